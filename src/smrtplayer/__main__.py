@@ -1,0 +1,55 @@
+"""Entry point: arguments -> paths -> logging -> store -> (CLI command | window)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from smrtplayer import __version__
+from smrtplayer.errors import SmrtError
+from smrtplayer.paths import DATA_DIR_ENV, AppPaths
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from smrtplayer.cli import add_commands
+
+    parser = argparse.ArgumentParser(
+        prog="smrtplayer",
+        description="Offline study player for manual-therapy video courses.",
+        epilog="Without a command, the window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"smrtplayer {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"keep the database, library, settings and logs in DIR (or set {DATA_DIR_ENV})",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debugging detail")
+    parser.add_argument("--paused", action="store_true", help="open the window without starting playback")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    add_commands(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    paths = AppPaths.resolve(args.data_dir)
+    from smrtplayer.logsetup import configure_logging
+
+    configure_logging(paths.logs, verbose=args.verbose)
+    try:
+        if args.command is None:
+            from smrtplayer.ui.app import run_gui
+
+            return run_gui(paths, autoplay=not args.paused)
+        return int(args.handler(args, paths))
+    except SmrtError as error:
+        print(f"smrtplayer: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

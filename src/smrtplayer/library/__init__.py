@@ -1,0 +1,1 @@
+"""Course library: manifests, fingerprints, scanning and safe import."""

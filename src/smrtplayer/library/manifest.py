@@ -1,0 +1,217 @@
+"""The course manifest (``course.toml``), version 1; see docs/manifest.md.
+
+Parsed and validated with msgspec: structural errors carry msgspec's field path (``$.lessons[0]...``),
+which is mapped back to a line of the file where it can be found. Cross-field rules (times in order,
+no overlaps, unique files) are checked after decoding and reported the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path, PurePosixPath
+from typing import Annotated, Literal
+
+import msgspec
+
+from smrtplayer.errors import ManifestError
+
+MANIFEST_NAME = "course.toml"
+MANIFEST_VERSION = 1
+MAX_MANIFEST_BYTES = 2 * 1024 * 1024
+
+Text = Annotated[str, msgspec.Meta(min_length=1, max_length=300)]
+LongText = Annotated[str, msgspec.Meta(max_length=5000)]
+Millis = Annotated[int, msgspec.Meta(ge=0, le=48 * 3600 * 1000)]
+HoldSeconds = Annotated[int, msgspec.Meta(gt=0, le=3600)]
+Sha256 = Annotated[str, msgspec.Meta(pattern="^[0-9a-fA-F]{64}$")]
+Side = Literal["L", "R", "both"]
+
+
+class Position(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    title: Text
+    start_ms: Millis
+    end_ms: Millis
+    region: Annotated[str, msgspec.Meta(max_length=100)] = ""
+    muscles: Annotated[list[Text], msgspec.Meta(max_length=50)] = []
+    side: Side = "both"
+    client_position: Annotated[str, msgspec.Meta(max_length=100)] = ""
+    technique: Annotated[str, msgspec.Meta(max_length=100)] = ""
+    hold_s: HoldSeconds | None = None
+
+
+class Lesson(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    file: Text
+    title: Text
+    sha256: Sha256 | None = None
+    positions: Annotated[list[Position], msgspec.Meta(max_length=2000)] = []
+
+
+class Section(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    title: Text
+    lessons: Annotated[list[Lesson], msgspec.Meta(min_length=1, max_length=5000)]
+
+
+class Course(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    manifest_version: Literal[1]
+    id: Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9][a-z0-9._-]{0,99}$")]
+    title: Text
+    publisher: Annotated[str, msgspec.Meta(max_length=200)] = ""
+    version: Annotated[str, msgspec.Meta(max_length=50)] = ""
+    description: LongText = ""
+    regions: Annotated[list[Text], msgspec.Meta(max_length=50)] = []
+    sections: Annotated[list[Section], msgspec.Meta(min_length=1, max_length=500)]
+
+    def lessons(self) -> list[tuple[Section, Lesson]]:
+        return [(section, lesson) for section in self.sections for lesson in section.lessons]
+
+
+def load_manifest(path: Path) -> Course:
+    """Read and validate ``path``; raise ``ManifestError`` naming the file, field and line."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise ManifestError(f"{path}: cannot read the manifest: {error.strerror or error}") from error
+    if size > MAX_MANIFEST_BYTES:
+        raise ManifestError(f"{path}: the manifest is {size:,} bytes; the limit is {MAX_MANIFEST_BYTES:,}.")
+    raw = path.read_bytes()
+    return parse_manifest(raw, source=str(path))
+
+
+def parse_manifest(raw: bytes, *, source: str) -> Course:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ManifestError(f"{source}: not UTF-8 text (byte {error.start}).") from error
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ManifestError(f"{source}: not valid TOML: {error}") from error
+    except RecursionError as error:
+        raise ManifestError(f"{source}: the document is nested too deeply.") from error
+    try:
+        course = msgspec.convert(document, Course, strict=True)
+    except msgspec.ValidationError as error:
+        message = str(error)
+        path_match = re.search(r"at `(\$[^`]*)`", message)
+        field_path = path_match.group(1) if path_match else "$"
+        raise ManifestError(_located(source, text, field_path, message)) from error
+    _check_rules(course, source, text)
+    return course
+
+
+def _check_rules(course: Course, source: str, text: str) -> None:
+    seen_files: set[str] = set()
+    for section_index, section in enumerate(course.sections):
+        for lesson_index, lesson in enumerate(section.lessons):
+            where = f"$.sections[{section_index}].lessons[{lesson_index}]"
+            _check_relative_file(lesson.file, source, text, f"{where}.file")
+            key = lesson.file.casefold()
+            if key in seen_files:
+                raise ManifestError(
+                    _located(
+                        source,
+                        text,
+                        f"{where}.file",
+                        f"lesson file {lesson.file!r} is listed twice",
+                    )
+                )
+            seen_files.add(key)
+            previous_end = -1
+            for position_index, position in enumerate(
+                sorted(lesson.positions, key=lambda item: item.start_ms)
+            ):
+                at = f"{where}.positions[{lesson.positions.index(position)}]"
+                if position.end_ms <= position.start_ms:
+                    raise ManifestError(
+                        _located(
+                            source,
+                            text,
+                            at,
+                            f"position {position.title!r} ends ({position.end_ms} ms) before it "
+                            f"starts ({position.start_ms} ms)",
+                        )
+                    )
+                if position_index and position.start_ms < previous_end:
+                    raise ManifestError(
+                        _located(
+                            source,
+                            text,
+                            at,
+                            f"position {position.title!r} starts at {position.start_ms} ms, before "
+                            f"the previous position ends ({previous_end} ms); positions may not overlap",
+                        )
+                    )
+                previous_end = position.end_ms
+
+
+def _check_relative_file(name: str, source: str, text: str, field_path: str) -> None:
+    pure = PurePosixPath(name.replace("\\", "/"))
+    if pure.is_absolute() or ".." in pure.parts or re.match(r"^[A-Za-z]:", name):
+        raise ManifestError(
+            _located(
+                source,
+                text,
+                field_path,
+                f"lesson file {name!r} must be a path inside the course folder",
+            )
+        )
+
+
+def _located(source: str, text: str, field_path: str, message: str) -> str:
+    line = _guess_line(text, field_path)
+    prefix = f"{source}:{line}" if line else source
+    if field_path not in message:
+        message = f"{message} (at {field_path})"
+    return f"{prefix}: {message}"
+
+
+def _guess_line(text: str, field_path: str) -> int | None:
+    """Map a msgspec field path such as ``$.sections[0].lessons[2].positions[1].end_ms`` to a line.
+
+    TOML keeps no positions after parsing, so this walks the text: each ``[[sections]]``,
+    ``[[sections.lessons]]`` ... header advances the index of its array of tables, and the key is
+    then looked for inside the block the path selects.
+    """
+    lines = text.splitlines()
+    header = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_.]+)\s*\]\]")
+    headers = {match.group(1) for line in lines if (match := header.match(line))}
+    tables: list[int] = []
+    dotted: list[str] = []
+    final_key: str | None = None
+    for name, index in re.findall(r"\.([A-Za-z0-9_]+)(?:\[(\d+)\])?", field_path):
+        candidate = ".".join([*dotted, name])
+        if index and candidate in headers and final_key is None:
+            dotted.append(name)
+            tables.append(int(index))
+        elif final_key is None:
+            final_key = name
+    key_line = re.compile(rf"^\s*{re.escape(final_key)}\s*=") if final_key else None
+    target = ".".join(dotted)
+    counters: dict[str, int] = {}
+    inside = not dotted  # the top-level table when the path names no array of tables
+    block_start = 0
+    for number, line in enumerate(lines):
+        match = header.match(line)
+        if match:
+            if inside and dotted:
+                break  # the selected block ended without the key
+            key = match.group(1)
+            counters[key] = counters.get(key, -1) + 1
+            for child in [k for k in counters if k.startswith(key + ".")]:
+                del counters[child]
+            if key == target:
+                parts = key.split(".")
+                inside = all(
+                    counters.get(".".join(parts[: level + 1])) == tables[level] for level in range(len(parts))
+                )
+                if inside:
+                    block_start = number
+            elif not dotted:
+                break  # top-level keys come before the first header
+            continue
+        if inside and key_line is not None and key_line.match(line):
+            return number + 1
+    if dotted and not inside and block_start == 0:
+        return None
+    return block_start + 1 if dotted else None

@@ -1,0 +1,214 @@
+"""Opening, checking, migrating and backing up the SQLite database.
+
+Durability choices (measured, see the project's notes on SQLite): WAL with ``synchronous=FULL`` lost no
+acknowledged commit under simulated power loss, ``NORMAL`` did; writers use ``BEGIN IMMEDIATE`` so that two
+processes queue on the busy timeout instead of failing with "database is locked" mid-transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from smrtplayer.errors import DatabaseCorrupt, MigrationFailed, SchemaTooNew, StoreError
+from smrtplayer.store import migrations
+
+log = logging.getLogger(__name__)
+
+# "SMRT" in ASCII: marks the file as ours so that another program's database is refused, not migrated.
+APPLICATION_ID = 0x534D5254
+BUSY_TIMEOUT_MS = 5000
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+class Store:
+    """The single owner of the application's SQLite connection.
+
+    Repositories take a ``Store`` and do all their writes inside ``with store.write():``.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.path = path
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+
+    # ----------------------------------------------------------------------------------- opening
+    @classmethod
+    def open(cls, path: Path, *, backups_dir: Path | None = None) -> Store:
+        """Check, open and migrate the database at ``path``.
+
+        A database that is damaged, foreign or from a newer smrtplayer is refused before anything is
+        written to it. Before a schema upgrade the file is backed up with SQLite's backup API.
+        """
+        path = Path(path)
+        existing_version = _inspect_existing(path) if _has_content(path) else 0
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as error:
+            raise StoreError(
+                f"Cannot open the database {path}: {error}.\n"
+                "Check that the data folder is writable and not full."
+            ) from error
+        store = cls(conn, path)
+        try:
+            store._configure()
+            store._migrate(existing_version, backups_dir)
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    def _configure(self) -> None:
+        try:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                log.warning("journal_mode is %s, not WAL", mode)
+            self.conn.execute("PRAGMA synchronous = FULL")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.Error as error:
+            raise StoreError(
+                f"Cannot prepare the database {self.path}: {error}.\n"
+                "Check that the data folder is writable and not full."
+            ) from error
+
+    def _migrate(self, existing_version: int, backups_dir: Path | None) -> None:
+        pending = migrations.pending(self.db)
+        if not pending:
+            return
+        backup_path: Path | None = None
+        if existing_version > 0 and backups_dir is not None:
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+            backup_path = (
+                backups_dir / f"pre-upgrade-v{existing_version}-to-v{migrations.SCHEMA_VERSION}"
+                f"-{stamp}.sqlite3"
+            )
+            self.backup_to(backup_path)
+        try:
+            # One IMMEDIATE transaction around every pending step: the upgrade is all or nothing.
+            with self.write():
+                migrations.apply(self.db)
+                self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                self.conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION}")
+        except Exception as error:
+            where = f" A copy made before the upgrade is at {backup_path}." if backup_path else ""
+            raise MigrationFailed(
+                f"Upgrading the database {self.path} to version {migrations.SCHEMA_VERSION} failed: "
+                f"{error}. The database was left at version {existing_version}.{where}"
+            ) from error
+        log.info("database at schema version %d", migrations.SCHEMA_VERSION)
+
+    # ------------------------------------------------------------------------------ transactions
+    @contextlib.contextmanager
+    def write(self) -> Iterator[sqlite_utils.Database]:
+        """A write transaction taken with ``BEGIN IMMEDIATE``; nested calls become savepoints."""
+        if self.conn.in_transaction:
+            with self.db.atomic():
+                yield self.db
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            # On a full disk SQLite has already rolled back; a second ROLLBACK would raise and hide
+            # the real error.
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.conn.execute(sql, params)
+        names = [column[0] for column in cursor.description or ()]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def query_one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> dict[str, Any] | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    # ------------------------------------------------------------------------------- maintenance
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def quick_check(self) -> str:
+        return str(self.conn.execute("PRAGMA quick_check").fetchone()[0])
+
+    def backup_to(self, destination: Path) -> Path:
+        """Copy the live database through SQLite's backup API (never a file copy of a live DB)."""
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        partial = destination.with_name(destination.name + ".partial")
+        target = sqlite3.connect(partial)
+        try:
+            self.conn.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+        partial.replace(destination)
+        return destination
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            # Fold the WAL back so a copied data folder carries one self-contained file.
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.conn.close()
+
+
+def _has_content(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except FileNotFoundError:
+        return False
+
+
+def _inspect_existing(path: Path) -> int:
+    """Read-only look at an existing file; return its schema version or raise without writing."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error as error:
+        raise StoreError(f"Cannot read the database {path}: {error}.") from error
+    try:
+        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError as error:
+        raise DatabaseCorrupt(
+            f"The database {path} is damaged or is not a smrtplayer database ({error}). "
+            "It was left untouched. Restore a backup, or move the file aside to start afresh."
+        ) from error
+    finally:
+        conn.close()
+    if check != "ok":
+        raise DatabaseCorrupt(
+            f"The database {path} failed its integrity check ({check}). It was left untouched. "
+            "Restore a backup, or move the file aside to start afresh."
+        )
+    if application_id not in (0, APPLICATION_ID) or (application_id == 0 and tables):
+        raise DatabaseCorrupt(
+            f"{path} belongs to another program, not smrtplayer. It was left untouched. "
+            "Choose another data folder with --data-dir."
+        )
+    if version > migrations.SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"The database {path} was written by a newer smrtplayer (schema {version}; this version "
+            f"reads up to {migrations.SCHEMA_VERSION}). It was left untouched. "
+            "Install the newer smrtplayer, or use another data folder with --data-dir."
+        )
+    return version

@@ -1,0 +1,147 @@
+"""The database schema, built only by these numbered steps.
+
+Rules: a step is never edited once released; add a new one instead. Each step runs inside the single
+``BEGIN IMMEDIATE`` transaction that ``Store.open`` takes around an upgrade, so an upgrade is all or
+nothing. ``SCHEMA_VERSION`` is the number of steps and is written to ``PRAGMA user_version``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("smrtplayer")
+_STEP_NAMES: list[str] = []
+
+Step = Callable[[sqlite_utils.Database], None]
+
+
+def run_script(db: sqlite_utils.Database, script: str) -> None:
+    """Run DDL statement by statement.
+
+    ``sqlite3.Connection.executescript`` commits any open transaction first, which would break the
+    all-or-nothing upgrade, so statements are split with ``sqlite3.complete_statement`` instead.
+    """
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            db.execute(pending)
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {pending.strip()[:80]}")
+
+
+def step(function: Step) -> Step:
+    number = len(_STEP_NAMES) + 1
+    expected_prefix = f"m{number:03d}_"
+    if not function.__name__.startswith(expected_prefix):
+        raise RuntimeError(f"migration {function.__name__} must be named {expected_prefix}...")
+    _STEP_NAMES.append(function.__name__)
+    MIGRATIONS()(function)
+    return function
+
+
+@step
+def m001_initial(db: sqlite_utils.Database) -> None:
+    run_script(
+        db,
+        """
+        CREATE TABLE courses (
+            id          INTEGER PRIMARY KEY,
+            uid         TEXT NOT NULL UNIQUE,
+            title       TEXT NOT NULL,
+            publisher   TEXT NOT NULL DEFAULT '',
+            version     TEXT NOT NULL DEFAULT '',
+            kind        TEXT NOT NULL CHECK (kind IN ('builtin', 'linked', 'copied')),
+            root_path   TEXT NOT NULL,
+            regions     TEXT NOT NULL DEFAULT '[]',
+            available   INTEGER NOT NULL DEFAULT 1,
+            added_at    TEXT NOT NULL,
+            updated_at  TEXT NOT NULL
+        );
+        CREATE TABLE sections (
+            id          INTEGER PRIMARY KEY,
+            course_id   INTEGER NOT NULL REFERENCES courses(id) ON DELETE CASCADE,
+            ordinal     INTEGER NOT NULL,
+            title       TEXT NOT NULL
+        );
+        CREATE INDEX sections_course ON sections(course_id, ordinal);
+        CREATE TABLE lessons (
+            id               INTEGER PRIMARY KEY,
+            course_id        INTEGER NOT NULL REFERENCES courses(id) ON DELETE CASCADE,
+            section_id       INTEGER REFERENCES sections(id) ON DELETE CASCADE,
+            ordinal          INTEGER NOT NULL,
+            title            TEXT NOT NULL,
+            rel_path         TEXT NOT NULL,
+            fingerprint      TEXT NOT NULL,
+            size_bytes       INTEGER NOT NULL,
+            expected_sha256  TEXT,
+            sha256           TEXT,
+            verified_at      TEXT,
+            duration_ms      INTEGER,
+            width            INTEGER,
+            height           INTEGER,
+            video_codec      TEXT,
+            audio_codec      TEXT,
+            subtitle_path    TEXT,
+            UNIQUE (course_id, rel_path)
+        );
+        CREATE INDEX lessons_fingerprint ON lessons(fingerprint);
+        CREATE INDEX lessons_course ON lessons(course_id, ordinal);
+        -- Positions hang on the lesson's content fingerprint, not its row: they survive re-import,
+        -- moved folders and other machines. Publisher positions also name their course so that
+        -- re-importing replaces them; the user's own have no course and are never replaced.
+        CREATE TABLE positions (
+            id               INTEGER PRIMARY KEY,
+            uid              TEXT NOT NULL UNIQUE,
+            lesson_fingerprint TEXT NOT NULL,
+            course_id        INTEGER REFERENCES courses(id) ON DELETE CASCADE,
+            source           TEXT NOT NULL CHECK (source IN ('publisher', 'user')),
+            start_ms         INTEGER NOT NULL CHECK (start_ms >= 0),
+            end_ms           INTEGER NOT NULL CHECK (end_ms > start_ms),
+            title            TEXT NOT NULL,
+            region           TEXT NOT NULL DEFAULT '',
+            muscles          TEXT NOT NULL DEFAULT '[]',
+            side             TEXT NOT NULL DEFAULT 'both' CHECK (side IN ('L', 'R', 'both')),
+            client_position  TEXT NOT NULL DEFAULT '',
+            technique        TEXT NOT NULL DEFAULT '',
+            hold_ms          INTEGER CHECK (hold_ms IS NULL OR hold_ms > 0),
+            created_at       TEXT NOT NULL,
+            updated_at       TEXT NOT NULL
+        );
+        CREATE INDEX positions_fingerprint ON positions(lesson_fingerprint, start_ms);
+        CREATE TABLE lesson_progress (
+            lesson_fingerprint TEXT PRIMARY KEY,
+            position_ms      INTEGER NOT NULL DEFAULT 0,
+            duration_ms      INTEGER,
+            watched          INTEGER NOT NULL DEFAULT 0,
+            last_opened_at   TEXT,
+            updated_at       TEXT NOT NULL
+        );
+        CREATE TABLE settings (
+            key              TEXT PRIMARY KEY,
+            value            TEXT NOT NULL,
+            updated_at       TEXT NOT NULL
+        );
+        """,
+    )
+
+
+SCHEMA_VERSION = len(_STEP_NAMES)
+
+
+def pending(db: sqlite_utils.Database) -> list[str]:
+    return [migration.name for migration in MIGRATIONS.pending(db)]
+
+
+def apply(db: sqlite_utils.Database, *, stop_before: str | None = None) -> None:
+    """Apply pending steps; the caller holds the transaction (sqlite-utils nests them as savepoints)."""
+    MIGRATIONS.apply(db, stop_before=stop_before)
+
+
+def step_names() -> list[str]:
+    return list(_STEP_NAMES)
