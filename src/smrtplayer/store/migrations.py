@@ -2,11 +2,12 @@
 
 Rules: a step is never edited once released; add a new one instead. Each step runs inside the single
 ``BEGIN IMMEDIATE`` transaction that ``Store.open`` takes around an upgrade, so an upgrade is all or
-nothing. ``SCHEMA_VERSION`` is the number of steps and is written to ``PRAGMA user_version``.
+nothing. ``SCHEMA_VERSION`` is the number of the newest step and is written to ``PRAGMA user_version``.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 
@@ -15,6 +16,7 @@ from sqlite_utils.migrations import Migrations
 
 MIGRATIONS = Migrations("smrtplayer")
 _STEP_NAMES: list[str] = []
+_STEP_NUMBERS: list[int] = []
 
 Step = Callable[[sqlite_utils.Database], None]
 
@@ -36,11 +38,15 @@ def run_script(db: sqlite_utils.Database, script: str) -> None:
 
 
 def step(function: Step) -> Step:
-    number = len(_STEP_NAMES) + 1
-    expected_prefix = f"m{number:03d}_"
-    if not function.__name__.startswith(expected_prefix):
-        raise RuntimeError(f"migration {function.__name__} must be named {expected_prefix}...")
+    """Register a step named ``mNNN_description``; numbers increase (gaps allowed), in file order."""
+    match = re.match(r"^m(\d{3})_[a-z0-9_]+$", function.__name__)
+    if match is None:
+        raise RuntimeError(f"migration {function.__name__} must be named mNNN_description")
+    number = int(match.group(1))
+    if _STEP_NUMBERS and number <= _STEP_NUMBERS[-1]:
+        raise RuntimeError(f"migration {function.__name__} must come after m{_STEP_NUMBERS[-1]:03d}")
     _STEP_NAMES.append(function.__name__)
+    _STEP_NUMBERS.append(number)
     MIGRATIONS()(function)
     return function
 
@@ -131,7 +137,8 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     )
 
 
-SCHEMA_VERSION = len(_STEP_NAMES)
+# The number of the newest step; written to PRAGMA user_version after an upgrade.
+SCHEMA_VERSION = _STEP_NUMBERS[-1]
 
 
 def pending(db: sqlite_utils.Database) -> list[str]:
