@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 
 from smrtplayer.errors import SmrtError
@@ -10,6 +11,28 @@ from smrtplayer.paths import AppPaths
 from smrtplayer.syscheck import check_system_libraries
 
 log = logging.getLogger(__name__)
+
+
+def _quit_on_termination_signals(app: object) -> None:
+    """SIGTERM / Ctrl+C close the window the normal way, so the resume point is saved.
+
+    Python runs signal handlers only between bytecodes; a slow timer gives it the chance while Qt's
+    event loop is waiting.
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def close_all(*_args: object) -> None:
+        for widget in QApplication.topLevelWidgets():
+            widget.close()
+        QApplication.quit()
+
+    signal.signal(signal.SIGTERM, close_all)
+    signal.signal(signal.SIGINT, close_all)
+    timer = QTimer(app)  # type: ignore[arg-type]
+    timer.setInterval(250)
+    timer.timeout.connect(lambda: None)
+    timer.start()
 
 
 def run_gui(paths: AppPaths, *, autoplay: bool = True) -> int:
@@ -37,6 +60,7 @@ def run_gui(paths: AppPaths, *, autoplay: bool = True) -> int:
     window = MainWindow(context)
     window.show()
     window.start(autoplay=autoplay)
+    _quit_on_termination_signals(app)
     try:
         return int(app.exec())
     finally:

@@ -1,0 +1,89 @@
+"""A real X server for end-to-end tests, and a screen grab that sees real video pixels."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+GRAB_SCRIPT = """
+import sys
+from PySide6.QtGui import QGuiApplication
+app = QGuiApplication(sys.argv[:1])
+image = QGuiApplication.primaryScreen().grabWindow(0)
+sys.exit(0 if image.save(sys.argv[1]) else 1)
+"""
+
+
+class Xvfb:
+    def __init__(self, width: int = 1280, height: int = 800) -> None:
+        self.width, self.height = width, height
+        self.process: subprocess.Popen[bytes] | None = None
+        self.display = ""
+
+    @staticmethod
+    def available() -> bool:
+        return shutil.which("Xvfb") is not None
+
+    def start(self) -> Xvfb:
+        read_fd, write_fd = os.pipe()
+        self.process = subprocess.Popen(
+            [
+                "Xvfb",
+                "-displayfd",
+                str(write_fd),
+                "-screen",
+                "0",
+                f"{self.width}x{self.height}x24",
+                "-nolisten",
+                "tcp",
+                "-noreset",
+            ],
+            pass_fds=(write_fd,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        os.close(write_fd)
+        with os.fdopen(read_fd) as reader:
+            number = reader.readline().strip()
+        if not number:
+            raise RuntimeError("Xvfb did not start")
+        self.display = f":{number}"
+        return self
+
+    def env(self) -> dict[str, str]:
+        environment = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
+        environment["DISPLAY"] = self.display
+        environment["QT_QPA_PLATFORM"] = "xcb"
+        return environment
+
+    def grab(self, destination: Path) -> Path:
+        subprocess.run(
+            [sys.executable, "-c", GRAB_SCRIPT, str(destination)],
+            env=self.env(),
+            check=True,
+            timeout=30,
+            capture_output=True,
+        )
+        return destination
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+            self.process = None
+
+
+def wait_for(predicate, timeout_s: float = 20.0, interval_s: float = 0.25) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(interval_s)
+    return False

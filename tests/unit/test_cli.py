@@ -1,0 +1,121 @@
+"""The headless CLI, run as a real subprocess the way a user (or a script) runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from smrtplayer import __version__
+from smrtplayer.store import migrations
+
+
+def run_cli(
+    *args: str, data_dir: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    environment = {key: value for key, value in os.environ.items() if key != "DISPLAY"}
+    environment.pop("QT_QPA_PLATFORM", None)
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "smrtplayer", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        timeout=90,
+        env=environment,
+        check=False,
+    )
+
+
+def test_version(tmp_path: Path) -> None:
+    result = run_cli("--version", data_dir=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"smrtplayer {__version__}"
+
+
+def test_courses_json_lists_the_builtin_demo(tmp_path: Path) -> None:
+    result = run_cli("courses", "--json", data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    courses = json.loads(result.stdout)
+    demo = [course for course in courses if course["kind"] == "builtin"]
+    assert len(demo) == 1
+    assert demo[0]["lessons"] == 3
+    assert "hips-sacrum" in demo[0]["regions"]
+
+
+def test_courses_plain_text(tmp_path: Path) -> None:
+    result = run_cli("courses", data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    assert "smrtplayer Demo" in result.stdout and "(built-in)" in result.stdout
+
+
+def test_self_test_plays_the_demo_without_a_display(tmp_path: Path) -> None:
+    result = run_cli("self-test", "--json", data_dir=tmp_path / "data")
+    report = json.loads(result.stdout)
+    assert result.returncode == 0, report
+    assert report["ok"] is True
+    checks = {check["name"]: check for check in report["checks"]}
+    assert checks["multimedia-backend"]["ok"]
+    assert checks["playback"]["frames"] >= 5
+    assert checks["playback"]["played_ms"] >= 1000
+    assert checks["database"]["quick_check"] == "ok"
+    assert report["qt_platform"] == "offscreen"
+
+
+def test_too_new_database_gives_a_clear_message_and_is_untouched(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert run_cli("courses", data_dir=data).returncode == 0
+    database = data / "smrtplayer.sqlite3"
+    conn = sqlite3.connect(database)
+    conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    before = database.read_bytes()
+    result = run_cli("courses", data_dir=data)
+    assert result.returncode == 74
+    assert "newer smrtplayer" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert database.read_bytes() == before
+
+
+def test_corrupt_database_gives_a_clear_message(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "smrtplayer.sqlite3").write_bytes(b"\x00garbage" * 512)
+    result = run_cli("self-test", data_dir=data)
+    assert result.returncode == 1
+    assert "damaged" in result.stdout or "damaged" in result.stderr
+
+
+def test_unusable_data_dir_gives_a_clear_message(tmp_path: Path) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("a file, not a folder")
+    result = run_cli("courses", data_dir=blocker)
+    assert result.returncode == 73
+    assert "--data-dir" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="dlopen-based check is Linux only")
+def test_window_start_names_a_missing_system_library(tmp_path: Path) -> None:
+    """Simulate a machine without libpulse: the app explains instead of letting Qt abort."""
+    code = (
+        "import smrtplayer.syscheck as s, sys;"
+        "s.CORE_LIBRARIES = s.CORE_LIBRARIES + (s.Requirement('libpulse-missing.so.0', 'libpulse0', 'video playback'),);"
+        "from smrtplayer.__main__ import main; sys.exit(main(['--data-dir', sys.argv[1]]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
+    assert result.returncode == 69
+    assert "libpulse-missing.so.0" in result.stderr
+    assert "sudo apt-get install libpulse0" in result.stderr

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from smrtplayer.errors import DataDirError, MissingSystemLibraries
+from smrtplayer.paths import DATA_DIR_ENV, AppPaths
+from smrtplayer.syscheck import CORE_LIBRARIES, Requirement, check_system_libraries, missing_libraries
+
+
+def test_data_dir_argument_puts_everything_in_one_folder(tmp_path: Path) -> None:
+    paths = AppPaths.resolve(tmp_path / "portable")
+    for folder in (paths.data, paths.config, paths.cache, paths.logs, paths.library, paths.backups):
+        assert folder.is_relative_to(tmp_path / "portable")
+    paths.ensure()
+    assert paths.library.is_dir() and paths.logs.is_dir()
+    if os.name == "posix":
+        assert stat.S_IMODE(paths.data.stat().st_mode) & 0o077 == 0, "data folder is private"
+
+
+def test_environment_variable_is_used_when_no_argument(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "from-env"))
+    assert AppPaths.resolve().data == tmp_path / "from-env"
+    assert AppPaths.resolve(tmp_path / "arg").data == tmp_path / "arg", "the argument wins"
+
+
+def test_platform_folders_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+    paths = AppPaths.resolve()
+    assert "smrtplayer" in str(paths.data)
+    assert "smrtplayer" in str(paths.cache)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can write anywhere")
+def test_unwritable_data_dir_is_reported(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        with pytest.raises(DataDirError, match="not writable|Cannot create"):
+            AppPaths.resolve(locked / "data").ensure()
+    finally:
+        locked.chmod(0o700)
+
+
+def test_data_dir_that_is_a_file_is_reported(tmp_path: Path) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("not a folder")
+    with pytest.raises(DataDirError, match="--data-dir"):
+        AppPaths.resolve(blocker).ensure()
+    assert blocker.read_text() == "not a folder"
+
+
+def test_system_libraries_present_on_this_machine() -> None:
+    assert missing_libraries(CORE_LIBRARIES) == []
+
+
+def test_missing_library_names_the_package_and_the_command() -> None:
+    ghost = Requirement("libsmrt-does-not-exist.so.9", "libsmrt-ghost9", "a test")
+    with pytest.raises(MissingSystemLibraries) as raised:
+        check_system_libraries(window=False, extra=(ghost,))
+    message = str(raised.value)
+    assert "libsmrt-does-not-exist.so.9" in message
+    assert "sudo apt-get install libsmrt-ghost9" in message

@@ -1,0 +1,224 @@
+"""The SQLite store: pragmas, migrations, refusals that leave the file untouched, backups."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from smrtplayer.errors import DatabaseCorrupt, MigrationFailed, SchemaTooNew
+from smrtplayer.store import migrations
+from smrtplayer.store.db import APPLICATION_ID, Store
+from smrtplayer.store.progress import ProgressRepository
+from smrtplayer.store.settings import SettingsRepository
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_database_has_durable_settings_and_current_schema(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "db.sqlite3")
+    try:
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        # 2 = FULL: NORMAL loses acknowledged commits on power loss in WAL mode.
+        assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2
+        assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert store.conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        assert store.schema_version == migrations.SCHEMA_VERSION
+        assert store.quick_check() == "ok"
+        tables = set(store.db.table_names())
+        assert {"courses", "lessons", "positions", "lesson_progress", "settings"} <= tables
+    finally:
+        store.close()
+
+
+def test_reopening_applies_nothing_and_keeps_rows(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    store = Store.open(path)
+    SettingsRepository(store).set("volume", 0.4)
+    store.close()
+    store = Store.open(path, backups_dir=tmp_path / "backups")
+    try:
+        assert SettingsRepository(store).get("volume") == 0.4
+        assert not (tmp_path / "backups").exists(), "no upgrade, so no backup"
+    finally:
+        store.close()
+
+
+def test_newer_schema_is_refused_and_file_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    Store.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 5}")
+    conn.commit()
+    conn.close()
+    before = _digest(path)
+    with pytest.raises(SchemaTooNew, match="newer smrtplayer"):
+        Store.open(path)
+    assert _digest(path) == before
+
+
+def test_corrupt_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    path.write_bytes(b"this is not a database at all" * 100)
+    before = _digest(path)
+    with pytest.raises(DatabaseCorrupt, match="left untouched"):
+        Store.open(path)
+    assert _digest(path) == before
+
+
+def test_damaged_pages_fail_quick_check_and_are_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    store = Store.open(path)
+    repo = SettingsRepository(store)
+    for index in range(400):
+        repo.set(f"key-{index}", "x" * 200)
+    store.close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    # Scribble over an interior page, keeping the header intact so the file still opens.
+    data[page * 3 : page * 3 + 600] = b"\xff" * 600
+    path.write_bytes(bytes(data))
+    before = _digest(path)
+    with pytest.raises(DatabaseCorrupt):
+        Store.open(path)
+    assert _digest(path) == before
+
+
+def test_foreign_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(DatabaseCorrupt, match="another program"):
+        Store.open(path)
+
+
+def test_upgrade_backs_up_first_and_failure_leaves_old_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Simulate an older database (only m001 applied) and a failing later step."""
+    path = tmp_path / "db.sqlite3"
+    store = Store.open(path)
+    ProgressRepository(store).save_position("fp1-abc", 1234)
+    store.close()
+
+    # Pretend the database is at version 0 of a two-step schema whose second step fails.
+    def m999_broken(db: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(migrations, "pending", lambda db: ["m999_broken"])
+    monkeypatch.setattr(migrations, "apply", lambda db, stop_before=None: m999_broken(db))
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 999)
+    backups = tmp_path / "backups"
+    with pytest.raises(MigrationFailed, match="disk on fire") as raised:
+        Store.open(path, backups_dir=backups)
+    assert "copy made before the upgrade" in str(raised.value)
+    copies = list(backups.glob("pre-upgrade-v*-to-v999-*.sqlite3"))
+    assert len(copies) == 1
+    monkeypatch.undo()
+    # The original still opens at its old version with its rows; so does the backup copy.
+    for candidate in (path, copies[0]):
+        reopened = Store.open(candidate)
+        try:
+            assert reopened.schema_version == migrations.SCHEMA_VERSION
+            saved = ProgressRepository(reopened).get("fp1-abc")
+            assert saved is not None and saved.position_ms == 1234
+        finally:
+            reopened.close()
+
+
+def test_write_rolls_back_on_error(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "db.sqlite3")
+    settings = SettingsRepository(store)
+    try:
+        with pytest.raises(ZeroDivisionError), store.write():
+            settings.set("a", 1)
+            1 / 0  # noqa: B018
+        assert settings.get("a") is None
+        assert not store.conn.in_transaction
+    finally:
+        store.close()
+
+
+def test_two_connections_writing_never_see_locked_errors(tmp_path: Path) -> None:
+    """BEGIN IMMEDIATE + busy timeout: concurrent writers queue instead of failing."""
+    path = tmp_path / "db.sqlite3"
+    Store.open(path).close()
+    errors: list[BaseException] = []
+
+    def writer(name: str) -> None:
+        store = Store.open(path)
+        repo = ProgressRepository(store)
+        try:
+            for index in range(150):
+                with store.write():
+                    current = store.query_one("SELECT COUNT(*) AS n FROM lesson_progress")
+                    assert current is not None
+                    repo.save_position(f"{name}-{index}", index)
+        except BaseException as error:  # collected and asserted below
+            errors.append(error)
+        finally:
+            store.close()
+
+    threads = [threading.Thread(target=writer, args=(f"w{n}",)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    store = Store.open(path)
+    try:
+        row = store.query_one("SELECT COUNT(*) AS n FROM lesson_progress")
+        assert row == {"n": 300}
+    finally:
+        store.close()
+
+
+def test_backup_is_a_consistent_standalone_copy(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "db.sqlite3")
+    SettingsRepository(store).set("theme", "dark")
+    copy = store.backup_to(tmp_path / "copy" / "backup.sqlite3")
+    store.close()
+    assert not Path(str(copy) + "-wal").exists()
+    check = sqlite3.connect(copy)
+    assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    check.close()
+    reopened = Store.open(copy)
+    try:
+        assert SettingsRepository(reopened).get("theme") == "dark"
+    finally:
+        reopened.close()
+
+
+def test_database_left_by_a_killed_process_opens(tmp_path: Path) -> None:
+    """A WAL file left behind (no checkpoint) is read back, not refused."""
+    path = tmp_path / "db.sqlite3"
+    store = Store.open(path)
+    ProgressRepository(store).save_position("fp1-killed", 4200)
+    # Simulate a kill: copy the three files while the connection is still open.
+    snapshot = tmp_path / "snapshot"
+    snapshot.mkdir()
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(str(path) + suffix)
+        if source.exists():
+            (snapshot / (path.name + suffix)).write_bytes(source.read_bytes())
+    store.close()
+    reopened = Store.open(snapshot / path.name)
+    try:
+        saved = ProgressRepository(reopened).get("fp1-killed")
+        assert saved is not None and saved.position_ms == 4200
+    finally:
+        reopened.close()
+
+
+def test_migration_steps_are_numbered_and_comment_semicolons_are_safe() -> None:
+    names = migrations.step_names()
+    assert names[0] == "m001_initial"
+    numbers = [int(name[1:4]) for name in names]
+    assert numbers == sorted(set(numbers))
