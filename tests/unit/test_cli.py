@@ -105,7 +105,8 @@ def test_window_start_names_a_missing_system_library(tmp_path: Path) -> None:
     """Simulate a machine without libpulse: the app explains instead of letting Qt abort."""
     code = (
         "import smrtplayer.syscheck as s, sys;"
-        "s.CORE_LIBRARIES = s.CORE_LIBRARIES + (s.Requirement('libpulse-missing.so.0', 'libpulse0', 'video playback'),);"
+        "s.CORE_LIBRARIES = s.CORE_LIBRARIES + "
+        "(s.Requirement('libpulse-missing.so.0', 'libpulse0', 'video playback'),);"
         "from smrtplayer.__main__ import main; sys.exit(main(['--data-dir', sys.argv[1]]))"
     )
     result = subprocess.run(

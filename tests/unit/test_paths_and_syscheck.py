@@ -42,7 +42,7 @@ def test_unwritable_data_dir_is_reported(tmp_path: Path) -> None:
     locked.mkdir()
     locked.chmod(0o500)
     try:
-        with pytest.raises(DataDirError, match="not writable|Cannot create"):
+        with pytest.raises(DataDirError, match=r"not writable|Cannot create"):
             AppPaths.resolve(locked / "data").ensure()
     finally:
         locked.chmod(0o700)
