@@ -1,1 +1,1 @@
-"""Widgets. They read state from the AppContext and call its services; no SQL, no QMediaPlayer."""
+"""Widgets. They read state from the AppContext and call its services; no SQL, and the media player is reached only through the PlaybackController."""
