@@ -14,9 +14,14 @@ PYTEST_ARGS ?=
 .PHONY: run test lint fmt dist demo bench stress clean venv
 
 $(VENV)/.stamp-python:
-	@python="$$(tools/find-python)" || exit 1; \
-	echo "Creating $(VENV) with $$python"; \
-	rm -rf "$(VENV)"; "$$python" -m venv "$(VENV)" && touch $@
+	@if [ -x "$(PY)" ] && "$(PY)" -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
+		echo "Using the existing $(VENV) ($$("$(PY)" --version))"; \
+	else \
+		python="$$(tools/find-python)" || exit 1; \
+		echo "Creating $(VENV) with $$python"; \
+		rm -rf "$(VENV)" && "$$python" -m venv "$(VENV)"; \
+	fi
+	@touch $@
 
 $(RUN_STAMP): pyproject.toml $(VENV)/.stamp-python
 	$(PY) -m pip install --disable-pip-version-check -q -e .
