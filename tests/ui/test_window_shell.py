@@ -1,0 +1,96 @@
+"""The main window's wiring: context -> services -> signals -> widgets, offscreen with real media."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from smrtplayer.context import AppContext
+from smrtplayer.library.scan import course_from_manifest
+from smrtplayer.ui.main_window import MainWindow
+
+
+def _find_item(tree, title: str):  # type: ignore[no-untyped-def]
+    for row in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(row)
+        if title in item.text(0):
+            return item
+    raise AssertionError(f"no lesson {title!r}")
+
+
+def test_window_lists_the_demo_and_plays_the_first_lesson(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.course_list.count() == 1
+    assert "Demo" in window.course_list.item(0).text()
+    assert window.lesson_tree.topLevelItemCount() == 3
+
+    window.start(autoplay=True)
+    qtbot.waitUntil(lambda: context.playback.position_ms() > 300, timeout=10000)
+    qtbot.waitUntil(lambda: not context.playback.current_image().isNull(), timeout=5000)
+    frame = window.video_view.grab().toImage()
+    centre = frame.pixelColor(frame.width() // 2, frame.height() // 2 + 40)
+    assert centre.blue() > centre.red(), "lesson 1 is drawn on blue"
+    assert "Gluteus medius" in window.lesson_title.text()
+
+
+def test_activating_a_lesson_switches_video(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    item = _find_item(window.lesson_tree, "Piriformis")
+    window.lesson_tree.itemActivated.emit(item, 0)
+    qtbot.waitUntil(lambda: context.playback.position_ms() > 300, timeout=10000)
+    assert context.playback.lesson is not None
+    assert context.playback.lesson.title == "Piriformis"
+    image = context.playback.current_image()
+    colour = image.pixelColor(5, image.height() - 5)
+    assert colour.green() > colour.red() and colour.green() > colour.blue(), "lesson 2 is green"
+
+
+def test_missing_lesson_file_shows_the_reason_in_place(
+    context: AppContext, qtbot, tmp_path: Path, demo_course_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    copy = tmp_path / "course"
+    shutil.copytree(demo_course_dir, copy)
+    context.courses.save(course_from_manifest(copy, kind="linked", uid="copy-of-demo").course)
+    (copy / "02 - Piriformis.mp4").unlink()
+    course = context.library.find_course("copy-of-demo")
+    assert course is not None
+    lesson = next(item for item in context.library.lessons(course.id) if item.title == "Piriformis")
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(context.playback.media_failed, timeout=5000):
+        context.playback.open_lesson(lesson)
+    message = window.video_view.message()
+    assert "cannot be found" in message and "relink" in message
+    assert window.error_area.isVisible()
+    assert window.error_area.textFormat() == Qt.TextFormat.PlainText
+
+
+@pytest.mark.qt_log_ignore("Could not open media")  # the expected complaint about the broken file
+def test_corrupt_lesson_file_is_reported_not_fatal(
+    context: AppContext, qtbot, tmp_path: Path, demo_course_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    copy = tmp_path / "course"
+    shutil.copytree(demo_course_dir, copy)
+    (copy / "03 - Subscapularis.mp4").write_bytes(b"this is not a video" * 100)
+    context.courses.save(course_from_manifest(copy, kind="linked", uid="broken-demo").course)
+    course = context.library.find_course("broken-demo")
+    assert course is not None
+    lesson = next(item for item in context.library.lessons(course.id) if item.title == "Subscapularis")
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(context.playback.media_failed, timeout=10000) as failed:
+        context.playback.open_lesson(lesson)
+    assert "Subscapularis" in failed.args[0]
+    # The app goes on: another lesson still plays afterwards.
+    good = context.library.lessons(course.id)[0]
+    context.playback.open_lesson(good)
+    qtbot.waitUntil(lambda: context.playback.position_ms() > 200, timeout=10000)
