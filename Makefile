@@ -56,6 +56,10 @@ demo: $(DEV_STAMP)
 	$(PY) tools/make_demo_course.py
 
 bench: $(DEV_STAMP)
+	@command -v mpv >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			apt-get update -qq && apt-get install -y -qq --no-install-recommends mpv >/dev/null; \
+		else echo "mpv (the peer for playback figures) is missing: sudo apt-get install mpv"; fi; }
 	$(PY) benchmarks/run_all.py
 
 stress: $(DEV_STAMP)

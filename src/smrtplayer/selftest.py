@@ -143,12 +143,14 @@ def _play_one_second(app: Any, player: Any, lesson: Any) -> dict[str, Any]:
     from PySide6.QtCore import QEventLoop, QTimer
 
     loop = QEventLoop()
-    outcome: dict[str, Any] = {"first_frame_ms": None, "error": None}
+    outcome: dict[str, Any] = {"first_frame_ms": None, "first_frame_at": None, "error": None}
     started = time.perf_counter()
 
     def on_frame(_image: object) -> None:
         if outcome["first_frame_ms"] is None:
             outcome["first_frame_ms"] = round((time.perf_counter() - started) * 1000, 1)
+            # Wall-clock stamp, so a benchmark that launched this process can compute launch->frame.
+            outcome["first_frame_at"] = time.time()
 
     def on_position(position: int) -> None:
         if position >= PLAY_FOR_MS and player.frames_shown >= 5:
@@ -185,6 +187,7 @@ def _play_one_second(app: Any, player: Any, lesson: Any) -> dict[str, Any]:
         "played_ms": position,
         "frames": player.frames_shown,
         "first_frame_ms": outcome["first_frame_ms"],
+        "first_frame_at": outcome["first_frame_at"],
         "frame_size": [image.width(), image.height()] if not image.isNull() else None,
         **({"error": outcome["error"]} if outcome["error"] else {}),
     }

@@ -1,0 +1,40 @@
+"""``make bench``: run every ``bench_*.py`` here, then print all figures as one table."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    failures = []
+    for script in sorted(HERE.glob("bench_*.py")):
+        print(f"== {script.name}", flush=True)
+        result = subprocess.run([sys.executable, str(script)], check=False)
+        if result.returncode != 0:
+            failures.append(script.name)
+    print("\n| benchmark | metric | smrtplayer | peer | peer value | ratio |")
+    print("|---|---|---|---|---|---|")
+    for path in sorted((HERE / "results").glob("*.json")):
+        payload = json.loads(path.read_text())
+        for figure in payload.get("figures", []):
+            peer = figure.get("peer") or ""
+            peer_value = figure.get("peer_value")
+            ratio = figure.get("ratio")
+            print(
+                f"| {payload.get('name', path.stem)} | {figure['metric']} | {figure['value']:g} "
+                f"{figure['unit']} | {peer} | "
+                f"{'' if peer_value is None else f'{peer_value:g} ' + figure['unit']} | "
+                f"{'' if ratio is None else ratio} |"
+            )
+    if failures:
+        print(f"\nbenchmarks that failed: {', '.join(failures)}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
