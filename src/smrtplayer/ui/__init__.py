@@ -1,1 +1,5 @@
-"""Widgets. They read state from the AppContext and call its services; no SQL, and the media player is reached only through the PlaybackController."""
+"""Widgets.
+
+They read state from the AppContext and call its services; no SQL here, and the media player is
+reached only through the PlaybackController.
+"""
