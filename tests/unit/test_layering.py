@@ -24,8 +24,7 @@ def test_core_never_imports_widgets() -> None:
     offenders = [
         str(path.relative_to(PACKAGE))
         for path in PACKAGE.rglob("*.py")
-        if "ui" not in path.relative_to(PACKAGE).parts
-        and any("QtWidgets" in name for name in _imports(path))
+        if "ui" not in path.relative_to(PACKAGE).parts and any("QtWidgets" in name for name in _imports(path))
     ]
     assert offenders == []
 
