@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers.mounts import read_only
 from smrtplayer.errors import DataDirError, MissingSystemLibraries
 from smrtplayer.paths import DATA_DIR_ENV, AppPaths
 from smrtplayer.syscheck import CORE_LIBRARIES, Requirement, check_system_libraries, missing_libraries
@@ -36,16 +37,13 @@ def test_platform_folders_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "smrtplayer" in str(paths.cache)
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can write anywhere")
-def test_unwritable_data_dir_is_reported(tmp_path: Path) -> None:
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    locked.chmod(0o500)
-    try:
-        with pytest.raises(DataDirError, match=r"not writable|Cannot create"):
-            AppPaths.resolve(locked / "data").ensure()
-    finally:
-        locked.chmod(0o700)
+def test_read_only_data_dir_is_reported_and_left_untouched(tmp_path: Path) -> None:
+    paths = AppPaths.resolve(tmp_path / "data")
+    paths.ensure()
+    (paths.data / "keep.txt").write_text("user file")
+    with read_only(paths.data), pytest.raises(DataDirError, match=r"not writable"):
+        paths.ensure()
+    assert (paths.data / "keep.txt").read_text() == "user file"
 
 
 def test_data_dir_that_is_a_file_is_reported(tmp_path: Path) -> None:
