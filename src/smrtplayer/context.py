@@ -13,6 +13,7 @@ from smrtplayer.library.service import LibraryService
 from smrtplayer.paths import AppPaths
 from smrtplayer.store.courses import CourseRepository
 from smrtplayer.store.db import Store
+from smrtplayer.store.playback_state import PlaybackStateRepository
 from smrtplayer.store.progress import ProgressRepository
 from smrtplayer.store.settings import SettingsRepository
 
@@ -28,6 +29,7 @@ class AppContext:
         self.store = store
         self.settings = SettingsRepository(store)
         self.progress = ProgressRepository(store)
+        self.playback_state = PlaybackStateRepository(store, self.progress)
         self.courses = CourseRepository(store)
         self.library = LibraryService(self.courses)
         self._playback: PlaybackController | None = None
@@ -47,7 +49,9 @@ class AppContext:
         if self._playback is None:
             from smrtplayer.playback import PlaybackController
 
-            self._playback = PlaybackController(self.progress)
+            self._playback = PlaybackController(
+                self.progress, self.playback_state, self.settings, self.library
+            )
         return self._playback
 
     def close(self) -> None:

@@ -137,6 +137,29 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     )
 
 
+@step
+def m003_playback(db: sqlite_utils.Database) -> None:
+    run_script(
+        db,
+        """
+        -- The parts of each lesson really played, as merged JSON [[start_ms, end_ms], ...]: "watched"
+        -- is decided from these, not from EndOfMedia (a truncated file reports it early).
+        CREATE TABLE played_spans (
+            lesson_fingerprint TEXT PRIMARY KEY,
+            spans            TEXT NOT NULL DEFAULT '[]',
+            played_ms        INTEGER NOT NULL DEFAULT 0 CHECK (played_ms >= 0),
+            updated_at       TEXT NOT NULL
+        );
+        -- Playback speed remembered per course, by the course's stable uid (survives re-import).
+        CREATE TABLE course_playback (
+            course_uid       TEXT PRIMARY KEY,
+            rate             REAL NOT NULL DEFAULT 1.0 CHECK (rate > 0),
+            updated_at       TEXT NOT NULL
+        );
+        """,
+    )
+
+
 # The number of the newest step; written to PRAGMA user_version after an upgrade.
 SCHEMA_VERSION = _STEP_NUMBERS[-1]
 
