@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from smrtplayer import __version__
 from smrtplayer.errors import SmrtError
@@ -31,8 +32,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _split_open_path(argv: list[str], commands: set[str]) -> tuple[list[str], Path | None]:
+    """``smrtplayer PATH`` (as a file manager's "Open with" runs it) opens or imports PATH."""
+    value_follows = False
+    for index, word in enumerate(argv):
+        if value_follows:
+            value_follows = False
+        elif word == "--data-dir":
+            value_follows = True
+        elif word.startswith("-"):
+            continue
+        elif word in commands:
+            return argv, None
+        else:
+            return argv[:index] + argv[index + 1 :], Path(word).expanduser().resolve()
+    return argv, None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    argv, open_path = _split_open_path(argv, _command_names(parser))
     args = parser.parse_args(argv)
     paths = AppPaths.resolve(args.data_dir)
     from smrtplayer.logsetup import configure_logging
@@ -42,13 +62,22 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             from smrtplayer.ui.app import run_gui
 
-            return run_gui(paths, autoplay=not args.paused)
+            return run_gui(paths, autoplay=not args.paused, open_path=open_path)
+        if open_path is not None:
+            parser.error(f"unexpected argument {open_path}")
         return int(args.handler(args, paths))
     except SmrtError as error:
         print(f"smrtplayer: {error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         return 130
+
+
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
 
 
 if __name__ == "__main__":

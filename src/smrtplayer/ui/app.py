@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+from pathlib import Path
+from typing import Any
 
 from smrtplayer.errors import SmrtError
 from smrtplayer.paths import AppPaths
@@ -35,9 +37,10 @@ def _quit_on_termination_signals(app: object) -> None:
     timer.start()
 
 
-def run_gui(paths: AppPaths, *, autoplay: bool = True) -> int:
+def run_gui(paths: AppPaths, *, autoplay: bool = True, open_path: Path | None = None) -> int:
     # Before any Qt import: name a missing library instead of letting Qt abort.
     check_system_libraries(window=True)
+    paths.ensure()
 
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -50,6 +53,21 @@ def run_gui(paths: AppPaths, *, autoplay: bool = True) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_NAME)
+
+    from smrtplayer.instance import InstanceGuard
+
+    guard = InstanceGuard(paths)
+    if not guard.acquire():
+        request = {"action": "open", "path": str(open_path)} if open_path else {"action": "raise"}
+        if guard.hand_over(request):
+            print("smrtplayer is already open with this data folder; the request was passed to it.")
+            return 0
+        print(
+            f"Another smrtplayer is using the data folder {paths.data} but does not answer. "
+            "Close it (or end it in the task manager) and start again.",
+            file=sys.stderr,
+        )
+        return 75  # EX_TEMPFAIL
     try:
         context = AppContext.open(paths)
     except SmrtError as error:
@@ -60,8 +78,23 @@ def run_gui(paths: AppPaths, *, autoplay: bool = True) -> int:
     window = MainWindow(context)
     window.show()
     window.start(autoplay=autoplay)
+    guard.request_received.connect(lambda request: _handle_request(window, request))
+    if open_path is not None:
+        _handle_request(window, {"action": "open", "path": str(open_path)})
     _quit_on_termination_signals(app)
     try:
         return int(app.exec())
     finally:
         context.close()
+        guard.release()
+
+
+def _handle_request(window: Any, request: dict[str, Any]) -> None:
+    """A later start asked this window to come forward, and maybe to open a path."""
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+    path = request.get("path")
+    opener = getattr(window, "open_external_path", None)
+    if isinstance(path, str) and path and opener is not None:
+        opener(Path(path))
