@@ -75,3 +75,17 @@ def check_system_libraries(*, window: bool, extra: tuple[Requirement, ...] = ())
         + f"\nOn Debian or Ubuntu install them with:\n  sudo apt-get install {packages}\n"
         "(On other distributions install the packages that provide these files.)"
     )
+
+
+def check_display() -> None:
+    """On Linux, a window needs X11 or Wayland; say so plainly instead of Qt's abort."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return
+    raise MissingSystemLibraries(
+        "smrtplayer cannot open its window: no display was found (neither DISPLAY nor "
+        "WAYLAND_DISPLAY is set).\nRun it inside a desktop session, or on a virtual display with:\n"
+        "  xvfb-run -a make run\n"
+        "The headless commands work without a display: smrtplayer --help"
+    )

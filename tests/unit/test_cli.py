@@ -120,3 +120,13 @@ def test_window_start_names_a_missing_system_library(tmp_path: Path) -> None:
     assert result.returncode == 69
     assert "libpulse-missing.so.0" in result.stderr
     assert "sudo apt-get install libpulse0" in result.stderr
+
+
+def test_window_without_a_display_explains_how_to_get_one(tmp_path: Path) -> None:
+    result = run_cli(data_dir=tmp_path / "data")
+    if sys.platform != "linux":
+        pytest.skip("Linux only")
+    assert result.returncode == 69
+    assert "no display was found" in result.stderr
+    assert "xvfb-run" in result.stderr
+    assert "Traceback" not in result.stderr

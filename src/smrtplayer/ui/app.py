@@ -10,7 +10,7 @@ from typing import Any
 
 from smrtplayer.errors import SmrtError
 from smrtplayer.paths import AppPaths
-from smrtplayer.syscheck import check_system_libraries
+from smrtplayer.syscheck import check_display, check_system_libraries
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,7 @@ def _quit_on_termination_signals(app: object) -> None:
 
 def run_gui(paths: AppPaths, *, autoplay: bool = True, open_path: Path | None = None) -> int:
     # Before any Qt import: name a missing library instead of letting Qt abort.
+    check_display()
     check_system_libraries(window=True)
     paths.ensure()
 
