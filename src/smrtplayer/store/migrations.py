@@ -160,6 +160,70 @@ def m003_playback(db: sqlite_utils.Database) -> None:
     )
 
 
+@step
+def m005_holds(db: sqlite_utils.Database) -> None:
+    run_script(
+        db,
+        """
+        -- The user's own hold presets (the technique presets are built in, in code).
+        CREATE TABLE hold_presets (
+            id          INTEGER PRIMARY KEY,
+            name        TEXT NOT NULL UNIQUE,
+            hold_ms     INTEGER NOT NULL CHECK (hold_ms > 0),
+            technique   TEXT NOT NULL DEFAULT '',
+            created_at  TEXT NOT NULL
+        );
+        -- Treatment plans: ordered steps taken from positions across courses. A step names its
+        -- position by uid and keeps a copy of what it needs to show (title, lesson fingerprint, span,
+        -- the side the video demonstrates), so a plan still reads sensibly when a course is missing.
+        CREATE TABLE plans (
+            id          INTEGER PRIMARY KEY,
+            title       TEXT NOT NULL,
+            notes       TEXT NOT NULL DEFAULT '',
+            ordinal     INTEGER NOT NULL DEFAULT 0,
+            created_at  TEXT NOT NULL,
+            updated_at  TEXT NOT NULL
+        );
+        CREATE TABLE plan_steps (
+            id                  INTEGER PRIMARY KEY,
+            plan_id             INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+            ordinal             INTEGER NOT NULL,
+            kind                TEXT NOT NULL CHECK (kind IN ('hold', 'rest')),
+            hold_ms             INTEGER NOT NULL CHECK (hold_ms > 0),
+            repeats             INTEGER NOT NULL DEFAULT 1 CHECK (repeats BETWEEN 1 AND 20),
+            side                TEXT NOT NULL DEFAULT 'both' CHECK (side IN ('L', 'R', 'both')),
+            title               TEXT NOT NULL DEFAULT '',
+            technique           TEXT NOT NULL DEFAULT '',
+            position_uid        TEXT,
+            lesson_fingerprint  TEXT,
+            start_ms            INTEGER NOT NULL DEFAULT 0 CHECK (start_ms >= 0),
+            end_ms              INTEGER NOT NULL DEFAULT 0 CHECK (end_ms >= 0),
+            demo_side           TEXT NOT NULL DEFAULT 'both' CHECK (demo_side IN ('L', 'R', 'both'))
+        );
+        CREATE INDEX plan_steps_plan ON plan_steps(plan_id, ordinal);
+        -- Every hold finished or abandoned, with the client's tenderness (0-10) before and after.
+        CREATE TABLE practice_log (
+            id                  INTEGER PRIMARY KEY,
+            title               TEXT NOT NULL,
+            side                TEXT NOT NULL DEFAULT '' CHECK (side IN ('L', 'R', 'both', '')),
+            technique           TEXT NOT NULL DEFAULT '',
+            position_uid        TEXT,
+            lesson_fingerprint  TEXT,
+            plan_id             INTEGER REFERENCES plans(id) ON DELETE SET NULL,
+            planned_ms          INTEGER NOT NULL CHECK (planned_ms > 0),
+            actual_ms           INTEGER NOT NULL CHECK (actual_ms >= 0),
+            completed           INTEGER NOT NULL CHECK (completed IN (0, 1)),
+            tender_before       INTEGER CHECK (tender_before IS NULL OR tender_before BETWEEN 0 AND 10),
+            tender_after        INTEGER CHECK (tender_after IS NULL OR tender_after BETWEEN 0 AND 10),
+            started_at          TEXT NOT NULL,
+            ended_at            TEXT NOT NULL
+        );
+        CREATE INDEX practice_log_ended ON practice_log(ended_at);
+        CREATE INDEX practice_log_position ON practice_log(position_uid);
+        """,
+    )
+
+
 # The number of the newest step; written to PRAGMA user_version after an upgrade.
 SCHEMA_VERSION = _STEP_NUMBERS[-1]
 

@@ -1,0 +1,235 @@
+"""Treatment plans (ordered steps from positions across courses) and the user's own hold presets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from smrtplayer.presets import HoldRejected, Preset, validate_hold_ms
+from smrtplayer.store.db import Store, utc_now
+
+SIDES = ("L", "R", "both")
+MAX_REPEATS = 20
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    """One step of a plan: hold a position (on one side or both, some number of times) or rest."""
+
+    kind: str  # "hold" | "rest"
+    hold_ms: int
+    title: str = ""
+    side: str = "both"  # the side to treat; "both" runs the demonstrated side first, then the other
+    repeats: int = 1
+    technique: str = ""
+    position_uid: str | None = None
+    lesson_fingerprint: str | None = None
+    start_ms: int = 0
+    end_ms: int = 0
+    demo_side: str = "both"  # the side the video demonstrates; the other side is shown mirrored
+    id: int | None = None
+
+    @property
+    def is_rest(self) -> bool:
+        return self.kind == "rest"
+
+    @property
+    def has_video(self) -> bool:
+        return self.lesson_fingerprint is not None and self.end_ms > self.start_ms
+
+
+@dataclass(frozen=True)
+class Plan:
+    title: str
+    steps: tuple[PlanStep, ...] = ()
+    notes: str = ""
+    id: int | None = None
+    updated_at: str = ""
+
+    def with_steps(self, steps: tuple[PlanStep, ...] | list[PlanStep]) -> Plan:
+        return replace(self, steps=tuple(steps))
+
+    def total_ms(self) -> int:
+        total = 0
+        for step in self.steps:
+            sides = 2 if (step.side == "both" and not step.is_rest) else 1
+            total += step.hold_ms * step.repeats * sides
+        return total
+
+
+class PlanRepository:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    # ----------------------------------------------------------------------------------- reading
+    def all(self) -> list[Plan]:
+        rows = self._store.query("SELECT * FROM plans ORDER BY ordinal, id")
+        steps = self._steps_by_plan()
+        return [_plan(row, steps.get(int(row["id"]), ())) for row in rows]
+
+    def get(self, plan_id: int) -> Plan | None:
+        row = self._store.query_one("SELECT * FROM plans WHERE id = ?", [plan_id])
+        if row is None:
+            return None
+        return _plan(row, self._steps_by_plan(plan_id).get(plan_id, ()))
+
+    def _steps_by_plan(self, plan_id: int | None = None) -> dict[int, tuple[PlanStep, ...]]:
+        where, params = ("WHERE plan_id = ?", [plan_id]) if plan_id is not None else ("", [])
+        rows = self._store.query(f"SELECT * FROM plan_steps {where} ORDER BY plan_id, ordinal, id", params)
+        grouped: dict[int, list[PlanStep]] = {}
+        for row in rows:
+            grouped.setdefault(int(row["plan_id"]), []).append(_step(row))
+        return {key: tuple(value) for key, value in grouped.items()}
+
+    # ----------------------------------------------------------------------------------- writing
+    def save(self, plan: Plan) -> int:
+        """Insert a new plan or replace an existing one's title, notes and steps; returns its id."""
+        for step in plan.steps:
+            _check_step(step)
+        now = utc_now()
+        with self._store.write() as db:
+            if plan.id is None:
+                ordinal = self._store.query_one("SELECT COALESCE(MAX(ordinal), -1) + 1 AS next FROM plans")
+                plan_id = int(
+                    db.table("plans")
+                    .insert(
+                        {
+                            "title": plan.title,
+                            "notes": plan.notes,
+                            "ordinal": int(ordinal["next"]) if ordinal else 0,
+                            "created_at": now,
+                            "updated_at": now,
+                        }
+                    )
+                    .last_pk
+                    or 0
+                )
+            else:
+                plan_id = plan.id
+                self._store.conn.execute(
+                    "UPDATE plans SET title = ?, notes = ?, updated_at = ? WHERE id = ?",
+                    [plan.title, plan.notes, now, plan_id],
+                )
+                self._store.conn.execute("DELETE FROM plan_steps WHERE plan_id = ?", [plan_id])
+            for ordinal_index, step in enumerate(plan.steps):
+                self._store.conn.execute(
+                    """
+                    INSERT INTO plan_steps (plan_id, ordinal, kind, hold_ms, repeats, side, title,
+                        technique, position_uid, lesson_fingerprint, start_ms, end_ms, demo_side)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    [
+                        plan_id,
+                        ordinal_index,
+                        step.kind,
+                        step.hold_ms,
+                        step.repeats,
+                        step.side,
+                        step.title,
+                        step.technique,
+                        step.position_uid,
+                        step.lesson_fingerprint,
+                        step.start_ms,
+                        step.end_ms,
+                        step.demo_side,
+                    ],
+                )
+        return plan_id
+
+    def duplicate(self, plan_id: int, title: str | None = None) -> int:
+        plan = self.get(plan_id)
+        if plan is None:
+            raise KeyError(plan_id)
+        copy = replace(plan, id=None, title=title or f"{plan.title} (copy)")
+        return self.save(copy.with_steps([replace(step, id=None) for step in plan.steps]))
+
+    def delete(self, plan_id: int) -> None:
+        with self._store.write():
+            self._store.conn.execute("DELETE FROM plans WHERE id = ?", [plan_id])
+
+    def move(self, plan_id: int, delta: int) -> None:
+        """Move a plan up (negative) or down (positive) in the list."""
+        ids = [int(row["id"]) for row in self._store.query("SELECT id FROM plans ORDER BY ordinal, id")]
+        if plan_id not in ids:
+            return
+        index = ids.index(plan_id)
+        target = max(0, min(len(ids) - 1, index + delta))
+        ids.insert(target, ids.pop(index))
+        with self._store.write():
+            for ordinal, each in enumerate(ids):
+                self._store.conn.execute("UPDATE plans SET ordinal = ? WHERE id = ?", [ordinal, each])
+
+
+class PresetRepository:
+    """The user's own presets; names are unique (saving an existing name replaces its duration)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def all(self) -> list[Preset]:
+        rows = self._store.query("SELECT * FROM hold_presets ORDER BY hold_ms, name COLLATE NOCASE")
+        return [
+            Preset(
+                key=f"custom-{row['id']}",
+                name=str(row["name"]),
+                hold_ms=int(row["hold_ms"]),
+                technique=str(row["technique"]),
+                builtin=False,
+                id=int(row["id"]),
+            )
+            for row in rows
+        ]
+
+    def save(self, name: str, hold_ms: int, technique: str = "") -> Preset:
+        name = " ".join(name.split())
+        if not name:
+            raise HoldRejected("A preset needs a name.")
+        validate_hold_ms(hold_ms, what="A preset")
+        with self._store.write():
+            self._store.conn.execute(
+                "INSERT INTO hold_presets (name, hold_ms, technique, created_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (name) DO UPDATE SET hold_ms = excluded.hold_ms, technique = excluded.technique",
+                [name, hold_ms, technique, utc_now()],
+            )
+        return next(preset for preset in self.all() if preset.name == name)
+
+    def delete(self, preset_id: int) -> None:
+        with self._store.write():
+            self._store.conn.execute("DELETE FROM hold_presets WHERE id = ?", [preset_id])
+
+
+def _check_step(step: PlanStep) -> None:
+    if step.kind not in ("hold", "rest"):
+        raise ValueError(f"unknown step kind {step.kind!r}")
+    if step.side not in SIDES or step.demo_side not in SIDES:
+        raise ValueError(f"unknown side {step.side!r}")
+    if not 1 <= step.repeats <= MAX_REPEATS:
+        raise ValueError(f"repeats must be 1..{MAX_REPEATS}")
+    validate_hold_ms(step.hold_ms, what="A rest" if step.is_rest else "A hold")
+
+
+def _plan(row: dict[str, Any], steps: tuple[PlanStep, ...]) -> Plan:
+    return Plan(
+        id=int(row["id"]),
+        title=str(row["title"]),
+        notes=str(row["notes"]),
+        steps=steps,
+        updated_at=str(row["updated_at"]),
+    )
+
+
+def _step(row: dict[str, Any]) -> PlanStep:
+    return PlanStep(
+        id=int(row["id"]),
+        kind=str(row["kind"]),
+        hold_ms=int(row["hold_ms"]),
+        repeats=int(row["repeats"]),
+        side=str(row["side"]),
+        title=str(row["title"]),
+        technique=str(row["technique"]),
+        position_uid=row["position_uid"],
+        lesson_fingerprint=row["lesson_fingerprint"],
+        start_ms=int(row["start_ms"]),
+        end_ms=int(row["end_ms"]),
+        demo_side=str(row["demo_side"]),
+    )
