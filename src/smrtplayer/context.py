@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from smrtplayer.library.service import LibraryService
 from smrtplayer.paths import AppPaths
+from smrtplayer.sequences import HoldServices
 from smrtplayer.store.courses import CourseRepository
 from smrtplayer.store.db import Store
 from smrtplayer.store.playback_state import PlaybackStateRepository
@@ -32,6 +33,7 @@ class AppContext:
         self.playback_state = PlaybackStateRepository(store, self.progress)
         self.courses = CourseRepository(store)
         self.library = LibraryService(self.courses)
+        self.holds = HoldServices(self)  # hold timer, plans, cues, practice log
         self._playback: PlaybackController | None = None
         self._closed = False
 
@@ -58,6 +60,7 @@ class AppContext:
         if self._closed:
             return
         self._closed = True
+        self.holds.close()  # a hold still running is logged before the store closes
         if self._playback is not None:
             self._playback.shutdown()
         self.store.close()

@@ -126,7 +126,9 @@ def test_cues_fire_once_each_in_time_order(timer: HoldTimer, clock: FakeClock) -
     ]
 
 
-def test_a_stalled_event_loop_catches_up_in_order_without_duplicates(timer: HoldTimer, clock: FakeClock) -> None:
+def test_a_stalled_event_loop_catches_up_in_order_without_duplicates(
+    timer: HoldTimer, clock: FakeClock
+) -> None:
     reference = Recorder(timer)
     start = clock.now
     timer.start(10_000)
@@ -169,7 +171,9 @@ def test_any_wake_up_pattern_gives_the_same_events(qapp, steps: list[int]) -> No
     timer.finish()
 
 
-def test_pause_freezes_the_countdown_and_is_not_counted_as_holding(timer: HoldTimer, clock: FakeClock) -> None:
+def test_pause_freezes_the_countdown_and_is_not_counted_as_holding(
+    timer: HoldTimer, clock: FakeClock
+) -> None:
     rec = Recorder(timer)
     timer.start(30_000)
     clock.advance_ms(10_000)
