@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from smrtplayer.index.service import IndexService
 from smrtplayer.library.service import LibraryService
 from smrtplayer.paths import AppPaths
 from smrtplayer.sequences import HoldServices
@@ -33,6 +34,8 @@ class AppContext:
         self.playback_state = PlaybackStateRepository(store, self.progress)
         self.courses = CourseRepository(store)
         self.library = LibraryService(self.courses)
+        self.index = IndexService(store, self.courses, self.settings)  # body-region index, own positions
+        self.library.courses_changed.connect(self.index.refresh)
         self.holds = HoldServices(self)  # hold timer, plans, cues, practice log
         self._playback: PlaybackController | None = None
         self._closed = False

@@ -161,6 +161,97 @@ def m003_playback(db: sqlite_utils.Database) -> None:
 
 
 @step
+def m004_index(db: sqlite_utils.Database) -> None:
+    # What each position is about, one row per value, so that a search is an index lookup. Triggers
+    # keep it, so every writer (a course import, the user's marks, an index import) is indexed alike.
+    # Values are lower-cased as written; the taxonomy expands a query into every known spelling.
+    run_script(
+        db,
+        """
+        CREATE TABLE position_terms (
+            term             TEXT NOT NULL,  -- 'r:' region, 'm:' muscle or structure, 't:' technique,
+                                             -- 'c:' client position; then the value, lower-cased
+            position_id      INTEGER NOT NULL REFERENCES positions(id) ON DELETE CASCADE,
+            PRIMARY KEY (term, position_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX position_terms_position ON position_terms(position_id);
+        -- "Practised" marks, by position uid: publisher uids are derived from the course, the lesson's
+        -- fingerprint and the start, so a mark survives re-importing the course.
+        CREATE TABLE position_practice (
+            position_uid     TEXT PRIMARY KEY,
+            practised_at     TEXT NOT NULL
+        );
+        CREATE TRIGGER position_terms_insert AFTER INSERT ON positions BEGIN
+            INSERT OR IGNORE INTO position_terms (term, position_id)
+                SELECT 'r:' || lower(trim(new.region)), new.id WHERE trim(new.region) <> '';
+            INSERT OR IGNORE INTO position_terms (term, position_id)
+                SELECT 'm:' || lower(trim(value)), new.id
+                FROM json_each(CASE WHEN json_valid(new.muscles) THEN new.muscles ELSE '[]' END)
+                WHERE type = 'text' AND trim(value) <> '';
+            INSERT OR IGNORE INTO position_terms (term, position_id)
+                SELECT 't:' || lower(trim(new.technique)), new.id WHERE trim(new.technique) <> '';
+            INSERT OR IGNORE INTO position_terms (term, position_id)
+                SELECT 'c:' || lower(trim(new.client_position)), new.id
+                WHERE trim(new.client_position) <> '';
+        END;
+        CREATE TRIGGER position_terms_update
+        AFTER UPDATE OF region, muscles, technique, client_position ON positions BEGIN
+            DELETE FROM position_terms WHERE position_id = old.id;
+            INSERT OR IGNORE INTO position_terms (term, position_id)
+                SELECT 'r:' || lower(trim(new.region)), new.id WHERE trim(new.region) <> '';
+            INSERT OR IGNORE INTO position_terms (term, position_id)
+                SELECT 'm:' || lower(trim(value)), new.id
+                FROM json_each(CASE WHEN json_valid(new.muscles) THEN new.muscles ELSE '[]' END)
+                WHERE type = 'text' AND trim(value) <> '';
+            INSERT OR IGNORE INTO position_terms (term, position_id)
+                SELECT 't:' || lower(trim(new.technique)), new.id WHERE trim(new.technique) <> '';
+            INSERT OR IGNORE INTO position_terms (term, position_id)
+                SELECT 'c:' || lower(trim(new.client_position)), new.id
+                WHERE trim(new.client_position) <> '';
+        END;
+        CREATE TRIGGER position_terms_delete AFTER DELETE ON positions BEGIN
+            DELETE FROM position_terms WHERE position_id = old.id;
+        END;
+        INSERT OR IGNORE INTO position_terms (term, position_id)
+            SELECT 'r:' || lower(trim(region)), id FROM positions WHERE trim(region) <> '';
+        INSERT OR IGNORE INTO position_terms (term, position_id)
+            SELECT 'm:' || lower(trim(j.value)), p.id
+            FROM positions p, json_each(CASE WHEN json_valid(p.muscles) THEN p.muscles ELSE '[]' END) j
+            WHERE j.type = 'text' AND trim(j.value) <> '';
+        INSERT OR IGNORE INTO position_terms (term, position_id)
+            SELECT 't:' || lower(trim(technique)), id FROM positions WHERE trim(technique) <> '';
+        INSERT OR IGNORE INTO position_terms (term, position_id)
+            SELECT 'c:' || lower(trim(client_position)), id FROM positions WHERE trim(client_position) <> '';
+        """,
+    )
+    # Words of position titles, for the part of a query that names no known structure. FTS5 is in
+    # the SQLite of every platform we ship; where it is missing, the search falls back to LIKE.
+    if db.execute("SELECT sqlite_compileoption_used('ENABLE_FTS5')").fetchone()[0]:
+        run_script(
+            db,
+            """
+            CREATE VIRTUAL TABLE position_titles USING fts5(
+                title, content='positions', content_rowid='id',
+                tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+            );
+            CREATE TRIGGER position_titles_insert AFTER INSERT ON positions BEGIN
+                INSERT INTO position_titles (rowid, title) VALUES (new.id, new.title);
+            END;
+            CREATE TRIGGER position_titles_update AFTER UPDATE OF title ON positions BEGIN
+                INSERT INTO position_titles (position_titles, rowid, title)
+                    VALUES ('delete', old.id, old.title);
+                INSERT INTO position_titles (rowid, title) VALUES (new.id, new.title);
+            END;
+            CREATE TRIGGER position_titles_delete AFTER DELETE ON positions BEGIN
+                INSERT INTO position_titles (position_titles, rowid, title)
+                    VALUES ('delete', old.id, old.title);
+            END;
+            INSERT INTO position_titles (position_titles) VALUES ('rebuild');
+            """,
+        )
+
+
+@step
 def m005_holds(db: sqlite_utils.Database) -> None:
     run_script(
         db,

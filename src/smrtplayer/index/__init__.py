@@ -1,0 +1,27 @@
+"""The position index: search across courses, the user's own positions, shared index files, mirroring."""
+
+from smrtplayer.index.indexfile import IndexFileError
+from smrtplayer.index.mirror import MirrorState, should_mirror, side_badge
+from smrtplayer.index.service import (
+    IndexImportReport,
+    IndexService,
+    PendingMark,
+    PositionRejected,
+    SearchResult,
+)
+from smrtplayer.store.index_search import IndexRow
+from smrtplayer.store.positions import PositionDraft
+
+__all__ = [
+    "IndexFileError",
+    "IndexImportReport",
+    "IndexRow",
+    "IndexService",
+    "MirrorState",
+    "PendingMark",
+    "PositionDraft",
+    "PositionRejected",
+    "SearchResult",
+    "should_mirror",
+    "side_badge",
+]

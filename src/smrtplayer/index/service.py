@@ -1,0 +1,694 @@
+"""IndexService: every position across every course, found by region, muscle, technique or words.
+
+Widgets call it; it resolves words through the taxonomy, reads and writes through the position
+repositories, keeps an undo stack for the user's own positions, shares an index file between
+installs, and decides whether the picture is mirrored for the side being treated. It emits:
+
+* ``positions_changed`` after anything that changes what the index lists (a user edit, an undo, an
+  import, a course imported or removed by the library);
+* ``mark_changed(object)`` when a start mark is set or cleared (a ``PendingMark`` or None);
+* ``working_side_changed(str)`` ('L', 'R' or '') and ``mirror_changed(bool, str)`` (mirrored, badge).
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from smrtplayer import __version__
+from smrtplayer.errors import SmrtError
+from smrtplayer.index.indexfile import (
+    SUFFIX,
+    FileCourse,
+    FileLesson,
+    FilePosition,
+    IndexFile,
+    IndexFileError,
+    encode_index_file,
+    parse_index_file,
+)
+from smrtplayer.index.mirror import MirrorState, mirror_state, position_at
+from smrtplayer.models import Lesson, Position
+from smrtplayer.regions import TERM_PREFIX, Clause, Interpretation, Ref, Taxonomy, default_taxonomy, fold
+from smrtplayer.store.courses import CourseRepository
+from smrtplayer.store.db import Store
+from smrtplayer.store.index_search import IndexRow, IndexSearch, SearchFilters, TermGroup
+from smrtplayer.store.positions import PositionDraft, PositionRepository
+from smrtplayer.store.settings import SettingsRepository
+
+log = logging.getLogger(__name__)
+
+WORKING_SIDE_KEY = "index.working_side"
+PAGE_SIZE = 200
+MAX_HOLD_MS = 3600 * 1000
+
+
+class PositionRejected(SmrtError):
+    """A position the user described cannot be saved; ``reasons`` says why, one line each."""
+
+    exit_code = 65
+
+    def __init__(self, reasons: list[str]) -> None:
+        super().__init__("; ".join(reasons))
+        self.reasons = reasons
+
+
+@dataclass(frozen=True)
+class PendingMark:
+    lesson: Lesson
+    start_ms: int
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """The first page of a search, its total, and how the words were understood."""
+
+    filters: SearchFilters
+    total: int
+    rows: list[IndexRow]
+    summary: str  # how the query was read, in words
+    hint: str = ""  # a suggestion when something was not understood
+    interpretation: Interpretation | None = None
+
+
+@dataclass(frozen=True)
+class IndexImportReport:
+    course_title: str
+    added: int
+    already_present: int
+    unmatched_lessons: int
+    refused: list[str] = field(default_factory=list)
+
+    @property
+    def message(self) -> str:
+        parts = [f"Imported {self.added} position{'s' * (self.added != 1)} for “{self.course_title}”."]
+        if self.already_present:
+            parts.append(
+                f"{self.already_present} {'was' if self.already_present == 1 else 'were'} already here."
+            )
+        if self.unmatched_lessons:
+            parts.append(
+                f"{self.unmatched_lessons} lesson{'s' * (self.unmatched_lessons != 1)} of the file "
+                f"{'is' if self.unmatched_lessons == 1 else 'are'} not in your library."
+            )
+        if self.refused:
+            parts.append(f"{len(self.refused)} refused:\n" + "\n".join(f"• {r}" for r in self.refused))
+        return " ".join(parts)
+
+
+class IndexService(QObject):
+    positions_changed = Signal()
+    mark_changed = Signal(object)  # PendingMark | None
+    working_side_changed = Signal(str)
+    mirror_changed = Signal(bool, str)  # mirrored, badge text
+
+    def __init__(
+        self,
+        store: Store,
+        courses: CourseRepository,
+        settings: SettingsRepository,
+        taxonomy: Taxonomy | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._courses = courses
+        self._settings = settings
+        self._taxonomy = taxonomy
+        self.positions = PositionRepository(store)
+        self.search_store = IndexSearch(store)
+        self.undo_stack = QUndoStack(self)
+        self._region_counts: dict[str, int] | None = None
+        self._pending: PendingMark | None = None
+        self._lesson: Lesson | None = None
+        self._lesson_positions: list[Position] = []
+        self._playhead_ms = 0
+        self._mirror = MirrorState()
+
+    @property
+    def taxonomy(self) -> Taxonomy:
+        """Loaded on first use, so headless commands that never search do not pay for it."""
+        if self._taxonomy is None:
+            self._taxonomy = default_taxonomy()
+        return self._taxonomy
+
+    # ----------------------------------------------------------------------------- searching
+    def search(self, text: str, *, limit: int = PAGE_SIZE) -> SearchResult:
+        interpretation = self.taxonomy.interpret(text)
+        filters = self.filters_for(interpretation)
+        if filters.empty:
+            return SearchResult(filters, 0, [], "", interpretation=interpretation)
+        total = self.search_store.count(filters)
+        rows = self.search_store.rows(filters, limit=limit) if total else []
+        hint = ""
+        if not total and interpretation.unmatched:
+            hint = self._hint(interpretation.unmatched)
+        return SearchResult(filters, total, rows, self.describe(interpretation), hint, interpretation)
+
+    def search_ref(self, ref: Ref, *, limit: int = PAGE_SIZE) -> SearchResult:
+        """Everything filed under one region, structure, technique or client position (a click)."""
+        filters = SearchFilters(groups=(self._group_for((ref,)),))
+        total = self.search_store.count(filters)
+        rows = self.search_store.rows(filters, limit=limit) if total else []
+        return SearchResult(filters, total, rows, self.taxonomy.name_of(ref))
+
+    def page(self, filters: SearchFilters, offset: int, limit: int = PAGE_SIZE) -> list[IndexRow]:
+        return self.search_store.rows(filters, limit=limit, offset=offset)
+
+    def filters_for(self, interpretation: Interpretation) -> SearchFilters:
+        groups: list[TermGroup] = []
+        words: list[str] = []
+        for group in interpretation.groups:
+            if len(group) == 1 and group[0].is_text:
+                words.extend(fold(group[0].words).split())
+            else:
+                # Words that named only part of a name ("posterior") may also be in a title.
+                weak_words = tuple(w for c in group if not c.strong for w in fold(c.words).split())
+                groups.append(
+                    self._group_for(tuple(ref for clause in group for ref in clause.refs), weak_words)
+                )
+        return SearchFilters(groups=tuple(groups), title_words=tuple(words))
+
+    def _group_for(self, refs: tuple[Ref, ...], title_words: tuple[str, ...] = ()) -> TermGroup:
+        terms: set[str] = set()
+        sides: set[str] = set()
+        for ref in refs:
+            if ref.kind == "side":
+                sides.update({ref.id, "both"})
+            elif ref.kind == "structure":
+                for structure_id in self.taxonomy.related_structures(ref.id):
+                    spelled = self.taxonomy.spellings(Ref("structure", structure_id))
+                    terms.update(TERM_PREFIX["structure"] + s for s in spelled)
+            else:
+                terms.update(TERM_PREFIX[ref.kind] + s for s in self.taxonomy.spellings(ref))
+        return TermGroup(terms=frozenset(terms), sides=frozenset(sides), title_words=title_words)
+
+    def describe(self, interpretation: Interpretation) -> str:
+        parts: list[str] = []
+        for group in interpretation.groups:
+            if len(group) == 1 and group[0].is_text:
+                parts.append(f"title has “{group[0].words}”")
+            else:
+                described = " or ".join(self._describe_clause(clause) for clause in group)
+                weak = [clause.words for clause in group if not clause.strong]
+                parts.append(described + "".join(f" or title has “{w}”" for w in weak))
+        return " · ".join(parts)
+
+    def _describe_clause(self, clause: Clause) -> str:
+        names = list(dict.fromkeys(self.taxonomy.name_of(ref) for ref in clause.refs))
+        if clause.refs and clause.refs[0].kind == "side":
+            names = [f"client's {name.lower()} side" for name in names]
+        shown = ", ".join(names[:3]) + (f" +{len(names) - 3}" if len(names) > 3 else "")
+        return shown if len(names) == 1 else f"({shown})"
+
+    def _hint(self, words: tuple[str, ...]) -> str:
+        suggestions = []
+        for word in words:
+            near = self.taxonomy.closest("structure", word) or self.taxonomy.closest("region", word)
+            suggestions.append(f"“{word}”: no known name" + (f"; did you mean {near}?" if near else ""))
+        return " ".join(suggestions)
+
+    def region_counts(self) -> dict[str, int]:
+        """Positions per region id (body and positioning), for the body map and the region tree."""
+        if self._region_counts is None:
+            counts: dict[str, int] = dict.fromkeys(self.taxonomy.regions, 0)
+            for value, count in self.search_store.term_counts(TERM_PREFIX["region"]).items():
+                region_id = self.taxonomy.canonical("region", value)
+                if region_id is not None:
+                    counts[region_id] += count
+            self._region_counts = counts
+        return dict(self._region_counts)
+
+    def structure_counts(self, region_id: str) -> dict[str, int]:
+        """Positions that a click on each structure of a region would list (groups include members)."""
+        return {
+            structure.id: self.search_store.count(
+                SearchFilters(groups=(self._group_for((Ref("structure", structure.id),)),))
+            )
+            for structure in self.taxonomy.structures_in(region_id)
+        }
+
+    def term_counts(self, kind: str) -> dict[str, int]:
+        """Positions per technique or client position id."""
+        counts: dict[str, int] = {}
+        for value, count in self.search_store.term_counts(TERM_PREFIX[kind]).items():
+            term_id = self.taxonomy.canonical(kind, value)
+            if term_id is not None:
+                counts[term_id] = counts.get(term_id, 0) + count
+        return counts
+
+    def row(self, uid: str) -> IndexRow | None:
+        return self.search_store.row_for(uid)
+
+    @Slot()
+    def refresh(self) -> None:
+        """Something outside the index changed positions (a course imported or removed)."""
+        self._region_counts = None
+        if self._lesson is not None:
+            self._reload_lesson_positions()
+        self.positions_changed.emit()
+
+    # ---------------------------------------------------------------------- user positions
+    def normalized(self, draft: PositionDraft) -> PositionDraft:
+        """Known names in their canonical spelling: a region id, structure names, technique names."""
+        taxonomy = self.taxonomy
+        region = taxonomy.canonical("region", draft.region) or draft.region.strip()
+        muscles = []
+        for name in draft.muscles:
+            structure = taxonomy.structure_named(name)
+            muscles.append(structure.name if structure else name.strip())
+        technique = taxonomy.canonical("technique", draft.technique)
+        client = taxonomy.canonical("client_position", draft.client_position)
+        return PositionDraft(
+            lesson_fingerprint=draft.lesson_fingerprint,
+            start_ms=draft.start_ms,
+            end_ms=draft.end_ms,
+            title=" ".join(draft.title.split()),
+            region=region,
+            muscles=tuple(dict.fromkeys(m for m in muscles if m)),
+            side=draft.side,
+            client_position=(
+                taxonomy.name_of(Ref("client_position", client)) if client else draft.client_position.strip()
+            ),
+            technique=taxonomy.name_of(Ref("technique", technique)) if technique else draft.technique.strip(),
+            hold_ms=draft.hold_ms,
+        )
+
+    def validate(self, draft: PositionDraft, *, replacing: str | None = None) -> list[str]:
+        """Why ``draft`` cannot be saved (empty when it can), each reason a sentence."""
+        reasons: list[str] = []
+        if not draft.title.strip():
+            reasons.append("Give the position a title.")
+        elif len(draft.title) > 300:
+            reasons.append("The title is longer than 300 characters.")
+        lesson = self._courses.lesson_by_fingerprint(draft.lesson_fingerprint)
+        if lesson is None:
+            reasons.append("Its lesson is not in your library.")
+        if draft.start_ms < 0:
+            reasons.append("The start is before the beginning of the lesson.")
+        if draft.end_ms <= draft.start_ms:
+            reasons.append(
+                f"It ends ({_clock(draft.end_ms)}) before it starts ({_clock(draft.start_ms)}): "
+                "mark the end later than the start."
+            )
+        duration = lesson.duration_ms if lesson else None
+        if duration and draft.end_ms > duration:
+            reasons.append(
+                f"It ends at {_clock(draft.end_ms)}, after the end of the lesson ({_clock(duration)})."
+            )
+        if draft.side not in ("L", "R", "both"):
+            reasons.append(f"Side must be left, right or both, not {draft.side!r}.")
+        if draft.hold_ms is not None and not 0 < draft.hold_ms <= MAX_HOLD_MS:
+            reasons.append("The hold time must be between 1 second and 1 hour.")
+        if not draft.region.strip():
+            reasons.append("Choose the body region it belongs to.")
+        problems = self.taxonomy.validate_names(regions=[draft.region], muscles=draft.muscles)
+        reasons.extend(_capitalised(problem.message) + "." for problem in problems)
+        if draft.end_ms > draft.start_ms:
+            for other in self.positions.in_lesson(draft.lesson_fingerprint, source="user"):
+                if other.uid != replacing and other.start_ms < draft.end_ms and draft.start_ms < other.end_ms:
+                    reasons.append(
+                        f"It overlaps your position “{other.title}” ({_clock(other.start_ms)}–"
+                        f"{_clock(other.end_ms)}); adjust the times or edit that one."
+                    )
+                    break
+        return reasons
+
+    def add_position(self, draft: PositionDraft) -> str:
+        """Save a new user position (undoable); returns its uid. Raises ``PositionRejected``."""
+        draft = self._checked(draft)
+        uid = "usr-" + uuid.uuid4().hex
+        self.undo_stack.push(_AddPosition(self, uid, draft))
+        return uid
+
+    def edit_position(self, uid: str, draft: PositionDraft) -> None:
+        before = self.positions.get(uid)
+        if before is None or before.source != "user":
+            raise PositionRejected(["Only your own positions can be edited; this one came with the course."])
+        draft = self._checked(draft, replacing=uid)
+        self.undo_stack.push(_EditPosition(self, uid, PositionDraft.of(before), draft))
+
+    def delete_position(self, uid: str) -> None:
+        before = self.positions.get(uid)
+        if before is None or before.source != "user":
+            raise PositionRejected(["Only your own positions can be deleted; this one came with the course."])
+        self.undo_stack.push(_DeletePosition(self, uid, PositionDraft.of(before)))
+
+    def _checked(self, draft: PositionDraft, *, replacing: str | None = None) -> PositionDraft:
+        draft = self.normalized(draft)
+        reasons = self.validate(draft, replacing=replacing)
+        if reasons:
+            raise PositionRejected(reasons)
+        return draft
+
+    def _write_insert(self, uid: str, draft: PositionDraft) -> None:
+        self.positions.insert_user(uid, draft)
+        self._changed()
+
+    def _write_update(self, uid: str, draft: PositionDraft) -> None:
+        self.positions.update_user(uid, draft)
+        self._changed()
+
+    def _write_delete(self, uid: str) -> None:
+        self.positions.delete_user(uid)
+        self._changed()
+
+    def _changed(self) -> None:
+        self._region_counts = None
+        if self._lesson is not None:
+            self._reload_lesson_positions()
+        self.positions_changed.emit()
+
+    def set_practised(self, uid: str, practised: bool) -> None:
+        self.positions.set_practised(uid, practised)
+        self.positions_changed.emit()
+
+    # ------------------------------------------------------------------------------- marking
+    @property
+    def pending_mark(self) -> PendingMark | None:
+        return self._pending
+
+    def mark_start(self, lesson: Lesson, position_ms: int) -> None:
+        """The first key: remember where a new position starts in this lesson."""
+        self._pending = PendingMark(lesson, max(0, int(position_ms)))
+        self.mark_changed.emit(self._pending)
+
+    def cancel_mark(self) -> None:
+        if self._pending is not None:
+            self._pending = None
+            self.mark_changed.emit(None)
+
+    def mark_end(self, lesson: Lesson, position_ms: int) -> PositionDraft:
+        """The second key: a draft from the start mark to here, filled in from what the lesson shows.
+
+        The draft is not saved: the form shows it, the user completes it, ``add_position`` saves it.
+        """
+        pending = self._pending
+        if pending is None or pending.lesson.fingerprint != lesson.fingerprint:
+            raise PositionRejected(["Mark the start of the position first, in this lesson."])
+        start, end = sorted((pending.start_ms, max(0, int(position_ms))))
+        if end == start:
+            raise PositionRejected(["The end is where the start is: play on a little, then mark the end."])
+        self._pending = None
+        self.mark_changed.emit(None)
+        return self.suggest(lesson, start, end)
+
+    def suggest(self, lesson: Lesson, start_ms: int, end_ms: int) -> PositionDraft:
+        """A draft for this span, borrowing from the publisher's position that overlaps it most."""
+        best: Position | None = None
+        best_overlap = 0
+        for position in self.positions.in_lesson(lesson.fingerprint):
+            overlap = min(end_ms, position.end_ms) - max(start_ms, position.start_ms)
+            if overlap > best_overlap:
+                best, best_overlap = position, overlap
+        if best is None:
+            course = next((c for c in self._courses.all() if c.id == lesson.course_id), None)
+            region = next(
+                (r for r in (course.regions if course else ()) if self.taxonomy.canonical("region", r)), ""
+            )
+            return PositionDraft(lesson.fingerprint, start_ms, end_ms, lesson.title, region=region)
+        return PositionDraft(
+            lesson_fingerprint=lesson.fingerprint,
+            start_ms=start_ms,
+            end_ms=end_ms,
+            title=best.title,
+            region=best.region,
+            muscles=best.muscles,
+            side=best.side,
+            client_position=best.client_position,
+            technique=best.technique,
+            hold_ms=best.hold_ms,
+        )
+
+    # --------------------------------------------------------------------------- share files
+    def export_course(self, course_id: int, path: Path, *, include_publisher: bool = False) -> int:
+        """Write the user's positions in one course's lessons to ``path``; returns how many."""
+        course = next((c for c in self._courses.all() if c.id == course_id), None)
+        if course is None:
+            raise SmrtError("That course is no longer in your library.")
+        lessons = self._courses.lessons(course_id)
+        source = None if include_publisher else "user"
+        file_lessons: list[FileLesson] = []
+        count = 0
+        for lesson in lessons:
+            positions = self.positions.in_lesson(lesson.fingerprint, source=source)
+            if not positions:
+                continue
+            count += len(positions)
+            file_lessons.append(
+                FileLesson(
+                    fingerprint=lesson.fingerprint,
+                    title=lesson.title,
+                    duration_ms=lesson.duration_ms,
+                    positions=[_file_position(p) for p in positions],
+                )
+            )
+        if not count:
+            raise SmrtError(
+                f"You have no positions of your own in “{course.title}” yet. Mark some while watching "
+                "(start and end keys), then export."
+            )
+        document = IndexFile(
+            format="smrtplayer-index",
+            version=1,
+            course=FileCourse(uid=course.uid, title=course.title),
+            lessons=file_lessons,
+            taxonomy_version=self.taxonomy.version,
+            exported_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            app_version=__version__,
+        )
+        _write_atomically(path, encode_index_file(document))
+        log.info("exported %d positions of course %s to %s", count, course.uid, path)
+        return count
+
+    @staticmethod
+    def suggested_export_name(course_title: str) -> str:
+        safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in course_title).strip() or "course"
+        return f"{safe} positions{SUFFIX}"
+
+    def import_file(self, path: Path, *, course_id: int | None = None) -> IndexImportReport:
+        """Add a shared index file's positions to the lessons this library has (matched by fingerprint)."""
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            raise IndexFileError(f"{path}: cannot read the file: {error.strerror or error}.") from error
+        return self.import_bytes(raw, source=str(path), course_id=course_id)
+
+    def import_bytes(self, raw: bytes, *, source: str, course_id: int | None = None) -> IndexImportReport:
+        document = parse_index_file(raw, source=source)
+        candidates: dict[str, Lesson] = {}
+        if course_id is not None:
+            candidates = {lesson.fingerprint: lesson for lesson in self._courses.lessons(course_id)}
+        matched: list[tuple[Lesson, FileLesson]] = []
+        for file_lesson in document.lessons:
+            lesson = (
+                candidates.get(file_lesson.fingerprint)
+                if course_id is not None
+                else self._courses.lesson_by_fingerprint(file_lesson.fingerprint)
+            )
+            if lesson is not None:
+                matched.append((lesson, file_lesson))
+        if not matched:
+            target = ""
+            if course_id is not None:
+                course = next((c for c in self._courses.all() if c.id == course_id), None)
+                target = f" “{course.title}”" if course else ""
+            raise IndexFileError(
+                f"{source}: this index is for “{document.course.title}”; none of its "
+                f"{len(document.lessons)} lesson{'s' * (len(document.lessons) != 1)} is in your library"
+                f"{' course' + target if target else ''}, so nothing was imported. Import the course "
+                "itself first, or choose the index file made for this course."
+            )
+        known_uids = self.positions.existing_uids(
+            p.uid for _lesson, file_lesson in matched for p in file_lesson.positions
+        )
+        spans = self.positions.existing_spans(lesson.fingerprint for lesson, _ in matched)
+        accepted: list[tuple[str, PositionDraft]] = []
+        refused: list[str] = []
+        present = 0
+        for lesson, file_lesson in matched:
+            own = self.positions.in_lesson(lesson.fingerprint, source="user")
+            for item in file_lesson.positions:
+                draft = self.normalized(_draft(lesson.fingerprint, item))
+                if item.uid in known_uids or (lesson.fingerprint, item.start_ms, item.end_ms) in spans:
+                    present += 1
+                    continue
+                reasons = self._import_reasons(lesson, draft, own)
+                if reasons:
+                    refused.append(f"“{item.title}” in “{lesson.title}”: " + " ".join(reasons))
+                    continue
+                accepted.append((item.uid, draft))
+        added = self.positions.insert_user_many(accepted) if accepted else 0
+        if added:
+            self._changed()
+        report = IndexImportReport(
+            course_title=document.course.title,
+            added=added,
+            already_present=present + (len(accepted) - added),
+            unmatched_lessons=len(document.lessons) - len(matched),
+            refused=refused,
+        )
+        log.info("index import from %s: %s", source, report.message)
+        return report
+
+    def _import_reasons(self, lesson: Lesson, draft: PositionDraft, own: list[Position]) -> list[str]:
+        reasons = [
+            _capitalised(problem.message) + "."
+            for problem in self.taxonomy.validate_names(regions=[draft.region], muscles=draft.muscles)
+        ]
+        if lesson.duration_ms and draft.end_ms > lesson.duration_ms:
+            reasons.append(
+                f"It ends at {_clock(draft.end_ms)}, after the end of the lesson "
+                f"({_clock(lesson.duration_ms)})."
+            )
+        for other in own:
+            if other.start_ms < draft.end_ms and draft.start_ms < other.end_ms:
+                reasons.append(
+                    f"It overlaps your position “{other.title}” "
+                    f"({_clock(other.start_ms)}–{_clock(other.end_ms)})."
+                )
+                break
+        return reasons
+
+    # ------------------------------------------------------------------------------ mirroring
+    @property
+    def working_side(self) -> str:
+        """The side of the client being treated: 'L', 'R', or '' when not chosen (never mirror)."""
+        value = self._settings.get(WORKING_SIDE_KEY, "")
+        return value if value in ("L", "R") else ""
+
+    def set_working_side(self, side: str) -> None:
+        side = side if side in ("L", "R") else ""
+        if side == self.working_side:
+            return
+        self._settings.set(WORKING_SIDE_KEY, side)
+        self.working_side_changed.emit(side)
+        self._update_mirror()
+
+    @property
+    def mirror(self) -> MirrorState:
+        return self._mirror
+
+    def current_position(self) -> Position | None:
+        return position_at(self._lesson_positions, self._playhead_ms)
+
+    @Slot(object)
+    def track_lesson(self, lesson: Lesson | None) -> None:
+        """Connect to ``PlaybackController.lesson_opened``."""
+        self._lesson = lesson
+        self._playhead_ms = 0
+        self._reload_lesson_positions()
+
+    @Slot(int)
+    def track_playhead(self, position_ms: int) -> None:
+        """Connect to ``PlaybackController.position_changed``: cheap, a scan of one lesson's positions."""
+        self._playhead_ms = int(position_ms)
+        self._update_mirror()
+
+    def _reload_lesson_positions(self) -> None:
+        lesson = self._lesson
+        self._lesson_positions = self.positions.in_lesson(lesson.fingerprint) if lesson else []
+        self._update_mirror()
+
+    def _update_mirror(self) -> None:
+        state = mirror_state(self.current_position(), self.working_side)
+        if state != self._mirror:
+            changed_look = (state.mirrored, state.badge) != (self._mirror.mirrored, self._mirror.badge)
+            self._mirror = state
+            if changed_look:
+                self.mirror_changed.emit(state.mirrored, state.badge)
+
+
+# ----------------------------------------------------------------------------------- undo steps
+class _AddPosition(QUndoCommand):
+    def __init__(self, service: IndexService, uid: str, draft: PositionDraft) -> None:
+        super().__init__(f"add “{draft.title}”")
+        self._service, self._uid, self._draft = service, uid, draft
+
+    def redo(self) -> None:
+        self._service._write_insert(self._uid, self._draft)
+
+    def undo(self) -> None:
+        self._service._write_delete(self._uid)
+
+
+class _EditPosition(QUndoCommand):
+    def __init__(self, service: IndexService, uid: str, before: PositionDraft, after: PositionDraft) -> None:
+        super().__init__(f"edit “{after.title}”")
+        self._service, self._uid, self._before, self._after = service, uid, before, after
+
+    def redo(self) -> None:
+        self._service._write_update(self._uid, self._after)
+
+    def undo(self) -> None:
+        self._service._write_update(self._uid, self._before)
+
+
+class _DeletePosition(QUndoCommand):
+    def __init__(self, service: IndexService, uid: str, before: PositionDraft) -> None:
+        super().__init__(f"delete “{before.title}”")
+        self._service, self._uid, self._before = service, uid, before
+
+    def redo(self) -> None:
+        self._service._write_delete(self._uid)
+
+    def undo(self) -> None:
+        self._service._write_insert(self._uid, self._before)
+
+
+# -------------------------------------------------------------------------------------- helpers
+def _clock(ms: int) -> str:
+    seconds, millis = divmod(max(0, ms), 1000)
+    minutes, seconds = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    text = f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+    return text + (f".{millis // 100}" if millis else "")
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _file_position(position: Position) -> FilePosition:
+    return FilePosition(
+        uid=position.uid,
+        title=position.title,
+        start_ms=position.start_ms,
+        end_ms=position.end_ms,
+        region=position.region,
+        muscles=list(position.muscles),
+        side="L" if position.side == "L" else "R" if position.side == "R" else "both",
+        client_position=position.client_position,
+        technique=position.technique,
+        hold_ms=position.hold_ms,
+    )
+
+
+def _draft(fingerprint: str, item: FilePosition) -> PositionDraft:
+    return PositionDraft(
+        lesson_fingerprint=fingerprint,
+        start_ms=item.start_ms,
+        end_ms=item.end_ms,
+        title=item.title,
+        region=item.region,
+        muscles=tuple(item.muscles),
+        side=item.side,
+        client_position=item.client_position,
+        technique=item.technique,
+        hold_ms=item.hold_ms,
+    )
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    partial = path.with_name(path.name + ".partial")
+    try:
+        partial.write_bytes(data)
+        partial.replace(path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise SmrtError(f"Cannot write {path}: {error.strerror or error}. Choose another folder.") from error
