@@ -148,6 +148,7 @@ class PlaybackController(QObject):
         self._last_frame = QVideoFrame()
         self._last_image: QImage | None = QImage()
         self._frame_start_ms = -1
+        self._step_target_ms: int | None = None
         self.frames_shown = 0
         self._failed = False
         self._tracker = SpanTracker()
@@ -293,6 +294,7 @@ class PlaybackController(QObject):
         self._last_frame = QVideoFrame()
         self._last_image = QImage()
         self._frame_start_ms = -1
+        self._step_target_ms = None
         self.frames_shown = 0
         self._ended_early_at = self._last_played_ms = self._previous_report_ms = None
         self._loop_wait.stop()
@@ -393,11 +395,15 @@ class PlaybackController(QObject):
         position_ms = self._seek_to(position_ms)
         self.save_position(position_ms)
 
+    def preview_seek(self, position_ms: int) -> None:
+        """Seek without saving (while the user drags the timeline); the release saves."""
+        self._seek_to(position_ms)
+
     def _seek_to(self, position_ms: int) -> int:
         duration = self.duration_ms()
         position_ms = max(0, position_ms if duration <= 0 else min(position_ms, duration))
         self._tracker.interrupt()
-        self._last_played_ms = self._previous_report_ms = None
+        self._last_played_ms = self._previous_report_ms = self._step_target_ms = None
         if self._pending_seek_ms is not None and duration <= 0:
             self._pending_seek_ms = position_ms  # not loaded yet: seek once it is
         else:
@@ -415,12 +421,15 @@ class PlaybackController(QObject):
             self.pause()
         frame_ms = self.frame_ms()
         shown = self._frame_start_ms if self._frame_start_ms >= 0 else self.position_ms()
+        if self._step_target_ms is not None:
+            shown = self._step_target_ms  # a key held down: step on from the frame on its way
         target = shown + frames * frame_ms
         if target < 0:
             return
         # The backend shows the last frame that starts before the position asked for, so aim at
         # the middle of the wanted frame.
         self._seek_to(target + frame_ms // 2)
+        self._step_target_ms = target
 
     def next_position(self) -> bool:
         here = self.position_ms()
@@ -716,6 +725,7 @@ class PlaybackController(QObject):
         self._last_image = None
         start = frame.startTime()
         self._frame_start_ms = start // 1000 if start >= 0 else self.position_ms()
+        self._step_target_ms = None
         self.frames_shown += 1
         self.frame_ready.emit(frame)
 

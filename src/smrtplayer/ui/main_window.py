@@ -1,15 +1,21 @@
-"""The main window: courses and lessons on the left, the video with its transport on the right."""
+"""The main window: courses and lessons on the left, the video with its transport on the right.
+
+Every player action is a QAction built from ``ui/shortcuts.py``: its key works anywhere in the
+window (a foot pedal that types keys included), even in full screen where the menus are hidden.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -18,14 +24,38 @@ from PySide6.QtWidgets import (
 )
 
 from smrtplayer import __version__
+from smrtplayer.abloop import ABLoop
+from smrtplayer.autoplay import DEFAULT_SECONDS
+from smrtplayer.capture import save_capture
 from smrtplayer.context import AppContext
+from smrtplayer.errors import SmrtError
 from smrtplayer.models import Lesson
 from smrtplayer.ui.format import format_ms
+from smrtplayer.ui.shortcut_sheet import ShortcutSheet
+from smrtplayer.ui.shortcuts import ShortcutBindings, apply_bindings, build_actions
 from smrtplayer.ui.transport import TransportBar
 from smrtplayer.ui.video_view import VideoView
 
 LESSON_ROLE = Qt.ItemDataRole.UserRole
 COURSE_ROLE = Qt.ItemDataRole.UserRole
+VOLUME_STEP = 0.05
+SUBTITLE_SCALE_STEP = 1.15
+# Keys the course and lesson lists keep for themselves while they have the focus.
+_LIST_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Return}
+
+
+class _ListKeys(QObject):
+    """Lets a focused list use the arrow keys to move, instead of the player's shortcuts."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and Qt.Key(event.key()) in _LIST_KEYS
+            and not event.modifiers()
+        ):
+            event.accept()
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -34,7 +64,11 @@ class MainWindow(QMainWindow):
         self.context = context
         self.playback = context.playback
         self.setWindowTitle("smrtplayer")
-        self.resize(1100, 640)
+        self.resize(1100, 680)
+        self.bindings = ShortcutBindings(context.settings, self)
+        self.actions_by_id = build_actions(self, self.bindings)
+        self.bindings.changed.connect(lambda: apply_bindings(self.actions_by_id, self.bindings))
+        self.last_capture: str | None = None
 
         self.course_list = QListWidget()
         self.course_list.setObjectName("courseList")
@@ -46,12 +80,23 @@ class MainWindow(QMainWindow):
         self.lesson_tree.setAccessibleName("Lessons")
         self.lesson_tree.setHeaderLabels(["Lesson", "Length"])
         self.lesson_tree.setRootIsDecorated(False)
-        self.lesson_tree.setColumnWidth(0, 230)
+        self.lesson_tree.header().setStretchLastSection(False)
+        self.lesson_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.lesson_tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.lesson_tree.itemActivated.connect(self._on_lesson_activated)
+        self._list_keys = _ListKeys(self)
+        self.course_list.installEventFilter(self._list_keys)
+        self.lesson_tree.installEventFilter(self._list_keys)
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
+        self.continue_button = QPushButton("")
+        self.continue_button.setObjectName("continueButton")
+        self.continue_button.clicked.connect(self.continue_last)
+        self.continue_button.hide()
+
+        self.left_panel = QWidget()
+        left_layout = QVBoxLayout(self.left_panel)
         left_layout.setContentsMargins(6, 6, 0, 6)
+        left_layout.addWidget(self.continue_button)
         left_layout.addWidget(_heading("Courses"))
         left_layout.addWidget(self.course_list, 1)
         left_layout.addWidget(_heading("Lessons"))
@@ -66,7 +111,8 @@ class MainWindow(QMainWindow):
         self.lesson_title.setFont(title_font)
 
         self.video_view = VideoView()
-        self.transport = TransportBar(context)
+        self.video_view.set_subtitle_scale(float(context.settings.get("subtitle_scale", 1.0)))
+        self.transport = TransportBar(context, self.actions_by_id)
 
         self.error_area = QLabel("")
         self.error_area.setObjectName("errorArea")
@@ -86,56 +132,138 @@ class MainWindow(QMainWindow):
         right_layout.addWidget(self.error_area)
         right_layout.addWidget(self.transport)
 
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([320, 780])
-        self.setCentralWidget(splitter)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.left_panel)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 800])
+        self.setCentralWidget(self.splitter)
 
+        self._connect_actions()
         self._build_menus()
-        self.playback.frame_ready.connect(self.video_view.show_frame)
-        self.playback.media_failed.connect(self._on_media_failed)
-        self.playback.lesson_opened.connect(self._on_lesson_opened)
-        self.playback.duration_changed.connect(self._on_duration)
+        self._connect_playback()
         context.library.courses_changed.connect(self.reload_courses)
         context.library.problem_reported.connect(self.show_problem)
         for problem in context.library.problems:
             self.show_problem(problem)
         self.reload_courses()
+        self._update_continue()
 
     # ------------------------------------------------------------------------------- setup
+    def _connect_actions(self) -> None:
+        playback = self.playback
+        handlers = {
+            "play_pause": playback.toggle_play,
+            "back_5": lambda: playback.skip(-5000),
+            "forward_5": lambda: playback.skip(5000),
+            "back_10": lambda: playback.skip(-10000),
+            "forward_10": lambda: playback.skip(10000),
+            "previous_position": playback.previous_position,
+            "next_position": playback.next_position,
+            "previous_lesson": playback.previous_lesson,
+            "next_lesson": playback.next_lesson,
+            "volume_up": lambda: playback.set_volume(playback.volume() + VOLUME_STEP),
+            "volume_down": lambda: playback.set_volume(playback.volume() - VOLUME_STEP),
+            "mute": playback.toggle_mute,
+            "fullscreen": self.toggle_fullscreen,
+            "escape": self._escape,
+            "slower": playback.slower,
+            "faster": playback.faster,
+            "normal_speed": playback.reset_rate,
+            "loop_a": playback.set_loop_a,
+            "loop_b": self._set_loop_b,
+            "loop_clear": playback.clear_loop,
+            "loop_position": self._loop_position,
+            "frame_back": lambda: playback.step_frame(-1),
+            "frame_forward": lambda: playback.step_frame(+1),
+            "mirror": self._toggle_mirror,
+            "capture": self.capture_frame,
+            "subtitles": lambda: playback.set_subtitles_enabled(not playback.subtitles_enabled()),
+            "subtitles_bigger": lambda: self._scale_subtitles(SUBTITLE_SCALE_STEP),
+            "subtitles_smaller": lambda: self._scale_subtitles(1 / SUBTITLE_SCALE_STEP),
+            "watched": playback.toggle_watched,
+            "continue": self.continue_last,
+            "shortcuts": self.show_shortcuts,
+        }
+        for action_id, action in self.actions_by_id.items():
+            action.triggered.connect(handlers[action_id])
+            self.addAction(action)  # keys keep working when the menu bar is hidden (full screen)
+
     def _build_menus(self) -> None:
+        actions = self.actions_by_id
         file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(actions["continue"])
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
         play_menu = self.menuBar().addMenu("&Playback")
-        for text, shortcut, slot in (
-            ("Play / Pause", "Space", self.playback.toggle_play),
-            ("Back 5 s", "Left", lambda: self.playback.skip(-5000)),
-            ("Forward 5 s", "Right", lambda: self.playback.skip(5000)),
+        for group in (
+            ("play_pause",),
+            ("back_5", "forward_5", "back_10", "forward_10"),
+            ("previous_position", "next_position", "previous_lesson", "next_lesson"),
+            ("volume_up", "volume_down", "mute"),
         ):
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(slot)
-            play_menu.addAction(action)
-            self.addAction(action)
+            for action_id in group:
+                play_menu.addAction(actions[action_id])
+            play_menu.addSeparator()
+        self.autoplay_action = QAction("Play the next lesson after a countdown", self)
+        self.autoplay_action.setObjectName("action_autoplay")
+        self.autoplay_action.setCheckable(True)
+        self.autoplay_action.setChecked(self._autoplay_seconds() > 0)
+        self.autoplay_action.toggled.connect(self._set_autoplay)
+        play_menu.addAction(self.autoplay_action)
+
+        study_menu = self.menuBar().addMenu("&Study")
+        for group in (
+            ("slower", "faster", "normal_speed"),
+            ("loop_a", "loop_b", "loop_position", "loop_clear"),
+            ("frame_back", "frame_forward", "capture"),
+            ("watched",),
+        ):
+            for action_id in group:
+                study_menu.addAction(actions[action_id])
+            study_menu.addSeparator()
+
+        view_menu = self.menuBar().addMenu("&View")
+        for action_id in ("fullscreen", "mirror", "subtitles", "subtitles_bigger", "subtitles_smaller"):
+            view_menu.addAction(actions[action_id])
 
         help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(actions["shortcuts"])
         about = QAction("&About smrtplayer", self)
         about.triggered.connect(self._show_about)
         help_menu.addAction(about)
 
+    def _connect_playback(self) -> None:
+        playback = self.playback
+        view = self.video_view
+        playback.frame_ready.connect(view.show_frame)
+        playback.media_failed.connect(self._on_media_failed)
+        playback.lesson_opened.connect(self._on_lesson_opened)
+        playback.duration_changed.connect(self._on_duration)
+        playback.subtitle_changed.connect(view.set_subtitle)
+        playback.subtitle_tracks_changed.connect(self._on_subtitle_tracks)
+        playback.rate_changed.connect(self._on_rate)
+        playback.loop_changed.connect(self._on_loop)
+        playback.watched_changed.connect(self._on_watched)
+        playback.progress_saved.connect(lambda _ms: self._update_continue())
+        playback.countdown.started.connect(self._on_countdown)
+        playback.countdown.ticked.connect(lambda _s: self._on_countdown(None, None))
+        playback.countdown.cancelled.connect(view.hide_countdown)
+        playback.countdown.finished.connect(lambda _lesson: view.hide_countdown())
+        view.retry_button.clicked.connect(playback.retry)
+        view.skip_button.clicked.connect(playback.next_lesson)
+        view.play_next_button.clicked.connect(playback.countdown.skip_wait)
+        view.cancel_next_button.clicked.connect(playback.countdown.cancel)
+        view.clicked.connect(playback.toggle_play)
+        view.double_clicked.connect(self.toggle_fullscreen)
+
     def start(self, *, autoplay: bool) -> None:
         """Open the lesson the user was last watching, or the demo's first lesson on a first run."""
-        lesson: Lesson | None = None
-        last = self.context.progress.last_opened()
-        if last:
-            lesson = self.context.library.lesson_by_fingerprint(last)
+        lesson = self._last_lesson()
         if lesson is None:
             for course in self.context.library.courses():
                 lessons = self.context.library.lessons(course.id)
@@ -147,6 +275,7 @@ class MainWindow(QMainWindow):
             return
         self.select_course(lesson.course_id)
         self.playback.open_lesson(lesson, autoplay=autoplay)
+        self.video_view.setFocus()
 
     # ----------------------------------------------------------------------------- courses
     def reload_courses(self) -> None:
@@ -197,10 +326,44 @@ class MainWindow(QMainWindow):
             if playing is not None and playing.id == lesson.id:
                 self.lesson_tree.setCurrentItem(item)
 
+    def _current_course_id(self) -> int | None:
+        item = self.course_list.currentItem()
+        return int(item.data(COURSE_ROLE)) if item is not None else None
+
     def _on_lesson_activated(self, item: QTreeWidgetItem, _column: int) -> None:
         lesson = self.context.library.lesson(int(item.data(0, LESSON_ROLE)))
         if lesson is not None:
             self.playback.open_lesson(lesson, autoplay=True)
+            self.video_view.setFocus()
+
+    # ------------------------------------------------------------------------------ continue
+    def _last_lesson(self) -> Lesson | None:
+        last = self.context.progress.last_opened()
+        return self.context.library.lesson_by_fingerprint(last) if last else None
+
+    def continue_last(self) -> None:
+        """Open the lesson watched most recently, where it stopped."""
+        lesson = self._last_lesson()
+        if lesson is None:
+            return
+        current = self.playback.lesson
+        if current is None or current.id != lesson.id or self.playback.has_failed():
+            self.select_course(lesson.course_id)
+            self.playback.open_lesson(lesson, autoplay=True)
+        else:
+            self.playback.play()
+        self.video_view.setFocus()
+
+    def _update_continue(self) -> None:
+        lesson = self._last_lesson()
+        if lesson is None:
+            self.continue_button.hide()
+            return
+        progress = self.context.progress.get(lesson.fingerprint)
+        at = format_ms(progress.position_ms if progress else 0)
+        self.continue_button.setText(f"▶  Continue: {lesson.title} at {at}")
+        self.continue_button.setToolTip("Open the lesson you watched last, where you stopped (Ctrl+R)")
+        self.continue_button.show()
 
     # ----------------------------------------------------------------------------- playback
     def _on_lesson_opened(self, lesson: Lesson) -> None:
@@ -209,7 +372,12 @@ class MainWindow(QMainWindow):
         )
         self.setWindowTitle(f"{lesson.title} — smrtplayer")
         self.video_view.clear("Loading…")
+        self.video_view.hide_countdown()
         self.error_area.hide()
+        self._update_continue()
+        self.actions_by_id["watched"].setChecked(lesson.watched or self.playback.is_watched())
+        if self._current_course_id() != lesson.course_id:
+            self.select_course(lesson.course_id)
         for row in range(self.lesson_tree.topLevelItemCount()):
             item = self.lesson_tree.topLevelItem(row)
             if item.data(0, LESSON_ROLE) == lesson.id:
@@ -222,11 +390,118 @@ class MainWindow(QMainWindow):
 
     def _on_media_failed(self, message: str) -> None:
         self.video_view.show_message(message)
+        self.video_view.skip_button.setEnabled(self.playback.neighbour_lesson(+1) is not None)
         self.show_problem(message)
+
+    def _on_subtitle_tracks(self, tracks: list[str]) -> None:
+        self.actions_by_id["subtitles"].setEnabled(bool(tracks))
+        self.actions_by_id["subtitles"].setChecked(self.playback.subtitles_enabled())
+
+    def _on_rate(self, rate: float) -> None:
+        self.video_view.set_rate(rate)
+        if self.playback.lesson is not None:
+            self.video_view.flash(f"Speed {rate:g}×")
+
+    def _on_loop(self, loop: ABLoop) -> None:
+        if loop.a_ms is not None and loop.b_ms is not None:
+            passes = f"  {loop.passes_done + 1}/{loop.repeats}" if loop.repeats else ""
+            self.video_view.set_loop_text(f"Loop {format_ms(loop.a_ms)}–{format_ms(loop.b_ms)}{passes}")
+        elif loop.a_ms is not None:
+            self.video_view.set_loop_text(f"Loop from {format_ms(loop.a_ms)}: press B")
+        else:
+            self.video_view.set_loop_text("")
+
+    def _set_loop_b(self) -> None:
+        if not self.playback.set_loop_b():
+            self.video_view.flash("The loop's end must come after its start")
+
+    def _loop_position(self) -> None:
+        if not self.playback.loop_current_position():
+            self.video_view.flash("This lesson has no positions to loop")
+
+    def _on_watched(self, fingerprint: str, watched: bool) -> None:
+        lesson = self.playback.lesson
+        if lesson is not None and lesson.fingerprint == fingerprint:
+            self.actions_by_id["watched"].setChecked(watched)
+        course_id = self._current_course_id()
+        if course_id is not None:
+            self._fill_lessons(course_id)
+
+    def _on_countdown(self, lesson: Lesson | None, seconds: int | None) -> None:
+        countdown = self.playback.countdown
+        following = countdown.lesson
+        if following is None:
+            return
+        self.video_view.show_countdown(f"Next: {following.title}\nstarts in {countdown.remaining_s()} s")
+
+    def _autoplay_seconds(self) -> int:
+        return int(self.context.settings.get("autoplay_next_s", DEFAULT_SECONDS) or 0)
+
+    def _set_autoplay(self, enabled: bool) -> None:
+        self.context.settings.set("autoplay_next_s", DEFAULT_SECONDS if enabled else 0)
+        if not enabled:
+            self.playback.countdown.cancel()
+
+    def _escape(self) -> None:
+        if self.playback.countdown.is_active():
+            self.playback.countdown.cancel()
+        elif self.isFullScreen():
+            self.toggle_fullscreen()
+
+    # --------------------------------------------------------------------------------- view
+    def toggle_fullscreen(self) -> None:
+        full = not self.isFullScreen()
+        for widget in (self.left_panel, self.lesson_title, self.menuBar()):
+            widget.setVisible(not full)
+        if full:
+            self.error_area.hide()
+            self.showFullScreen()
+        else:
+            self.showNormal()
+        self.actions_by_id["fullscreen"].setChecked(full)
+        self.video_view.setFocus()
+
+    def _toggle_mirror(self) -> None:
+        mirrored = not self.video_view.is_mirrored()
+        self.video_view.set_mirrored(mirrored)
+        self.actions_by_id["mirror"].setChecked(mirrored)
+
+    def _scale_subtitles(self, factor: float) -> None:
+        self.video_view.set_subtitle_scale(self.video_view.subtitle_scale() * factor)
+        scale = round(self.video_view.subtitle_scale(), 3)
+        self.context.settings.set("subtitle_scale", scale)
+        self.video_view.flash(f"Subtitles {round(scale * 100)} %")
+
+    def capture_frame(self) -> None:
+        """Save the frame as the viewer sees it (mirrored if it is) and put it on the clipboard."""
+        lesson = self.playback.lesson
+        image = self.video_view.displayed_image()
+        try:
+            path = save_capture(
+                image,
+                self.context.paths.data / "captures",
+                lesson.title if lesson else "smrtplayer",
+                self.playback.frame_start_ms(),
+                mirrored=self.video_view.is_mirrored(),
+            )
+        except SmrtError as error:
+            self.video_view.flash("Nothing captured")
+            self.statusBar().showMessage(str(error), 8000)
+            return
+        QGuiApplication.clipboard().setImage(image)
+        self.last_capture = str(path)
+        self.video_view.flash("Frame captured")
+        self.statusBar().showMessage(f"Saved to {path} and copied to the clipboard.", 8000)
+
+    def show_shortcuts(self) -> None:
+        sheet = ShortcutSheet(self.bindings, self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.open()
 
     def show_problem(self, message: str) -> None:
         self.error_area.setText(message)
-        self.error_area.show()
+        if not self.isFullScreen():
+            self.error_area.show()
 
     def _show_about(self) -> None:
         box = QMessageBox(self)

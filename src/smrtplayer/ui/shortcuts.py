@@ -1,0 +1,148 @@
+"""Every player action, its default keys, and the user's own bindings (kept in the settings table).
+
+Keys are stored in Qt's portable text ("Space", "Shift+Left", "PgDown"), which is also what USB foot
+pedals that type keys produce: bind the pedal's key to an action and it works like any keyboard.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+
+from smrtplayer.store.settings import SettingsRepository
+
+SETTINGS_KEY = "shortcuts"
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    id: str
+    label: str
+    group: str
+    keys: tuple[str, ...]
+    checkable: bool = False
+    #: keep firing while the key is held (seeking, stepping); toggles must not
+    repeat: bool = False
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("play_pause", "Play / pause", "Playback", ("Space", "K")),
+    ActionSpec("back_5", "Back 5 s", "Playback", ("Left",), repeat=True),
+    ActionSpec("forward_5", "Forward 5 s", "Playback", ("Right",), repeat=True),
+    ActionSpec("back_10", "Back 10 s", "Playback", ("J",), repeat=True),
+    ActionSpec("forward_10", "Forward 10 s", "Playback", ("L",), repeat=True),
+    ActionSpec("previous_position", "Previous position", "Playback", ("PgUp",)),
+    ActionSpec("next_position", "Next position", "Playback", ("PgDown",)),
+    ActionSpec("previous_lesson", "Previous lesson", "Playback", ("P",)),
+    ActionSpec("next_lesson", "Next lesson", "Playback", ("N",)),
+    ActionSpec("volume_up", "Volume up", "Playback", ("Up",), repeat=True),
+    ActionSpec("volume_down", "Volume down", "Playback", ("Down",), repeat=True),
+    ActionSpec("mute", "Mute", "Playback", ("M",), checkable=True),
+    ActionSpec("fullscreen", "Full screen", "View", ("F",), checkable=True),
+    ActionSpec("escape", "Leave full screen / cancel autoplay", "View", ("Esc",)),
+    ActionSpec("slower", "Slower", "Study", ("[",)),
+    ActionSpec("faster", "Faster", "Study", ("]",)),
+    ActionSpec("normal_speed", "Normal speed (1×)", "Study", ("Backspace",)),
+    ActionSpec("loop_a", "Loop: set start (A)", "Study", ("A",)),
+    ActionSpec("loop_b", "Loop: set end (B)", "Study", ("B",)),
+    ActionSpec("loop_clear", "Loop: clear", "Study", ("X",)),
+    ActionSpec("loop_position", "Loop this position", "Study", ("R",)),
+    ActionSpec("frame_back", "Previous frame", "Study", (",",), repeat=True),
+    ActionSpec("frame_forward", "Next frame", "Study", (".",), repeat=True),
+    ActionSpec("mirror", "Mirror left ↔ right", "View", ("H",), checkable=True),
+    ActionSpec("capture", "Capture frame (file and clipboard)", "Study", ("S",)),
+    ActionSpec("subtitles", "Subtitles on / off", "View", ("C",), checkable=True),
+    ActionSpec("subtitles_bigger", "Subtitles bigger", "View", ("+", "=")),
+    ActionSpec("subtitles_smaller", "Subtitles smaller", "View", ("-",)),
+    ActionSpec("watched", "Mark watched / unwatched", "Lessons", ("W",), checkable=True),
+    ActionSpec("continue", "Continue where I stopped", "Lessons", ("Ctrl+R",)),
+    ActionSpec("shortcuts", "Keyboard shortcuts", "Help", ("?", "F1")),
+)
+SPECS = {spec.id: spec for spec in ACTIONS}
+
+
+class ShortcutBindings(QObject):
+    """The keys of each action: the defaults, overridden by what the user re-bound."""
+
+    changed = Signal()
+
+    def __init__(self, settings: SettingsRepository, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        stored = settings.get(SETTINGS_KEY, {})
+        self._overrides: dict[str, tuple[str, ...]] = {}
+        if isinstance(stored, dict):
+            for action_id, keys in stored.items():
+                if action_id in SPECS and isinstance(keys, list):
+                    self._overrides[action_id] = tuple(_normalise(k) for k in keys if isinstance(k, str))
+
+    def keys(self, action_id: str) -> tuple[str, ...]:
+        return self._overrides.get(action_id, SPECS[action_id].keys)
+
+    def is_default(self, action_id: str) -> bool:
+        return action_id not in self._overrides
+
+    def owner_of(self, key: str) -> str | None:
+        key = _normalise(key)
+        return next((spec.id for spec in ACTIONS if key in self.keys(spec.id)), None)
+
+    def bind(self, action_id: str, keys: tuple[str, ...]) -> None:
+        """Give ``action_id`` these keys; any other action that had one of them loses it."""
+        keys = tuple(dict.fromkeys(_normalise(key) for key in keys if key))
+        for spec in ACTIONS:
+            if spec.id != action_id and any(key in self.keys(spec.id) for key in keys):
+                self._set(spec.id, tuple(k for k in self.keys(spec.id) if k not in keys))
+        self._set(action_id, keys)
+        self._save()
+
+    def reset(self, action_id: str | None = None) -> None:
+        if action_id is None:
+            self._overrides.clear()
+        else:
+            self._overrides.pop(action_id, None)
+        self._save()
+
+    def _set(self, action_id: str, keys: tuple[str, ...]) -> None:
+        if keys == SPECS[action_id].keys:
+            self._overrides.pop(action_id, None)
+        else:
+            self._overrides[action_id] = keys
+
+    def _save(self) -> None:
+        self._settings.set(SETTINGS_KEY, {key: list(value) for key, value in self._overrides.items()})
+        self.changed.emit()
+
+
+def _normalise(key: str) -> str:
+    text = QKeySequence(key).toString(QKeySequence.SequenceFormat.PortableText)
+    return text or key
+
+
+def key_text(keys: tuple[str, ...]) -> str:
+    """Keys as the user's platform writes them, for menus and the sheet."""
+    return ", ".join(
+        QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText) or key for key in keys
+    )
+
+
+def build_actions(parent: QObject, bindings: ShortcutBindings) -> dict[str, QAction]:
+    actions: dict[str, QAction] = {}
+    for spec in ACTIONS:
+        action = QAction(spec.label, parent)
+        action.setObjectName(f"action_{spec.id}")
+        action.setCheckable(spec.checkable)
+        action.setAutoRepeat(spec.repeat)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        actions[spec.id] = action
+    apply_bindings(actions, bindings)
+    return actions
+
+
+def apply_bindings(actions: dict[str, QAction], bindings: ShortcutBindings) -> None:
+    for action_id, action in actions.items():
+        keys = bindings.keys(action_id)
+        action.setShortcuts([QKeySequence(key) for key in keys])
+        label = SPECS[action_id].label
+        action.setToolTip(f"{label} ({key_text(keys)})" if keys else label)
