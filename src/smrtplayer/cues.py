@@ -179,7 +179,11 @@ class Speaker(QObject):
             except ImportError:
                 self._unavailable = True
                 return None
-            names = [self._engine_name] if self._engine_name else _real_engines(QTextToSpeech)
+            engines = list(QTextToSpeech.availableEngines())
+            if self._engine_name:
+                names = [self._engine_name] if self._engine_name in engines else []
+            else:
+                names = [name for name in engines if name != "mock"]  # Qt's test engine says nothing
             for name in names:
                 tts = QTextToSpeech(name, self)
                 if tts.state() != QTextToSpeech.State.Error and tts.availableVoices():
@@ -190,10 +194,6 @@ class Speaker(QObject):
                 log.info("no text-to-speech voice on this system; names will not be spoken")
                 self._unavailable = True
         return self._tts
-
-
-def _real_engines(tts_class: type) -> list[str]:
-    return [name for name in tts_class.availableEngines() if name != "mock"]  # type: ignore[attr-defined]
 
 
 class CuePlayer(QObject):

@@ -1,0 +1,447 @@
+"""A treatment plan as a one-page handout: a frame from each position, its side and its hold time.
+
+``paint_plan`` draws the page with QPainter on any paint device, so the same code writes the PDF
+(``QPdfWriter``) and prints (a QPrinter from the widgets layer). However long the plan, it stays on
+one page: rows shrink down to a readable minimum, then the last rows are summarised.
+
+Frames come from a small cache of position thumbnails; the missing ones are decoded by a
+``FrameGrabber``: one QMediaPlayer with a video sink and *no* audio output, made once per process and
+kept (re-creating players is what deadlocks QtMultimedia), separate from the playback controller so
+that exporting never disturbs the lesson on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QRectF, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+
+from smrtplayer.store.plans import Plan, PlanStep
+
+log = logging.getLogger(__name__)
+
+GRAB_TIMEOUT_MS = 5000
+THUMB_WIDTH = 480
+SIDE_TEXT = {"L": "LEFT", "R": "RIGHT", "both": "BOTH SIDES"}
+SIDE_COLOURS = {"L": QColor("#b35c00"), "R": QColor("#0b5fa5"), "both": QColor("#555555")}
+
+
+def hold_text(ms: int) -> str:
+    seconds = round(ms / 1000)
+    return f"{seconds} s"
+
+
+def thumbnail_path(cache_dir: Path, fingerprint: str, at_ms: int) -> Path:
+    return cache_dir / "thumbnails" / "positions" / f"{fingerprint}-{at_ms}.jpg"
+
+
+def frame_time(step: PlanStep) -> int:
+    """The moment shown for a position: the middle of its span, where the hands are in place."""
+    return step.start_ms + (step.end_ms - step.start_ms) // 2
+
+
+# ------------------------------------------------------------------------------------ painting
+def paint_plan(
+    painter: QPainter,
+    page: QRectF,
+    plan: Plan,
+    frames: Mapping[int, QImage] | None = None,
+    *,
+    printed_on: date | None = None,
+) -> int:
+    """Draw ``plan`` into ``page`` (device units); returns how many steps were drawn in full."""
+    frames = frames or {}
+    unit = page.height() / 297.0  # one millimetre on an A4 page, whatever the resolution
+    ink, soft = QColor("#111111"), QColor("#666666")
+    x, y, width = page.left(), page.top(), page.width()
+
+    y += _text(painter, QRectF(x, y, width, 12 * unit), plan.title, 7.5 * unit, ink, bold=True)
+    legs = sum((2 if step.side == "both" and not step.is_rest else 1) * step.repeats for step in plan.steps)
+    minutes = plan.total_ms() / 60_000
+    summary = f"{len(plan.steps)} steps · {legs} timed holds and rests · about {minutes:.0f} min"
+    if printed_on is not None:
+        summary += f" · {printed_on.isoformat()}"
+    y += _text(painter, QRectF(x, y, width, 6 * unit), summary, 3.6 * unit, soft)
+    if plan.notes.strip():
+        y += _text(
+            painter, QRectF(x, y + unit, width, 12 * unit), plan.notes.strip(), 3.4 * unit, ink, wrap=True
+        )
+    y += 4 * unit
+
+    footer_height = 8 * unit
+    available = page.bottom() - footer_height - y
+    rest_height = 9 * unit
+    hold_steps = [step for step in plan.steps if not step.is_rest]
+    rests = len(plan.steps) - len(hold_steps)
+    row_height = min(38 * unit, (available - rests * rest_height) / max(1, len(hold_steps)))
+    row_height = max(row_height, 16 * unit)
+
+    drawn = 0
+    for number, step in enumerate(plan.steps, start=1):
+        height = rest_height if step.is_rest else row_height
+        remaining_after = len(plan.steps) - number
+        if y + height > page.bottom() - footer_height - (9 * unit if remaining_after else 0):
+            more = len(plan.steps) - drawn
+            _text(
+                painter,
+                QRectF(x, y, width, 8 * unit),
+                f"… and {more} more step{'s' if more != 1 else ''} (see the plan in smrtplayer)",
+                3.6 * unit,
+                soft,
+            )
+            break
+        if step.is_rest:
+            _rest_row(painter, QRectF(x, y, width, height), number, step, unit)
+        else:
+            _hold_row(painter, QRectF(x, y, width, height), number, step, frames.get(number - 1), unit)
+        y += height
+        drawn += 1
+
+    painter.setPen(QPen(soft, 0.2 * unit))
+    painter.drawLine(
+        int(x), int(page.bottom() - footer_height), int(page.right()), int(page.bottom() - footer_height)
+    )
+    _text(
+        painter,
+        QRectF(x, page.bottom() - footer_height + unit, width, 6 * unit),
+        "Hold each position for the time shown, slowly and without pain. Made with smrtplayer.",
+        3.0 * unit,
+        soft,
+    )
+    return drawn
+
+
+def _hold_row(
+    painter: QPainter, row: QRectF, number: int, step: PlanStep, frame: QImage | None, unit: float
+) -> None:
+    pad = 2 * unit
+    inner = row.adjusted(0, pad, 0, -pad)
+    picture_height = inner.height()
+    picture = QRectF(inner.left() + 9 * unit, inner.top(), picture_height * 16 / 9, picture_height)
+    _text(
+        painter,
+        QRectF(inner.left(), inner.top(), 8 * unit, 8 * unit),
+        f"{number}",
+        5 * unit,
+        QColor("#111"),
+        bold=True,
+    )
+    if frame is not None and not frame.isNull():
+        scaled = frame.scaled(
+            int(picture.width()),
+            int(picture.height()),
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        if step.demo_side in ("L", "R") and step.side in ("L", "R") and step.side != step.demo_side:
+            scaled = scaled.flipped(Qt.Orientation.Horizontal)  # shown as the client will be treated
+        painter.drawImage(
+            QRectF(picture.left(), picture.top(), scaled.width(), scaled.height()).toRect().topLeft(), scaled
+        )
+    else:
+        painter.fillRect(picture, QColor("#eeeeee"))
+        _text(painter, picture, "no picture", 3 * unit, QColor("#888"), align=Qt.AlignmentFlag.AlignCenter)
+
+    text_left = picture.right() + 4 * unit
+    text_width = row.right() - text_left - 34 * unit
+    title_font = min(5.2 * unit, max(3.4 * unit, inner.height() / 5))
+    _text(
+        painter,
+        QRectF(text_left, inner.top(), text_width, title_font * 2.6),
+        step.title,
+        title_font,
+        QColor("#111"),
+        bold=True,
+        wrap=True,
+    )
+    badge_top = inner.top() + title_font * 2.7
+    side = step.side
+    badge = QRectF(text_left, badge_top, 30 * unit, 7 * unit)
+    painter.fillRect(badge, SIDE_COLOURS.get(side, QColor("#555")))
+    _text(
+        painter,
+        badge,
+        SIDE_TEXT.get(side, side),
+        3.6 * unit,
+        QColor("white"),
+        bold=True,
+        align=Qt.AlignmentFlag.AlignCenter,
+    )
+    parts = []
+    if side == "both":
+        first = step.demo_side if step.demo_side in ("L", "R") else "R"
+        parts.append("left, then right" if first == "L" else "right, then left")
+    if step.repeats > 1:
+        parts.append(f"repeat ×{step.repeats}")
+    if step.technique:
+        parts.append(step.technique)
+    detail_box = QRectF(text_left, badge.bottom() + unit, text_width, 6 * unit)
+    if parts and detail_box.bottom() <= inner.bottom() + unit:
+        _text(painter, detail_box, " · ".join(parts), 3.4 * unit, QColor("#444"))
+
+    hold_box = QRectF(row.right() - 32 * unit, inner.top(), 32 * unit, inner.height())
+    _text(
+        painter,
+        hold_box.adjusted(0, 0, 0, -inner.height() * 0.45),
+        "hold",
+        3.4 * unit,
+        QColor("#666"),
+        align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+    )
+    _text(
+        painter,
+        hold_box.adjusted(0, inner.height() * 0.5, 0, 0),
+        hold_text(step.hold_ms),
+        8 * unit,
+        QColor("#111"),
+        bold=True,
+        align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+    )
+    painter.setPen(QPen(QColor("#cccccc"), 0.2 * unit))
+    painter.drawLine(int(row.left()), int(row.bottom()), int(row.right()), int(row.bottom()))
+
+
+def _rest_row(painter: QPainter, row: QRectF, number: int, step: PlanStep, unit: float) -> None:
+    _text(
+        painter,
+        QRectF(row.left(), row.top(), 8 * unit, row.height()),
+        f"{number}",
+        4 * unit,
+        QColor("#666"),
+        bold=True,
+        align=Qt.AlignmentFlag.AlignVCenter,
+    )
+    _text(
+        painter,
+        QRectF(row.left() + 9 * unit, row.top(), 100 * unit, row.height()),
+        f"Rest {hold_text(step.hold_ms)}" + (f" ×{step.repeats}" if step.repeats > 1 else ""),
+        4 * unit,
+        QColor("#444"),
+        align=Qt.AlignmentFlag.AlignVCenter,
+    )
+    painter.setPen(QPen(QColor("#cccccc"), 0.2 * unit))
+    painter.drawLine(int(row.left()), int(row.bottom()), int(row.right()), int(row.bottom()))
+
+
+def _text(
+    painter: QPainter,
+    box: QRectF,
+    text: str,
+    size: float,
+    colour: QColor,
+    *,
+    bold: bool = False,
+    wrap: bool = False,
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+) -> float:
+    """Draw plain text; returns the height used."""
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(max(1, round(size)))
+    font.setBold(bold)
+    painter.setFont(font)
+    painter.setPen(colour)
+    flags = int(align) | (int(Qt.TextFlag.TextWordWrap) if wrap else 0)
+    used = painter.boundingRect(box, flags, text)
+    painter.drawText(box, flags, text)
+    return min(box.height(), used.height()) + size * 0.3
+
+
+# ------------------------------------------------------------------------------------- writing
+def write_plan_pdf(
+    plan: Plan,
+    destination: Path,
+    frames: Mapping[int, QImage] | None = None,
+    *,
+    printed_on: date | None = None,
+) -> Path:
+    """Write the one-page A4 handout; returns ``destination``."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    partial = destination.with_name(destination.name + ".partial")
+    writer = QPdfWriter(str(partial))
+    writer.setTitle(plan.title)
+    writer.setCreator("smrtplayer")
+    writer.setResolution(300)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(14, 14, 14, 14)
+        )
+    )
+    painter = QPainter(writer)
+    try:
+        paint_plan(painter, QRectF(painter.viewport()), plan, frames, printed_on=printed_on or date.today())
+    finally:
+        painter.end()
+    partial.replace(destination)
+    return destination
+
+
+# ------------------------------------------------------------------------------------- frames
+@dataclass(frozen=True)
+class FrameRequest:
+    key: int  # the step index
+    path: Path
+    at_ms: int
+    cache: Path
+
+
+class FrameGrabber(QObject):
+    """Decodes one frame at a time from a file; one per process (``shared()``), never destroyed."""
+
+    grabbed = Signal(int, QImage)  # key, image (null when the frame could not be decoded)
+
+    _shared: FrameGrabber | None = None
+
+    @classmethod
+    def shared(cls) -> FrameGrabber:
+        if cls._shared is None:
+            cls._shared = cls(QCoreApplication.instance())
+        return cls._shared
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtMultimedia import QMediaPlayer, QVideoSink
+
+        self._player = QMediaPlayer(self)
+        self._sink = QVideoSink(self)
+        self._player.setVideoOutput(self._sink)
+        self._sink.videoFrameChanged.connect(self._on_frame)
+        self._player.mediaStatusChanged.connect(self._on_status)
+        self._player.errorOccurred.connect(self._on_error)
+        self._queue: list[FrameRequest] = []
+        self._current: FrameRequest | None = None
+        self._timeout = QTimer(self)
+        self._timeout.setSingleShot(True)
+        self._timeout.setInterval(GRAB_TIMEOUT_MS)
+        self._timeout.timeout.connect(self._give_up)
+
+    def request(self, requests: list[FrameRequest]) -> None:
+        self._queue.extend(requests)
+        if self._current is None:
+            self._next()
+
+    def _next(self) -> None:
+        self._current = self._queue.pop(0) if self._queue else None
+        if self._current is None:
+            self._player.setSource(QUrl())
+            return
+        self._timeout.start()
+        self._player.setSource(QUrl.fromLocalFile(str(self._current.path)))
+
+    def _deliver(self, image: QImage) -> None:
+        request = self._current
+        self._timeout.stop()
+        if request is None:
+            return
+        if not image.isNull():
+            scaled = image.scaledToWidth(THUMB_WIDTH, Qt.TransformationMode.SmoothTransformation)
+            request.cache.parent.mkdir(parents=True, exist_ok=True)
+            if not scaled.save(str(request.cache), quality=85):
+                log.info("could not cache the thumbnail %s", request.cache)
+            image = scaled
+        self._current = None
+        self.grabbed.emit(request.key, image)
+        self._next()
+
+    @Slot()
+    def _give_up(self) -> None:
+        log.info("no frame from %s in time", self._current.path if self._current else "?")
+        self._player.pause()
+        self._deliver(QImage())
+
+    @Slot()
+    def _on_status(self) -> None:
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        status = self._player.mediaStatus()
+        if self._current is None:
+            return
+        if status == QMediaPlayer.MediaStatus.LoadedMedia:
+            self._player.setPosition(self._current.at_ms)
+            self._player.pause()  # paused after a seek, the backend decodes and shows that frame
+        elif status == QMediaPlayer.MediaStatus.InvalidMedia:
+            self._deliver(QImage())
+
+    @Slot()
+    def _on_error(self) -> None:
+        if self._current is not None:
+            self._deliver(QImage())
+
+    @Slot("QVideoFrame")
+    def _on_frame(self, frame: object) -> None:
+        request = self._current
+        if request is None or not frame.isValid():  # type: ignore[attr-defined]
+            return
+        if frame.startTime() // 1000 < request.at_ms - 200:  # type: ignore[attr-defined]
+            return  # a frame from before the seek landed
+        self._player.pause()
+        self._deliver(frame.toImage())  # type: ignore[attr-defined]
+
+
+class HandoutExporter(QObject):
+    """Collect a frame for every position step (cache first), then write the PDF."""
+
+    finished = Signal(Path)
+    failed = Signal(str)
+
+    def __init__(self, lookup: object, cache_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lookup = lookup
+        self._cache_dir = cache_dir
+        self._pending: set[int] = set()
+        self._frames: dict[int, QImage] = {}
+        self._plan: Plan | None = None
+        self._destination: Path | None = None
+        self._grabber: FrameGrabber | None = None
+
+    def export(self, plan: Plan, destination: Path) -> None:
+        self._plan, self._destination = plan, destination
+        self._frames = {}
+        requests: list[FrameRequest] = []
+        for index, step in enumerate(plan.steps):
+            if step.is_rest or not step.has_video or not step.lesson_fingerprint:
+                continue
+            at_ms = frame_time(step)
+            cache = thumbnail_path(self._cache_dir, step.lesson_fingerprint, at_ms)
+            if cache.is_file():
+                image = QImage(str(cache))
+                if not image.isNull():
+                    self._frames[index] = image
+                    continue
+            lesson = self._lookup.lesson_by_fingerprint(step.lesson_fingerprint)  # type: ignore[attr-defined]
+            if lesson is not None and Path(lesson.path).is_file():
+                requests.append(FrameRequest(index, Path(lesson.path), at_ms, cache))
+        self._pending = {request.key for request in requests}
+        if not requests:
+            self._write()
+            return
+        grabber = FrameGrabber.shared()
+        if self._grabber is None:
+            self._grabber = grabber
+            grabber.grabbed.connect(self._on_grabbed)
+        grabber.request(requests)
+
+    @Slot(int, QImage)
+    def _on_grabbed(self, key: int, image: QImage) -> None:
+        if key not in self._pending:
+            return
+        self._pending.discard(key)
+        if not image.isNull():
+            self._frames[key] = image
+        if not self._pending:
+            self._write()
+
+    def _write(self) -> None:
+        assert self._plan is not None and self._destination is not None
+        try:
+            path = write_plan_pdf(self._plan, self._destination, self._frames)
+        except OSError as error:
+            self.failed.emit(
+                f"The handout could not be written to {self._destination}: {error.strerror or error}."
+            )
+            return
+        self.finished.emit(path)
