@@ -37,7 +37,7 @@ class FakeScreenSaver(QDBusVirtualObject):
     def introspect(self, path: str) -> str:
         return ""
 
-    def handleMessage(self, message: QDBusMessage, connection: QDBusConnection) -> bool:  # noqa: N802
+    def handleMessage(self, message: QDBusMessage, connection: QDBusConnection) -> bool:
         self.calls.append((message.member(), list(message.arguments()), message.service()))
         reply = message.createReply()
         if message.member() == "Inhibit":
