@@ -41,6 +41,7 @@ ANATOMY: frozenset[str] = frozenset({"region", "structure"})
 #: The prefix each kind's values carry in the search table (see store/index_search.py).
 TERM_PREFIX: dict[str, str] = {"region": "r:", "structure": "m:", "technique": "t:", "client_position": "c:"}
 
+_LIGATURES = str.maketrans({"æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ø": "o", "Ø": "O"})
 _STOP_WORDS = frozenset({"and", "of", "the"})
 _MIN_TYPO_LENGTH = 4
 _LONG_WORD = 8
@@ -198,7 +199,7 @@ class _Index:
 # ---------------------------------------------------------------------------------- text folding
 def fold(text: str) -> str:
     """Lower-case, accents off, '&' as 'and', apostrophes dropped, other punctuation as spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
     plain = "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
     plain = plain.replace("&", " and ").replace("'", "").replace("’", "")
     return " ".join(re.sub(r"[^0-9a-z]+", " ", plain).split())
@@ -227,7 +228,7 @@ def edit_distance(a: str, b: str, limit: int) -> int:
         if best > limit:
             return limit + 1
         previous2, previous = previous, current
-    return previous[len(b)]
+    return min(previous[len(b)], limit + 1)
 
 
 def _deletions(word: str, depth: int) -> set[str]:

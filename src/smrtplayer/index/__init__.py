@@ -3,12 +3,12 @@
 from smrtplayer.index.indexfile import IndexFileError
 from smrtplayer.index.mirror import MirrorState, should_mirror, side_badge
 from smrtplayer.index.service import (
-    IndexImportReport,
     IndexService,
     PendingMark,
     PositionRejected,
     SearchResult,
 )
+from smrtplayer.index.sharing import IndexImportReport, suggested_export_name
 from smrtplayer.store.index_search import IndexRow
 from smrtplayer.store.positions import PositionDraft
 
@@ -24,4 +24,5 @@ __all__ = [
     "SearchResult",
     "should_mirror",
     "side_badge",
+    "suggested_export_name",
 ]

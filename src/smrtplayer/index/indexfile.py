@@ -41,6 +41,8 @@ class FilePosition(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     client_position: ShortText = ""
     technique: ShortText = ""
     hold_ms: HoldMillis | None = None
+    #: who marked it: the user's own positions may overlap the publisher's, not each other
+    source: Literal["user", "publisher"] = "user"
 
 
 class FileLesson(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -112,7 +114,7 @@ def _check_rules(document: IndexFile, source: str) -> None:
         if lesson.fingerprint in seen_lessons:
             raise IndexFileError(f"{source}: lesson {lesson.fingerprint} is listed twice (at {where}).")
         seen_lessons.add(lesson.fingerprint)
-        previous: FilePosition | None = None
+        previous: dict[str, FilePosition] = {}
         order = sorted(range(len(lesson.positions)), key=lambda i: lesson.positions[i].start_ms)
         for position_index in order:
             position = lesson.positions[position_index]
@@ -130,13 +132,14 @@ def _check_rules(document: IndexFile, source: str) -> None:
                     f"{source}: position {position.title!r} ends at {position.end_ms} ms, after the end of "
                     f"its lesson ({lesson.duration_ms} ms) (at {at})."
                 )
-            if previous is not None and position.start_ms < previous.end_ms:
+            before = previous.get(position.source)
+            if before is not None and position.start_ms < before.end_ms:
                 raise IndexFileError(
                     f"{source}: position {position.title!r} starts at {position.start_ms} ms, before "
-                    f"{previous.title!r} ends ({previous.end_ms} ms); positions in a lesson may not "
+                    f"{before.title!r} ends ({before.end_ms} ms); positions in a lesson may not "
                     f"overlap (at {at})."
                 )
-            previous = position
+            previous[position.source] = position
 
 
 def encode_index_file(document: IndexFile) -> bytes:

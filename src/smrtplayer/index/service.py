@@ -14,26 +14,17 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from smrtplayer import __version__
 from smrtplayer.errors import SmrtError
-from smrtplayer.index.indexfile import (
-    SUFFIX,
-    FileCourse,
-    FileLesson,
-    FilePosition,
-    IndexFile,
-    IndexFileError,
-    encode_index_file,
-    parse_index_file,
-)
+from smrtplayer.index import sharing
 from smrtplayer.index.mirror import MirrorState, mirror_state, position_at
+from smrtplayer.index.sharing import IndexImportReport
+from smrtplayer.index.text import capitalised, clock
 from smrtplayer.models import Lesson, Position
 from smrtplayer.regions import TERM_PREFIX, Clause, Interpretation, Ref, Taxonomy, default_taxonomy, fold
 from smrtplayer.store.courses import CourseRepository
@@ -77,31 +68,6 @@ class SearchResult:
     interpretation: Interpretation | None = None
 
 
-@dataclass(frozen=True)
-class IndexImportReport:
-    course_title: str
-    added: int
-    already_present: int
-    unmatched_lessons: int
-    refused: list[str] = field(default_factory=list)
-
-    @property
-    def message(self) -> str:
-        parts = [f"Imported {self.added} position{'s' * (self.added != 1)} for “{self.course_title}”."]
-        if self.already_present:
-            parts.append(
-                f"{self.already_present} {'was' if self.already_present == 1 else 'were'} already here."
-            )
-        if self.unmatched_lessons:
-            parts.append(
-                f"{self.unmatched_lessons} lesson{'s' * (self.unmatched_lessons != 1)} of the file "
-                f"{'is' if self.unmatched_lessons == 1 else 'are'} not in your library."
-            )
-        if self.refused:
-            parts.append(f"{len(self.refused)} refused:\n" + "\n".join(f"• {r}" for r in self.refused))
-        return " ".join(parts)
-
-
 class IndexService(QObject):
     positions_changed = Signal()
     mark_changed = Signal(object)  # PendingMark | None
@@ -117,7 +83,7 @@ class IndexService(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._courses = courses
+        self.courses = courses
         self._settings = settings
         self._taxonomy = taxonomy
         self.positions = PositionRepository(store)
@@ -286,20 +252,20 @@ class IndexService(QObject):
             reasons.append("Give the position a title.")
         elif len(draft.title) > 300:
             reasons.append("The title is longer than 300 characters.")
-        lesson = self._courses.lesson_by_fingerprint(draft.lesson_fingerprint)
+        lesson = self.courses.lesson_by_fingerprint(draft.lesson_fingerprint)
         if lesson is None:
             reasons.append("Its lesson is not in your library.")
         if draft.start_ms < 0:
             reasons.append("The start is before the beginning of the lesson.")
         if draft.end_ms <= draft.start_ms:
             reasons.append(
-                f"It ends ({_clock(draft.end_ms)}) before it starts ({_clock(draft.start_ms)}): "
+                f"It ends ({clock(draft.end_ms)}) before it starts ({clock(draft.start_ms)}): "
                 "mark the end later than the start."
             )
         duration = lesson.duration_ms if lesson else None
         if duration and draft.end_ms > duration:
             reasons.append(
-                f"It ends at {_clock(draft.end_ms)}, after the end of the lesson ({_clock(duration)})."
+                f"It ends at {clock(draft.end_ms)}, after the end of the lesson ({clock(duration)})."
             )
         if draft.side not in ("L", "R", "both"):
             reasons.append(f"Side must be left, right or both, not {draft.side!r}.")
@@ -308,13 +274,13 @@ class IndexService(QObject):
         if not draft.region.strip():
             reasons.append("Choose the body region it belongs to.")
         problems = self.taxonomy.validate_names(regions=[draft.region], muscles=draft.muscles)
-        reasons.extend(_capitalised(problem.message) + "." for problem in problems)
+        reasons.extend(capitalised(problem.message) + "." for problem in problems)
         if draft.end_ms > draft.start_ms:
             for other in self.positions.in_lesson(draft.lesson_fingerprint, source="user"):
                 if other.uid != replacing and other.start_ms < draft.end_ms and draft.start_ms < other.end_ms:
                     reasons.append(
-                        f"It overlaps your position “{other.title}” ({_clock(other.start_ms)}–"
-                        f"{_clock(other.end_ms)}); adjust the times or edit that one."
+                        f"It overlaps your position “{other.title}” ({clock(other.start_ms)}–"
+                        f"{clock(other.end_ms)}); adjust the times or edit that one."
                     )
                     break
         return reasons
@@ -348,17 +314,17 @@ class IndexService(QObject):
 
     def _write_insert(self, uid: str, draft: PositionDraft) -> None:
         self.positions.insert_user(uid, draft)
-        self._changed()
+        self.notify_changed()
 
     def _write_update(self, uid: str, draft: PositionDraft) -> None:
         self.positions.update_user(uid, draft)
-        self._changed()
+        self.notify_changed()
 
     def _write_delete(self, uid: str) -> None:
         self.positions.delete_user(uid)
-        self._changed()
+        self.notify_changed()
 
-    def _changed(self) -> None:
+    def notify_changed(self) -> None:
         self._region_counts = None
         if self._lesson is not None:
             self._reload_lesson_positions()
@@ -407,7 +373,7 @@ class IndexService(QObject):
             if overlap > best_overlap:
                 best, best_overlap = position, overlap
         if best is None:
-            course = next((c for c in self._courses.all() if c.id == lesson.course_id), None)
+            course = next((c for c in self.courses.all() if c.id == lesson.course_id), None)
             region = next(
                 (r for r in (course.regions if course else ()) if self.taxonomy.canonical("region", r)), ""
             )
@@ -427,133 +393,15 @@ class IndexService(QObject):
 
     # --------------------------------------------------------------------------- share files
     def export_course(self, course_id: int, path: Path, *, include_publisher: bool = False) -> int:
-        """Write the user's positions in one course's lessons to ``path``; returns how many."""
-        course = next((c for c in self._courses.all() if c.id == course_id), None)
-        if course is None:
-            raise SmrtError("That course is no longer in your library.")
-        lessons = self._courses.lessons(course_id)
-        source = None if include_publisher else "user"
-        file_lessons: list[FileLesson] = []
-        count = 0
-        for lesson in lessons:
-            positions = self.positions.in_lesson(lesson.fingerprint, source=source)
-            if not positions:
-                continue
-            count += len(positions)
-            file_lessons.append(
-                FileLesson(
-                    fingerprint=lesson.fingerprint,
-                    title=lesson.title,
-                    duration_ms=lesson.duration_ms,
-                    positions=[_file_position(p) for p in positions],
-                )
-            )
-        if not count:
-            raise SmrtError(
-                f"You have no positions of your own in “{course.title}” yet. Mark some while watching "
-                "(start and end keys), then export."
-            )
-        document = IndexFile(
-            format="smrtplayer-index",
-            version=1,
-            course=FileCourse(uid=course.uid, title=course.title),
-            lessons=file_lessons,
-            taxonomy_version=self.taxonomy.version,
-            exported_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            app_version=__version__,
-        )
-        _write_atomically(path, encode_index_file(document))
-        log.info("exported %d positions of course %s to %s", count, course.uid, path)
-        return count
-
-    @staticmethod
-    def suggested_export_name(course_title: str) -> str:
-        safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in course_title).strip() or "course"
-        return f"{safe} positions{SUFFIX}"
+        """Write the user's positions in one course's lessons to an index file; returns how many."""
+        return sharing.export_course(self, course_id, path, include_publisher=include_publisher)
 
     def import_file(self, path: Path, *, course_id: int | None = None) -> IndexImportReport:
-        """Add a shared index file's positions to the lessons this library has (matched by fingerprint)."""
-        try:
-            raw = path.read_bytes()
-        except OSError as error:
-            raise IndexFileError(f"{path}: cannot read the file: {error.strerror or error}.") from error
-        return self.import_bytes(raw, source=str(path), course_id=course_id)
+        """Add a shared index file's positions to the lessons this library has (by fingerprint)."""
+        return sharing.import_file(self, path, course_id=course_id)
 
     def import_bytes(self, raw: bytes, *, source: str, course_id: int | None = None) -> IndexImportReport:
-        document = parse_index_file(raw, source=source)
-        candidates: dict[str, Lesson] = {}
-        if course_id is not None:
-            candidates = {lesson.fingerprint: lesson for lesson in self._courses.lessons(course_id)}
-        matched: list[tuple[Lesson, FileLesson]] = []
-        for file_lesson in document.lessons:
-            lesson = (
-                candidates.get(file_lesson.fingerprint)
-                if course_id is not None
-                else self._courses.lesson_by_fingerprint(file_lesson.fingerprint)
-            )
-            if lesson is not None:
-                matched.append((lesson, file_lesson))
-        if not matched:
-            target = ""
-            if course_id is not None:
-                course = next((c for c in self._courses.all() if c.id == course_id), None)
-                target = f" “{course.title}”" if course else ""
-            raise IndexFileError(
-                f"{source}: this index is for “{document.course.title}”; none of its "
-                f"{len(document.lessons)} lesson{'s' * (len(document.lessons) != 1)} is in your library"
-                f"{' course' + target if target else ''}, so nothing was imported. Import the course "
-                "itself first, or choose the index file made for this course."
-            )
-        known_uids = self.positions.existing_uids(
-            p.uid for _lesson, file_lesson in matched for p in file_lesson.positions
-        )
-        spans = self.positions.existing_spans(lesson.fingerprint for lesson, _ in matched)
-        accepted: list[tuple[str, PositionDraft]] = []
-        refused: list[str] = []
-        present = 0
-        for lesson, file_lesson in matched:
-            own = self.positions.in_lesson(lesson.fingerprint, source="user")
-            for item in file_lesson.positions:
-                draft = self.normalized(_draft(lesson.fingerprint, item))
-                if item.uid in known_uids or (lesson.fingerprint, item.start_ms, item.end_ms) in spans:
-                    present += 1
-                    continue
-                reasons = self._import_reasons(lesson, draft, own)
-                if reasons:
-                    refused.append(f"“{item.title}” in “{lesson.title}”: " + " ".join(reasons))
-                    continue
-                accepted.append((item.uid, draft))
-        added = self.positions.insert_user_many(accepted) if accepted else 0
-        if added:
-            self._changed()
-        report = IndexImportReport(
-            course_title=document.course.title,
-            added=added,
-            already_present=present + (len(accepted) - added),
-            unmatched_lessons=len(document.lessons) - len(matched),
-            refused=refused,
-        )
-        log.info("index import from %s: %s", source, report.message)
-        return report
-
-    def _import_reasons(self, lesson: Lesson, draft: PositionDraft, own: list[Position]) -> list[str]:
-        reasons = [
-            _capitalised(problem.message) + "."
-            for problem in self.taxonomy.validate_names(regions=[draft.region], muscles=draft.muscles)
-        ]
-        if lesson.duration_ms and draft.end_ms > lesson.duration_ms:
-            reasons.append(
-                f"It ends at {_clock(draft.end_ms)}, after the end of the lesson "
-                f"({_clock(lesson.duration_ms)})."
-            )
-        for other in own:
-            if other.start_ms < draft.end_ms and draft.start_ms < other.end_ms:
-                reasons.append(
-                    f"It overlaps your position “{other.title}” "
-                    f"({_clock(other.start_ms)}–{_clock(other.end_ms)})."
-                )
-                break
-        return reasons
+        return sharing.import_bytes(self, raw, source=source, course_id=course_id)
 
     # ------------------------------------------------------------------------------ mirroring
     @property
@@ -639,56 +487,3 @@ class _DeletePosition(QUndoCommand):
 
     def undo(self) -> None:
         self._service._write_insert(self._uid, self._before)
-
-
-# -------------------------------------------------------------------------------------- helpers
-def _clock(ms: int) -> str:
-    seconds, millis = divmod(max(0, ms), 1000)
-    minutes, seconds = divmod(seconds, 60)
-    hours, minutes = divmod(minutes, 60)
-    text = f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
-    return text + (f".{millis // 100}" if millis else "")
-
-
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _file_position(position: Position) -> FilePosition:
-    return FilePosition(
-        uid=position.uid,
-        title=position.title,
-        start_ms=position.start_ms,
-        end_ms=position.end_ms,
-        region=position.region,
-        muscles=list(position.muscles),
-        side="L" if position.side == "L" else "R" if position.side == "R" else "both",
-        client_position=position.client_position,
-        technique=position.technique,
-        hold_ms=position.hold_ms,
-    )
-
-
-def _draft(fingerprint: str, item: FilePosition) -> PositionDraft:
-    return PositionDraft(
-        lesson_fingerprint=fingerprint,
-        start_ms=item.start_ms,
-        end_ms=item.end_ms,
-        title=item.title,
-        region=item.region,
-        muscles=tuple(item.muscles),
-        side=item.side,
-        client_position=item.client_position,
-        technique=item.technique,
-        hold_ms=item.hold_ms,
-    )
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    partial = path.with_name(path.name + ".partial")
-    try:
-        partial.write_bytes(data)
-        partial.replace(path)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise SmrtError(f"Cannot write {path}: {error.strerror or error}. Choose another folder.") from error

@@ -1,0 +1,240 @@
+"""Sharing an index: one course's positions written to a file, and such a file read into a library.
+
+The file format is in ``indexfile.py`` (and docs/index-file.md). Lessons are matched by content
+fingerprint; a position already here (same uid, or same lesson and span) is not added again, so
+importing a file twice adds nothing twice. Positions whose names are unknown, that run past the end
+of their lesson or overlap the user's own positions are refused one by one, each with its reason;
+a file that matches no lesson is refused as a whole.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from smrtplayer import __version__
+from smrtplayer.errors import SmrtError
+from smrtplayer.index.indexfile import (
+    SUFFIX,
+    FileCourse,
+    FileLesson,
+    FilePosition,
+    IndexFile,
+    IndexFileError,
+    encode_index_file,
+    parse_index_file,
+)
+from smrtplayer.index.text import capitalised, clock
+from smrtplayer.models import Lesson, Position
+from smrtplayer.store.positions import PositionDraft
+
+if TYPE_CHECKING:
+    from smrtplayer.index.service import IndexService
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class IndexImportReport:
+    course_title: str
+    added: int
+    already_present: int
+    unmatched_lessons: int
+    refused: list[str] = field(default_factory=list)
+
+    @property
+    def message(self) -> str:
+        parts = [f"Imported {self.added} position{'s' * (self.added != 1)} for “{self.course_title}”."]
+        if self.already_present:
+            parts.append(
+                f"{self.already_present} {'was' if self.already_present == 1 else 'were'} already here."
+            )
+        if self.unmatched_lessons:
+            parts.append(
+                f"{self.unmatched_lessons} lesson{'s' * (self.unmatched_lessons != 1)} of the file "
+                f"{'is' if self.unmatched_lessons == 1 else 'are'} not in your library."
+            )
+        if self.refused:
+            parts.append(f"{len(self.refused)} refused:\n" + "\n".join(f"• {r}" for r in self.refused))
+        return " ".join(parts)
+
+
+def export_course(
+    service: IndexService, course_id: int, path: Path, *, include_publisher: bool = False
+) -> int:
+    """Write the user's positions in one course's lessons to ``path``; returns how many."""
+    course = next((c for c in service.courses.all() if c.id == course_id), None)
+    if course is None:
+        raise SmrtError("That course is no longer in your library.")
+    lessons = service.courses.lessons(course_id)
+    source = None if include_publisher else "user"
+    file_lessons: list[FileLesson] = []
+    count = 0
+    for lesson in lessons:
+        positions = service.positions.in_lesson(lesson.fingerprint, source=source)
+        if not positions:
+            continue
+        count += len(positions)
+        file_lessons.append(
+            FileLesson(
+                fingerprint=lesson.fingerprint,
+                title=lesson.title,
+                duration_ms=lesson.duration_ms,
+                positions=[_file_position(p) for p in positions],
+            )
+        )
+    if not count:
+        raise SmrtError(
+            f"You have no positions of your own in “{course.title}” yet. Mark some while watching "
+            "(start and end keys), then export."
+        )
+    document = IndexFile(
+        format="smrtplayer-index",
+        version=1,
+        course=FileCourse(uid=course.uid, title=course.title),
+        lessons=file_lessons,
+        taxonomy_version=service.taxonomy.version,
+        exported_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        app_version=__version__,
+    )
+    _write_atomically(path, encode_index_file(document))
+    log.info("exported %d positions of course %s to %s", count, course.uid, path)
+    return count
+
+
+def suggested_export_name(course_title: str) -> str:
+    safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in course_title).strip() or "course"
+    return f"{safe} positions{SUFFIX}"
+
+
+def import_file(service: IndexService, path: Path, *, course_id: int | None = None) -> IndexImportReport:
+    """Add a shared index file's positions to the lessons this library has (matched by fingerprint)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise IndexFileError(f"{path}: cannot read the file: {error.strerror or error}.") from error
+    return import_bytes(service, raw, source=str(path), course_id=course_id)
+
+
+def import_bytes(
+    service: IndexService, raw: bytes, *, source: str, course_id: int | None = None
+) -> IndexImportReport:
+    document = parse_index_file(raw, source=source)
+    candidates: dict[str, Lesson] = {}
+    if course_id is not None:
+        candidates = {lesson.fingerprint: lesson for lesson in service.courses.lessons(course_id)}
+    matched: list[tuple[Lesson, FileLesson]] = []
+    for file_lesson in document.lessons:
+        lesson = (
+            candidates.get(file_lesson.fingerprint)
+            if course_id is not None
+            else service.courses.lesson_by_fingerprint(file_lesson.fingerprint)
+        )
+        if lesson is not None:
+            matched.append((lesson, file_lesson))
+    if not matched:
+        target = ""
+        if course_id is not None:
+            course = next((c for c in service.courses.all() if c.id == course_id), None)
+            target = f" “{course.title}”" if course else ""
+        raise IndexFileError(
+            f"{source}: this index is for “{document.course.title}”; none of its "
+            f"{len(document.lessons)} lesson{'s' * (len(document.lessons) != 1)} is in your library"
+            f"{' course' + target if target else ''}, so nothing was imported. Import the course "
+            "itself first, or choose the index file made for this course."
+        )
+    known_uids = service.positions.existing_uids(
+        p.uid for _lesson, file_lesson in matched for p in file_lesson.positions
+    )
+    spans = service.positions.existing_spans(lesson.fingerprint for lesson, _ in matched)
+    accepted: list[tuple[str, PositionDraft]] = []
+    refused: list[str] = []
+    present = 0
+    for lesson, file_lesson in matched:
+        own = service.positions.in_lesson(lesson.fingerprint, source="user")
+        for item in file_lesson.positions:
+            draft = service.normalized(_draft(lesson.fingerprint, item))
+            if item.uid in known_uids or (lesson.fingerprint, item.start_ms, item.end_ms) in spans:
+                present += 1
+                continue
+            reasons = _import_reasons(service, lesson, draft, own)
+            if reasons:
+                refused.append(f"“{item.title}” in “{lesson.title}”: " + " ".join(reasons))
+                continue
+            accepted.append((item.uid, draft))
+    added = service.positions.insert_user_many(accepted) if accepted else 0
+    if added:
+        service.notify_changed()
+    report = IndexImportReport(
+        course_title=document.course.title,
+        added=added,
+        already_present=present + (len(accepted) - added),
+        unmatched_lessons=len(document.lessons) - len(matched),
+        refused=refused,
+    )
+    log.info("index import from %s: %s", source, report.message)
+    return report
+
+
+def _import_reasons(
+    service: IndexService, lesson: Lesson, draft: PositionDraft, own: list[Position]
+) -> list[str]:
+    reasons = [
+        capitalised(problem.message) + "."
+        for problem in service.taxonomy.validate_names(regions=[draft.region], muscles=draft.muscles)
+    ]
+    if lesson.duration_ms and draft.end_ms > lesson.duration_ms:
+        reasons.append(
+            f"It ends at {clock(draft.end_ms)}, after the end of the lesson ({clock(lesson.duration_ms)})."
+        )
+    for other in own:
+        if other.start_ms < draft.end_ms and draft.start_ms < other.end_ms:
+            reasons.append(
+                f"It overlaps your position “{other.title}” ({clock(other.start_ms)}–{clock(other.end_ms)})."
+            )
+            break
+    return reasons
+
+
+def _file_position(position: Position) -> FilePosition:
+    return FilePosition(
+        uid=position.uid,
+        title=position.title,
+        start_ms=position.start_ms,
+        end_ms=position.end_ms,
+        region=position.region,
+        muscles=list(position.muscles),
+        side="L" if position.side == "L" else "R" if position.side == "R" else "both",
+        client_position=position.client_position,
+        technique=position.technique,
+        hold_ms=position.hold_ms,
+        source="publisher" if position.source == "publisher" else "user",
+    )
+
+
+def _draft(fingerprint: str, item: FilePosition) -> PositionDraft:
+    return PositionDraft(
+        lesson_fingerprint=fingerprint,
+        start_ms=item.start_ms,
+        end_ms=item.end_ms,
+        title=item.title,
+        region=item.region,
+        muscles=tuple(item.muscles),
+        side=item.side,
+        client_position=item.client_position,
+        technique=item.technique,
+        hold_ms=item.hold_ms,
+    )
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    partial = path.with_name(path.name + ".partial")
+    try:
+        partial.write_bytes(data)
+        partial.replace(path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise SmrtError(f"Cannot write {path}: {error.strerror or error}. Choose another folder.") from error
