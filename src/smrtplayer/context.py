@@ -33,7 +33,7 @@ class AppContext:
         self.progress = ProgressRepository(store)
         self.playback_state = PlaybackStateRepository(store, self.progress)
         self.courses = CourseRepository(store)
-        self.library = LibraryService(self.courses)
+        self.library = LibraryService(self.courses, paths.library)
         self.index = IndexService(store, self.courses, self.settings)  # body-region index, own positions
         self.library.courses_changed.connect(self.index.refresh)
         self.holds = HoldServices(self)  # hold timer, plans, cues, practice log
@@ -45,7 +45,9 @@ class AppContext:
         paths.ensure()
         store = Store.open(paths.database, backups_dir=paths.backups)
         context = cls(paths, store)
+        context.library.remove_interrupted_imports()
         context.library.refresh_builtin()
+        context.library.refresh_availability()
         return context
 
     @property
@@ -63,6 +65,7 @@ class AppContext:
         if self._closed:
             return
         self._closed = True
+        self.library.shutdown()  # cancel imports and verifications still running
         self.holds.close()  # a hold still running is logged before the store closes
         if self._playback is not None:
             self._playback.shutdown()

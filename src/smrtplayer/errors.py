@@ -59,3 +59,15 @@ class MissingSystemLibraries(SmrtError):
     """Qt needs shared libraries that are not installed on this machine."""
 
     exit_code = 69  # EX_UNAVAILABLE
+
+
+class NotFound(SmrtError):
+    """The course or path named on the command line does not exist."""
+
+    exit_code = 66  # EX_NOINPUT
+
+
+class Cancelled(SmrtError):
+    """The user stopped a long operation; whatever it had started was undone."""
+
+    exit_code = 130

@@ -52,3 +52,32 @@ def sha256_file(
             if progress is not None:
                 progress(done)
     return digest.hexdigest()
+
+
+def copy_with_sha256(
+    source: Path,
+    target: Path,
+    progress: Callable[[int], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> str | None:
+    """Copy ``source`` to the new file ``target`` and return its SHA-256, reading the bytes once.
+
+    Returns None when stopped (the partial ``target`` is left for the caller's clean-up).
+    """
+    digest = hashlib.sha256()
+    done = 0
+    buffer = bytearray(HASH_CHUNK_BYTES)
+    view = memoryview(buffer)
+    with source.open("rb", buffering=0) as reader, target.open("xb") as writer:
+        while True:
+            if should_stop is not None and should_stop():
+                return None
+            count = reader.readinto(buffer)
+            if not count:
+                break
+            digest.update(view[:count])
+            writer.write(view[:count])
+            done += count
+            if progress is not None:
+                progress(done)
+    return digest.hexdigest()

@@ -1,16 +1,20 @@
 """The course manifest (``course.toml``), version 1; see docs/manifest.md.
 
-Parsed and validated with msgspec: structural errors carry msgspec's field path (``$.lessons[0]...``),
-which is mapped back to a line of the file where it can be found. Cross-field rules (times in order,
-no overlaps, unique files) are checked after decoding and reported the same way.
+Parsed with ``tomllib`` and validated with msgspec: structural errors carry msgspec's field path
+(``$.sections[0].lessons[1]...``), which is mapped back to a line of the file. Cross-field rules (times
+in order, no overlaps, unique files, known regions) are checked after decoding and reported the same
+way. The only exception that leaves ``parse_manifest`` is ``ManifestError``: the text is bounded in
+size before it is parsed, and so is the depth of its dotted keys (tomllib spends quadratic time and
+memory on ``a.a.a...``).
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 
@@ -19,8 +23,15 @@ from smrtplayer.errors import ManifestError
 MANIFEST_NAME = "course.toml"
 MANIFEST_VERSION = 1
 MAX_MANIFEST_BYTES = 2 * 1024 * 1024
+MAX_KEY_DEPTH = 32
 
-Text = Annotated[str, msgspec.Meta(min_length=1, max_length=300)]
+# A run of MAX_KEY_DEPTH dotted key parts, bare or quoted; possessive so that it scans in linear time.
+_DEEP_KEY = re.compile(
+    r"""(?<![\w"'-])(?:(?:[A-Za-z0-9_-]++|"(?:[^"\\\n]|\\.)*+"|'[^'\n]*+')[ \t]*+\.[ \t]*+)"""
+    + f"{{{MAX_KEY_DEPTH}}}"
+)
+
+Text = Annotated[str, msgspec.Meta(min_length=1, max_length=300, pattern=r"\S")]
 LongText = Annotated[str, msgspec.Meta(max_length=5000)]
 Millis = Annotated[int, msgspec.Meta(ge=0, le=48 * 3600 * 1000)]
 HoldSeconds = Annotated[int, msgspec.Meta(gt=0, le=3600)]
@@ -66,83 +77,145 @@ class Course(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
         return [(section, lesson) for section in self.sections for lesson in section.lessons]
 
 
-def load_manifest(path: Path) -> Course:
+def load_manifest(path: Path, *, known_regions: Iterable[str] | None = None) -> Course:
     """Read and validate ``path``; raise ``ManifestError`` naming the file, field and line."""
     try:
         size = path.stat().st_size
+        if size > MAX_MANIFEST_BYTES:
+            raise ManifestError(
+                f"{path}: the manifest is {size:,} bytes; the limit is {MAX_MANIFEST_BYTES:,}."
+            )
+        raw = path.read_bytes()
     except OSError as error:
         raise ManifestError(f"{path}: cannot read the manifest: {error.strerror or error}") from error
-    if size > MAX_MANIFEST_BYTES:
-        raise ManifestError(f"{path}: the manifest is {size:,} bytes; the limit is {MAX_MANIFEST_BYTES:,}.")
-    raw = path.read_bytes()
-    return parse_manifest(raw, source=str(path))
+    return parse_manifest(raw, source=str(path), known_regions=known_regions)
 
 
-def parse_manifest(raw: bytes, *, source: str) -> Course:
+def parse_manifest(raw: bytes, *, source: str, known_regions: Iterable[str] | None = None) -> Course:
+    """Validate a manifest's bytes; ``source`` names it in messages.
+
+    ``known_regions`` defaults to the region ids in ``assets/course_titles.toml``.
+    """
+    if len(raw) > MAX_MANIFEST_BYTES:
+        raise ManifestError(
+            f"{source}: the manifest is {len(raw):,} bytes; the limit is {MAX_MANIFEST_BYTES:,}."
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise ManifestError(f"{source}: not UTF-8 text (byte {error.start}).") from error
+        line = raw[: error.start].count(b"\n") + 1
+        raise ManifestError(f"{source}:{line}: not UTF-8 text (byte {error.start}).") from None
+    deep = _DEEP_KEY.search(text)
+    if deep is not None:
+        line = text.count("\n", 0, deep.start()) + 1
+        raise ManifestError(
+            f"{source}:{line}: a key is nested more than {MAX_KEY_DEPTH} levels deep; "
+            "a course manifest never needs that."
+        )
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ManifestError(f"{source}: not valid TOML: {error}") from error
-    except RecursionError as error:
-        raise ManifestError(f"{source}: the document is nested too deeply.") from error
+        raise ManifestError(f"{source}: not valid TOML: {error}") from None
+    except RecursionError:
+        raise ManifestError(f"{source}: the document is nested too deeply.") from None
+    _check_version(document, source, text)
     try:
         course = msgspec.convert(document, Course, strict=True)
     except msgspec.ValidationError as error:
         message = str(error)
         path_match = re.search(r"at `(\$[^`]*)`", message)
         field_path = path_match.group(1) if path_match else "$"
-        raise ManifestError(_located(source, text, field_path, message)) from error
-    _check_rules(course, source, text)
+        unknown = re.search(r"unknown field `([A-Za-z0-9_]+)`", message)
+        line_path = f"{field_path}.{unknown.group(1)}" if unknown else field_path
+        found = _guess_line(text, line_path)
+        prefix = f"{source}:{found}" if found else source
+        raise ManifestError(f"{prefix}: {message}") from None
+    if known_regions is None:
+        from smrtplayer.library.titles import known_regions as default_regions
+
+        known_regions = default_regions()
+    _check_rules(course, source, text, frozenset(known_regions))
     return course
 
 
-def _check_rules(course: Course, source: str, text: str) -> None:
-    seen_files: set[str] = set()
+def locate(source: str, text: str, field_path: str, message: str) -> str:
+    """``source:line: message (at field_path)``, the line found where the format allows."""
+    return _located(source, text, field_path, message)
+
+
+def _check_version(document: dict[str, Any], source: str, text: str) -> None:
+    version = document.get("manifest_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > MANIFEST_VERSION:
+        raise ManifestError(
+            _located(
+                source,
+                text,
+                "$.manifest_version",
+                f"manifest_version {version} needs a newer smrtplayer (this one reads version "
+                f"{MANIFEST_VERSION})",
+            )
+        )
+
+
+def _check_rules(course: Course, source: str, text: str, known_regions: frozenset[str]) -> None:
+    for index, region in enumerate(course.regions):
+        _check_region(region, known_regions, source, text, f"$.regions[{index}]")
+    seen_files: dict[str, str] = {}
     for section_index, section in enumerate(course.sections):
         for lesson_index, lesson in enumerate(section.lessons):
             where = f"$.sections[{section_index}].lessons[{lesson_index}]"
             _check_relative_file(lesson.file, source, text, f"{where}.file")
-            key = lesson.file.casefold()
+            key = lesson.file.replace("\\", "/").casefold()
             if key in seen_files:
                 raise ManifestError(
                     _located(
                         source,
                         text,
                         f"{where}.file",
-                        f"lesson file {lesson.file!r} is listed twice",
+                        f"lesson file {lesson.file!r} is listed twice (first at {seen_files[key]})",
                     )
                 )
-            seen_files.add(key)
-            previous_end = -1
-            for position_index, position in enumerate(
-                sorted(lesson.positions, key=lambda item: item.start_ms)
-            ):
-                at = f"{where}.positions[{lesson.positions.index(position)}]"
+            seen_files[key] = f"{where}.file"
+            previous: Position | None = None
+            ordered = sorted(enumerate(lesson.positions), key=lambda item: (item[1].start_ms, item[0]))
+            for position_index, position in ordered:
+                at = f"{where}.positions[{position_index}]"
+                if position.region:
+                    _check_region(position.region, known_regions, source, text, f"{at}.region")
                 if position.end_ms <= position.start_ms:
                     raise ManifestError(
                         _located(
                             source,
                             text,
-                            at,
+                            f"{at}.end_ms",
                             f"position {position.title!r} ends ({position.end_ms} ms) before it "
                             f"starts ({position.start_ms} ms)",
                         )
                     )
-                if position_index and position.start_ms < previous_end:
+                if previous is not None and position.start_ms < previous.end_ms:
                     raise ManifestError(
                         _located(
                             source,
                             text,
-                            at,
+                            f"{at}.start_ms",
                             f"position {position.title!r} starts at {position.start_ms} ms, before "
-                            f"the previous position ends ({previous_end} ms); positions may not overlap",
+                            f"position {previous.title!r} ends ({previous.end_ms} ms); positions may "
+                            "not overlap",
                         )
                     )
-                previous_end = position.end_ms
+                previous = position
+
+
+def _check_region(region: str, known: frozenset[str], source: str, text: str, field_path: str) -> None:
+    if region not in known:
+        raise ManifestError(
+            _located(
+                source,
+                text,
+                field_path,
+                f"unknown region {region!r}; the known regions are {', '.join(sorted(known))}",
+            )
+        )
 
 
 def _check_relative_file(name: str, source: str, text: str, field_path: str) -> None:

@@ -1,15 +1,41 @@
-"""LibraryService: the courses the user owns, as the widgets and the CLI see them."""
+"""LibraryService: the courses the user owns, as the widgets and the CLI see them.
+
+Every slow operation exists twice: a blocking method for the CLI and tests (``import_course``,
+``verify_course``, ``relink_course``) and a ``start_...`` twin for the window that runs the same work
+on a ``BackgroundJob`` and stores the result on the main thread. The signals are in the past tense.
+"""
 
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from smrtplayer.errors import ManifestError, SmrtError
+from smrtplayer.errors import Cancelled, ImportRejected, ManifestError, NotFound, SmrtError
+from smrtplayer.library.importer import (
+    PreparedImport,
+    commit_import,
+    prepare_files_import,
+    prepare_import,
+    remove_stale_staging,
+)
+from smrtplayer.library.jobs import BackgroundJob
+from smrtplayer.library.progress import ProgressSink, StopCheck
+from smrtplayer.library.relink import RelinkPlan, plan_relink
 from smrtplayer.library.scan import course_from_manifest
-from smrtplayer.models import CourseSummary, Lesson, Position
+from smrtplayer.library.verify import verify_lessons
+from smrtplayer.models import (
+    Attachment,
+    CourseSummary,
+    ImportReport,
+    Lesson,
+    LessonCheck,
+    Position,
+    RelinkReport,
+    VerifyReport,
+)
 from smrtplayer.resources import builtin_courses_dir
 from smrtplayer.store.courses import CourseRepository
 
@@ -22,12 +48,31 @@ class LibraryService(QObject):
     courses_changed = Signal()
     #: a problem the user should see (message), e.g. a damaged built-in course
     problem_reported = Signal(str)
+    #: ImportReport, after a course was stored
+    course_imported = Signal(object)
+    #: VerifyReport, after a verification finished or was cancelled part-way
+    course_verified = Signal(object)
+    #: RelinkReport
+    course_relinked = Signal(object)
+    #: course id, after a course was removed
+    course_removed = Signal(int)
 
-    def __init__(self, courses: CourseRepository, parent: QObject | None = None) -> None:
+    def __init__(
+        self, courses: CourseRepository, library_dir: Path | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._courses = courses
+        self._library_dir = library_dir
+        self._jobs: set[BackgroundJob] = set()
         self.problems: list[str] = []
 
+    @property
+    def library_dir(self) -> Path:
+        if self._library_dir is None:
+            raise RuntimeError("this LibraryService was created without a library folder")
+        return self._library_dir
+
+    # ---------------------------------------------------------------------------------- start-up
     def refresh_builtin(self, root: Path | None = None) -> None:
         """Register (or refresh) the read-only courses shipped in ``courses/``."""
         root = root or builtin_courses_dir()
@@ -52,8 +97,232 @@ class LibraryService(QObject):
             self._courses.save(result.course)
         self.courses_changed.emit()
 
+    def remove_interrupted_imports(self) -> list[Path]:
+        """Delete staging folders left in the library by an import that was killed."""
+        if self._library_dir is None:
+            return []
+        removed = remove_stale_staging(self._library_dir)
+        for folder in removed:
+            log.info("removed the remains of an interrupted import: %s", folder)
+        return removed
+
+    def refresh_availability(self) -> list[CourseSummary]:
+        """Mark courses whose folder (or every lesson file) is gone as missing, and found ones back.
+
+        Returns the courses whose state changed. Cheap: a few ``stat`` calls per course.
+        """
+        changes: dict[int, bool] = {}
+        for course_id, root, available, rel_paths in self._courses.availability_targets():
+            present = root.is_dir() and (not rel_paths or any((root / rel).is_file() for rel in rel_paths))
+            if present != available:
+                changes[course_id] = present
+        if not changes:
+            return []
+        self._courses.update_availability(changes)
+        changed = [course for course_id in changes if (course := self._courses.get(course_id)) is not None]
+        for course in changed:
+            log.info(
+                "course %s (%s) is now %s",
+                course.id,
+                course.title,
+                "available" if course.available else "missing",
+            )
+        self.courses_changed.emit()
+        return changed
+
+    # ------------------------------------------------------------------------------------ import
+    def import_course(
+        self,
+        source: Path | list[Path],
+        *,
+        mode: str | None = None,
+        progress: ProgressSink | None = None,
+        should_stop: StopCheck | None = None,
+    ) -> ImportReport:
+        """Import ``source`` (folder, zip, VIDEO_TS, course.toml, video file(s)) and store it."""
+        prepared = self._prepare(source, mode, progress, should_stop)
+        return self._commit(prepared)
+
+    def start_import(self, source: Path | list[Path], *, mode: str | None = None) -> BackgroundJob:
+        """``import_course`` on a worker thread; ``job.finished`` carries the ImportReport."""
+
+        def work(progress: ProgressSink, should_stop: StopCheck) -> PreparedImport:
+            return self._prepare(source, mode, progress, should_stop)
+
+        return self._start(BackgroundJob("import", work, self._commit, _discard_prepared))
+
+    def _prepare(
+        self,
+        source: Path | list[Path],
+        mode: str | None,
+        progress: ProgressSink | None,
+        should_stop: StopCheck | None,
+    ) -> PreparedImport:
+        if isinstance(source, list):
+            if not source:
+                raise ImportRejected("No files were given; nothing was imported.")
+            if len(source) > 1:
+                return prepare_files_import(
+                    source,
+                    library_dir=self.library_dir,
+                    mode=mode,
+                    progress=progress,
+                    should_stop=should_stop,
+                )
+            source = source[0]
+        return prepare_import(
+            source, library_dir=self.library_dir, mode=mode, progress=progress, should_stop=should_stop
+        )
+
+    def _commit(self, prepared: PreparedImport) -> ImportReport:
+        report = commit_import(prepared, self._courses, self.library_dir)
+        log.info(
+            "imported %r (%s, %d lessons, %d skipped) into course %d",
+            report.title,
+            report.kind,
+            report.lesson_count,
+            len(report.skipped),
+            report.course_id,
+        )
+        self.course_imported.emit(report)
+        self.courses_changed.emit()
+        return report
+
+    # ------------------------------------------------------------------------------------ verify
+    def verify_course(
+        self,
+        course_id: int,
+        *,
+        progress: ProgressSink | None = None,
+        should_stop: StopCheck | None = None,
+    ) -> VerifyReport:
+        course = self._require(course_id)
+        checks, stopped = verify_lessons(
+            self._courses.lessons(course_id), progress=progress, should_stop=should_stop
+        )
+        return self._store_verification(course, checks, stopped)
+
+    def start_verify(self, course_id: int) -> BackgroundJob:
+        """``verify_course`` on a worker thread; ``job.finished`` carries the VerifyReport.
+
+        A cancelled run still stores the lessons it finished and emits ``course_verified``.
+        """
+        course = self._require(course_id)
+        lessons = self._courses.lessons(course_id)
+
+        def work(progress: ProgressSink, should_stop: StopCheck) -> tuple[list[LessonCheck], bool]:
+            return verify_lessons(lessons, progress=progress, should_stop=should_stop)
+
+        def finish(result: tuple[list[LessonCheck], bool]) -> VerifyReport:
+            checks, stopped = result
+            report = self._store_verification(course, checks, stopped)
+            if stopped:
+                raise Cancelled("The verification was cancelled.")
+            return report
+
+        return self._start(BackgroundJob("verify", work, finish))
+
+    def _store_verification(
+        self, course: CourseSummary, checks: list[LessonCheck], stopped: bool
+    ) -> VerifyReport:
+        self._courses.record_verification(course.id, checks, complete=not stopped)
+        report = VerifyReport(
+            course_id=course.id, title=course.title, checks=tuple(checks), cancelled=stopped
+        )
+        self.course_verified.emit(report)
+        return report
+
+    # ------------------------------------------------------------------------------------ relink
+    def relink_course(
+        self, course_id: int, new_root: Path, *, should_stop: StopCheck | None = None
+    ) -> RelinkReport:
+        """Point a moved course at ``new_root``; lessons reattach by content, even if only some match."""
+        course, new_root = self._relink_target(course_id, new_root)
+        plan = plan_relink(
+            self._courses.lessons(course_id),
+            self._courses.attachment_paths(course_id),
+            new_root,
+            should_stop=should_stop,
+        )
+        return self._apply_relink(course, plan)
+
+    def start_relink(self, course_id: int, new_root: Path) -> BackgroundJob:
+        course, new_root = self._relink_target(course_id, new_root)
+        lessons = self._courses.lessons(course_id)
+        attachments = self._courses.attachment_paths(course_id)
+
+        def work(progress: ProgressSink, should_stop: StopCheck) -> RelinkPlan:
+            return plan_relink(lessons, attachments, new_root, should_stop=should_stop)
+
+        return self._start(BackgroundJob("relink", work, lambda plan: self._apply_relink(course, plan)))
+
+    def _relink_target(self, course_id: int, new_root: Path) -> tuple[CourseSummary, Path]:
+        course = self._require(course_id)
+        if course.kind == "builtin":
+            raise ImportRejected(f"{course.title!r} is built in; it cannot be relinked.")
+        new_root = Path(new_root).expanduser().absolute()
+        if not new_root.is_dir():
+            raise NotFound(f"{new_root} is not a folder.")
+        return course, new_root
+
+    def _apply_relink(self, course: CourseSummary, plan: RelinkPlan) -> RelinkReport:
+        if not plan.lesson_paths:
+            raise ImportRejected(
+                f"None of the {course.lesson_count} lesson files of {course.title!r} are in {plan.root}; "
+                "nothing was changed. Choose the folder that holds the course's videos."
+            )
+        library = self._library_dir.resolve() if self._library_dir is not None else None
+        kind = "copied" if library is not None and plan.root.resolve().is_relative_to(library) else "linked"
+        self._courses.relink(
+            course.id,
+            root=plan.root,
+            kind=kind,
+            lesson_paths=plan.lesson_paths,
+            attachment_paths=plan.attachment_paths,
+        )
+        report = RelinkReport(
+            course_id=course.id,
+            title=course.title,
+            root_path=plan.root,
+            matched=len(plan.lesson_paths),
+            missing=tuple(lesson.title for lesson in plan.missing),
+        )
+        log.info(
+            "relinked course %d to %s: %d matched, %d missing",
+            course.id,
+            plan.root,
+            report.matched,
+            len(report.missing),
+        )
+        self.course_relinked.emit(report)
+        self.courses_changed.emit()
+        return report
+
+    # ------------------------------------------------------------------------------------ remove
+    def remove_course(self, course_id: int) -> None:
+        """Forget a course. Linked files are never deleted; a copy inside the library is.
+
+        Progress, notes and positions stay: they hang on the lesson fingerprints, and come back if the
+        course is imported again.
+        """
+        course = self._require(course_id)
+        if course.kind == "builtin":
+            raise ImportRejected(f"{course.title!r} is built in; it cannot be removed.")
+        self._courses.remove(course_id)
+        if course.kind == "copied" and self._library_dir is not None:
+            library = self._library_dir.resolve()
+            folder = course.root_path.resolve()
+            if folder != library and folder.is_relative_to(library):
+                shutil.rmtree(folder, ignore_errors=True)
+        self.course_removed.emit(course_id)
+        self.courses_changed.emit()
+
+    # ------------------------------------------------------------------------------------ reading
     def courses(self) -> list[CourseSummary]:
         return self._courses.all()
+
+    def course(self, course_id: int) -> CourseSummary | None:
+        return self._courses.get(course_id)
 
     def find_course(self, key: str) -> CourseSummary | None:
         return self._courses.find(key)
@@ -67,6 +336,9 @@ class LibraryService(QObject):
     def lesson_by_fingerprint(self, fingerprint: str) -> Lesson | None:
         return self._courses.lesson_by_fingerprint(fingerprint)
 
+    def attachments(self, course_id: int) -> list[Attachment]:
+        return self._courses.attachments(course_id)
+
     def positions(self, lesson: Lesson) -> list[Position]:
         return self._courses.positions_for(lesson.fingerprint)
 
@@ -74,7 +346,36 @@ class LibraryService(QObject):
         if duration_ms > 0 and lesson.duration_ms != duration_ms:
             self._courses.record_media_details(lesson.id, duration_ms=duration_ms, width=None, height=None)
 
+    # ------------------------------------------------------------------------------------- jobs
+    def running_jobs(self) -> list[BackgroundJob]:
+        return [job for job in self._jobs if job.is_running()]
+
+    def shutdown(self, timeout_s: float = 5.0) -> None:
+        """Cancel running jobs and wait briefly for their threads (they clean up after themselves)."""
+        for job in list(self._jobs):
+            job.cancel()
+        for job in list(self._jobs):
+            job.wait_for_worker(timeout_s)
+        self._jobs.clear()
+
+    def _start(self, job: BackgroundJob) -> BackgroundJob:
+        self._jobs.add(job)
+        for signal in (job.finished, job.failed, job.cancelled):
+            signal.connect(lambda *_args, job=job: self._jobs.discard(job))
+        job.start()
+        return job
+
+    def _require(self, course_id: int) -> CourseSummary:
+        course = self._courses.get(course_id)
+        if course is None:
+            raise NotFound(f"There is no course {course_id} in the library.")
+        return course
+
     def _report(self, message: str) -> None:
         log.warning("%s", message)
         self.problems.append(message)
         self.problem_reported.emit(message)
+
+
+def _discard_prepared(prepared: PreparedImport) -> None:
+    prepared.discard()

@@ -138,6 +138,38 @@ def m001_initial(db: sqlite_utils.Database) -> None:
 
 
 @step
+def m002_library(db: sqlite_utils.Database) -> None:
+    run_script(
+        db,
+        """
+        -- Where a course came from (manifest | folder | zip | dvd | files, and the path the user chose),
+        -- and when its files were last checked in full.
+        ALTER TABLE courses ADD COLUMN source_kind TEXT NOT NULL DEFAULT '';
+        ALTER TABLE courses ADD COLUMN source_path TEXT NOT NULL DEFAULT '';
+        ALTER TABLE courses ADD COLUMN verified_at TEXT;
+        -- The outcome of the last full SHA-256 check of each lesson file (lessons.sha256 keeps the
+        -- digest seen at import, the baseline when the manifest gave none).
+        ALTER TABLE lessons ADD COLUMN verify_status TEXT NOT NULL DEFAULT 'unverified'
+            CHECK (verify_status IN ('unverified', 'ok', 'mismatch', 'missing', 'unreadable'));
+        ALTER TABLE lessons ADD COLUMN verify_detail TEXT NOT NULL DEFAULT '';
+        -- Subtitles and documents (PDF) found beside the lessons; lesson_id is NULL for a document
+        -- that belongs to the whole course.
+        CREATE TABLE attachments (
+            id          INTEGER PRIMARY KEY,
+            course_id   INTEGER NOT NULL REFERENCES courses(id) ON DELETE CASCADE,
+            lesson_id   INTEGER REFERENCES lessons(id) ON DELETE CASCADE,
+            kind        TEXT NOT NULL CHECK (kind IN ('subtitle', 'document')),
+            rel_path    TEXT NOT NULL,
+            title       TEXT NOT NULL,
+            language    TEXT NOT NULL DEFAULT '',
+            UNIQUE (course_id, rel_path)
+        );
+        CREATE INDEX attachments_lesson ON attachments(lesson_id);
+        """,
+    )
+
+
+@step
 def m003_playback(db: sqlite_utils.Database) -> None:
     run_script(
         db,

@@ -1,0 +1,81 @@
+"""Full SHA-256 check of a course's files against the manifest's checksums or the ones seen at import.
+
+Pure work on plain values: it reads files and reports, and never touches the database, so it runs on
+a worker thread; the results are stored by the caller on the database's thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from smrtplayer.library.fingerprint import sha256_file
+from smrtplayer.library.progress import ProgressMeter, ProgressSink, StopCheck
+from smrtplayer.models import Lesson, LessonCheck
+
+
+def verify_lessons(
+    lessons: list[Lesson],
+    *,
+    progress: ProgressSink | None = None,
+    should_stop: StopCheck | None = None,
+) -> tuple[list[LessonCheck], bool]:
+    """Check each lesson file; return the checks done and whether the run was stopped early."""
+    total = 0
+    for lesson in lessons:
+        with contextlib.suppress(OSError):
+            total += lesson.path.stat().st_size
+    meter = ProgressMeter(total, progress)
+    checks: list[LessonCheck] = []
+    for lesson in lessons:
+        if should_stop is not None and should_stop():
+            return checks, True
+        meter.start_item(lesson.rel_path or lesson.path.name)
+        if not lesson.path.is_file():
+            checks.append(_check(lesson, "missing", "the file is not where the course expects it"))
+            continue
+        try:
+            digest = sha256_file(lesson.path, meter.item_progress, should_stop)
+        except OSError as error:
+            checks.append(_check(lesson, "unreadable", f"it cannot be read: {error.strerror or error}"))
+            continue
+        if digest is None:
+            return checks, True
+        if lesson.expected_sha256:
+            if digest == lesson.expected_sha256.lower():
+                checks.append(_check(lesson, "ok", "matches the manifest's checksum", digest))
+            else:
+                checks.append(
+                    _check(
+                        lesson,
+                        "mismatch",
+                        "its SHA-256 differs from the manifest's: the file is damaged",
+                        digest,
+                    )
+                )
+        elif lesson.sha256:
+            if digest == lesson.sha256:
+                checks.append(_check(lesson, "ok", "unchanged since it was imported", digest))
+            else:
+                checks.append(
+                    _check(
+                        lesson,
+                        "mismatch",
+                        "its content changed since it was imported: damaged or replaced",
+                        digest,
+                    )
+                )
+        else:
+            checks.append(_check(lesson, "ok", "checksum recorded", digest))
+    meter.finish()
+    return checks, False
+
+
+def _check(lesson: Lesson, status: str, detail: str, sha256: str | None = None) -> LessonCheck:
+    return LessonCheck(
+        lesson_id=lesson.id,
+        title=lesson.title,
+        rel_path=lesson.rel_path or lesson.path.name,
+        status=status,
+        detail=detail,
+        sha256=sha256,
+    )
