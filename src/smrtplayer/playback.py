@@ -41,7 +41,8 @@ from smrtplayer.subtitles import SubtitleCues, find_sidecar, load_cues
 log = logging.getLogger(__name__)
 
 SAVE_EVERY_MS = 5000
-# Within this much of the end a lesson resumes from the start instead of showing its last frame.
+# Within this much of the end (or the last 5 % of a short clip) a lesson resumes from the start
+# instead of showing its last frame.
 RESTART_NEAR_END_MS = 3000
 RATES = (0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0)
 DEFAULT_FRAME_MS = 40
@@ -81,7 +82,7 @@ def local_media_path(source: str | Path) -> Path:
     text = str(source)
     if text.startswith("file:"):
         url = QUrl(text)
-        if not url.isLocalFile():
+        if not url.isLocalFile() or url.host() not in ("", "localhost"):
             raise MediaError(f"{text} is not a file on this computer. smrtplayer plays local files only.")
         return Path(url.toLocalFile())
     if isinstance(source, str) and _REMOTE.match(text):
@@ -326,7 +327,7 @@ class PlaybackController(QObject):
             saved = self._progress.get(lesson.fingerprint)
             start_ms = saved.position_ms if saved else 0
             known = lesson.duration_ms or (saved.duration_ms if saved else None)
-            if known and start_ms >= known - RESTART_NEAR_END_MS:
+            if known and start_ms >= known - min(RESTART_NEAR_END_MS, known // 20):
                 start_ms = 0
         self._pending_seek_ms = start_ms if start_ms > 0 else None
         self._progress.save_position(lesson.fingerprint, start_ms)
@@ -761,10 +762,16 @@ class PlaybackController(QObject):
     @Slot(QMediaPlayer.PlaybackState)
     def _on_state(self, state: QMediaPlayer.PlaybackState) -> None:
         playing = state == QMediaPlayer.PlaybackState.PlayingState
+        if playing and self._failed:
+            self._player.pause()  # the backend may start after reporting the error
+            return
         if playing:
             self._save_timer.start()
             if self._pending_seek_ms is None:
                 self._tracker.played(self.position_ms())
+                self._last_played_ms = self.position_ms()
+            else:
+                self._last_played_ms = self._pending_seek_ms
         else:
             self._save_timer.stop()
             self._tracker.interrupt()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import av
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
 from smrtplayer.library.fingerprint import lesson_fingerprint
 from smrtplayer.models import Lesson, NewCourse, NewLesson, NewPosition
@@ -60,10 +61,13 @@ def faststart_copy(source: Path, target: Path) -> Path:
 
 
 def truncated_copy(source: Path, target: Path, keep: float = 0.4) -> Path:
-    """A download cut short: the index (at the front) promises the full length."""
-    faststart_copy(source, target.with_suffix(".full.mp4"))
-    data = target.with_suffix(".full.mp4").read_bytes()
-    target.write_bytes(data[: int(len(data) * keep)])
+    """A download cut short at a packet boundary: the index (at the front) promises the full length."""
+    full = faststart_copy(source, target.with_suffix(".full.mp4"))
+    with av.open(str(full)) as container:
+        starts = sorted(p.pos for p in container.demux() if p.pos is not None and p.pos >= 0)
+    data = full.read_bytes()
+    cut = next(pos for pos in starts if pos >= len(data) * keep)
+    target.write_bytes(data[:cut])
     return target
 
 
@@ -131,6 +135,7 @@ def open_window(context, qtbot):  # type: ignore[no-untyped-def]
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
     return window
 
 

@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
             self.show_problem(problem)
         self.reload_courses()
         self._update_continue()
+        self.video_view.setFocus()  # the player's keys first; the lists take arrows once clicked
 
     # ------------------------------------------------------------------------------- setup
     def _connect_actions(self) -> None:

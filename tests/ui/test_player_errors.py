@@ -1,0 +1,85 @@
+"""Errors in place: the reason and what to do are shown in the video area; the app goes on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers.media import MediaFactory
+from helpers.player import add_course, open_window, unknown_codec_clip
+from smrtplayer.errors import MediaError
+from smrtplayer.playback import local_media_path
+
+
+def _course(context, media: MediaFactory, tmp_path: Path, broken: Path):  # type: ignore[no-untyped-def]
+    good = media.clip(seconds=1.0, size=(96, 54), fps=25, rgb=(40, 160, 60))
+    return add_course(context, tmp_path / "course", [("Broken", broken), ("Good", good)], uid="errors")
+
+
+def _fails_in_place_then_skips(context, qtbot, lessons, expected: str) -> str:  # type: ignore[no-untyped-def]
+    window = open_window(context, qtbot)
+    playback = context.playback
+    with qtbot.waitSignal(playback.media_failed, timeout=10000) as failed:
+        playback.open_lesson(lessons[0], autoplay=True)
+    message = failed.args[0]
+    assert expected in message
+    view = window.video_view
+    assert view.message() == message and view.error_panel.isVisible()
+    assert view.error_panel.label.textFormat().name == "PlainText"
+    assert view.skip_button.isEnabled()
+    playback.play()  # nothing to play: no hang, no crash
+    assert not playback.is_playing()
+    view.skip_button.click()
+    assert playback.lesson.title == "Good"
+    qtbot.waitUntil(lambda: playback.frames_shown > 0, timeout=10000)
+    assert not view.error_panel.isVisible()
+    return message
+
+
+@pytest.mark.qt_log_ignore("Could not open media")
+def test_corrupt_file(context, media, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    broken = tmp_path / "broken.mp4"
+    broken.write_bytes(b"\x00\x00\x00\x18ftypisom" + b"garbage" * 500)
+    lessons = _course(context, media, tmp_path, broken)
+    message = _fails_in_place_then_skips(context, qtbot, lessons, "damaged")
+    assert "skip to the next lesson" in message
+
+
+@pytest.mark.qt_log_ignore("No SW decoder found")
+def test_unsupported_codec(context, media, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    lessons = _course(context, media, tmp_path, unknown_codec_clip(tmp_path))
+    message = _fails_in_place_then_skips(context, qtbot, lessons, "cannot decode")
+    assert "H.264" in message
+
+
+def test_missing_file_offers_retry_once_it_is_back(context, media, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    clip = media.clip(seconds=1.0, size=(96, 54), fps=25)
+    lessons = _course(context, media, tmp_path, clip)
+    hidden = lessons[0].path.with_suffix(".away")
+    lessons[0].path.rename(hidden)
+    window = open_window(context, qtbot)
+    playback = context.playback
+    with qtbot.waitSignal(playback.media_failed, timeout=5000) as failed:
+        playback.open_lesson(lessons[0], autoplay=False)
+    assert "cannot be found" in failed.args[0] and "relink" in failed.args[0]
+    hidden.rename(lessons[0].path)  # the USB drive is plugged back in
+    window.video_view.retry_button.click()
+    qtbot.waitUntil(lambda: playback.frames_shown > 0, timeout=10000)
+    assert not playback.has_failed()
+
+
+def test_non_file_urls_are_refused(context, media, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    for url in ("https://example.com/lesson.mp4", "rtsp://camera/stream", "file://server/share/a.mp4"):
+        with pytest.raises(MediaError, match="not a file on this computer"):
+            local_media_path(url)
+    assert local_media_path("file:///tmp/a.mp4") == Path("/tmp/a.mp4")
+    assert local_media_path(Path("C:/courses/a.mp4")) == Path("C:/courses/a.mp4")
+
+    lessons = _course(context, media, tmp_path, media.clip(seconds=1.0, size=(96, 54), fps=25))
+    remote = lessons[0].__class__(**{**vars(lessons[0]), "path": "https://example.com/lesson.mp4"})
+    window = open_window(context, qtbot)
+    with qtbot.waitSignal(context.playback.media_failed, timeout=5000) as failed:
+        context.playback.open_lesson(remote)
+    assert "never plays from the network" in failed.args[0]
+    assert window.video_view.error_panel.isVisible()

@@ -1,0 +1,63 @@
+"""Keyboard first, pedal ready: every action has a key, keys are re-bindable, stored, and listed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from helpers.player import add_course, open_paused, open_window
+from smrtplayer.ui.shortcut_sheet import ShortcutSheet
+from smrtplayer.ui.shortcuts import ACTIONS, ShortcutBindings
+
+
+def test_every_action_has_its_own_key() -> None:
+    seen: dict[str, str] = {}
+    for spec in ACTIONS:
+        assert spec.keys, spec.id
+        for key in spec.keys:
+            assert key not in seen, f"{key} is used by {seen.get(key)} and {spec.id}"
+            seen[key] = spec.id
+    for key in ("Space", "Left", "Right", "J", "K", "L", "[", "]", "F", "M", ",", ".", "?"):
+        assert key in seen, key
+
+
+def test_a_pedal_key_rebinds_play_pause_and_is_remembered(context, media, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    clip = media.clip(seconds=2.0, size=(96, 54), fps=25)
+    lessons = add_course(context, tmp_path / "course", [("Clip", clip)], uid="keys")
+    window = open_window(context, qtbot)
+    playback = context.playback
+    open_paused(context, qtbot, lessons[0])
+    window.bindings.bind("play_pause", ("Space", "F8"))  # a foot pedal that types F8
+    with qtbot.waitSignal(playback.playing_changed, timeout=5000) as changed:
+        qtbot.keyClick(window.video_view, Qt.Key.Key_F8)
+    assert changed.args == [True]
+    playback.pause()
+
+    window.bindings.bind("mirror", ("F8",))  # moving a key takes it from its old action
+    assert window.bindings.keys("play_pause") == ("Space",)
+    qtbot.keyClick(window.video_view, Qt.Key.Key_F8)
+    assert window.video_view.is_mirrored() and not playback.is_playing()
+
+    stored = ShortcutBindings(context.settings)
+    assert stored.keys("mirror") == ("F8",) and stored.keys("play_pause") == ("Space",)
+    stored.reset()
+    again = ShortcutBindings(context.settings)
+    assert again.keys("mirror") == ("H",) and again.keys("play_pause") == ("Space", "K")
+
+
+def test_question_mark_opens_the_sheet_where_keys_are_changed(context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(context, qtbot)
+    qtbot.keyClick(window.video_view, Qt.Key.Key_Question)
+    sheet = window.findChild(ShortcutSheet)
+    assert sheet is not None
+    qtbot.waitExposed(sheet)
+    assert sheet.table.rowCount() == len(ACTIONS)
+    row = sheet.row_of("capture")
+    assert sheet.table.item(row, 2).text() == "S"
+    sheet.table.selectRow(row)
+    sheet.add_key("capture", "F9")
+    assert sheet.table.item(row, 2).text() == "S, F9"
+    assert window.actions_by_id["capture"].shortcuts() == [QKeySequence("S"), QKeySequence("F9")]
+    sheet.reset_button.click()
+    assert sheet.table.item(row, 2).text() == "S"
+    sheet.close()
