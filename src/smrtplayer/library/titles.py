@@ -1,17 +1,22 @@
-"""Region ids, and the regions implied by the publisher's course titles (``assets/course_titles.toml``)."""
+"""The regions implied by the publisher's course titles (``assets/course_titles.toml``).
+
+Region ids themselves belong to the body-region taxonomy (``smrtplayer.regions``): the title table
+may only name those, and so may a manifest.
+"""
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from smrtplayer.regions import default_taxonomy
 from smrtplayer.resources import asset
 
 TITLES_FILE = "course_titles.toml"
-_REGION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -22,7 +27,6 @@ class TitleRule:
 
 @dataclass(frozen=True)
 class TitleTable:
-    regions: dict[str, str]  # id -> display name, in file order
     rules: tuple[TitleRule, ...]
 
     def regions_for(self, title: str) -> tuple[str, ...]:
@@ -40,27 +44,22 @@ def normalise_title(title: str) -> str:
     return " ".join(text.split())
 
 
-def load_title_table(path: Path) -> TitleTable:
+def load_title_table(path: Path, known: Iterable[str] | None = None) -> TitleTable:
     """Parse and check the data file; a broken file is a packaging bug, so it raises ``ValueError``."""
+    known_ids = frozenset(known) if known is not None else known_regions()
     document = tomllib.loads(path.read_text(encoding="utf-8"))
     if document.get("format") != 1:
         raise ValueError(f"{path}: unsupported format {document.get('format')!r}")
-    regions = document.get("regions")
-    if not isinstance(regions, dict) or not regions:
-        raise ValueError(f"{path}: [regions] is missing")
-    for region_id, name in regions.items():
-        if not _REGION_ID.match(region_id) or not isinstance(name, str):
-            raise ValueError(f"{path}: bad region {region_id!r} = {name!r}")
     rules: list[TitleRule] = []
     for index, entry in enumerate(document.get("titles", [])):
         pattern, ids = entry.get("pattern"), entry.get("regions")
         if not isinstance(pattern, str) or not isinstance(ids, list) or not ids:
             raise ValueError(f"{path}: titles[{index}] needs a pattern and regions")
-        unknown = [region for region in ids if region not in regions]
+        unknown = [region for region in ids if region not in known_ids]
         if unknown:
             raise ValueError(f"{path}: titles[{index}] names unknown regions {unknown}")
         rules.append(TitleRule(re.compile(rf"\b(?:{pattern})\b"), tuple(ids)))
-    return TitleTable(regions={str(k): str(v) for k, v in regions.items()}, rules=tuple(rules))
+    return TitleTable(rules=tuple(rules))
 
 
 @cache
@@ -69,7 +68,8 @@ def title_table() -> TitleTable:
 
 
 def known_regions() -> frozenset[str]:
-    return frozenset(title_table().regions)
+    """Every region id a course or a position may name."""
+    return frozenset(default_taxonomy().regions)
 
 
 def regions_for_title(title: str) -> tuple[str, ...]:
