@@ -7,17 +7,24 @@ through repositories and emit signals that widgets repaint on.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from smrtplayer.errors import DatabaseCorrupt, DataDirError
 from smrtplayer.index.service import IndexService
 from smrtplayer.library.service import LibraryService
+from smrtplayer.notes import NotesService
 from smrtplayer.paths import AppPaths
+from smrtplayer.progress_stats import ProgressStats, StudyTimeTracker, install_id
+from smrtplayer.search import SearchService
 from smrtplayer.sequences import HoldServices
+from smrtplayer.store.backups import BackupService, RecoveryReport, discard_snapshot, snapshot
 from smrtplayer.store.courses import CourseRepository
 from smrtplayer.store.db import Store
 from smrtplayer.store.playback_state import PlaybackStateRepository
 from smrtplayer.store.progress import ProgressRepository
 from smrtplayer.store.settings import SettingsRepository
+from smrtplayer.store.stats import StatsRepository
 
 if TYPE_CHECKING:
     from smrtplayer.playback import PlaybackController
@@ -26,9 +33,22 @@ log = logging.getLogger(__name__)
 
 
 class AppContext:
-    def __init__(self, paths: AppPaths, store: Store) -> None:
+    def __init__(
+        self,
+        paths: AppPaths,
+        store: Store,
+        *,
+        recovery: RecoveryReport | None = None,
+        read_only_reason: str | None = None,
+        snapshot_dir: Path | None = None,
+    ) -> None:
         self.paths = paths
         self.store = store
+        #: what start-up recovery restored, for the window to tell the user (None: nothing happened)
+        self.recovery = recovery
+        #: why the data cannot be changed (None: it can); services check it before writing
+        self.read_only_reason = read_only_reason
+        self._snapshot_dir = snapshot_dir
         self.settings = SettingsRepository(store)
         self.progress = ProgressRepository(store)
         self.playback_state = PlaybackStateRepository(store, self.progress)
@@ -37,18 +57,70 @@ class AppContext:
         self.index = IndexService(store, self.courses, self.settings)  # body-region index, own positions
         self.library.courses_changed.connect(self.index.refresh)
         self.holds = HoldServices(self)  # hold timer, plans, cues, practice log
+        self.backups = BackupService(store, paths.backups, self.settings)
+        self.notes = NotesService(store, thumbnails_dir=paths.thumbnails, read_only_reason=read_only_reason)
+        self.search = SearchService(store)
+        stats = StatsRepository(store)
+        self.stats = ProgressStats(stats)
+        self.study_time = StudyTimeTracker(stats, None if read_only_reason else install_id(self.settings))
         self._playback: PlaybackController | None = None
         self._closed = False
 
     @classmethod
     def open(cls, paths: AppPaths) -> AppContext:
-        paths.ensure()
-        store = Store.open(paths.database, backups_dir=paths.backups)
-        context = cls(paths, store)
+        try:
+            paths.ensure()
+        except DataDirError as error:
+            if not paths.database.is_file():
+                raise
+            return cls._open_read_only(paths, error)
+        recovery: RecoveryReport | None = None
+        try:
+            store = Store.open(paths.database, backups_dir=paths.backups)
+        except DatabaseCorrupt as error:
+            # Keep the damaged file aside, restore the newest good backup, tell the user (or re-raise).
+            recovery = BackupService.recover_damaged(paths.database, paths.backups, error)
+            store = Store.open(paths.database, backups_dir=paths.backups)
+        context = cls(paths, store, recovery=recovery)
         context.library.remove_interrupted_imports()
         context.library.refresh_builtin()
         context.library.refresh_availability()
+        context.backups.daily()
         return context
+
+    @classmethod
+    def _open_read_only(cls, paths: AppPaths, error: DataDirError) -> AppContext:
+        """Show the data of a read-only data folder from a private copy; nothing is written back."""
+        cause = error.__cause__
+        why = getattr(cause, "strerror", None) or str(cause or error)
+        copy, folder = snapshot(paths.database)
+        try:
+            store = Store.open(copy)
+        except BaseException:
+            discard_snapshot(folder)
+            raise
+        reason = f"the data folder {paths.data} cannot be written ({why})"
+        log.warning("opening read-only: %s", reason)
+        context = cls(paths, store, read_only_reason=reason, snapshot_dir=folder)
+        context.library.refresh_builtin()  # into the private copy only
+        return context
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
+
+    @property
+    def notices(self) -> list[str]:
+        """Messages the user must see once the window is up (recovery, read-only mode)."""
+        messages: list[str] = []
+        if self.recovery is not None:
+            messages.append(self.recovery.message)
+        if self.read_only_reason is not None:
+            messages.append(
+                f"smrtplayer opened your data read-only: {self.read_only_reason}. You can watch and "
+                "search, but notes and progress cannot be saved until the folder is writable again."
+            )
+        return messages
 
     @property
     def playback(self) -> PlaybackController:
@@ -66,8 +138,12 @@ class AppContext:
             return
         self._closed = True
         self.library.shutdown()  # cancel imports and verifications still running
+        self.study_time.flush()
+        self.notes.close()
         self.holds.close()  # a hold still running is logged before the store closes
         if self._playback is not None:
             self._playback.shutdown()
         self.store.close()
+        if self._snapshot_dir is not None:
+            discard_snapshot(self._snapshot_dir)
         log.info("closed")

@@ -347,6 +347,101 @@ def m005_holds(db: sqlite_utils.Database) -> None:
     )
 
 
+@step
+def m006_notes(db: sqlite_utils.Database) -> None:
+    run_script(
+        db,
+        """
+        -- The user's notes, per lesson (by content fingerprint), optionally pinned to a time or to a
+        -- position (by uid). Deleting a note keeps a tombstone (deleted = 1, body emptied) so that a
+        -- merge from another computer cannot bring it back. rev identifies the content; history holds
+        -- the revisions this note has moved on from, which tells a merge "stale copy" from "edited on
+        -- both computers" (both edits are then kept).
+        CREATE TABLE notes (
+            id                 INTEGER PRIMARY KEY,
+            uid                TEXT NOT NULL UNIQUE,
+            lesson_fingerprint TEXT NOT NULL,
+            time_ms            INTEGER CHECK (time_ms IS NULL OR time_ms >= 0),
+            position_uid       TEXT,
+            body               TEXT NOT NULL DEFAULT '',
+            created_at         TEXT NOT NULL,
+            updated_at         TEXT NOT NULL,
+            deleted            INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+            rev                TEXT NOT NULL,
+            history            TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX notes_lesson ON notes(lesson_fingerprint, deleted, time_ms);
+        CREATE INDEX notes_updated ON notes(updated_at);
+        -- Time spent studying, per local day and per install: the chart and the streak read it, and a
+        -- merge keeps each computer's own rows (summing them never counts an hour twice).
+        CREATE TABLE study_time (
+            install_id         TEXT NOT NULL,
+            day                TEXT NOT NULL,
+            studied_ms         INTEGER NOT NULL DEFAULT 0 CHECK (studied_ms >= 0),
+            updated_at         TEXT NOT NULL,
+            PRIMARY KEY (install_id, day)
+        );
+        -- One full-text index over notes, lesson titles and positions (titles, muscles, region,
+        -- technique). The rowid says what a row is: id * 4 + 1 note, + 2 lesson, + 3 position. Triggers
+        -- keep it exact; deleted notes are not in it.
+        CREATE VIRTUAL TABLE search_fts USING fts5(
+            title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+        );
+        CREATE TRIGGER notes_fts_insert AFTER INSERT ON notes WHEN new.deleted = 0 BEGIN
+            INSERT INTO search_fts (rowid, title, body) VALUES (new.id * 4 + 1, '', new.body);
+        END;
+        CREATE TRIGGER notes_fts_update AFTER UPDATE OF body, deleted ON notes BEGIN
+            DELETE FROM search_fts WHERE rowid = old.id * 4 + 1;
+            INSERT INTO search_fts (rowid, title, body)
+                SELECT new.id * 4 + 1, '', new.body WHERE new.deleted = 0;
+        END;
+        CREATE TRIGGER notes_fts_delete AFTER DELETE ON notes BEGIN
+            DELETE FROM search_fts WHERE rowid = old.id * 4 + 1;
+        END;
+        CREATE TRIGGER lessons_fts_insert AFTER INSERT ON lessons BEGIN
+            INSERT INTO search_fts (rowid, title, body) VALUES (
+                new.id * 4 + 2, new.title,
+                COALESCE((SELECT title FROM sections WHERE id = new.section_id), ''));
+        END;
+        CREATE TRIGGER lessons_fts_update AFTER UPDATE OF title, section_id ON lessons BEGIN
+            DELETE FROM search_fts WHERE rowid = old.id * 4 + 2;
+            INSERT INTO search_fts (rowid, title, body) VALUES (
+                new.id * 4 + 2, new.title,
+                COALESCE((SELECT title FROM sections WHERE id = new.section_id), ''));
+        END;
+        CREATE TRIGGER lessons_fts_delete AFTER DELETE ON lessons BEGIN
+            DELETE FROM search_fts WHERE rowid = old.id * 4 + 2;
+        END;
+        CREATE TRIGGER positions_fts_insert AFTER INSERT ON positions BEGIN
+            INSERT INTO search_fts (rowid, title, body) VALUES (
+                new.id * 4 + 3, new.title,
+                trim(replace(replace(replace(new.muscles, '[', ''), ']', ''), '"', '') || ' '
+                     || replace(new.region, '-', ' ') || ' ' || new.technique || ' '
+                     || new.client_position));
+        END;
+        CREATE TRIGGER positions_fts_update AFTER UPDATE ON positions BEGIN
+            DELETE FROM search_fts WHERE rowid = old.id * 4 + 3;
+            INSERT INTO search_fts (rowid, title, body) VALUES (
+                new.id * 4 + 3, new.title,
+                trim(replace(replace(replace(new.muscles, '[', ''), ']', ''), '"', '') || ' '
+                     || replace(new.region, '-', ' ') || ' ' || new.technique || ' '
+                     || new.client_position));
+        END;
+        CREATE TRIGGER positions_fts_delete AFTER DELETE ON positions BEGIN
+            DELETE FROM search_fts WHERE rowid = old.id * 4 + 3;
+        END;
+        INSERT INTO search_fts (rowid, title, body)
+            SELECT l.id * 4 + 2, l.title, COALESCE(s.title, '')
+            FROM lessons l LEFT JOIN sections s ON s.id = l.section_id;
+        INSERT INTO search_fts (rowid, title, body)
+            SELECT id * 4 + 3, title,
+                   trim(replace(replace(replace(muscles, '[', ''), ']', ''), '"', '') || ' '
+                        || replace(region, '-', ' ') || ' ' || technique || ' ' || client_position)
+            FROM positions;
+        """,
+    )
+
+
 # The number of the newest step; written to PRAGMA user_version after an upgrade.
 SCHEMA_VERSION = _STEP_NUMBERS[-1]
 

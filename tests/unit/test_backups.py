@@ -1,0 +1,157 @@
+"""Rolling backups, restore, and start-up recovery of a damaged database (real files, real SQLite)."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from smrtplayer.context import AppContext
+from smrtplayer.errors import DatabaseCorrupt, StoreError
+from smrtplayer.paths import AppPaths
+from smrtplayer.store.backups import diagnose, list_backups
+
+
+def _fingerprint(context: AppContext) -> str:
+    course = context.library.courses()[0]
+    return context.library.lessons(course.id)[0].fingerprint
+
+
+def _bodies(context: AppContext) -> list[str]:
+    fingerprint = _fingerprint(context)
+    return [note.body for note in context.notes.notes_for(fingerprint)]
+
+
+def _damage(path: Path) -> None:
+    """Scribble over interior pages, keeping the header: the file opens but fails its check."""
+    data = bytearray(path.read_bytes())
+    page = 4096
+    assert len(data) > page * 12
+    for index in (2, 5, 8, 11):
+        data[page * index : page * index + 900] = b"\xff" * 900
+    path.write_bytes(bytes(data))
+
+
+def test_one_automatic_backup_a_day_and_only_the_newest_are_kept(context: AppContext) -> None:
+    daily = [info for info in context.backups.all() if info.kind == "daily"]
+    assert len(daily) == 1, "opening took today's backup"
+    assert context.backups.daily() is None, "not twice the same day"
+    tomorrow = daily[0].taken_at.astimezone().date() + timedelta(days=1)
+    assert context.backups.daily(today=tomorrow) is not None
+    manual = context.backups.back_up_now()
+    context.backups.set_keep(2)
+    for _ in range(3):
+        context.backups.back_up_now("daily")
+    kinds = [info.kind for info in context.backups.all()]
+    assert kinds.count("daily") == 2
+    assert manual.path.is_file(), "a backup the user made is never pruned"
+    assert all(diagnose(info.path).status == "ok" for info in context.backups.all())
+
+
+def test_restore_brings_back_the_backup_and_keeps_a_copy_of_the_present(context: AppContext) -> None:
+    fingerprint = _fingerprint(context)
+    context.notes.create(fingerprint, body="before the backup")
+    context.notes.flush()
+    backup = context.backups.back_up_now()
+    context.notes.create(fingerprint, body="after the backup")
+    context.notes.flush()
+    report = context.backups.restore(backup)
+    context.notes.reload_all()
+    assert _bodies(context) == ["before the backup"]
+    assert report.counts["notes"] == 1
+    assert context.search.index.is_consistent()
+    assert [r.kind for r in context.search.search("after backup")] == []
+    safety = next(info for info in context.backups.all() if info.path == report.safety_copy)
+    assert safety.kind == "pre-restore"
+    # The present was kept: restoring the safety copy brings "after the backup" back.
+    context.backups.restore(safety)
+    assert sorted(_bodies(context)) == ["after the backup", "before the backup"]
+    # The notes writer (its own connection) keeps working after a restore.
+    context.notes.create(fingerprint, body="typed after restoring")
+    assert context.notes.flush()
+
+
+def test_a_damaged_backup_is_refused_and_nothing_changes(context: AppContext) -> None:
+    fingerprint = _fingerprint(context)
+    context.notes.create(fingerprint, body="keep me")
+    context.notes.flush()
+    backup = context.backups.back_up_now()
+    _damage(backup.path)
+    with pytest.raises(StoreError, match="cannot be restored"):
+        context.backups.restore(backup)
+    assert _bodies(context) == ["keep me"]
+
+
+def test_corrupt_database_at_start_is_set_aside_and_the_newest_good_backup_restored(
+    app_paths: AppPaths,
+    qapp,  # type: ignore[no-untyped-def]
+) -> None:
+    context = AppContext.open(app_paths)
+    fingerprint = _fingerprint(context)
+    context.notes.create(fingerprint, body="older note")
+    context.notes.flush()
+    older = context.backups.back_up_now()
+    context.notes.create(fingerprint, body="newer note")
+    context.notes.flush()
+    newest = context.backups.back_up_now()
+    context.notes.create(fingerprint, body="typed after the last backup")
+    context.close()
+    _damage(newest.path)  # the newest backup is bad too: the one before it is used
+    _damage(app_paths.database)
+    damaged_digest = hashlib.sha256(app_paths.database.read_bytes()).hexdigest()
+
+    context = AppContext.open(app_paths)
+    try:
+        report = context.recovery
+        assert report is not None
+        assert report.restored_from == older.path
+        assert report.backup_taken_at == older.taken_at
+        assert report.skipped_backups and newest.path.name in report.skipped_backups[0]
+        assert report.counts["notes"] == 1
+        assert hashlib.sha256(report.damaged_kept_at.read_bytes()).hexdigest() == damaged_digest
+        assert report.damaged_kept_at.parent == app_paths.data / "damaged"
+        assert _bodies(context) == ["older note"]
+        assert context.store.quick_check() == "ok"
+        message = context.notices[0]
+        assert "damaged" in message and "1 note" in message and str(report.damaged_kept_at) in message
+        assert f"{older.taken_at.astimezone():%B %Y at %H:%M}" in message, "the user is told from when"
+    finally:
+        context.close()
+    # The next start is an ordinary one.
+    context = AppContext.open(app_paths)
+    try:
+        assert context.recovery is None and context.notices == []
+    finally:
+        context.close()
+
+
+def test_with_no_usable_backup_the_damaged_file_is_left_untouched(
+    app_paths: AppPaths,
+    qapp,  # type: ignore[no-untyped-def]
+) -> None:
+    context = AppContext.open(app_paths)
+    context.close()
+    for info in list_backups(app_paths.backups):
+        info.path.unlink()
+    _damage(app_paths.database)
+    before = app_paths.database.read_bytes()
+    with pytest.raises(DatabaseCorrupt, match="No usable backup was found"):
+        AppContext.open(app_paths)
+    assert app_paths.database.read_bytes() == before
+    assert not (app_paths.data / "damaged").exists()
+
+
+def test_another_programs_database_is_never_moved(app_paths: AppPaths, qapp) -> None:  # type: ignore[no-untyped-def]
+    context = AppContext.open(app_paths)
+    context.close()
+    app_paths.database.unlink()
+    conn = sqlite3.connect(app_paths.database)
+    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(DatabaseCorrupt, match="another program"):
+        AppContext.open(app_paths)
+    assert app_paths.database.is_file()

@@ -1,0 +1,110 @@
+"""One search over notes, lesson titles and positions (FTS5), on the real demo library."""
+
+from __future__ import annotations
+
+import pytest
+
+from smrtplayer.context import AppContext
+from smrtplayer.search import build_match, highlight_parts, plain
+from smrtplayer.store.search_index import MARK_END, MARK_START
+
+
+def _lessons(context: AppContext):  # type: ignore[no-untyped-def]
+    return context.library.lessons(context.library.courses()[0].id)
+
+
+def test_finds_lessons_positions_and_notes_ranked_with_highlights(context: AppContext) -> None:
+    lesson = _lessons(context)[1]  # Piriformis
+    context.notes.create(lesson.fingerprint, time_ms=2500, body="Piriformis: thumb under the **sacrum** edge")
+    context.notes.flush()
+    results = context.search.search("piriformis")
+    kinds = [result.kind for result in results]
+    assert kinds[0] == "lesson", "a title match ranks first"
+    assert set(kinds) == {"lesson", "position", "note"}
+    note = next(result for result in results if result.kind == "note")
+    assert note.start_ms == 2500 and note.openable and note.lesson_id == lesson.id
+    assert note.title == "Piriformis · 0:02"
+    assert highlight_parts(note.snippet)[0] == ("Piriformis", True)
+    position = next(result for result in results if result.kind == "position")
+    assert position.start_ms in (0, 3000) and position.position_uid
+
+
+def test_words_are_prefixes_and_all_must_match(context: AppContext) -> None:
+    titles = {plain(result.title) for result in context.search.search("glut med post")}
+    assert titles == {"Gluteus medius, posterior fibres"}
+    assert {plain(r.title) for r in context.search.search("subscap supine")} == {"Subscapularis, supine"}
+    assert [r.kind for r in context.search.search("counterstrain")] == ["position"]
+
+
+def test_muscles_and_regions_are_searchable(context: AppContext) -> None:
+    results = context.search.search("shoulder axilla")
+    assert results and all("Subscapularis" in plain(result.title) for result in results)
+
+
+def test_accents_and_case_do_not_matter(context: AppContext) -> None:
+    lesson = _lessons(context)[0]
+    context.notes.create(lesson.fingerprint, body="Ténder point near the Trochanter")
+    context.notes.flush()
+    assert [r.kind for r in context.search.search("TENDER troch")] == ["note"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"', "AND", "OR NOT", "(", "glut*", "-", "a:b", "NEAR(a b)", "^x", "'", "\\", "*", "{", "\x00", "  "],
+)
+def test_any_typed_text_is_safe(context: AppContext, text: str) -> None:
+    context.search.search(text)  # never an FTS5 syntax error
+
+
+def test_build_match_quotes_every_word() -> None:
+    assert build_match('glut "med') == '"glut"* "med"*'
+    assert build_match("  ") is None
+
+
+def test_user_text_is_never_markup(context: AppContext) -> None:
+    lesson = _lessons(context)[0]
+    context.notes.create(lesson.fingerprint, body="<img src=x onerror=alert(1)> adductor <b>bold</b>")
+    context.notes.flush()
+    result = context.search.search("adductor")[0]
+    joined = "".join(text for text, _hit in highlight_parts(result.snippet))
+    assert "<img src=x onerror=alert(1)>" in joined, "shown as the characters typed"
+    assert MARK_START not in joined and MARK_END not in joined
+
+
+def test_deleted_notes_and_removed_courses_leave_the_index(context: AppContext) -> None:
+    lesson = _lessons(context)[0]
+    note = context.notes.create(lesson.fingerprint, body="piriformis from the gluteus lesson")
+    context.notes.flush()
+    course = context.library.courses()[0]
+    with context.store.write():
+        context.store.conn.execute("DELETE FROM courses WHERE id = ?", [course.id])
+    results = context.search.search("piriformis")
+    assert [r.kind for r in results] == ["note"], "lessons and positions went with their course"
+    assert not results[0].openable and results[0].lesson_id is None
+    assert "not in your library" in results[0].title
+    context.notes.delete(note.uid)
+    context.notes.flush()
+    assert context.search.search("piriformis") == []
+    assert context.search.index.is_consistent()
+
+
+def test_rebuild_restores_a_lost_index(context: AppContext) -> None:
+    lesson = _lessons(context)[0]
+    context.notes.create(lesson.fingerprint, body="iliopsoas release")
+    context.notes.flush()
+    with context.store.write():
+        context.store.conn.execute("DELETE FROM search_fts")
+    assert not context.search.index.is_consistent()
+    context.search.index.rebuild()
+    assert context.search.index.is_consistent()
+    assert [r.kind for r in context.search.search("iliopsoas")] == ["note"]
+
+
+def test_note_pinned_to_a_position_opens_at_its_start(context: AppContext) -> None:
+    lesson = _lessons(context)[0]
+    position = context.library.positions(lesson)[1]
+    context.notes.create(lesson.fingerprint, position_uid=position.uid, body="anterior fibres: lighter touch")
+    context.notes.flush()
+    result = context.search.search("lighter touch")[0]
+    assert result.start_ms == position.start_ms
+    assert position.title in result.title
