@@ -44,6 +44,7 @@ TERM_PREFIX: dict[str, str] = {"region": "r:", "structure": "m:", "technique": "
 _LIGATURES = str.maketrans({"æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ø": "o", "Ø": "O"})
 _STOP_WORDS = frozenset({"and", "of", "the"})
 _MIN_TYPO_LENGTH = 4
+_MIN_PREFIX = 3
 _LONG_WORD = 8
 
 
@@ -494,7 +495,7 @@ class Taxonomy:
         exact = word in index.postings
         if exact:
             found[word] = 0
-        if len(word) >= 2:
+        if len(word) >= _MIN_PREFIX:
             found.update(self._prefixes(word))
         budget = _typo_budget(word)
         if not exact and budget:
@@ -523,20 +524,28 @@ class Taxonomy:
         words = list(tokens(query))
         if not words:
             return Interpretation(query)
-        # A single letter only continues a name, and only while it is being typed ("hip f").
+        # A word of one or two letters is a known abbreviation ("QL", "SI") or the continuation of a
+        # name being typed ("hip f"); it never starts a prefix search on its own: two letters match
+        # a sixth of a large library, and nobody means that.
+        last = len(words) - 1
         matches = [
-            self._word_matches(word) if len(word) > 1 else self._prefixes(word) if n == len(words) - 1 else {}
+            self._word_matches(word)
+            if len(word) >= _MIN_PREFIX
+            else {
+                **(self._prefixes(word) if n == last else {}),
+                **({word: 0} if word in self._index.postings else {}),
+            }
             for n, word in enumerate(words)
         ]
         clauses: list[Clause] = []
         unmatched: list[str] = []
         i = 0
         while i < len(words):
-            best = self._best_at(words, matches, i) if len(words[i]) > 1 else []
+            short = len(words[i]) < _MIN_PREFIX
+            best = self._best_at(words, matches, i, exact_only=short) if len(words[i]) > 1 else []
             if not best:
-                if len(words[i]) > 1:
+                if not short:
                     clauses.append(Clause(words[i]))
-                if len(words[i]) >= 3:
                     unmatched.append(words[i])
                 i += 1
                 continue
@@ -547,10 +556,14 @@ class Taxonomy:
             i += consumed
         return Interpretation(query, _group(clauses), tuple(unmatched))
 
-    def _best_at(self, words: list[str], matches: list[dict[str, int]], start: int) -> list[_Candidate]:
+    def _best_at(
+        self, words: list[str], matches: list[dict[str, int]], start: int, *, exact_only: bool = False
+    ) -> list[_Candidate]:
         index = self._index
         candidates: list[_Candidate] = []
         for word, penalty in matches[start].items():
+            if exact_only and penalty:
+                continue
             for number, offset in index.postings.get(word, ()):
                 phrase = index.phrases[number].tokens
                 consumed = 1

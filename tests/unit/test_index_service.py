@@ -88,10 +88,25 @@ def test_region_counts_and_a_region_click(context: AppContext) -> None:
 
 
 def test_paging_returns_the_rest_in_order(context: AppContext) -> None:
-    result = context.index.search("hips", limit=3)
-    assert (result.total, len(result.rows)) == (4, 3)
-    rest = context.index.page(result.filters, offset=3)
+    result = context.index.search("hips", page_size=3)
+    assert (result.total, len(result.rows), result.count_text) == (4, 3, "4 positions")
+    assert result.pages is not None and result.pages.has_more
+    rest = result.pages.next_page()
     assert [row.position.title for row in rest] == ["Piriformis, counterstrain"]
+    assert not result.pages.has_more
+
+
+def test_own_positions_come_first(context: AppContext) -> None:
+    lesson = _lesson(context, "Subscapularis")
+    context.index.add_position(
+        PositionDraft(lesson.fingerprint, 100, 400, "Subscap warm-up", region="shoulder-axilla")
+    )
+    rows = context.index.search("shoulder").rows
+    assert [(row.position.title, row.position.source) for row in rows] == [
+        ("Subscap warm-up", "user"),
+        ("Subscapularis, supine", "publisher"),
+    ]
+    assert [row.position.title for row in context.index.search("warm").rows] == ["Subscap warm-up"]
 
 
 # ------------------------------------------------------------------------------ user-marked flow
@@ -208,8 +223,8 @@ def test_own_positions_and_practice_marks_survive_a_reimport(context: AppContext
     assert index.positions.get(uid) is not None
     rows = index.search("shoulder").rows
     assert [(r.position.title, r.position.source, r.practised) for r in rows] == [
-        ("Subscapularis, supine", "publisher", True),
         ("Subscap, my way", "user", False),
+        ("Subscapularis, supine", "publisher", True),
     ]
 
 

@@ -29,7 +29,7 @@ from smrtplayer.models import Lesson, Position
 from smrtplayer.regions import TERM_PREFIX, Clause, Interpretation, Ref, Taxonomy, default_taxonomy, fold
 from smrtplayer.store.courses import CourseRepository
 from smrtplayer.store.db import Store
-from smrtplayer.store.index_search import IndexRow, IndexSearch, SearchFilters, TermGroup
+from smrtplayer.store.index_search import COUNT_CAP, IndexRow, IndexSearch, SearchFilters, TermGroup
 from smrtplayer.store.positions import PositionDraft, PositionRepository
 from smrtplayer.store.settings import SettingsRepository
 
@@ -37,6 +37,8 @@ log = logging.getLogger(__name__)
 
 WORKING_SIDE_KEY = "index.working_side"
 PAGE_SIZE = 200
+#: Shorter words are not looked for in titles: "po*" matches most of a large library.
+MIN_TITLE_WORD = 3
 MAX_HOLD_MS = 3600 * 1000
 
 
@@ -56,6 +58,50 @@ class PendingMark:
     start_ms: int
 
 
+class ResultPages:
+    """The rows of one search a page at a time: the user's own positions first, then the courses'.
+
+    Matching ids are found once (up to ``COUNT_CAP + 1`` of them, which is also the count) and the
+    row columns are read per page; past the first thousand, the next ids are found after the last.
+    """
+
+    def __init__(
+        self,
+        search: IndexSearch,
+        filters: SearchFilters,
+        page_size: int = PAGE_SIZE,
+        *,
+        known_total: int | None = None,
+    ) -> None:
+        self._search = search
+        self._page_size = page_size
+        self.filters = filters
+        user = search.user_ids(filters)
+        publisher = search.publisher_ids(filters)
+        self._more_publisher = len(publisher) > COUNT_CAP
+        self._ids = user + publisher[:COUNT_CAP]
+        self._served = 0
+        self.capped = self._more_publisher
+        self.total = len(self._ids)
+        if self.capped:
+            exact = known_total if known_total is not None else search.exact_count(filters)
+            if exact is not None:
+                self.total, self.capped = exact, False
+
+    @property
+    def has_more(self) -> bool:
+        return self._served < len(self._ids) or self._more_publisher
+
+    def next_page(self) -> list[IndexRow]:
+        if self._served >= len(self._ids) and self._more_publisher:
+            more = self._search.publisher_ids(self.filters, after_id=self._ids[-1])
+            self._more_publisher = len(more) > COUNT_CAP
+            self._ids.extend(more[:COUNT_CAP])
+        ids = self._ids[self._served : self._served + self._page_size]
+        self._served += len(ids)
+        return self._search.rows_by_id(ids)
+
+
 @dataclass(frozen=True)
 class SearchResult:
     """The first page of a search, its total, and how the words were understood."""
@@ -66,6 +112,13 @@ class SearchResult:
     summary: str  # how the query was read, in words
     hint: str = ""  # a suggestion when something was not understood
     interpretation: Interpretation | None = None
+    capped: bool = False  # more than ``total`` matched (shown as "1,000+")
+    pages: ResultPages | None = None  # the rest, page by page
+
+    @property
+    def count_text(self) -> str:
+        count = f"{self.total:,}{'+' if self.capped else ''}"
+        return f"{count} position{'' if self.total == 1 and not self.capped else 's'}"
 
 
 class IndexService(QObject):
@@ -104,37 +157,51 @@ class IndexService(QObject):
         return self._taxonomy
 
     # ----------------------------------------------------------------------------- searching
-    def search(self, text: str, *, limit: int = PAGE_SIZE) -> SearchResult:
+    def search(self, text: str, *, page_size: int = PAGE_SIZE) -> SearchResult:
+        """What the search box lists for ``text``: the first page, the count, how it was read."""
         interpretation = self.taxonomy.interpret(text)
         filters = self.filters_for(interpretation)
         if filters.empty:
             return SearchResult(filters, 0, [], "", interpretation=interpretation)
-        total = self.search_store.count(filters)
-        rows = self.search_store.rows(filters, limit=limit) if total else []
-        hint = ""
-        if not total and interpretation.unmatched:
-            hint = self._hint(interpretation.unmatched)
-        return SearchResult(filters, total, rows, self.describe(interpretation), hint, interpretation)
+        pages = ResultPages(self.search_store, filters, page_size)
+        hint = self._hint(interpretation.unmatched) if not pages.total and interpretation.unmatched else ""
+        return SearchResult(
+            filters,
+            pages.total,
+            pages.next_page(),
+            self.describe(interpretation),
+            hint,
+            interpretation,
+            pages.capped,
+            pages,
+        )
 
-    def search_ref(self, ref: Ref, *, limit: int = PAGE_SIZE) -> SearchResult:
+    def search_ref(self, ref: Ref, *, page_size: int = PAGE_SIZE) -> SearchResult:
         """Everything filed under one region, structure, technique or client position (a click)."""
         filters = SearchFilters(groups=(self._group_for((ref,)),))
-        total = self.search_store.count(filters)
-        rows = self.search_store.rows(filters, limit=limit) if total else []
-        return SearchResult(filters, total, rows, self.taxonomy.name_of(ref))
-
-    def page(self, filters: SearchFilters, offset: int, limit: int = PAGE_SIZE) -> list[IndexRow]:
-        return self.search_store.rows(filters, limit=limit, offset=offset)
+        # A region's total is the body map's (cached) count: no need to count again.
+        known = self.region_counts().get(ref.id) if ref.kind == "region" else None
+        pages = ResultPages(self.search_store, filters, page_size, known_total=known)
+        summary = self.taxonomy.name_of(ref)
+        return SearchResult(
+            filters, pages.total, pages.next_page(), summary, capped=pages.capped, pages=pages
+        )
 
     def filters_for(self, interpretation: Interpretation) -> SearchFilters:
         groups: list[TermGroup] = []
         words: list[str] = []
         for group in interpretation.groups:
             if len(group) == 1 and group[0].is_text:
-                words.extend(fold(group[0].words).split())
+                words.extend(w for w in fold(group[0].words).split() if len(w) >= MIN_TITLE_WORD)
             else:
                 # Words that named only part of a name ("posterior") may also be in a title.
-                weak_words = tuple(w for c in group if not c.strong for w in fold(c.words).split())
+                weak_words = tuple(
+                    w
+                    for c in group
+                    if not c.strong
+                    for w in fold(c.words).split()
+                    if len(w) >= MIN_TITLE_WORD
+                )
                 groups.append(
                     self._group_for(tuple(ref for clause in group for ref in clause.refs), weak_words)
                 )
@@ -192,12 +259,11 @@ class IndexService(QObject):
 
     def structure_counts(self, region_id: str) -> dict[str, int]:
         """Positions that a click on each structure of a region would list (groups include members)."""
-        return {
-            structure.id: self.search_store.count(
-                SearchFilters(groups=(self._group_for((Ref("structure", structure.id),)),))
-            )
-            for structure in self.taxonomy.structures_in(region_id)
-        }
+        counts: dict[str, int] = {}
+        for structure in self.taxonomy.structures_in(region_id):
+            filters = SearchFilters(groups=(self._group_for((Ref("structure", structure.id),)),))
+            counts[structure.id] = self.search_store.exact_count(filters) or 0
+        return counts
 
     def term_counts(self, kind: str) -> dict[str, int]:
         """Positions per technique or client position id."""

@@ -207,6 +207,8 @@ def m004_index(db: sqlite_utils.Database) -> None:
             PRIMARY KEY (term, position_id)
         ) WITHOUT ROWID;
         CREATE INDEX position_terms_position ON position_terms(position_id);
+        -- The user's own positions are listed first; this finds them without a scan.
+        CREATE INDEX positions_user ON positions(id) WHERE source = 'user';
         -- "Practised" marks, by position uid: publisher uids are derived from the course, the lesson's
         -- fingerprint and the start, so a mark survives re-importing the course.
         CREATE TABLE position_practice (
