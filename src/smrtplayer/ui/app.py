@@ -15,29 +15,45 @@ from smrtplayer.syscheck import check_display, check_system_libraries
 log = logging.getLogger(__name__)
 
 
-def _quit_on_termination_signals(app: object) -> None:
+class _TerminationRequests:
     """SIGTERM / Ctrl+C close the window the normal way, so the resume point is saved.
 
-    Python runs signal handlers only between bytecodes; a slow timer gives it the chance while Qt's
-    event loop is waiting.
+    The handlers are installed first thing, so a signal that arrives while the app is still
+    starting is remembered and honoured as soon as the event loop runs. Python runs signal handlers
+    only between bytecodes; a slow timer gives it the chance while Qt's event loop is waiting.
     """
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
-    def close_all(*_args: object) -> None:
+    def __init__(self) -> None:
+        self.requested = False
+        signal.signal(signal.SIGTERM, self._on_signal)
+        signal.signal(signal.SIGINT, self._on_signal)
+
+    def _on_signal(self, *_args: object) -> None:
+        self.requested = True
+        self.close_windows()
+
+    def close_windows(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.instance() is None:
+            return
         for widget in QApplication.topLevelWidgets():
             widget.close()
         QApplication.quit()
 
-    signal.signal(signal.SIGTERM, close_all)
-    signal.signal(signal.SIGINT, close_all)
-    timer = QTimer(app)  # type: ignore[arg-type]
-    timer.setInterval(250)
-    timer.timeout.connect(lambda: None)
-    timer.start()
+    def watch(self, app: object) -> None:
+        from PySide6.QtCore import QTimer
+
+        timer = QTimer(app)  # type: ignore[arg-type]
+        timer.setInterval(250)
+        timer.timeout.connect(lambda: None)
+        timer.start()
+        if self.requested:
+            QTimer.singleShot(0, self.close_windows)
 
 
 def run_gui(paths: AppPaths, *, autoplay: bool = True, open_path: Path | None = None) -> int:
+    termination = _TerminationRequests()
     # Before any Qt import: name a missing library instead of letting Qt abort.
     check_display()
     check_system_libraries(window=True)
@@ -82,7 +98,7 @@ def run_gui(paths: AppPaths, *, autoplay: bool = True, open_path: Path | None = 
     guard.request_received.connect(lambda request: _handle_request(window, request))
     if open_path is not None:
         _handle_request(window, {"action": "open", "path": str(open_path)})
-    _quit_on_termination_signals(app)
+    termination.watch(app)
     try:
         return int(app.exec())
     finally:
