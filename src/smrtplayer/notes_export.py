@@ -36,7 +36,8 @@ from smrtplayer.notes import MARKDOWN_FEATURES, NotesService, format_time
 from smrtplayer.store.notes import Note
 
 THUMBNAIL_PT = 200  # width of a thumbnail in the PDF
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~>-])")
+# What could start markup inside a line of plain text (CommonMark lets any of them be escaped).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&])")
 
 
 @dataclass(frozen=True)

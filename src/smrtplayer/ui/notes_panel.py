@@ -467,6 +467,7 @@ class NotesPanel(QWidget):
         for index, note in enumerate(self.notes.notes_for(self.lesson.fingerprint)):
             card = NoteCard(self, note, self.notes.pinned_time(note), titles.get(note.position_uid or "", ""))
             self._list_layout.insertWidget(index, card)
+            card.show()  # now, not when the layout gets round to it: a new note takes the focus at once
             self.cards.append(card)
         self.empty_label.setVisible(not self.cards)
         self.empty_label.setText(

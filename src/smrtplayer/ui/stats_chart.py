@@ -1,0 +1,133 @@
+"""Study time per day as a bar chart (QtCharts), with a plain painted chart where QtCharts is missing.
+
+QtCharts lives in PySide6-Addons; the frozen bundle may leave it out, so the import is tried once and
+``StudyChart`` falls back to drawing the same bars itself.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QMargins, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+
+try:  # pragma: no branch - which branch runs depends on the installation
+    from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+
+    HAVE_QTCHARTS = True
+except ImportError:  # pragma: no cover - the frozen bundle without QtCharts
+    HAVE_QTCHARTS = False
+
+BAR_COLOUR = QColor("#3d7bd9")
+
+
+def minutes(ms: int) -> float:
+    return round(ms / 60_000, 1)
+
+
+def _labels(days: list[tuple[date, int]]) -> list[str]:
+    """One label per day, all different (a category axis merges equal ones): the day of the month,
+    with the month where the same number would come twice."""
+    labels: list[str] = []
+    for day, _ms in days:
+        label = str(day.day)
+        labels.append(label if label not in labels else f"{day.day} {day:%b}")
+    return labels
+
+
+class StudyChart(QWidget):
+    """Minutes studied per day for the last days; ``set_days`` repaints."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("studyChart")
+        self.setMinimumHeight(160)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.days: list[tuple[date, int]] = []
+        self.uses_qtcharts = HAVE_QTCHARTS
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._view: QWidget | None = None
+        if HAVE_QTCHARTS:
+            self._chart = QChart()
+            self._chart.legend().hide()
+            self._chart.setMargins(QMargins(4, 4, 4, 4))
+            self._chart.setBackgroundRoundness(0)
+            self._chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+            view = QChartView(self._chart, self)
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            layout.addWidget(view)
+            self._view = view
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 180)
+
+    def set_days(self, days: list[tuple[date, int]]) -> None:
+        self.days = list(days)
+        if HAVE_QTCHARTS:
+            self._rebuild_chart()
+        else:
+            self.update()
+
+    def _rebuild_chart(self) -> None:
+        chart = self._chart
+        chart.removeAllSeries()
+        for axis in list(chart.axes()):
+            chart.removeAxis(axis)
+        bars = QBarSet("Minutes")
+        bars.setColor(BAR_COLOUR)
+        bars.setBorderColor(BAR_COLOUR)
+        for _day, ms in self.days:
+            bars.append(minutes(ms))
+        series = QBarSeries()
+        series.setBarWidth(0.7)
+        series.append(bars)
+        chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.append(_labels(self.days))
+        categories.setGridLineVisible(False)
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.75))
+        categories.setLabelsFont(small)
+        values = QValueAxis()
+        top = max([minutes(ms) for _day, ms in self.days] + [10.0])
+        values.setRange(0, _nice_ceiling(top))
+        values.setLabelFormat("%d")
+        values.setTitleText("minutes")
+        values.setTickCount(5)
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(categories)
+        series.attachAxis(values)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if HAVE_QTCHARTS or not self.days:  # pragma: no cover - the fallback
+            return
+        painter = QPainter(self)  # pragma: no cover - the fallback
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        area = QRectF(self.rect()).adjusted(30, 8, -8, -22)
+        top = _nice_ceiling(max([minutes(ms) for _day, ms in self.days] + [10.0]))
+        width = area.width() / len(self.days)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(QRectF(0, area.top() - 4, 28, 16), Qt.AlignmentFlag.AlignRight, f"{top:g}")
+        for index, ((_day, ms), label) in enumerate(zip(self.days, _labels(self.days), strict=True)):
+            height = area.height() * minutes(ms) / top
+            bar = QRectF(
+                area.left() + index * width + width * 0.15, area.bottom() - height, width * 0.7, height
+            )
+            painter.fillRect(bar, BAR_COLOUR)
+            painter.drawText(
+                QRectF(area.left() + index * width, area.bottom() + 2, width, 18),
+                Qt.AlignmentFlag.AlignHCenter,
+                label,
+            )
+        painter.end()
+
+
+def _nice_ceiling(value: float) -> float:
+    for step in (10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 1440):
+        if value <= step:
+            return float(step)
+    return float(value)

@@ -1,0 +1,176 @@
+"""Search dialog, home view, study chart and backup dialog, driven like a user would, offscreen."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+
+from smrtplayer.context import AppContext
+from smrtplayer.paths import AppPaths
+from smrtplayer.search import SearchResult
+from smrtplayer.store.stats import StatsRepository
+from smrtplayer.ui.backup_dialog import BackupDialog, show_startup_notices
+from smrtplayer.ui.home_view import HomeView
+from smrtplayer.ui.search_dialog import SearchDialog, result_html
+from smrtplayer.ui.stats_chart import HAVE_QTCHARTS, StudyChart
+
+
+def _lessons(context: AppContext):  # type: ignore[no-untyped-def]
+    return context.library.lessons(context.library.courses()[0].id)
+
+
+# ------------------------------------------------------------------------------------ search
+def test_search_as_you_type_and_enter_opens_the_lesson_at_the_note(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    lesson = _lessons(context)[1]
+    context.notes.create(lesson.fingerprint, time_ms=2500, body="sacrotuberous ligament: go slowly")
+    context.notes.flush()
+    dialog = SearchDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QTest.keyClicks(dialog.query, "sacrotub")
+    qtbot.waitUntil(lambda: dialog.results.count() == 1, timeout=3000)
+    assert "1 result" in dialog.status.text()
+    with qtbot.waitSignal(dialog.open_requested, timeout=2000) as opened:
+        QTest.keyClick(dialog.query, Qt.Key.Key_Return)
+    result = opened.args[0]
+    assert isinstance(result, SearchResult)
+    assert result.lesson_id == lesson.id and result.start_ms == 2500
+
+
+def test_arrow_keys_walk_the_results_from_the_box(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = SearchDialog(context)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+    dialog.query.setText("gluteus")
+    found = dialog.run_search()
+    assert len(found) >= 3 and dialog.results.currentRow() == 0
+    QTest.keyClick(dialog.query, Qt.Key.Key_Down)
+    QTest.keyClick(dialog.query, Qt.Key.Key_Down)
+    assert dialog.results.currentRow() == 2 and dialog.query.hasFocus()
+
+
+def test_results_show_user_text_as_text(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    lesson = _lessons(context)[0]
+    context.notes.create(
+        lesson.fingerprint, body='<img src="x"> <a href="http://example.org">tensor</a> fasciae'
+    )
+    context.notes.flush()
+    dialog = SearchDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.query.setText("tensor fasciae")
+    result = dialog.run_search()[0]
+    markup = result_html(result)
+    assert "<img" not in markup and "<a " not in markup
+    assert "&lt;img src=&quot;x&quot;&gt;" in markup and "<b>tensor</b>" in markup
+
+
+def test_a_result_for_a_lesson_not_in_the_library_says_why_it_does_not_open(
+    context: AppContext, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    context.notes.create("fp1-not-here", body="orphan trapezius note")
+    context.notes.flush()
+    dialog = SearchDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.query.setText("orphan trapezius")
+    dialog.run_search()
+    with qtbot.assertNotEmitted(dialog.open_requested):
+        dialog.results.itemActivated.emit(dialog.results.item(0))
+    assert "not in your library" in dialog.status.text()
+
+
+# -------------------------------------------------------------------------------------- home
+def test_home_shows_continue_courses_and_study_time(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    lessons = _lessons(context)
+    context.progress.save_position(lessons[1].fingerprint, 2500)
+    context.playback_state.checkpoint(lessons[1].fingerprint, 2500, lessons[1].duration_ms, [(0, 2500)])
+    today = datetime.now().astimezone().date()
+    repo = StatsRepository(context.store)
+    repo.add_study_time("here", today.isoformat(), 20 * 60_000)
+    repo.add_study_time("here", (today - timedelta(days=1)).isoformat(), 10 * 60_000)
+    home = HomeView(context)
+    qtbot.addWidget(home)
+    home.show()
+    assert home.continue_title.text() == "Piriformis"
+    assert home.continue_button.text() == "▶ Resume at 0:02"
+    assert "2 days in a row" in home.streak_label.text() and "30 min" in home.streak_label.text()
+    assert [ms for _day, ms in home.chart.days][-2:] == [10 * 60_000, 20 * 60_000]
+    with qtbot.waitSignal(home.open_lesson_requested, timeout=2000) as opened:
+        QTest.mouseClick(home.continue_button, Qt.MouseButton.LeftButton)
+    assert opened.args == [lessons[1].id, None]
+
+
+def test_home_on_a_first_start_invites_instead_of_showing_empty_boxes(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    home = HomeView(context)
+    qtbot.addWidget(home)
+    home.show()
+    assert home.continue_title.text() == "Nothing watched yet"
+    assert not home.continue_button.isVisible()
+    assert "No streak yet" in home.streak_label.text()
+
+
+def test_study_chart_uses_qtcharts(qtbot) -> None:  # type: ignore[no-untyped-def]
+    chart = StudyChart()
+    qtbot.addWidget(chart)
+    today = datetime.now().astimezone().date()
+    chart.set_days([(today - timedelta(days=n), n * 60_000) for n in range(30, -1, -1)])
+    chart.show()
+    assert HAVE_QTCHARTS and chart.uses_qtcharts
+    assert not chart.grab().isNull()
+
+
+# ------------------------------------------------------------------------------------ backups
+def test_back_up_now_restore_and_tell_the_views(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    lesson = _lessons(context)[0]
+    context.notes.create(lesson.fingerprint, body="in the backup")
+    dialog = BackupDialog(context)
+    qtbot.addWidget(dialog)
+    before = dialog.tree.topLevelItemCount()
+    QTest.mouseClick(dialog.back_up_button, Qt.MouseButton.LeftButton)
+    assert dialog.tree.topLevelItemCount() == before + 1
+    backup = dialog.selected()
+    assert backup is not None and backup.kind == "manual"
+    context.notes.create(lesson.fingerprint, body="after the backup")
+    context.notes.flush()
+    with qtbot.waitSignal(dialog.data_replaced, timeout=2000):
+        assert dialog.restore(backup)
+    assert [n.body for n in context.notes.notes_for(lesson.fingerprint)] == ["in the backup"]
+    assert "Restored the backup" in dialog.status.text() and "1 note" in dialog.status.text()
+
+
+def test_export_and_import_from_the_dialog(context: AppContext, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    lesson = _lessons(context)[0]
+    context.notes.create(lesson.fingerprint, body="travelling note")
+    dialog = BackupDialog(context)
+    qtbot.addWidget(dialog)
+    path = dialog.export_to(tmp_path / "data.smrtdata")
+    assert path is not None and "(1 note and the rest of your data)" in dialog.status.text()
+    other = AppContext.open(AppPaths.resolve(tmp_path / "other"))
+    try:
+        other_dialog = BackupDialog(other)
+        qtbot.addWidget(other_dialog)
+        with qtbot.waitSignal(other_dialog.data_replaced, timeout=2000):
+            assert other_dialog.import_from(path) is not None
+        assert "notes: 1 added" in other_dialog.status.text()
+        assert [n.body for n in other.notes.notes_for(lesson.fingerprint)] == ["travelling note"]
+        bad = tmp_path / "bad.smrtdata"
+        bad.write_bytes(path.read_bytes()[:200])
+        assert other_dialog.import_from(bad) is None
+        assert "incomplete" in other_dialog.status.text()
+    finally:
+        other.close()
+
+
+def test_startup_notices_are_plain_text_boxes(context: AppContext, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(context, "read_only_reason", "the data folder <b>/media/x</b> cannot be written")
+    boxes = show_startup_notices(context)
+    assert len(boxes) == 1
+    box = boxes[0]
+    qtbot.addWidget(box)
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    assert "<b>/media/x</b>" in box.text()
+    assert box.icon() == QMessageBox.Icon.Information

@@ -1,0 +1,176 @@
+"""The notes panel as a user drives it: real key events, clicks on rendered links, offscreen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QImage, QKeySequence, QTextCursor
+from PySide6.QtTest import QTest
+
+from smrtplayer.context import AppContext
+from smrtplayer.ui.notes_panel import INSERT_TIME_KEY, NotesPanel
+
+
+def _lesson(context: AppContext, index: int = 0):  # type: ignore[no-untyped-def]
+    return context.library.lessons(context.library.courses()[0].id)[index]
+
+
+def _panel(context: AppContext, qtbot, position_ms: int = 83_000, frame: QImage | None = None) -> NotesPanel:  # type: ignore[no-untyped-def]
+    panel = NotesPanel(
+        context, position_provider=lambda: position_ms, frame_provider=(lambda: frame) if frame else None
+    )
+    qtbot.addWidget(panel)
+    panel.resize(420, 600)
+    panel.set_lesson(_lesson(context))
+    with qtbot.waitActive(panel):  # shortcuts and focus work as in a real window
+        panel.show()
+        panel.activateWindow()
+    return panel
+
+
+def _saved_bodies(context: AppContext) -> list[str]:
+    return [
+        row[0] for row in context.store.conn.execute("SELECT body FROM notes WHERE deleted = 0 ORDER BY id")
+    ]
+
+
+def test_typing_a_note_saves_it_without_a_save_button(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel = _panel(context, qtbot)
+    card = panel.new_note()
+    assert card is not None and card.editing and card.editor.hasFocus()
+    QTest.keyClicks(card.editor, "Knee soft, hold 30 s")
+    qtbot.waitUntil(lambda: not context.notes.has_unsaved(), timeout=5000)
+    assert _saved_bodies(context) == ["Knee soft, hold 30 s"]
+    note = context.notes.notes_for(_lesson(context).fingerprint)[0]
+    assert note.time_ms == 83_000, "a new note is pinned to the moment on screen"
+
+
+def test_one_key_inserts_the_current_time(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel = _panel(context, qtbot, position_ms=754_000)
+    card = panel.new_note(pinned=False)
+    assert card is not None
+    QTest.keyClicks(card.editor, "see")
+    QTest.keySequence(card.editor, QKeySequence(INSERT_TIME_KEY))
+    QTest.keyClicks(card.editor, "again")
+    assert card.editor.toPlainText() == "see @12:34 again"
+
+
+def test_rendered_markdown_is_safe_and_its_time_links_seek(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    lesson = _lesson(context)
+    context.notes.create(lesson.fingerprint, time_ms=1500, body="**Soft** knee <img src=x> then @0:04")
+    context.notes.flush()
+    panel = _panel(context, qtbot)
+    card = panel.cards[0]
+    document = card.view.document()
+    text = document.toPlainText()
+    assert "Soft knee <img src=x> then @0:04" in text, "HTML shows as typed; ** became formatting"
+    found = document.find("Soft")
+    assert found.charFormat().fontWeight() >= 700
+    link = document.find("@0:04")
+    middle = QTextCursor(document)
+    middle.setPosition(link.selectionStart() + 2)
+    spot = card.view.cursorRect(middle).center()
+    with qtbot.waitSignal(panel.seek_requested, timeout=2000) as seek:
+        QTest.mouseClick(card.view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    assert seek.args == [4000]
+    assert not card.editing, "clicking a link seeks; it does not start editing"
+    with qtbot.waitSignal(panel.seek_requested, timeout=2000) as pin:
+        QTest.mouseClick(
+            card.pin_button, Qt.MouseButton.LeftButton, pos=QPoint(8, card.pin_button.height() // 2)
+        )
+    assert pin.args == [1500]
+
+
+def test_click_to_edit_in_place_and_escape_to_see_it_rendered(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    lesson = _lesson(context)
+    context.notes.create(lesson.fingerprint, time_ms=1000, body="first line")
+    context.notes.flush()
+    panel = _panel(context, qtbot)
+    card = panel.cards[0]
+    QTest.mouseClick(card.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(200, 5))
+    assert card.editing and card.editor.toPlainText() == "first line"
+    QTest.keyClicks(card.editor, " and *more*")
+    QTest.keyClick(card.editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not panel.cards[0].editing and "more" in panel.cards[0].view.toPlainText())
+    assert "*" not in panel.cards[0].view.toPlainText()
+    qtbot.waitUntil(lambda: not context.notes.has_unsaved(), timeout=5000)
+    assert _saved_bodies(context) == ["first line and *more*"]
+
+
+def test_marks_follow_the_notes(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel = _panel(context, qtbot, position_ms=2000)
+    with qtbot.waitSignal(panel.marks_changed, timeout=2000) as marks:
+        panel.new_note()
+    assert marks.args == [[2000]]
+
+
+def test_delete_offers_undo(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    lesson = _lesson(context)
+    note = context.notes.create(lesson.fingerprint, body="keep this after all")
+    context.notes.flush()
+    panel = _panel(context, qtbot)
+    QTest.mouseClick(panel.cards[0].delete_button, Qt.MouseButton.LeftButton)
+    assert panel.cards == [] and panel.empty_label.isVisible()
+    assert panel.banner.isVisible() and "keep this after all" in panel.banner.label.text()
+    QTest.mouseClick(panel.banner.action_button, Qt.MouseButton.LeftButton)
+    assert [card.note.uid for card in panel.cards] == [note.uid]
+    assert panel.cards[0].note.body == "keep this after all"
+
+
+def test_a_failed_save_is_shown_and_the_text_stays(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel = _panel(context, qtbot)
+    card = panel.new_note()
+    assert card is not None
+    QTest.keyClicks(card.editor, "typed while the disk is full")
+    message = "Your note is not saved yet: the disk is full. The text stays in the editor."
+    context.notes.save_failed.emit(message)
+    assert panel.banner.isVisible() and panel.banner.label.text() == message
+    assert card.editor.toPlainText() == "typed while the disk is full"
+    context.notes.saved.emit()
+    assert not panel.banner.isVisible()
+
+
+def test_read_only_notes_cannot_be_written(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    lesson = _lesson(context)
+    context.notes.create(lesson.fingerprint, body="visible")
+    context.notes.flush()
+    context.notes.read_only_reason = "the data folder /media/stick cannot be written (Read-only file system)"
+    panel = _panel(context, qtbot)
+    assert not panel.new_button.isEnabled() and panel.new_note() is None
+    assert "read-only" in panel.banner.label.text()
+    panel.cards[0].start_editing()
+    assert not panel.cards[0].editing
+    context.notes.read_only_reason = None
+
+
+def test_a_frame_on_screen_becomes_the_thumbnail_of_a_note_pinned_there(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    lesson = _lesson(context)
+    context.notes.create(lesson.fingerprint, time_ms=3000, body="no picture yet")
+    context.notes.flush()
+    frame = QImage(320, 180, QImage.Format.Format_RGB32)
+    frame.fill(QColor("green"))
+    panel = _panel(context, qtbot, position_ms=3100, frame=frame)
+    panel.on_frame_ready(None)
+    assert context.notes.thumbnail(lesson.fingerprint, 3000) is not None
+
+
+def test_export_the_lesson_and_the_course(context: AppContext, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    frame = QImage(320, 180, QImage.Format.Format_RGB32)
+    frame.fill(QColor("purple"))
+    panel = _panel(context, qtbot, position_ms=1200, frame=frame)
+    card = panel.new_note()
+    assert card is not None
+    QTest.keyClicks(card.editor, "Gluteus: *posterior* fibres <script>")
+    other = _lesson(context, 1)
+    context.notes.create(other.fingerprint, body="Piriformis note")
+    markdown = panel.export_notes("course", tmp_path / "course.md")
+    text = markdown.read_text()
+    assert "# smrtplayer Demo: Hips \\& Shoulder" in text
+    assert "### @0:01" in text and "Gluteus: *posterior* fibres <script>" in text
+    assert "Piriformis note" in text
+    assert "![Frame at 0:01](course-images/" in text
+    assert len(list((tmp_path / "course-images").glob("*.jpg"))) == 1
+    pdf = panel.export_notes("lesson", tmp_path / "lesson.pdf")
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
