@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtMultimedia import (
     QAudioOutput,
@@ -101,6 +101,11 @@ def _media_engine() -> tuple[QMediaPlayer, QAudioOutput, QVideoSink]:
     """The process's one player, audio output and sink, made on first use and kept for good."""
     global _engine
     if _engine is None:
+        # Frames become images on the CPU (~8 ms for 1080p). Otherwise QVideoFrame.toImage() builds
+        # a thread-local OpenGL RHI, which on a software renderer (VMs, Xvfb, no GPU driver) costs
+        # ~70 ms per 1080p frame, and a GPU readback elsewhere. Qt Multimedia skips OpenGL when
+        # this attribute is set; it changes nothing else for a QPainter-only UI.
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ForceRasterWidgets)
         keeper = QCoreApplication.instance()
         player = QMediaPlayer(keeper)
         audio = QAudioOutput(keeper)

@@ -10,6 +10,8 @@ picture is flipped, the speed when it is not 1x, the loop, subtitles, and short 
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent
 from PySide6.QtMultimedia import QVideoFrame
@@ -22,6 +24,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+log = logging.getLogger(__name__)
 
 NOTICE_MS = 1600
 BADGE_BG = QColor(230, 120, 0, 235)
@@ -86,7 +90,11 @@ class VideoView(QWidget):
         self._rate = 1.0
         self._loop_text = ""
         self._notice = ""
+        #: distinct frames painted (a frame repainted for an overlay counts once)
         self.frames_painted = 0
+        self._first_paint_logged = False
+        #: start time of the frame painted last (-1 when unknown)
+        self.painted_frame_ms = -1
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
         self._notice_timer.timeout.connect(self._clear_notice)
@@ -147,6 +155,7 @@ class VideoView(QWidget):
         self.update()
 
     def clear(self, placeholder: str = "") -> None:
+        self._first_paint_logged = False
         self._frame = QVideoFrame()
         self._image = QImage()
         self._image_stale = False
@@ -249,6 +258,7 @@ class VideoView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("black"))
+        fresh = self._image_stale
         image = self.image()
         if not image.isNull():
             target = self.video_rect()
@@ -261,7 +271,12 @@ class VideoView(QWidget):
                 painter.restore()
             else:
                 painter.drawImage(QRectF(target), image)
-            self.frames_painted += 1
+            if fresh:
+                self.frames_painted += 1
+                self.painted_frame_ms = self._frame.startTime() // 1000
+            if not self._first_paint_logged:
+                self._first_paint_logged = True
+                log.info("first frame shown (%dx%d)", image.width(), image.height())
             self._paint_subtitle(painter, target)
         elif not self._message:
             self._paint_centred_text(painter, self._placeholder, QColor("#bbbbbb"))
