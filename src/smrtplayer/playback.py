@@ -623,7 +623,9 @@ class PlaybackController(QObject):
         self._embedded_tracks = []
         self._subtitle_choice = None
         self._player.setActiveSubtitleTrack(-1)
-        sidecar = find_sidecar(Path(lesson.path))
+        # The library's own pick (a manifest may name it) first, else the file with the video's stem.
+        known = lesson.subtitle_path
+        sidecar = known if known is not None and Path(known).is_file() else find_sidecar(Path(lesson.path))
         if sidecar is not None:
             try:
                 self._sidecar = load_cues(sidecar)

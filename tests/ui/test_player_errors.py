@@ -83,3 +83,23 @@ def test_non_file_urls_are_refused(context, media, qtbot, tmp_path) -> None:  # 
         context.playback.open_lesson(remote)
     assert "never plays from the network" in failed.args[0]
     assert window.video_view.error_panel.isVisible()
+
+
+def test_a_moved_course_is_relinked_from_the_video_area(context, media, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    clip = media.clip(seconds=1.0, size=(96, 54), fps=25)
+    lessons = _course(context, media, tmp_path, clip)
+    moved = tmp_path / "moved course"
+    (tmp_path / "course").rename(moved)
+    window = open_window(context, qtbot)
+    playback = context.playback
+    with qtbot.waitSignal(playback.media_failed, timeout=5000):
+        playback.open_lesson(lessons[0], autoplay=False)
+    view = window.video_view
+    assert view.relink_button.isVisible()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(moved))
+    view.relink_button.click()
+    qtbot.waitUntil(lambda: playback.frames_shown > 0, timeout=10000)
+    assert Path(playback.lesson.path).parent == moved
+    assert not view.error_panel.isVisible()

@@ -6,9 +6,12 @@ window (a foot pedal that types keys included), even in full screen where the me
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -256,6 +259,7 @@ class MainWindow(QMainWindow):
         playback.countdown.cancelled.connect(view.hide_countdown)
         playback.countdown.finished.connect(lambda _lesson: view.hide_countdown())
         view.retry_button.clicked.connect(playback.retry)
+        view.relink_button.clicked.connect(self.relink_course)
         view.skip_button.clicked.connect(playback.next_lesson)
         view.play_next_button.clicked.connect(playback.countdown.skip_wait)
         view.cancel_next_button.clicked.connect(playback.countdown.cancel)
@@ -390,9 +394,38 @@ class MainWindow(QMainWindow):
             self.context.library.record_duration(lesson, duration_ms)
 
     def _on_media_failed(self, message: str) -> None:
-        self.video_view.show_message(message)
-        self.video_view.skip_button.setEnabled(self.playback.neighbour_lesson(+1) is not None)
+        lesson = self.playback.lesson
+        view = self.video_view
+        view.show_message(message)
+        view.skip_button.setEnabled(self.playback.neighbour_lesson(+1) is not None)
+        course = self.context.library.find_course(str(lesson.course_id)) if lesson else None
+        moved = lesson is not None and not Path(lesson.path).exists()
+        view.relink_button.setVisible(moved and course is not None and course.kind != "builtin")
         self.show_problem(message)
+
+    def relink_course(self) -> None:
+        """The lesson's file is gone: ask where the course folder is now, and reattach it there."""
+        lesson = self.playback.lesson
+        if lesson is None:
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self, f"Where is the folder of “{lesson.title}” now?", str(Path(lesson.path).parent.parent)
+        )
+        if not folder:
+            return
+        try:
+            job = self.context.library.start_relink(lesson.course_id, Path(folder))
+        except SmrtError as error:
+            self.show_problem(str(error))
+            return
+        self.video_view.flash("Looking for the lessons…")
+        job.finished.connect(lambda _report: self._reopen_after_relink(lesson.id))
+        job.failed.connect(self._on_media_failed)
+
+    def _reopen_after_relink(self, lesson_id: int) -> None:
+        lesson = self.context.library.lesson(lesson_id)
+        if lesson is not None:
+            self.playback.open_lesson(lesson, autoplay=True)
 
     def _on_subtitle_tracks(self, tracks: list[str]) -> None:
         self.actions_by_id["subtitles"].setEnabled(bool(tracks))

@@ -101,6 +101,7 @@ class VideoView(QWidget):
 
         self.error_panel = _Panel(self, "errorPanel")
         self.retry_button = self.error_panel.add_button("Try again", "retryButton")
+        self.relink_button = self.error_panel.add_button("Find the course folder…", "relinkButton")
         self.skip_button = self.error_panel.add_button("Skip to next lesson", "skipButton")
         self.error_panel.finish_buttons()
 
