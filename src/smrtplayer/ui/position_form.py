@@ -1,0 +1,220 @@
+"""PositionForm: the small form for a position the user marks or edits.
+
+Title, times, region, muscles (comma separated, completed from the taxonomy), side, client position,
+technique and hold time. Every change is checked by ``IndexService.validate`` and the reasons are
+shown under the form; Save stays disabled until there are none.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smrtplayer.index import IndexService, PositionDraft
+from smrtplayer.index.text import clock
+
+
+class _ListCompleter(QCompleter):
+    """Completes the name after the last comma, keeping the names before it."""
+
+    def __init__(self, words: list[str], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setModel(QStringListModel(words, self))
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+
+    def splitPath(self, path: str) -> list[str]:
+        return [path.split(",")[-1].strip()]
+
+    def pathFromIndex(self, index) -> str:  # type: ignore[no-untyped-def]
+        widget = self.widget()
+        text = widget.text() if isinstance(widget, QLineEdit) else ""
+        before = [part.strip() for part in text.split(",")[:-1] if part.strip()]
+        return ", ".join([*before, str(index.data())]) + ", "
+
+
+class PositionForm(QDialog):
+    def __init__(
+        self,
+        service: IndexService,
+        draft: PositionDraft,
+        *,
+        lesson_title: str,
+        editing_uid: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._draft = draft
+        self._editing = editing_uid
+        taxonomy = service.taxonomy
+        self.setWindowTitle("Edit position" if editing_uid else "New position")
+        self.setObjectName("positionForm")
+
+        self.title = QLineEdit(draft.title, self)
+        self.title.setObjectName("positionTitle")
+        self.title.setAccessibleName("Title")
+        self.title.setMaxLength(300)
+
+        self.start = _seconds(draft.start_ms, self, "Start")
+        self.end = _seconds(draft.end_ms, self, "End")
+        times = QHBoxLayout()
+        times.addWidget(self.start)
+        times.addWidget(QLabel("to", self))
+        times.addWidget(self.end)
+        self.span = QLabel(self)
+        self.span.setTextFormat(Qt.TextFormat.PlainText)
+        times.addWidget(self.span, 1)
+
+        self.region = QComboBox(self)
+        self.region.setObjectName("positionRegion")
+        self.region.setAccessibleName("Body region")
+        self.region.addItem("Choose a region…", "")
+        for region in [*taxonomy.body_regions(), *taxonomy.positioning_regions()]:
+            self.region.addItem(region.name, region.id)
+        index = self.region.findData(taxonomy.canonical("region", draft.region) or draft.region)
+        self.region.setCurrentIndex(max(0, index))
+
+        self.muscles = QLineEdit(", ".join(draft.muscles), self)
+        self.muscles.setObjectName("positionMuscles")
+        self.muscles.setAccessibleName("Muscles and structures, separated by commas")
+        self.muscles.setPlaceholderText("e.g. gluteus medius, TFL")
+        names = sorted({s.name for s in taxonomy.structures.values()}, key=str.casefold)
+        self.muscles.setCompleter(_ListCompleter(names, self.muscles))
+
+        self.sides = QButtonGroup(self)
+        side_row = QHBoxLayout()
+        for value, text in (("L", "Client's left"), ("R", "Client's right"), ("both", "Both / either")):
+            button = QRadioButton(text, self)
+            button.setObjectName(f"side-{value}")
+            button.setProperty("side", value)
+            button.setChecked(draft.side == value)
+            self.sides.addButton(button)
+            side_row.addWidget(button)
+
+        self.client = _editable_combo(
+            self, "Client position", [t.name for t in taxonomy.client_positions.values()]
+        )
+        self.client.setCurrentText(draft.client_position)
+        self.technique = _editable_combo(self, "Technique", [t.name for t in taxonomy.techniques.values()])
+        self.technique.setCurrentText(draft.technique)
+
+        self.hold = QSpinBox(self)
+        self.hold.setObjectName("positionHold")
+        self.hold.setAccessibleName("Hold time in seconds; 0 for none")
+        self.hold.setRange(0, 3600)
+        self.hold.setSuffix(" s")
+        self.hold.setSpecialValueText("no hold time")
+        self.hold.setValue((draft.hold_ms or 0) // 1000)
+
+        form = QFormLayout()
+        form.addRow(QLabel(f"Lesson: {lesson_title}", self))
+        form.addRow("&Title", self.title)
+        form.addRow("Ti&me", times)
+        form.addRow("&Region", self.region)
+        form.addRow("&Muscles", self.muscles)
+        form.addRow("Side", side_row)
+        form.addRow("&Client position", self.client)
+        form.addRow("Tech&nique", self.technique)
+        form.addRow("&Hold", self.hold)
+        for label in self.findChildren(QLabel):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.problems = QLabel(self)
+        self.problems.setObjectName("positionProblems")
+        self.problems.setTextFormat(Qt.TextFormat.PlainText)
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #a3261b;")
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+
+        for signal in (
+            self.title.textChanged,
+            self.muscles.textChanged,
+            self.client.currentTextChanged,
+            self.technique.currentTextChanged,
+        ):
+            signal.connect(self._check)
+        self.start.valueChanged.connect(self._check)
+        self.end.valueChanged.connect(self._check)
+        self.region.currentIndexChanged.connect(self._check)
+        self.hold.valueChanged.connect(self._check)
+        self.sides.buttonToggled.connect(self._check)
+        self._check()
+        self.title.setFocus()
+        self.title.selectAll()
+
+    def draft(self) -> PositionDraft:
+        checked = self.sides.checkedButton()
+        return PositionDraft(
+            lesson_fingerprint=self._draft.lesson_fingerprint,
+            start_ms=round(self.start.value() * 1000),
+            end_ms=round(self.end.value() * 1000),
+            title=self.title.text(),
+            region=str(self.region.currentData() or ""),
+            muscles=tuple(part.strip() for part in self.muscles.text().split(",") if part.strip()),
+            side=str(checked.property("side")) if checked else "both",
+            client_position=self.client.currentText(),
+            technique=self.technique.currentText(),
+            hold_ms=self.hold.value() * 1000 or None,
+        )
+
+    def reasons(self) -> list[str]:
+        draft = self._service.normalized(self.draft())
+        return self._service.validate(draft, replacing=self._editing)
+
+    def _check(self) -> None:
+        draft = self.draft()
+        self.span.setText(f"{clock(draft.start_ms)} – {clock(draft.end_ms)}")
+        reasons = self.reasons()
+        self.problems.setText("\n".join(reasons))
+        self.problems.setVisible(bool(reasons))
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setEnabled(not reasons)
+
+
+def _seconds(ms: int, parent: QWidget, name: str) -> QDoubleSpinBox:
+    box = QDoubleSpinBox(parent)
+    box.setObjectName(f"position{name}")
+    box.setAccessibleName(f"{name}, in seconds")
+    box.setDecimals(1)
+    box.setRange(0, 48 * 3600)
+    box.setSingleStep(0.5)
+    box.setSuffix(" s")
+    box.setValue(ms / 1000)
+    return box
+
+
+def _editable_combo(parent: QWidget, name: str, items: list[str]) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.setObjectName("position" + name.replace(" ", ""))
+    combo.setAccessibleName(name)
+    combo.setEditable(True)
+    combo.addItem("")
+    combo.addItems(items)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    return combo

@@ -1,0 +1,114 @@
+"""The body map: drawn regions match the taxonomy, left and right are where a therapist expects them,
+and every region can be reached by mouse, keyboard and screen reader."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtSvg import QSvgRenderer
+
+from smrtplayer.regions import default_taxonomy
+from smrtplayer.resources import asset
+from smrtplayer.ui.body_map import BodyMap
+
+NS = {"svg": "http://www.w3.org/2000/svg"}
+
+
+def _drawn(view: str) -> set[str]:
+    root = ET.parse(asset(f"body-{view}.svg")).getroot()
+    return {element.get("id", "") for element in root if element.get("class") == "region"}
+
+
+def test_every_body_region_is_drawn_and_every_drawing_is_a_region(qapp) -> None:  # type: ignore[no-untyped-def]
+    taxonomy = default_taxonomy()
+    front, back = _drawn("front"), _drawn("back")
+    body = {region.id for region in taxonomy.body_regions()}
+    assert front | back == body
+    assert {"abdomen", "ribcage", "pelvic-floor"} <= front
+    assert {"upper-back", "lower-back", "back-spine"} <= back
+    for view, drawn in (("front", front), ("back", back)):
+        renderer = QSvgRenderer(str(asset(f"body-{view}.svg")))
+        assert renderer.isValid()
+        for region_id in drawn:
+            assert renderer.elementExists(f"anchor-{region_id}"), (view, region_id)
+
+
+@pytest.mark.parametrize(("view", "viewer_left"), [("front", "r"), ("back", "l")])
+def test_the_clients_right_is_on_the_viewers_left_only_from_the_front(
+    view: str, viewer_left: str, qapp
+) -> None:  # type: ignore[no-untyped-def]
+    renderer = QSvgRenderer(str(asset(f"body-{view}.svg")))
+    middle = renderer.viewBoxF().center().x()
+    viewer_right = "l" if viewer_left == "r" else "r"
+    assert renderer.boundsOnElement(f"label-{viewer_left}").center().x() < middle
+    assert renderer.boundsOnElement(f"label-{viewer_right}").center().x() > middle
+
+
+@pytest.fixture
+def body_map(qtbot):  # type: ignore[no-untyped-def]
+    widget = BodyMap(default_taxonomy())
+    qtbot.addWidget(widget)
+    widget.resize(460, 640)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.set_counts({"hips-sacrum": 4, "shoulder-axilla": 1, "pregnancy": 2})
+    return widget
+
+
+def test_counts_are_shown_and_named_for_screen_readers(body_map: BodyMap) -> None:
+    assert body_map.region_button("hips-sacrum").accessibleName() == "Hips & Sacrum, 4 positions"
+    assert body_map.region_button("shoulder-axilla").accessibleName() == "Shoulder & Axilla, 1 position"
+    assert body_map.region_button("pelvic-floor").accessibleName() == "Pelvic Floor, 0 positions"
+    assert body_map.region_button("pregnancy").text() == "Pregnancy  (2)"
+    assert "front" in body_map.region_button("abdomen").accessibleDescription()
+
+
+def test_pointing_at_a_region_highlights_it_and_clicking_lists_it(body_map: BodyMap, qtbot) -> None:  # type: ignore[no-untyped-def]
+    canvas = body_map.canvas
+    glutes = canvas.anchor("hips-sacrum")
+    assert glutes is not None and body_map.region_at(glutes) == "hips-sacrum"
+    qtbot.mouseMove(canvas, glutes)
+    assert canvas.hovered == "hips-sacrum"
+    with qtbot.waitSignal(body_map.region_activated) as activated:
+        qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=glutes)
+    assert activated.args == ["hips-sacrum"]
+    assert canvas.selected == "hips-sacrum"
+    # the gap between the legs and the margin are not regions
+    thighs = canvas.buttons["thighs-knees"].geometry()
+    assert body_map.region_at(QPoint(thighs.center().x(), thighs.top() + 30)) is None
+    assert body_map.region_at(QPoint(2, 2)) is None
+
+
+def test_the_small_regions_win_where_they_lie_on_larger_ones(body_map: BodyMap) -> None:
+    spine = body_map.canvas.anchor("back-spine")
+    assert spine is not None and body_map.region_at(spine) == "back-spine"
+    pelvic = body_map.canvas.anchor("pelvic-floor")
+    assert pelvic is not None and body_map.region_at(pelvic) == "pelvic-floor"
+
+
+def test_regions_are_reachable_by_keyboard(body_map: BodyMap, qtbot) -> None:  # type: ignore[no-untyped-def]
+    first = body_map.region_button("head-neck")
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    qtbot.keyClick(first, Qt.Key.Key_Down)
+    second = body_map.region_button("shoulder-axilla")
+    assert second.hasFocus()
+    with qtbot.waitSignal(body_map.region_activated) as activated:
+        qtbot.keyClick(second, Qt.Key.Key_Return)
+    assert activated.args == ["shoulder-axilla"]
+    with qtbot.waitSignal(body_map.region_activated) as activated:
+        qtbot.keyClick(second, Qt.Key.Key_Space)
+    assert activated.args == ["shoulder-axilla"]
+    with qtbot.waitSignal(body_map.region_activated) as activated:
+        body_map.region_button("pregnancy").click()
+    assert activated.args == ["pregnancy"]
+
+
+def test_regions_with_positions_are_tinted(body_map: BodyMap) -> None:
+    image = body_map.canvas.grab().toImage()
+    with_positions = image.pixelColor(body_map.canvas.anchor("hips-sacrum") + QPoint(0, 22))
+    without = image.pixelColor(body_map.canvas.anchor("abdomen"))
+    assert with_positions != without
+    assert with_positions.green() > with_positions.red()  # the teal tint over the skin colour
