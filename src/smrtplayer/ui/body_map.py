@@ -63,6 +63,8 @@ class _Figure:
     subtitle: str
     renderer: QSvgRenderer
     region_svgs: dict[str, QByteArray]
+    #: (letter, word, x, y) of each side label, in SVG units; the canvas draws them at a readable size
+    labels: list[tuple[str, str, float, float]] = field(default_factory=list)
     rect: QRect = field(default_factory=QRect)
     masks: dict[str, QImage] = field(default_factory=dict)
     bounds: dict[str, QRect] = field(default_factory=dict)
@@ -234,6 +236,7 @@ class _Canvas(QWidget):
         for figure in self.figures:
             self._paint_caption(painter, figure)
             figure.renderer.render(painter, QRectF(figure.rect))
+            self._paint_side_labels(painter, figure)
             for region_id in figure.masks:
                 colours = []
                 if self.counts.get(region_id, 0):
@@ -257,6 +260,29 @@ class _Canvas(QWidget):
             if count and point is not None:
                 _paint_badge(painter, point, f"{count:,}", self.font())
         painter.end()
+
+    def _paint_side_labels(self, painter: QPainter, figure: _Figure) -> None:
+        view_box = figure.renderer.viewBoxF()
+        scale = figure.rect.height() / view_box.height()
+        letter_font = QFont(self.font())
+        letter_font.setBold(True)
+        letter_font.setPixelSize(max(24, round(30 * scale)))
+        word_font = QFont(self.font())
+        word_font.setBold(True)
+        word_font.setPixelSize(max(11, round(10 * scale)))
+        letter_metrics = QFontMetrics(letter_font)
+        painter.setPen(QColor("#1f3a5f"))
+        for letter, word, x, y in figure.labels:
+            centre_x = figure.rect.x() + x * scale
+            baseline = figure.rect.y() + y * scale
+            box = QRectF(centre_x - 40, baseline - letter_metrics.ascent(), 80, letter_metrics.height())
+            painter.setFont(letter_font)
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), letter)
+            painter.setFont(word_font)
+            below = QRectF(
+                centre_x - 40, box.bottom() - letter_metrics.descent() + 1, 80, 2 * word_font.pixelSize()
+            )
+            painter.drawText(below, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), word)
 
     def _paint_caption(self, painter: QPainter, figure: _Figure) -> None:
         font = self._caption_font()
@@ -328,8 +354,29 @@ class BodyMap(QWidget):
 def _load_figure(view: str, caption: str, subtitle: str) -> _Figure:
     path: Path = asset(f"body-{view}.svg")
     raw = path.read_bytes()
-    renderer = QSvgRenderer(QByteArray(raw))
-    return _Figure(view, caption, subtitle, renderer, _region_svgs(raw))
+    figure, labels = _without_side_labels(raw)
+    return _Figure(view, caption, subtitle, QSvgRenderer(QByteArray(figure)), _region_svgs(raw), labels)
+
+
+def _without_side_labels(raw: bytes) -> tuple[bytes, list[tuple[str, str, float, float]]]:
+    """The SVG without its L/R text, and that text's letters, words and places.
+
+    Scaled with a small figure the SVG's lettering becomes unreadable from across the room, so the
+    canvas draws the labels itself, never smaller than a readable size.
+    """
+    ET.register_namespace("", SVG_NS)
+    root = ET.fromstring(raw)
+    labels: list[tuple[str, str, float, float]] = []
+    for group in [child for child in root if child.get("id") == "side-labels"]:
+        texts = [element for element in group if element.tag.split("}")[-1] == "text"]
+        letters = [t for t in texts if t.get("id", "").startswith("label-")]
+        words = [t for t in texts if not t.get("id")]
+        for letter, word in zip(letters, words, strict=False):
+            labels.append(
+                (letter.text or "", word.text or "", float(letter.get("x", "0")), float(letter.get("y", "0")))
+            )
+        root.remove(group)
+    return ET.tostring(root), labels
 
 
 def _region_svgs(raw: bytes) -> dict[str, QByteArray]:
