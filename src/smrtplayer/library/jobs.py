@@ -95,6 +95,10 @@ class BackgroundJob(QObject):
 
     @Slot(object, object)
     def _complete(self, result: Any, error: BaseException | None) -> None:
+        if error is None and self._stop.is_set() and self._discard is not None:
+            # Cancelled while the result was on its way here: undo it rather than store it.
+            self._discard(result)
+            error = Cancelled("Cancelled.")
         if error is None:
             try:
                 if self._finish is not None:

@@ -1,0 +1,132 @@
+"""The library widgets offscreen: cards, drop to import, verify with progress and cancel, removal wording.
+
+(Widget tests live with the other library tests; they need only the offscreen platform.)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QImage
+
+from helpers.media import MediaFactory
+from smrtplayer.context import AppContext
+from smrtplayer.ui.library_view import LibraryView, removal_message
+from unit.test_library_support import make_course_folder
+
+
+def _drop(view: LibraryView, paths: list[Path]) -> None:
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    event = QDropEvent(
+        QPointF(QPoint(10, 10)),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    view.dropEvent(event)
+
+
+def test_dropping_a_folder_imports_it_and_a_card_appears(
+    context: AppContext, qtbot, tmp_path: Path, media: MediaFactory
+) -> None:  # type: ignore[no-untyped-def]
+    view = LibraryView(context, thumbnails=False)
+    qtbot.addWidget(view)
+    assert len(view.cards) == 1  # the built-in demo
+    folder = make_course_folder(tmp_path / "Shoulder & Axilla", ["1 - a.mp4", "2 - b.mp4"], media)
+    with qtbot.waitSignal(context.library.course_imported, timeout=10_000) as imported:
+        _drop(view, [folder])
+    report = imported.args[0]
+    qtbot.waitUntil(lambda: report.course_id in view.cards, timeout=5000)
+    card = view.cards[report.course_id]
+    assert card.title.text() == "Shoulder & Axilla" and card.title.textFormat() == Qt.TextFormat.PlainText
+    assert "Shoulder" in card.regions.text() and card.summary.text().startswith("2 lessons · 0:02")
+    assert not card.missing.isVisible()
+    [dialog] = view.dialogs
+    qtbot.waitUntil(lambda: dialog.done, timeout=5000)
+    assert "Imported" in dialog.detail.text() and dialog.close_button.isVisibleTo(dialog)
+
+
+def test_verify_dialog_shows_progress_and_the_result(
+    context: AppContext, qtbot, tmp_path: Path, media: MediaFactory
+) -> None:  # type: ignore[no-untyped-def]
+    folder = make_course_folder(tmp_path / "course", ["1.mp4", "2.mp4"], media)
+    report = context.library.import_course(folder)
+    view = LibraryView(context, thumbnails=False)
+    qtbot.addWidget(view)
+    dialog = view.verify(report.course_id)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.done, timeout=10_000)
+    assert dialog.bar.value() == dialog.bar.maximum()
+    assert dialog.detail.text() == "2 of 2 files are intact."
+
+
+def test_cancelling_the_dialog_cancels_the_job(
+    context: AppContext, qtbot, tmp_path: Path, media: MediaFactory
+) -> None:  # type: ignore[no-untyped-def]
+    folder = make_course_folder(tmp_path / "course", ["1.mp4"], media)
+    report = context.library.import_course(folder)
+    view = LibraryView(context, thumbnails=False)
+    qtbot.addWidget(view)
+    dialog = view.verify(report.course_id)
+    assert dialog is not None
+    dialog.reject()  # Esc: cancels rather than hiding a running job
+    qtbot.waitUntil(lambda: dialog.done, timeout=10_000)
+    assert dialog.job.outcome in ("cancelled", "finished")  # a tiny file may finish first
+
+
+def test_a_missing_course_offers_relink_and_removal_says_linked_files_stay(
+    context: AppContext, qtbot, tmp_path: Path, media: MediaFactory
+) -> None:  # type: ignore[no-untyped-def]
+    folder = make_course_folder(tmp_path / "course", ["1.mp4"], media)
+    report = context.library.import_course(folder)
+    folder.rename(tmp_path / "moved")
+    context.library.refresh_availability()
+    view = LibraryView(context, thumbnails=False)
+    qtbot.addWidget(view)
+    view.show()
+    card = view.cards[report.course_id]
+    assert card.missing.isVisible() and card.relink_button.isVisible() and not card.verify_button.isEnabled()
+    dialog = view.relink_to(report.course_id, tmp_path / "moved")
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.done, timeout=10_000)
+    assert not view.cards[report.course_id].missing.isVisible()
+
+    course = context.library.course(report.course_id)
+    assert course is not None
+    assert "Linked files are never deleted" in removal_message(course)
+    asked: list[str] = []
+    view.confirm = lambda title, text: asked.append(text) is None and False
+    assert not view.remove(report.course_id) and context.library.course(report.course_id) is not None
+    view.confirm = lambda title, text: True
+    assert view.remove(report.course_id)
+    assert report.course_id not in view.cards and (tmp_path / "moved" / "1.mp4").is_file()
+    assert "never deleted" in asked[0]
+
+
+def test_a_cached_thumbnail_is_shown(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    demo = context.library.courses()[0]
+    first = context.library.lessons(demo.id)[0]
+    cache = context.paths.thumbnails / "courses" / f"{first.fingerprint}.jpg"
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    image = QImage(320, 180, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.green)
+    assert image.save(str(cache))
+    view = LibraryView(context, thumbnails=False)
+    qtbot.addWidget(view)
+    shown = view.cards[demo.id].thumbnail.pixmap().toImage()
+    assert shown.pixelColor(80, 45).green() > 200 and shown.pixelColor(80, 45).red() < 50
+
+
+def test_the_thumbnail_is_a_frame_of_the_first_lesson(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    demo = context.library.courses()[0]
+    first = context.library.lessons(demo.id)[0]
+    view = LibraryView(context)
+    qtbot.addWidget(view)
+    cache = context.paths.thumbnails / "courses" / f"{first.fingerprint}.jpg"
+    qtbot.waitUntil(cache.is_file, timeout=15_000)
+    frame = QImage(str(cache))
+    centre = frame.pixelColor(frame.width() // 2, frame.height() // 2 + frame.height() // 6)
+    assert centre.blue() > centre.red(), "the demo's first lesson is drawn on blue"
