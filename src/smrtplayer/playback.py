@@ -307,7 +307,7 @@ class PlaybackController(QObject):
         had_loop = self.loop.is_set
         self.loop.clear()
         self._tracker.reset(self._state.spans(lesson.fingerprint) if self._state else ())
-        self._positions = self._library.positions(lesson) if self._library else []
+        self._positions = _distinct(self._library.positions(lesson)) if self._library else []
         self._load_subtitles(lesson)
         self.lesson_opened.emit(lesson)
         self.positions_loaded.emit(list(self._positions))
@@ -845,6 +845,18 @@ class PlaybackController(QObject):
             self._player.pause()
         log.warning("playback failed: %s", message)
         self.media_failed.emit(message)
+
+
+def _distinct(positions: list[Position]) -> list[Position]:
+    """One mark per span: two courses holding the same file both list its publisher positions."""
+    seen: set[tuple[int, int, str]] = set()
+    kept = []
+    for position in positions:
+        key = (position.start_ms, position.end_ms, position.title)
+        if key not in seen:
+            seen.add(key)
+            kept.append(position)
+    return kept
 
 
 def _clock(ms: int) -> str:

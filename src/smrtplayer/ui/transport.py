@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from smrtplayer.abloop import ABLoop
 from smrtplayer.context import AppContext
+from smrtplayer.models import Lesson
 from smrtplayer.playback import RATES
 from smrtplayer.ui.format import format_ms
 from smrtplayer.ui.seek_bar import SeekBar
@@ -150,6 +151,7 @@ class TransportBar(QWidget):
         playback.duration_changed.connect(self._on_duration)
         playback.playing_changed.connect(self._on_playing)
         playback.positions_loaded.connect(self.seek_bar.set_positions)
+        playback.lesson_opened.connect(self._on_lesson_opened)
         playback.loop_changed.connect(self._on_loop)
         playback.rate_changed.connect(self._on_rate)
         playback.volume_changed.connect(self._on_volume)
@@ -246,6 +248,11 @@ class TransportBar(QWidget):
         menu.addAction(self._actions["subtitles_smaller"])
 
     # ------------------------------------------------------------------------------ repaint
+    def _on_lesson_opened(self, lesson: Lesson) -> None:
+        # Until the new file reports its own, show what the library knows (or nothing).
+        self._on_duration(lesson.duration_ms or 0)
+        self._on_position(0)
+
     def _on_playing(self, playing: bool) -> None:
         icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
         self._actions["play_pause"].setIcon(self.style().standardIcon(icon))
