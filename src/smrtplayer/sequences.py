@@ -20,11 +20,12 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from time import monotonic_ns
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from smrtplayer.holdtimer import HoldResult, HoldTimer
+from smrtplayer.holdtimer import Clock, HoldResult, HoldTimer
 from smrtplayer.models import Lesson, Position
 from smrtplayer.presets import HoldRejected, default_hold_ms, validate_hold_ms
 from smrtplayer.store.plans import MAX_REPEATS, Plan, PlanStep
@@ -40,6 +41,9 @@ log = logging.getLogger(__name__)
 SIDE_WORDS = {"L": "left", "R": "right", "both": "both sides", "": ""}
 # A position reached by normal playback, not by a jump: the playhead moved forward less than this.
 WATCH_MAX_STEP_MS = 1500
+LANDING_REPORTS = 6
+LANDING_SLACK_MS = 300
+LANDING_MAX_SEEKS = 3
 
 
 class LessonLookup(Protocol):
@@ -217,6 +221,8 @@ class SequenceRunner(QObject):
         self._mirrored = False
         self._span_over = False
         self._video_leg: Leg | None = None
+        self._landing = 0  # reports still to check that a newly opened lesson really starts at the span
+        self._landing_seeks = 0
         self.tender_before: int | None = None
         self.last_entry_id: int | None = None
         timer.done.connect(self._on_done)
@@ -402,9 +408,11 @@ class SequenceRunner(QObject):
         leg = self._legs[index]
         self._video_leg = None
         self._span_over = False
+        self._landing = 0
         if not leg.is_rest and video and leg.step is not None and leg.step.has_video:
             lesson, problem = self._lesson_problem(leg.step)
             if problem is not None or lesson is None:
+                self._set_mirrored(False)
                 self._set_phase(self.BLOCKED)
                 self.lesson_missing.emit(leg, problem or "The lesson is missing.")
                 return
@@ -433,6 +441,8 @@ class SequenceRunner(QObject):
             player.play()
         else:
             player.open_lesson(lesson, autoplay=True, start_ms=step.start_ms)
+            self._landing = LANDING_REPORTS
+            self._landing_seeks = 0
 
     def _lesson_problem(self, step: PlanStep) -> tuple[Lesson | None, str | None]:
         fingerprint = step.lesson_fingerprint or ""
@@ -549,6 +559,16 @@ class SequenceRunner(QObject):
             return
         if player.lesson is None or player.lesson.fingerprint != leg.step.lesson_fingerprint:
             return
+        if self._landing:
+            # A start position given to open_lesson can be lost when another lesson was loaded
+            # (the outgoing media's status change takes it); a stray report from that media may
+            # still arrive, so the new one is watched for a few reports before trusting it.
+            if position_ms < leg.step.start_ms - LANDING_SLACK_MS or position_ms > leg.step.end_ms:
+                self._landing_seeks += 1
+                self._landing = LANDING_REPORTS if self._landing_seeks < LANDING_MAX_SEEKS else 0
+                player.seek(leg.step.start_ms)
+                return
+            self._landing -= 1
         if position_ms >= leg.step.end_ms and self._phase == self.RUNNING:
             if self.loop_span and not self.timer.is_paused():
                 player.seek(leg.step.start_ms)
@@ -631,6 +651,8 @@ class HoldServices:
         self.plans = PlanRepository(context.store)
         self.presets = PresetRepository(context.store)
         self.practice = PracticeRepository(context.store)
+        #: the monotonic clock the hold timer will use (tests set a fake one before first use)
+        self.clock: Clock = monotonic_ns
         self._runner: SequenceRunner | None = None
         self._cues: CuePlayer | None = None
         self._keep_awake: KeepAwake | None = None
@@ -665,7 +687,7 @@ class HoldServices:
             from smrtplayer.keepawake import KeepAwake
 
             player = self._context.playback
-            timer = HoldTimer()
+            timer = HoldTimer(self.clock)
             runner = SequenceRunner(timer, player, self._context.library, self.practice)
             timer.setParent(runner)
             self._cues = CuePlayer(self._context.paths.cache, parent=runner)

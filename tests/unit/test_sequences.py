@@ -425,7 +425,8 @@ def test_the_span_loops_while_the_hold_runs_when_asked(harness: Harness, positio
     runner.loop_span = True
     runner.run_plan(two_step_plan(positions))
     player.calls.clear()
-    player.report(2_000)
+    for at in range(0, 3_000, 200):
+        player.report(at)
     player.report(3_010)
     assert player.calls == [("seek", 0)]
     harness.advance(31_000)  # the rest leg: no looping
@@ -440,6 +441,8 @@ def test_without_looping_the_demonstration_plays_once_then_holds_its_last_frame(
     runner, player = harness.runner, harness.player
     runner.run_plan(two_step_plan(positions))
     player.calls.clear()
+    for at in range(0, 3_000, 200):
+        player.report(at)
     player.report(3_010)
     player.report(3_050)
     assert player.calls == [("pause", None)]
@@ -531,3 +534,22 @@ def test_hold_options_are_remembered(context: AppContext) -> None:
 def test_legs_are_plain_values() -> None:
     leg = Leg(step_index=0, kind="hold", title="Psoas", side="L", hold_ms=30_000)
     assert leg.label == "Psoas, left" and not leg.is_rest
+
+
+def test_a_start_position_lost_while_switching_lessons_is_sought_again(
+    harness: Harness, positions: dict
+) -> None:  # type: ignore[type-arg]
+    """Opening another lesson at a position: if the player comes up at 0, the runner seeks once more."""
+    lesson, _ = positions["Gluteus medius, posterior fibres"]
+    _, counterstrain = positions["Piriformis, counterstrain"]  # lesson 2, 3000..6000
+    harness.player.open_lesson(lesson, start_ms=3800)
+    harness.runner.run_plan(Plan(title="p", steps=(step_for_position(counterstrain),)))
+    assert harness.player.calls[-1] == ("open", ("Piriformis", 3000))
+    harness.player.calls.clear()
+    harness.player.report(3800)  # a late report from the outgoing lesson: inside the span, ignored
+    harness.player.report(0)  # the new lesson started from its beginning: the start was lost
+    assert harness.player.calls == [("seek", 3000)]
+    for at in (3000, 3040, 3080, 3120, 3160, 3200, 3240):
+        harness.player.report(at)
+    harness.player.report(100)  # once it has landed, a later jump is the user's business
+    assert harness.player.calls == [("seek", 3000)]
