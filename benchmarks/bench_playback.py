@@ -204,24 +204,27 @@ def smrtplayer_launch(data: Path, env: dict[str, str]) -> float:
     log_file = data / "logs" / "smrtplayer.log"
     log_file.unlink(missing_ok=True)
     started = time.time()
+    errors = tempfile.TemporaryFile("w+")
     process = subprocess.Popen(
         [sys.executable, "-m", "smrtplayer", "--data-dir", str(data)],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=errors,
     )
     try:
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and process.poll() is None:
             text = log_file.read_text(errors="replace") if log_file.exists() else ""
             for line in text.splitlines():
                 if "first frame shown" in line:
                     stamp = datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S,%f").timestamp()
                     return (stamp - started) * 1000
             time.sleep(0.01)
-        raise TimeoutError("smrtplayer showed no frame")
+        errors.seek(0)
+        raise RuntimeError(f"smrtplayer showed no frame (exit {process.poll()}): {errors.read()[-2000:]}")
     finally:
         end(process)
+        errors.close()
 
 
 def mpv_launch(mpv: str, clip: Path, display_name: str | None) -> float:
