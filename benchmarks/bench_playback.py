@@ -203,28 +203,27 @@ def end(process: subprocess.Popen[Any]) -> None:
 def smrtplayer_launch(data: Path, env: dict[str, str]) -> float:
     log_file = data / "logs" / "smrtplayer.log"
     log_file.unlink(missing_ok=True)
-    started = time.time()
-    errors = tempfile.TemporaryFile("w+")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "smrtplayer", "--data-dir", str(data)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=errors,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and process.poll() is None:
-            text = log_file.read_text(errors="replace") if log_file.exists() else ""
-            for line in text.splitlines():
-                if "first frame shown" in line:
-                    stamp = datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S,%f").timestamp()
-                    return (stamp - started) * 1000
-            time.sleep(0.01)
-        errors.seek(0)
-        raise RuntimeError(f"smrtplayer showed no frame (exit {process.poll()}): {errors.read()[-2000:]}")
-    finally:
-        end(process)
-        errors.close()
+    with tempfile.TemporaryFile("w+") as errors:
+        started = time.time()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "smrtplayer", "--data-dir", str(data)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
+        try:
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline and process.poll() is None:
+                text = log_file.read_text(errors="replace") if log_file.exists() else ""
+                for line in text.splitlines():
+                    if "first frame shown" in line:
+                        stamp = datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S,%f").timestamp()
+                        return (stamp - started) * 1000
+                time.sleep(0.01)
+            errors.seek(0)
+            raise RuntimeError(f"smrtplayer showed no frame (exit {process.poll()}): {errors.read()[-2000:]}")
+        finally:
+            end(process)
 
 
 def mpv_launch(mpv: str, clip: Path, display_name: str | None) -> float:
@@ -597,8 +596,25 @@ def main() -> int:
                 Figure("position save on the GUI thread p50", round(median(costs), 2), "ms"),
                 Figure("position save on the GUI thread p95", round(p95(costs), 2), "ms"),
             ]
+    if args.only:  # a partial run refreshes its own figures and keeps the others
+        figures, extra = merge_previous(figures, extra)
     write_results("playback", figures, extra)
     return 0
+
+
+def merge_previous(figures: list[Figure], extra: dict[str, Any]) -> tuple[list[Figure], dict[str, Any]]:
+    previous_path = RESULTS / "playback.json"
+    if not previous_path.is_file():
+        return figures, extra
+    previous = json.loads(previous_path.read_text())
+    fresh = {figure.metric for figure in figures}
+    kept = [
+        Figure(**{k: v for k, v in figure.items() if k != "ratio"})
+        for figure in previous.get("figures", [])
+        if figure["metric"] not in fresh
+    ]
+    old_extra = {k: v for k, v in previous.items() if k not in ("name", "machine", "figures")}
+    return kept + figures, {**old_extra, **extra}
 
 
 if __name__ == "__main__":
