@@ -74,12 +74,15 @@ class SearchService:
     def __init__(self, store: Store) -> None:
         self.index = SearchIndex(store)
         self._notes = NoteRepository(store)
+        #: the last search matched more notes than are ranked: only the newest were (say so)
+        self.narrowed = False
 
     def search(self, text: str, limit: int = 50) -> list[SearchResult]:
         match = build_match(text)
+        self.narrowed = False
         if match is None:
             return []
-        hits = self.index.query(match, limit)
+        hits, self.narrowed = self.index.search(match, limit)
         notes = self._notes.by_ids([hit.ref_id for hit in hits if hit.kind == "note"])
         lessons = self.index.lessons([hit.ref_id for hit in hits if hit.kind == "lesson"])
         positions = self.index.positions([hit.ref_id for hit in hits if hit.kind == "position"])

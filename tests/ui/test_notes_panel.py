@@ -174,3 +174,37 @@ def test_export_the_lesson_and_the_course(context: AppContext, qtbot, tmp_path: 
     pdf = panel.export_notes("lesson", tmp_path / "lesson.pdf")
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
+
+
+def test_the_players_single_key_shortcuts_stay_quiet_while_writing(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """In the window, Space/K/Esc/PgUp play, pause, leave full screen...: not while typing a note."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMainWindow
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    panel = NotesPanel(context, position_provider=lambda: 1000, own_shortcuts=False)
+    window.setCentralWidget(panel)
+    fired: list[str] = []
+    for key in ("Space", "K", "Esc", "PgUp", "Backspace", "Ctrl+R"):
+        action = QAction(key, window)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False, key=key: fired.append(key))
+        window.addAction(action)
+    panel.set_lesson(_lesson(context))
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    card = panel.new_note()
+    assert card is not None
+    QTest.keyClicks(card.editor, "knee")
+    for key in (Qt.Key.Key_Space, Qt.Key.Key_K, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace):
+        QTest.keyClick(card.editor, key)
+    assert card.editor.toPlainText() == "knee "
+    QTest.keyClick(card.editor, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert fired == ["Ctrl+R"], "combinations with Ctrl still reach the window"
+    QTest.keyClick(card.editor, Qt.Key.Key_Escape)
+    assert fired == ["Ctrl+R"], "Esc leaves the note, not full screen"
+    assert not card.editing
+    assert panel.new_note_action.shortcut().isEmpty(), "the window binds its own keys"

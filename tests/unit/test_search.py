@@ -108,3 +108,22 @@ def test_note_pinned_to_a_position_opens_at_its_start(context: AppContext) -> No
     result = context.search.search("lighter touch")[0]
     assert result.start_ms == position.start_ms
     assert position.title in result.title
+
+
+def test_a_very_broad_query_ranks_the_newest_notes_and_still_finds_the_catalogue(
+    context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from smrtplayer.store import search_index
+
+    monkeypatch.setattr(search_index, "RANKED_NOTES", 3)
+    lesson = _lessons(context)[0]
+    for index in range(5):
+        context.notes.create(lesson.fingerprint, body=f"piriformis note number {index}")
+    context.notes.flush()
+    results = context.search.search("piriformis")
+    notes = [plain(r.snippet) for r in results if r.kind == "note"]
+    assert sorted(notes) == [f"piriformis note number {index}" for index in (2, 3, 4)]
+    assert context.search.narrowed
+    assert {"lesson", "position"} <= {r.kind for r in results}, "lessons and positions are always ranked"
+    context.search.search("number 1")
+    assert not context.search.narrowed

@@ -384,8 +384,10 @@ def m006_notes(db: sqlite_utils.Database) -> None:
             PRIMARY KEY (install_id, day)
         );
         -- One full-text index over notes, lesson titles and positions (titles, muscles, region,
-        -- technique). The rowid says what a row is: id * 4 + 1 note, + 2 lesson, + 3 position. Triggers
-        -- keep it exact; deleted notes are not in it.
+        -- technique); one table, so that their bm25 scores compare. The rowid says what a row is: a note
+        -- is id * 4 + 1; a lesson (1 << 40) + id * 4 + 2 and a position (1 << 40) + id * 4 + 3, so
+        -- that "rowid >= 1 << 40" finds the catalogue and a rowid range the newest notes without a
+        -- scan. Triggers keep it exact; deleted notes are not in it.
         CREATE VIRTUAL TABLE search_fts USING fts5(
             title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
         );
@@ -402,41 +404,41 @@ def m006_notes(db: sqlite_utils.Database) -> None:
         END;
         CREATE TRIGGER lessons_fts_insert AFTER INSERT ON lessons BEGIN
             INSERT INTO search_fts (rowid, title, body) VALUES (
-                new.id * 4 + 2, new.title,
+                (1 << 40) + new.id * 4 + 2, new.title,
                 COALESCE((SELECT title FROM sections WHERE id = new.section_id), ''));
         END;
         CREATE TRIGGER lessons_fts_update AFTER UPDATE OF title, section_id ON lessons BEGIN
-            DELETE FROM search_fts WHERE rowid = old.id * 4 + 2;
+            DELETE FROM search_fts WHERE rowid = (1 << 40) + old.id * 4 + 2;
             INSERT INTO search_fts (rowid, title, body) VALUES (
-                new.id * 4 + 2, new.title,
+                (1 << 40) + new.id * 4 + 2, new.title,
                 COALESCE((SELECT title FROM sections WHERE id = new.section_id), ''));
         END;
         CREATE TRIGGER lessons_fts_delete AFTER DELETE ON lessons BEGIN
-            DELETE FROM search_fts WHERE rowid = old.id * 4 + 2;
+            DELETE FROM search_fts WHERE rowid = (1 << 40) + old.id * 4 + 2;
         END;
         CREATE TRIGGER positions_fts_insert AFTER INSERT ON positions BEGIN
             INSERT INTO search_fts (rowid, title, body) VALUES (
-                new.id * 4 + 3, new.title,
+                (1 << 40) + new.id * 4 + 3, new.title,
                 trim(replace(replace(replace(new.muscles, '[', ''), ']', ''), '"', '') || ' '
                      || replace(new.region, '-', ' ') || ' ' || new.technique || ' '
                      || new.client_position));
         END;
         CREATE TRIGGER positions_fts_update AFTER UPDATE ON positions BEGIN
-            DELETE FROM search_fts WHERE rowid = old.id * 4 + 3;
+            DELETE FROM search_fts WHERE rowid = (1 << 40) + old.id * 4 + 3;
             INSERT INTO search_fts (rowid, title, body) VALUES (
-                new.id * 4 + 3, new.title,
+                (1 << 40) + new.id * 4 + 3, new.title,
                 trim(replace(replace(replace(new.muscles, '[', ''), ']', ''), '"', '') || ' '
                      || replace(new.region, '-', ' ') || ' ' || new.technique || ' '
                      || new.client_position));
         END;
         CREATE TRIGGER positions_fts_delete AFTER DELETE ON positions BEGIN
-            DELETE FROM search_fts WHERE rowid = old.id * 4 + 3;
+            DELETE FROM search_fts WHERE rowid = (1 << 40) + old.id * 4 + 3;
         END;
         INSERT INTO search_fts (rowid, title, body)
-            SELECT l.id * 4 + 2, l.title, COALESCE(s.title, '')
+            SELECT (1 << 40) + l.id * 4 + 2, l.title, COALESCE(s.title, '')
             FROM lessons l LEFT JOIN sections s ON s.id = l.section_id;
         INSERT INTO search_fts (rowid, title, body)
-            SELECT id * 4 + 3, title,
+            SELECT (1 << 40) + id * 4 + 3, title,
                    trim(replace(replace(replace(muscles, '[', ''), ']', ''), '"', '') || ' '
                         || replace(region, '-', ' ') || ' ' || technique || ' ' || client_position)
             FROM positions;

@@ -18,6 +18,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import queue
 import sqlite3
 import threading
 import time
@@ -264,6 +265,15 @@ class NoteRepository:
 
 
 # ------------------------------------------------------------------------------------ writer thread
+class _Flush:
+    """A request to write everything queued now (or to close), and its answer."""
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+        self.ok = False
+        self.closing = False
+
+
 @dataclass
 class WriteResult:
     """What one commit did, handed back to the GUI thread."""
@@ -276,9 +286,10 @@ class WriteResult:
 class NoteWriter:
     """Commits note states on a thread and connection of its own; the latest state of a note wins.
 
-    ``submit`` never blocks on the disk. States that fail to commit (disk full, locked) stay queued
-    and are retried after ``retry_delay_s`` or at the next ``submit``; nothing typed is dropped while
-    the process lives.
+    ``submit`` never blocks: it puts the state on a queue that only the writer thread reads (no lock
+    the writer could be holding is ever taken by the GUI thread). States that fail to commit (disk
+    full, locked) stay with the writer and are retried after ``retry_delay_s`` or at the next
+    ``submit``; nothing typed is dropped while the process lives.
     """
 
     def __init__(
@@ -293,101 +304,91 @@ class NoteWriter:
         self._on_result = on_result
         self._batch_delay_s = batch_delay_s
         self._retry_delay_s = retry_delay_s
-        self._cond = threading.Condition()
-        self._pending: dict[str, tuple[Note, bool]] = {}
-        self._busy = False
-        self._closing = False
-        self._failing = False
-        self._kick = False
+        self._queue: queue.SimpleQueue[tuple[str, Any]] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="note-writer", daemon=True)
         self._thread.start()
 
     def submit(self, note: Note, *, checkpoint: bool = False) -> None:
-        with self._cond:
-            previous = self._pending.get(note.uid)
-            self._pending[note.uid] = (note, checkpoint or (previous is not None and previous[1]))
-            self._kick = True
-            self._cond.notify_all()
-
-    def pending_count(self) -> int:
-        with self._cond:
-            return len(self._pending) + (1 if self._busy else 0)
+        self._queue.put(("note", (note, checkpoint)))
 
     def flush(self, timeout_s: float = 10.0) -> bool:
         """Write what is queued now and wait; False if it could not be written within the time."""
-        deadline = time.monotonic() + timeout_s
-        with self._cond:
-            self._kick = True
-            self._cond.notify_all()
-            while self._pending or self._busy:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    return False
-                self._cond.wait(remaining)
-                if self._failing and not self._busy and self._pending:
-                    return False
-            return True
+        done = _Flush()
+        self._queue.put(("flush", done))
+        return done.event.wait(timeout_s) and done.ok
 
     def close(self, timeout_s: float = 10.0) -> bool:
         """Write what is queued, stop the thread; False if something could not be written."""
-        saved = self.flush(timeout_s)
-        with self._cond:
-            self._closing = True
-            self._cond.notify_all()
+        done = _Flush()
+        self._queue.put(("close", done))
+        finished = done.event.wait(timeout_s) and done.ok
         self._thread.join(timeout_s)
-        return saved
+        return finished
 
     # ------------------------------------------------------------------------------- thread
     def _run(self) -> None:
         conn: sqlite3.Connection | None = None
+        pending: dict[str, tuple[Note, bool]] = {}
+        waiting: list[_Flush] = []
+        failing = False
+        closing = False
         try:
             while True:
-                batch = self._next_batch()
-                if batch is None:
-                    return
-                if conn is None:
-                    conn = self._connect()
-                result = self._write(conn, batch)
-                with self._cond:
-                    self._busy = False
-                    self._failing = result.error is not None
+                # Wait for work: a first state, then the keystrokes that follow within the batch
+                # delay (one commit for them all); a flush or a close cuts the wait short.
+                if not pending and not waiting:
+                    self._take(self._queue.get(), pending, waiting)
+                deadline = time.monotonic() + (self._retry_delay_s if failing else self._batch_delay_s)
+                while not waiting and (remaining := deadline - time.monotonic()) > 0:
+                    try:
+                        kind = self._take(self._queue.get(timeout=remaining), pending, waiting)
+                    except queue.Empty:
+                        break
+                    if failing and kind == "note":
+                        break  # a new keystroke after a failure: try again at once
+                while True:  # drain what is already queued
+                    try:
+                        self._take(self._queue.get_nowait(), pending, waiting)
+                    except queue.Empty:
+                        break
+                closing = closing or any(flush.closing for flush in waiting)
+                result = WriteResult()
+                if pending:
+                    if conn is None:
+                        conn = self._connect()
+                    batch, pending = pending, {}
+                    result = self._write(conn, batch)
                     if result.error is not None:
-                        # Newer keystrokes queued meanwhile win; the failed state keeps its checkpoint.
                         for uid, (note, checkpoint) in batch.items():
-                            if uid in self._pending:
-                                newer, newer_checkpoint = self._pending[uid]
-                                self._pending[uid] = (newer, newer_checkpoint or checkpoint)
-                            else:
-                                self._pending[uid] = (note, checkpoint)
-                    self._cond.notify_all()
-                try:
-                    self._on_result(result)
-                except Exception:  # the GUI side must never kill the writer
-                    log.exception("note writer callback failed")
+                            pending.setdefault(uid, (note, checkpoint))
+                    try:
+                        self._on_result(result)
+                    except Exception:  # the GUI side must never kill the writer
+                        log.exception("note writer callback failed")
+                failing = result.error is not None
+                for flush in waiting:
+                    flush.ok = not pending
+                    flush.event.set()
+                waiting = []
+                if closing:
+                    return
         finally:
             if conn is not None:
                 conn.close()
 
-    def _next_batch(self) -> dict[str, tuple[Note, bool]] | None:
-        with self._cond:
-            while True:
-                if self._closing:
-                    return None
-                if self._pending and self._kick:
-                    break
-                if self._pending and self._failing:
-                    self._cond.wait(self._retry_delay_s)
-                    self._kick = True
-                    continue
-                self._cond.wait()
-            # Gather the keystrokes that follow within the batch delay into one commit.
-            deadline = time.monotonic() + self._batch_delay_s
-            while not self._closing and (remaining := deadline - time.monotonic()) > 0:
-                self._cond.wait(remaining)
-            batch, self._pending = self._pending, {}
-            self._kick = False
-            self._busy = True
-            return batch
+    def _take(
+        self, message: tuple[str, Any], pending: dict[str, tuple[Note, bool]], waiting: list[_Flush]
+    ) -> str:
+        kind, value = message
+        if kind == "note":
+            note, checkpoint = value
+            previous = pending.get(note.uid)
+            # A newer keystroke replaces the queued state but keeps its "new editing session" mark.
+            pending[note.uid] = (note, checkpoint or (previous is not None and previous[1]))
+        else:
+            value.closing = kind == "close"
+            waiting.append(value)
+        return str(kind)
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(

@@ -6,6 +6,8 @@ lesson goes out through ``open_lesson_requested`` for the window to play it.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -175,7 +177,8 @@ class HomeView(QWidget):
         for lesson in home.recent:
             item = QListWidgetItem(f"{lesson.title}  ·  {lesson.course_title}  ·  {lesson.percent} %")
             item.setData(LESSON_ROLE, lesson.lesson_id)
-            item.setToolTip(f"{lesson.title} ({lesson.course_title})")
+            # Tooltips guess rich text: escape the titles inside an explicit rich-text wrapper.
+            item.setToolTip(f"<qt>{html.escape(lesson.title)} ({html.escape(lesson.course_title)})</qt>")
             self.recent_list.addItem(item)
         if not home.recent:
             placeholder = QListWidgetItem("Lessons you watch show up here.")

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QFocusEvent, QImage, QKeyEvent, QKeySequence, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -37,9 +37,11 @@ from smrtplayer.notes import MARKDOWN_FEATURES, format_time, linkify_times, seek
 from smrtplayer.notes_export import collect, write_markdown, write_pdf
 from smrtplayer.store.notes import Note
 
-NEW_NOTE_KEY = "N"
-NEW_UNPINNED_NOTE_KEY = "Shift+N"
+# Default keys (the window may take the actions over with its own, configurable, bindings).
+NEW_NOTE_KEY = "Ctrl+N"
+NEW_UNPINNED_NOTE_KEY = "Ctrl+Shift+N"
 INSERT_TIME_KEY = "Ctrl+T"
+_FUNCTION_KEYS = range(Qt.Key.Key_F1.value, Qt.Key.Key_F35.value + 1)
 
 _STYLE = """
 QFrame#noteCard { background: palette(base); border: 1px solid #cfd4db; border-radius: 6px; }
@@ -148,6 +150,18 @@ class NoteEditor(QPlainTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()
+
+    def event(self, event: QEvent) -> bool:
+        # Keys typed into a note are the note's: the player's single-key shortcuts (Space, Esc,
+        # PgUp, letters...) must not fire while writing. Ctrl/Alt combinations and F-keys still do.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            modifiers = event.modifiers() & ~(
+                Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+            )
+            if modifiers == Qt.KeyboardModifier.NoModifier and event.key() not in _FUNCTION_KEYS:
+                event.accept()
+                return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
@@ -351,6 +365,7 @@ class NotesPanel(QWidget):
         *,
         position_provider: Callable[[], int] | None = None,
         frame_provider: Callable[[], QImage] | None = None,
+        own_shortcuts: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -415,6 +430,8 @@ class NotesPanel(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.scroll, 1)
 
+        # With own_shortcuts=False the actions carry no keys: the window binds its own to them.
+        self._own_shortcuts = own_shortcuts
         self.new_note_action = self._action("New note at the current time", NEW_NOTE_KEY, self.new_note)
         self.new_unpinned_action = self._action(
             "New note without a time", NEW_UNPINNED_NOTE_KEY, lambda: self.new_note(pinned=False)
@@ -472,8 +489,8 @@ class NotesPanel(QWidget):
         self.empty_label.setVisible(not self.cards)
         self.empty_label.setText(
             "No notes for this lesson yet.\n"
-            f"Press {NEW_NOTE_KEY} (or “Note at current time”) while watching to write one, pinned to the "
-            "moment on screen."
+            f"Press {self._new_note_keys()} (or “Note at current time”) while watching to write one, "
+            "pinned to the moment on screen."
         )
         self.marks_changed.emit(self.notes.marks(self.lesson.fingerprint))
 
@@ -595,9 +612,15 @@ class NotesPanel(QWidget):
     def _on_saved(self) -> None:
         self.banner.clear("error")
 
+    def _new_note_keys(self) -> str:
+        keys = self.new_note_action.shortcuts()
+        text = " or ".join(key.toString(QKeySequence.SequenceFormat.NativeText) for key in keys)
+        return text or "the “new note” key"
+
     def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
+        if self._own_shortcuts:
+            action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)

@@ -142,9 +142,10 @@ class SearchDialog(QDialog):
         elif not found:
             self.status.setText(f"Nothing found for “{text.strip()}”.")
         else:
-            self.status.setText(
-                f"{len(found)} result{'s' if len(found) != 1 else ''}. Enter opens the lesson."
-            )
+            count = f"{len(found)} result{'s' if len(found) != 1 else ''}"
+            if self.context.search.narrowed:
+                count += " (many notes match: the best of the newest are shown; add a word to narrow it)"
+            self.status.setText(f"{count}. Enter opens the lesson.")
         if found:
             self.results.setCurrentRow(0)
         return found
