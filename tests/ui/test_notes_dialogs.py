@@ -174,3 +174,20 @@ def test_startup_notices_are_plain_text_boxes(context: AppContext, qtbot, monkey
     assert box.textFormat() == Qt.TextFormat.PlainText
     assert "<b>/media/x</b>" in box.text()
     assert box.icon() == QMessageBox.Icon.Information
+
+
+def test_study_chart_draws_its_own_bars_without_qtcharts(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The frozen bundle may leave QtCharts out: the chart is then painted by hand."""
+    from smrtplayer.ui import stats_chart
+
+    monkeypatch.setattr(stats_chart, "HAVE_QTCHARTS", False)
+    chart = stats_chart.StudyChart()
+    qtbot.addWidget(chart)
+    today = datetime.now().astimezone().date()
+    chart.set_days([(today - timedelta(days=n), (n % 5) * 600_000) for n in range(13, -1, -1)])
+    chart.resize(420, 180)
+    chart.show()
+    image = chart.grab().toImage()
+    assert not chart.uses_qtcharts
+    blue = [image.pixelColor(x, image.height() - 40) for x in range(40, image.width() - 10, 4)]
+    assert any(colour.blue() > 150 and colour.red() < 120 for colour in blue), "bars are drawn"

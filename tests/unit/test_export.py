@@ -163,7 +163,7 @@ def test_newer_edit_wins_and_an_older_copy_changes_nothing(
 
 
 def test_two_different_edits_of_the_same_note_are_both_kept_and_both_computers_agree(
-    context: AppContext, other: AppContext, tmp_path: Path
+    context: AppContext, other: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     lesson = _lessons(context)[0]
     note = context.notes.create(lesson.fingerprint, time_ms=3000, body="original")
@@ -173,10 +173,15 @@ def test_two_different_edits_of_the_same_note_are_both_kept_and_both_computers_a
     export_data(context.store, shared)
     import_into_context(other, shared)
 
+    import smrtplayer.notes
+
+    monkeypatch.setattr(smrtplayer.notes, "utc_now", lambda: "2030-01-01T10:00:00.000+00:00")
     context.notes.edit(note.uid, "edited on the laptop")
     context.notes.flush()
+    monkeypatch.setattr(smrtplayer.notes, "utc_now", lambda: "2030-01-01T10:05:00.000+00:00")
     other.notes.edit(note.uid, "edited on the desktop")  # later: this one is newer
     other.notes.flush()
+    monkeypatch.undo()
     laptop, desktop = tmp_path / "laptop.smrtdata", tmp_path / "desktop.smrtdata"
     export_data(context.store, laptop)
     export_data(other.store, desktop)

@@ -48,6 +48,12 @@ def test_home_lists_continue_recent_and_courses_in_progress(context: AppContext)
     context.progress.save_position(lessons[0].fingerprint, 1000)
     context.progress.save_position(lessons[2].fingerprint, 2000)  # the latest
     context.playback_state.checkpoint(lessons[2].fingerprint, 2000, lessons[2].duration_ms, [(0, 2000)])
+    with context.store.write():  # two saves can share a millisecond: make the order explicit
+        context.store.conn.execute(
+            "UPDATE lesson_progress SET last_opened_at = '2025-01-01T10:00:00.000+00:00' "
+            "WHERE lesson_fingerprint = ?",
+            [lessons[0].fingerprint],
+        )
     home = context.stats.home()
     assert home.continue_lesson is not None and home.continue_lesson.fingerprint == lessons[2].fingerprint
     assert home.continue_lesson.resume_ms == 2000

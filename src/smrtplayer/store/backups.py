@@ -10,7 +10,8 @@
 * Read-only data folder: a WAL database cannot be opened on read-only media even for reading (measured:
   ``mode=ro`` fails with "unable to open database file" after a clean close; ``immutable=1`` opens but
   ignores a ``-wal`` left by a killed process, silently losing its commits). So the app reads a private
-  temporary copy of the database and its WAL (``snapshot``), which SQLite recovers normally.
+  temporary copy of the database and its WAL (``snapshot``), which SQLite recovers normally; copying
+  and opening a 95 MB database (100,000 notes) took ~0.1 s here. Nothing is written back.
 """
 
 from __future__ import annotations

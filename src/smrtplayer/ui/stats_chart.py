@@ -49,7 +49,7 @@ class StudyChart(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self._view: QWidget | None = None
-        if HAVE_QTCHARTS:
+        if self.uses_qtcharts:
             self._chart = QChart()
             self._chart.legend().hide()
             self._chart.setMargins(QMargins(4, 4, 4, 4))
@@ -65,7 +65,7 @@ class StudyChart(QWidget):
 
     def set_days(self, days: list[tuple[date, int]]) -> None:
         self.days = list(days)
-        if HAVE_QTCHARTS:
+        if self.uses_qtcharts:
             self._rebuild_chart()
         else:
             self.update()
@@ -103,15 +103,15 @@ class StudyChart(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if HAVE_QTCHARTS or not self.days:  # pragma: no cover - the fallback
+        if self.uses_qtcharts or not self.days:
             return
-        painter = QPainter(self)  # pragma: no cover - the fallback
+        painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         area = QRectF(self.rect()).adjusted(30, 8, -8, -22)
         top = _nice_ceiling(max([minutes(ms) for _day, ms in self.days] + [10.0]))
         width = area.width() / len(self.days)
         painter.setPen(self.palette().color(self.foregroundRole()))
-        painter.drawText(QRectF(0, area.top() - 4, 28, 16), Qt.AlignmentFlag.AlignRight, f"{top:g}")
+        painter.drawText(QRectF(0, area.top() - 4, 28, 16), Qt.AlignmentFlag.AlignRight, f"{top:g}′")
         for index, ((_day, ms), label) in enumerate(zip(self.days, _labels(self.days), strict=True)):
             height = area.height() * minutes(ms) / top
             bar = QRectF(
