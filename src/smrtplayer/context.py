@@ -138,7 +138,7 @@ class AppContext:
             return
         self._closed = True
         self.library.shutdown()  # cancel imports and verifications still running
-        self.study_time.flush()
+        self.study_time.stop()
         self.notes.close()
         self.holds.close()  # a hold still running is logged before the store closes
         if self._playback is not None:

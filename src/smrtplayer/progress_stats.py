@@ -243,6 +243,13 @@ class StudyTimeTracker(QObject):
             return
         self.recorded.emit(elapsed_ms)
 
+    def stop(self) -> None:
+        """Record what is running and nothing after (the store is about to close)."""
+        self.flush()
+        self._since = None
+        self._install_id = None
+        self._timer.stop()
+
     def _now(self) -> float:
         return float(self._clock())
 

@@ -114,3 +114,15 @@ def test_a_read_only_tracker_records_nothing(context: AppContext) -> None:
     clock[0] += 600
     tracker.on_playing_changed(False)
     assert sum(ms for _day, ms in context.stats.study_days(3, date.today())) == 0
+
+
+def test_a_stopped_tracker_keeps_what_ran_and_records_nothing_after(context: AppContext) -> None:
+    clock = [0.0]
+    tracker = StudyTimeTracker(StatsRepository(context.store), "here", clock=lambda: clock[0])
+    tracker.on_playing_changed(True)
+    clock[0] += 60
+    tracker.stop()  # the app closes while playing: the minute counts
+    tracker.on_playing_changed(True)
+    clock[0] += 600
+    tracker.on_playing_changed(False)
+    assert sum(ms for _day, ms in context.stats.study_days(2)) == 60_000
