@@ -688,10 +688,14 @@ class HoldServices:
 
             player = self._context.playback
             timer = HoldTimer(self.clock)
+            # The cues are connected before the runner: at zero the tone plays first, then the runner
+            # logs the hold and moves on (a log write waits for the disk; the tone must not).
+            cues = CuePlayer(self._context.paths.cache)
+            cues.attach(timer)
             runner = SequenceRunner(timer, player, self._context.library, self.practice)
             timer.setParent(runner)
-            self._cues = CuePlayer(self._context.paths.cache, parent=runner)
-            self._cues.attach(timer)
+            cues.setParent(runner)
+            self._cues = cues
             runner.step_started.connect(self._announce)
             self._keep_awake = KeepAwake(parent=runner)
             runner.active_changed.connect(self._keep_awake.set_held)
