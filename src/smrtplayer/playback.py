@@ -727,7 +727,9 @@ class PlaybackController(QObject):
     # ------------------------------------------------------------------------------- slots
     @Slot(QVideoFrame)
     def _on_video_frame(self, frame: QVideoFrame) -> None:
-        if not frame.isValid():
+        # A frame queued from the render thread can arrive after this controller let go of the
+        # engine (its context closed): it belongs to someone else now.
+        if _engine_owner is not self or not frame.isValid():
             return
         self._last_frame = frame
         self._last_image = None

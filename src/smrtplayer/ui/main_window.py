@@ -9,7 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
@@ -34,10 +42,12 @@ from smrtplayer.context import AppContext
 from smrtplayer.errors import SmrtError
 from smrtplayer.models import Lesson
 from smrtplayer.ui.format import format_ms
+from smrtplayer.ui.library_view import dropped_paths
 from smrtplayer.ui.shortcut_sheet import ShortcutSheet
 from smrtplayer.ui.shortcuts import ShortcutBindings, apply_bindings, build_actions
 from smrtplayer.ui.transport import TransportBar
 from smrtplayer.ui.video_view import VideoView
+from smrtplayer.ui.workspace import Workspace
 
 LESSON_ROLE = Qt.ItemDataRole.UserRole
 COURSE_ROLE = Qt.ItemDataRole.UserRole
@@ -72,6 +82,7 @@ class MainWindow(QMainWindow):
         self.actions_by_id = build_actions(self, self.bindings)
         self.bindings.changed.connect(lambda: apply_bindings(self.actions_by_id, self.bindings))
         self.last_capture: str | None = None
+        self._docks_before_fullscreen: dict[object, bool] = {}
 
         self.course_list = QListWidget()
         self.course_list.setObjectName("courseList")
@@ -151,6 +162,8 @@ class MainWindow(QMainWindow):
             self.show_problem(problem)
         self.reload_courses()
         self._update_continue()
+        self.workspace = Workspace(self)
+        self.setAcceptDrops(True)
         self.video_view.setFocus()  # the player's keys first; the lists take arrows once clicked
 
     # ------------------------------------------------------------------------------- setup
@@ -190,12 +203,13 @@ class MainWindow(QMainWindow):
             "shortcuts": self.show_shortcuts,
         }
         for action_id, action in self.actions_by_id.items():
-            action.triggered.connect(handlers[action_id])
+            if action_id in handlers:
+                action.triggered.connect(handlers[action_id])
             self.addAction(action)  # keys keep working when the menu bar is hidden (full screen)
 
     def _build_menus(self) -> None:
         actions = self.actions_by_id
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(actions["continue"])
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
@@ -231,11 +245,11 @@ class MainWindow(QMainWindow):
                 study_menu.addAction(actions[action_id])
             study_menu.addSeparator()
 
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.view_menu = self.menuBar().addMenu("&View")
         for action_id in ("fullscreen", "mirror", "subtitles", "subtitles_bigger", "subtitles_smaller"):
             view_menu.addAction(actions[action_id])
 
-        help_menu = self.menuBar().addMenu("&Help")
+        help_menu = self.help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(actions["shortcuts"])
         about = QAction("&About smrtplayer", self)
         about.triggered.connect(self._show_about)
@@ -340,6 +354,29 @@ class MainWindow(QMainWindow):
         if lesson is not None:
             self.playback.open_lesson(lesson, autoplay=True)
             self.video_view.setFocus()
+
+    def open_lesson_at(self, lesson_id: int, start_ms: int | None) -> None:
+        """Open a lesson at a time (a search result, a note, home): its course comes forward too."""
+        lesson = self.context.library.lesson(lesson_id)
+        if lesson is None:
+            return
+        self.select_course(lesson.course_id)
+        self.playback.open_lesson(lesson, autoplay=True, start_ms=start_ms)
+        self.video_view.setFocus()
+
+    def open_external_path(self, path: Path) -> None:
+        """A path handed over by the system (``smrtplayer PATH`` or a second start): import it."""
+        self.workspace.import_paths([path])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.workspace.import_paths(paths)
 
     # ------------------------------------------------------------------------------ continue
     def _last_lesson(self) -> Lesson | None:
@@ -485,8 +522,14 @@ class MainWindow(QMainWindow):
     # --------------------------------------------------------------------------------- view
     def toggle_fullscreen(self) -> None:
         full = not self.isFullScreen()
-        for widget in (self.left_panel, self.lesson_title, self.menuBar()):
+        for widget in (self.workspace.left_tabs, self.lesson_title, self.menuBar()):
             widget.setVisible(not full)
+        for dock in (self.workspace.index_dock, self.workspace.notes_dock):
+            if full:
+                self._docks_before_fullscreen[dock] = dock.isVisible()
+                dock.hide()
+            elif self._docks_before_fullscreen.get(dock, True):
+                dock.show()
         if full:
             self.error_area.hide()
             self.showFullScreen()
@@ -496,7 +539,10 @@ class MainWindow(QMainWindow):
         self.video_view.setFocus()
 
     def _toggle_mirror(self) -> None:
-        mirrored = not self.video_view.is_mirrored()
+        self.set_mirrored(not self.video_view.is_mirrored())
+
+    def set_mirrored(self, mirrored: bool) -> None:
+        """Mirror the picture (by hand, by the working side, or by a treatment sequence)."""
         self.video_view.set_mirrored(mirrored)
         self.actions_by_id["mirror"].setChecked(mirrored)
 

@@ -14,6 +14,7 @@ from smrtplayer.ui.format import format_ms
 
 MARK_COLOURS = (QColor("#4f8fd6"), QColor("#58b368"))
 LOOP_COLOUR = QColor(255, 150, 0, 150)
+NOTE_COLOUR = QColor("#f2c94c")
 PLAYED_COLOUR = QColor("#e0e0e0")
 GROOVE_COLOUR = QColor("#555555")
 HANDLE_COLOUR = QColor("#ffffff")
@@ -34,6 +35,7 @@ class SeekBar(QWidget):
         self._position = 0
         self._positions: list[Position] = []
         self._loop: tuple[int, int] | None = None
+        self._note_marks: list[int] = []
         self._dragging = False
 
     def sizeHint(self) -> QSize:
@@ -55,6 +57,14 @@ class SeekBar(QWidget):
     def set_positions(self, positions: list[Position]) -> None:
         self._positions = list(positions)
         self.update()
+
+    def set_note_marks(self, times_ms: list[int]) -> None:
+        """The times of the open lesson's notes, drawn as small triangles above the groove."""
+        self._note_marks = sorted(int(ms) for ms in times_ms)
+        self.update()
+
+    def note_marks(self) -> list[int]:
+        return list(self._note_marks)
 
     def set_loop(self, a_ms: int | None, b_ms: int | None) -> None:
         self._loop = (a_ms, b_ms) if a_ms is not None and b_ms is not None else None
@@ -123,6 +133,11 @@ class SeekBar(QWidget):
                 painter.setBrush(colour)
                 painter.drawRect(QRect(left, groove.bottom() + 3, max(2, right - left - 2), 5))
                 painter.drawRect(QRect(left, groove.top() - 6, 3, groove.height() + 12))
+            painter.setBrush(NOTE_COLOUR)
+            for ms in self._note_marks:
+                x = self.mark_x(ms)
+                top = groove.top() - 3
+                painter.drawPolygon([QPoint(x - 5, top - 7), QPoint(x + 5, top - 7), QPoint(x, top)])
             if self._loop is not None:
                 left, right = self.mark_x(self._loop[0]), self.mark_x(self._loop[1])
                 painter.setBrush(LOOP_COLOUR)

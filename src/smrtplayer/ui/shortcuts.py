@@ -59,6 +59,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("watched", "Mark watched / unwatched", "Lessons", ("W",), checkable=True),
     ActionSpec("continue", "Continue where I stopped", "Lessons", ("Ctrl+R",)),
     ActionSpec("shortcuts", "Keyboard shortcuts", "Help", ("?", "F1")),
+    ActionSpec("import_course", "Import a course…", "Library", ("Ctrl+O",)),
+    ActionSpec("search", "Search everything…", "Index", ("Ctrl+F", "/")),
+    ActionSpec("mark_start", "Mark position start", "Index", ("I",)),
+    ActionSpec("mark_end", "Mark position end…", "Index", ("O",)),
+    ActionSpec("note_new", "New note at this time", "Notes", ("Ctrl+N",)),
+    ActionSpec("note_time", "Insert the current time in the note", "Notes", ("Ctrl+T",)),
 )
 SPECS = {spec.id: spec for spec in ACTIONS}
 

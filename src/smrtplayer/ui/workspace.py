@@ -1,0 +1,210 @@
+"""The panels around the video: library, home, body-region index and notes, with their menus.
+
+``MainWindow`` owns the player area; this module installs everything else onto it so the window's
+own module stays about playing. Panels talk to the window only through signals and the window's
+public methods (``open_lesson_at``, ``select_course``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QTabWidget
+
+from smrtplayer.ui.backup_dialog import BackupDialog, show_startup_notices
+from smrtplayer.ui.home_view import HomeView
+from smrtplayer.ui.index_panel import IndexPanel
+from smrtplayer.ui.library_view import LibraryView
+from smrtplayer.ui.notes_panel import NotesPanel
+from smrtplayer.ui.search_dialog import SearchDialog
+
+if TYPE_CHECKING:
+    from smrtplayer.ui.main_window import MainWindow
+
+BACKUP_CHECK_MS = 60 * 60 * 1000  # the daily backup is taken at most once a day; look hourly
+FIRST_BACKUP_DELAY_MS = 2 * 60 * 1000  # not during start-up, when the user wants the video
+VIDEO_FORMATS = "Courses and videos (*.zip *.mp4 *.m4v *.mov *.mkv *.webm *.vob *.mpg *.mpeg);;All files (*)"
+
+
+class Workspace(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        # A child of the window: its timers die with the window, never firing on a closed store.
+        super().__init__(window)
+        self.window = window
+        context = window.context
+        playback = window.playback
+
+        # Left: the lesson list (the window's own), the library as cards, and home.
+        self.library_view = LibraryView(context)
+        self.library_view.course_activated.connect(self._show_course)
+        self.home_view = HomeView(context)
+        self.home_view.open_lesson_requested.connect(
+            lambda lesson_id, start_ms: window.open_lesson_at(lesson_id, start_ms)
+        )
+        self.left_tabs = QTabWidget()
+        self.left_tabs.setObjectName("leftTabs")
+        self.left_tabs.setDocumentMode(True)
+        self.left_tabs.addTab(window.left_panel, "Lessons")
+        self.left_tabs.addTab(self.library_view, "Library")
+        self.left_tabs.addTab(self.home_view, "Home")
+        window.splitter.insertWidget(0, self.left_tabs)
+        window.splitter.setSizes([320, 800])
+
+        # Right: the body-region index and the notes, as docks the user can move or close.
+        self.index_panel = IndexPanel(context)
+        self.index_panel.position_opened.connect(lambda row: window.select_course(row.course_id))
+        self.notes_panel = NotesPanel(
+            context,
+            position_provider=playback.position_ms,
+            frame_provider=playback.current_image,
+            own_shortcuts=False,
+        )
+        self.notes_panel.seek_requested.connect(playback.seek)
+        self.notes_panel.marks_changed.connect(window.transport.seek_bar.set_note_marks)
+        self.index_dock = self._dock("Body index", "indexDock", self.index_panel)
+        self.notes_dock = self._dock("Notes", "notesDock", self.notes_panel)
+        window.tabifyDockWidget(self.index_dock, self.notes_dock)
+        self.index_dock.raise_()
+        window.resizeDocks([self.index_dock], [360], Qt.Orientation.Horizontal)
+
+        playback.lesson_opened.connect(self.notes_panel.set_lesson)
+        playback.lesson_opened.connect(context.index.track_lesson)
+        playback.position_changed.connect(context.index.track_playhead)
+        playback.frame_ready.connect(self.notes_panel.on_frame_ready)
+        playback.playing_changed.connect(context.study_time.on_playing_changed)
+        context.index.mirror_changed.connect(self._on_side_mirror)
+        context.library.courses_changed.connect(self.home_view.refresh)
+
+        self._connect_actions()
+        self._build_menus()
+
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(FIRST_BACKUP_DELAY_MS)
+        self._backup_timer.timeout.connect(self._daily_backup)
+        self._backup_timer.start()
+        QTimer.singleShot(0, self, self._after_show)
+
+    # ------------------------------------------------------------------------------- setup
+    def _dock(self, title: str, name: str, widget: object) -> QDockWidget:
+        dock = QDockWidget(title, self.window)
+        dock.setObjectName(name)
+        dock.setWidget(widget)  # type: ignore[arg-type]
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        return dock
+
+    def _connect_actions(self) -> None:
+        actions = self.window.actions_by_id
+        handlers = {
+            "mark_start": self.index_panel.mark_start,
+            "mark_end": self.index_panel.mark_end,
+            "note_new": self._new_note,
+            "note_time": self.notes_panel.insert_current_time,
+            "search": self.open_search,
+            "import_course": self.import_course,
+        }
+        for action_id, handler in handlers.items():
+            actions[action_id].triggered.connect(lambda _checked=False, h=handler: h())
+
+    def _build_menus(self) -> None:
+        window = self.window
+        actions = window.actions_by_id
+        menu_bar = window.menuBar()
+        file_menu = window.file_menu
+        first = file_menu.actions()[0] if file_menu.actions() else None
+        file_menu.insertAction(first, actions["import_course"])
+        backups = QAction("Backups and moving data…", window)
+        backups.setObjectName("action_backups")
+        backups.triggered.connect(self.open_backups)
+        file_menu.insertAction(first, backups)
+        file_menu.insertSeparator(first)
+
+        index_menu = menu_bar.addMenu("&Index")
+        for action in (
+            actions["search"],
+            actions["mark_start"],
+            actions["mark_end"],
+            self.index_panel.undo_action,
+            self.index_panel.redo_action,
+        ):
+            index_menu.addAction(action)
+        index_menu.addSeparator()
+        index_menu.addAction(self.index_panel.export_action)
+        index_menu.addAction(self.index_panel.import_action)
+
+        notes_menu = menu_bar.addMenu("&Notes")
+        notes_menu.addAction(actions["note_new"])
+        notes_menu.addAction(actions["note_time"])
+        export_menu = self.notes_panel.export_button.menu()
+        if export_menu is not None:
+            notes_menu.addMenu(export_menu)
+
+        view_menu = window.view_menu
+        view_menu.addSeparator()
+        view_menu.addAction(self.index_dock.toggleViewAction())
+        view_menu.addAction(self.notes_dock.toggleViewAction())
+        # Keep Help last.
+        menu_bar.insertMenu(window.help_menu.menuAction(), index_menu)
+        menu_bar.insertMenu(window.help_menu.menuAction(), notes_menu)
+
+    def _after_show(self) -> None:
+        self._notices = show_startup_notices(self.window.context, self.window)
+
+    # ----------------------------------------------------------------------------- actions
+    def _show_course(self, course_id: int) -> None:
+        self.window.select_course(course_id)
+        self.left_tabs.setCurrentWidget(self.window.left_panel)
+
+    def _new_note(self) -> None:
+        self.notes_dock.show()
+        self.notes_dock.raise_()
+        self.notes_panel.new_note()
+
+    def _on_side_mirror(self, mirrored: bool, _badge: str) -> None:
+        self.window.set_mirrored(mirrored)
+
+    def open_search(self) -> SearchDialog:
+        dialog = SearchDialog(self.window.context, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_requested.connect(
+            lambda result: self.window.open_lesson_at(result.lesson_id, result.start_ms)
+        )
+        dialog.open()
+        return dialog
+
+    def open_backups(self) -> BackupDialog:
+        dialog = BackupDialog(self.window.context, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.data_replaced.connect(self.window.reload_courses)
+        dialog.data_replaced.connect(self.notes_panel.reload)
+        dialog.data_replaced.connect(self.home_view.refresh)
+        dialog.open()
+        return dialog
+
+    def import_course(self) -> None:
+        files, _filter = QFileDialog.getOpenFileNames(
+            self.window, "Import a course: choose a zip or the videos", "", VIDEO_FORMATS
+        )
+        if files:
+            self.import_paths([Path(name) for name in files])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        self.left_tabs.setCurrentWidget(self.library_view)
+        self.library_view.import_paths(paths)
+
+    def _daily_backup(self) -> None:
+        self._backup_timer.setInterval(BACKUP_CHECK_MS)
+        context = self.window.context
+        if context.read_only:
+            return
+        try:
+            context.backups.daily()
+        except Exception as error:  # a failed backup must never stop the study session
+            self.window.statusBar().showMessage(f"The daily backup failed: {error}", 15000)
