@@ -167,6 +167,7 @@ class LibraryView(QWidget):
         self.setAcceptDrops(True)
         self.hint = QLabel("Drop a course folder, a .zip or video files here to add them.", self)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setWordWrap(True)
         self.import_button = QPushButton("Add a course folder…", self)
         self.import_button.clicked.connect(self._choose_folder)
         header = QHBoxLayout()

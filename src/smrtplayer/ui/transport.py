@@ -24,6 +24,7 @@ from smrtplayer.abloop import ABLoop
 from smrtplayer.context import AppContext
 from smrtplayer.models import Lesson
 from smrtplayer.playback import RATES
+from smrtplayer.ui.flow_layout import flow_container
 from smrtplayer.ui.format import format_ms
 from smrtplayer.ui.seek_bar import SeekBar
 
@@ -101,7 +102,8 @@ class TransportBar(QWidget):
         transport.addWidget(self.volume_slider)
         transport.addWidget(self._button("fullscreen", icon_only=True))
 
-        study = QHBoxLayout()
+        # The study controls wrap onto another row in a narrow window instead of widening it.
+        study_holder, study = flow_container(self)
         self.speed_button = QToolButton(self)
         self.speed_button.setObjectName("speedButton")
         self.speed_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -119,12 +121,10 @@ class TransportBar(QWidget):
             self.speed_menu.addAction(actions[action_id])
         self.speed_button.setMenu(self.speed_menu)
         study.addWidget(self.speed_button)
-        study.addSpacing(10)
         for action_id in ("loop_a", "loop_b", "loop_position", "loop_clear"):
             study.addWidget(self._button(action_id))
         self.loop_options = self._loop_options_button()
         study.addWidget(self.loop_options)
-        study.addSpacing(10)
         for action_id in ("frame_back", "frame_forward", "mirror", "capture"):
             study.addWidget(self._button(action_id))
         self.subtitles_button = self._button("subtitles")
@@ -133,7 +133,6 @@ class TransportBar(QWidget):
         self.subtitles_button.setMenu(self.subtitle_menu)
         self.subtitles_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         study.addWidget(self.subtitles_button)
-        study.addStretch(1)
         study.addWidget(self._button("watched"))
         study.addWidget(self._button("shortcuts"))
 
@@ -142,7 +141,7 @@ class TransportBar(QWidget):
         layout.setSpacing(2)
         layout.addLayout(timeline)
         layout.addLayout(transport)
-        layout.addLayout(study)
+        layout.addWidget(study_holder)
 
         self.seek_bar.seek_requested.connect(self._playback.seek)
         self.seek_bar.scrubbed.connect(self._playback.preview_seek)
