@@ -1,0 +1,64 @@
+"""Real-window scenarios: the app under Xvfb, driven with mouse and keys, checked on screen pixels."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from helpers.xvfb import Xvfb
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(not Xvfb.available(), reason="Xvfb is not installed (apt-get install xvfb)"),
+]
+
+DRIVER = Path(__file__).with_name("window_scenarios.py")
+ARTIFACTS = os.environ.get("SMRTPLAYER_TEST_ARTIFACTS")
+
+
+def run_scenario(name: str, tmp_path: Path) -> dict[str, Any]:
+    xvfb = Xvfb().start()
+    out = Path(ARTIFACTS) / name if ARTIFACTS else tmp_path / "out"
+    try:
+        completed = subprocess.run(
+            [sys.executable, str(DRIVER), name, "--data-dir", str(tmp_path / "data"), "--out", str(out)],
+            env=xvfb.env(),
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        xvfb.stop()
+    result_file = out / "result.json"
+    assert result_file.exists(), completed.stdout[-3000:] + completed.stderr[-3000:]
+    result: dict[str, Any] = json.loads(result_file.read_text())
+    assert completed.returncode == 0 and result["ok"], (result, completed.stderr[-3000:])
+    return result
+
+
+@pytest.mark.time_limit(180)
+def test_body_map_click_opens_the_lesson_at_the_position(tmp_path: Path) -> None:
+    result = run_scenario("body_map_to_position", tmp_path)
+    assert result["clicked_region"] == "hips-sacrum"
+    assert "Piriformis, counterstrain" in result["results"]
+    assert "Subscapularis, supine" not in result["results"], "only the clicked region is listed"
+    assert result["lesson"] == "Piriformis"
+    assert 3000 <= result["position_ms"] < 5500, "playing from the position's start (3.0 s)"
+    red, green, blue = result["video_rgb"]
+    assert green > red and green > blue, "lesson 2's green picture is on screen"
+
+
+@pytest.mark.time_limit(180)
+def test_mirror_flips_the_picture_on_screen_and_shows_the_badge(tmp_path: Path) -> None:
+    result = run_scenario("mirrored_frame_with_badge", tmp_path)
+    assert result["mirror_action_checked"]
+    assert result["badge_pixels"] > 50, "the MIRRORED badge is drawn over the video"
+    assert result["mean_diff_vs_flipped"] < 20, "the screen shows the horizontally flipped frame"
+    assert result["mean_diff_vs_unflipped"] > result["mean_diff_vs_flipped"] * 2

@@ -1,0 +1,191 @@
+"""Scenarios run inside the real app window on a real X server (Xvfb), driven like a user would.
+
+Run as ``python window_scenarios.py NAME --data-dir DIR --out DIR`` with DISPLAY set; the test in
+``test_window_scenarios.py`` starts it. Each scenario builds the same window ``smrtplayer`` opens,
+clicks and types with QTest into it, captures the whole X screen (``QScreen.grabWindow(0)``, which
+sees the real video pixels) and writes what it observed to ``result.json`` beside the screenshots.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from smrtplayer.context import AppContext
+from smrtplayer.paths import AppPaths
+from smrtplayer.ui.main_window import MainWindow
+
+SCENARIOS: dict[str, Callable[[MainWindow, Path], dict[str, Any]]] = {}
+
+
+def scenario(function: Callable[[MainWindow, Path], dict[str, Any]]) -> Callable[..., Any]:
+    SCENARIOS[function.__name__] = function
+    return function
+
+
+def wait_until(predicate: Callable[[], bool], timeout_s: float = 15.0) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        if predicate():
+            return True
+        QTest.qWait(30)
+    return False
+
+
+def screen_shot(out: Path, name: str) -> QImage:
+    QApplication.processEvents()
+    QTest.qWait(150)  # let the compositor-less X server catch up with the last paint
+    pixmap = QGuiApplication.primaryScreen().grabWindow(0)
+    image = pixmap.toImage().convertToFormat(QImage.Format.Format_RGB32)
+    image.save(str(out / f"{name}.png"))
+    return image
+
+
+def region_of(window: MainWindow, widget: Any) -> QRect:
+    top_left = widget.mapTo(window, QPoint(0, 0)) + window.geometry().topLeft()
+    return QRect(top_left, widget.size())
+
+
+def mean_rgb(image: QImage, rect: QRect) -> tuple[float, float, float]:
+    total = [0.0, 0.0, 0.0]
+    count = 0
+    for y in range(rect.top(), rect.bottom(), 6):
+        for x in range(rect.left(), rect.right(), 6):
+            colour = image.pixelColor(x, y)
+            total[0] += colour.red()
+            total[1] += colour.green()
+            total[2] += colour.blue()
+            count += 1
+    return (total[0] / count, total[1] / count, total[2] / count) if count else (0.0, 0.0, 0.0)
+
+
+# ------------------------------------------------------------------------------------ scenarios
+@scenario
+def body_map_to_position(window: MainWindow, out: Path) -> dict[str, Any]:
+    """Click Hips & Sacrum on the body map, double-click a result: the lesson plays from there."""
+    panel = window.workspace.index_panel
+    window.workspace.index_dock.raise_()
+    canvas = panel.body_map.canvas
+    assert wait_until(lambda: canvas.isVisible() and canvas.anchor("hips-sacrum") is not None)
+    anchor = canvas.anchor("hips-sacrum")
+    clicked_region = canvas.region_at(anchor) if anchor is not None else None
+    QTest.mouseClick(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, anchor)
+    model = panel.results.model()
+    assert wait_until(lambda: model.rowCount() > 0)
+    titles = [model.index(row, 0).data() for row in range(model.rowCount())]
+    wanted = titles.index("Piriformis, counterstrain")
+    index = model.index(wanted, 0)
+    panel.results.scrollTo(index)
+    centre = panel.results.visualRect(index).center()
+    QTest.mouseDClick(
+        panel.results.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre
+    )
+    playback = window.playback
+    assert wait_until(
+        lambda: (
+            playback.lesson is not None
+            and playback.lesson.title == "Piriformis"
+            and playback.is_playing()
+            and playback.position_ms() >= 3100
+        )
+    )
+    opened_at = playback.position_ms()
+    image = screen_shot(out, "body-map-result-playing")
+    return {
+        "clicked_region": clicked_region,
+        "results": titles,
+        "lesson": playback.lesson.title if playback.lesson else None,
+        "position_ms": opened_at,
+        "video_rgb": mean_rgb(image, region_of(window, window.video_view).adjusted(20, 60, -20, -60)),
+    }
+
+
+@scenario
+def mirrored_frame_with_badge(window: MainWindow, out: Path) -> dict[str, Any]:
+    """Pause on a frame, press H: the picture on screen is flipped and the badge says so."""
+    playback = window.playback
+    assert wait_until(lambda: playback.is_playing() and playback.position_ms() > 1500)
+    playback.pause()
+    assert wait_until(lambda: not playback.is_playing())
+    QTest.qWait(300)
+    view = region_of(window, window.video_view)
+    frame_rect = window.video_view.video_rect().translated(view.topLeft())
+    before = screen_shot(out, "before-mirror").copy(frame_rect)
+    window.video_view.setFocus()
+    QTest.keyClick(window, Qt.Key.Key_H)
+    assert wait_until(window.video_view.is_mirrored)
+    after_full = screen_shot(out, "mirrored-with-badge")
+    after = after_full.copy(frame_rect)
+    flipped = before.flipped(Qt.Orientation.Horizontal)
+    # Compare the lower two thirds (the badge sits at the top) pixel by pixel, sampled.
+    height, width = after.height(), after.width()
+    diffs: list[int] = []
+    unflipped: list[int] = []
+    for y in range(height // 3, height - 4, 5):
+        for x in range(4, width - 4, 5):
+            a, b, c = after.pixelColor(x, y), flipped.pixelColor(x, y), before.pixelColor(x, y)
+            diffs.append(abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()))
+            unflipped.append(abs(a.red() - c.red()) + abs(a.green() - c.green()) + abs(a.blue() - c.blue()))
+    badge_pixels = sum(
+        1
+        for y in range(view.top(), view.top() + 120, 2)
+        for x in range(view.left(), view.right(), 2)
+        if _is_badge_orange(after_full.pixelColor(x, y))
+    )
+    return {
+        "mean_diff_vs_flipped": sum(diffs) / len(diffs),
+        "mean_diff_vs_unflipped": sum(unflipped) / len(unflipped),
+        "badge_pixels": badge_pixels,
+        "mirror_action_checked": window.actions_by_id["mirror"].isChecked(),
+    }
+
+
+def _is_badge_orange(colour: Any) -> bool:
+    return colour.red() > 200 and 90 < colour.green() < 150 and colour.blue() < 60
+
+
+# ----------------------------------------------------------------------------------------- main
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("name", choices=sorted(SCENARIOS))
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    context = AppContext.open(AppPaths.resolve(args.data_dir))
+    window = MainWindow(context)
+    window.show()
+    window.start(autoplay=True)
+    result: dict[str, Any] = {"scenario": args.name}
+    try:
+        assert wait_until(lambda: window.isVisible() and window.playback.frames_shown > 0, 20)
+        # Keys reach window shortcuts only in the active window (there is no window manager here).
+        window.activateWindow()
+        assert wait_until(window.isActiveWindow, 10)
+        result.update(SCENARIOS[args.name](window, args.out))
+        result["ok"] = True
+    except AssertionError as error:
+        screen_shot(args.out, "failure")
+        result.update(ok=False, error=f"assertion failed: {error!r}")
+    finally:
+        (args.out / "result.json").write_text(json.dumps(result, indent=2))
+        window.close()
+        context.close()
+        app.processEvents()
+    return 0 if result.get("ok") else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
