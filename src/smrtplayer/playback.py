@@ -410,8 +410,13 @@ class PlaybackController(QObject):
         position_ms = max(0, position_ms if duration <= 0 else min(position_ms, duration))
         self._tracker.interrupt()
         self._last_played_ms = self._previous_report_ms = self._step_target_ms = None
-        if self._pending_seek_ms is not None and duration <= 0:
-            self._pending_seek_ms = position_ms  # not loaded yet: seek once it is
+        loading = self._player.mediaStatus() in (
+            QMediaPlayer.MediaStatus.LoadingMedia,
+            QMediaPlayer.MediaStatus.NoMedia,
+        )
+        if duration <= 0 and (loading or self._pending_seek_ms is not None):
+            # Not loaded yet: the player would drop this seek, so apply it once the media is loaded.
+            self._pending_seek_ms = position_ms
         else:
             self._player.setPosition(position_ms)
         return position_ms
