@@ -11,7 +11,7 @@ SUITE_LIMIT_S ?= 2700
 TIMEOUT   := $(shell command -v timeout >/dev/null 2>&1 && echo "timeout -s KILL $(SUITE_LIMIT_S)")
 PYTEST_ARGS ?=
 
-.PHONY: run test lint fmt dist demo bench stress clean venv
+.PHONY: run test lint fmt dist demo fixtures bench stress clean venv
 
 $(VENV)/.stamp-python:
 	@if [ -x "$(PY)" ] && "$(PY)" -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
@@ -54,6 +54,9 @@ dist: $(DEV_STAMP)
 
 demo: $(DEV_STAMP)
 	$(PY) tools/make_demo_course.py
+
+fixtures: $(DEV_STAMP)
+	$(PY) tools/make_db_fixtures.py --only-missing
 
 bench: $(DEV_STAMP)
 	@command -v mpv >/dev/null 2>&1 || { \
