@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 
+from helpers.xvfb import Xvfb, wait_for
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SPEC = REPO_ROOT / "build" / "pyinstaller.spec"
 BUILD_TIMEOUT_S = 600
@@ -104,3 +106,45 @@ def test_frozen_bundle_passes_its_self_test(tmp_path: Path) -> None:
     assert demo, f"demo course not listed: {courses}"
     assert demo[0]["available"] and demo[0]["lessons"] > 0, demo[0]
     assert Path(demo[0]["path"]).is_relative_to(dist / "smrtplayer"), demo[0]["path"]
+
+    if Xvfb.available():
+        _bundle_window_shows_the_demo(exe, tmp_path)
+
+
+def _bundle_window_shows_the_demo(exe: Path, tmp_path: Path) -> None:
+    """The frozen window (widgets, SVG body map, video) opens under X and plays the demo lesson."""
+    from PySide6.QtGui import QImage
+
+    from e2e.test_real_window import LESSON_ONE_RGB, share_of_colour
+
+    xvfb = Xvfb().start()
+    env = {
+        **_bundle_env(tmp_path),
+        **{k: v for k, v in xvfb.env().items() if k in ("DISPLAY", "QT_QPA_PLATFORM")},
+    }
+    app = subprocess.Popen(
+        [str(exe), "--data-dir", str(tmp_path / "window-data")],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    shot = tmp_path / "bundle-window.png"
+    try:
+        seen = wait_for(
+            lambda: (
+                app.poll() is None
+                and xvfb.grab(shot) is not None
+                and share_of_colour(QImage(str(shot)), LESSON_ONE_RGB) > 0.1
+            ),
+            timeout_s=60,
+            interval_s=0.5,
+        )
+        assert app.poll() is None, "the frozen window exited early"
+        assert seen, "the frozen window did not show the demo lesson"
+    finally:
+        app.terminate()
+        try:
+            app.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            app.kill()
+        xvfb.stop()
