@@ -75,6 +75,7 @@ class AppContext:
                 raise
             return cls._open_read_only(paths, error)
         recovery: RecoveryReport | None = None
+        BackupService.remove_interrupted(paths.backups)  # copies cut short by a crash
         try:
             store = Store.open(paths.database, backups_dir=paths.backups)
         except DatabaseCorrupt as error:

@@ -130,6 +130,15 @@ def _schema(conn: sqlite3.Connection) -> set[tuple[str, str, str]]:
     return {(str(a), str(b), " ".join(str(c).split())) for a, b, c in rows}
 
 
+def _files(folder: Path) -> dict[str, int]:
+    """Relative path -> size of every file under ``folder``."""
+    return {
+        path.relative_to(folder).as_posix(): path.stat().st_size
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+
+
 def _schema_of(path: Path) -> set[tuple[str, str, str]]:
     with _connect(path) as conn:
         return _schema(conn)
@@ -464,10 +473,17 @@ class Lane:
             missing = [c.uid for c in context.library.courses() if not c.available]
             if missing:
                 raise self.fail(f"courses shown as missing after the next start: {missing}")
-        orphans = [p for p in library.iterdir() if p.is_dir() and p.resolve() not in roots]
-        if orphans:
-            self.report.leftovers["course folders without a course"] += len(orphans)
-            state.setdefault("orphans", set()).update(orphans)
+        known: set[Path] = state.setdefault("orphans", set())
+        copies = [_files(source) for source in self.sources.import_courses]
+        for folder in library.iterdir():
+            if not folder.is_dir() or folder.resolve() in roots or folder in known:
+                continue
+            if _files(folder) not in copies:
+                raise self.fail(f"a half-made or half-deleted course folder was left: {folder}")
+            # A whole copy with no course: killed between renaming it into place and the commit.
+            known.add(folder)
+            self.report.leftovers["whole course copies without a course row"] += 1
+        self.passed("no half-made course folder")
 
     # ---------------------------------------------------------------------------------- backup
     def _check_backup(self, records: list[dict[str, Any]]) -> None:
@@ -506,19 +522,22 @@ class Lane:
             if held is None or json.loads(held[0]) < expected or copied != notes:
                 raise self.fail(f"backup {path.name} lacks what was acknowledged before it")
         self.passed("acknowledged backups open and pass integrity_check", len(backups))
-        partial = list((self.data / "backups").glob("*.partial"))
-        if partial:
-            self.report.leftovers["partial backup files"] += len(partial) - state.get("partial", 0)
-            state["partial"] = len(partial)
+        if list((self.data / "backups").glob("*.partial")):
+            self.report.leftovers["unfinished backup copies (before the next start)"] += 1
         with self._fresh_start() as context:
             listed = {str(info.path) for info in context.backups.all()}
             if not set(backups) <= listed:
                 raise self.fail(f"the backup list lacks {sorted(set(backups) - listed)}")
             self.passed("backups listed after the next start", len(backups))
+            partial = list((self.data / "backups").glob("*.partial"))
+            if partial:
+                raise self.fail(f"unfinished backup copies left after the next start: {partial}")
+            self.passed("no unfinished backup left after the next start")
 
     # --------------------------------------------------------------------------------- migrate
     def _check_migrate(self, records: list[dict[str, Any]]) -> None:
         from smrtplayer.store import migrations
+        from smrtplayer.store.backups import BackupService
         from smrtplayer.store.db import Store
 
         created = {r["path"]: r for r in records if r["ev"] == "created"}
@@ -566,10 +585,13 @@ class Lane:
                         raise self.fail(f"the pre-upgrade backup {backup.name} is not at the old version")
                 self._check_seed(backup, record["seed"], record["version"])
                 self.passed("pre-upgrade backup complete")
-            partial = list(Path(record["backups"]).glob("*.partial"))
-            if partial:
-                self.report.leftovers["partial pre-upgrade backups"] += len(partial)
-            store = Store.open(path, backups_dir=Path(record["backups"]))  # the next start
+            if list(Path(record["backups"]).glob("*.partial")):
+                self.report.leftovers["unfinished pre-upgrade copies (before the next start)"] += 1
+            # The next start, as AppContext.open does it: clean-up first, then open (and upgrade).
+            BackupService.remove_interrupted(Path(record["backups"]))
+            if list(Path(record["backups"]).glob("*.partial")):
+                raise self.fail("an unfinished pre-upgrade copy survived the start-up clean-up")
+            store = Store.open(path, backups_dir=Path(record["backups"]))
             try:
                 if store.schema_version != migrations.SCHEMA_VERSION or store.quick_check() != "ok":
                     raise self.fail(f"{path.name} does not reopen at the current version")

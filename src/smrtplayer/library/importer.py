@@ -19,6 +19,7 @@ import re
 import shutil
 import tempfile
 import time
+import uuid
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -393,6 +394,20 @@ def _staging_in_use(folder: Path, now: float) -> bool:
     with contextlib.suppress(OSError):
         newest = max(path.stat().st_mtime for path in (folder, *folder.rglob("*")))
     return now - newest < STALE_STAGING_S
+
+
+def discard_course_folder(folder: Path, library_dir: Path) -> None:
+    """Delete a copied course's folder so that a crash part-way leaves nothing behind.
+
+    The folder first gets a staging name (one atomic rename); a deletion cut short then leaves a
+    staging folder of a dead process, which the next start removes like the remains of an import.
+    """
+    doomed = library_dir / f"{STAGING_PREFIX}{os.getpid()}-removed-{uuid.uuid4().hex[:12]}"
+    try:
+        folder.rename(doomed)
+    except OSError:
+        doomed = folder
+    shutil.rmtree(doomed, ignore_errors=True)
 
 
 def unique_course_folder(library_dir: Path, title: str) -> Path:

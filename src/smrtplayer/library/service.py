@@ -8,7 +8,6 @@ on a ``BackgroundJob`` and stores the result on the main thread. The signals are
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -17,6 +16,7 @@ from smrtplayer.errors import Cancelled, ImportRejected, ManifestError, NotFound
 from smrtplayer.library.importer import (
     PreparedImport,
     commit_import,
+    discard_course_folder,
     prepare_files_import,
     prepare_import,
     remove_stale_staging,
@@ -313,7 +313,7 @@ class LibraryService(QObject):
             library = self._library_dir.resolve()
             folder = course.root_path.resolve()
             if folder != library and folder.is_relative_to(library):
-                shutil.rmtree(folder, ignore_errors=True)
+                discard_course_folder(folder, library)
         self.course_removed.emit(course_id)
         self.courses_changed.emit()
 

@@ -23,6 +23,7 @@ import re
 import shutil
 import sqlite3
 import tempfile
+import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -45,6 +46,26 @@ _NAME = re.compile(
 
 class ReadOnlyData(StoreError):
     """The data folder is read-only: the app shows the user's data but cannot change it."""
+
+
+_PARTIAL = re.compile(r"\.(\d+)\.partial$")
+#: an unfinished copy whose writer cannot be identified is removed this long after its last write
+STALE_PARTIAL_S = 3600
+
+
+def _abandoned(path: Path, now: float) -> bool:
+    """An unfinished copy whose writing process is gone, or that nobody has written to for long."""
+    match = _PARTIAL.search(path.name)
+    if match is not None and os.name == "posix":
+        pid = int(match.group(1))
+        if pid != os.getpid():
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                return True
+            except OSError:
+                pass
+    return now - path.stat().st_mtime >= STALE_PARTIAL_S
 
 
 @dataclass(frozen=True)
@@ -240,8 +261,6 @@ class BackupService:
         try:
             self._store.backup_to(path)
         except (OSError, sqlite3.Error) as error:
-            with contextlib.suppress(OSError):
-                path.with_name(path.name + ".partial").unlink(missing_ok=True)
             raise StoreError(
                 f"The backup could not be written to {self.folder}: {error}. Free some space or check "
                 "the folder's permissions; your data was not changed."
@@ -321,6 +340,30 @@ class BackupService:
         )
 
     # --------------------------------------------------------------------------- at start-up
+    @staticmethod
+    def remove_interrupted(folder: Path, *, now: float | None = None) -> list[Path]:
+        """Delete the unfinished copies (``*.partial``) of backups cut short by a crash.
+
+        A copy is left alone while the process writing it lives (the name carries its pid) and for
+        ``STALE_PARTIAL_S`` after its last write when that cannot be told.
+        """
+        now = time.time() if now is None else now
+        removed: list[Path] = []
+        try:
+            candidates = list(folder.glob("*.partial"))
+        except OSError:
+            return removed
+        for path in candidates:
+            try:
+                if not _abandoned(path, now):
+                    continue
+                path.unlink()
+            except OSError:
+                continue
+            removed.append(path)
+            log.info("removed the remains of an interrupted backup: %s", path)
+        return removed
+
     @staticmethod
     def recover_damaged(database: Path, backups: Path, problem: DatabaseCorrupt) -> RecoveryReport:
         """Keep the damaged file aside and put the newest good backup in its place.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
@@ -153,14 +154,19 @@ class Store:
     def backup_to(self, destination: Path) -> Path:
         """Copy the live database through SQLite's backup API (never a file copy of a live DB)."""
         destination.parent.mkdir(parents=True, exist_ok=True)
-        partial = destination.with_name(destination.name + ".partial")
-        target = sqlite3.connect(partial)
+        partial = partial_path(destination)
         try:
-            self.conn.backup(target)
-            target.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            target.close()
-        partial.replace(destination)
+            target = sqlite3.connect(partial)
+            try:
+                self.conn.backup(target)
+                target.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                target.close()
+            partial.replace(destination)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+            raise
         return destination
 
     def close(self) -> None:
@@ -168,6 +174,13 @@ class Store:
             # Fold the WAL back so a copied data folder carries one self-contained file.
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()
+
+
+def partial_path(destination: Path) -> Path:
+    """Where a copy is written before it is renamed into place; names the writing process, so that
+    the next start can tell the remains of a crash (``remove_interrupted_backups``) from a copy being
+    written right now by another smrtplayer process."""
+    return destination.with_name(f"{destination.name}.{os.getpid()}.partial")
 
 
 def _has_content(path: Path) -> bool:

@@ -1,0 +1,127 @@
+"""What a crash in the middle of a clean-up leaves is removed by the next start.
+
+Found by the crash campaign: a removed course whose folder deletion was cut short left the rest of its
+copy in the library for good, and a backup cut short left its unfinished ``.partial`` copy (as big as
+the database) in the backups folder for good.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from helpers.media import MediaFactory
+
+REMOVE_THEN_DIE = r"""
+import os, shutil, signal, sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+
+from smrtplayer.context import AppContext
+from smrtplayer.paths import AppPaths
+
+app = QCoreApplication([])
+context = AppContext.open(AppPaths.resolve(sys.argv[1]))
+report = context.library.import_course(Path(sys.argv[2]), mode="copy")
+print(report.root_path, flush=True)
+
+def delete_one_file_then_die(path, *args, **kwargs):
+    next(p for p in sorted(Path(path).rglob("*")) if p.is_file()).unlink()
+    os.kill(os.getpid(), signal.SIGKILL)
+
+shutil.rmtree = delete_one_file_then_die
+context.library.remove_course(report.course_id)
+"""
+
+
+def _environment() -> dict[str, str]:
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    environment.pop("DISPLAY", None)
+    return environment
+
+
+def test_a_course_removal_killed_half_way_leaves_nothing_after_the_next_start(
+    tmp_path: Path,
+    media: MediaFactory,
+    qapp,  # type: ignore[no-untyped-def]
+) -> None:
+    from smrtplayer.context import AppContext
+    from smrtplayer.paths import AppPaths
+
+    source = tmp_path / "Course"
+    source.mkdir()
+    for number in range(3):
+        clip = media.clip(seconds=1.0, size=(64, 48), fps=10, rgb=(50 * number, 90, 160))
+        (source / f"{number + 1:02d} - Lesson.mp4").write_bytes(clip.read_bytes())
+    data = tmp_path / "data"
+    killed = subprocess.run(
+        [sys.executable, "-c", REMOVE_THEN_DIE, str(data), str(source)],
+        capture_output=True,
+        text=True,
+        env=_environment(),
+        timeout=60,
+        check=False,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert Path(killed.stdout.strip()).parent == data / "library"
+
+    context = AppContext.open(AppPaths.resolve(data))
+    try:
+        assert [course.kind for course in context.library.courses()] == ["builtin"], "the removal was stored"
+        assert list((data / "library").iterdir()) == [], "no part of the removed copy is left"
+    finally:
+        context.close()
+
+
+def test_unfinished_backup_copies_of_dead_processes_are_removed_at_start(
+    tmp_path: Path,
+    qapp,  # type: ignore[no-untyped-def]
+) -> None:
+    from smrtplayer.context import AppContext
+    from smrtplayer.paths import AppPaths
+
+    paths = AppPaths.resolve(tmp_path / "data")
+    AppContext.open(paths).close()
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True)
+    dead_pid = int(gone.stdout)
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        stamp = "manual-20250101T101010123Z.sqlite3"
+        of_the_dead = paths.backups / f"{stamp}.{dead_pid}.partial"
+        being_written = paths.backups / f"{stamp}.{alive.pid}.partial"
+        old_unnamed = paths.backups / f"daily-{stamp[7:]}.partial"
+        new_unnamed = paths.backups / f"pre-import-{stamp[7:]}.partial"
+        for path in (of_the_dead, being_written, old_unnamed, new_unnamed):
+            path.write_bytes(b"\0" * 4096)
+        two_hours_ago = time.time() - 7200
+        os.utime(old_unnamed, (two_hours_ago, two_hours_ago))
+
+        context = AppContext.open(paths)
+        context.close()
+        left = sorted(path.name for path in paths.backups.glob("*.partial"))
+        assert left == sorted([being_written.name, new_unnamed.name])
+    finally:
+        alive.kill()
+        alive.wait()
+
+
+def test_a_failed_backup_leaves_no_unfinished_copy(
+    context,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from smrtplayer.errors import StoreError
+
+    def refuse(self: Path, target: Path) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "replace", refuse)
+    with pytest.raises(StoreError, match="could not be written"):
+        context.backups.back_up_now()
+    monkeypatch.undo()
+    assert list(context.backups.folder.glob("*.partial")) == []
