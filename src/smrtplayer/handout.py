@@ -12,6 +12,7 @@ that exporting never disturbs the lesson on screen.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -281,9 +282,12 @@ def write_plan_pdf(
 
 
 # ------------------------------------------------------------------------------------- frames
+_request_keys = itertools.count(1)
+
+
 @dataclass(frozen=True)
 class FrameRequest:
-    key: int  # the step index
+    key: int  # unique per request, so several exporters can share the grabber
     path: Path
     at_ms: int
     cache: Path
@@ -383,8 +387,13 @@ class FrameGrabber(QObject):
 
 
 class HandoutExporter(QObject):
-    """Collect a frame for every position step (cache first), then write the PDF."""
+    """Collect a frame for every position step (cache first, then decoded), then write the PDF.
 
+    ``frames_collected(dict)`` gives the frames alone (for printing); ``finished(path)`` follows an
+    ``export``.
+    """
+
+    frames_collected = Signal(dict)  # step index -> QImage
     finished = Signal(Path)
     failed = Signal(str)
 
@@ -392,15 +401,24 @@ class HandoutExporter(QObject):
         super().__init__(parent)
         self._lookup = lookup
         self._cache_dir = cache_dir
-        self._pending: set[int] = set()
+        self._pending: dict[int, int] = {}  # request key -> step index
         self._frames: dict[int, QImage] = {}
         self._plan: Plan | None = None
         self._destination: Path | None = None
         self._grabber: FrameGrabber | None = None
 
     def export(self, plan: Plan, destination: Path) -> None:
-        self._plan, self._destination = plan, destination
+        self._destination = destination
+        self._collect(plan)
+
+    def collect(self, plan: Plan) -> None:
+        self._destination = None
+        self._collect(plan)
+
+    def _collect(self, plan: Plan) -> None:
+        self._plan = plan
         self._frames = {}
+        self._pending = {}
         requests: list[FrameRequest] = []
         for index, step in enumerate(plan.steps):
             if step.is_rest or not step.has_video or not step.lesson_fingerprint:
@@ -414,10 +432,10 @@ class HandoutExporter(QObject):
                     continue
             lesson = self._lookup.lesson_by_fingerprint(step.lesson_fingerprint)  # type: ignore[attr-defined]
             if lesson is not None and Path(lesson.path).is_file():
-                requests.append(FrameRequest(index, Path(lesson.path), at_ms, cache))
-        self._pending = {request.key for request in requests}
+                requests.append(FrameRequest(next(_request_keys), Path(lesson.path), at_ms, cache))
+                self._pending[requests[-1].key] = index
         if not requests:
-            self._write()
+            self._done()
             return
         grabber = FrameGrabber.shared()
         if self._grabber is None:
@@ -427,16 +445,19 @@ class HandoutExporter(QObject):
 
     @Slot(int, QImage)
     def _on_grabbed(self, key: int, image: QImage) -> None:
-        if key not in self._pending:
-            return
-        self._pending.discard(key)
+        index = self._pending.pop(key, None)
+        if index is None:
+            return  # another exporter's frame
         if not image.isNull():
-            self._frames[key] = image
+            self._frames[index] = image
         if not self._pending:
-            self._write()
+            self._done()
 
-    def _write(self) -> None:
-        assert self._plan is not None and self._destination is not None
+    def _done(self) -> None:
+        self.frames_collected.emit(dict(self._frames))
+        if self._destination is None:
+            return
+        assert self._plan is not None
         try:
             path = write_plan_pdf(self._plan, self._destination, self._frames)
         except OSError as error:

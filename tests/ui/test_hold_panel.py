@@ -1,0 +1,243 @@
+"""The hold panel, the close-during-a-hold question and the missing-lesson question, offscreen.
+
+Modal questions are answered by a stand-in message box (the real one would block the test); the
+hold timer runs on a fake clock.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+
+from smrtplayer.context import AppContext
+from smrtplayer.sequences import Leg
+from smrtplayer.store.plans import Plan, PlanStep
+from smrtplayer.ui import hold_panel
+from smrtplayer.ui.hold_panel import HoldPanel, ask_about_missing_lesson, confirm_close_during_hold
+
+MS = 1_000_000
+
+
+class FakeClock:
+    now = 10**12
+
+    def __call__(self) -> int:
+        return self.now
+
+
+class FakeBox:
+    """Answers a question with the button whose text is ``answer``; records what was asked."""
+
+    asked: ClassVar[list[str]] = []
+    answer = ""
+
+    def __init__(self, _parent: object, _icon: object, title: str, text: str) -> None:
+        FakeBox.asked.append(f"{title}: {text}")
+        self._buttons: list[tuple[str, object]] = []
+        self._clicked: object = None
+
+    def addButton(self, text: object, role: object = None) -> object:
+        button = object()
+        self._buttons.append((str(text), button))
+        return button
+
+    def setDefaultButton(self, button: object) -> None:
+        pass
+
+    def exec(self) -> int:
+        for text, button in self._buttons:
+            if text == FakeBox.answer:
+                self._clicked = button
+        return 0
+
+    def clickedButton(self) -> object:
+        return self._clicked
+
+
+@pytest.fixture
+def clock(context: AppContext) -> FakeClock:
+    fake = FakeClock()
+    context.holds.clock = fake
+    return fake
+
+
+@pytest.fixture
+def box(monkeypatch: pytest.MonkeyPatch) -> type[FakeBox]:
+    FakeBox.asked = []
+    monkeypatch.setattr(hold_panel, "message_box", FakeBox)
+    return FakeBox
+
+
+@pytest.fixture
+def problems(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        hold_panel, "show_problem", lambda _parent, title, text: shown.append(f"{title}: {text}")
+    )
+    return shown
+
+
+@pytest.fixture
+def panel(context: AppContext, clock: FakeClock, qtbot) -> HoldPanel:  # type: ignore[no-untyped-def]
+    widget = HoldPanel(context)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def advance(context: AppContext, clock: FakeClock, ms: int) -> None:
+    clock.now += ms * MS
+    context.holds.timer.poll()
+
+
+def test_a_preset_hold_from_the_panel(context: AppContext, clock: FakeClock, panel: HoldPanel) -> None:
+    assert panel.preset_combo.currentText() == "SMRT 30 s"
+    names = [panel.preset_combo.itemText(i) for i in range(panel.preset_combo.count())]
+    assert "Strain-Counterstrain, ribs 120 s" in names and "Foam roller: rest on a tender spot 45 s" in names
+    QTest.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
+    assert context.holds.runner.is_active() and panel.countdown.text() == "0:30"
+    advance(context, clock, 12_000)
+    assert panel.countdown.text() == "0:18"
+    QTest.mouseClick(panel.plus_button, Qt.MouseButton.LeftButton)
+    assert panel.countdown.text() == "0:28"
+    QTest.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
+    assert panel.pause_button.text() == "Resume" and "paused" in panel.what.text()
+    QTest.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+    assert not context.holds.runner.is_active()
+    row = context.holds.practice.recent()[0]
+    assert row.title == "SMRT 30 s" and not row.completed and row.actual_ms == 12_000
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("0", "not possible"), ("-20", "not possible"), ("3 h", "not a duration"), ("99999", "longest")],
+)
+def test_bad_durations_are_refused_with_a_message(
+    context: AppContext, panel: HoldPanel, problems: list[str], typed: str, expected: str
+) -> None:
+    panel.duration_edit.setText(typed)
+    QTest.keyClick(panel.duration_edit, Qt.Key.Key_Return)
+    assert not context.holds.runner.is_active()
+    assert len(problems) == 1 and expected in problems[0]
+
+
+def test_a_typed_duration_can_be_saved_as_a_preset(
+    context: AppContext, panel: HoldPanel, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(hold_panel.QInputDialog, "getText", lambda *args, **kwargs: ("Psoas long", True))
+    panel.duration_edit.setText("1:15")
+    panel.save_preset()
+    assert [(p.name, p.hold_ms) for p in context.holds.presets.all()] == [("Psoas long", 75_000)]
+    assert panel.preset_combo.currentText() == "Psoas long"
+
+
+def test_hold_this_position_uses_the_positions_own_time_and_side(
+    context: AppContext, clock: FakeClock, panel: HoldPanel
+) -> None:
+    lesson = next(
+        lesson
+        for course in context.library.courses()
+        for lesson in context.library.lessons(course.id)
+        if lesson.title == "Piriformis"
+    )
+    context.playback.open_lesson(lesson, autoplay=False, start_ms=0)
+    QTest.mouseClick(panel.hold_position_button, Qt.MouseButton.LeftButton)
+    leg = context.holds.runner.current()
+    assert leg is not None and leg.title == "Piriformis, prone" and leg.hold_ms == 45_000 and leg.side == "R"
+    advance(context, clock, 45_000)
+    assert panel.other_side_button.isEnabled() and panel.next_button.text() == "Next position"
+    QTest.mouseClick(panel.other_side_button, Qt.MouseButton.LeftButton)
+    assert context.holds.runner.current().side == "L"  # type: ignore[union-attr]
+    context.holds.runner.stop()
+
+
+def test_tenderness_before_and_after(context: AppContext, clock: FakeClock, panel: HoldPanel) -> None:
+    panel.before_spin.setValue(8)
+    QTest.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
+    advance(context, clock, 30_000)
+    QTest.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
+    assert panel.before_spin.value() == hold_panel.NO_VALUE, "asked afresh for the next hold"
+    panel.after_spin.setValue(3)
+    row = context.holds.practice.recent()[0]
+    assert (row.tender_before, row.tender_after, row.reduction) == (8, 3, 5)
+    assert panel.reduction.text() == "Last hold: tenderness 8 → 3, down 5"
+
+
+def test_options_are_kept(context: AppContext, panel: HoldPanel) -> None:
+    panel.option_boxes["holds.loop_span"].setChecked(True)
+    panel.option_boxes["holds.pause_at_positions"].setChecked(True)
+    panel.profile_combo.setCurrentIndex(panel.profile_combo.findData("self_care"))
+    holds = context.holds
+    assert holds.option("holds.loop_span") is True and holds.runner.loop_span
+    assert holds.option("holds.pause_at_positions") is True
+    assert holds.cues.profile == "self_care"
+    again = HoldPanel(context)
+    assert again.option_boxes["holds.loop_span"].isChecked()
+    assert again.profile_combo.currentData() == "self_care"
+
+
+def test_closing_during_a_hold_asks_first(context: AppContext, panel: HoldPanel, box: type[FakeBox]) -> None:
+    assert confirm_close_during_hold(None, context), "nothing running: no question"
+    assert box.asked == []
+    context.holds.runner.hold_preset(30_000, "Psoas")
+    box.answer = "Keep holding"
+    assert not confirm_close_during_hold(None, context)
+    assert "Psoas" in box.asked[0] and "0:30 left" in box.asked[0]
+    box.answer = "Close"
+    assert confirm_close_during_hold(None, context)
+    context.holds.runner.stop()
+
+
+@pytest.mark.parametrize(
+    ("answer", "outcome"),
+    [("Skip this step", "skip"), ("Hold without the video", "hold"), ("Stop the sequence", "stop")],
+)
+def test_a_missing_lesson_asks_skip_hold_or_stop(
+    context: AppContext, clock: FakeClock, panel: HoldPanel, box: type[FakeBox], answer: str, outcome: str
+) -> None:
+    gone = PlanStep(
+        kind="hold", hold_ms=30_000, title="Psoas", side="L", lesson_fingerprint="gone", end_ms=1000
+    )
+    plan = Plan(title="Gap", steps=(gone, PlanStep(kind="hold", hold_ms=20_000, title="Iliacus", side="L")))
+    box.answer = answer
+    runner = context.holds.runner
+    runner.run_plan(plan)  # the panel hears lesson_missing and asks
+    assert "Psoas" in box.asked[0]
+    leg: Leg | None = runner.current()
+    if outcome == "skip":
+        assert leg is not None and leg.title == "Iliacus"
+    elif outcome == "hold":
+        assert leg is not None and leg.title == "Psoas" and context.holds.timer.is_running()
+    else:
+        assert not runner.is_active()
+    runner.stop()
+
+
+def test_table_mode_answers_the_missing_lesson_itself(
+    context: AppContext, panel: HoldPanel, box: type[FakeBox], qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    gone = PlanStep(
+        kind="hold", hold_ms=30_000, title="Psoas", side="L", lesson_fingerprint="gone", end_ms=1000
+    )
+    window = panel.open_table_mode(Plan(title="Gap", steps=(gone,)))
+    qtbot.addWidget(window)
+    QTest.keyClick(window, Qt.Key.Key_Space)
+    assert box.asked == [] and window.message.isVisible()  # type: ignore[attr-defined]
+    context.holds.runner.stop()
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+
+
+def test_direct_question_helper(context: AppContext, box: type[FakeBox]) -> None:
+    runner = context.holds.runner
+    leg = Leg(step_index=0, kind="hold", title="x", side="L", hold_ms=30_000)
+    box.answer = "Stop the sequence"
+    assert ask_about_missing_lesson(None, runner, leg, "gone") == "stop"
+
+
+def test_message_boxes_show_plain_text(qapp) -> None:  # type: ignore[no-untyped-def]
+    message = hold_panel.message_box(None, QMessageBox.Icon.Warning, "t", "<b>not bold</b>")
+    assert message.textFormat() == Qt.TextFormat.PlainText

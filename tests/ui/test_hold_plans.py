@@ -1,0 +1,152 @@
+"""The plan editor: build a plan from positions across the library, edit, reorder, duplicate, delete,
+refuse what cannot run, run it, and export or print the one-page handout."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from smrtplayer.context import AppContext
+from smrtplayer.ui import plan_editor
+from smrtplayer.ui.plan_editor import PlanEditor, PositionPicker
+
+
+@pytest.fixture
+def problems(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        plan_editor, "show_problem", lambda _parent, title, text: shown.append(f"{title}: {text}")
+    )
+    return shown
+
+
+@pytest.fixture
+def editor(context: AppContext, qtbot) -> PlanEditor:  # type: ignore[no-untyped-def]
+    dialog = PlanEditor(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def tick(picker: PositionPicker, *titles: str) -> None:
+    items = {item.text(0): item for item in picker.position_items()}
+    for title in titles:
+        items[title].setCheckState(0, Qt.CheckState.Checked)
+
+
+def pdf_pages(path: Path) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", path.read_bytes()))
+
+
+def build_hip_plan(context: AppContext, editor: PlanEditor) -> None:
+    editor.new_plan()
+    editor.title_edit.setText("Hip and piriformis")
+    picker = PositionPicker(context, editor)
+    tick(picker, "Gluteus medius, posterior fibres", "Gluteus medius, anterior fibres", "Piriformis, prone")
+    editor.add_positions(picker.chosen())
+    editor.steps_table.selectRow(1)
+    editor.add_rest(15)  # after the second step
+
+
+def test_a_plan_built_from_positions_with_sides_rests_and_repeats(
+    context: AppContext, editor: PlanEditor
+) -> None:
+    build_hip_plan(context, editor)
+    table = editor.steps_table
+    assert [table.item(row, 0).text() for row in range(table.rowCount())] == [
+        "Gluteus medius, posterior fibres",
+        "Gluteus medius, anterior fibres",
+        "Rest 15 s",
+        "Piriformis, prone",
+    ]
+    table.cellWidget(3, 1).setCurrentIndex(table.cellWidget(3, 1).findData("both"))  # piriformis both sides
+    table.cellWidget(3, 3).setValue(2)  # twice
+    table.cellWidget(0, 2).setValue(45)  # a longer first hold
+    editor.steps_table.selectRow(3)
+    editor.move_step(-1)  # piriformis before the rest
+    assert editor.save()
+
+    plan = context.holds.plans.all()[0]
+    assert plan.title == "Hip and piriformis"
+    assert [(s.title, s.side, s.hold_ms, s.repeats) for s in plan.steps] == [
+        ("Gluteus medius, posterior fibres", "R", 45_000, 1),
+        ("Gluteus medius, anterior fibres", "L", 30_000, 1),
+        ("Piriformis, prone", "both", 45_000, 2),
+        ("Rest", "both", 15_000, 1),
+    ]
+    assert "4 steps" in editor.summary.text()
+
+
+def test_plans_are_duplicated_reordered_and_deleted(
+    context: AppContext, editor: PlanEditor, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    build_hip_plan(context, editor)
+    editor.save()
+    editor.duplicate_plan()
+    assert [editor.plan_list.item(i).text() for i in range(editor.plan_list.count())] == [
+        "Hip and piriformis",
+        "Hip and piriformis (copy)",
+    ]
+    editor.move_plan(-1)
+    assert editor.plan_list.item(0).text() == "Hip and piriformis (copy)"
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Yes)
+    editor.delete_plan()
+    assert [plan.title for plan in context.holds.plans.all()] == ["Hip and piriformis"]
+
+
+def test_an_empty_plan_is_refused_with_a_message(
+    context: AppContext, editor: PlanEditor, problems: list[str]
+) -> None:
+    runs: list[object] = []
+    editor.run_requested.connect(runs.append)
+    editor.new_plan()
+    editor.run()
+    editor.export_to(Path("/nonexistent/never.pdf"))
+    assert runs == []
+    assert len(problems) == 2 and all("no steps" in text for text in problems)
+
+
+def test_run_hands_the_saved_plan_to_table_mode(context: AppContext, editor: PlanEditor) -> None:
+    build_hip_plan(context, editor)
+    runs: list[object] = []
+    editor.run_requested.connect(runs.append)
+    editor.run()
+    assert len(runs) == 1 and runs[0].id is not None and len(runs[0].steps) == 4  # type: ignore[attr-defined]
+
+
+@pytest.mark.time_limit(60)
+def test_export_and_print_give_one_page(
+    context: AppContext, editor: PlanEditor, tmp_path: Path, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrinter
+
+    build_hip_plan(context, editor)
+    out = tmp_path / "handout.pdf"
+    with qtbot.waitSignal(editor._exporter.finished, timeout=20_000):
+        editor.export_to(out)
+    assert out.is_file() and pdf_pages(out) == 1
+    assert "Handout written to" in editor.summary.text()
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    plan = editor.current_plan()
+    assert plan is not None
+    with qtbot.waitSignal(editor._exporter.frames_collected, timeout=20_000):
+        editor.print_to(printer, plan)
+    assert printed.is_file() and pdf_pages(printed) == 1
+
+
+def test_the_picker_filters_and_keeps_the_ticking_order(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    picker = PositionPicker(context)
+    qtbot.addWidget(picker)
+    picker.filter.setText("piri")
+    visible = [item.text(0) for item in picker.position_items() if not item.isHidden()]
+    assert visible == ["Piriformis, prone", "Piriformis, counterstrain"]
+    tick(picker, "Piriformis, counterstrain", "Piriformis, prone")
+    assert [p.title for p in picker.chosen()] == ["Piriformis, counterstrain", "Piriformis, prone"]
