@@ -479,7 +479,9 @@ class SequenceRunner(QObject):
         step = leg.step
         entry = PracticeEntry(
             title=leg.title,
-            side=leg.side if leg.side in ("L", "R", "both") else "",
+            side=leg.side
+            if step is not None and step.position_uid and leg.side in ("L", "R", "both")
+            else "",
             technique=step.technique if step else "",
             position_uid=step.position_uid if step else None,
             lesson_fingerprint=step.lesson_fingerprint if step else None,

@@ -60,7 +60,7 @@ def test_a_plan_built_from_positions_with_sides_rests_and_repeats(
     assert [table.item(row, 0).text() for row in range(table.rowCount())] == [
         "Gluteus medius, posterior fibres",
         "Gluteus medius, anterior fibres",
-        "Rest 15 s",
+        "Rest",
         "Piriformis, prone",
     ]
     table.cellWidget(3, 1).setCurrentIndex(table.cellWidget(3, 1).findData("both"))  # piriformis both sides

@@ -375,7 +375,10 @@ class HoldPanel(QWidget):
         )
         self.other_side_button.setEnabled(awaiting and bool(leg and leg.side in ("L", "R")))
         self.next_button.setEnabled(active)
-        self.next_button.setText("Next position" if runner.is_adhoc() else "Next step")
+        with_video = bool(leg and leg.step and leg.step.has_video)
+        self.next_button.setText(
+            ("Next position" if with_video else "Finish") if runner.is_adhoc() else "Next step"
+        )
         entry = self.holds.practice.get(runner.last_entry_id) if runner.last_entry_id else None
         if entry is not None and entry.reduction is not None:
             change = entry.reduction

@@ -233,6 +233,7 @@ class PlanEditor(QDialog):
         self.remove_step_button.clicked.connect(self.remove_step)
         self.step_up_button.clicked.connect(lambda: self.move_step(-1))
         self.step_down_button.clicked.connect(lambda: self.move_step(+1))
+        self.title_edit.textEdited.connect(self._on_title_edited)
         self.save_button.clicked.connect(self.save)
         self.run_button.clicked.connect(self.run)
         self.export_button.clicked.connect(self.ask_export)
@@ -280,6 +281,11 @@ class PlanEditor(QDialog):
             widget.setEnabled(plan is not None)
         self._loading = False
         self._fill_steps()
+
+    def _on_title_edited(self, text: str) -> None:
+        item = self.plan_list.currentItem()
+        if item is not None:
+            item.setText(text.strip() or "Untitled plan")
 
     def current_plan(self) -> Plan | None:
         if self._plan is None:
@@ -354,7 +360,7 @@ class PlanEditor(QDialog):
         table = self.steps_table
         table.setRowCount(len(self._steps))
         for row, step in enumerate(self._steps):
-            name = QTableWidgetItem(f"Rest {step.hold_ms // 1000} s" if step.is_rest else step.title)
+            name = QTableWidgetItem("Rest" if step.is_rest else step.title)
             if step.technique:
                 name.setToolTip(step.technique)
             table.setItem(row, 0, name)
