@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -132,6 +133,9 @@ class PlaybackController(QObject):
     subtitle_changed = Signal(str)  # the text to draw now ("" for none)
     subtitle_tracks_changed = Signal(list)  # list[str] labels; index = set_subtitle_track()
     progress_saved = Signal(int)  # the position just written
+    #: the resume point could not be written (full disk...): what happened; playback goes on, and the
+    #: next save (every SAVE_EVERY_MS while playing) tries again. Sent once per run of failures.
+    progress_save_failed = Signal(str)
     watched_changed = Signal(str, bool)  # lesson fingerprint, watched
 
     def __init__(
@@ -157,6 +161,7 @@ class PlaybackController(QObject):
         self._step_target_ms: int | None = None
         self.frames_shown = 0
         self._failed = False
+        self._save_failure: str | None = None
         self._tracker = SpanTracker()
         self._last_played_ms: int | None = None  # last report while playing, for truncation
         self._ended_early_at: int | None = None
@@ -334,9 +339,15 @@ class PlaybackController(QObject):
             known = lesson.duration_ms or (saved.duration_ms if saved else None)
             if known and start_ms >= known - min(RESTART_NEAR_END_MS, known // 20):
                 start_ms = 0
-        self._pending_seek_ms = start_ms if start_ms > 0 else None
-        self._progress.save_position(lesson.fingerprint, start_ms)
+        self._pending_seek_ms = None
+        try:
+            self._progress.save_position(lesson.fingerprint, start_ms)
+        except sqlite3.Error as error:
+            self._save_failed(error)  # the lesson still plays; the next save tries again
         self._player.setSource(QUrl.fromLocalFile(str(path.resolve())))
+        # Only now: while the old media is swapped out the player can report its LoadedMedia, which
+        # would otherwise consume the seek meant for the new lesson.
+        self._pending_seek_ms = start_ms if start_ms > 0 else None
         if autoplay:
             self._player.play()
         else:
@@ -686,11 +697,33 @@ class PlaybackController(QObject):
         if self._pending_seek_ms is not None and position_ms is None:
             position = self._pending_seek_ms  # not loaded yet: keep the saved resume point
         duration = self.duration_ms() or None
-        if self._state is None:
-            self._progress.save_position(lesson.fingerprint, position, duration)
-        elif self._state.checkpoint(lesson.fingerprint, position, duration, self._tracker.spans()):
-            self.watched_changed.emit(lesson.fingerprint, True)
+        try:
+            if self._state is None:
+                self._progress.save_position(lesson.fingerprint, position, duration)
+            elif self._state.checkpoint(lesson.fingerprint, position, duration, self._tracker.spans()):
+                self.watched_changed.emit(lesson.fingerprint, True)
+        except sqlite3.Error as error:
+            self._save_failed(error)
+            return
+        self._save_failure = None
         self.progress_saved.emit(position)
+
+    def _save_failed(self, error: sqlite3.Error) -> None:
+        text = str(error).lower()
+        if "full" in text:
+            reason = "the disk is full. Free some space"
+        elif "readonly" in text or "read-only" in text:
+            reason = "the data folder cannot be written. Check its permissions"
+        else:
+            reason = f"{error}. Check the data folder"
+        message = (
+            f"Where you are in the lesson is not being saved: {reason}; smrtplayer keeps trying "
+            "while it plays. What was saved before is kept."
+        )
+        if message != self._save_failure:
+            log.warning("resume point not saved: %s", error)
+            self._save_failure = message
+            self.progress_save_failed.emit(message)
 
     def set_watched(self, watched: bool) -> None:
         lesson = self._lesson

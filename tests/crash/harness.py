@@ -392,9 +392,12 @@ class Lane:
         state = self.state
         plans: dict[tuple[int, int], str] = state.setdefault("plans", {})
         acked: dict[str, str] = state.setdefault("acked", {})
+        owners: dict[str, tuple[int, int]] = state.setdefault("owners", {})  # note uid -> plan
         for record in records:
             if record["ev"] == "plan":
                 plans[(record["run"], record["idx"])] = record["text"]
+            elif record["ev"] == "created":
+                owners[record["uid"]] = (record["run"], record["idx"])
             elif record["ev"] == "ack":
                 acked[record["uid"]] = record["body"]
         self._raw_integrity(self._database())
@@ -413,8 +416,9 @@ class Lane:
             if not body:
                 continue
             match = re.match(r"^\[r(\d+)n(\d+)\] ", body + " ")
-            plan = plans.get((int(match.group(1)), int(match.group(2)))) if match else None
-            if plan is None or not plan.startswith(body):
+            owner = owners.get(uid) or (match and (int(match.group(1)), int(match.group(2))))
+            candidates = [plans[owner]] if owner in plans else list(plans.values())
+            if not any(plan.startswith(body) for plan in candidates):
                 raise self.fail(f"note {uid} holds a text that was never typed: {body!r}")
         self.passed("note texts are clean prefixes", len(rows))
         with self._fresh_start() as context:

@@ -42,6 +42,7 @@ from smrtplayer.context import AppContext
 from smrtplayer.errors import SmrtError
 from smrtplayer.models import Lesson
 from smrtplayer.ui.format import format_ms
+from smrtplayer.ui.hold_panel import confirm_close_during_hold
 from smrtplayer.ui.library_view import dropped_paths
 from smrtplayer.ui.shortcut_sheet import ShortcutSheet
 from smrtplayer.ui.shortcuts import ShortcutBindings, apply_bindings, build_actions
@@ -268,6 +269,7 @@ class MainWindow(QMainWindow):
         playback.loop_changed.connect(self._on_loop)
         playback.watched_changed.connect(self._on_watched)
         playback.progress_saved.connect(lambda _ms: self._update_continue())
+        playback.progress_save_failed.connect(self.show_problem)
         playback.countdown.started.connect(self._on_countdown)
         playback.countdown.ticked.connect(lambda _s: self._on_countdown(None, None))
         playback.countdown.cancelled.connect(view.hide_countdown)
@@ -524,7 +526,7 @@ class MainWindow(QMainWindow):
         full = not self.isFullScreen()
         for widget in (self.workspace.left_tabs, self.lesson_title, self.menuBar()):
             widget.setVisible(not full)
-        for dock in (self.workspace.index_dock, self.workspace.notes_dock):
+        for dock in (self.workspace.index_dock, self.workspace.notes_dock, self.workspace.hold_dock):
             if full:
                 self._docks_before_fullscreen[dock] = dock.isVisible()
                 dock.hide()
@@ -594,6 +596,9 @@ class MainWindow(QMainWindow):
         box.exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not confirm_close_during_hold(self, self.context):
+            event.ignore()
+            return
         self.playback.save_position()
         super().closeEvent(event)
 
