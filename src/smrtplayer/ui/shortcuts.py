@@ -65,6 +65,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("mark_end", "Mark position end…", "Index", ("O",)),
     ActionSpec("note_new", "New note at this time", "Notes", ("Ctrl+N",)),
     ActionSpec("note_time", "Insert the current time in the note", "Notes", ("Ctrl+T",)),
+    ActionSpec("hold_position", "Start the hold for this position", "Holds", ("T",)),
+    ActionSpec("hold_pause", "Pause / resume the hold", "Holds", ("Shift+Space",)),
+    ActionSpec("hold_add_10", "Hold +10 s", "Holds", ("Shift+Up",)),
+    ActionSpec("hold_next", "Next step", "Holds", ("Shift+PgDown",)),
+    ActionSpec("hold_other_side", "Other side", "Holds", ("Shift+H",)),
+    ActionSpec("hold_stop", "Stop the hold", "Holds", ("Shift+Backspace",)),
+    ActionSpec("table_mode", "Table mode (full screen, readable from the table)", "Holds", ("Shift+F",)),
+    ActionSpec("plans", "Treatment plans…", "Holds", ("Ctrl+Shift+P",)),
+    ActionSpec("practice_log", "Practice log…", "Holds", ("Ctrl+Shift+L",)),
 )
 SPECS = {spec.id: spec for spec in ACTIONS}
 

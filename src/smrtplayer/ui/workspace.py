@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QTabWidget
 
 from smrtplayer.ui.backup_dialog import BackupDialog, show_startup_notices
+from smrtplayer.ui.hold_panel import HoldPanel
 from smrtplayer.ui.home_view import HomeView
 from smrtplayer.ui.index_panel import IndexPanel
 from smrtplayer.ui.library_view import LibraryView
@@ -64,9 +65,12 @@ class Workspace(QObject):
         )
         self.notes_panel.seek_requested.connect(playback.seek)
         self.notes_panel.marks_changed.connect(window.transport.seek_bar.set_note_marks)
+        self.hold_panel = HoldPanel(context)
         self.index_dock = self._dock("Body index", "indexDock", self.index_panel)
         self.notes_dock = self._dock("Notes", "notesDock", self.notes_panel)
+        self.hold_dock = self._dock("Hold timer", "holdDock", self.hold_panel)
         window.tabifyDockWidget(self.index_dock, self.notes_dock)
+        window.tabifyDockWidget(self.notes_dock, self.hold_dock)
         self.index_dock.raise_()
         window.resizeDocks([self.index_dock], [360], Qt.Orientation.Horizontal)
 
@@ -76,6 +80,9 @@ class Workspace(QObject):
         playback.frame_ready.connect(self.notes_panel.on_frame_ready)
         playback.playing_changed.connect(context.study_time.on_playing_changed)
         context.index.mirror_changed.connect(self._on_side_mirror)
+        # A treatment sequence flips the picture at each side change.
+        context.holds.runner.mirrored_changed.connect(window.set_mirrored)
+        context.holds.runner.logged.connect(lambda _entry: context.index.refresh())
         context.library.courses_changed.connect(self.home_view.refresh)
 
         self._connect_actions()
@@ -114,6 +121,7 @@ class Workspace(QObject):
 
     def _connect_actions(self) -> None:
         actions = self.window.actions_by_id
+        runner = self.window.context.holds.runner
         handlers = {
             "mark_start": self.index_panel.mark_start,
             "mark_end": self.index_panel.mark_end,
@@ -121,6 +129,15 @@ class Workspace(QObject):
             "note_time": self.notes_panel.insert_current_time,
             "search": self.open_search,
             "import_course": self.import_course,
+            "hold_position": self._hold_this_position,
+            "hold_pause": runner.toggle_pause,
+            "hold_add_10": lambda: runner.add_time(10_000),
+            "hold_next": runner.next,
+            "hold_other_side": runner.other_side,
+            "hold_stop": runner.stop,
+            "table_mode": self.hold_panel.open_table_mode,
+            "plans": self.hold_panel.open_plans,
+            "practice_log": self.hold_panel.open_log,
         }
         for action_id, handler in handlers.items():
             actions[action_id].triggered.connect(lambda _checked=False, h=handler: h())
@@ -158,13 +175,23 @@ class Workspace(QObject):
         if export_menu is not None:
             notes_menu.addMenu(export_menu)
 
+        holds_menu = menu_bar.addMenu("&Holds")
+        for group in (
+            ("hold_position", "hold_pause", "hold_add_10", "hold_next", "hold_other_side", "hold_stop"),
+            ("table_mode",),
+            ("plans", "practice_log"),
+        ):
+            for action_id in group:
+                holds_menu.addAction(actions[action_id])
+            holds_menu.addSeparator()
+
         view_menu = window.view_menu
         view_menu.addSeparator()
-        view_menu.addAction(self.index_dock.toggleViewAction())
-        view_menu.addAction(self.notes_dock.toggleViewAction())
+        for dock in (self.index_dock, self.notes_dock, self.hold_dock):
+            view_menu.addAction(dock.toggleViewAction())
         # Keep Help last.
-        menu_bar.insertMenu(window.help_menu.menuAction(), index_menu)
-        menu_bar.insertMenu(window.help_menu.menuAction(), notes_menu)
+        for menu in (index_menu, notes_menu, holds_menu):
+            menu_bar.insertMenu(window.help_menu.menuAction(), menu)
 
     def _after_show(self) -> None:
         self._notices = show_startup_notices(self.window.context, self.window)
@@ -173,6 +200,11 @@ class Workspace(QObject):
     def _show_course(self, course_id: int) -> None:
         self.window.select_course(course_id)
         self.left_tabs.setCurrentWidget(self.window.left_panel)
+
+    def _hold_this_position(self) -> None:
+        self.hold_dock.show()
+        self.hold_dock.raise_()
+        self.hold_panel.hold_this_position()
 
     def _new_note(self) -> None:
         self.notes_dock.show()
