@@ -13,3 +13,13 @@ def test_seek_right_after_open_lands_and_counts_only_what_played(context: AppCon
     qtbot.waitUntil(lambda: playback.position_ms() >= 3200, timeout=10000)
     spans = playback.played_spans()
     assert spans and spans[0][0] >= 3000, spans
+
+
+def test_switching_lessons_opens_the_new_one_at_its_start_time(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    playback = context.playback
+    lessons = context.library.lessons(context.library.courses()[0].id)
+    playback.open_lesson(lessons[0], autoplay=True, start_ms=0)
+    qtbot.waitUntil(lambda: playback.position_ms() > 300, timeout=10000)
+    playback.open_lesson(lessons[1], autoplay=True, start_ms=3000)
+    qtbot.waitUntil(lambda: playback.lesson is lessons[1] and playback.position_ms() >= 3100, timeout=10000)
+    assert playback.played_spans()[0][0] >= 3000
