@@ -62,3 +62,37 @@ def test_mirror_flips_the_picture_on_screen_and_shows_the_badge(tmp_path: Path) 
     assert result["badge_pixels"] > 50, "the MIRRORED badge is drawn over the video"
     assert result["mean_diff_vs_flipped"] < 20, "the screen shows the horizontally flipped frame"
     assert result["mean_diff_vs_unflipped"] > result["mean_diff_vs_flipped"] * 2
+
+
+@pytest.mark.time_limit(180)
+def test_table_mode_runs_a_two_step_sequence(tmp_path: Path) -> None:
+    result = run_scenario("table_mode_two_step_sequence", tmp_path)
+    # Readable from the table: the digits are at least a fifth of the screen's height.
+    assert result["countdown_digit_rows"] >= result["screen_height"] / 5, result
+    assert result["countdown_text"] in {"1", "2", "3", "4", "5"}
+    events = result["events"]
+    steps = [event for event in events if event.startswith("step:")]
+    assert len(steps) == 2, events
+    # The second step is demonstrated on the other side: the picture flips between the steps.
+    second = events.index(steps[1])
+    cues = [event.removeprefix("cue:") for event in events if event.startswith("cue:")]
+    assert cues.count("done") == 2, cues
+    for step_cues in _split(cues, "done"):
+        if "halfway" in step_cues and "last" in " ".join(step_cues):
+            assert step_cues.index("halfway") < next(
+                i for i, c in enumerate(step_cues) if c.startswith("last")
+            )
+    assert result["finished"] == [True]
+    assert result["logged"] == 2
+    # The flip happens at the side change (after step 1's done, before step 2 starts).
+    assert events.index("mirrored:True") < second
+    assert events.index("mirrored:True") > events.index("cue:done")
+
+
+def _split(items: list[str], end: str) -> list[list[str]]:
+    groups: list[list[str]] = [[]]
+    for item in items:
+        groups[-1].append(item)
+        if item == end:
+            groups.append([])
+    return [group for group in groups if group]

@@ -151,6 +151,89 @@ def mirrored_frame_with_badge(window: MainWindow, out: Path) -> dict[str, Any]:
     }
 
 
+@scenario
+def table_mode_two_step_sequence(window: MainWindow, out: Path) -> dict[str, Any]:
+    """Table mode runs a two-step plan: large countdown, cues in order, mirror flip, log rows."""
+    from smrtplayer.store.plans import Plan, PlanStep
+
+    context = window.context
+    window.playback.pause()
+    lesson = context.library.lessons(context.library.courses()[0].id)[0]
+    positions = context.library.positions(lesson)
+    steps = (
+        PlanStep(
+            "hold",
+            5000,
+            title=positions[0].title,
+            side="R",
+            position_uid=positions[0].uid,
+            lesson_fingerprint=lesson.fingerprint,
+            start_ms=positions[0].start_ms,
+            end_ms=positions[0].end_ms,
+            demo_side=positions[0].side,
+        ),
+        # Demonstrated on the client's left, treated on the right: shown mirrored.
+        PlanStep(
+            "hold",
+            5000,
+            title=positions[1].title,
+            side="R",
+            position_uid=positions[1].uid,
+            lesson_fingerprint=lesson.fingerprint,
+            start_ms=positions[1].start_ms,
+            end_ms=positions[1].end_ms,
+            demo_side=positions[1].side,
+        ),
+    )
+    holds = context.holds
+    plan_id = holds.plans.save(Plan("Right hip, two steps", steps=steps))
+    plan = holds.plans.get(plan_id)
+    logged_before = holds.practice.count()
+    events: list[str] = []
+    holds.cues.cue_played.connect(lambda kind: events.append(f"cue:{kind}"))
+    holds.runner.step_started.connect(lambda leg: events.append(f"step:{leg.title}"))
+    holds.runner.mirrored_changed.connect(lambda mirrored: events.append(f"mirrored:{mirrored}"))
+    finished: list[bool] = []
+    holds.runner.sequence_finished.connect(finished.append)
+
+    table = window.workspace.hold_panel.open_table_mode(plan)
+    assert wait_until(table.isVisible, 10)
+    table.activateWindow()
+    assert wait_until(table.isActiveWindow, 5)
+    QTest.keyClick(table, Qt.Key.Key_Space)  # the pedal's start key
+    assert wait_until(lambda: holds.runner.timer.is_active() and holds.runner.timer.remaining_ms() < 3500, 10)
+    screen = screen_shot(out, "table-mode-countdown")
+    countdown = region_of(table, table.countdown) if table.isWindow() else region_of(window, table.countdown)
+    countdown_text = table.countdown.text()
+    digits_height = _bright_rows(screen, countdown)
+    assert wait_until(lambda: bool(finished), 30)
+    screen_shot(out, "table-mode-finished")
+    rows = holds.practice.recent(10)
+    table.close()
+    return {
+        "screen_height": screen.height(),
+        "countdown_widget_height": countdown.height(),
+        "countdown_digit_rows": digits_height,
+        "countdown_text": countdown_text,
+        "events": events,
+        "finished": finished,
+        "logged": holds.practice.count() - logged_before,
+        "logged_titles": [row.title for row in rows[:2]],
+        "table_mirrored_at_end": table.video.is_mirrored(),
+    }
+
+
+def _bright_rows(image: QImage, rect: QRect) -> int:
+    """How many pixel rows inside ``rect`` carry light digit strokes on the dark table background."""
+    rows = 0
+    for y in range(rect.top(), rect.bottom()):
+        for x in range(rect.left(), rect.right(), 3):
+            if image.valid(x, y) and image.pixelColor(x, y).lightness() > 170:
+                rows += 1
+                break
+    return rows
+
+
 def _is_badge_orange(colour: Any) -> bool:
     return colour.red() > 200 and 90 < colour.green() < 150 and colour.blue() < 60
 

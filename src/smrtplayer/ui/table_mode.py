@@ -13,7 +13,7 @@ keys still work. Leaving table mode does not stop a running sequence.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QVariantAnimation
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from smrtplayer.context import AppContext
@@ -458,6 +458,11 @@ def open_table_mode(
     window = TableModeWindow(context, plan)
     if parent is not None:
         window.setWindowFlag(Qt.WindowType.Window)
+    # Cover the screen the main window is on even where no window manager honours "full screen"
+    # (kiosk setups, bare X): the geometry is set first, then the full-screen state is asked for.
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    if screen is not None:
+        window.setGeometry(screen.geometry())
     window.showFullScreen()
     window.activateWindow()
     return window
