@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from crash.worker import COUNTER_KEY, make_old_database, numbered_steps
+from smrtplayer.library.importer import UNCOMMITTED_MARKER
 
 WORKER = Path(__file__).with_name("worker.py")
 KINDS = ("play", "note", "import", "backup", "migrate")
@@ -468,6 +469,13 @@ class Lane:
                 raise self.fail(f"the acknowledged removal of {uid} came undone")
         self.passed("acknowledged imports and removals kept", len(last))
         library = self.data / "library"
+        stored = {root.resolve() for _id, root in courses.values()}
+        for folder in library.iterdir() if library.is_dir() else ():
+            if folder.name.startswith(".importing-"):
+                self.report.leftovers["staging folders (before the next start)"] += 1
+            elif folder.resolve() not in stored:
+                self.report.leftovers["course copies without a course row (before the next start)"] += 1
+        copies = [_files(source) for source in self.sources.import_courses]
         with self._fresh_start() as context:
             staging = sorted(library.glob(".importing-*"))
             if staging:
@@ -477,17 +485,13 @@ class Lane:
             missing = [c.uid for c in context.library.courses() if not c.available]
             if missing:
                 raise self.fail(f"courses shown as missing after the next start: {missing}")
-        known: set[Path] = state.setdefault("orphans", set())
-        copies = [_files(source) for source in self.sources.import_courses]
         for folder in library.iterdir():
-            if not folder.is_dir() or folder.resolve() in roots or folder in known:
-                continue
-            if _files(folder) not in copies:
-                raise self.fail(f"a half-made or half-deleted course folder was left: {folder}")
-            # A whole copy with no course: killed between renaming it into place and the commit.
-            known.add(folder)
-            self.report.leftovers["whole course copies without a course row"] += 1
-        self.passed("no half-made course folder")
+            if folder.resolve() not in roots:
+                kind = "whole" if _files(folder) in copies else "half-made or half-deleted"
+                raise self.fail(f"a {kind} course folder without a course was left: {folder}")
+            if (folder / UNCOMMITTED_MARKER).exists():
+                raise self.fail(f"the stored course in {folder} is still marked uncommitted")
+        self.passed("no course folder left without its course")
 
     # ---------------------------------------------------------------------------------- backup
     def _check_backup(self, records: list[dict[str, Any]]) -> None:

@@ -1,8 +1,9 @@
 """What a crash in the middle of a clean-up leaves is removed by the next start.
 
-Found by the crash campaign: a removed course whose folder deletion was cut short left the rest of its
-copy in the library for good, and a backup cut short left its unfinished ``.partial`` copy (as big as
-the database) in the backups folder for good.
+Found by the crash campaign: an import of a copy killed between moving the copy into place and the
+commit left the whole copy in the library for good (about one import kill in ten); so did a removal
+killed before or while its folder was deleted; and a backup cut short left its unfinished
+``.partial`` copy (as big as the database) in the backups folder for good.
 """
 
 from __future__ import annotations
@@ -18,26 +19,45 @@ import pytest
 
 from helpers.media import MediaFactory
 
-REMOVE_THEN_DIE = r"""
+KILLED_CHILD = r"""
 import os, shutil, signal, sys
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from smrtplayer.context import AppContext
+from smrtplayer.library import service
 from smrtplayer.paths import AppPaths
+
+def die(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)
 
 app = QCoreApplication([])
 context = AppContext.open(AppPaths.resolve(sys.argv[1]))
+moment = sys.argv[3]
+if moment == "after the copy is in place, before the commit":
+    rename = Path.rename
+    def rename_then_die(self, target):
+        rename(self, target)
+        if self.name.startswith(".importing-"):
+            die()
+    Path.rename = rename_then_die
 report = context.library.import_course(Path(sys.argv[2]), mode="copy")
 print(report.root_path, flush=True)
-
-def delete_one_file_then_die(path, *args, **kwargs):
-    next(p for p in sorted(Path(path).rglob("*")) if p.is_file()).unlink()
-    os.kill(os.getpid(), signal.SIGKILL)
-
-shutil.rmtree = delete_one_file_then_die
+if moment == "while deleting the folder":
+    def delete_one_file_then_die(path, *args, **kwargs):
+        next(p for p in sorted(Path(path).rglob("*")) if p.is_file()).unlink()
+        die()
+    shutil.rmtree = delete_one_file_then_die
+elif moment == "after the commit, before deleting the folder":
+    service.discard_course_folder = die
 context.library.remove_course(report.course_id)
 """
+
+MOMENTS = (
+    "after the copy is in place, before the commit",
+    "while deleting the folder",
+    "after the commit, before deleting the folder",
+)
 
 
 def _environment() -> dict[str, str]:
@@ -46,7 +66,9 @@ def _environment() -> dict[str, str]:
     return environment
 
 
-def test_a_course_removal_killed_half_way_leaves_nothing_after_the_next_start(
+@pytest.mark.parametrize("moment", MOMENTS)
+def test_an_import_or_removal_killed_half_way_leaves_nothing_after_the_next_start(
+    moment: str,
     tmp_path: Path,
     media: MediaFactory,
     qapp,  # type: ignore[no-untyped-def]
@@ -61,7 +83,7 @@ def test_a_course_removal_killed_half_way_leaves_nothing_after_the_next_start(
         (source / f"{number + 1:02d} - Lesson.mp4").write_bytes(clip.read_bytes())
     data = tmp_path / "data"
     killed = subprocess.run(
-        [sys.executable, "-c", REMOVE_THEN_DIE, str(data), str(source)],
+        [sys.executable, "-c", KILLED_CHILD, str(data), str(source), moment],
         capture_output=True,
         text=True,
         env=_environment(),
@@ -69,12 +91,42 @@ def test_a_course_removal_killed_half_way_leaves_nothing_after_the_next_start(
         check=False,
     )
     assert killed.returncode == -signal.SIGKILL, killed.stderr
-    assert Path(killed.stdout.strip()).parent == data / "library"
+    assert list((data / "library").iterdir()), "the kill left something to clean up"
 
     context = AppContext.open(AppPaths.resolve(data))
     try:
-        assert [course.kind for course in context.library.courses()] == ["builtin"], "the removal was stored"
-        assert list((data / "library").iterdir()) == [], "no part of the removed copy is left"
+        assert [course.kind for course in context.library.courses()] == ["builtin"], "never stored"
+        assert list((data / "library").iterdir()) == [], "no part of the copy is left"
+    finally:
+        context.close()
+
+
+def test_a_course_stored_just_before_a_kill_keeps_its_folder(
+    tmp_path: Path,
+    media: MediaFactory,
+    qapp,  # type: ignore[no-untyped-def]
+) -> None:
+    """The mark of a copy whose rows were committed is only cleared: the course stays whole."""
+    from smrtplayer.context import AppContext
+    from smrtplayer.library.importer import UNCOMMITTED_MARKER
+    from smrtplayer.paths import AppPaths
+
+    source = tmp_path / "Course"
+    source.mkdir()
+    (source / "01 - Lesson.mp4").write_bytes(media.clip(seconds=1.0, size=(64, 48), fps=10).read_bytes())
+    paths = AppPaths.resolve(tmp_path / "data")
+    context = AppContext.open(paths)
+    report = context.library.import_course(source, mode="copy")
+    context.close()
+    assert not (report.root_path / UNCOMMITTED_MARKER).exists()
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True)
+    (report.root_path / UNCOMMITTED_MARKER).write_text(gone.stdout.decode().strip())  # killed then
+    context = AppContext.open(paths)
+    try:
+        course = context.library.course(report.course_id)
+        assert course is not None and course.available
+        assert (report.root_path / "01 - Lesson.mp4").is_file()
+        assert not (report.root_path / UNCOMMITTED_MARKER).exists()
     finally:
         context.close()
 

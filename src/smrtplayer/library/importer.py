@@ -41,6 +41,9 @@ log = logging.getLogger(__name__)
 
 STAGING_PREFIX = ".importing-"
 STALE_STAGING_S = 3600
+#: In a copied course's folder while its rows are not committed (being stored, or being removed): a
+#: folder that still has it at the next start and no course row is the remains of a crash.
+UNCOMMITTED_MARKER = ".smrtplayer-uncommitted"
 #: a position may end this much after the probed end of its video (rounding, container padding)
 POSITION_SLACK_MS = 500
 LINK, COPY = "link", "copy"
@@ -326,6 +329,7 @@ def commit_import(prepared: PreparedImport, courses: CourseRepository, library_d
         course = replace(course, root_path=final)
 
         def move_into_place() -> None:
+            mark_uncommitted(staging)
             staging.rename(final)
             moved.append(final)
 
@@ -338,6 +342,8 @@ def commit_import(prepared: PreparedImport, courses: CourseRepository, library_d
                 moved[0].rename(prepared.staging)
         prepared.discard()
         raise
+    if moved:
+        clear_uncommitted(moved[0])
     return ImportReport(
         course_id=course_id,
         uid=course.uid,
@@ -394,6 +400,56 @@ def _staging_in_use(folder: Path, now: float) -> bool:
     with contextlib.suppress(OSError):
         newest = max(path.stat().st_mtime for path in (folder, *folder.rglob("*")))
     return now - newest < STALE_STAGING_S
+
+
+def mark_uncommitted(folder: Path) -> None:
+    """Say (with this process's pid) that ``folder``'s course rows are about to change."""
+    (folder / UNCOMMITTED_MARKER).write_text(str(os.getpid()), encoding="ascii")
+
+
+def clear_uncommitted(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        (folder / UNCOMMITTED_MARKER).unlink(missing_ok=True)
+
+
+def remove_uncommitted_copies(library_dir: Path, course_roots: set[Path]) -> list[Path]:
+    """Delete course copies whose import or removal was cut short by a crash; return them.
+
+    A marked folder that a course row points at was committed: only its mark goes. A marked folder
+    without a row is a copy whose import never committed, or a course removed before its folder
+    went; it is deleted unless the process that marked it is still running.
+    """
+    removed: list[Path] = []
+    if not library_dir.is_dir():
+        return removed
+    for marker in library_dir.glob(f"*/{UNCOMMITTED_MARKER}"):
+        folder = marker.parent
+        if folder.name.startswith(STAGING_PREFIX):
+            continue
+        if folder.resolve() in course_roots:
+            clear_uncommitted(folder)
+            continue
+        try:
+            pid = int(marker.read_text(encoding="ascii").strip() or 0)
+        except (OSError, ValueError):
+            pid = 0
+        if pid and pid != os.getpid() and _process_alive(pid):
+            continue
+        discard_course_folder(folder, library_dir)
+        removed.append(folder)
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    if os.name != "posix":
+        return True  # cannot tell safely: keep the folder
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def discard_course_folder(folder: Path, library_dir: Path) -> None:

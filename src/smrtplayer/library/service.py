@@ -15,11 +15,14 @@ from PySide6.QtCore import QObject, Signal
 from smrtplayer.errors import Cancelled, ImportRejected, ManifestError, NotFound, SmrtError
 from smrtplayer.library.importer import (
     PreparedImport,
+    clear_uncommitted,
     commit_import,
     discard_course_folder,
+    mark_uncommitted,
     prepare_files_import,
     prepare_import,
     remove_stale_staging,
+    remove_uncommitted_copies,
 )
 from smrtplayer.library.jobs import BackgroundJob
 from smrtplayer.library.progress import ProgressSink, StopCheck
@@ -102,8 +105,10 @@ class LibraryService(QObject):
         if self._library_dir is None:
             return []
         removed = remove_stale_staging(self._library_dir)
+        roots = {course.root_path.resolve() for course in self._courses.all()}
+        removed += remove_uncommitted_copies(self._library_dir, roots)
         for folder in removed:
-            log.info("removed the remains of an interrupted import: %s", folder)
+            log.info("removed the remains of an interrupted import or removal: %s", folder)
         return removed
 
     def refresh_availability(self) -> list[CourseSummary]:
@@ -308,12 +313,24 @@ class LibraryService(QObject):
         course = self._require(course_id)
         if course.kind == "builtin":
             raise ImportRejected(f"{course.title!r} is built in; it cannot be removed.")
-        self._courses.remove(course_id)
+        doomed: tuple[Path, Path] | None = None
         if course.kind == "copied" and self._library_dir is not None:
             library = self._library_dir.resolve()
             folder = course.root_path.resolve()
-            if folder != library and folder.is_relative_to(library):
-                discard_course_folder(folder, library)
+            if folder != library and folder.is_relative_to(library) and folder.is_dir():
+                doomed = folder, library
+                try:
+                    mark_uncommitted(folder)  # a crash before the folder is gone: the next start ends it
+                except OSError as error:
+                    log.warning("cannot mark %s before removing it: %s", folder, error)
+        try:
+            self._courses.remove(course_id)
+        except BaseException:
+            if doomed is not None:
+                clear_uncommitted(doomed[0])
+            raise
+        if doomed is not None:
+            discard_course_folder(*doomed)
         self.course_removed.emit(course_id)
         self.courses_changed.emit()
 
