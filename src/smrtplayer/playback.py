@@ -41,7 +41,9 @@ from smrtplayer.subtitles import SubtitleCues, find_sidecar, load_cues
 
 log = logging.getLogger(__name__)
 
-SAVE_EVERY_MS = 5000
+# The promise: a crash loses at most the last 5 s of playback position. The save timer runs a second
+# early because a coarse Qt timer may fire up to 5 % late and a busy event loop delays it further.
+SAVE_EVERY_MS = 4000
 # Within this much of the end (or the last 5 % of a short clip) a lesson resumes from the start
 # instead of showing its last frame.
 RESTART_NEAR_END_MS = 3000

@@ -153,6 +153,7 @@ class Report:
     startup_kills: Counter[str] = field(default_factory=Counter)
     checks: Counter[str] = field(default_factory=Counter)
     position_losses_ms: list[int] = field(default_factory=list)
+    playhead_losses_ms: list[int] = field(default_factory=list)
     leftovers: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
 
@@ -176,6 +177,12 @@ class Report:
                 f"  playback position lost at a kill: max {losses[-1]} ms, median "
                 f"{losses[len(losses) // 2]} ms over {len(losses)} kills while playing "
                 f"(limit {POSITION_LOSS_LIMIT_MS} ms)"
+            )
+        if self.playhead_losses_ms:
+            lost = sorted(self.playhead_losses_ms)
+            lines.append(
+                f"  estimated from the kill moment (playhead assumed still moving): max {lost[-1]} ms, "
+                f"median {lost[len(lost) // 2]} ms"
             )
         if self.leftovers:
             lines.append("  leftovers seen: " + ", ".join(f"{k} {v}" for k, v in self.leftovers.items()))
@@ -201,6 +208,7 @@ class Lane:
         self.ready: queue.SimpleQueue[float] = queue.SimpleQueue()
         self.deadline: float | None = None
         self.startup_kill = False
+        self.killed_at = 0.0
         self.state: dict[str, Any] = {}
 
     def where(self) -> str:
@@ -269,6 +277,7 @@ class Lane:
                 + self.stderr_tail()
             )
         if self.deadline is not None and now >= self.deadline:
+            self.killed_at = time.monotonic()
             self._kill()
             if process.returncode != -signal.SIGKILL:
                 raise self.fail(f"the worker ended with {process.returncode}:\n{self.stderr_tail()}")
@@ -368,6 +377,11 @@ class Lane:
             self.passed("acknowledged position kept")
         elif state.get("verified") is not None and saved != state["verified"]:
             raise self.fail(f"the resume point moved from {state['verified']} to {saved} ms in a start-up")
+        last_seen = next((r for r in reversed(records) if r["ev"] == "seen"), None)
+        if last_seen is not None and saved is not None and self.killed_at - last_seen["t"] < 0.5:
+            # Where the playhead was at the kill, assuming it kept going at 1x (a figure, not a check).
+            playhead = last_seen["pos"] + round((self.killed_at - last_seen["t"]) * 1000)
+            self.report.playhead_losses_ms.append(max(0, playhead - saved))
         if seen and saved is not None:
             loss = max(seen) - saved
             self.report.position_losses_ms.append(max(0, loss))

@@ -16,8 +16,8 @@ import pytest
 
 from crash.harness import Report, Sources, run_campaign
 
-SHORT = {"play": 6, "note": 8, "import": 8, "backup": 8, "migrate": 8}
-LONG = {"play": 60, "note": 90, "import": 90, "backup": 90, "migrate": 90}
+SHORT = {"play": 8, "note": 8, "import": 8, "backup": 8, "migrate": 8}
+LONG = {"play": 80, "note": 90, "import": 90, "backup": 90, "migrate": 90}
 
 
 @pytest.fixture(scope="module")
