@@ -36,11 +36,18 @@ def traced(trace: Path, *command: str) -> list[str]:
 
 
 @pytest.mark.time_limit(180)
-def test_cli_commands_open_no_network_socket(tmp_path: Path) -> None:
+def test_cli_commands_open_no_network_socket(tmp_path: Path, media) -> None:  # type: ignore[no-untyped-def]
     data = tmp_path / "data"
+    course = tmp_path / "Hips & Sacrum"
+    course.mkdir()
+    (course / "01 - Gluteus medius.mp4").write_bytes(media.clip(seconds=1.0).read_bytes())
     for name, arguments in {
         "courses": ["courses", "--json"],
         "self-test": ["self-test", "--json"],
+        "import": ["import", str(course), "--copy", "--json"],
+        "verify": ["verify", "--json"],
+        "export-data": ["export-data", str(tmp_path / "export.json")],
+        "import-data": ["import-data", str(tmp_path / "export.json")],
     }.items():
         trace = tmp_path / f"{name}.trace"
         result = subprocess.run(
