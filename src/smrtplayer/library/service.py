@@ -347,6 +347,9 @@ class LibraryService(QObject):
     def lessons(self, course_id: int) -> list[Lesson]:
         return self._courses.lessons(course_id)
 
+    def first_lesson(self, course_id: int) -> Lesson | None:
+        return self._courses.first_lesson(course_id)
+
     def lesson(self, lesson_id: int) -> Lesson | None:
         return self._courses.lesson(lesson_id)
 

@@ -302,6 +302,13 @@ class CourseRepository:
         rows = self._store.query(_LESSON_SQL + " WHERE l.course_id = ? ORDER BY l.ordinal", [course_id])
         return [_lesson(row) for row in rows]
 
+    def first_lesson(self, course_id: int) -> Lesson | None:
+        """The course's first lesson alone (its card's thumbnail comes from it)."""
+        row = self._store.query_one(
+            _LESSON_SQL + " WHERE l.course_id = ? ORDER BY l.ordinal LIMIT 1", [course_id]
+        )
+        return _lesson(row) if row else None
+
     def lesson(self, lesson_id: int) -> Lesson | None:
         row = self._store.query_one(_LESSON_SQL + " WHERE l.id = ?", [lesson_id])
         return _lesson(row) if row else None

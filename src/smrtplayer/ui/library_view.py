@@ -204,10 +204,9 @@ class LibraryView(QWidget):
             self._load_thumbnail(course)
 
     def _thumbnail_request(self, course: CourseSummary) -> tuple[Path, Path, int] | None:
-        lessons = self.context.library.lessons(course.id)
-        if not lessons:
+        first = self.context.library.first_lesson(course.id)
+        if first is None:
             return None
-        first = lessons[0]
         at_ms = min(3000, (first.duration_ms or 6000) // 5)
         return first.path, self.context.paths.thumbnails / "courses" / f"{first.fingerprint}.jpg", at_ms
 
