@@ -7,13 +7,20 @@ that it is working), then checks the data folder against the worker's acknowledg
 1. the database as the killed process left it (a plain SQLite connection, as the next start would
    see it): ``PRAGMA integrity_check`` is ok, ``PRAGMA foreign_key_check`` is empty, and everything
    the journal acknowledges is there (per kind, see ``_check_*``);
-2. a fresh start on that folder in this process (``AppContext.open``, or ``Store.open`` for the
-   migrated databases): no recovery was needed, the app's own reads agree, and the start-up clean-up
-   leaves no staging folder behind.
+2. a fresh start on that folder in this process (``AppContext.open``, or the clean-up and
+   ``Store.open`` it does for the migrated databases): no recovery was needed, the app's own reads
+   agree, and the start-up clean-up leaves no staging folder, no course folder without its course
+   and no unfinished backup copy behind. What the kill left before that clean-up is counted as
+   "leftovers" in the report.
 
 Then the next worker starts on the same folder, so each kill also tests starting on what the previous
 one left. Kinds run side by side in a few lanes (each kind in one folder, one run at a time). The seed
-picks every delay and every worker's choices; a failure names it (set ``CRASH_SEED`` to replay).
+picks every delay and every worker's choices (the order the lanes draw them in depends on timing, so a
+replay is close, not exact); a failure names it (set ``CRASH_SEED`` to replay).
+
+The 5 s position check compares the resume point with the furthest position the worker saw played
+(journalled before the kill, so it never overstates the loss); the loss estimated from the kill moment
+itself is reported too, never asserted (it assumes the playhead kept moving).
 """
 
 from __future__ import annotations
