@@ -99,11 +99,43 @@ def run_gui(paths: AppPaths, *, autoplay: bool = True, open_path: Path | None = 
     if open_path is not None:
         _handle_request(window, {"action": "open", "path": str(open_path)})
     termination.watch(app)
+    _report_unexpected_errors(window)
     try:
         return int(app.exec())
     finally:
         context.close()
         guard.release()
+
+
+def _report_unexpected_errors(window: Any) -> None:
+    """An error no code path expected is logged in full and told to the user in the window.
+
+    Qt calls our slots from C++, where an exception cannot propagate: without this hook it would only
+    print to a terminal nobody sees. A full disk gets its own advice; saved data is never touched.
+    """
+    import sqlite3
+    import traceback
+
+    def hook(kind: type[BaseException], error: BaseException, trace: Any) -> None:
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, trace)))
+        if isinstance(error, KeyboardInterrupt):
+            return
+        text = str(error)
+        if isinstance(error, sqlite3.Error) and "full" in text.lower():
+            advice = "The disk is full: free some space. What was saved before is kept."
+        elif isinstance(error, sqlite3.Error) and "readonly" in text.lower():
+            advice = "The data folder cannot be written. What was saved before is kept."
+        else:
+            advice = (
+                "smrtplayer goes on; what was saved before is kept. The details are in the log: "
+                "Help → About shows the data folder, the log is in its logs folder."
+            )
+        try:
+            window.show_problem(f"Something went wrong ({type(error).__name__}: {text}). {advice}")
+        except Exception:  # the window itself may be what failed; the log has it
+            log.exception("could not show the error in the window")
+
+    sys.excepthook = hook
 
 
 def _handle_request(window: Any, request: dict[str, Any]) -> None:
