@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -11,8 +12,11 @@ HERE = Path(__file__).resolve().parent
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--table-only", action="store_true", help="print the last results, run nothing")
+    args = parser.parse_args()
     failures = []
-    for script in sorted(HERE.glob("bench_*.py")):
+    for script in [] if args.table_only else sorted(HERE.glob("bench_*.py")):
         print(f"== {script.name}", flush=True)
         result = subprocess.run([sys.executable, str(script)], check=False)
         if result.returncode != 0:
