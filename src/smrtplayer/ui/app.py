@@ -113,7 +113,6 @@ def _report_unexpected_errors(window: Any) -> None:
     Qt calls our slots from C++, where an exception cannot propagate: without this hook it would only
     print to a terminal nobody sees. A full disk gets its own advice; saved data is never touched.
     """
-    import sqlite3
     import traceback
 
     def hook(kind: type[BaseException], error: BaseException, trace: Any) -> None:
@@ -121,9 +120,11 @@ def _report_unexpected_errors(window: Any) -> None:
         if isinstance(error, KeyboardInterrupt):
             return
         text = str(error)
-        if isinstance(error, sqlite3.Error) and "full" in text.lower():
+        # Told apart by module, not imported: widgets have no business with the database driver.
+        from_database = type(error).__module__.startswith("sqlite3")
+        if from_database and "full" in text.lower():
             advice = "The disk is full: free some space. What was saved before is kept."
-        elif isinstance(error, sqlite3.Error) and "readonly" in text.lower():
+        elif from_database and "readonly" in text.lower():
             advice = "The data folder cannot be written. What was saved before is kept."
         else:
             advice = (
