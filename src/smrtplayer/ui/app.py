@@ -92,7 +92,7 @@ def run_gui(paths: AppPaths, *, autoplay: bool = True, open_path: Path | None = 
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
         raise
-    window = MainWindow(context)
+    window = MainWindow(context, panels_after_first_frame=True)
     window.show()
     window.start(autoplay=autoplay)
     guard.request_received.connect(lambda request: _handle_request(window, request))

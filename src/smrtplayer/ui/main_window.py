@@ -7,8 +7,9 @@ window (a foot pedal that types keys included), even in full screen where the me
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -42,17 +43,18 @@ from smrtplayer.context import AppContext
 from smrtplayer.errors import SmrtError
 from smrtplayer.models import Lesson
 from smrtplayer.ui.format import format_ms
-from smrtplayer.ui.hold_panel import confirm_close_during_hold
-from smrtplayer.ui.library_view import dropped_paths
 from smrtplayer.ui.shortcut_sheet import ShortcutSheet
 from smrtplayer.ui.shortcuts import ShortcutBindings, apply_bindings, build_actions
 from smrtplayer.ui.transport import TransportBar
 from smrtplayer.ui.video_view import VideoView
-from smrtplayer.ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from smrtplayer.ui.workspace import Workspace
 
 LESSON_ROLE = Qt.ItemDataRole.UserRole
 COURSE_ROLE = Qt.ItemDataRole.UserRole
 VOLUME_STEP = 0.05
+PANELS_AT_THE_LATEST_MS = 1500
 SUBTITLE_SCALE_STEP = 1.15
 # Keys the course and lesson lists keep for themselves while they have the focus.
 _LIST_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Return}
@@ -73,7 +75,9 @@ class _ListKeys(QObject):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: AppContext, *, panels_after_first_frame: bool = False) -> None:
+        """``panels_after_first_frame``: build the index, notes, hold and library panels only once
+        the first frame is on screen (the app's start-up does this, so the lesson shows sooner)."""
         super().__init__()
         self.context = context
         self.playback = context.playback
@@ -163,7 +167,12 @@ class MainWindow(QMainWindow):
             self.show_problem(problem)
         self.reload_courses()
         self._update_continue()
-        self.workspace = Workspace(self)
+        self._workspace: Workspace | None = None
+        if panels_after_first_frame:
+            self.fit_to_screen()
+            self._defer_workspace()
+        else:
+            self.ensure_workspace()
         self.setAcceptDrops(True)
         self.video_view.setFocus()  # the player's keys first; the lists take arrows once clicked
 
@@ -357,6 +366,41 @@ class MainWindow(QMainWindow):
             self.playback.open_lesson(lesson, autoplay=True)
             self.video_view.setFocus()
 
+    def fit_to_screen(self) -> None:
+        """Open large enough for video, lessons and the index side by side, never off-screen."""
+        screen = self.screen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+        width = min(1500, round(available.width() * 0.95))
+        height = min(900, round(available.height() * 0.92))
+        self.resize(max(width, self.minimumSizeHint().width()), height)
+        self.splitter.setSizes([290, max(400, width - 290)])
+
+    # ------------------------------------------------------------------------------- panels
+    @property
+    def workspace(self) -> Workspace:
+        return self.ensure_workspace()
+
+    def ensure_workspace(self) -> Workspace:
+        """The panels around the player (library, home, index, notes, holds), built on first need."""
+        if self._workspace is None:
+            from smrtplayer.ui.workspace import Workspace
+
+            self._workspace = Workspace(self)
+        return self._workspace
+
+    def _defer_workspace(self) -> None:
+        # The first frame is what the user waits for; the panels follow right after it, or after a
+        # short while when nothing plays (no lesson, a broken file).
+        def build() -> None:
+            if self._workspace is None:
+                self.ensure_workspace()
+
+        connection = self.playback.frame_ready.connect(lambda *_: QTimer.singleShot(0, self, build))
+        QTimer.singleShot(PANELS_AT_THE_LATEST_MS, self, build)
+        QTimer.singleShot(PANELS_AT_THE_LATEST_MS, self, lambda: QObject.disconnect(connection))
+
     def open_lesson_at(self, lesson_id: int, start_ms: int | None) -> None:
         """Open a lesson at a time (a search result, a note, home): its course comes forward too."""
         lesson = self.context.library.lesson(lesson_id)
@@ -371,10 +415,14 @@ class MainWindow(QMainWindow):
         self.workspace.import_paths([path])
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from smrtplayer.ui.library_view import dropped_paths
+
         if dropped_paths(event):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        from smrtplayer.ui.library_view import dropped_paths
+
         paths = dropped_paths(event)
         if paths:
             event.acceptProposedAction()
@@ -596,6 +644,8 @@ class MainWindow(QMainWindow):
         box.exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from smrtplayer.ui.hold_panel import confirm_close_during_hold
+
         if not confirm_close_during_hold(self, self.context):
             event.ignore()
             return

@@ -87,7 +87,7 @@ class Workspace(QObject):
 
         self._connect_actions()
         self._build_menus()
-        self._fit_to_screen()
+        window.fit_to_screen()
 
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(FIRST_BACKUP_DELAY_MS)
@@ -107,17 +107,6 @@ class Workspace(QObject):
         )
         self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return dock
-
-    def _fit_to_screen(self) -> None:
-        """Open large enough for video, lessons and the index side by side, never off-screen."""
-        screen = self.window.screen()
-        if screen is None:
-            return
-        available = screen.availableGeometry()
-        width = min(1500, round(available.width() * 0.95))
-        height = min(900, round(available.height() * 0.92))
-        self.window.resize(max(width, self.window.minimumSizeHint().width()), height)
-        self.window.splitter.setSizes([290, max(400, width - 290)])
 
     def _connect_actions(self) -> None:
         actions = self.window.actions_by_id
