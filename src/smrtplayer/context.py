@@ -7,17 +7,14 @@ through repositories and emit signals that widgets repaint on.
 from __future__ import annotations
 
 import logging
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smrtplayer.errors import DatabaseCorrupt, DataDirError
-from smrtplayer.index.service import IndexService
 from smrtplayer.library.service import LibraryService
-from smrtplayer.notes import NotesService
 from smrtplayer.paths import AppPaths
 from smrtplayer.progress_stats import ProgressStats, StudyTimeTracker, install_id
-from smrtplayer.search import SearchService
-from smrtplayer.sequences import HoldServices
 from smrtplayer.store.backups import BackupService, RecoveryReport, discard_snapshot, snapshot
 from smrtplayer.store.courses import CourseRepository
 from smrtplayer.store.db import Store
@@ -27,7 +24,11 @@ from smrtplayer.store.settings import SettingsRepository
 from smrtplayer.store.stats import StatsRepository
 
 if TYPE_CHECKING:
+    from smrtplayer.index.service import IndexService
+    from smrtplayer.notes import NotesService
     from smrtplayer.playback import PlaybackController
+    from smrtplayer.search import SearchService
+    from smrtplayer.sequences import HoldServices
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +55,7 @@ class AppContext:
         self.playback_state = PlaybackStateRepository(store, self.progress)
         self.courses = CourseRepository(store)
         self.library = LibraryService(self.courses, paths.library)
-        self.index = IndexService(store, self.courses, self.settings)  # body-region index, own positions
-        self.library.courses_changed.connect(self.index.refresh)
-        self.holds = HoldServices(self)  # hold timer, plans, cues, practice log
         self.backups = BackupService(store, paths.backups, self.settings)
-        self.notes = NotesService(store, thumbnails_dir=paths.thumbnails, read_only_reason=read_only_reason)
-        self.search = SearchService(store)
         stats = StatsRepository(store)
         self.stats = ProgressStats(stats)
         self.study_time = StudyTimeTracker(stats, None if read_only_reason else install_id(self.settings))
@@ -123,6 +119,38 @@ class AppContext:
             )
         return messages
 
+    # The services below are built on first use: the window asks for them after the first frame is
+    # on screen, and headless commands that never need them never import them.
+    @cached_property
+    def index(self) -> IndexService:
+        """The body-region index and the user's own positions."""
+        from smrtplayer.index.service import IndexService
+
+        service = IndexService(self.store, self.courses, self.settings)
+        self.library.courses_changed.connect(service.refresh)
+        return service
+
+    @cached_property
+    def holds(self) -> HoldServices:
+        """Hold timer, plans, cues and the practice log."""
+        from smrtplayer.sequences import HoldServices
+
+        return HoldServices(self)
+
+    @cached_property
+    def notes(self) -> NotesService:
+        from smrtplayer.notes import NotesService
+
+        return NotesService(
+            self.store, thumbnails_dir=self.paths.thumbnails, read_only_reason=self.read_only_reason
+        )
+
+    @cached_property
+    def search(self) -> SearchService:
+        from smrtplayer.search import SearchService
+
+        return SearchService(self.store)
+
     @property
     def playback(self) -> PlaybackController:
         """Created on first use: headless commands that never play never load QtMultimedia."""
@@ -140,8 +168,10 @@ class AppContext:
         self._closed = True
         self.library.shutdown()  # cancel imports and verifications still running
         self.study_time.stop()
-        self.notes.close()
-        self.holds.close()  # a hold still running is logged before the store closes
+        if "notes" in self.__dict__:
+            self.notes.close()
+        if "holds" in self.__dict__:
+            self.holds.close()  # a hold still running is logged before the store closes
         if self._playback is not None:
             self._playback.shutdown()
         self.store.close()
