@@ -93,6 +93,9 @@ class MainWindow(QMainWindow):
         self.course_list.setObjectName("courseList")
         self.course_list.setAccessibleName("Courses")
         self.course_list.currentItemChanged.connect(self._on_course_selected)
+        # Long course titles wrap instead of hiding behind a sideways scroll bar.
+        self.course_list.setWordWrap(True)
+        self.course_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.lesson_tree = QTreeWidget()
         self.lesson_tree.setObjectName("lessonTree")
