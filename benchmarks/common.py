@@ -12,6 +12,7 @@ import os
 import platform
 import statistics
 import subprocess
+import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -52,12 +53,18 @@ def run_measured(command: list[str], env: dict[str, str] | None = None, timeout_
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
     assert process.stdout is not None
-    deadline = started + timeout_s
-    output = process.stdout.read()
-    _pid, status, usage = os.wait4(process.pid, 0)
+    # wait4 (not communicate) reaps the child so that its own peak RSS can be read; the timer ends a
+    # run that hangs.
+    killer = threading.Timer(timeout_s, process.kill)
+    killer.start()
+    try:
+        output = process.stdout.read()
+        _pid, status, usage = os.wait4(process.pid, 0)
+    finally:
+        killer.cancel()
     process.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - started
-    if time.perf_counter() > deadline:
+    if wall >= timeout_s:
         raise TimeoutError(command)
     return Run(
         started_at=started_at,

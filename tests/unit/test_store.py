@@ -217,7 +217,7 @@ def test_database_left_by_a_killed_process_opens(tmp_path: Path) -> None:
         reopened.close()
 
 
-def test_migration_steps_are_numbered_and_comment_semicolons_are_safe() -> None:
+def test_migration_steps_are_numbered_in_order() -> None:
     names = migrations.step_names()
     assert names[0] == "m001_initial"
     numbers = [int(name[1:4]) for name in names]

@@ -192,6 +192,22 @@ def m003_playback(db: sqlite_utils.Database) -> None:
     )
 
 
+# The terms of the inserted or updated row ``new``: the same statements in both position triggers.
+_TERMS_OF_NEW_POSITION = """\
+            INSERT OR IGNORE INTO position_terms (term, position_id)
+                SELECT 'r:' || lower(trim(new.region)), new.id WHERE trim(new.region) <> '';
+            INSERT OR IGNORE INTO position_terms (term, position_id)
+                SELECT 'm:' || lower(trim(value)), new.id
+                FROM json_each(CASE WHEN json_valid(new.muscles) THEN new.muscles ELSE '[]' END)
+                WHERE type = 'text' AND trim(value) <> '';
+            INSERT OR IGNORE INTO position_terms (term, position_id)
+                SELECT 't:' || lower(trim(new.technique)), new.id WHERE trim(new.technique) <> '';
+            INSERT OR IGNORE INTO position_terms (term, position_id)
+                SELECT 'c:' || lower(trim(new.client_position)), new.id
+                WHERE trim(new.client_position) <> '';
+"""
+
+
 @step
 def m004_index(db: sqlite_utils.Database) -> None:
     # What each position is about, one row per value, so that a search is an index lookup. Triggers
@@ -199,7 +215,7 @@ def m004_index(db: sqlite_utils.Database) -> None:
     # Values are lower-cased as written; the taxonomy expands a query into every known spelling.
     run_script(
         db,
-        """
+        f"""
         CREATE TABLE position_terms (
             term             TEXT NOT NULL,  -- 'r:' region, 'm:' muscle or structure, 't:' technique,
                                              -- 'c:' client position; then the value, lower-cased
@@ -216,33 +232,11 @@ def m004_index(db: sqlite_utils.Database) -> None:
             practised_at     TEXT NOT NULL
         );
         CREATE TRIGGER position_terms_insert AFTER INSERT ON positions BEGIN
-            INSERT OR IGNORE INTO position_terms (term, position_id)
-                SELECT 'r:' || lower(trim(new.region)), new.id WHERE trim(new.region) <> '';
-            INSERT OR IGNORE INTO position_terms (term, position_id)
-                SELECT 'm:' || lower(trim(value)), new.id
-                FROM json_each(CASE WHEN json_valid(new.muscles) THEN new.muscles ELSE '[]' END)
-                WHERE type = 'text' AND trim(value) <> '';
-            INSERT OR IGNORE INTO position_terms (term, position_id)
-                SELECT 't:' || lower(trim(new.technique)), new.id WHERE trim(new.technique) <> '';
-            INSERT OR IGNORE INTO position_terms (term, position_id)
-                SELECT 'c:' || lower(trim(new.client_position)), new.id
-                WHERE trim(new.client_position) <> '';
-        END;
+{_TERMS_OF_NEW_POSITION}        END;
         CREATE TRIGGER position_terms_update
         AFTER UPDATE OF region, muscles, technique, client_position ON positions BEGIN
             DELETE FROM position_terms WHERE position_id = old.id;
-            INSERT OR IGNORE INTO position_terms (term, position_id)
-                SELECT 'r:' || lower(trim(new.region)), new.id WHERE trim(new.region) <> '';
-            INSERT OR IGNORE INTO position_terms (term, position_id)
-                SELECT 'm:' || lower(trim(value)), new.id
-                FROM json_each(CASE WHEN json_valid(new.muscles) THEN new.muscles ELSE '[]' END)
-                WHERE type = 'text' AND trim(value) <> '';
-            INSERT OR IGNORE INTO position_terms (term, position_id)
-                SELECT 't:' || lower(trim(new.technique)), new.id WHERE trim(new.technique) <> '';
-            INSERT OR IGNORE INTO position_terms (term, position_id)
-                SELECT 'c:' || lower(trim(new.client_position)), new.id
-                WHERE trim(new.client_position) <> '';
-        END;
+{_TERMS_OF_NEW_POSITION}        END;
         CREATE TRIGGER position_terms_delete AFTER DELETE ON positions BEGIN
             DELETE FROM position_terms WHERE position_id = old.id;
         END;

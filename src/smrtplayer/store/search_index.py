@@ -43,6 +43,14 @@ _POSITION_BODY = (
 )
 
 
+# What a hit shows of its lesson: fingerprint, title, section and course.
+_LESSON_SUMMARY = """
+    SELECT l.id, l.fingerprint, l.title, COALESCE(s.title, '') AS section_title, c.title AS course_title
+    FROM lessons l JOIN courses c ON c.id = l.course_id
+    LEFT JOIN sections s ON s.id = l.section_id
+"""
+
+
 @dataclass(frozen=True)
 class Hit:
     kind: str  # note | lesson | position
@@ -90,13 +98,7 @@ class SearchIndex:
             return {}
         marks = ",".join("?" * len(ids))
         rows = self._store.query(
-            f"""
-            SELECT l.id, l.fingerprint, l.title, COALESCE(s.title, '') AS section_title,
-                   c.title AS course_title
-            FROM lessons l JOIN courses c ON c.id = l.course_id
-            LEFT JOIN sections s ON s.id = l.section_id
-            WHERE l.id IN ({marks})
-            """,
+            f"{_LESSON_SUMMARY} WHERE l.id IN ({marks})",
             ids,
         )
         return {int(row["id"]): row for row in rows}
@@ -118,14 +120,8 @@ class SearchIndex:
             return {}
         marks = ",".join("?" * len(fingerprints))
         rows = self._store.query(
-            f"""
-            SELECT l.id, l.fingerprint, l.title, COALESCE(s.title, '') AS section_title,
-                   c.title AS course_title
-            FROM lessons l JOIN courses c ON c.id = l.course_id
-            LEFT JOIN sections s ON s.id = l.section_id
-            WHERE l.fingerprint IN ({marks})
-            ORDER BY c.available, c.kind != 'builtin', l.id DESC
-            """,
+            f"{_LESSON_SUMMARY} WHERE l.fingerprint IN ({marks}) "
+            "ORDER BY c.available, c.kind != 'builtin', l.id DESC",
             fingerprints,
         )
         # Later rows win: the ORDER BY puts the preferred lesson last.

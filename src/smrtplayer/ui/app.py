@@ -145,6 +145,5 @@ def _handle_request(window: Any, request: dict[str, Any]) -> None:
     window.raise_()
     window.activateWindow()
     path = request.get("path")
-    opener = getattr(window, "open_external_path", None)
-    if isinstance(path, str) and path and opener is not None:
-        opener(Path(path))
+    if isinstance(path, str) and path:
+        window.open_external_path(Path(path))
