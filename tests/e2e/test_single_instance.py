@@ -30,16 +30,17 @@ def test_second_start_hands_over_and_exits(tmp_path: Path) -> None:
         assert "already open" in second.stdout
         assert first.poll() is None, "the first window keeps running"
         # A different data folder is a different library: it starts its own window.
+        other_log = tmp_path / "other.log"
         other = subprocess.Popen(
             [sys.executable, "-m", "smrtplayer", "--data-dir", str(tmp_path / "other"), "--paused"],
             env=xvfb.env(),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=other_log.open("wb"),
+            stderr=subprocess.STDOUT,
         )
         assert wait_for(lambda: (tmp_path / "other" / "window.lock").exists(), timeout_s=30)
         assert other.poll() is None
         other.send_signal(signal.SIGTERM)
-        assert other.wait(timeout=20) == 0
+        assert other.wait(timeout=20) == 0, other_log.read_text(errors="replace")
     finally:
         first.send_signal(signal.SIGTERM)
         try:

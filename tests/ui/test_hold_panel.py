@@ -241,3 +241,20 @@ def test_direct_question_helper(context: AppContext, box: type[FakeBox]) -> None
 def test_message_boxes_show_plain_text(qapp) -> None:  # type: ignore[no-untyped-def]
     message = hold_panel.message_box(None, QMessageBox.Icon.Warning, "t", "<b>not bold</b>")
     assert message.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_the_system_ending_the_app_closes_without_asking(  # type: ignore[no-untyped-def]
+    context: AppContext, clock: FakeClock, box: type[FakeBox], qtbot
+) -> None:
+    from helpers.player import open_window
+
+    window = open_window(context, qtbot)
+    context.holds.runner.hold_preset(30_000, "Psoas")
+    box.answer = "Keep holding"
+    window.close()
+    assert window.isVisible(), "the user may keep holding"
+    window.setProperty("closing_without_questions", True)  # what a log-out or SIGTERM sets
+    window.close()
+    assert not window.isVisible()
+    assert len(box.asked) == 1, "nobody is asked when the system ends the app"
+    context.holds.runner.stop()

@@ -19,9 +19,14 @@ class _TerminationRequests:
     """SIGTERM / Ctrl+C close the window the normal way, so the resume point is saved.
 
     The handlers are installed first thing, so a signal that arrives while the app is still
-    starting is remembered and honoured as soon as the event loop runs. Python runs signal handlers
-    only between bytecodes; a slow timer gives it the chance while Qt's event loop is waiting.
+    starting is remembered and honoured once the event loop runs. The handler itself only records
+    the request: Python runs it between any two bytecodes of the main thread, which may be in the
+    middle of an import or a widget's constructor, where closing windows would run code on
+    half-built objects. A short timer in the event loop acts on the request; it also gives Python
+    the chance to run the handler while Qt's loop is waiting.
     """
+
+    POLL_MS = 100
 
     def __init__(self) -> None:
         self.requested = False
@@ -30,7 +35,6 @@ class _TerminationRequests:
 
     def _on_signal(self, *_args: object) -> None:
         self.requested = True
-        self.close_windows()
 
     def close_windows(self) -> None:
         from PySide6.QtWidgets import QApplication
@@ -38,6 +42,8 @@ class _TerminationRequests:
         if QApplication.instance() is None:
             return
         for widget in QApplication.topLevelWidgets():
+            # The system is ending the app (log-out, shut-down, kill): no question can be answered.
+            widget.setProperty("closing_without_questions", True)
             widget.close()
         QApplication.quit()
 
@@ -45,11 +51,15 @@ class _TerminationRequests:
         from PySide6.QtCore import QTimer
 
         timer = QTimer(app)  # type: ignore[arg-type]
-        timer.setInterval(250)
-        timer.timeout.connect(lambda: None)
+        timer.setInterval(self.POLL_MS)
+
+        def act_on_request() -> None:
+            if self.requested:
+                timer.stop()
+                self.close_windows()
+
+        timer.timeout.connect(act_on_request)
         timer.start()
-        if self.requested:
-            QTimer.singleShot(0, self.close_windows)
 
 
 def run_gui(paths: AppPaths, *, autoplay: bool = True, open_path: Path | None = None) -> int:

@@ -649,7 +649,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         from smrtplayer.ui.hold_panel import confirm_close_during_hold
 
-        if not confirm_close_during_hold(self, self.context):
+        asking_allowed = not self.property("closing_without_questions")
+        if asking_allowed and not confirm_close_during_hold(self, self.context):
             event.ignore()
             return
         self.playback.save_position()
