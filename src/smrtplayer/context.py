@@ -54,7 +54,7 @@ class AppContext:
         self.progress = ProgressRepository(store)
         self.playback_state = PlaybackStateRepository(store, self.progress)
         self.courses = CourseRepository(store)
-        self.library = LibraryService(self.courses, paths.library)
+        self.library = LibraryService(self.courses, paths.library, settings=self.settings)
         self.backups = BackupService(store, paths.backups, self.settings)
         stats = StatsRepository(store)
         self.stats = ProgressStats(stats)

@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from crash.worker import COUNTER_KEY, make_old_database, numbered_steps
-from smrtplayer.library.importer import UNCOMMITTED_MARKER
+from smrtplayer.library.staging import UNCOMMITTED_MARKER
 
 WORKER = Path(__file__).with_name("worker.py")
 KINDS = ("play", "note", "import", "backup", "migrate")

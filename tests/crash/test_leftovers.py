@@ -108,7 +108,7 @@ def test_a_course_stored_just_before_a_kill_keeps_its_folder(
 ) -> None:
     """The mark of a copy whose rows were committed is only cleared: the course stays whole."""
     from smrtplayer.context import AppContext
-    from smrtplayer.library.importer import UNCOMMITTED_MARKER
+    from smrtplayer.library.staging import UNCOMMITTED_MARKER
     from smrtplayer.paths import AppPaths
 
     source = tmp_path / "Course"

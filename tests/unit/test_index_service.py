@@ -218,7 +218,7 @@ def test_own_positions_and_practice_marks_survive_a_reimport(context: AppContext
     (publisher,) = [r for r in index.search("subscapularis").rows if r.position.source == "publisher"]
     index.set_practised(publisher.position.uid, True)
 
-    context.library.refresh_builtin()  # the course is read again from its manifest
+    context.library.refresh_builtin(force=True)  # the course is read again from its manifest
 
     assert index.positions.get(uid) is not None
     rows = index.search("shoulder").rows

@@ -15,7 +15,7 @@ from helpers.media import MediaFactory, write_clip
 from smrtplayer.errors import Cancelled, ImportRejected, ManifestError, NotFound
 from smrtplayer.library import importer
 from smrtplayer.library.fingerprint import sha256_file
-from smrtplayer.library.importer import STAGING_PREFIX, remove_stale_staging
+from smrtplayer.library.staging import STAGING_PREFIX, remove_stale_staging
 from unit.test_library_support import (
     Library,
     files_under,

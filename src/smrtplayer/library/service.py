@@ -3,32 +3,31 @@
 Every slow operation exists twice: a blocking method for the CLI and tests (``import_course``,
 ``verify_course``, ``relink_course``) and a ``start_...`` twin for the window that runs the same work
 on a ``BackgroundJob`` and stores the result on the main thread. The signals are in the past tense.
+
+The import, scan, verify and relink machinery is imported by the methods that use it: the window's
+start-up (before the first frame) needs none of it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from smrtplayer import __version__
 from smrtplayer.errors import Cancelled, ImportRejected, ManifestError, NotFound, SmrtError
-from smrtplayer.library.importer import (
-    PreparedImport,
+from smrtplayer.library.jobs import BackgroundJob
+from smrtplayer.library.progress import ProgressSink, StopCheck
+from smrtplayer.library.staging import (
     clear_uncommitted,
-    commit_import,
     discard_course_folder,
     mark_uncommitted,
-    prepare_files_import,
-    prepare_import,
     remove_stale_staging,
     remove_uncommitted_copies,
 )
-from smrtplayer.library.jobs import BackgroundJob
-from smrtplayer.library.progress import ProgressSink, StopCheck
-from smrtplayer.library.relink import RelinkPlan, plan_relink
-from smrtplayer.library.scan import course_from_manifest
-from smrtplayer.library.verify import verify_lessons
 from smrtplayer.models import (
     Attachment,
     CourseSummary,
@@ -39,8 +38,13 @@ from smrtplayer.models import (
     RelinkReport,
     VerifyReport,
 )
-from smrtplayer.resources import builtin_courses_dir
+from smrtplayer.resources import asset, builtin_courses_dir
 from smrtplayer.store.courses import CourseRepository
+from smrtplayer.store.settings import SettingsRepository
+
+if TYPE_CHECKING:
+    from smrtplayer.library.importer import PreparedImport
+    from smrtplayer.library.relink import RelinkPlan
 
 log = logging.getLogger(__name__)
 
@@ -61,11 +65,17 @@ class LibraryService(QObject):
     course_removed = Signal(int)
 
     def __init__(
-        self, courses: CourseRepository, library_dir: Path | None = None, parent: QObject | None = None
+        self,
+        courses: CourseRepository,
+        library_dir: Path | None = None,
+        parent: QObject | None = None,
+        *,
+        settings: SettingsRepository | None = None,
     ) -> None:
         super().__init__(parent)
         self._courses = courses
         self._library_dir = library_dir
+        self._settings = settings
         self._jobs: set[BackgroundJob] = set()
         self.problems: list[str] = []
 
@@ -76,8 +86,11 @@ class LibraryService(QObject):
         return self._library_dir
 
     # ---------------------------------------------------------------------------------- start-up
-    def refresh_builtin(self, root: Path | None = None) -> None:
-        """Register (or refresh) the read-only courses shipped in ``courses/``."""
+    def refresh_builtin(self, root: Path | None = None, *, force: bool = False) -> None:
+        """Register (or refresh) the read-only courses shipped in ``courses/``.
+
+        A course whose files and app version are as at the last refresh is left as it is, unless
+        ``force``."""
         root = root or builtin_courses_dir()
         folders = sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
         if not folders:
@@ -86,9 +99,19 @@ class LibraryService(QObject):
                 "(or run 'make demo' in a source checkout) to get it back."
             )
             return
+        from smrtplayer.library import scan
+
         for folder in folders:
+            uid = BUILTIN_UID_PREFIX + folder.name
+            # Reading the manifest validates it against the taxonomy (~50 ms on every launch, before
+            # the first frame): skipped while neither the folder nor the app changed since last time.
+            stamp_key = f"local.builtin_stamp.{folder.name}"
+            stamp = _folder_stamp(folder)
+            stamped = self._settings is not None and self._settings.get(stamp_key) == stamp
+            if stamped and not force and self._courses.find_by_uid(uid) is not None:
+                continue
             try:
-                result = course_from_manifest(folder, kind="builtin", uid=BUILTIN_UID_PREFIX + folder.name)
+                result = scan.course_from_manifest(folder, kind="builtin", uid=uid)
             except (ManifestError, SmrtError) as error:
                 self._report(f"The built-in course in {folder} cannot be read: {error}")
                 continue
@@ -98,6 +121,8 @@ class LibraryService(QObject):
                     f"({skipped.reason}). Reinstall smrtplayer to restore it."
                 )
             self._courses.save(result.course)
+            if self._settings is not None and not result.skipped:
+                self._settings.set(stamp_key, stamp)
         self.courses_changed.emit()
 
     def remove_interrupted_imports(self) -> list[Path]:
@@ -163,6 +188,8 @@ class LibraryService(QObject):
         progress: ProgressSink | None,
         should_stop: StopCheck | None,
     ) -> PreparedImport:
+        from smrtplayer.library.importer import prepare_files_import, prepare_import
+
         if isinstance(source, list):
             if not source:
                 raise ImportRejected("No files were given; nothing was imported.")
@@ -180,6 +207,8 @@ class LibraryService(QObject):
         )
 
     def _commit(self, prepared: PreparedImport) -> ImportReport:
+        from smrtplayer.library.importer import commit_import
+
         report = commit_import(prepared, self._courses, self.library_dir)
         log.info(
             "imported %r (%s, %d lessons, %d skipped) into course %d",
@@ -201,6 +230,8 @@ class LibraryService(QObject):
         progress: ProgressSink | None = None,
         should_stop: StopCheck | None = None,
     ) -> VerifyReport:
+        from smrtplayer.library.verify import verify_lessons
+
         course = self._require(course_id)
         checks, stopped = verify_lessons(
             self._courses.lessons(course_id), progress=progress, should_stop=should_stop
@@ -212,6 +243,8 @@ class LibraryService(QObject):
 
         A cancelled run still stores the lessons it finished and emits ``course_verified``.
         """
+        from smrtplayer.library.verify import verify_lessons
+
         course = self._require(course_id)
         lessons = self._courses.lessons(course_id)
 
@@ -242,6 +275,8 @@ class LibraryService(QObject):
         self, course_id: int, new_root: Path, *, should_stop: StopCheck | None = None
     ) -> RelinkReport:
         """Point a moved course at ``new_root``; lessons reattach by content, even if only some match."""
+        from smrtplayer.library.relink import plan_relink
+
         course, new_root = self._relink_target(course_id, new_root)
         plan = plan_relink(
             self._courses.lessons(course_id),
@@ -252,6 +287,8 @@ class LibraryService(QObject):
         return self._apply_relink(course, plan)
 
     def start_relink(self, course_id: int, new_root: Path) -> BackgroundJob:
+        from smrtplayer.library.relink import plan_relink
+
         course, new_root = self._relink_target(course_id, new_root)
         lessons = self._courses.lessons(course_id)
         attachments = self._courses.attachment_paths(course_id)
@@ -399,3 +436,22 @@ class LibraryService(QObject):
 
 def _discard_prepared(prepared: PreparedImport) -> None:
     prepared.discard()
+
+
+def _folder_stamp(folder: Path) -> str:
+    """What a built-in course's registration depends on: its files (name, size, time) and the app."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(__version__.encode())
+    from smrtplayer.library.titles import TITLES_FILE
+    from smrtplayer.regions import TAXONOMY_NAME
+
+    # The assets the manifest is checked against (region ids and names) count too.
+    assets = [asset(TITLES_FILE), asset(TAXONOMY_NAME)]
+    files = [*assets, *sorted(path for path in folder.rglob("*") if path.is_file())]
+    for path in files:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()

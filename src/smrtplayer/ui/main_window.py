@@ -394,13 +394,14 @@ class MainWindow(QMainWindow):
         return self._workspace
 
     def _defer_workspace(self) -> None:
-        # The first frame is what the user waits for; the panels follow right after it, or after a
+        # The first frame is what the user waits for; the panels follow right after it is on screen
+        # (not merely decoded: building them takes ~200 ms and would delay its paint), or after a
         # short while when nothing plays (no lesson, a broken file).
         def build() -> None:
             if self._workspace is None:
                 self.ensure_workspace()
 
-        connection = self.playback.frame_ready.connect(lambda *_: QTimer.singleShot(0, self, build))
+        connection = self.video_view.first_frame_painted.connect(lambda: QTimer.singleShot(0, self, build))
         QTimer.singleShot(PANELS_AT_THE_LATEST_MS, self, build)
         QTimer.singleShot(PANELS_AT_THE_LATEST_MS, self, lambda: QObject.disconnect(connection))
 

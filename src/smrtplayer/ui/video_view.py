@@ -70,6 +70,8 @@ class VideoView(QWidget):
     #: a click on the picture (the window toggles play/pause)
     clicked = Signal()
     double_clicked = Signal()
+    #: a frame was painted after the view was empty (start-up, after ``clear``)
+    first_frame_painted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -278,6 +280,7 @@ class VideoView(QWidget):
             if not self._first_paint_logged:
                 self._first_paint_logged = True
                 log.info("first frame shown (%dx%d)", image.width(), image.height())
+                self.first_frame_painted.emit()
             self._paint_subtitle(painter, target)
         elif not self._message:
             self._paint_centred_text(painter, self._placeholder, QColor("#bbbbbb"))

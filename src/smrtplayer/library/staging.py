@@ -1,0 +1,136 @@
+"""Staging folders and commit marks: how a copy or a removal that a crash cut short is cleaned up.
+
+Imports copy into a staging folder in the library and rename it when done; a copied course's folder
+carries a mark while its rows are being stored or removed. The next start removes what a dead process
+left (``remove_stale_staging``, ``remove_uncommitted_copies``). Kept apart from the importer so that
+start-up does not load the import machinery.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from smrtplayer.errors import ImportRejected
+
+STAGING_PREFIX = ".importing-"
+STALE_STAGING_S = 3600
+#: In a copied course's folder while its rows are not committed (being stored, or being removed): a
+#: folder that still has it at the next start and no course row is the remains of a crash.
+UNCOMMITTED_MARKER = ".smrtplayer-uncommitted"
+
+
+def make_staging(library_dir: Path, needed_bytes: int, source: Path) -> Path:
+    library_dir.mkdir(parents=True, exist_ok=True)
+    free = shutil.disk_usage(library_dir).free
+    if needed_bytes + 64 * 1024 * 1024 > free:
+        raise ImportRejected(
+            f"{source}: not enough free space in {library_dir} to copy it ({needed_bytes / 1e9:,.1f} GB "
+            f"needed, {free / 1e9:,.1f} GB free). Nothing was imported; free some space or import it "
+            "in place (--link)."
+        )
+    return Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=library_dir))
+
+
+def remove_stale_staging(library_dir: Path, *, now: float | None = None) -> list[Path]:
+    """Remove staging folders left by an import that was killed; return what was removed."""
+    removed: list[Path] = []
+    if not library_dir.is_dir():
+        return removed
+    now = time.time() if now is None else now
+    for folder in library_dir.glob(f"{STAGING_PREFIX}*"):
+        if folder.is_dir() and not _staging_in_use(folder, now):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _staging_in_use(folder: Path, now: float) -> bool:
+    match = re.match(rf"^{re.escape(STAGING_PREFIX)}(\d+)-", folder.name)
+    if match and os.name == "posix" and not _process_alive(int(match.group(1))):
+        return False  # its import process is gone
+    newest = 0.0
+    with contextlib.suppress(OSError):
+        newest = max(path.stat().st_mtime for path in (folder, *folder.rglob("*")))
+    return now - newest < STALE_STAGING_S
+
+
+def mark_uncommitted(folder: Path) -> None:
+    """Say (with this process's pid) that ``folder``'s course rows are about to change."""
+    (folder / UNCOMMITTED_MARKER).write_text(str(os.getpid()), encoding="ascii")
+
+
+def clear_uncommitted(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        (folder / UNCOMMITTED_MARKER).unlink(missing_ok=True)
+
+
+def remove_uncommitted_copies(library_dir: Path, course_roots: set[Path]) -> list[Path]:
+    """Delete course copies whose import or removal was cut short by a crash; return them.
+
+    A marked folder that a course row points at was committed: only its mark goes. A marked folder
+    without a row is a copy whose import never committed, or a course removed before its folder
+    went; it is deleted unless the process that marked it is still running.
+    """
+    removed: list[Path] = []
+    if not library_dir.is_dir():
+        return removed
+    for marker in library_dir.glob(f"*/{UNCOMMITTED_MARKER}"):
+        folder = marker.parent
+        if folder.name.startswith(STAGING_PREFIX):
+            continue
+        if folder.resolve() in course_roots:
+            clear_uncommitted(folder)
+            continue
+        try:
+            pid = int(marker.read_text(encoding="ascii").strip() or 0)
+        except (OSError, ValueError):
+            pid = 0
+        if pid and pid != os.getpid() and _process_alive(pid):
+            continue
+        discard_course_folder(folder, library_dir)
+        removed.append(folder)
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    if os.name != "posix":
+        return True  # cannot tell safely: keep the folder
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def discard_course_folder(folder: Path, library_dir: Path) -> None:
+    """Delete a copied course's folder so that a crash part-way leaves nothing behind.
+
+    The folder first gets a staging name (one atomic rename); a deletion cut short then leaves a
+    staging folder of a dead process, which the next start removes like the remains of an import.
+    """
+    doomed = library_dir / f"{STAGING_PREFIX}{os.getpid()}-removed-{uuid.uuid4().hex[:12]}"
+    try:
+        folder.rename(doomed)
+    except OSError:
+        doomed = folder
+    shutil.rmtree(doomed, ignore_errors=True)
+
+
+def unique_course_folder(library_dir: Path, title: str) -> Path:
+    slug = re.sub(r"[^\w\- &,()]+", " ", title, flags=re.UNICODE)
+    slug = " ".join(slug.split())[:60].strip(" .") or "Course"
+    candidate = library_dir / slug
+    number = 2
+    while candidate.exists() or candidate.is_symlink():
+        candidate = library_dir / f"{slug} ({number})"
+        number += 1
+    return candidate
