@@ -38,6 +38,17 @@ class Figure:
         return round(self.value / self.peer_value, 2)  # type: ignore[operator]
 
 
+def user_env(base: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of a launched app, as on a user's machine: Python caches compiled modules.
+
+    A development shell may turn the cache off (PYTHONDONTWRITEBYTECODE); every launch would then
+    compile the app's modules again (~120 ms), which no installed app does.
+    """
+    env = dict(os.environ if base is None else base)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 @dataclass
 class Run:
     started_at: float  # time.time() just before the process was spawned
