@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Slot
 
 from helpers.media import MediaFactory
 from smrtplayer.library import importer
-from smrtplayer.library import service as service_module
+from smrtplayer.library import verify as verify_module
 from smrtplayer.library.jobs import BackgroundJob
 from smrtplayer.library.progress import JobProgress, ProgressMeter
 from smrtplayer.models import ImportReport, VerifyReport
@@ -181,7 +181,7 @@ def test_cancelling_a_background_verification_stores_the_part_done(
 ) -> None:  # type: ignore[no-untyped-def]
     folder = make_course_folder(tmp_path / "course", ["1.mp4", "2.mp4"], media)
     course_id = library.service.import_course(folder).course_id
-    real = service_module.verify_lessons
+    real = verify_module.verify_lessons
 
     def verify_then_wait_for_cancel(lessons, *, progress, should_stop):  # type: ignore[no-untyped-def]
         labels: list[str] = []
@@ -201,7 +201,7 @@ def test_cancelling_a_background_verification_stores_the_part_done(
 
         return real(lessons, progress=report, should_stop=stop)
 
-    monkeypatch.setattr(service_module, "verify_lessons", verify_then_wait_for_cancel)
+    monkeypatch.setattr(verify_module, "verify_lessons", verify_then_wait_for_cancel)
     recorder = _Recorder()
     with qtbot.waitSignal(library.service.course_verified, timeout=10_000) as verified:
         job = library.service.start_verify(course_id)
