@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -96,6 +97,15 @@ def local_media_path(source: str | Path) -> Path:
     return Path(source)
 
 
+def _failure_reason(error: sqlite3.Error) -> str:
+    text = str(error).lower()
+    if "full" in text:
+        return "the disk is full. Free some space"
+    if "readonly" in text or "read-only" in text:
+        return "the data folder cannot be written. Check its permissions"
+    return f"{error}. Check the data folder"
+
+
 _engine: tuple[QMediaPlayer, QAudioOutput, QVideoSink] | None = None
 _engine_owner: PlaybackController | None = None
 
@@ -137,7 +147,8 @@ class PlaybackController(QObject):
     progress_saved = Signal(int)  # the position just written
     #: the resume point could not be written (full disk...): what happened; playback goes on, and the
     #: next save (every SAVE_EVERY_MS while playing) tries again. Sent once per run of failures.
-    progress_save_failed = Signal(str)
+    #: what was not saved and why, for the user (a full disk, a read-only data folder); said once
+    save_failed = Signal(str)
     watched_changed = Signal(str, bool)  # lesson fingerprint, watched
 
     def __init__(
@@ -164,6 +175,7 @@ class PlaybackController(QObject):
         self.frames_shown = 0
         self._failed = False
         self._save_failure: str | None = None
+        self._choice_failures: set[str] = set()
         self._tracker = SpanTracker()
         self._last_played_ms: int | None = None  # last report while playing, for truncation
         self._ended_early_at: int | None = None
@@ -491,16 +503,18 @@ class PlaybackController(QObject):
 
     @Slot()
     def _save_volume(self) -> None:
-        if self._settings is not None:
-            self._settings.set("volume", round(self.volume(), 3))
-            self._settings.set("muted", self.is_muted())
+        settings = self._settings
+        if settings is not None:
+            volume, muted = round(self.volume(), 3), self.is_muted()
+            self._keep_choice("The volume", lambda: settings.set_many({"volume": volume, "muted": muted}))
 
     # ---------------------------------------------------------------------------------- speed
     def set_rate(self, rate: float) -> None:
         rate = min(RATES, key=lambda step: abs(step - rate))
         self._apply_rate(rate)
-        if self._lesson is not None and self._state is not None:
-            self._state.set_course_rate(self._lesson.course_id, rate)
+        state, lesson = self._state, self._lesson
+        if lesson is not None and state is not None:
+            self._keep_choice("The speed", lambda: state.set_course_rate(lesson.course_id, rate))
 
     def faster(self) -> None:
         self.set_rate(next((step for step in RATES if step > self.rate() + 1e-6), RATES[-1]))
@@ -559,9 +573,10 @@ class PlaybackController(QObject):
     def set_loop_options(self, *, repeats: int | None, pause_ms: int) -> None:
         self.loop.repeats = repeats if repeats and repeats > 0 else None
         self.loop.pause_ms = max(0, pause_ms)
-        if self._settings is not None:
-            self._settings.set("loop_repeats", self.loop.repeats)
-            self._settings.set("loop_pause_ms", self.loop.pause_ms)
+        settings, loop = self._settings, self.loop
+        if settings is not None:
+            options = {"loop_repeats": loop.repeats, "loop_pause_ms": loop.pause_ms}
+            self._keep_choice("The loop's repeats and pause", lambda: settings.set_many(options))
         self.loop_changed.emit(self.loop_snapshot())
 
     def loop_current_position(self) -> bool:
@@ -622,8 +637,9 @@ class PlaybackController(QObject):
         return self._subtitle_text
 
     def set_subtitles_enabled(self, enabled: bool) -> None:
-        if self._settings is not None:
-            self._settings.set("subtitles_on", enabled)
+        settings = self._settings
+        if settings is not None:
+            self._keep_choice("Subtitles on/off", lambda: settings.set("subtitles_on", enabled))
         self.set_subtitle_track(0 if enabled and self.subtitle_tracks() else None)
 
     def set_subtitle_track(self, index: int | None) -> None:
@@ -711,30 +727,40 @@ class PlaybackController(QObject):
         self.progress_saved.emit(position)
 
     def _save_failed(self, error: sqlite3.Error) -> None:
-        text = str(error).lower()
-        if "full" in text:
-            reason = "the disk is full. Free some space"
-        elif "readonly" in text or "read-only" in text:
-            reason = "the data folder cannot be written. Check its permissions"
-        else:
-            reason = f"{error}. Check the data folder"
         message = (
-            f"Where you are in the lesson is not being saved: {reason}; smrtplayer keeps trying "
-            "while it plays. What was saved before is kept."
+            f"Where you are in the lesson is not being saved: {_failure_reason(error)}; smrtplayer "
+            "keeps trying while it plays. What was saved before is kept."
         )
         if message != self._save_failure:
             log.warning("resume point not saved: %s", error)
             self._save_failure = message
-            self.progress_save_failed.emit(message)
+            self.save_failed.emit(message)
+
+    def _keep_choice(self, what: str, write: Callable[[], object]) -> bool:
+        """Store a choice (volume, speed, watched...); on a full or read-only disk say so and go on.
+
+        The choice still applies to this session; only remembering it fails. Said once per choice
+        until a save succeeds again.
+        """
+        try:
+            write()
+        except sqlite3.Error as error:
+            message = f"{what} is not remembered: {_failure_reason(error)}. What was saved before is kept."
+            if message not in self._choice_failures:
+                log.warning("%s not saved: %s", what, error)
+                self._choice_failures.add(message)
+                self.save_failed.emit(message)
+            return False
+        self._choice_failures.clear()
+        return True
 
     def set_watched(self, watched: bool) -> None:
         lesson = self._lesson
         if lesson is None:
             return
-        if self._state is not None:
-            self._state.set_watched(lesson.fingerprint, watched)
-        else:
-            self._progress.set_watched(lesson.fingerprint, watched)
+        store = self._state if self._state is not None else self._progress
+        if not self._keep_choice("Watched", lambda: store.set_watched(lesson.fingerprint, watched)):
+            return
         if not watched:
             self._tracker.reset()
         self.watched_changed.emit(lesson.fingerprint, watched)

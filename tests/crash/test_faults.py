@@ -83,7 +83,7 @@ def test_full_disk_while_playing_keeps_playing_says_so_and_saves_once_there_is_r
 
     filler = _fill(data.parent)
     failures: list[str] = []
-    playback.progress_save_failed.connect(failures.append)
+    playback.save_failed.connect(failures.append)
     for step in range(200):  # the WAL may still have room for a few commits
         playback.seek(2500 + step * 10)
         if failures:
@@ -110,6 +110,53 @@ def test_full_disk_while_playing_keeps_playing_says_so_and_saves_once_there_is_r
     assert _saved_position(context.store.path, lesson.fingerprint) == 4000
 
 
+def test_choices_made_on_a_full_disk_apply_now_and_are_remembered_once_there_is_room(
+    disk_context,
+    media: MediaFactory,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    context = disk_context
+    clip = media.clip(seconds=2.0, size=(96, 54), fps=25)
+    lesson = add_course(context, context.paths.data.parent / "course", [("One", clip)], uid="full-ch")[0]
+    window = open_window(context, qtbot)
+    playback = context.playback
+    playback.open_lesson(lesson, autoplay=False, start_ms=0)
+    qtbot.waitUntil(lambda: playback.frames_shown > 0, timeout=10_000)
+    filler = _fill(context.paths.data.parent)
+    failures: list[str] = []
+    playback.save_failed.connect(failures.append)
+
+    def choose() -> None:
+        playback.set_volume(0.3)
+        playback._save_volume()  # what the volume timer does a moment later
+        playback.set_rate(1.5)
+        playback.set_loop_options(repeats=3, pause_ms=2000)
+        playback.set_watched(True)
+
+    for _attempt in range(100):  # the WAL may still have room for a few commits
+        choose()
+        if len(failures) >= 4:
+            break
+    assert {message.split(" is not remembered")[0] for message in failures} == {
+        "The volume",
+        "The speed",
+        "The loop's repeats and pause",
+        "Watched",
+    }
+    assert all("disk is full" in message for message in failures)
+    assert window.error_area.isVisible() and "not remembered" in window.error_area.text()
+    choose()
+    assert len(failures) == 4, "each said once, not at every change"
+    assert playback.rate() == 1.5 and abs(playback.volume() - 0.3) < 1e-3, "they apply now"
+    assert context.store.quick_check() == "ok"
+
+    filler.unlink()
+    playback.set_rate(0.75)
+    playback._save_volume()
+    assert context.settings.get("volume") == 0.3
+    assert context.playback_state.course_rate(lesson.course_id) == 0.75
+
+
 def test_opening_a_lesson_on_a_full_disk_plays_it_and_says_progress_is_not_saved(
     disk_context,
     media: MediaFactory,
@@ -121,7 +168,7 @@ def test_opening_a_lesson_on_a_full_disk_plays_it_and_says_progress_is_not_saved
     playback = context.playback
     _fill(context.paths.data.parent)
     failures: list[str] = []
-    playback.progress_save_failed.connect(failures.append)
+    playback.save_failed.connect(failures.append)
     for _attempt in range(50):  # each open writes the resume point; the WAL may have room at first
         playback.open_lesson(lesson, autoplay=False, start_ms=0)
         if failures:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -400,8 +401,14 @@ class LibraryService(QObject):
         return self._courses.positions_for(lesson.fingerprint)
 
     def record_duration(self, lesson: Lesson, duration_ms: int) -> None:
+        """Remember a lesson's length as the player reports it (a cache: it is reported again)."""
         if duration_ms > 0 and lesson.duration_ms != duration_ms:
-            self._courses.record_media_details(lesson.id, duration_ms=duration_ms, width=None, height=None)
+            try:
+                self._courses.record_media_details(
+                    lesson.id, duration_ms=duration_ms, width=None, height=None
+                )
+            except sqlite3.Error as error:  # a full disk: the player reports it again next time
+                log.warning("the length of %r is not recorded: %s", lesson.title, error)
 
     # ------------------------------------------------------------------------------------- jobs
     def running_jobs(self) -> list[BackgroundJob]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from smrtplayer.store.db import Store, utc_now
@@ -22,10 +23,15 @@ class SettingsRepository:
             return default
 
     def set(self, key: str, value: Any) -> None:
+        self.set_many({key: value})
+
+    def set_many(self, values: Mapping[str, Any]) -> None:
+        """Store several settings in one transaction: all of them or none."""
+        now = utc_now()
         with self._store.write():
-            self._store.conn.execute(
+            self._store.conn.executemany(
                 "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
                 "updated_at = excluded.updated_at",
-                [key, json.dumps(value), utc_now()],
+                [(key, json.dumps(value), now) for key, value in values.items()],
             )

@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
         playback.loop_changed.connect(self._on_loop)
         playback.watched_changed.connect(self._on_watched)
         playback.progress_saved.connect(lambda _ms: self._update_continue())
-        playback.progress_save_failed.connect(self.show_problem)
+        playback.save_failed.connect(self.show_problem)
         playback.countdown.started.connect(self._on_countdown)
         playback.countdown.ticked.connect(lambda _s: self._on_countdown(None, None))
         playback.countdown.cancelled.connect(view.hide_countdown)
