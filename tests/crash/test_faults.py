@@ -157,6 +157,45 @@ def test_choices_made_on_a_full_disk_apply_now_and_are_remembered_once_there_is_
     assert context.playback_state.course_rate(lesson.course_id) == 0.75
 
 
+def test_a_full_disk_at_start_up_is_named_as_such_and_never_taken_for_damage(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+    import hashlib
+
+    from smrtplayer.context import AppContext
+    from smrtplayer.errors import DatabaseCorrupt, StoreError
+    from smrtplayer.paths import AppPaths
+
+    with tiny_disk(tmp_path / "disk", size_kb=4096) as disk:
+        paths = AppPaths.resolve(disk / "data")
+        context = AppContext.open(paths)
+        filler = _fill(disk)
+        try:
+            # Storing the demo course again (as after an update of the app) fails: said, not raised.
+            context.library.refresh_builtin(force=True)
+            assert any("cannot be stored" in problem for problem in context.library.problems)
+            (demo,) = context.library.courses()
+            assert context.library.lessons(demo.id), "the stored copy is still there"
+        finally:
+            context.close()
+        filler.unlink()
+        AppContext.open(paths).close()  # a clean close removes SQLite's -wal and -shm files
+        filler = _fill(disk)
+        before = hashlib.sha256(paths.database.read_bytes()).hexdigest()
+
+        def files() -> list[str]:  # SQLite's own -wal / -shm files may come and go
+            return sorted(p.name for p in paths.data.rglob("*") if not p.name.endswith(("-wal", "-shm")))
+
+        files_before = files()
+        # The next start cannot even make SQLite's shared-memory file: a disk I/O error, not damage.
+        with pytest.raises(StoreError) as raised:
+            AppContext.open(paths)
+        assert not isinstance(raised.value, DatabaseCorrupt), "no backup may be restored over it"
+        assert "full" in str(raised.value) and "free some space" in str(raised.value)
+        assert hashlib.sha256(paths.database.read_bytes()).hexdigest() == before
+        assert files() == files_before, "nothing set aside, no backup restored"
+        filler.unlink()
+        AppContext.open(paths).close()  # with room again it starts as usual
+
+
 def test_opening_a_lesson_on_a_full_disk_plays_it_and_says_progress_is_not_saved(
     disk_context,
     media: MediaFactory,

@@ -121,9 +121,15 @@ class LibraryService(QObject):
                     f"Built-in course {result.course.title!r}: {skipped.rel_path} is unusable "
                     f"({skipped.reason}). Reinstall smrtplayer to restore it."
                 )
-            self._courses.save(result.course)
-            if self._settings is not None and not result.skipped:
-                self._settings.set(stamp_key, stamp)
+            try:
+                self._courses.save(result.course)
+                if self._settings is not None and not result.skipped:
+                    self._settings.set(stamp_key, stamp)
+            except sqlite3.Error as error:  # a full disk: the stored copy (if any) stays as it was
+                self._report(
+                    f"The built-in course {result.course.title!r} cannot be stored ({error}); "
+                    "smrtplayer tries again at the next start."
+                )
         self.courses_changed.emit()
 
     def remove_interrupted_imports(self) -> list[Path]:

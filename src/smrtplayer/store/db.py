@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
@@ -190,6 +191,28 @@ def _has_content(path: Path) -> bool:
         return False
 
 
+#: SQLite's primary result codes for a damaged file and for a file that is not a database
+_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
+
+
+def _is_damage(error: sqlite3.DatabaseError) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:  # raised without a result code: fall back to SQLite's own wording
+        text = str(error).lower()
+        return "malformed" in text or "not a database" in text
+    return code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+
+
+def _space_advice(path: Path) -> str:
+    try:
+        free = shutil.disk_usage(path.parent).free
+    except OSError:
+        return "Check that the data folder is readable. "
+    if free < 1024 * 1024:
+        return f"The disk holding {path.parent} is full: free some space and start smrtplayer again. "
+    return "Check that the data folder is readable and writable. "
+
+
 def _inspect_existing(path: Path) -> int:
     """Read-only look at an existing file; return its schema version or raise without writing."""
     try:
@@ -202,6 +225,12 @@ def _inspect_existing(path: Path) -> int:
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
     except sqlite3.DatabaseError as error:
+        if not _is_damage(error):
+            # An I/O error (a full disk cannot even make the shared-memory file) is not damage: the
+            # recovery that damage starts (restore a backup) would be wrong.
+            raise StoreError(
+                f"Cannot read the database {path}: {error}. {_space_advice(path)}Nothing was changed."
+            ) from error
         raise DatabaseCorrupt(
             f"The database {path} is damaged or is not a smrtplayer database ({error}). "
             "It was left untouched. Restore a backup, or move the file aside to start afresh."
