@@ -182,6 +182,9 @@ class LibraryService(QObject):
 
     def start_import(self, source: Path | list[Path], *, mode: str | None = None) -> BackgroundJob:
         """``import_course`` on a worker thread; ``job.finished`` carries the ImportReport."""
+        # Loaded here, on the calling (GUI) thread, in ~10 ms: loading it first on the worker thread
+        # stalled the GUI thread for ~280 ms (benchmarks/bench_library_ui.py).
+        from smrtplayer.library import importer  # noqa: F401
 
         def work(progress: ProgressSink, should_stop: StopCheck) -> PreparedImport:
             return self._prepare(source, mode, progress, should_stop)
