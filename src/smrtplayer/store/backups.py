@@ -30,7 +30,7 @@ from pathlib import Path
 
 from smrtplayer.errors import DatabaseCorrupt, StoreError
 from smrtplayer.store import migrations
-from smrtplayer.store.db import APPLICATION_ID, Store
+from smrtplayer.store.db import APPLICATION_ID, Store, is_damage
 from smrtplayer.store.settings import SettingsRepository
 
 log = logging.getLogger(__name__)
@@ -89,7 +89,7 @@ class BackupInfo:
 
 @dataclass(frozen=True)
 class Diagnosis:
-    status: str  # ok | damaged | foreign | too-new
+    status: str  # ok | damaged | unreadable (I/O error, full disk) | foreign | too-new
     detail: str
     schema_version: int = 0
 
@@ -159,7 +159,7 @@ def diagnose(path: Path) -> Diagnosis:
         check = str(conn.execute("PRAGMA quick_check").fetchone()[0])
         tables = conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]
     except sqlite3.DatabaseError as error:
-        return Diagnosis("damaged", str(error))
+        return Diagnosis("damaged" if is_damage(error) else "unreadable", str(error))
     finally:
         conn.close()
     if check != "ok":
@@ -372,7 +372,7 @@ class BackupService:
         no backup passes its check.
         """
         diagnosis = diagnose(database)
-        if diagnosis.status == "foreign":
+        if diagnosis.status in ("foreign", "unreadable"):  # not damage: never replace it
             raise problem
         skipped: list[str] = []
         chosen: BackupInfo | None = None

@@ -195,7 +195,8 @@ def _has_content(path: Path) -> bool:
 _SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
 
 
-def _is_damage(error: sqlite3.DatabaseError) -> bool:
+def is_damage(error: sqlite3.DatabaseError) -> bool:
+    """True when SQLite says the file is damaged or not a database (not for I/O errors, a full disk)."""
     code = getattr(error, "sqlite_errorcode", None)
     if code is None:  # raised without a result code: fall back to SQLite's own wording
         text = str(error).lower()
@@ -225,7 +226,7 @@ def _inspect_existing(path: Path) -> int:
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
     except sqlite3.DatabaseError as error:
-        if not _is_damage(error):
+        if not is_damage(error):
             # An I/O error (a full disk cannot even make the shared-memory file) is not damage: the
             # recovery that damage starts (restore a backup) would be wrong.
             raise StoreError(
