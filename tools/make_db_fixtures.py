@@ -93,6 +93,18 @@ ROWS_BY_STEP: dict[str, list[tuple[str, tuple[object, ...]]]] = {
             (FP_A, NOW, NOW),
         ),
     ],
+    "m006_notes": [
+        (
+            "INSERT INTO notes (uid, lesson_fingerprint, time_ms, body, created_at, updated_at, rev)"
+            " VALUES ('note-1', ?, 12000, 'Lighter contact on the **posterior** fibres.', ?, ?, 'r1')",
+            (FP_A, NOW, NOW),
+        ),
+        (
+            "INSERT INTO study_time (install_id, day, studied_ms, updated_at)"
+            " VALUES ('install-1', '2026-11-01', 1800000, ?)",
+            (NOW,),
+        ),
+    ],
 }
 
 

@@ -440,6 +440,52 @@ def m006_notes(db: sqlite_utils.Database) -> None:
     )
 
 
+
+@step
+def m007_deletions(db: sqlite_utils.Database) -> None:
+    run_script(
+        db,
+        """
+        -- What the user deleted, so that merging an export from another computer does not bring it
+        -- back (notes keep their own tombstones). key is the item's identity across computers: a
+        -- position's uid, a practised mark's position uid, a plan's creation time, a practice-log
+        -- entry's start, end, title and side. Triggers keep it: a delete records the item (the first
+        -- record stays: a merge stores the other computer's time before it deletes), and storing
+        -- the item again forgets it.
+        CREATE TABLE deletions (
+            kind               TEXT NOT NULL CHECK (kind IN ('position', 'practised', 'plan', 'practice')),
+            key                TEXT NOT NULL,
+            deleted_at         TEXT NOT NULL,
+            PRIMARY KEY (kind, key)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER positions_deleted AFTER DELETE ON positions WHEN old.source = 'user' BEGIN
+            INSERT OR IGNORE INTO deletions (kind, key, deleted_at) VALUES (
+                'position', old.uid, strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now'));
+        END;
+        CREATE TRIGGER positions_restored AFTER INSERT ON positions WHEN new.source = 'user' BEGIN
+            DELETE FROM deletions WHERE kind = 'position' AND key = new.uid;
+        END;
+        CREATE TRIGGER practised_deleted AFTER DELETE ON position_practice BEGIN
+            INSERT OR IGNORE INTO deletions (kind, key, deleted_at) VALUES (
+                'practised', old.position_uid, strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now'));
+        END;
+        CREATE TRIGGER practised_restored AFTER INSERT ON position_practice BEGIN
+            DELETE FROM deletions WHERE kind = 'practised' AND key = new.position_uid;
+        END;
+        CREATE TRIGGER plans_deleted AFTER DELETE ON plans BEGIN
+            INSERT OR IGNORE INTO deletions (kind, key, deleted_at) VALUES (
+                'plan', old.created_at, strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now'));
+        END;
+        CREATE TRIGGER practice_deleted AFTER DELETE ON practice_log BEGIN
+            INSERT OR IGNORE INTO deletions (kind, key, deleted_at) VALUES (
+                'practice',
+                old.started_at || char(31) || old.ended_at || char(31) || old.title || char(31) || old.side,
+                strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now'));
+        END;
+        """,
+    )
+
+
 # The number of the newest step; written to PRAGMA user_version after an upgrade.
 SCHEMA_VERSION = _STEP_NUMBERS[-1]
 

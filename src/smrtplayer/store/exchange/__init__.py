@@ -28,6 +28,7 @@ from smrtplayer.store.exchange.base import (
     parse_utc,
     utc_text,
 )
+from smrtplayer.store.exchange.deletions import DeletionsSection
 from smrtplayer.store.exchange.holds import PlansSection, PracticeSection, PresetsSection
 from smrtplayer.store.exchange.notes import NotesSection
 from smrtplayer.store.exchange.positions import PractisedSection, UserPositionsSection
@@ -49,8 +50,10 @@ __all__ = [
     "utc_text",
 ]
 
-#: Every kind of data, in merge order (plans before the practice log that refers to them).
+#: Every kind of data, in merge order: deletions first (the sections after skip what they delete),
+#: plans before the practice log that refers to them.
 SECTIONS: tuple[Section[Any], ...] = (
+    DeletionsSection(),
     NotesSection(),
     ProgressSection(),
     SpansSection(),

@@ -25,6 +25,7 @@ from smrtplayer.store.exchange.base import (
     parse_utc,
     utc_text,
 )
+from smrtplayer.store.exchange.deletions import covered, deletions
 
 
 # -------------------------------------------------------------------------------------- plans
@@ -122,7 +123,11 @@ class PlansSection(Section[PlanItem]):
         count = MergeCount()
         ids = {key: plan_id for plan_id, key in plan_keys(conn).items()}
         local = {item.key: item for item in self.dump(conn)}
+        deleted = deletions(conn, "plan")
         for item in items:
+            if covered(deleted, utc_text(parse_utc(_plan_created_text(item.key))), item.updated_at):
+                count.unchanged += 1  # deleted here after its last change
+                continue
             mine = local.get(item.key)
             if mine is not None and (
                 _plan_content(mine) == _plan_content(item)
@@ -260,9 +265,13 @@ class PracticeSection(Section[PracticeItem]):
         ):
             key = "\x1f".join((utc_text(parse_utc(started)), utc_text(parse_utc(ended)), title, side))
             local.setdefault(key, (int(entry_id), before, after))
+        deleted = deletions(conn, "practice")
         for item in items:
             key = self.key(item)
             mine = local.get(key)
+            if mine is None and covered(deleted, key, None):
+                count.unchanged += 1  # deleted here
+                continue
             if mine is None:
                 cursor = conn.execute(
                     """

@@ -25,6 +25,7 @@ from smrtplayer.store.exchange.base import (
     parse_utc,
     utc_text,
 )
+from smrtplayer.store.exchange.deletions import covered, deletions
 
 
 # -------------------------------------------------------------------------------- user positions
@@ -115,9 +116,13 @@ class UserPositionsSection(Section[PositionItem]):
         count = MergeCount()
         local = {item.uid: item for item in self.dump(conn)}
         publisher = {uid for (uid,) in conn.execute("SELECT uid FROM positions WHERE source != 'user'")}
+        deleted = deletions(conn, "position")
         for item in items:
             if item.uid in publisher:
                 count.skipped += 1
+                continue
+            if covered(deleted, item.uid, item.updated_at):
+                count.unchanged += 1  # deleted here after its last change
                 continue
             mine = local.get(item.uid)
             values = [
@@ -200,7 +205,11 @@ class PractisedSection(Section[PractisedItem]):
     def merge(self, conn: sqlite3.Connection, items: Sequence[PractisedItem]) -> MergeCount:
         count = MergeCount()
         local = {item.position_uid: item.practised_at for item in self.dump(conn)}
+        deleted = deletions(conn, "practised")
         for item in items:
+            if covered(deleted, item.position_uid, item.practised_at):
+                count.unchanged += 1  # unticked here after it was ticked there
+                continue
             mine = local.get(item.position_uid)
             if mine is not None and _ms_precision(item.practised_at) <= mine:
                 count.unchanged += 1

@@ -1,0 +1,120 @@
+"""Deletions travel: a position, practised mark, plan or practice-log entry deleted on one computer
+is deleted on the other by a merge, is never brought back by an older export, and never eats an
+edit made after it elsewhere. Two real data folders play the two computers."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from smrtplayer.context import AppContext
+from smrtplayer.dataexport import export_data, import_into_context
+from smrtplayer.paths import AppPaths
+from smrtplayer.store.positions import PositionDraft
+from unit.test_export import _add_plan, _add_practice, _count, _lessons
+
+
+@pytest.fixture
+def other(tmp_path: Path, qapp) -> Iterator[AppContext]:  # type: ignore[no-untyped-def]
+    ctx = AppContext.open(AppPaths.resolve(tmp_path / "other-computer"))
+    yield ctx
+    ctx.close()
+
+
+def _export(context: AppContext, path: Path) -> Path:
+    export_data(context.store, path)
+    return path
+
+
+def _user_positions(context: AppContext) -> list[str]:
+    rows = context.store.conn.execute("SELECT title FROM positions WHERE source = 'user' ORDER BY title")
+    return [str(title) for (title,) in rows]
+
+
+def _mark(context: AppContext, title: str, start_ms: int = 1000) -> str:
+    return context.index.add_position(
+        PositionDraft(
+            _lessons(context)[0].fingerprint, start_ms, start_ms + 1000, title, region="hips-sacrum"
+        )
+    )
+
+
+def test_what_is_deleted_on_one_computer_is_deleted_on_the_other(
+    context: AppContext, other: AppContext, tmp_path: Path
+) -> None:
+    keep, drop = _mark(context, "Psoas, kept"), _mark(context, "Psoas, dropped", start_ms=3000)
+    context.index.set_practised(keep, True)
+    context.index.set_practised(drop, True)
+    _add_plan(context, "Old routine", "2025-02-01T09:00:00.000+00:00")
+    _add_plan(context, "New routine", "2025-02-02T09:00:00.000+00:00")
+    _add_practice(context, "Psoas", "2025-03-01T10:00:00.000+00:00")
+    _add_practice(context, "Piriformis", "2025-03-01T10:05:00.000+00:00")
+    old_file = _export(context, tmp_path / "before.smrtdata")
+    import_into_context(other, old_file)
+    assert _user_positions(other) == ["Psoas, dropped", "Psoas, kept"]
+
+    context.index.delete_position(drop)
+    context.index.set_practised(keep, False)
+    old_plan = next(plan for plan in context.holds.plans.all() if plan.title == "Old routine")
+    context.holds.plans.delete(old_plan.id)
+    entry = next(e for e in context.holds.practice.recent() if e.title == "Piriformis")
+    context.holds.practice.delete(entry.id)
+    report = import_into_context(other, _export(context, tmp_path / "after.smrtdata"))
+
+    assert report.counts["deletions"].added == 4
+    assert report.counts["deletions"].removed == 4, report.lines()
+    assert _user_positions(other) == ["Psoas, kept"]
+    assert not other.index.positions.is_practised(keep)
+    assert [plan.title for plan in other.holds.plans.all()] == ["New routine"]
+    assert [e.title for e in other.holds.practice.recent()] == ["Psoas"]
+
+    again = import_into_context(other, tmp_path / "after.smrtdata")
+    assert again.changed == 0, again.lines()
+    stale = import_into_context(other, old_file)  # the export from before the deletions
+    assert stale.changed == 0, "an older file never brings deleted items back: " + "; ".join(stale.lines())
+    assert _user_positions(other) == ["Psoas, kept"]
+    assert _count(other, "SELECT COUNT(*) FROM plans") == 1
+    assert _count(other, "SELECT COUNT(*) FROM practice_log") == 1
+
+
+def test_a_deletion_never_eats_an_edit_made_after_it_elsewhere(
+    context: AppContext, other: AppContext, tmp_path: Path
+) -> None:
+    uid = _mark(context, "Piriformis")
+    import_into_context(other, _export(context, tmp_path / "first.smrtdata"))
+    context.index.delete_position(uid)
+    deletion = _export(context, tmp_path / "deleted.smrtdata")
+    with other.store.write():  # edited on the second computer after the first deleted it
+        other.store.conn.execute(
+            "UPDATE positions SET title = 'Piriformis, seated', updated_at = '2099-01-01T00:00:00.000+00:00' "
+            "WHERE uid = ?",
+            [uid],
+        )
+    report = import_into_context(other, deletion)
+    assert report.counts["deletions"].removed == 0
+    assert _user_positions(other) == ["Piriformis, seated"]
+    back = import_into_context(context, _export(other, tmp_path / "edited.smrtdata"))
+    assert back.counts["user_positions"].added == 1, "the newer edit wins on both computers"
+    assert _user_positions(context) == ["Piriformis, seated"]
+
+
+def test_undoing_a_deletion_forgets_it(context: AppContext, tmp_path: Path) -> None:
+    uid = _mark(context, "Subscapularis")
+    context.index.delete_position(uid)
+    assert _deletions(context.store.path) == [("position", uid)]
+    context.index.undo_stack.undo()
+    assert _user_positions(context) == ["Subscapularis"]
+    assert _deletions(context.store.path) == []
+
+
+def _deletions(database: Path) -> list[tuple[str, str]]:
+    conn = sqlite3.connect(database)
+    try:
+        return [
+            (str(k), str(v)) for k, v in conn.execute("SELECT kind, key FROM deletions ORDER BY kind, key")
+        ]
+    finally:
+        conn.close()
