@@ -440,7 +440,6 @@ def m006_notes(db: sqlite_utils.Database) -> None:
     )
 
 
-
 @step
 def m007_deletions(db: sqlite_utils.Database) -> None:
     run_script(
