@@ -94,3 +94,30 @@ def test_corrupt_lesson_file_is_reported_not_fatal(
     good = context.library.lessons(course.id)[0]
     context.playback.open_lesson(good)
     qtbot.waitUntil(lambda: context.playback.position_ms() > 200, timeout=10000)
+
+
+def test_a_running_hold_stays_on_the_video_and_owns_the_mirror(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(context)  # with its panels: the hold badge and the mirror wiring live there
+    qtbot.addWidget(window)
+    window.show()
+    window.start(autoplay=False)
+    playback, video = context.playback, window.video_view
+    qtbot.waitUntil(lambda: playback.frames_shown > 0, timeout=10000)
+    playback.seek(500)  # "posterior fibres", demonstrated on the client's right
+    context.index.track_playhead(500)
+    context.index.set_working_side("L")  # the therapist works the other side: mirrored
+    assert video.is_mirrored()
+
+    runner = context.holds.runner
+    runner.hold_preset(30_000, "Gluteus medius")
+    assert video.hold_badge_text().startswith("HOLD 0:30")
+    assert not video.is_mirrored(), "the hold shows the side as demonstrated, as table mode does"
+    context.index.track_playhead(3500)  # the playhead moves into the next position
+    context.index.set_working_side("R")
+    assert not video.is_mirrored(), "the working side does not flip the picture under a running hold"
+    window.workspace.notes_dock.raise_()  # another panel in front: the countdown is still on the video
+    assert video.hold_badge_text().startswith("HOLD")
+
+    runner.stop()
+    assert video.hold_badge_text() == ""
+    assert video.is_mirrored() == context.index.mirror.mirrored, "the working side takes over again"

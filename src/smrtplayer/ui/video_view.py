@@ -91,6 +91,8 @@ class VideoView(QWidget):
         self._subtitle_scale = 1.0
         self._rate = 1.0
         self._loop_text = ""
+        self._hold_text = ""
+        self._hold_colour = QColor(0, 0, 0, 200)
         self._notice = ""
         #: distinct frames painted (a frame repainted for an overlay counts once)
         self.frames_painted = 0
@@ -197,6 +199,18 @@ class VideoView(QWidget):
     def set_rate(self, rate: float) -> None:
         self._rate = rate
         self.update()
+
+    def set_hold_badge(self, text: str, colour: QColor | None) -> None:
+        """A running hold's countdown, large, top left ("" hides it)."""
+        if (text, colour) == (self._hold_text, self._hold_colour):
+            return
+        self._hold_text = text
+        if colour is not None:
+            self._hold_colour = colour
+        self.update()
+
+    def hold_badge_text(self) -> str:
+        return self._hold_text
 
     def set_loop_text(self, text: str) -> None:
         self._loop_text = text
@@ -313,6 +327,14 @@ class VideoView(QWidget):
         left = margin
         if self._mirrored:
             left = self._badge(painter, metrics, left, margin, "MIRRORED  L ⇄ R", BADGE_BG) + margin
+        if self._hold_text:
+            # Larger than the other badges: it is read from the treatment table, two metres away.
+            hold_font = self._big_font(0.085)
+            painter.setFont(hold_font)
+            hold_metrics = QFontMetrics(hold_font)
+            top = margin * 2 + metrics.height() if self._mirrored else margin
+            self._badge(painter, hold_metrics, margin, top, self._hold_text, self._hold_colour)
+            painter.setFont(font)
         right_texts = []
         if abs(self._rate - 1.0) > 1e-6:
             right_texts.append(f"{self._rate:g}×")

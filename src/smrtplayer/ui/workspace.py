@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QTabWidget
 
 from smrtplayer.ui.backup_dialog import BackupDialog, show_startup_notices
@@ -28,6 +28,14 @@ if TYPE_CHECKING:
 BACKUP_CHECK_MS = 60 * 60 * 1000  # the daily backup is taken at most once a day; look hourly
 FIRST_BACKUP_DELAY_MS = 2 * 60 * 1000  # not during start-up, when the user wants the video
 VIDEO_FORMATS = "Courses and videos (*.zip *.mp4 *.m4v *.mov *.mkv *.webm *.vob *.mpg *.mpeg);;All files (*)"
+
+
+#: The hold badge's colours: running, the last seconds, done (counting overtime), paused.
+HOLD_RUNNING = QColor(21, 76, 140, 220)
+HOLD_ENDING = QColor(196, 98, 0, 230)
+HOLD_DONE = QColor(20, 122, 52, 230)
+HOLD_PAUSED = QColor(90, 90, 90, 220)
+LAST_SECONDS_MS = 5000
 
 
 class Workspace(QObject):
@@ -80,8 +88,15 @@ class Workspace(QObject):
         playback.frame_ready.connect(self.notes_panel.on_frame_ready)
         playback.playing_changed.connect(context.study_time.on_playing_changed)
         context.index.mirror_changed.connect(self._on_side_mirror)
-        # A treatment sequence flips the picture at each side change.
-        context.holds.runner.mirrored_changed.connect(window.set_mirrored)
+        # A running hold or sequence owns the mirror (it flips the picture at each side change), so
+        # the main window and table mode always show the same side; the working side takes over
+        # again when it ends.
+        runner = context.holds.runner
+        runner.mirrored_changed.connect(window.set_mirrored)
+        runner.active_changed.connect(
+            lambda active: window.set_mirrored(runner.mirrored() if active else context.index.mirror.mirrored)
+        )
+        self._connect_hold_badge()
         context.holds.runner.logged.connect(lambda _entry: context.index.refresh())
         context.library.courses_changed.connect(self.home_view.refresh)
 
@@ -201,7 +216,34 @@ class Workspace(QObject):
         self.notes_panel.new_note()
 
     def _on_side_mirror(self, mirrored: bool, _badge: str) -> None:
-        self.window.set_mirrored(mirrored)
+        if not self.window.context.holds.runner.is_active():
+            self.window.set_mirrored(mirrored)
+
+    def _connect_hold_badge(self) -> None:
+        """The hold's countdown stays on the video whatever panel is in front (notes, index...)."""
+        holds, video = self.window.context.holds, self.window.video_view
+        timer, runner = holds.timer, holds.runner
+
+        def update(*_args: object) -> None:
+            if not timer.is_active():
+                video.set_hold_badge("", None)
+                return
+            leg = runner.current() if runner.is_active() else None
+            side = {"L": "  LEFT", "R": "  RIGHT"}.get(leg.side if leg else "", "")
+            if timer.is_paused():
+                video.set_hold_badge(f"HOLD {timer.display()} paused{side}", HOLD_PAUSED)
+            elif timer.is_overtime():
+                video.set_hold_badge(f"DONE {timer.display()}{side}", HOLD_DONE)
+            elif timer.remaining_ms() <= LAST_SECONDS_MS:
+                video.set_hold_badge(f"HOLD {timer.display()}{side}", HOLD_ENDING)
+            else:
+                video.set_hold_badge(f"HOLD {timer.display()}{side}", HOLD_RUNNING)
+
+        for signal in (timer.tick, timer.overtime, timer.adjusted, timer.started, timer.paused_changed):
+            signal.connect(update)
+        for signal in (timer.done, timer.ended, runner.step_started, runner.sequence_finished):
+            signal.connect(update)
+        update()
 
     def open_search(self) -> SearchDialog:
         dialog = SearchDialog(self.window.context, self.window)
