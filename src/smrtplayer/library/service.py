@@ -79,6 +79,8 @@ class LibraryService(QObject):
         self._settings = settings
         self._jobs: set[BackgroundJob] = set()
         self.problems: list[str] = []
+        self._known_signature: tuple[int, int, str] | None = None
+        self.courses_changed.connect(self._remember_signature)
 
     @property
     def library_dir(self) -> Path:
@@ -131,6 +133,21 @@ class LibraryService(QObject):
                     "smrtplayer tries again at the next start."
                 )
         self.courses_changed.emit()
+
+    def refresh_if_changed_elsewhere(self) -> bool:
+        """Tell the views when another process (``smrtplayer import`` in a terminal) changed courses."""
+        signature = self._courses.signature()
+        if self._known_signature is None:
+            self._known_signature = signature
+            return False
+        if signature == self._known_signature:
+            return False
+        log.info("the courses were changed by another smrtplayer process")
+        self.courses_changed.emit()
+        return True
+
+    def _remember_signature(self) -> None:
+        self._known_signature = self._courses.signature()
 
     def remove_interrupted_imports(self) -> list[Path]:
         """Delete staging folders left in the library by an import that was killed."""

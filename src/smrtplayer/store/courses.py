@@ -273,6 +273,15 @@ class CourseRepository:
             self._store.conn.execute("DELETE FROM courses WHERE id = ?", [course_id])
 
     # ------------------------------------------------------------------------------------ reading
+    def signature(self) -> tuple[int, int, str]:
+        """Changes whenever a course is added, removed, relinked or refreshed (cheap: one index scan)."""
+        row = self._store.query_one(
+            "SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS top, COALESCE(MAX(updated_at), '') AS newest "
+            "FROM courses"
+        )
+        assert row is not None
+        return int(row["n"]), int(row["top"]), str(row["newest"])
+
     def all(self) -> list[CourseSummary]:
         rows = self._store.query(_SUMMARY_SQL.format(lesson_filter="", course_filter=""))
         return [_summary(row) for row in rows]

@@ -36,6 +36,8 @@ HOLD_ENDING = QColor(196, 98, 0, 230)
 HOLD_DONE = QColor(20, 122, 52, 230)
 HOLD_PAUSED = QColor(90, 90, 90, 220)
 LAST_SECONDS_MS = 5000
+#: How often the window looks for courses changed by another process (one small query).
+LIBRARY_WATCH_MS = 2000
 
 
 class Workspace(QObject):
@@ -104,6 +106,12 @@ class Workspace(QObject):
         self._build_menus()
         window.fit_to_screen()
 
+        # Courses imported or removed from a terminal (`smrtplayer import`) while the window is open.
+        self._library_watch = QTimer(self)
+        self._library_watch.setInterval(LIBRARY_WATCH_MS)
+        self._library_watch.timeout.connect(context.library.refresh_if_changed_elsewhere)
+        self._library_watch.start()
+        context.library.refresh_if_changed_elsewhere()  # remembers where the library stands now
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(FIRST_BACKUP_DELAY_MS)
         self._backup_timer.timeout.connect(self._daily_backup)

@@ -1,0 +1,50 @@
+"""A window that is open learns about courses imported or removed from a terminal."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers.media import MediaFactory
+from smrtplayer.context import AppContext
+
+
+def _cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    environment = {key: value for key, value in os.environ.items() if key != "DISPLAY"}
+    environment["QT_QPA_PLATFORM"] = "offscreen"
+    return subprocess.run(
+        [sys.executable, "-m", "smrtplayer", "--data-dir", str(data), *args],
+        capture_output=True,
+        text=True,
+        timeout=90,
+        env=environment,
+        check=False,
+    )
+
+
+def test_courses_changed_by_another_process_are_noticed(
+    context: AppContext, media: MediaFactory, tmp_path: Path, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    library = context.library
+    assert not library.refresh_if_changed_elsewhere(), "the first look only remembers"
+    folder = tmp_path / "Hips & Sacrum"
+    folder.mkdir()
+    shutil.copyfile(media.clip(seconds=1.0, size=(64, 36)), folder / "01 - Psoas.mp4")
+
+    result = _cli(context.paths.data, "import", str(folder), "--link")
+    assert result.returncode == 0, result.stdout + result.stderr
+    with qtbot.waitSignal(library.courses_changed, timeout=1000):
+        assert library.refresh_if_changed_elsewhere()
+    assert "Hips & Sacrum" in [course.title for course in library.courses()]
+    assert not library.refresh_if_changed_elsewhere(), "said once"
+
+    course = library.find_course("Hips & Sacrum")
+    assert course is not None
+    library.remove_course(course.id)  # a change made here is not news
+    assert not library.refresh_if_changed_elsewhere()
+    result = _cli(context.paths.data, "import", str(folder), "--link")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert library.refresh_if_changed_elsewhere()
