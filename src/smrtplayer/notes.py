@@ -122,6 +122,8 @@ class NotesService(QObject):
         #: states handed to the writer and not yet confirmed: reads overlay them
         self._unsaved: dict[str, Note] = {}
         self._session_uid: str | None = None
+        #: the note created by the editing session now open (dropped if it is left empty)
+        self._fresh_uid: str | None = None
         self._failure: str | None = None
         self._thumbnail_wanted: tuple[str, list[int]] | None = None
 
@@ -194,7 +196,7 @@ class NotesService(QObject):
             )
         )
         self._submit(note, checkpoint=False)
-        self._session_uid = note.uid
+        self._session_uid = self._fresh_uid = note.uid
         self._thumbnail_wanted = None
         if frame is not None and note.time_ms is not None:
             self.save_thumbnail(fingerprint, note.time_ms, frame)
@@ -215,8 +217,11 @@ class NotesService(QObject):
         """The editor left this note: the next edit starts a new revision in its history."""
         if self._session_uid == uid:
             self._session_uid = None
+            fresh, self._fresh_uid = self._fresh_uid == uid, None
             current = self.note(uid)
-            if current is not None:
+            if current is not None and fresh and not current.deleted and not current.body.strip():
+                self.delete(uid)  # opened and left without a word: nothing worth keeping
+            elif current is not None:
                 self.notes_changed.emit(current.lesson_fingerprint)
 
     def set_pin(self, uid: str, *, time_ms: int | None, position_uid: str | None) -> None:

@@ -208,3 +208,26 @@ def test_the_players_single_key_shortcuts_stay_quiet_while_writing(context: AppC
     assert fired == ["Ctrl+R"], "Esc leaves the note, not full screen"
     assert not card.editing
     assert panel.new_note_action.shortcut().isEmpty(), "the window binds its own keys"
+
+
+def test_a_new_note_left_without_a_word_is_not_kept(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel = _panel(context, qtbot)
+    card = panel.new_note()
+    assert card is not None
+    QTest.keyClick(card.editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not panel.cards, timeout=5000)
+    context.notes.flush()
+    assert _saved_bodies(context) == []
+
+    kept = panel.new_note()  # a note that was written and later emptied by hand stays (as a mark)
+    assert kept is not None
+    QTest.keyClicks(kept.editor, "x")
+    QTest.keyClick(kept.editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not panel.cards[0].editing, timeout=5000)
+    qtbot.waitUntil(lambda: not context.notes.has_unsaved(), timeout=5000)
+    again = panel.cards[0]
+    QTest.mouseClick(again.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(200, 5))
+    QTest.keyClick(again.editor, Qt.Key.Key_Backspace)
+    QTest.keyClick(again.editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not context.notes.has_unsaved(), timeout=5000)
+    assert len(panel.cards) == 1

@@ -60,4 +60,6 @@ def test_question_mark_opens_the_sheet_where_keys_are_changed(context, qtbot) ->
     assert window.actions_by_id["capture"].shortcuts() == [QKeySequence("S"), QKeySequence("F9")]
     sheet.reset_button.click()
     assert sheet.table.item(row, 2).text() == "S"
-    sheet.close()
+    sheet.table.setFocus()
+    qtbot.keyClick(sheet.table, Qt.Key.Key_Escape)
+    assert not sheet.isVisible(), "Esc closes the sheet, also with its table focused"
