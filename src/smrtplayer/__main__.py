@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -49,6 +50,9 @@ def _split_open_path(argv: list[str], commands: set[str]) -> tuple[list[str], Pa
     return argv, None
 
 
+QUIET_MEDIA_LOGS = "qt.multimedia.ffmpeg*=false;qt.multimedia.playbackengine*=false"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -65,6 +69,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_gui(paths, autoplay=not args.paused, open_path=open_path)
         if open_path is not None:
             parser.error(f"unexpected argument {open_path}")
+        if not args.verbose:
+            # FFmpeg's description of every file it opens is noise in a terminal (and reads like an
+            # error); the commands report what matters themselves. --verbose keeps it.
+            os.environ.setdefault("QT_LOGGING_RULES", QUIET_MEDIA_LOGS)
         return int(args.handler(args, paths))
     except SmrtError as error:
         print(f"smrtplayer: {error}", file=sys.stderr)

@@ -145,7 +145,7 @@ def cmd_courses(args: argparse.Namespace, paths: AppPaths) -> int:
                 status = "" if course.available else "  [MISSING: relink it]"
                 tag = " (built-in)" if course.kind == "builtin" else ""
                 print(
-                    f"{course.id:>4}  {course.title}{tag}  {course.lesson_count} lessons"
+                    f"{course.id:>4}  {course.title}{tag}  {_count(course.lesson_count, 'lesson')}"
                     f"  {_format_ms(course.total_duration_ms)}{status}"
                 )
         for problem in context.library.problems:
@@ -276,7 +276,8 @@ def _import_json(report: ImportReport) -> dict[str, Any]:
 def _print_import(report: ImportReport) -> None:
     verb = "Refreshed" if report.refreshed else "Imported"
     how = "copied into the library" if report.kind == "copied" else "used in place"
-    print(f"{verb} {report.title!r} as course {report.course_id}: {report.lesson_count} lessons, {how}.")
+    lessons = _count(report.lesson_count, "lesson")
+    print(f"{verb} {report.title!r} as course {report.course_id}: {lessons}, {how}.")
     print(f"  folder:  {report.root_path}")
     if report.regions:
         print(f"  regions: {', '.join(report.regions)}")
@@ -383,3 +384,7 @@ def cmd_remove(args: argparse.Namespace, paths: AppPaths) -> int:
     else:
         print(f"Removed {course.title!r}; its files in {course.root_path} were not touched.")
     return EXIT_OK
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

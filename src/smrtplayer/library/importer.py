@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 #: a position may end this much after the probed end of its video (rounding, container padding)
 POSITION_SLACK_MS = 500
 LINK, COPY = "link", "copy"
+CHECK_THE_PATH = "Check the spelling, or drag the folder or file into the terminal to type its path."
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def prepare_import(
         raise ValueError(f"mode must be {LINK!r} or {COPY!r}")
     source = source.expanduser().absolute()
     if not source.exists():
-        raise NotFound(f"{source} does not exist.")
+        raise NotFound(f"{source} does not exist. {CHECK_THE_PATH}")
     stop = should_stop or (lambda: False)
     if source.is_file() and _is_zip(source):
         if mode == LINK:
@@ -111,7 +112,7 @@ def prepare_files_import(
     files = [path.expanduser().absolute() for path in files]
     for path in files:
         if not path.exists():
-            raise NotFound(f"{path} does not exist.")
+            raise NotFound(f"{path} does not exist. {CHECK_THE_PATH}")
         if path.name.casefold() == MANIFEST_NAME or path.name.casefold() == "video_ts.ifo":
             return prepare_import(
                 path.parent, library_dir=library_dir, mode=mode, progress=progress, should_stop=should_stop
