@@ -97,6 +97,13 @@ def local_media_path(source: str | Path) -> Path:
     return Path(source)
 
 
+def at_the_end(position_ms: int, duration_ms: int | None) -> bool:
+    """Is a resume point so close to the end that reopening the lesson starts it again?"""
+    if not duration_ms:
+        return False
+    return position_ms >= duration_ms - min(RESTART_NEAR_END_MS, duration_ms // 20)
+
+
 def _failure_reason(error: sqlite3.Error) -> str:
     text = str(error).lower()
     if "full" in text:
@@ -351,7 +358,7 @@ class PlaybackController(QObject):
             saved = self._progress.get(lesson.fingerprint)
             start_ms = saved.position_ms if saved else 0
             known = lesson.duration_ms or (saved.duration_ms if saved else None)
-            if known and start_ms >= known - min(RESTART_NEAR_END_MS, known // 20):
+            if at_the_end(start_ms, known):
                 start_ms = 0
         self._pending_seek_ms = None
         try:

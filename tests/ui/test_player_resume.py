@@ -192,3 +192,23 @@ def test_resume_survives_the_app_being_killed(app_paths, media, qtbot, tmp_path)
         assert abs(playback.position_ms() - at_kill) <= 200
     finally:
         reopened.close()
+
+
+def test_continue_follows_the_lesson_on_screen_and_goes_on_after_a_finished_one(
+    context, media, qtbot, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    lessons = _course(context, media, tmp_path)  # "Four" (4 s) then "Short" (1.5 s)
+    window = open_window(context, qtbot)
+    playback = context.playback
+    open_paused(context, qtbot, lessons[1])
+    qtbot.waitUntil(lambda: "Continue: Short" in window.continue_button.text(), timeout=2000)
+    open_paused(context, qtbot, lessons[0])
+    qtbot.waitUntil(lambda: "Continue: Four" in window.continue_button.text(), timeout=2000)
+
+    playback.seek(3900)  # watched to its end
+    qtbot.waitUntil(lambda: playback.position_ms() >= 3800, timeout=5000)
+    window._update_continue()
+    assert "Continue: Short at 0:00" in window.continue_button.text()
+    qtbot.keyClick(window.video_view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert playback.lesson.title == "Short"
+    playback.pause()

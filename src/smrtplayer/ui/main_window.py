@@ -42,6 +42,7 @@ from smrtplayer.capture import save_capture
 from smrtplayer.context import AppContext
 from smrtplayer.errors import SmrtError
 from smrtplayer.models import Lesson
+from smrtplayer.playback import at_the_end
 from smrtplayer.ui.format import format_ms
 from smrtplayer.ui.shortcut_sheet import ShortcutSheet
 from smrtplayer.ui.shortcuts import ShortcutBindings, apply_bindings, build_actions
@@ -437,27 +438,48 @@ class MainWindow(QMainWindow):
         last = self.context.progress.last_opened()
         return self.context.library.lesson_by_fingerprint(last) if last else None
 
-    def continue_last(self) -> None:
-        """Open the lesson watched most recently, where it stopped."""
+    def continue_target(self) -> tuple[Lesson, int] | None:
+        """Where "Continue" goes: the lesson watched last where it stopped, or, when that lesson was
+        watched to its end, the course's next lesson (from its own resume point)."""
         lesson = self._last_lesson()
         if lesson is None:
+            return None
+        progress = self.context.progress.get(lesson.fingerprint)
+        position = progress.position_ms if progress else 0
+        duration = lesson.duration_ms or (progress.duration_ms if progress else None)
+        if self.playback.lesson is not None and self.playback.lesson.id == lesson.id:
+            position = self.playback.position_ms()
+        if at_the_end(position, duration):
+            lessons = self.context.library.lessons(lesson.course_id)
+            ids = [each.id for each in lessons]
+            index = ids.index(lesson.id) + 1 if lesson.id in ids else len(ids)
+            if index < len(lessons):
+                following = lessons[index]
+                saved = self.context.progress.get(following.fingerprint)
+                return following, saved.position_ms if saved else 0
+        return lesson, position
+
+    def continue_last(self) -> None:
+        """Open the lesson watched most recently, where it stopped (or the next one after its end)."""
+        target = self.continue_target()
+        if target is None:
             return
+        lesson, position = target
         current = self.playback.lesson
         if current is None or current.id != lesson.id or self.playback.has_failed():
             self.select_course(lesson.course_id)
-            self.playback.open_lesson(lesson, autoplay=True)
+            self.playback.open_lesson(lesson, autoplay=True, start_ms=position)
         else:
             self.playback.play()
         self.video_view.setFocus()
 
     def _update_continue(self) -> None:
-        lesson = self._last_lesson()
-        if lesson is None:
+        target = self.continue_target()
+        if target is None:
             self.continue_button.hide()
             return
-        progress = self.context.progress.get(lesson.fingerprint)
-        at = format_ms(progress.position_ms if progress else 0)
-        self.continue_button.setText(f"▶  Continue: {lesson.title} at {at}")
+        lesson, position = target
+        self.continue_button.setText(f"▶  Continue: {lesson.title} at {format_ms(position)}")
         self.continue_button.setToolTip("Open the lesson you watched last, where you stopped (Ctrl+R)")
         self.continue_button.show()
 
@@ -470,7 +492,8 @@ class MainWindow(QMainWindow):
         self.video_view.clear("Loading…")
         self.video_view.hide_countdown()
         self.error_area.hide()
-        self._update_continue()
+        # After the event: the player records this lesson as the last one opened right after saying so.
+        QTimer.singleShot(0, self, self._update_continue)
         self.actions_by_id["watched"].setChecked(lesson.watched or self.playback.is_watched())
         if self._current_course_id() != lesson.course_id:
             self.select_course(lesson.course_id)
