@@ -103,6 +103,10 @@ class AppContext:
         return context
 
     @property
+    def closed(self) -> bool:
+        return self._closed
+
+    @property
     def read_only(self) -> bool:
         return self.read_only_reason is not None
 

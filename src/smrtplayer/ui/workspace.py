@@ -109,7 +109,7 @@ class Workspace(QObject):
         # Courses imported or removed from a terminal (`smrtplayer import`) while the window is open.
         self._library_watch = QTimer(self)
         self._library_watch.setInterval(LIBRARY_WATCH_MS)
-        self._library_watch.timeout.connect(context.library.refresh_if_changed_elsewhere)
+        self._library_watch.timeout.connect(self._look_for_library_changes)
         self._library_watch.start()
         context.library.refresh_if_changed_elsewhere()  # remembers where the library stands now
         self._backup_timer = QTimer(self)
@@ -222,6 +222,12 @@ class Workspace(QObject):
         self.notes_dock.show()
         self.notes_dock.raise_()
         self.notes_panel.new_note()
+
+    def _look_for_library_changes(self) -> None:
+        if self.window.context.closed:  # the window outlived its data (closing, tests)
+            self._library_watch.stop()
+            return
+        self.window.context.library.refresh_if_changed_elsewhere()
 
     def _on_side_mirror(self, mirrored: bool, _badge: str) -> None:
         if not self.window.context.holds.runner.is_active():
