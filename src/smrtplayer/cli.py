@@ -226,6 +226,13 @@ class _ProgressLine:
 def _require_course(context: AppContext, key: str) -> CourseSummary:
     course = context.library.find_course(key)
     if course is None:
+        same_title = [each for each in context.library.courses() if each.title.casefold() == key.casefold()]
+        if len(same_title) > 1:
+            ids = ", ".join(str(each.id) for each in same_title)
+            raise NotFound(
+                f"{len(same_title)} courses are called {key!r} (ids {ids}); give the id instead. "
+                "'smrtplayer courses' lists them with their folders."
+            )
         raise NotFound(f"There is no course {key!r}. 'smrtplayer courses' lists them (id, title).")
     return course
 

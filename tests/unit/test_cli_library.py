@@ -140,6 +140,23 @@ def test_remove_keeps_linked_files(run: Run, tmp_path: Path, media: MediaFactory
     assert code == 0 and "were not touched" in out and (folder / "1.mp4").is_file()
 
 
+def test_two_courses_with_one_title_are_told_apart_by_id(
+    run: Run, tmp_path: Path, media: MediaFactory
+) -> None:
+    first = make_course_folder(tmp_path / "a" / "Loose", ["1.mp4"], media)
+    second = make_course_folder(tmp_path / "b" / "Loose", ["2.mp4"], media, first_index=2)
+    results = [run("import", "--json", str(folder)) for folder in (first, second)]
+    assert [code for code, _out, _err in results] == [0, 0], results
+    ids = [json.loads(out)["course_id"] for _code, out, _err in results]
+    code, _, err = run("remove", "loose")
+    assert code == 66
+    assert f"2 courses are called 'loose' (ids {ids[0]}, {ids[1]}); give the id instead" in err
+    code, _out, _ = run("remove", str(ids[1]))
+    assert code == 0
+    code, _out, _ = run("remove", "Loose")  # one left: the title is enough again
+    assert code == 0
+
+
 def test_the_real_command_line(tmp_path: Path, media: MediaFactory) -> None:
     """One end-to-end run of the executable: help with exit codes, an import, a refusal."""
     environment = {key: value for key, value in os.environ.items() if key != "DISPLAY"}
