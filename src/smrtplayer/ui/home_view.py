@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -40,6 +40,10 @@ QLabel#continueTitle { font-weight: bold; }
 """
 
 
+#: The Home tab shows its cards in two columns from this width on.
+TWO_COLUMNS_FROM_PX = 620
+
+
 def _label(text: str = "", name: str | None = None, *, wrap: bool = False) -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)  # titles are the user's and the publisher's text
@@ -55,7 +59,7 @@ def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(12, 10, 12, 12)
     layout.setSpacing(6)
-    layout.addWidget(_label(title, "homeHeading"))
+    layout.addWidget(_label(title, "homeHeading", wrap=True))
     return frame, layout
 
 
@@ -103,6 +107,7 @@ class HomeView(QWidget):
         self.continue_button.setObjectName("continueButton")
         self.continue_button.clicked.connect(self._resume)
         row = QHBoxLayout()
+        self.continue_progress.setMinimumWidth(60)  # narrows with the pane; the button stays whole
         row.addWidget(self.continue_progress, 1)
         row.addWidget(self.continue_button)
         continue_layout.addWidget(self.continue_title)
@@ -116,6 +121,8 @@ class HomeView(QWidget):
         self.recent_list.setObjectName("recentList")
         self.recent_list.itemActivated.connect(self._open_recent)
         self.recent_list.setMinimumHeight(120)
+        self.recent_list.setWordWrap(True)
+        self.recent_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         recent_layout.addWidget(self.recent_list)
 
         # Courses in progress
@@ -130,8 +137,9 @@ class HomeView(QWidget):
         # Study time
         study_card, study_layout = _card(f"Study time, last {CHART_DAYS} days")
         self.study_heading = study_layout.itemAt(0).widget()
-        self.streak_label = _label(name="homeMuted")
+        self.streak_label = _label(name="homeMuted", wrap=True)
         self.chart = StudyChart()
+        self.chart.setMinimumWidth(140)  # it scales to the pane; never wider than a narrow one
         study_layout.addWidget(self.streak_label)
         study_layout.addWidget(self.chart)
 
@@ -145,25 +153,46 @@ class HomeView(QWidget):
         regions_layout.addStretch(1)
 
         content = QWidget()
-        grid = QGridLayout(content)
+        self._grid = grid = QGridLayout(content)
         grid.setContentsMargins(12, 12, 12, 12)
         grid.setSpacing(12)
-        grid.addWidget(continue_card, 0, 0, 1, 2)
-        grid.addWidget(courses_card, 1, 0)
-        grid.addWidget(recent_card, 1, 1)
-        grid.addWidget(study_card, 2, 0)
-        grid.addWidget(regions_card, 2, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(3, 1)
+        self._cards = (continue_card, courses_card, recent_card, study_card, regions_card)
+        self._two_columns: bool | None = None
+        self._arrange(two_columns=False)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # Never sideways: the cards are arranged for the width there is (one column when narrow).
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.refresh()
+
+    def _arrange(self, *, two_columns: bool) -> None:
+        """Two columns when the tab is wide (a window of its own, a wide left pane), else one."""
+        if two_columns == self._two_columns:
+            return
+        self._two_columns = two_columns
+        grid = self._grid
+        for card in self._cards:
+            grid.removeWidget(card)
+        continue_card, courses_card, recent_card, study_card, regions_card = self._cards
+        if two_columns:
+            places = [(continue_card, 0, 0, 1, 2), (courses_card, 1, 0, 1, 1), (recent_card, 1, 1, 1, 1)]
+            places += [(study_card, 2, 0, 1, 1), (regions_card, 2, 1, 1, 1)]
+        else:
+            places = [(card, row, 0, 1, 2) for row, card in enumerate(self._cards)]
+        for card, row, column, rows, columns in places:
+            grid.addWidget(card, row, column, rows, columns)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(len(self._cards), 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(two_columns=self.width() >= TWO_COLUMNS_FROM_PX)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -221,7 +250,7 @@ class HomeView(QWidget):
         _clear(self.courses_grid)
         if not courses:
             self.courses_grid.addWidget(
-                _label("None yet: a course shows here once you start it.", "homeMuted"), 0, 0
+                _label("None yet: a course shows here once you start it.", "homeMuted", wrap=True), 0, 0
             )
             return
         for row, course in enumerate(courses):
@@ -229,7 +258,7 @@ class HomeView(QWidget):
             bar.setRange(0, 100)
             bar.setValue(course.percent)
             bar.setFormat("%p %")
-            bar.setMinimumWidth(140)
+            bar.setMinimumWidth(90)
             left = duration_text(course.time_left_ms)
             speed = f" at {course.rate:g}×" if abs(course.rate - 1.0) > 1e-6 else ""
             detail = f"{course.watched_lessons} of {course.lessons} lessons · {left} left{speed}"
@@ -237,13 +266,15 @@ class HomeView(QWidget):
                 detail += f" (+{course.unknown_lengths} not yet measured)"
             self.courses_grid.addWidget(_label(course.title), row * 2, 0, 1, 2)
             self.courses_grid.addWidget(bar, row * 2 + 1, 0)
-            self.courses_grid.addWidget(_label(detail, "homeMuted"), row * 2 + 1, 1)
+            self.courses_grid.addWidget(_label(detail, "homeMuted", wrap=True), row * 2 + 1, 1)
 
     def _fill_regions(self) -> None:
         _clear(self.regions_grid)
         regions = self.context.stats.regions()
         if not regions:
-            self.regions_grid.addWidget(_label("No positions in your courses yet.", "homeMuted"), 0, 0)
+            self.regions_grid.addWidget(
+                _label("No positions in your courses yet.", "homeMuted", wrap=True), 0, 0
+            )
             return
         for row, region in enumerate(regions):
             bar = QProgressBar()
@@ -251,7 +282,8 @@ class HomeView(QWidget):
             bar.setValue(region.practised)
             bar.setFormat(f"{region.practised} of {region.positions}")
             bar.setMaximumWidth(160)
-            self.regions_grid.addWidget(_label(region_name(region.region)), row, 0)
+            bar.setMinimumWidth(48)  # "3 of 12" still fits; the pane may be narrow
+            self.regions_grid.addWidget(_label(region_name(region.region), wrap=True), row, 0)
             self.regions_grid.addWidget(bar, row, 1)
             holds = f"{region.sessions} hold{'s' if region.sessions != 1 else ''}"
             self.regions_grid.addWidget(_label(holds, "homeMuted"), row, 2)

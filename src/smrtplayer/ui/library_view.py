@@ -22,11 +22,12 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPixmap,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFileDialog,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QProgressBar,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 from smrtplayer.context import AppContext
 from smrtplayer.errors import SmrtError
 from smrtplayer.models import CourseSummary
+from smrtplayer.ui.flow_layout import FlowLayout
 from smrtplayer.ui.format import format_ms
 from smrtplayer.ui.verify_dialog import JobDialog, VerifyDialog
 
@@ -116,14 +118,21 @@ class CourseCard(QFrame):
         text = QVBoxLayout()
         for widget in (self.title, self.regions, self.summary, self.progress, self.missing):
             text.addWidget(widget)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        buttons = FlowLayout()  # the buttons wrap onto a second line in a narrow pane
         for button in (self.relink_button, self.verify_button, self.remove_button):
             buttons.addWidget(button)
         text.addLayout(buttons)
-        row = QHBoxLayout(self)
-        row.addWidget(self.thumbnail, 0, Qt.AlignmentFlag.AlignTop)
-        row.addLayout(text, 1)
+        # Thumbnail beside the text when there is room, above it in a narrow pane.
+        self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._row.addWidget(self.thumbnail, 0, Qt.AlignmentFlag.AlignTop)
+        self._row.addLayout(text, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        side_by_side = self.width() >= THUMB.width() * 2 + 80
+        self._row.setDirection(
+            QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.TopToBottom
+        )
 
     def _label(self, text: str, *, bold: bool = False) -> QLabel:
         label = QLabel(text, self)
@@ -170,14 +179,15 @@ class LibraryView(QWidget):
         self.hint.setWordWrap(True)
         self.import_button = QPushButton("Add a course folder…", self)
         self.import_button.clicked.connect(self._choose_folder)
-        header = QHBoxLayout()
-        header.addWidget(self.hint, 1)
-        header.addWidget(self.import_button)
+        header = QVBoxLayout()
+        header.addWidget(self.hint)
+        header.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._list = QWidget()
         self._list_layout = QVBoxLayout(self._list)
         self._list_layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # cards fit the width
         scroll.setWidget(self._list)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
