@@ -1,0 +1,38 @@
+"""Library and Home fit the narrow left pane they live in: nothing cut off, nothing scrolls sideways."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QBoxLayout, QScrollArea
+
+from smrtplayer.context import AppContext
+from smrtplayer.ui.home_view import HomeView
+from smrtplayer.ui.library_view import LibraryView
+
+
+def _fits(view, qtbot, width: int) -> None:  # type: ignore[no-untyped-def]
+    view.resize(width, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    scroll = view.findChild(QScrollArea)
+    content = scroll.widget()
+    qtbot.waitUntil(lambda: content.width() <= scroll.viewport().width())
+    assert content.minimumSizeHint().width() <= scroll.viewport().width(), "something would be cut off"
+
+
+def test_the_library_stacks_its_cards_in_a_narrow_pane(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = LibraryView(context)
+    qtbot.addWidget(view)
+    _fits(view, qtbot, 230)
+    (card,) = view.cards.values()
+    assert card._row.direction() == QBoxLayout.Direction.TopToBottom
+    view.resize(900, 700)
+    qtbot.waitUntil(lambda: card._row.direction() == QBoxLayout.Direction.LeftToRight)
+
+
+def test_home_is_one_column_when_narrow_and_two_when_wide(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = HomeView(context)
+    qtbot.addWidget(view)
+    _fits(view, qtbot, 230)
+    assert view._two_columns is False
+    view.resize(900, 700)
+    qtbot.waitUntil(lambda: view._two_columns is True)
