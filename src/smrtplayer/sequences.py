@@ -42,6 +42,8 @@ SIDE_WORDS = {"L": "left", "R": "right", "both": "both sides", "": ""}
 # A position reached by normal playback, not by a jump: the playhead moved forward less than this.
 WATCH_MAX_STEP_MS = 1500
 LANDING_REPORTS = 6
+#: How far before a position's end its paused demonstration is shown (a frame or two at 25-30 fps)
+LAST_FRAME_BACK_MS = 80
 LANDING_SLACK_MS = 300
 LANDING_MAX_SEEKS = 3
 
@@ -577,6 +579,9 @@ class SequenceRunner(QObject):
             else:
                 self._span_over = True  # played the demonstration once: hold its last frame
                 player.pause()
+                # The frame at end_ms is already the next position's first (its title card, often):
+                # step back to a frame of this demonstration.
+                player.seek(max(leg.step.start_ms, leg.step.end_ms - LAST_FRAME_BACK_MS))
 
 
 # ------------------------------------------------------------------------------ video binding

@@ -445,7 +445,7 @@ def test_without_looping_the_demonstration_plays_once_then_holds_its_last_frame(
         player.report(at)
     player.report(3_010)
     player.report(3_050)
-    assert player.calls == [("pause", None)]
+    assert player.calls == [("pause", None), ("seek", 2_920)], "paused on the demonstration, not after it"
 
 
 def test_reaching_a_position_while_watching_pauses_and_starts_its_hold(
