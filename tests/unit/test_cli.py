@@ -11,24 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from helpers.cli import run_cli
 from smrtplayer import __version__
 from smrtplayer.store import migrations
-
-
-def run_cli(
-    *args: str, data_dir: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    environment = {key: value for key, value in os.environ.items() if key != "DISPLAY"}
-    environment.pop("QT_QPA_PLATFORM", None)
-    environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "smrtplayer", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        timeout=90,
-        env=environment,
-        check=False,
-    )
 
 
 def test_version(tmp_path: Path) -> None:

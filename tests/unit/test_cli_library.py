@@ -7,7 +7,6 @@ process-wide logging set-up); one runs the real executable end to end.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -16,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers.cli import run_cli
 from helpers.media import MediaFactory
 from smrtplayer.__main__ import build_parser
 from smrtplayer.errors import SmrtError
@@ -159,18 +159,9 @@ def test_two_courses_with_one_title_are_told_apart_by_id(
 
 def test_the_real_command_line(tmp_path: Path, media: MediaFactory) -> None:
     """One end-to-end run of the executable: help with exit codes, an import, a refusal."""
-    environment = {key: value for key, value in os.environ.items() if key != "DISPLAY"}
-    environment.pop("QT_QPA_PLATFORM", None)
 
     def cli(*argv: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "smrtplayer", "--data-dir", str(tmp_path / "data"), *argv],
-            capture_output=True,
-            text=True,
-            timeout=90,
-            env=environment,
-            check=False,
-        )
+        return run_cli(*argv, data_dir=tmp_path / "data")
 
     help_text = cli("import", "--help")
     assert help_text.returncode == 0 and "exit codes:" in help_text.stdout and "65" in help_text.stdout

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from helpers.cli import run_cli
 from smrtplayer.context import AppContext
 from smrtplayer.dataexport import ExportFileError, export_data, import_data, import_into_context, read_export
 from smrtplayer.paths import AppPaths
@@ -372,32 +370,19 @@ def test_the_file_is_readable_json_with_one_section_per_kind(good_file: Path) ->
     assert all(not key.startswith("local.") for key in (s["key"] for s in sections["settings"]))
 
 
-def _run_cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    environment = {key: value for key, value in os.environ.items() if key != "DISPLAY"}
-    environment["QT_QPA_PLATFORM"] = "offscreen"
-    return subprocess.run(
-        [sys.executable, "-m", "smrtplayer", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        timeout=90,
-        env=environment,
-        check=False,
-    )
-
-
 def test_cli_export_data_and_import_data(good_file: Path, tmp_path: Path) -> None:
     target = tmp_path / "cli-computer"
-    result = _run_cli(target, "import-data", str(good_file))
+    result = run_cli("import-data", str(good_file), data_dir=target)
     assert result.returncode == 0, result.stderr
     assert "notes: 5 added" in result.stdout
-    again = _run_cli(target, "import-data", str(good_file))
+    again = run_cli("import-data", str(good_file), data_dir=target)
     assert again.returncode == 0 and "notes: 0 added" not in again.stdout and "already here" in again.stdout
     out = tmp_path / "from-cli.smrtdata"
-    exported = _run_cli(target, "export-data", str(out))
+    exported = run_cli("export-data", str(out), data_dir=target)
     assert exported.returncode == 0, exported.stderr
     assert "6 notes" in exported.stdout and read_export(out).count("notes") == 6
     truncated = tmp_path / "cut.smrtdata"
     truncated.write_bytes(good_file.read_bytes()[:500])
-    refused = _run_cli(target, "import-data", str(truncated))
+    refused = run_cli("import-data", str(truncated), data_dir=target)
     assert refused.returncode == 65
     assert "incomplete" in refused.stderr and "Traceback" not in refused.stderr

@@ -2,27 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
+from helpers.cli import run_cli
 from helpers.media import MediaFactory
 from smrtplayer.context import AppContext
-
-
-def _cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    environment = {key: value for key, value in os.environ.items() if key != "DISPLAY"}
-    environment["QT_QPA_PLATFORM"] = "offscreen"
-    return subprocess.run(
-        [sys.executable, "-m", "smrtplayer", "--data-dir", str(data), *args],
-        capture_output=True,
-        text=True,
-        timeout=90,
-        env=environment,
-        check=False,
-    )
 
 
 def test_courses_changed_by_another_process_are_noticed(
@@ -34,7 +19,7 @@ def test_courses_changed_by_another_process_are_noticed(
     folder.mkdir()
     shutil.copyfile(media.clip(seconds=1.0, size=(64, 36)), folder / "01 - Psoas.mp4")
 
-    result = _cli(context.paths.data, "import", str(folder), "--link")
+    result = run_cli("import", str(folder), "--link", data_dir=context.paths.data)
     assert result.returncode == 0, result.stdout + result.stderr
     with qtbot.waitSignal(library.courses_changed, timeout=1000):
         assert library.refresh_if_changed_elsewhere()
@@ -45,6 +30,6 @@ def test_courses_changed_by_another_process_are_noticed(
     assert course is not None
     library.remove_course(course.id)  # a change made here is not news
     assert not library.refresh_if_changed_elsewhere()
-    result = _cli(context.paths.data, "import", str(folder), "--link")
+    result = run_cli("import", str(folder), "--link", data_dir=context.paths.data)
     assert result.returncode == 0, result.stdout + result.stderr
     assert library.refresh_if_changed_elsewhere()
