@@ -99,7 +99,7 @@ def test_a_failing_step_leaves_the_old_database_usable(
     database = tmp_path / "smrtplayer.sqlite3"
     shutil.copy(FIXTURE_FILES[0], database)
     before = _counts(database)
-    last = migrations.MIGRATIONS._migrations[-1]
+    last = migrations.registry()._migrations[-1]
     real_step = last.fn
 
     def failing_step(db: object) -> None:

@@ -59,7 +59,8 @@ class CourseRepository:
         """
         now = utc_now()
         conn = self._store.conn
-        with self._store.write() as db:
+        with self._store.write():
+            db = self._store.db
             existing = self._store.query_one("SELECT id FROM courses WHERE uid = ?", [course.uid])
             record = {
                 "uid": course.uid,
@@ -198,8 +199,12 @@ class CourseRepository:
         known = {key: value for key, value in details.items() if value is not None}
         if not known:
             return
-        with self._store.write() as db:
-            db.table("lessons").update(lesson_id, known)
+        # Column names come from the fixed list above, never from outside.
+        assignments = ", ".join(f"{column} = ?" for column in known)
+        with self._store.write():
+            self._store.conn.execute(
+                f"UPDATE lessons SET {assignments} WHERE id = ?", [*known.values(), lesson_id]
+            )
 
     def record_verification(self, course_id: int, checks: Sequence[LessonCheck], *, complete: bool) -> None:
         """Store each lesson's check; a complete run also stamps the course's ``verified_at``."""
@@ -218,8 +223,7 @@ class CourseRepository:
                 self._store.conn.execute("UPDATE courses SET verified_at = ? WHERE id = ?", [now, course_id])
 
     def set_available(self, course_id: int, available: bool) -> None:
-        with self._store.write() as db:
-            db.table("courses").update(course_id, {"available": int(available)})
+        self.update_availability({course_id: available})
 
     def update_availability(self, changes: dict[int, bool]) -> None:
         if not changes:

@@ -8,19 +8,22 @@ processes queue on the busy timeout instead of failing with "database is locked"
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import os
 import shutil
 import sqlite3
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from smrtplayer.errors import DatabaseCorrupt, MigrationFailed, SchemaTooNew, StoreError
 from smrtplayer.store import migrations
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +45,18 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+        self._savepoints = itertools.count(1)
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, for the few writes that use its table API.
+
+        Made on first use: importing sqlite-utils costs start-up ~80 ms (it imports numpy when
+        installed), and most starts neither upgrade nor store a course.
+        """
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     # ----------------------------------------------------------------------------------- opening
     @classmethod
@@ -85,6 +99,8 @@ class Store:
             ) from error
 
     def _migrate(self, existing_version: int, backups_dir: Path | None) -> None:
+        if existing_version == migrations.SCHEMA_VERSION:
+            return  # user_version is written in the transaction that applies the last step
         pending = migrations.pending(self.db)
         if not pending:
             return
@@ -112,15 +128,24 @@ class Store:
 
     # ------------------------------------------------------------------------------ transactions
     @contextlib.contextmanager
-    def write(self) -> Iterator[sqlite_utils.Database]:
+    def write(self) -> Iterator[None]:
         """A write transaction taken with ``BEGIN IMMEDIATE``; nested calls become savepoints."""
         if self.conn.in_transaction:
-            with self.db.atomic():
-                yield self.db
+            name = f"nested_{next(self._savepoints)}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute(f"ROLLBACK TO {name}")
+                    self.conn.execute(f"RELEASE {name}")
+                raise
+            else:
+                self.conn.execute(f"RELEASE {name}")
             return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self.db
+            yield
         except BaseException:
             # On a full disk SQLite has already rolled back; a second ROLLBACK would raise and hide
             # the real error.

@@ -87,7 +87,8 @@ class PlanRepository:
         for step in plan.steps:
             _check_step(step)
         now = utc_now()
-        with self._store.write() as db:
+        with self._store.write():
+            db = self._store.db
             if plan.id is None:
                 ordinal = self._store.query_one("SELECT COALESCE(MAX(ordinal), -1) + 1 AS next FROM plans")
                 plan_id = int(
