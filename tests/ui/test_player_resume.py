@@ -201,9 +201,9 @@ def test_continue_follows_the_lesson_on_screen_and_goes_on_after_a_finished_one(
     window = open_window(context, qtbot)
     playback = context.playback
     open_paused(context, qtbot, lessons[1])
-    qtbot.waitUntil(lambda: "Continue: Short" in window.continue_button.text(), timeout=2000)
+    qtbot.waitUntil(lambda: "Continue: Short" in window.continue_button.text(), timeout=5000)
     open_paused(context, qtbot, lessons[0])
-    qtbot.waitUntil(lambda: "Continue: Four" in window.continue_button.text(), timeout=2000)
+    qtbot.waitUntil(lambda: "Continue: Four" in window.continue_button.text(), timeout=5000)
 
     playback.seek(3900)  # watched to its end
     qtbot.waitUntil(lambda: playback.position_ms() >= 3800, timeout=5000)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from smrtplayer.store.db import Store, utc_now
 
@@ -19,6 +20,16 @@ class LessonProgress:
 class ProgressRepository:
     def __init__(self, store: Store) -> None:
         self._store = store
+        self._last_stamp: datetime | None = None
+
+    def _opened_stamp(self) -> str:
+        """Now, but always later than the previous save: switching lessons saves the outgoing one and
+        then the new one within the same millisecond, and "Continue" must tell which came last."""
+        now = datetime.now(UTC)
+        if self._last_stamp is not None and now <= self._last_stamp:
+            now = self._last_stamp + timedelta(milliseconds=1)
+        self._last_stamp = now
+        return now.isoformat(timespec="milliseconds")
 
     def get(self, fingerprint: str) -> LessonProgress | None:
         row = self._store.query_one(
@@ -35,7 +46,7 @@ class ProgressRepository:
         )
 
     def save_position(self, fingerprint: str, position_ms: int, duration_ms: int | None = None) -> None:
-        now = utc_now()
+        now = self._opened_stamp()
         with self._store.write():
             self._store.conn.execute(
                 """
