@@ -5,6 +5,7 @@ edit made after it elsewhere. Two real data folders play the two computers."""
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 from smrtplayer.context import AppContext
 from smrtplayer.dataexport import export_data, import_into_context
 from smrtplayer.paths import AppPaths
+from smrtplayer.store.db import utc_now
 from smrtplayer.store.positions import PositionDraft
 from unit.test_export import _add_plan, _add_practice, _count, _lessons
 
@@ -118,3 +120,34 @@ def _deletions(database: Path) -> list[tuple[str, str]]:
         ]
     finally:
         conn.close()
+
+
+def test_a_later_delete_replaces_a_deletion_kept_beside_a_newer_edit(
+    context: AppContext, other: AppContext, tmp_path: Path
+) -> None:
+    uid = _mark(context, "Piriformis")
+    import_into_context(other, _export(context, tmp_path / "1.smrtdata"))
+    context.index.delete_position(uid)  # deleted on the first computer...
+    time.sleep(0.01)
+    edited_at = utc_now()
+    with other.store.write():  # ...and edited on the second one afterwards
+        other.store.conn.execute(
+            "UPDATE positions SET title = 'Piriformis, seated', updated_at = ? WHERE uid = ?",
+            [edited_at, uid],
+        )
+    import_into_context(other, _export(context, tmp_path / "2.smrtdata"))  # the edit stays
+    import_into_context(context, _export(other, tmp_path / "3.smrtdata"))  # and comes back
+    assert _user_positions(context) == ["Piriformis, seated"]
+
+    time.sleep(0.01)
+    with other.store.write():  # now the second computer deletes it (after its own edit)
+        other.store.conn.execute("DELETE FROM positions WHERE uid = ?", [uid])
+    (deleted_at,) = other.store.conn.execute(
+        "SELECT deleted_at FROM deletions WHERE kind = 'position' AND key = ?", [uid]
+    ).fetchone()
+    assert deleted_at > edited_at, "the delete replaced the older record with its own time"
+    report = import_into_context(context, _export(other, tmp_path / "4.smrtdata"))
+    assert report.counts["deletions"].removed == 1
+    assert _user_positions(context) == []
+    import_into_context(other, _export(context, tmp_path / "5.smrtdata"))
+    assert _user_positions(other) == [], "and it does not come back"

@@ -461,9 +461,9 @@ def m007_deletions(db: sqlite_utils.Database) -> None:
         -- What the user deleted, so that merging an export from another computer does not bring it
         -- back (notes keep their own tombstones). key is the item's identity across computers: a
         -- position's uid, a practised mark's position uid, a plan's creation time, a practice-log
-        -- entry's start, end, title and side. Triggers keep it: a delete records the item (the first
-        -- record stays: a merge stores the other computer's time before it deletes), and storing
-        -- the item again forgets it.
+        -- entry's start, end, title and side. Triggers keep it: a delete records the item with the
+        -- time of that delete (a later delete replaces an older record, such as one a merge kept
+        -- beside an item edited after it), and storing the item again forgets it.
         CREATE TABLE deletions (
             kind               TEXT NOT NULL CHECK (kind IN ('position', 'practised', 'plan', 'practice')),
             key                TEXT NOT NULL,
@@ -471,25 +471,28 @@ def m007_deletions(db: sqlite_utils.Database) -> None:
             PRIMARY KEY (kind, key)
         ) WITHOUT ROWID;
         CREATE TRIGGER positions_deleted AFTER DELETE ON positions WHEN old.source = 'user' BEGIN
-            INSERT OR IGNORE INTO deletions (kind, key, deleted_at) VALUES (
+            INSERT OR REPLACE INTO deletions (kind, key, deleted_at) VALUES (
                 'position', old.uid, strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now'));
         END;
         CREATE TRIGGER positions_restored AFTER INSERT ON positions WHEN new.source = 'user' BEGIN
             DELETE FROM deletions WHERE kind = 'position' AND key = new.uid;
         END;
         CREATE TRIGGER practised_deleted AFTER DELETE ON position_practice BEGIN
-            INSERT OR IGNORE INTO deletions (kind, key, deleted_at) VALUES (
+            INSERT OR REPLACE INTO deletions (kind, key, deleted_at) VALUES (
                 'practised', old.position_uid, strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now'));
         END;
         CREATE TRIGGER practised_restored AFTER INSERT ON position_practice BEGIN
             DELETE FROM deletions WHERE kind = 'practised' AND key = new.position_uid;
         END;
+        CREATE TRIGGER plans_restored AFTER INSERT ON plans BEGIN
+            DELETE FROM deletions WHERE kind = 'plan' AND key = new.created_at;
+        END;
         CREATE TRIGGER plans_deleted AFTER DELETE ON plans BEGIN
-            INSERT OR IGNORE INTO deletions (kind, key, deleted_at) VALUES (
+            INSERT OR REPLACE INTO deletions (kind, key, deleted_at) VALUES (
                 'plan', old.created_at, strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now'));
         END;
         CREATE TRIGGER practice_deleted AFTER DELETE ON practice_log BEGIN
-            INSERT OR IGNORE INTO deletions (kind, key, deleted_at) VALUES (
+            INSERT OR REPLACE INTO deletions (kind, key, deleted_at) VALUES (
                 'practice',
                 old.started_at || char(31) || old.ended_at || char(31) || old.title || char(31) || old.side,
                 strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now'));

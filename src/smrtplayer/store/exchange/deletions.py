@@ -3,7 +3,8 @@ carries deletions across computers and never brings a deleted item back.
 
 The ``deletions`` table is kept by triggers (schema step m007). This section merges first: it stores
 the other computer's deletions and removes the local items they delete, unless the local item was
-changed after the deletion (the newer edit wins). The other sections then skip incoming items that a
+changed after the deletion (the newer edit wins; the record is kept all the same, and a later delete
+here replaces it with its own time). The other sections then skip incoming items that a
 deletion newer than their last change covers (``covered``).
 """
 
@@ -89,14 +90,16 @@ class DeletionsSection(Section[DeletionItem]):
                 count.unchanged += 1  # deleted on both computers: the first record stays
                 continue
             key = normal_key(item.kind, item.key)
-            # Stored before the item is removed, so that the trigger keeps this time, not now's.
+            count.removed += targets.remove(item.kind, key, _ms_precision(item.deleted_at))
+            # Kept even when the local item was changed later and stays: importing the same file
+            # again then changes nothing. Stored after the removal, whose trigger recorded "now":
+            # the deletion happened when the other computer says.
             conn.execute(
-                "INSERT INTO deletions (kind, key, deleted_at) VALUES (?, ?, ?)",
+                "INSERT OR REPLACE INTO deletions (kind, key, deleted_at) VALUES (?, ?, ?)",
                 [item.kind, key, utc_text(item.deleted_at)],
             )
             local.add(identity)
             count.added += 1
-            count.removed += targets.remove(item.kind, key, _ms_precision(item.deleted_at))
         return count
 
 
