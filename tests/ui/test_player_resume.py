@@ -209,6 +209,9 @@ def test_continue_follows_the_lesson_on_screen_and_goes_on_after_a_finished_one(
     qtbot.waitUntil(lambda: playback.position_ms() >= 3800, timeout=5000)
     window._update_continue()
     assert "Continue: Short at 0:00" in window.continue_button.text()
+    context.progress.save_position(lessons[1].fingerprint, 1450, 1500)  # Short was finished before
+    window._update_continue()
+    assert "Continue: Short at 0:00" in window.continue_button.text(), "a finished lesson starts again"
     qtbot.keyClick(window.video_view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert playback.lesson.title == "Short"
     playback.pause()

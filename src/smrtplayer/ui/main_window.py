@@ -449,15 +449,18 @@ class MainWindow(QMainWindow):
         duration = lesson.duration_ms or (progress.duration_ms if progress else None)
         if self.playback.lesson is not None and self.playback.lesson.id == lesson.id:
             position = self.playback.position_ms()
-        if at_the_end(position, duration):
-            lessons = self.context.library.lessons(lesson.course_id)
-            ids = [each.id for each in lessons]
-            index = ids.index(lesson.id) + 1 if lesson.id in ids else len(ids)
-            if index < len(lessons):
-                following = lessons[index]
-                saved = self.context.progress.get(following.fingerprint)
-                return following, saved.position_ms if saved else 0
-        return lesson, position
+        if not at_the_end(position, duration):
+            return lesson, position
+        lessons = self.context.library.lessons(lesson.course_id)
+        ids = [each.id for each in lessons]
+        index = ids.index(lesson.id) + 1 if lesson.id in ids else len(ids)
+        if index == len(lessons):
+            return lesson, 0  # the course's last lesson, finished: from its start again
+        following = lessons[index]
+        saved = self.context.progress.get(following.fingerprint)
+        if saved is None or at_the_end(saved.position_ms, following.duration_ms or saved.duration_ms):
+            return following, 0
+        return following, saved.position_ms
 
     def continue_last(self) -> None:
         """Open the lesson watched most recently, where it stopped (or the next one after its end)."""
@@ -470,6 +473,8 @@ class MainWindow(QMainWindow):
             self.select_course(lesson.course_id)
             self.playback.open_lesson(lesson, autoplay=True, start_ms=position)
         else:
+            if position == 0 and at_the_end(self.playback.position_ms(), self.playback.duration_ms()):
+                self.playback.seek(0)  # finished: again from the start
             self.playback.play()
         self.video_view.setFocus()
 
