@@ -63,7 +63,10 @@ class AppContext:
         self._closed = False
 
     @classmethod
-    def open(cls, paths: AppPaths) -> AppContext:
+    def open(cls, paths: AppPaths, *, check_availability: bool = True) -> AppContext:
+        """Open the data folder. ``check_availability=False`` leaves looking for moved or deleted
+        course folders to the caller (the window does it once the first frame is on screen: it is
+        a ``stat`` per lesson in the worst case, ~300 ms for 20,000 lessons)."""
         try:
             paths.ensure()
         except DataDirError as error:
@@ -81,7 +84,8 @@ class AppContext:
         context = cls(paths, store, recovery=recovery)
         context.library.remove_interrupted_imports()
         context.library.refresh_builtin()
-        context.library.refresh_availability()
+        if check_availability:
+            context.library.refresh_availability()
         context.backups.daily()
         return context
 

@@ -159,3 +159,18 @@ def test_the_same_file_in_two_courses_resolves_to_the_available_one(
     library.service.refresh_availability()
     lesson = library.service.lesson_by_fingerprint(fingerprint)
     assert lesson is not None and lesson.course_id == two.course_id
+
+
+def test_a_course_whose_files_are_all_gone_is_missing_one_file_left_is_enough(
+    library: Library, tmp_path: Path, media: MediaFactory
+) -> None:
+    folder = make_course_folder(tmp_path / "course", ["Prone/1 - a.mp4", "Supine/2 - b.mp4"], media)
+    course_id, _ = _import_with_progress(library, folder)
+    (folder / "Prone" / "1 - a.mp4").unlink()
+    assert library.service.refresh_availability() == [], "one lesson file left: still there"
+    (folder / "Supine" / "2 - b.mp4").unlink()
+    [changed] = library.service.refresh_availability()
+    assert changed.id == course_id and not changed.available, "folder there, every lesson gone"
+    (folder / "Supine" / "2 - b.mp4").write_bytes(b"back")
+    [back] = library.service.refresh_availability()
+    assert back.available

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import sqlite3
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -163,16 +165,20 @@ class LibraryService(QObject):
     def refresh_availability(self) -> list[CourseSummary]:
         """Mark courses whose folder (or every lesson file) is gone as missing, and found ones back.
 
-        Returns the courses whose state changed. Cheap: a few ``stat`` calls per course.
+        Returns the courses whose state changed. Cheap: one directory listing per lesson folder.
         """
         changes: dict[int, bool] = {}
         for course_id, root, available, rel_paths in self._courses.availability_targets():
-            present = root.is_dir() and (not rel_paths or any((root / rel).is_file() for rel in rel_paths))
+            present = root.is_dir() and (not rel_paths or _any_file_present(root, rel_paths))
             if present != available:
                 changes[course_id] = present
         if not changes:
             return []
-        self._courses.update_availability(changes)
+        try:
+            self._courses.update_availability(changes)
+        except sqlite3.Error as error:  # a full disk: looked for again at the next start
+            log.warning("cannot record which courses are missing: %s", error)
+            return []
         changed = [course for course_id in changes if (course := self._courses.get(course_id)) is not None]
         for course in changed:
             log.info(
@@ -488,3 +494,25 @@ def _folder_stamp(folder: Path) -> str:
             continue
         digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
     return digest.hexdigest()
+
+
+#: Windows and macOS find "Lesson 1.MP4" under "lesson 1.mp4"; a listing must compare names the same way.
+_CASE_INSENSITIVE_FILES = sys.platform in ("win32", "darwin")
+
+
+def _any_file_present(root: Path, rel_paths: list[str]) -> bool:
+    """Is any of these files (relative, "/"-separated) there? Lists each folder once instead of a
+    ``stat`` per lesson: 100 lessons in one folder cost one listing."""
+    fold = str.casefold if _CASE_INSENSITIVE_FILES else str
+    by_folder: dict[str, set[str]] = {}
+    for rel in rel_paths:
+        folder, _, name = rel.rpartition("/")
+        by_folder.setdefault(folder, set()).add(fold(name))
+    for folder, names in by_folder.items():
+        try:
+            with os.scandir(root / folder if folder else root) as entries:
+                if any(fold(entry.name) in names and entry.is_file() for entry in entries):
+                    return True
+        except OSError:  # the folder is gone or unreadable: its lessons are not there
+            continue
+    return False

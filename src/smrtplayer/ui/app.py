@@ -96,7 +96,7 @@ def run_gui(paths: AppPaths, *, autoplay: bool = True, open_path: Path | None = 
         )
         return 75  # EX_TEMPFAIL
     try:
-        context = AppContext.open(paths)
+        context = AppContext.open(paths, check_availability=False)  # the window checks after the first frame
     except SmrtError as error:
         box = QMessageBox(QMessageBox.Icon.Critical, "smrtplayer cannot start", str(error))
         box.setTextFormat(Qt.TextFormat.PlainText)

@@ -111,6 +111,9 @@ class Workspace(QObject):
         self._library_watch.setInterval(LIBRARY_WATCH_MS)
         self._library_watch.timeout.connect(self._look_for_library_changes)
         self._library_watch.start()
+        # Course folders moved or deleted since the last run: looked for now that the lesson shows
+        # (the start-up leaves it out, as it costs a stat per lesson in the worst case).
+        context.library.refresh_availability()
         context.library.refresh_if_changed_elsewhere()  # remembers where the library stands now
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(FIRST_BACKUP_DELAY_MS)
