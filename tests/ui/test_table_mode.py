@@ -207,3 +207,22 @@ def test_leaving_table_mode_keeps_the_sequence_running(
     assert context.holds.runner.is_active()
     advance(context, clock, 1_000)  # the runner lives on without the window
     context.holds.runner.stop()
+
+
+def test_leaving_table_mode_gives_the_keys_back_to_the_window_below(
+    context: AppContext, clock: FakeClock, two_steps: Plan, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from smrtplayer.ui.table_mode import open_table_mode
+
+    below = QWidget()
+    qtbot.addWidget(below)
+    with qtbot.waitActive(below):
+        below.show()
+        below.activateWindow()
+    view = open_table_mode(context, two_steps, below)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    with qtbot.waitSignal(view.destroyed, timeout=5000):
+        QTest.keyClick(view, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is below)

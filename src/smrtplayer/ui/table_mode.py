@@ -12,8 +12,17 @@ keys still work. Leaving table mode does not stop a running sequence.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QVariantAnimation
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, QVariantAnimation
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from smrtplayer.context import AppContext
@@ -183,6 +192,8 @@ class FlashOverlay(QWidget):
 class TableModeWindow(QWidget):
     def __init__(self, context: AppContext, plan: Plan | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        #: the window to give the keyboard back to when this one closes
+        self.return_keys_to: QWidget | None = parent
         self.locked = False  # first: event() reads it while the widget is still being set up
         self.setObjectName("tableMode")
         self.setWindowTitle("Table mode — smrtplayer")
@@ -263,6 +274,13 @@ class TableModeWindow(QWidget):
         self.refresh()
 
     # ------------------------------------------------------------------------------- keys
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        owner = self.return_keys_to
+        if owner is not None:
+            # Once this window is gone: the window below takes the keys again, with no click first.
+            QTimer.singleShot(0, owner, owner.activateWindow)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = Qt.Key(event.key())
         control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
@@ -456,6 +474,7 @@ def open_table_mode(
 ) -> TableModeWindow:
     """Show table mode full screen (a top-level window, even when given a parent to stay above)."""
     window = TableModeWindow(context, plan)
+    window.return_keys_to = parent
     if parent is not None:
         window.setWindowFlag(Qt.WindowType.Window)
     # Cover the screen the main window is on even where no window manager honours "full screen"
