@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -57,6 +59,36 @@ class Plan:
         return total
 
 
+#: A plan step's stored fields, in the order of ``plan_steps``' columns after ``plan_id, ordinal``.
+STEP_FIELDS = (
+    "kind",
+    "hold_ms",
+    "repeats",
+    "side",
+    "title",
+    "technique",
+    "position_uid",
+    "lesson_fingerprint",
+    "start_ms",
+    "end_ms",
+    "demo_side",
+)
+
+
+def insert_plan_steps(conn: sqlite3.Connection, plan_id: int, steps: Iterable[Any]) -> None:
+    """Store a plan's steps in order; each step has the ``STEP_FIELDS`` as attributes (a
+    ``PlanStep`` here, the export's step item in a merge). The caller holds the transaction."""
+    columns = ", ".join(STEP_FIELDS)
+    marks = ", ".join("?" * (len(STEP_FIELDS) + 2))
+    conn.executemany(
+        f"INSERT INTO plan_steps (plan_id, ordinal, {columns}) VALUES ({marks})",
+        [
+            (plan_id, ordinal, *(getattr(step, field) for field in STEP_FIELDS))
+            for ordinal, step in enumerate(steps)
+        ],
+    )
+
+
 class PlanRepository:
     def __init__(self, store: Store) -> None:
         self._store = store
@@ -88,53 +120,23 @@ class PlanRepository:
             _check_step(step)
         now = utc_now()
         with self._store.write():
-            db = self._store.db
+            conn = self._store.conn
             if plan.id is None:
                 ordinal = self._store.query_one("SELECT COALESCE(MAX(ordinal), -1) + 1 AS next FROM plans")
-                plan_id = int(
-                    db.table("plans")
-                    .insert(
-                        {
-                            "title": plan.title,
-                            "notes": plan.notes,
-                            "ordinal": int(ordinal["next"]) if ordinal else 0,
-                            "created_at": now,
-                            "updated_at": now,
-                        }
-                    )
-                    .last_pk
-                    or 0
+                cursor = conn.execute(
+                    "INSERT INTO plans (title, notes, ordinal, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    [plan.title, plan.notes, int(ordinal["next"]) if ordinal else 0, now, now],
                 )
+                plan_id = int(cursor.lastrowid or 0)
             else:
                 plan_id = plan.id
-                self._store.conn.execute(
+                conn.execute(
                     "UPDATE plans SET title = ?, notes = ?, updated_at = ? WHERE id = ?",
                     [plan.title, plan.notes, now, plan_id],
                 )
-                self._store.conn.execute("DELETE FROM plan_steps WHERE plan_id = ?", [plan_id])
-            for ordinal_index, step in enumerate(plan.steps):
-                self._store.conn.execute(
-                    """
-                    INSERT INTO plan_steps (plan_id, ordinal, kind, hold_ms, repeats, side, title,
-                        technique, position_uid, lesson_fingerprint, start_ms, end_ms, demo_side)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    [
-                        plan_id,
-                        ordinal_index,
-                        step.kind,
-                        step.hold_ms,
-                        step.repeats,
-                        step.side,
-                        step.title,
-                        step.technique,
-                        step.position_uid,
-                        step.lesson_fingerprint,
-                        step.start_ms,
-                        step.end_ms,
-                        step.demo_side,
-                    ],
-                )
+                conn.execute("DELETE FROM plan_steps WHERE plan_id = ?", [plan_id])
+            insert_plan_steps(conn, plan_id, plan.steps)
         return plan_id
 
     def duplicate(self, plan_id: int, title: str | None = None) -> int:

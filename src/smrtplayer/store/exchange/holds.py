@@ -26,6 +26,7 @@ from smrtplayer.store.exchange.base import (
     utc_text,
 )
 from smrtplayer.store.exchange.deletions import covered, deletions
+from smrtplayer.store.plans import STEP_FIELDS, insert_plan_steps
 
 
 # -------------------------------------------------------------------------------------- plans
@@ -53,10 +54,7 @@ class PlanItem(Item, frozen=True):
     steps: list[PlanStepItem] = msgspec.field(default_factory=list)
 
 
-_STEP_COLUMNS = (
-    "kind, hold_ms, repeats, side, title, technique, position_uid, lesson_fingerprint, start_ms, "
-    "end_ms, demo_side"
-)
+_STEP_COLUMNS = ", ".join(STEP_FIELDS)
 
 
 def plan_keys(conn: sqlite3.Connection) -> dict[int, str]:
@@ -157,28 +155,7 @@ class PlansSection(Section[PlanItem]):
                 )
                 conn.execute("DELETE FROM plan_steps WHERE plan_id = ?", [plan_id])
                 count.updated += 1
-            conn.executemany(
-                f"INSERT INTO plan_steps (plan_id, ordinal, {_STEP_COLUMNS}) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        plan_id,
-                        ordinal,
-                        step.kind,
-                        step.hold_ms,
-                        step.repeats,
-                        step.side,
-                        step.title,
-                        step.technique,
-                        step.position_uid,
-                        step.lesson_fingerprint,
-                        step.start_ms,
-                        step.end_ms,
-                        step.demo_side,
-                    )
-                    for ordinal, step in enumerate(item.steps)
-                ],
-            )
+            insert_plan_steps(conn, plan_id, item.steps)
             ids = {key: each for each, key in plan_keys(conn).items()}
             local[item.key] = item
         return count
