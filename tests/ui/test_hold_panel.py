@@ -13,20 +13,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
+from helpers.clock import MS, FakeClock
 from smrtplayer.context import AppContext
 from smrtplayer.sequences import Leg
 from smrtplayer.store.plans import Plan, PlanStep
 from smrtplayer.ui import hold_panel
 from smrtplayer.ui.hold_panel import HoldPanel, ask_about_missing_lesson, confirm_close_during_hold
-
-MS = 1_000_000
-
-
-class FakeClock:
-    now = 10**12
-
-    def __call__(self) -> int:
-        return self.now
 
 
 class FakeBox:

@@ -12,21 +12,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from helpers.clock import MS, FakeClock
 from smrtplayer.context import AppContext
 from smrtplayer.sequences import rest_step, step_for_position
 from smrtplayer.store.plans import Plan, PlanStep
 from smrtplayer.ui.table_mode import TableModeWindow
 
-MS = 1_000_000
 SCREEN = (1920, 1080)
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 10**12
-
-    def __call__(self) -> int:
-        return self.now
 
 
 @pytest.fixture

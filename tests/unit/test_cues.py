@@ -11,18 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from helpers.clock import MS, FakeClock
 from smrtplayer import cues
 from smrtplayer.cues import CLINIC, KINDS, PROFILES, SAMPLE_RATE, SELF_CARE, CuePlayer, cue_files, synthesize
 from smrtplayer.holdtimer import HoldTimer
-
-MS = 1_000_000
-
-
-class FakeClock:
-    now = 0
-
-    def __call__(self) -> int:
-        return self.now
 
 
 def run_hold(timer: HoldTimer, clock: FakeClock, hold_ms: int) -> None:
@@ -69,7 +61,7 @@ def recorded(player: CuePlayer) -> tuple[list[str], list[str]]:
 
 
 def test_clinic_cues_a_soft_chime_at_halfway_and_the_end_with_a_flash(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    clock = FakeClock()
+    clock = FakeClock(0)
     timer = HoldTimer(clock)
     player = CuePlayer(tmp_path, profile=CLINIC)
     player.attach(timer)
@@ -80,7 +72,7 @@ def test_clinic_cues_a_soft_chime_at_halfway_and_the_end_with_a_flash(qapp, tmp_
 
 
 def test_self_care_counts_down_the_last_three_seconds(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    clock = FakeClock()
+    clock = FakeClock(0)
     timer = HoldTimer(clock)
     player = CuePlayer(tmp_path, profile=SELF_CARE, ticks=True)
     player.attach(timer)

@@ -11,21 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
+from helpers.clock import MS, FakeClock
 from smrtplayer.holdtimer import HoldState, HoldTimer, format_countdown
 from smrtplayer.presets import HoldRejected
-
-MS = 1_000_000
-
-
-class FakeClock:
-    def __init__(self, start_ns: int = 5_000 * MS) -> None:
-        self.now = start_ns
-
-    def __call__(self) -> int:
-        return self.now
-
-    def advance_ms(self, ms: float) -> None:
-        self.now += round(ms * MS)
 
 
 class Recorder:
@@ -53,7 +41,7 @@ class Recorder:
 
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock()
+    return FakeClock(5_000 * MS)
 
 
 @pytest.fixture
@@ -149,7 +137,7 @@ def test_a_stalled_event_loop_catches_up_in_order_without_duplicates(
 @given(st.lists(st.integers(min_value=1, max_value=4000), min_size=1, max_size=40))
 def test_any_wake_up_pattern_gives_the_same_events(qapp, steps: list[int]) -> None:  # type: ignore[no-untyped-def]
     """However the wake-ups fall, the cues are the same and each fires at or after its instant."""
-    clock = FakeClock()
+    clock = FakeClock(5_000 * MS)
     timer = HoldTimer(clock)
     rec = Recorder(timer, clock)
     start = clock.now

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QObject, Signal
 
+from helpers.clock import MS, FakeClock
 from smrtplayer.context import AppContext
 from smrtplayer.holdtimer import HoldTimer
 from smrtplayer.library.scan import course_from_manifest
@@ -30,16 +31,6 @@ from smrtplayer.sequences import (
     validate_plan,
 )
 from smrtplayer.store.plans import Plan, PlanStep
-
-MS = 1_000_000
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1_000 * MS
-
-    def __call__(self) -> int:
-        return self.now
 
 
 class FakePlayer(QObject):
@@ -91,7 +82,7 @@ class FakePlayer(QObject):
 class Harness:
     def __init__(self, context: AppContext) -> None:
         self.context = context
-        self.clock = FakeClock()
+        self.clock = FakeClock(1_000 * MS)
         self.timer = HoldTimer(self.clock)
         self.player = FakePlayer()
         self.runner = SequenceRunner(self.timer, self.player, context.library, context.holds.practice)
@@ -505,7 +496,7 @@ def test_a_preset_hold_without_a_position_is_logged_too(harness: Harness) -> Non
 def test_closing_the_app_mid_hold_logs_it_as_abandoned(app_paths, qapp, positions) -> None:  # type: ignore[no-untyped-def]
     context = AppContext.open(app_paths)
     try:
-        clock = FakeClock()
+        clock = FakeClock(1_000 * MS)
         harness = Harness(context)
         harness.clock = clock
         context.holds._runner = harness.runner  # the services' runner, on a fake clock
