@@ -154,36 +154,17 @@ def mirrored_frame_with_badge(window: MainWindow, out: Path) -> dict[str, Any]:
 @scenario
 def table_mode_two_step_sequence(window: MainWindow, out: Path) -> dict[str, Any]:
     """Table mode runs a two-step plan: large countdown, cues in order, mirror flip, log rows."""
-    from smrtplayer.store.plans import Plan, PlanStep
+    from smrtplayer.sequences import step_for_position
+    from smrtplayer.store.plans import Plan
 
     context = window.context
     window.playback.pause()
     lesson = context.library.lessons(context.library.courses()[0].id)[0]
     positions = context.library.positions(lesson)
     steps = (
-        PlanStep(
-            "hold",
-            5000,
-            title=positions[0].title,
-            side="R",
-            position_uid=positions[0].uid,
-            lesson_fingerprint=lesson.fingerprint,
-            start_ms=positions[0].start_ms,
-            end_ms=positions[0].end_ms,
-            demo_side=positions[0].side,
-        ),
+        step_for_position(positions[0], side="R", hold_ms=5000),
         # Demonstrated on the client's left, treated on the right: shown mirrored.
-        PlanStep(
-            "hold",
-            5000,
-            title=positions[1].title,
-            side="R",
-            position_uid=positions[1].uid,
-            lesson_fingerprint=lesson.fingerprint,
-            start_ms=positions[1].start_ms,
-            end_ms=positions[1].end_ms,
-            demo_side=positions[1].side,
-        ),
+        step_for_position(positions[1], side="R", hold_ms=5000),
     )
     holds = context.holds
     plan_id = holds.plans.save(Plan("Right hip, two steps", steps=steps))
