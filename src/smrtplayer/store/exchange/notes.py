@@ -45,6 +45,27 @@ def _union(*histories: Iterable[str], drop: str | None = None) -> list[str]:
     return merged[-HISTORY_LIMIT:]
 
 
+_NOTE_COLUMNS = (
+    "uid, lesson_fingerprint, time_ms, position_uid, body, created_at, updated_at, deleted, history"
+)
+
+
+def _note_item(row: Sequence[Any]) -> NoteItem:
+    """A ``notes`` row (``_NOTE_COLUMNS``) as an export item."""
+    uid, fingerprint, time_ms, position_uid, body, created_at, updated_at, deleted, history = row
+    return NoteItem(
+        uid=uid,
+        lesson_fingerprint=fingerprint,
+        time_ms=time_ms,
+        position_uid=position_uid,
+        body=body,
+        created_at=parse_utc(created_at),
+        updated_at=parse_utc(updated_at),
+        deleted=bool(deleted),
+        history=_history(history),
+    )
+
+
 class NotesSection(Section[NoteItem]):
     name = "notes"
     title = "notes"
@@ -63,34 +84,7 @@ class NotesSection(Section[NoteItem]):
         return () if item.deleted else (item.lesson_fingerprint,)
 
     def dump(self, conn: sqlite3.Connection) -> list[NoteItem]:
-        rows = conn.execute(
-            "SELECT uid, lesson_fingerprint, time_ms, position_uid, body, created_at, updated_at, "
-            "deleted, history FROM notes ORDER BY id"
-        )
-        return [
-            NoteItem(
-                uid=uid,
-                lesson_fingerprint=fingerprint,
-                time_ms=time_ms,
-                position_uid=position_uid,
-                body=body,
-                created_at=parse_utc(created_at),
-                updated_at=parse_utc(updated_at),
-                deleted=bool(deleted),
-                history=_history(history),
-            )
-            for (
-                uid,
-                fingerprint,
-                time_ms,
-                position_uid,
-                body,
-                created_at,
-                updated_at,
-                deleted,
-                history,
-            ) in rows
-        ]
+        return [_note_item(row) for row in conn.execute(f"SELECT {_NOTE_COLUMNS} FROM notes ORDER BY id")]
 
     def merge(self, conn: sqlite3.Connection, items: Sequence[NoteItem]) -> MergeCount:
         count = MergeCount()
@@ -169,11 +163,8 @@ class NotesSection(Section[NoteItem]):
             incoming_wins = newer((item.updated_at, rev), (my_updated, my_rev))
             if incoming_wins:
                 loser_rev, loser_deleted = my_rev, my_deleted
-                loser = conn.execute(
-                    "SELECT lesson_fingerprint, time_ms, position_uid, body, created_at, updated_at "
-                    "FROM notes WHERE uid = ?",
-                    [item.uid],
-                ).fetchone()
+                row = conn.execute(f"SELECT {_NOTE_COLUMNS} FROM notes WHERE uid = ?", [item.uid]).fetchone()
+                loser = None if row is None else _note_item(row)
                 update(item, _union(my_history, item.history, [my_rev], drop=rev))
                 if item.deleted and not my_deleted:
                     count.removed += 1
@@ -181,14 +172,7 @@ class NotesSection(Section[NoteItem]):
                     count.updated += 1
             else:
                 loser_rev, loser_deleted = rev, item.deleted
-                loser = (
-                    item.lesson_fingerprint,
-                    item.time_ms,
-                    item.position_uid,
-                    item.body,
-                    utc_text(item.created_at),
-                    utc_text(item.updated_at),
-                )
+                loser = item
                 merged = _union(my_history, item.history, [rev], drop=my_rev)
                 history_only.append((json.dumps(merged), item.uid))
                 local[item.uid] = (my_rev, my_updated, merged, my_deleted)
@@ -196,20 +180,7 @@ class NotesSection(Section[NoteItem]):
             if loser_deleted or loser is None or copy_uid in local:
                 count.unchanged += 0 if incoming_wins else 1
                 continue
-            fingerprint, time_ms, position_uid, body, created_at, updated_at = loser
-            insert(
-                NoteItem(
-                    uid=copy_uid,
-                    lesson_fingerprint=fingerprint,
-                    time_ms=time_ms,
-                    position_uid=position_uid,
-                    body=body,
-                    created_at=parse_utc(created_at),
-                    updated_at=parse_utc(updated_at),
-                ),
-                copy_uid,
-                [],
-            )
+            insert(loser, copy_uid, [])  # the other version, kept beside it under its own uid
             count.kept_both += 1
         conn.executemany(
             """
