@@ -51,6 +51,15 @@ class Lesson:
     verify_status: str = "unverified"  # unverified | ok | mismatch | missing | unreadable
 
 
+def neighbour_lesson(lessons: list[Lesson], lesson: Lesson, step: int) -> Lesson | None:
+    """The lesson ``step`` places after ``lesson`` (before, when negative) in its course's order."""
+    ids = [each.id for each in lessons]
+    if lesson.id not in ids:
+        return None
+    index = ids.index(lesson.id) + step
+    return lessons[index] if 0 <= index < len(lessons) else None
+
+
 @dataclass(frozen=True)
 class Position:
     id: int

@@ -33,7 +33,7 @@ from PySide6.QtMultimedia import (
 from smrtplayer.abloop import ABLoop
 from smrtplayer.autoplay import DEFAULT_SECONDS, NextLessonCountdown
 from smrtplayer.errors import MediaError, SmrtError
-from smrtplayer.models import Lesson, Position
+from smrtplayer.models import Lesson, Position, neighbour_lesson
 from smrtplayer.spans import MAX_STEP_MS, SpanTracker
 from smrtplayer.store.playback_state import PlaybackStateRepository
 from smrtplayer.store.progress import ProgressRepository
@@ -384,12 +384,9 @@ class PlaybackController(QObject):
         return self._library.lessons(self._lesson.course_id)
 
     def neighbour_lesson(self, step: int) -> Lesson | None:
-        lessons = self._course_lessons()
-        ids = [lesson.id for lesson in lessons]
-        if self._lesson is None or self._lesson.id not in ids:
+        if self._lesson is None:
             return None
-        index = ids.index(self._lesson.id) + step
-        return lessons[index] if 0 <= index < len(lessons) else None
+        return neighbour_lesson(self._course_lessons(), self._lesson, step)
 
     def next_lesson(self) -> bool:
         lesson = self.neighbour_lesson(+1)

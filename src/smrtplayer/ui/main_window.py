@@ -41,7 +41,7 @@ from smrtplayer.autoplay import DEFAULT_SECONDS
 from smrtplayer.capture import save_capture
 from smrtplayer.context import AppContext
 from smrtplayer.errors import SmrtError
-from smrtplayer.models import Lesson
+from smrtplayer.models import Lesson, neighbour_lesson
 from smrtplayer.playback import at_the_end
 from smrtplayer.ui.format import format_ms
 from smrtplayer.ui.shortcut_sheet import ShortcutSheet
@@ -451,12 +451,9 @@ class MainWindow(QMainWindow):
             position = self.playback.position_ms()
         if not at_the_end(position, duration):
             return lesson, position
-        lessons = self.context.library.lessons(lesson.course_id)
-        ids = [each.id for each in lessons]
-        index = ids.index(lesson.id) + 1 if lesson.id in ids else len(ids)
-        if index == len(lessons):
+        following = neighbour_lesson(self.context.library.lessons(lesson.course_id), lesson, +1)
+        if following is None:
             return lesson, 0  # the course's last lesson, finished: from its start again
-        following = lessons[index]
         saved = self.context.progress.get(following.fingerprint)
         if saved is None or at_the_end(saved.position_ms, following.duration_ms or saved.duration_ms):
             return following, 0
