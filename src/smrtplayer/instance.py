@@ -11,7 +11,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from typing import Any
+import time
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from PySide6.QtCore import QLockFile, QObject, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -22,6 +24,18 @@ log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_MS = 2000
 MAX_REQUEST_BYTES = 64 * 1024
+#: How long a start waits for a window that holds the lock but does not answer. A window that is
+#: closing still holds the lock while it saves (its event loop has ended, so it cannot answer);
+#: a start in that moment waits for it instead of refusing.
+OWNER_WAIT_S = 8.0
+RETRY_INTERVAL_S = 0.25
+
+
+@dataclass(frozen=True)
+class StartOutcome:
+    kind: Literal["first", "handed_over", "no_answer"]
+    #: process id recorded in the lock when the owner did not answer (0 when unknown)
+    owner_pid: int = 0
 
 
 def server_name(paths: AppPaths) -> str:
@@ -56,6 +70,25 @@ class InstanceGuard(QObject):
         server.newConnection.connect(self._on_new_connection)
         self._server = server
         return True
+
+    def claim(self, request: dict[str, Any], wait_s: float = OWNER_WAIT_S) -> StartOutcome:
+        """Become the first instance, or hand ``request`` to the one that is; wait for an owner
+        that holds the lock without answering (closing, or still starting) up to ``wait_s``."""
+        deadline = time.monotonic() + wait_s
+        while True:
+            if self.acquire():
+                return StartOutcome("first")
+            if self.hand_over(request):
+                return StartOutcome("handed_over")
+            if time.monotonic() >= deadline:
+                return StartOutcome("no_answer", owner_pid=self.owner_pid())
+            time.sleep(RETRY_INTERVAL_S)
+
+    def owner_pid(self) -> int:
+        info = self._lock.getLockInfo()
+        # PySide6 returns (pid, hostname, appname); an unreadable lock gives a pid of 0 or less.
+        pid = info[0] if isinstance(info, tuple) and info else 0
+        return pid if isinstance(pid, int) and pid > 0 else 0
 
     def hand_over(self, request: dict[str, Any]) -> bool:
         """Send ``request`` to the running instance; True when it acknowledged."""

@@ -66,7 +66,9 @@ def test_lock_left_by_a_killed_window_does_not_block_the_next_start(tmp_path: Pa
             command, env=xvfb.env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )
         # It becomes the first instance (no hand-over message, keeps running).
-        assert not wait_for(lambda: again.poll() is not None, timeout_s=4)
+        if wait_for(lambda: again.poll() is not None, timeout_s=4):
+            output = again.stdout.read() if again.stdout else ""
+            pytest.fail(f"the next start exited with {again.returncode}:\n{output}")
         again.send_signal(signal.SIGTERM)
         assert again.wait(timeout=20) == 0
         assert again.stdout is not None and "already open" not in again.stdout.read()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -29,10 +30,21 @@ class Xvfb:
         return shutil.which("Xvfb") is not None
 
     def start(self) -> Xvfb:
+        # A random display number rather than the first free one: X's abstract sockets are shared by
+        # everything in the same network namespace, so two runs side by side would otherwise pick
+        # the same low number and one app could end up on the other run's server.
+        chooser = random.Random()
+        for _attempt in range(20):
+            if self._try_start(chooser.randrange(100, 30000)):
+                return self
+        raise RuntimeError("Xvfb did not start on any of 20 display numbers")
+
+    def _try_start(self, number: int) -> bool:
         read_fd, write_fd = os.pipe()
-        self.process = subprocess.Popen(
+        process = subprocess.Popen(
             [
                 "Xvfb",
+                f":{number}",
                 "-displayfd",
                 str(write_fd),
                 "-screen",
@@ -48,11 +60,14 @@ class Xvfb:
         )
         os.close(write_fd)
         with os.fdopen(read_fd) as reader:
-            number = reader.readline().strip()
-        if not number:
-            raise RuntimeError("Xvfb did not start")
+            ready = reader.readline().strip()  # written once the server accepts clients
+        if ready != str(number):
+            process.kill()
+            process.wait()
+            return False
+        self.process = process
         self.display = f":{number}"
-        return self
+        return True
 
     def env(self) -> dict[str, str]:
         environment = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}

@@ -84,13 +84,15 @@ def run_gui(paths: AppPaths, *, autoplay: bool = True, open_path: Path | None = 
     from smrtplayer.instance import InstanceGuard
 
     guard = InstanceGuard(paths)
-    if not guard.acquire():
-        request = {"action": "open", "path": str(open_path)} if open_path else {"action": "raise"}
-        if guard.hand_over(request):
-            print("smrtplayer is already open with this data folder; the request was passed to it.")
-            return 0
+    request = {"action": "open", "path": str(open_path)} if open_path else {"action": "raise"}
+    outcome = guard.claim(request)
+    if outcome.kind == "handed_over":
+        print("smrtplayer is already open with this data folder; the request was passed to it.")
+        return 0
+    if outcome.kind == "no_answer":
+        owner = f" (process {outcome.owner_pid})" if outcome.owner_pid else ""
         print(
-            f"Another smrtplayer is using the data folder {paths.data} but does not answer. "
+            f"Another smrtplayer{owner} is using the data folder {paths.data} but does not answer. "
             "Close it (or end it in the task manager) and start again.",
             file=sys.stderr,
         )
