@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import json
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -102,10 +103,29 @@ def add_commands(subparsers: Any) -> None:
     self_test.add_argument("--json", action="store_true", help="print the report as JSON")
     self_test.set_defaults(handler=cmd_self_test)
 
-    # export-data / import-data: moving the user's data between computers (smrtplayer.dataexport).
-    from smrtplayer.dataexport import add_commands as add_data_commands
+    # Moving the user's data between computers. smrtplayer.dataexport (and msgspec with it) loads
+    # only when one of these runs: every start of the window builds this parser.
+    export = subparsers.add_parser(
+        "export-data", help="write all your notes, progress, positions, practice log and plans to FILE"
+    )
+    export.add_argument("file", metavar="FILE")
+    export.set_defaults(handler=_load_handler("smrtplayer.dataexport", "cmd_export_data"))
+    imported = subparsers.add_parser(
+        "import-data", help="merge a file written by export-data (on this or another computer)"
+    )
+    imported.add_argument("file", metavar="FILE")
+    imported.set_defaults(handler=_load_handler("smrtplayer.dataexport", "cmd_import_data"))
 
-    add_data_commands(subparsers)
+
+Handler = Callable[[argparse.Namespace, AppPaths], int]
+
+
+def _load_handler(module: str, name: str) -> Handler:
+    def handler(args: argparse.Namespace, paths: AppPaths) -> int:
+        command: Handler = getattr(importlib.import_module(module), name)
+        return command(args, paths)
+
+    return handler
 
 
 def _format_ms(ms: int) -> str:

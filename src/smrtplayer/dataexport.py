@@ -410,18 +410,5 @@ def cmd_import_data(args: Any, paths: Any) -> int:
     return 0
 
 
-def add_commands(subparsers: Any) -> None:
-    export = subparsers.add_parser(
-        "export-data", help="write all your notes, progress, positions, practice log and plans to FILE"
-    )
-    export.add_argument("file", metavar="FILE")
-    export.set_defaults(handler=cmd_export_data)
-    imported = subparsers.add_parser(
-        "import-data", help="merge a file written by export-data (on this or another computer)"
-    )
-    imported.add_argument("file", metavar="FILE")
-    imported.set_defaults(handler=cmd_import_data)
-
-
 def section_names() -> Sequence[str]:
     return [section.name for section in SECTIONS]

@@ -31,9 +31,9 @@ import msgspec
 
 from smrtplayer.errors import SmrtError
 from smrtplayer.models import NewCourse
-from smrtplayer.resources import asset
+from smrtplayer.resources import TAXONOMY_ASSET, asset
 
-TAXONOMY_NAME = "taxonomy.toml"
+TAXONOMY_NAME = TAXONOMY_ASSET
 
 Kind = Literal["region", "structure", "technique", "client_position", "side"]
 #: Kinds whose clauses are alternatives of each other ("glute med, piriformis" = either).

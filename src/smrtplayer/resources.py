@@ -13,6 +13,10 @@ from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
+#: the body-region taxonomy (smrtplayer.regions) and the course-title table (smrtplayer.library.titles)
+TAXONOMY_ASSET = "taxonomy.toml"
+COURSE_TITLES_ASSET = "course_titles.toml"
+
 
 @cache
 def data_root() -> Path:

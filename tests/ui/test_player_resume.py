@@ -53,6 +53,40 @@ def test_resume_after_the_app_is_closed_and_reopened(app_paths, media, qtbot, tm
         second.close()
 
 
+@pytest.mark.parametrize("loaded_before_start", [False, True], ids=["still-loading", "loaded-already"])
+def test_the_start_window_opens_the_file_early_and_still_resumes_where_it_stopped(  # type: ignore[no-untyped-def]
+    app_paths, media, qtbot, tmp_path, loaded_before_start: bool
+) -> None:
+    """The app's start builds its window while the last lesson's file opens: the lesson still comes
+    back at its saved point, whether the file finished opening before start() or after."""
+    from smrtplayer.ui.main_window import MainWindow
+
+    first = AppContext.open(app_paths)
+    lessons = _course(first, media, tmp_path)
+    first.playback.open_lesson(lessons[0], autoplay=False, start_ms=0)
+    first.playback.seek(2300)
+    first.close()
+
+    second = AppContext.open(app_paths)
+    try:
+        window = MainWindow(second, panels_after_first_frame=True)
+        qtbot.addWidget(window)
+        window.show()
+        playback = second.playback
+        assert playback.lesson is None, "nothing is announced before start()"
+        assert playback.is_loading(), "the file is already opening"
+        if loaded_before_start:
+            qtbot.waitUntil(lambda: not playback.is_loading(), timeout=10000)
+        window.start(autoplay=False)
+        qtbot.waitUntil(lambda: playback.frames_shown > 0, timeout=10000)
+        assert playback.lesson.title == "Four"
+        assert 2240 <= playback.frame_start_ms() <= 2600, "the resumed frame (25 fps), not the first one"
+        assert window.lesson_title.text().endswith("Four")
+        assert not playback.is_playing()
+    finally:
+        second.close()
+
+
 def test_position_is_saved_on_pause_seek_and_lesson_switch(context, media, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     lessons = _course(context, media, tmp_path)
     playback = context.playback

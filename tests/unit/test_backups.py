@@ -155,3 +155,14 @@ def test_another_programs_database_is_never_moved(app_paths: AppPaths, qapp) -> 
     with pytest.raises(DatabaseCorrupt, match="another program"):
         AppContext.open(app_paths)
     assert app_paths.database.is_file()
+
+
+def test_backup_names_give_their_time_and_impossible_dates_are_skipped(tmp_path: Path) -> None:
+    (tmp_path / "daily-20261121T031502250Z.sqlite3").write_bytes(b"x")
+    (tmp_path / "pre-import-20250101T000000Z.sqlite3").write_bytes(b"yy")
+    (tmp_path / "daily-20261399T250000Z.sqlite3").write_bytes(b"renamed by hand")
+    found = list_backups(tmp_path)
+    assert [(info.kind, info.taken_at.isoformat()) for info in found] == [
+        ("daily", "2026-11-21T03:15:02.250000+00:00"),
+        ("pre-import", "2025-01-01T00:00:00+00:00"),
+    ]

@@ -65,3 +65,18 @@ def test_missing_library_names_the_package_and_the_command() -> None:
     message = str(raised.value)
     assert "libsmrt-does-not-exist.so.9" in message
     assert "sudo apt-get install libsmrt-ghost9" in message
+
+
+def test_a_large_log_is_rotated_at_start_and_only_three_old_ones_are_kept(tmp_path: Path) -> None:
+    from smrtplayer.logsetup import rotate_if_large
+
+    log = tmp_path / "smrtplayer.log"
+    for number, text in ((1, "one"), (2, "two"), (3, "three")):
+        (tmp_path / f"smrtplayer.log.{number}").write_text(text)
+    log.write_text("small")
+    rotate_if_large(log, max_bytes=100)
+    assert log.read_text() == "small", "a small log is left alone"
+    log.write_text("x" * 150)
+    rotate_if_large(log, max_bytes=100)
+    assert not log.exists()
+    assert [(tmp_path / f"smrtplayer.log.{n}").read_text() for n in (1, 2, 3)] == ["x" * 150, "one", "two"]

@@ -41,7 +41,7 @@ from smrtplayer.models import (
     RelinkReport,
     VerifyReport,
 )
-from smrtplayer.resources import asset, builtin_courses_dir
+from smrtplayer.resources import COURSE_TITLES_ASSET, TAXONOMY_ASSET, asset, builtin_courses_dir
 from smrtplayer.store.courses import CourseRepository
 from smrtplayer.store.settings import SettingsRepository
 
@@ -104,8 +104,6 @@ class LibraryService(QObject):
                 "(or run 'make demo' in a source checkout) to get it back."
             )
             return
-        from smrtplayer.library import scan
-
         for folder in folders:
             uid = BUILTIN_UID_PREFIX + folder.name
             # Reading the manifest validates it against the taxonomy (~50 ms on every launch, before
@@ -115,6 +113,8 @@ class LibraryService(QObject):
             stamped = self._settings is not None and self._settings.get(stamp_key) == stamp
             if stamped and not force and self._courses.find_by_uid(uid) is not None:
                 continue
+            from smrtplayer.library import scan  # with msgspec: ~25 ms, only when a manifest is read
+
             try:
                 result = scan.course_from_manifest(folder, kind="builtin", uid=uid)
             except (ManifestError, SmrtError) as error:
@@ -481,11 +481,8 @@ def _folder_stamp(folder: Path) -> str:
     """What a built-in course's registration depends on: its files (name, size, time) and the app."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(__version__.encode())
-    from smrtplayer.library.titles import TITLES_FILE
-    from smrtplayer.regions import TAXONOMY_NAME
-
     # The assets the manifest is checked against (region ids and names) count too.
-    assets = [asset(TITLES_FILE), asset(TAXONOMY_NAME)]
+    assets = [asset(COURSE_TITLES_ASSET), asset(TAXONOMY_ASSET)]
     files = [*assets, *sorted(path for path in folder.rglob("*") if path.is_file())]
     for path in files:
         try:

@@ -14,9 +14,9 @@ from functools import cache
 from pathlib import Path
 
 from smrtplayer.regions import default_taxonomy
-from smrtplayer.resources import asset
+from smrtplayer.resources import COURSE_TITLES_ASSET, asset
 
-TITLES_FILE = "course_titles.toml"
+TITLES_FILE = COURSE_TITLES_ASSET
 
 
 @dataclass(frozen=True)

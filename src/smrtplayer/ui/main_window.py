@@ -82,6 +82,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.playback = context.playback
+        if panels_after_first_frame:
+            self._preload_start_lesson()
         self.setWindowTitle("smrtplayer")
         self.resize(1100, 680)
         self.bindings = ShortcutBindings(context.settings, self)
@@ -295,15 +297,26 @@ class MainWindow(QMainWindow):
         view.clicked.connect(playback.toggle_play)
         view.double_clicked.connect(self.toggle_fullscreen)
 
-    def start(self, *, autoplay: bool) -> None:
-        """Open the lesson the user was last watching, or the demo's first lesson on a first run."""
+    def _start_lesson(self) -> Lesson | None:
+        """The lesson the user was last watching, or the demo's first lesson on a first run."""
         lesson = self._last_lesson()
         if lesson is None:
             for course in self.context.library.courses():
                 lessons = self.context.library.lessons(course.id)
                 if lessons:
-                    lesson = lessons[0]
-                    break
+                    return lessons[0]
+        return lesson
+
+    def _preload_start_lesson(self) -> None:
+        # The file opens on the backend's thread while the rest of the window is built; start()
+        # then carries on with it.
+        lesson = self._start_lesson()
+        if lesson is not None:
+            self.playback.preload(lesson)
+
+    def start(self, *, autoplay: bool) -> None:
+        """Open the lesson the user was last watching, or the demo's first lesson on a first run."""
+        lesson = self._start_lesson()
         if lesson is None:
             self.video_view.clear("No courses yet.")
             return
@@ -399,7 +412,7 @@ class MainWindow(QMainWindow):
         # (not merely decoded: building them takes ~200 ms and would delay its paint), or after a
         # short while when nothing plays (no lesson, a broken file).
         def build() -> None:
-            if self._workspace is None:
+            if self._workspace is None and not self.context.closed:  # closed: the app is ending
                 self.ensure_workspace()
 
         connection = self.video_view.first_frame_painted.connect(lambda: QTimer.singleShot(0, self, build))
