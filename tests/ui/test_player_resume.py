@@ -87,6 +87,28 @@ def test_the_start_window_opens_the_file_early_and_still_resumes_where_it_stoppe
         second.close()
 
 
+def test_a_lesson_watched_to_its_end_opens_on_the_next_one_at_the_next_start(  # type: ignore[no-untyped-def]
+    app_paths, media, qtbot, tmp_path
+) -> None:
+    first = AppContext.open(app_paths)
+    lessons = _course(first, media, tmp_path)
+    first.settings.set("autoplay_next_s", 0)  # no countdown: the window closes at the end
+    with qtbot.waitSignal(first.playback.media_finished, timeout=10000):
+        first.playback.open_lesson(lessons[0], autoplay=True, start_ms=3400)
+    first.close()
+
+    second = AppContext.open(app_paths)
+    try:
+        window = open_window(second, qtbot)
+        assert "Continue: Short at 0:00" in window.continue_button.text()
+        window.start(autoplay=False)
+        qtbot.waitUntil(lambda: second.playback.frames_shown > 0, timeout=10000)
+        assert second.playback.lesson.title == "Short", "the next lesson, as Continue says"
+        assert second.playback.frame_start_ms() < 200
+    finally:
+        second.close()
+
+
 def test_position_is_saved_on_pause_seek_and_lesson_switch(context, media, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     lessons = _course(context, media, tmp_path)
     playback = context.playback

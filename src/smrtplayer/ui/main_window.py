@@ -297,31 +297,34 @@ class MainWindow(QMainWindow):
         view.clicked.connect(playback.toggle_play)
         view.double_clicked.connect(self.toggle_fullscreen)
 
-    def _start_lesson(self) -> Lesson | None:
-        """The lesson the user was last watching, or the demo's first lesson on a first run."""
-        lesson = self._last_lesson()
-        if lesson is None:
-            for course in self.context.library.courses():
-                lessons = self.context.library.lessons(course.id)
-                if lessons:
-                    return lessons[0]
-        return lesson
+    def _start_point(self) -> tuple[Lesson, int] | None:
+        """Where the window opens: where "Continue" goes (the last lesson where it stopped, or the
+        course's next one when it was watched to its end), or the demo's first lesson on a first run."""
+        target = self.continue_target()
+        if target is not None:
+            return target
+        for course in self.context.library.courses():
+            lessons = self.context.library.lessons(course.id)
+            if lessons:
+                return lessons[0], 0
+        return None
 
     def _preload_start_lesson(self) -> None:
         # The file opens on the backend's thread while the rest of the window is built; start()
         # then carries on with it.
-        lesson = self._start_lesson()
-        if lesson is not None:
-            self.playback.preload(lesson)
+        start = self._start_point()
+        if start is not None:
+            self.playback.preload(start[0])
 
     def start(self, *, autoplay: bool) -> None:
-        """Open the lesson the user was last watching, or the demo's first lesson on a first run."""
-        lesson = self._start_lesson()
-        if lesson is None:
+        """Open the lesson to continue with (see ``_start_point``), ready to play or playing."""
+        start = self._start_point()
+        if start is None:
             self.video_view.clear("No courses yet.")
             return
+        lesson, start_ms = start
         self.select_course(lesson.course_id)
-        self.playback.open_lesson(lesson, autoplay=autoplay)
+        self.playback.open_lesson(lesson, autoplay=autoplay, start_ms=start_ms)
         self.video_view.setFocus()
 
     # ----------------------------------------------------------------------------- courses
