@@ -168,6 +168,8 @@ class AppContext:
             self._playback = PlaybackController(
                 self.progress, self.playback_state, self.settings, self.library
             )
+            # Study time counts whatever plays, from the first frame (the window's panels come later).
+            self._playback.playing_changed.connect(self.study_time.on_playing_changed)
         return self._playback
 
     def close(self) -> None:

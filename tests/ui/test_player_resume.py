@@ -87,6 +87,41 @@ def test_the_start_window_opens_the_file_early_and_still_resumes_where_it_stoppe
         second.close()
 
 
+def test_the_panels_built_after_the_first_frame_take_up_the_lesson_already_playing(  # type: ignore[no-untyped-def]
+    app_paths, media, qtbot, tmp_path
+) -> None:
+    """At start the side panels follow the first frame, after the lesson was announced: its notes,
+    the note marks, the index's tracking and the study time still follow the lesson that plays."""
+    from smrtplayer.ui.main_window import MainWindow
+
+    first = AppContext.open(app_paths)
+    lessons = _course(first, media, tmp_path)
+    first.notes.create(lessons[0].fingerprint, time_ms=1500, body="elbow stays soft")
+    first.notes.flush()
+    first.playback.open_lesson(lessons[0], autoplay=False, start_ms=0)
+    first.playback.seek(800)
+    first.close()
+
+    second = AppContext.open(app_paths)
+    try:
+        window = MainWindow(second, panels_after_first_frame=True)
+        qtbot.addWidget(window)
+        window.show()
+        window.start(autoplay=True)
+        qtbot.waitUntil(lambda: window._workspace is not None, timeout=10000)
+        notes = window.workspace.notes_panel
+        assert notes.lesson is not None and notes.lesson.title == "Four"
+        assert notes.new_button.isEnabled(), "a note can be added to the lesson on screen"
+        assert [card.note.body for card in notes.cards] == ["elbow stays soft"]
+        assert window.transport.seek_bar.note_marks() == [1500]
+        with qtbot.waitSignal(second.study_time.recorded, timeout=5000) as recorded:
+            qtbot.wait(300)
+            second.playback.pause()
+        assert recorded.args[0] > 0, "the time played before the panels existed counts"
+    finally:
+        second.close()
+
+
 def test_a_lesson_watched_to_its_end_opens_on_the_next_one_at_the_next_start(  # type: ignore[no-untyped-def]
     app_paths, media, qtbot, tmp_path
 ) -> None:

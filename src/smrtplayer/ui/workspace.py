@@ -88,7 +88,11 @@ class Workspace(QObject):
         playback.lesson_opened.connect(context.index.track_lesson)
         playback.position_changed.connect(context.index.track_playhead)
         playback.frame_ready.connect(self.notes_panel.on_frame_ready)
-        playback.playing_changed.connect(context.study_time.on_playing_changed)
+        if playback.lesson is not None:
+            # Built after the start opened a lesson (the panels follow its first frame): catch up.
+            self.notes_panel.set_lesson(playback.lesson)
+            context.index.track_lesson(playback.lesson)
+            context.index.track_playhead(playback.position_ms())
         context.index.mirror_changed.connect(self._on_side_mirror)
         # A running hold or sequence owns the mirror (it flips the picture at each side change), so
         # the main window and table mode always show the same side; the working side takes over
