@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -285,12 +285,18 @@ def write_plan_pdf(
 _request_keys = itertools.count(1)
 
 
+def _always() -> bool:
+    return True
+
+
 @dataclass(frozen=True)
 class FrameRequest:
     key: int  # unique per request, so several exporters can share the grabber
     path: Path
     at_ms: int
     cache: Path
+    #: False once nobody waits for it (its library was closed): skipped, or abandoned if under way
+    wanted: Callable[[], bool] = _always
 
 
 class FrameGrabber(QObject):
@@ -328,7 +334,26 @@ class FrameGrabber(QObject):
         if self._current is None:
             self._next()
 
+    @classmethod
+    def drop_unwanted(cls) -> None:
+        """Forget the requests nobody waits for any more, stopping the one under way."""
+        grabber = cls._shared
+        if grabber is not None:
+            grabber._queue = [request for request in grabber._queue if request.wanted()]
+            grabber._abandoned()
+
+    def _abandoned(self) -> bool:
+        """The current request is no longer wanted: stop it (closing its file) and go on."""
+        if self._current is None or self._current.wanted():
+            return False
+        self._timeout.stop()
+        self._current = None
+        self._next()
+        return True
+
     def _next(self) -> None:
+        while self._queue and not self._queue[0].wanted():
+            self._queue.pop(0)
         self._current = self._queue.pop(0) if self._queue else None
         if self._current is None:
             self._player.setSource(QUrl())
@@ -353,6 +378,8 @@ class FrameGrabber(QObject):
 
     @Slot()
     def _give_up(self) -> None:
+        if self._abandoned():
+            return
         log.info("no frame from %s in time", self._current.path if self._current else "?")
         self._player.pause()
         self._deliver(QImage())
@@ -362,7 +389,7 @@ class FrameGrabber(QObject):
         from PySide6.QtMultimedia import QMediaPlayer
 
         status = self._player.mediaStatus()
-        if self._current is None:
+        if self._current is None or self._abandoned():
             return
         if status == QMediaPlayer.MediaStatus.LoadedMedia:
             self._player.setPosition(self._current.at_ms)
@@ -372,13 +399,13 @@ class FrameGrabber(QObject):
 
     @Slot()
     def _on_error(self) -> None:
-        if self._current is not None:
+        if self._current is not None and not self._abandoned():
             self._deliver(QImage())
 
     @Slot("QVideoFrame")
     def _on_frame(self, frame: object) -> None:
         request = self._current
-        if request is None or not frame.isValid():  # type: ignore[attr-defined]
+        if request is None or not frame.isValid() or self._abandoned():  # type: ignore[attr-defined]
             return
         if frame.startTime() // 1000 < request.at_ms - 200:  # type: ignore[attr-defined]
             return  # a frame from before the seek landed

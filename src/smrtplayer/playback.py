@@ -392,6 +392,11 @@ class PlaybackController(QObject):
         url = QUrl.fromLocalFile(str(path.resolve()))
         preloaded, self._preloaded = self._preloaded == url and self._player.source() == url, None
         if not preloaded:
+            if self._player.source() == url:
+                # The same file again (a search hit or note in the lesson on screen, a retry):
+                # QMediaPlayer ignores the same source and would never report it loaded, so the
+                # start time would be lost. Unset it first: the file opens again, as any switch.
+                self._player.setSource(QUrl())
             self._player.setSource(url)
         # Only now: while the old media is swapped out the player can report its LoadedMedia, which
         # would otherwise consume the seek meant for the new lesson.

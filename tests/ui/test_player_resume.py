@@ -306,3 +306,36 @@ def test_continue_follows_the_lesson_on_screen_and_goes_on_after_a_finished_one(
     qtbot.keyClick(window.video_view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert playback.lesson.title == "Short"
     playback.pause()
+
+
+@pytest.mark.parametrize("autoplay", [False, True], ids=["paused", "playing"])
+def test_opening_the_lesson_on_screen_at_a_time_goes_to_that_time(  # type: ignore[no-untyped-def]
+    context, media, qtbot, tmp_path, autoplay: bool
+) -> None:
+    """A search hit or a note in the lesson already playing: the same file, a new time."""
+    lessons = _course(context, media, tmp_path)
+    playback = context.playback
+    open_paused(context, qtbot, lessons[0])
+    playback.play()
+    qtbot.waitUntil(lambda: playback.position_ms() > 300, timeout=5000)
+    playback.open_lesson(lessons[0], autoplay=autoplay, start_ms=2200)
+    qtbot.waitUntil(lambda: 2100 <= playback.frame_start_ms() <= 2800, timeout=5000)
+    assert playback.is_playing() == autoplay
+    assert context.progress.get(lessons[0].fingerprint).position_ms == 2200
+
+
+def test_continue_names_the_time_on_screen_not_a_stale_one(context, media, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Opened at a note's time, the button says that time at once, and then follows the clock
+    between the saves (every few seconds)."""
+    lessons = _course(context, media, tmp_path)
+    window = open_window(context, qtbot)
+    playback = context.playback
+    playback.open_lesson(lessons[0], autoplay=False, start_ms=2300)
+    qtbot.waitUntil(lambda: playback.frames_shown > 0, timeout=10000)
+    qtbot.waitUntil(lambda: "Continue: Four at 0:02" in window.continue_button.text(), timeout=3000)
+    playback.seek(500)
+    playback.play()
+    qtbot.waitUntil(lambda: playback.position_ms() >= 1100, timeout=5000)
+    assert playback.is_playing(), "no pause, and no periodic save yet (every 4 s)"
+    qtbot.waitUntil(lambda: "Continue: Four at 0:01" in window.continue_button.text(), timeout=1000)
+    playback.pause()

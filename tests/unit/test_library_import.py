@@ -413,6 +413,12 @@ def test_nothing_to_import(library: Library, tmp_path: Path) -> None:
         library.service.import_course(tmp_path / "does-not-exist")
     with pytest.raises(ImportRejected, match="not something smrtplayer can import"):
         library.service.import_course(tmp_path / "empty" / "readme.txt")
+    disguised = tmp_path / "empty" / "lesson.mp4"
+    disguised.write_text("a text file with a video's name")
+    # One file refused: the message names that file, not its folder.
+    with pytest.raises(ImportRejected) as refused:
+        library.service.import_course(disguised)
+    assert str(refused.value) == f"{disguised}: it is a text file, not a video. Nothing was imported."
 
 
 def test_symlinks_in_a_folder_are_not_followed(library: Library, tmp_path: Path, media: MediaFactory) -> None:

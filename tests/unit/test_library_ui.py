@@ -61,6 +61,25 @@ def test_verify_dialog_shows_progress_and_the_result(
     qtbot.waitUntil(lambda: dialog.done, timeout=10_000)
     assert dialog.bar.value() == dialog.bar.maximum()
     assert dialog.detail.text() == "2 of 2 files are intact."
+    assert dialog.headline.text() == "Checking “Course”: done"
+
+
+def test_a_refused_import_says_so_in_full_and_shows_no_full_bar(
+    context: AppContext, qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    disguised = tmp_path / "bad" / "notavideo.mp4"
+    disguised.parent.mkdir()
+    disguised.write_text("a text file with a video's name " * 20)
+    view = LibraryView(context, thumbnails=False)
+    qtbot.addWidget(view)
+    dialog = view.import_paths([disguised])
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.done, timeout=10_000)
+    assert dialog.headline.text() == "Adding a course: not done"
+    assert dialog.detail.text().endswith("it is a text file, not a video. Nothing was imported.")
+    assert dialog.detail.wordWrap(), "the whole reason shows, not the first line's width of it"
+    assert dialog.bar.isHidden()
+    assert dialog.close_button.isVisible() and not dialog.cancel_button.isVisible()
 
 
 def test_cancelling_the_dialog_cancels_the_job(

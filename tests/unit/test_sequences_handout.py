@@ -206,3 +206,21 @@ def test_a_plan_whose_lesson_is_missing_still_exports_with_a_placeholder(
         exporter.export(Plan(title="Old", steps=(step,)), tmp_path / "old.pdf")
     pages, text, _ = pdf_pages_and_text(finished.args[0])
     assert pages == 1 and "no picture" in text and "Psoas" in text
+
+
+def test_a_frame_nobody_waits_for_any_more_is_not_decoded(context: AppContext, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from smrtplayer.handout import FrameGrabber, FrameRequest
+
+    lesson = context.library.lessons(context.library.courses()[0].id)[0]
+    grabber = FrameGrabber.shared()
+    closed = {"library": True}
+    unwanted = FrameRequest(
+        -901, Path(lesson.path), 1000, tmp_path / "unwanted.jpg", wanted=lambda: not closed["library"]
+    )
+    wanted = FrameRequest(-902, Path(lesson.path), 1500, tmp_path / "wanted.jpg")
+    keys: list[int] = []
+    grabber.grabbed.connect(lambda key, _image: keys.append(key))
+    grabber.request([unwanted, wanted])
+    qtbot.waitUntil(lambda: -902 in keys, timeout=20_000)
+    assert keys == [-902]
+    assert (tmp_path / "wanted.jpg").is_file() and not (tmp_path / "unwanted.jpg").exists()

@@ -284,6 +284,9 @@ def _finish(
             )
         )
     meter.finish()
+    if not lessons and len(skipped) == 1:
+        only = skipped[0]
+        raise ImportRejected(f"{source / only.rel_path}: {only.reason}. Nothing was imported.")
     if not lessons:
         reasons = "; ".join(f"{item.rel_path}: {item.reason}" for item in skipped[:5])
         more = f" (and {len(skipped) - 5} more)" if len(skipped) > 5 else ""

@@ -237,7 +237,8 @@ class LibraryView(QWidget):
             grabber.grabbed.connect(self._on_grabbed)
             self._grabber_connected = True
         # Negative keys: the handout exporter uses the same grabber with step numbers (>= 0).
-        grabber.request([FrameRequest(-course.id, video, at_ms, cache)])
+        context = self.context
+        grabber.request([FrameRequest(-course.id, video, at_ms, cache, wanted=lambda: not context.closed)])
 
     @Slot(int, QImage)
     def _on_grabbed(self, key: int, image: QImage) -> None:

@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self.continue_button.setObjectName("continueButton")
         self.continue_button.clicked.connect(self.continue_last)
         self.continue_button.hide()
+        self._continue_target: Lesson | None = None
 
         self.left_panel = QWidget()
         left_layout = QVBoxLayout(self.left_panel)
@@ -284,6 +285,7 @@ class MainWindow(QMainWindow):
         playback.loop_changed.connect(self._on_loop)
         playback.watched_changed.connect(self._on_watched)
         playback.progress_saved.connect(lambda _ms: self._update_continue())
+        playback.position_changed.connect(self._follow_continue)
         playback.save_failed.connect(self.show_problem)
         playback.countdown.started.connect(self._on_countdown)
         playback.countdown.ticked.connect(lambda _s: self._on_countdown(None, None))
@@ -463,7 +465,7 @@ class MainWindow(QMainWindow):
         progress = self.context.progress.get(lesson.fingerprint)
         position = progress.position_ms if progress else 0
         duration = lesson.duration_ms or (progress.duration_ms if progress else None)
-        if self.playback.lesson is not None and self.playback.lesson.id == lesson.id:
+        if self._shows(lesson):
             position = self.playback.position_ms()
         if not at_the_end(position, duration):
             return lesson, position
@@ -491,15 +493,34 @@ class MainWindow(QMainWindow):
             self.playback.play()
         self.video_view.setFocus()
 
+    def _shows(self, lesson: Lesson) -> bool:
+        """``lesson`` is open and one of its frames is on screen (so its clock is its own, not the
+        previous lesson's or 0 while its resume point is still being sought)."""
+        current = self.playback.lesson
+        return current is not None and current.id == lesson.id and self.playback.frame_start_ms() >= 0
+
     def _update_continue(self) -> None:
         target = self.continue_target()
         if target is None:
+            self._continue_target = None
             self.continue_button.hide()
             return
         lesson, position = target
-        self.continue_button.setText(f"▶  Continue: {lesson.title} at {format_ms(position)}")
+        self._continue_target = lesson
+        self._set_continue_text(lesson, position)
         self.continue_button.setToolTip("Open the lesson you watched last, where you stopped (Ctrl+R)")
         self.continue_button.show()
+
+    def _set_continue_text(self, lesson: Lesson, position_ms: int) -> None:
+        self.continue_button.setText(f"▶  Continue: {lesson.title} at {format_ms(position_ms)}")
+
+    def _follow_continue(self, position_ms: int) -> None:
+        # Between saves the button follows the clock of the lesson it names, second by second.
+        lesson = self._continue_target
+        if lesson is None or not self._shows(lesson):
+            return
+        if not at_the_end(position_ms, self.playback.duration_ms()):  # at the end: the next save moves on
+            self._set_continue_text(lesson, position_ms)
 
     # ----------------------------------------------------------------------------- playback
     def _on_lesson_opened(self, lesson: Lesson) -> None:

@@ -42,6 +42,7 @@ class JobDialog(QDialog):
         self.bar.setObjectName("jobProgress")
         self.detail = QLabel("Starting…", self)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setWordWrap(True)  # a refusal's reason is a sentence or two: all of it shows
         self.eta = QLabel("", self)
         self.eta.setTextFormat(Qt.TextFormat.PlainText)
         self.eta.setObjectName("jobEta")
@@ -88,18 +89,21 @@ class JobDialog(QDialog):
     @Slot(object)
     def _on_finished(self, result: object) -> None:
         self.bar.setValue(STEPS)
-        self._finish(describe(result))
+        self._finish(describe(result), "done")
         self.completed.emit(result)
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
-        self._finish(message)
+        self.bar.hide()  # a full bar would read as success
+        self._finish(message, "not done")
 
     @Slot()
     def _on_cancelled(self) -> None:
-        self._finish("Cancelled. Nothing half-done was kept.")
+        self.bar.hide()
+        self._finish("Cancelled. Nothing half-done was kept.", "cancelled")
 
-    def _finish(self, text: str) -> None:
+    def _finish(self, text: str, outcome: str) -> None:
+        self.headline.setText(f"{self.windowTitle()}: {outcome}")
         headline, _, rest = text.partition("\n")
         self.detail.setText(headline)
         self.eta.setText("")
