@@ -155,8 +155,9 @@ def _context(lesson: dict[str, object] | None, *, with_lesson: bool = True) -> s
     if lesson is None:
         return "Add the course to open it"
     parts = [str(lesson["course_title"])]
-    if lesson.get("section_title"):
-        parts.append(str(lesson["section_title"]))
+    section = str(lesson.get("section_title") or "")
+    if section and section.casefold() != parts[0].casefold():  # a one-folder course: its own name
+        parts.append(section)
     if with_lesson:
         parts.append(str(lesson["title"]))
     return " · ".join(parts)

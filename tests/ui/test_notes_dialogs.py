@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -191,3 +191,21 @@ def test_study_chart_draws_its_own_bars_without_qtcharts(qtbot, monkeypatch) -> 
     assert not chart.uses_qtcharts
     blue = [image.pixelColor(x, image.height() - 40) for x in range(40, image.width() - 10, 4)]
     assert any(colour.blue() > 150 and colour.red() < 120 for colour in blue), "bars are drawn"
+
+
+def test_a_narrow_study_chart_leaves_out_day_numbers_it_cannot_fit(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Fourteen "…" under the bars say nothing; the heading above the chart names the period."""
+    chart = StudyChart()
+    qtbot.addWidget(chart)
+    today = date(2026, 11, 21)
+    chart.set_days([(today - timedelta(days=n), 0) for n in range(13, -1, -1)])
+    chart.resize(520, 180)
+    chart.show()
+    assert chart.day_labels_fit()
+    chart.resize(170, 180)  # the Home column in a narrow left pane
+    assert not chart.day_labels_fit()
+    if chart.uses_qtcharts:
+        axis = chart._categories
+        assert axis is not None and not axis.labelsVisible()
+        chart.resize(520, 180)
+        assert axis.labelsVisible()

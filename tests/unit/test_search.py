@@ -127,3 +127,12 @@ def test_a_very_broad_query_ranks_the_newest_notes_and_still_finds_the_catalogue
     assert {"lesson", "position"} <= {r.kind for r in results}, "lessons and positions are always ranked"
     context.search.search("number 1")
     assert not context.search.narrowed
+
+
+def test_a_section_named_like_its_course_is_not_said_twice() -> None:
+    from smrtplayer.search import _context
+
+    lesson = {"course_title": "Neck Course", "section_title": "Neck course", "title": "Scalenes"}
+    assert _context(lesson) == "Neck Course · Scalenes"
+    lesson["section_title"] = "Front of the neck"
+    assert _context(lesson) == "Neck Course · Front of the neck · Scalenes"

@@ -26,6 +26,11 @@ def minutes(ms: int) -> float:
     return round(ms / 60_000, 1)
 
 
+#: below this many pixels per day the day numbers are left out (they would all be elided to "…");
+#: the period is in the heading above the chart
+MIN_PX_PER_LABEL = 18
+
+
 def _labels(days: list[tuple[date, int]]) -> list[str]:
     """One label per day, all different (a category axis merges equal ones): the day of the month,
     with the month where the same number would come twice."""
@@ -45,6 +50,7 @@ class StudyChart(QWidget):
         self.setMinimumHeight(160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.days: list[tuple[date, int]] = []
+        self._categories: QBarCategoryAxis | None = None
         self.uses_qtcharts = HAVE_QTCHARTS
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -70,6 +76,13 @@ class StudyChart(QWidget):
         else:
             self.update()
 
+    def day_labels_fit(self) -> bool:
+        return not self.days or (self.width() - 40) / len(self.days) >= MIN_PX_PER_LABEL
+
+    def resizeEvent(self, event: object) -> None:
+        if self.uses_qtcharts and self._categories is not None:
+            self._categories.setLabelsVisible(self.day_labels_fit())
+
     def _rebuild_chart(self) -> None:
         chart = self._chart
         chart.removeAllSeries()
@@ -90,6 +103,8 @@ class StudyChart(QWidget):
         small = QFont(self.font())
         small.setPointSizeF(max(6.0, small.pointSizeF() * 0.75))
         categories.setLabelsFont(small)
+        categories.setLabelsVisible(self.day_labels_fit())
+        self._categories = categories
         values = QValueAxis()
         top = max([minutes(ms) for _day, ms in self.days] + [10.0])
         values.setRange(0, _nice_ceiling(top))
@@ -112,7 +127,8 @@ class StudyChart(QWidget):
         width = area.width() / len(self.days)
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(QRectF(0, area.top() - 4, 28, 16), Qt.AlignmentFlag.AlignRight, f"{top:g}′")
-        for index, ((_day, ms), label) in enumerate(zip(self.days, _labels(self.days), strict=True)):
+        labels = _labels(self.days) if self.day_labels_fit() else [""] * len(self.days)
+        for index, ((_day, ms), label) in enumerate(zip(self.days, labels, strict=True)):
             height = area.height() * minutes(ms) / top
             bar = QRectF(
                 area.left() + index * width + width * 0.15, area.bottom() - height, width * 0.7, height
