@@ -49,6 +49,9 @@ def test_a_click_on_the_body_map_lists_the_region(panel: IndexPanel, qtbot) -> N
     assert panel.summary.text() == "4 positions · Hips & Sacrum"
     assert len(_titles(panel)) == 4
     assert panel.body_map.region_button("hips-sacrum").accessibleName() == "Hips & Sacrum, 4 positions"
+    assert canvas.selected == "hips-sacrum"
+    qtbot.keyClicks(panel.search_box, "subscap")  # words typed next: the list is no longer the region's
+    assert canvas.selected is None
 
 
 def test_the_region_tree_lists_structures_with_positions(panel: IndexPanel, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -378,6 +378,9 @@ class IndexPanel(QWidget):
             self.model.set_result(None)
             self.summary.setText("")
             return None
+        # Typed words replace a chosen region: the map no longer claims the list is that region's.
+        self._current = None
+        self.body_map.set_selected(None)
         result = self.index.search(text)
         self.model.set_result(result)
         if result.summary or result.total:
