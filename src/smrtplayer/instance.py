@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -71,16 +72,22 @@ class InstanceGuard(QObject):
         self._server = server
         return True
 
-    def claim(self, request: dict[str, Any], wait_s: float = OWNER_WAIT_S) -> StartOutcome:
+    def claim(
+        self,
+        request: dict[str, Any],
+        wait_s: float = OWNER_WAIT_S,
+        should_stop: Callable[[], bool] = lambda: False,
+    ) -> StartOutcome:
         """Become the first instance, or hand ``request`` to the one that is; wait for an owner
-        that holds the lock without answering (closing, or still starting) up to ``wait_s``."""
+        that holds the lock without answering (closing, or still starting) up to ``wait_s``, unless
+        ``should_stop`` (the system asked this process to end)."""
         deadline = time.monotonic() + wait_s
         while True:
             if self.acquire():
                 return StartOutcome("first")
             if self.hand_over(request):
                 return StartOutcome("handed_over")
-            if time.monotonic() >= deadline:
+            if time.monotonic() >= deadline or should_stop():
                 return StartOutcome("no_answer", owner_pid=self.owner_pid())
             time.sleep(RETRY_INTERVAL_S)
 

@@ -92,3 +92,13 @@ def test_a_lock_left_by_a_killed_owner_is_taken_over_at_once(qapp, paths: AppPat
     guard = InstanceGuard(paths)
     assert guard.claim({"action": "raise"}, wait_s=0).kind == "first"
     guard.release()
+
+
+def test_a_start_asked_to_end_while_waiting_stops_waiting(qapp, paths: AppPaths) -> None:
+    owner = start_silent_owner(paths, hold_s=30)
+    try:
+        outcome = InstanceGuard(paths).claim({"action": "raise"}, wait_s=600, should_stop=lambda: True)
+    finally:
+        owner.kill()
+        owner.wait(timeout=20)
+    assert outcome.kind == "no_answer"

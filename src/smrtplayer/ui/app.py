@@ -85,7 +85,7 @@ def run_gui(paths: AppPaths, *, autoplay: bool = True, open_path: Path | None = 
 
     guard = InstanceGuard(paths)
     request = {"action": "open", "path": str(open_path)} if open_path else {"action": "raise"}
-    outcome = guard.claim(request)
+    outcome = guard.claim(request, should_stop=lambda: termination.requested)
     if outcome.kind == "handed_over":
         print("smrtplayer is already open with this data folder; the request was passed to it.")
         return 0
