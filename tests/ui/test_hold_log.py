@@ -79,3 +79,21 @@ def test_delete_and_export(context: AppContext, view: PracticeLogView, tmp_path:
     assert view.export_to(out) == 1
     assert "Piriformis, prone" in out.read_text(encoding="utf-8-sig")
     assert "1 holds written" in view.summary.text()
+
+
+def test_a_closed_log_window_is_not_reached_by_the_next_hold(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The window is deleted when closed (as the hold panel opens it); a hold logged afterwards
+    must not call into its deleted table."""
+    from PySide6.QtCore import QCoreApplication, QEvent, Qt
+
+    widget = PracticeLogView(context)
+    widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    widget.show()
+    with qtbot.waitSignal(widget.destroyed, timeout=3000):
+        widget.close()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    entry = add(context, "Psoas", "2026-03-02T10:00:00.000+00:00")
+    context.holds.runner.logged.emit(entry)  # raised "Internal C++ object already deleted" before
+    open_again = PracticeLogView(context)
+    qtbot.addWidget(open_again)
+    assert open_again.table.rowCount() == 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -127,7 +127,13 @@ class PracticeLogView(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        context.holds.runner.logged.connect(lambda _id: self.reload())
+        # A bound slot, not a lambda: Qt drops it when this view is deleted (it is, on close), so a
+        # hold ending later never reaches a dead table.
+        context.holds.runner.logged.connect(self._on_logged)
+        self.reload()
+
+    @Slot(int)
+    def _on_logged(self, _entry_id: int) -> None:
         self.reload()
 
     def reload(self) -> None:
