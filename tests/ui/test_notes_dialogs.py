@@ -142,6 +142,37 @@ def test_back_up_now_restore_and_tell_the_views(context: AppContext, qtbot) -> N
     assert "Restored the backup" in dialog.status.text() and "1 note" in dialog.status.text()
 
 
+def test_a_restore_from_the_window_refreshes_every_view(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Notes (even one open in the editor), note marks, lesson ticks and hold presets all show the
+    restored data at once, and typing on in the old editor brings nothing back."""
+    from helpers.player import open_paused, open_window
+
+    window = open_window(context, qtbot)
+    lesson = _lessons(context)[0]
+    open_paused(context, qtbot, lesson)
+    backup = context.backups.back_up_now("manual")
+    notes = window.workspace.notes_panel
+    card = notes.new_note()
+    assert card is not None and notes._editing is card
+    QTest.keyClicks(card.editor, "gone after the restore")
+    context.holds.presets.save("My 90 s", 90_000)
+    window.workspace.hold_panel.reload_presets()
+    context.progress.set_watched(lesson.fingerprint, True)
+    window.refill_lessons()
+    assert window.lesson_tree.topLevelItem(0).text(0).startswith("✓")
+    assert window.transport.seek_bar.note_marks()
+
+    dialog = window.workspace.open_backups()
+    assert dialog.restore(backup)
+    assert notes.cards == [] and window.transport.seek_bar.note_marks() == []
+    assert not window.lesson_tree.topLevelItem(0).text(0).startswith("✓")
+    assert window.workspace.hold_panel.preset_combo.findText("My 90 s") < 0
+    QTest.keyClicks(card.editor, " and more")
+    context.notes.flush()
+    assert context.notes.notes_for(lesson.fingerprint) == []
+    dialog.close()
+
+
 def test_export_and_import_from_the_dialog(context: AppContext, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     lesson = _lessons(context)[0]
     context.notes.create(lesson.fingerprint, body="travelling note")

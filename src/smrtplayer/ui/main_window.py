@@ -378,6 +378,12 @@ class MainWindow(QMainWindow):
             if playing is not None and playing.id == lesson.id:
                 self.lesson_tree.setCurrentItem(item)
 
+    def refill_lessons(self) -> None:
+        """Read the shown course's lessons again (their ✓ after a restore or a data import)."""
+        course_id = self._current_course_id()
+        if course_id is not None:
+            self._fill_lessons(course_id)
+
     def _current_course_id(self) -> int | None:
         item = self.course_list.currentItem()
         return int(item.data(COURSE_ROLE)) if item is not None else None

@@ -601,8 +601,17 @@ class NotesPanel(QWidget):
     # --------------------------------------------------------------------------------- slots
     @Slot(str)
     def _on_notes_changed(self, fingerprint: str) -> None:
+        if fingerprint == "":
+            # Every note was replaced (a restore, a data import; what was typed was saved first):
+            # the note open in the editor may be gone, and typing on would bring it back.
+            self._discard_editing()
         if self.lesson is not None and fingerprint in ("", self.lesson.fingerprint):
             self.reload()
+
+    def _discard_editing(self) -> None:
+        card, self._editing = self._editing, None
+        if card is not None:
+            card.editor.blockSignals(True)  # its keystrokes no longer save anything
 
     @Slot(str)
     def _on_save_failed(self, message: str) -> None:

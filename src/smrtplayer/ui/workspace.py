@@ -278,11 +278,19 @@ class Workspace(QObject):
     def open_backups(self) -> BackupDialog:
         dialog = BackupDialog(self.window.context, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.data_replaced.connect(self.window.reload_courses)
-        dialog.data_replaced.connect(self.notes_panel.reload)
-        dialog.data_replaced.connect(self.home_view.refresh)
+        dialog.data_replaced.connect(self.data_replaced)
         dialog.open()
         return dialog
+
+    def data_replaced(self) -> None:
+        """A restore or a data import changed what every view shows: all of them read it again.
+        (The notes panel follows the notes service's own signal.)"""
+        self.window.reload_courses()
+        self.window.refill_lessons()
+        self.library_view.reload()
+        self.home_view.refresh()
+        self.hold_panel.reload_presets()
+        self.window.context.index.refresh()
 
     def import_course(self) -> None:
         files, _filter = QFileDialog.getOpenFileNames(
