@@ -736,13 +736,22 @@ class HoldServices:
 
         return [*BUILTIN_PRESETS, *self.presets.all()]
 
-    def hold_current_position(self) -> Position | None:
-        """The one-key "start the hold for this position": the position under the playhead."""
+    def position_here(self) -> Position | None:
+        """The position under the playhead of the lesson on screen, if any."""
         player = self._context.playback
         lesson = player.lesson
         if lesson is None:
             return None
-        position = position_at(self._context.library.positions(lesson), player.position_ms())
+        return position_at(self._context.library.positions(lesson), player.position_ms())
+
+    def leg_here(self) -> Leg | None:
+        """What ``hold_current_position`` would start now (its side and hold time), to show it."""
+        position = self.position_here()
+        return single_leg(step_for_position(position)) if position is not None else None
+
+    def hold_current_position(self) -> Position | None:
+        """The one-key "start the hold for this position": the position under the playhead."""
+        position = self.position_here()
         if position is not None:
             self.runner.hold_position(position, from_playback=True)
         return position

@@ -105,7 +105,10 @@ def test_a_two_step_sequence_on_the_table(
     assert not holds.runner.is_active()
     assert mirror_flips == [True, False]
     assert not holds.keep_awake.is_held(), "the screen may sleep again once the sequence is over"
-    assert window.status.text() == "SEQUENCE COMPLETE"
+    assert window.status.text() == "SEQUENCE COMPLETE — SPACE TO RUN IT AGAIN"
+    window.grab()
+    assert window.countdown.text() == "–", "no number that reads as time left"
+    assert not window.side_badge.isVisible() and window.title.text() == "Sequence complete"
     one_hold = ["halfway", "last_seconds", "last_seconds", "last_seconds", "done"]
     assert cues == one_hold + one_hold
 
@@ -218,3 +221,43 @@ def test_leaving_table_mode_gives_the_keys_back_to_the_window_below(
     with qtbot.waitSignal(view.destroyed, timeout=5000):
         QTest.keyClick(view, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is below)
+
+
+def test_ready_shows_what_space_will_start_not_the_last_hold(
+    context: AppContext, clock: FakeClock, two_steps: Plan, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    positions = demo(context)
+    holds = context.holds
+    holds.runner.hold_position(
+        positions["Subscapularis, supine"], side="L", hold_ms=45_000, from_playback=False
+    )
+    advance(context, clock, 45_000)
+    holds.runner.stop()
+    assert not holds.runner.is_active() and holds.runner.current() is not None  # a leftover leg
+
+    with_plan = TableModeWindow(context, two_steps)
+    qtbot.addWidget(with_plan)
+    with_plan.resize(*SCREEN)
+    with_plan.show()
+    with_plan.grab()
+    assert with_plan.title.text() == "Gluteus medius, posterior fibres"
+    assert with_plan.side_badge.text() == "RIGHT" and with_plan.countdown.text() == "30"
+    assert with_plan.status.text() == "READY — SPACE TO START"
+    with_plan.close()
+
+    # Without a plan Space holds the position on screen: its own side and time are shown.
+    subscapularis = positions["Subscapularis, supine"]
+    lesson = context.library.lesson_by_fingerprint(subscapularis.lesson_fingerprint)
+    context.playback.open_lesson(lesson, autoplay=False, start_ms=subscapularis.start_ms + 500)
+    qtbot.waitUntil(lambda: context.playback.position_ms() >= subscapularis.start_ms, timeout=10_000)
+    without_plan = TableModeWindow(context, None)
+    qtbot.addWidget(without_plan)
+    without_plan.resize(*SCREEN)
+    without_plan.show()
+    without_plan.grab()
+    here = holds.leg_here()
+    assert here is not None and here.title == subscapularis.title
+    assert without_plan.title.text() == subscapularis.title
+    assert without_plan.countdown.text() == str(here.hold_ms // 1000) != "45"
+    QTest.keyClick(without_plan, Qt.Key.Key_Space)
+    assert holds.runner.is_active() and holds.runner.current().hold_ms == here.hold_ms

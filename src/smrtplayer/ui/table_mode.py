@@ -374,11 +374,16 @@ class TableModeWindow(QWidget):
             self.flash_overlay.flash()
 
     def _leg_for_display(self) -> Leg | None:
-        leg = self.runner.current()
-        if leg is None and self.plan is not None and not self.runner.is_active():
+        """The hold running, else exactly what Space would start (never the last hold's leftovers);
+        nothing once a sequence ended, so no number can be read as time left."""
+        if self.runner.is_active():
+            return self.runner.current()
+        if self._finished_text:
+            return None
+        if self.plan is not None:
             legs = expand(self.plan) if self.plan.steps else []
             return legs[0] if legs else None
-        return leg
+        return self.holds.leg_here()
 
     def refresh(self) -> None:
         runner = self.runner
@@ -386,7 +391,7 @@ class TableModeWindow(QWidget):
         active = runner.is_active()
         self.countdown.is_rest = bool(leg and leg.is_rest)
         self.countdown.idle_ms = leg.hold_ms if (leg and not self.timer.is_active()) else 0
-        self.title.setText(leg.title if leg else "No hold running")
+        self.title.setText(leg.title if leg else (self._finished_text or "No hold running"))
         side = leg.side if leg and not leg.is_rest else ""
         text, background, foreground = SIDE_STYLE.get(
             side, ("REST" if leg and leg.is_rest else "", "#333", "#fff")
@@ -410,7 +415,10 @@ class TableModeWindow(QWidget):
         if runner.phase == SequenceRunner.BLOCKED:
             status = "LESSON MISSING"
         elif not runner.is_active():
-            status = self._finished_text.upper() or ("READY — SPACE TO START" if self.plan else "READY")
+            if self._finished_text:
+                status = self._finished_text.upper() + (" — SPACE TO RUN IT AGAIN" if self.plan else "")
+            else:
+                status = "READY — SPACE TO START" if self._leg_for_display() else "READY"
         elif timer.is_paused():
             status = "PAUSED — SPACE TO GO ON"
         elif timer.is_overtime():
