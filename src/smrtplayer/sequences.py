@@ -226,6 +226,7 @@ class SequenceRunner(QObject):
         self._landing = 0  # reports still to check that a newly opened lesson really starts at the span
         self._landing_seeks = 0
         self.tender_before: int | None = None
+        self.tender_after: int | None = None  # given while the hold still runs: logged with it
         self.last_entry_id: int | None = None
         timer.done.connect(self._on_done)
         if player is not None:
@@ -383,7 +384,11 @@ class SequenceRunner(QObject):
         self.tender_before = value
 
     def set_tenderness_after(self, value: int | None) -> None:
-        """Record how tender the spot is after the hold just logged."""
+        """How tender the spot is after the hold: the one running (or done and counting over its
+        time), logged with it when it ends; with no hold running, the hold just logged."""
+        if self.is_active():
+            self.tender_after = value
+            return
         if self._practice is None or self.last_entry_id is None:
             return
         entry = self._practice.get(self.last_entry_id)
@@ -492,6 +497,7 @@ class SequenceRunner(QObject):
             actual_ms=result.actual_ms,
             completed=result.completed,
             tender_before=self.tender_before,
+            tender_after=self.tender_after,
             started_at=result.started_at,
             ended_at=result.ended_at,
         )
@@ -500,7 +506,7 @@ class SequenceRunner(QObject):
         except Exception:  # the log must never break a treatment in progress
             log.exception("could not write the practice log")
             return
-        self.tender_before = None
+        self.tender_before = self.tender_after = None
         self.logged.emit(self.last_entry_id)
 
     def _next_position_leg(self) -> Leg | None:

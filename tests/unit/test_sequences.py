@@ -485,6 +485,24 @@ def test_tenderness_before_and_after_is_kept_with_the_hold(harness: Harness, pos
     assert row.technique == "SMRT" and row.position_uid == subscap.uid
 
 
+def test_tenderness_after_given_during_a_hold_goes_with_that_hold(harness: Harness, positions: dict) -> None:  # type: ignore[type-arg]
+    """The therapist presses the spot as the hold ends and types "after" before pressing Stop: it
+    belongs to this hold, not to the one logged before it."""
+    lesson, subscap = positions["Subscapularis, supine"]
+    harness.player.open_lesson(lesson)
+    harness.runner.hold_position(subscap, side="R")
+    harness.advance(20_000)
+    harness.runner.next()  # the first hold, logged without tenderness
+    harness.runner.set_tenderness_before(6)
+    harness.runner.hold_position(subscap, side="L")
+    harness.advance(10_000)
+    harness.runner.set_tenderness_after(3)  # still holding
+    harness.runner.stop()
+    second, first = harness.context.holds.practice.recent()[:2]
+    assert (second.side, second.tender_before, second.tender_after, second.reduction) == ("L", 6, 3, 3)
+    assert (first.side, first.tender_before, first.tender_after) == ("R", None, None)
+
+
 def test_a_preset_hold_without_a_position_is_logged_too(harness: Harness) -> None:
     harness.runner.hold_preset(60_000, "Foam rolling 60 s per muscle")
     harness.advance(60_000)

@@ -185,6 +185,11 @@ class HoldPanel(QWidget):
             after.addWidget(button)
         tender = QFormLayout()
         tender.addRow("Tenderness before (0–10)", self.before_spin)
+        self.before_spin.setToolTip("How tender the spot is before this hold; kept with it")
+        self.after_spin.setToolTip(
+            "How tender the spot is after the hold: the one running now, or, when none runs, the one "
+            "just ended"
+        )
         tender.addRow("Tenderness after (0–10)", self.after_spin)
         tender.addRow("", self.reduction)
         options = QGroupBox("Options")
