@@ -62,9 +62,7 @@ def paint_plan(
     x, y, width = page.left(), page.top(), page.width()
 
     y += _text(painter, QRectF(x, y, width, 12 * unit), plan.title, 7.5 * unit, ink, bold=True)
-    legs = sum((2 if step.side == "both" and not step.is_rest else 1) * step.repeats for step in plan.steps)
-    minutes = plan.total_ms() / 60_000
-    summary = f"{len(plan.steps)} steps · {legs} timed holds and rests · about {minutes:.0f} min"
+    summary = plan.length_text()
     if printed_on is not None:
         summary += f" · {printed_on.isoformat()}"
     y += _text(painter, QRectF(x, y, width, 6 * unit), summary, 3.6 * unit, soft)

@@ -562,3 +562,20 @@ def test_a_start_position_lost_while_switching_lessons_is_sought_again(
         harness.player.report(at)
     harness.player.report(100)  # once it has landed, a later jump is the user's business
     assert harness.player.calls == [("seek", 3000)]
+
+
+def test_a_plan_says_its_length_the_same_way_everywhere() -> None:
+    from smrtplayer.store.plans import Plan, PlanStep
+
+    both = PlanStep(kind="hold", hold_ms=6_000, title="Gluteus medius", side="both")
+    left = PlanStep(kind="hold", hold_ms=6_000, title="Subscapularis", side="L")
+    short = Plan(title="Hip session", steps=(both, rest_step(5_000), left))
+    assert short.timed_count() == 4 and short.total_ms() == 23_000
+    assert short.length_text() == "3 steps (4 timed holds and rests), 23 s", "not 'about 0 min'"
+    long = Plan(
+        title="Full",
+        steps=tuple(PlanStep(kind="hold", hold_ms=90_000, title=f"P{n}", side="R") for n in range(5)),
+    )
+    assert long.length_text() == "5 steps, about 8 min"
+    one = Plan(title="One", steps=(left,))
+    assert one.length_text() == "1 step, 6 s"

@@ -52,11 +52,27 @@ class Plan:
         return replace(self, steps=tuple(steps))
 
     def total_ms(self) -> int:
-        total = 0
-        for step in self.steps:
-            sides = 2 if (step.side == "both" and not step.is_rest) else 1
-            total += step.hold_ms * step.repeats * sides
-        return total
+        return sum(step.hold_ms * _timed_count(step) for step in self.steps)
+
+    def timed_count(self) -> int:
+        """Holds and rests timed one by one: a "both sides" step is two, each repeat one more."""
+        return sum(_timed_count(step) for step in self.steps)
+
+    def length_text(self) -> str:
+        """The plan's size in one wording for the editor, table mode and the handout:
+        "3 steps (4 timed holds and rests), 23 s" or "5 steps, about 4 min"."""
+        steps = len(self.steps)
+        text = f"{steps} step{'s' * (steps != 1)}"
+        timed = self.timed_count()
+        if timed != steps:
+            text += f" ({timed} timed holds and rests)"
+        total = self.total_ms()
+        duration = f"{round(total / 1000)} s" if total < 60_000 else f"about {round(total / 60_000)} min"
+        return f"{text}, {duration}"
+
+
+def _timed_count(step: PlanStep) -> int:
+    return (2 if step.side == "both" and not step.is_rest else 1) * step.repeats
 
 
 #: A plan step's stored fields, in the order of ``plan_steps``' columns after ``plan_id, ordinal``.

@@ -409,7 +409,7 @@ class PlanEditor(QDialog):
         missing = sum(
             1 for step in plan.steps if self._video_state(step) in ("course removed", "file missing")
         )
-        text = f"{len(plan.steps)} steps, about {max(1, round(plan.total_ms() / 60_000))} min"
+        text = plan.length_text()
         if missing:
             text += f"; {missing} step{'s' if missing > 1 else ''} without a playable lesson"
         self.summary.setText(text)

@@ -437,8 +437,7 @@ class TableModeWindow(QWidget):
         if not runner.is_active():
             if self.plan is None or not self.plan.steps:
                 return ""
-            count, minutes = len(expand(self.plan)), round(self.plan.total_ms() / 60_000)
-            return f"{self.plan.title}: {count} steps, about {max(1, minutes)} min"
+            return f"{self.plan.title}: {self.plan.length_text()}"
         upcoming = runner.upcoming()
         if upcoming is None:
             return (
