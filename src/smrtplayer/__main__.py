@@ -76,6 +76,12 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.handler(args, paths))
     except SmrtError as error:
         print(f"smrtplayer: {error}", file=sys.stderr)
+        if getattr(args, "json", False):
+            # A script reading --json output gets JSON on failure too, with the same exit code.
+            import json
+
+            payload = {"error": str(error), "kind": type(error).__name__, "exit_code": error.exit_code}
+            print(json.dumps(payload, ensure_ascii=False))
         return error.exit_code
     except KeyboardInterrupt:
         return 130

@@ -29,7 +29,8 @@ EXIT_CODES = """exit codes:
   66   the path or course named does not exist
   73   the data folder cannot be created or written
   74   the database cannot be used
-  130  cancelled (Ctrl+C); nothing half-made is left"""
+  130  cancelled (Ctrl+C); nothing half-made is left
+with --json, a failure prints {"error": ..., "kind": ..., "exit_code": ...} on stdout"""
 
 
 def add_commands(subparsers: Any) -> None:

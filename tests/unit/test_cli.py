@@ -115,3 +115,17 @@ def test_window_without_a_display_explains_how_to_get_one(tmp_path: Path) -> Non
     assert "no display was found" in result.stderr
     assert "xvfb-run" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_refused_import_with_json_still_prints_json(tmp_path: Path) -> None:
+    disguised = tmp_path / "notavideo.mp4"
+    disguised.write_text("a text file with a video's name")
+    result = run_cli("import", "--json", str(disguised), data_dir=tmp_path / "data")
+    assert result.returncode == 65
+    payload = json.loads(result.stdout)
+    assert payload == {
+        "error": f"{disguised}: it is a text file, not a video. Nothing was imported.",
+        "kind": "ImportRejected",
+        "exit_code": 65,
+    }
+    assert "Nothing was imported" in result.stderr, "people reading the terminal see it too"
