@@ -250,3 +250,18 @@ def test_the_system_ending_the_app_closes_without_asking(  # type: ignore[no-unt
     assert not window.isVisible()
     assert len(box.asked) == 1, "nobody is asked when the system ends the app"
     context.holds.runner.stop()
+
+
+def test_the_hold_time_keys_add_and_take_ten_seconds(context: AppContext, clock: FakeClock, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from helpers.player import open_window
+
+    window = open_window(context, qtbot)
+    context.holds.runner.hold_preset(60_000, "Foam rolling")
+    timer = context.holds.timer
+    assert timer.remaining_ms() == 60_000
+    QTest.keyClick(window.video_view, Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier)
+    assert timer.remaining_ms() == 70_000
+    QTest.keyClick(window.video_view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(window.video_view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert timer.remaining_ms() == 50_000
+    context.holds.runner.stop()

@@ -68,6 +68,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("hold_position", "Start the hold for this position", "Holds", ("T",)),
     ActionSpec("hold_pause", "Pause / resume the hold", "Holds", ("Shift+Space",)),
     ActionSpec("hold_add_10", "Hold +10 s", "Holds", ("Shift+Up",)),
+    ActionSpec("hold_less_10", "Hold −10 s", "Holds", ("Shift+Down",)),
     ActionSpec("hold_next", "Next step", "Holds", ("Shift+PgDown",)),
     ActionSpec("hold_other_side", "Other side", "Holds", ("Shift+H",)),
     ActionSpec("hold_stop", "Stop the hold", "Holds", ("Shift+Backspace",)),

@@ -151,6 +151,7 @@ class Workspace(QObject):
             "hold_position": self._hold_this_position,
             "hold_pause": runner.toggle_pause,
             "hold_add_10": lambda: runner.add_time(10_000),
+            "hold_less_10": lambda: runner.add_time(-10_000),
             "hold_next": runner.next,
             "hold_other_side": runner.other_side,
             "hold_stop": runner.stop,
@@ -196,7 +197,15 @@ class Workspace(QObject):
 
         holds_menu = menu_bar.addMenu("&Holds")
         for group in (
-            ("hold_position", "hold_pause", "hold_add_10", "hold_next", "hold_other_side", "hold_stop"),
+            (
+                "hold_position",
+                "hold_pause",
+                "hold_add_10",
+                "hold_less_10",
+                "hold_next",
+                "hold_other_side",
+                "hold_stop",
+            ),
             ("table_mode",),
             ("plans", "practice_log"),
         ):
