@@ -402,7 +402,8 @@ class TableModeWindow(QWidget):
             f"QLabel {{ background: {background}; color: {foreground}; border-radius: 10px;"
             " padding: 4px 28px; }"
         )
-        self.mirror_note.setText("video mirrored" if (active and runner.mirrored()) else "")
+        resting = bool(leg and leg.is_rest)  # no side to work on: the note would only distract
+        self.mirror_note.setText("video mirrored" if (active and runner.mirrored() and not resting) else "")
         self.next_label.setText(self._next_text())
         self.lock_label.setText("LOCKED — touch and mouse ignored · Ctrl+L unlocks" if self.locked else "")
         self.lock_label.setVisible(self.locked)
