@@ -431,6 +431,10 @@ class HandoutExporter(QObject):
         self._plan: Plan | None = None
         self._destination: Path | None = None
         self._grabber: FrameGrabber | None = None
+        # Frames asked for by an exporter that is gone (its editor closed) are not decoded.
+        alive = [True]
+        self.destroyed.connect(lambda *_args: alive.__setitem__(0, False))
+        self._wanted: Callable[[], bool] = lambda: alive[0]
 
     def export(self, plan: Plan, destination: Path) -> None:
         self._destination = destination
@@ -457,7 +461,9 @@ class HandoutExporter(QObject):
                     continue
             lesson = self._lookup.lesson_by_fingerprint(step.lesson_fingerprint)  # type: ignore[attr-defined]
             if lesson is not None and Path(lesson.path).is_file():
-                requests.append(FrameRequest(next(_request_keys), Path(lesson.path), at_ms, cache))
+                requests.append(
+                    FrameRequest(next(_request_keys), Path(lesson.path), at_ms, cache, wanted=self._wanted)
+                )
                 self._pending[requests[-1].key] = index
         if not requests:
             self._done()

@@ -224,3 +224,23 @@ def test_a_frame_nobody_waits_for_any_more_is_not_decoded(context: AppContext, t
     qtbot.waitUntil(lambda: -902 in keys, timeout=20_000)
     assert keys == [-902]
     assert (tmp_path / "wanted.jpg").is_file() and not (tmp_path / "unwanted.jpg").exists()
+
+
+def test_frames_of_an_exporter_that_is_gone_are_not_decoded(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from smrtplayer.handout import FrameGrabber, frame_time
+
+    plan = demo_plan(context)
+    exporter = HandoutExporter(context.library, context.paths.cache)
+    exporter.collect(plan)  # queues one frame per position step
+    exporter.deleteLater()  # the plan editor closed before any frame came back
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    grabber = FrameGrabber.shared()
+    qtbot.waitUntil(lambda: grabber._current is None and not grabber._queue, timeout=10_000)
+    cached = [
+        thumbnail_path(context.paths.cache, step.lesson_fingerprint or "", frame_time(step))
+        for step in plan.steps
+        if not step.is_rest
+    ]
+    assert cached and not any(path.exists() for path in cached)
