@@ -34,6 +34,7 @@ from smrtplayer.errors import SmrtError
 from smrtplayer.models import Lesson
 from smrtplayer.notes import MARKDOWN_FEATURES, NotesService, format_time
 from smrtplayer.store.notes import Note
+from smrtplayer.wording import counted
 
 THUMBNAIL_PT = 200  # width of a thumbnail in the PDF
 # What could start markup inside a line of plain text (CommonMark lets any of them be escaped).
@@ -97,8 +98,8 @@ def collect(
             title_start = positions.get(note.position_uid or "")
             time_ms = note.time_ms if note.time_ms is not None else (title_start[1] if title_start else None)
             thumbnail = None
-            if note.time_ms is not None:
-                path = notes.thumbnail_path(lesson.fingerprint, note.time_ms)
+            if time_ms is not None:  # a note pinned to a position has its frame at the position's start
+                path = notes.thumbnail_path(lesson.fingerprint, time_ms)
                 thumbnail = path if path is not None and path.is_file() else None
             items.append(
                 ExportedNote(
@@ -146,7 +147,8 @@ def to_markdown(document: NotesDocument, images: dict[Path, str] | None = None) 
     lines = [f"# {md_escape(document.title)}", ""]
     if document.subtitle:
         lines += [f"*{md_escape(document.subtitle)}*", ""]
-    lines += [f"{document.note_count} notes, exported {stamp:%d %B %Y} from smrtplayer {__version__}.", ""]
+    notes = counted(document.note_count, "note")
+    lines += [f"{notes}, exported {stamp:%d %B %Y} from smrtplayer {__version__}.", ""]
     for lesson in document.lessons:
         lines.append(f"## {lesson.number}. {md_escape(lesson.title)}")
         if lesson.section_title:
@@ -226,7 +228,8 @@ def build_pdf_document(document: NotesDocument) -> QTextDocument:
     block(document.title, 20, bold=True)
     if document.subtitle:
         block(document.subtitle, 11, italic=True, grey=True)
-    block(f"{document.note_count} notes · exported {datetime.now().astimezone():%d %B %Y}", 9, grey=True)
+    notes = counted(document.note_count, "note")
+    block(f"{notes} · exported {datetime.now().astimezone():%d %B %Y}", 9, grey=True)
     image_number = 0
     for lesson in document.lessons:
         block(f"{lesson.number}. {lesson.title}", 15, bold=True, space_before=14)

@@ -231,3 +231,20 @@ def test_a_new_note_left_without_a_word_is_not_kept(context: AppContext, qtbot) 
     QTest.keyClick(again.editor, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not context.notes.has_unsaved(), timeout=5000)
     assert len(panel.cards) == 1
+
+
+def test_a_note_pinned_to_a_position_keeps_its_frame_in_the_export(
+    context: AppContext, qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    lesson = _lesson(context, 0)
+    position = context.library.positions(lesson)[0]
+    frame = QImage(320, 180, QImage.Format.Format_RGB32)
+    frame.fill(QColor("teal"))
+    note = context.notes.create(lesson.fingerprint, position_uid=position.uid, body="One note", frame=None)
+    context.notes.save_thumbnail(lesson.fingerprint, position.start_ms, frame)  # as the panel does
+    assert note.time_ms is None and context.notes.pinned_time(note) == position.start_ms
+    panel = _panel(context, qtbot, position_ms=position.start_ms, frame=frame)
+    markdown = panel.export_notes("lesson", tmp_path / "lesson.md")
+    text = markdown.read_text()
+    assert "![Frame at" in text and "1 note," in text
+    assert len(list((tmp_path / "lesson-images").glob("*.jpg"))) == 1

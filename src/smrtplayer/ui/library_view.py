@@ -43,6 +43,7 @@ from smrtplayer.models import CourseSummary
 from smrtplayer.ui.flow_layout import FlowLayout
 from smrtplayer.ui.format import format_ms
 from smrtplayer.ui.verify_dialog import JobDialog, VerifyDialog
+from smrtplayer.wording import counted
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +96,7 @@ class CourseCard(QFrame):
             course.kind, ""
         )
         self.summary = self._label(
-            f"{course.lesson_count} lessons · {format_ms(course.total_duration_ms)} · {how}"
+            f"{counted(course.lesson_count, 'lesson')} · {format_ms(course.total_duration_ms)} · {how}"
         )
         self.progress = QProgressBar(self)
         self.progress.setRange(0, max(1, course.lesson_count))

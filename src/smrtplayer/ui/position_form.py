@@ -125,7 +125,7 @@ class PositionForm(QDialog):
         form = QFormLayout()
         form.addRow(QLabel(f"Lesson: {lesson_title}", self))
         form.addRow("&Title", self.title)
-        form.addRow("Ti&me", times)
+        form.addRow("Time", times)  # a row of two fields: no single buddy for a mnemonic
         form.addRow("&Region", self.region)
         form.addRow("&Muscles", self.muscles)
         form.addRow("Side", side_row)

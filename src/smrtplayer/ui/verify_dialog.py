@@ -22,6 +22,7 @@ from smrtplayer.library.jobs import BackgroundJob
 from smrtplayer.library.progress import JobProgress
 from smrtplayer.models import ImportReport, RelinkReport, VerifyReport
 from smrtplayer.ui.format import format_ms
+from smrtplayer.wording import counted
 
 STEPS = 1000
 
@@ -122,12 +123,12 @@ def describe(result: object) -> str:
         lines += [f"{check.status}: {check.rel_path}: {check.detail}" for check in result.failures]
         return "\n".join(lines)
     if isinstance(result, ImportReport):
-        lines = [f"Imported “{result.title}”: {result.lesson_count} lessons."]
+        lines = [f"Imported “{result.title}”: {counted(result.lesson_count, 'lesson')}."]
         lines += [f"Skipped {item.rel_path}: {item.reason}" for item in result.skipped]
         lines += [f"Damaged: {problem}" for problem in result.problems]
         return "\n".join(lines)
     if isinstance(result, RelinkReport):
-        lines = [f"Found {result.matched} lessons in {result.root_path}."]
+        lines = [f"Found {counted(result.matched, 'lesson')} in {result.root_path}."]
         lines += [f"Not found: {title}" for title in result.missing]
         return "\n".join(lines)
     return "Done."

@@ -1,0 +1,8 @@
+"""Small pieces of user-facing wording shared by the CLI, the widgets and the exports."""
+
+from __future__ import annotations
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """ "1 lesson", "3 lessons", "0 notes" (``plural`` for nouns that do not just take an s)."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
