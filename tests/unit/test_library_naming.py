@@ -106,3 +106,17 @@ def test_a_broken_title_table_is_refused(tmp_path: Path) -> None:
     path.write_text('format = 1\n[[titles]]\npattern = "x"\nregions = ["knee"]\n')
     with pytest.raises(ValueError, match="unknown regions"):
         load_title_table(path)
+
+
+def test_the_subtitle_named_like_the_video_comes_before_the_translations() -> None:
+    from smrtplayer.library.scan import plan_course
+
+    plan = plan_course(
+        ["01 Release.mp4", "01 Release.de.srt", "01 Release.srt", "01 Release.es.vtt"], title="Course"
+    )
+    (lesson,) = plan.lessons
+    assert [item.rel_path for item in lesson.subtitles] == [
+        "01 Release.srt",
+        "01 Release.de.srt",
+        "01 Release.es.vtt",
+    ]

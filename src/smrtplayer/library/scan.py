@@ -247,6 +247,12 @@ def _plan_manifest(files: list[str], manifest: Course, manifest_name: str, manif
     )
 
 
+def _plain_first(item: NewAttachment) -> tuple[bool, tuple[tuple[int, int, str], ...]]:
+    """The subtitle named exactly like the video first (the one shown by default), then the ones
+    with a language tag ("… .de.srt") in natural order."""
+    return bool(item.language), natural_key(item.rel_path)
+
+
 def _with_sidecars(
     files: list[str], lessons: list[PlannedLesson], *, title: str, source_kind: str
 ) -> CoursePlan:
@@ -285,7 +291,7 @@ def _with_sidecars(
             expected_sha256=lesson.expected_sha256,
             positions=lesson.positions,
             manifest_path=lesson.manifest_path,
-            subtitles=tuple(sorted(subtitles.get(index, []), key=lambda item: natural_key(item.rel_path))),
+            subtitles=tuple(sorted(subtitles.get(index, []), key=_plain_first)),
             attachments=tuple(sorted(documents.get(index, []), key=lambda item: natural_key(item.rel_path))),
         )
         for index, lesson in enumerate(lessons)
