@@ -322,6 +322,14 @@ class PlaybackController(QObject):
         return current
 
     # ----------------------------------------------------------------------- opening lessons
+    def reload_positions(self) -> None:
+        """The open lesson's positions changed (one marked, edited, imported): the seek bar's marks
+        and previous/next position follow at once."""
+        if self._lesson is None or self._library is None:
+            return
+        self._positions = _distinct(self._library.positions(self._lesson))
+        self.positions_loaded.emit(list(self._positions))
+
     def preload(self, lesson: Lesson) -> None:
         """Start opening ``lesson``'s file now, while the window is still being built.
 

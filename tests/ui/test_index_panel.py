@@ -159,3 +159,25 @@ def test_share_and_import_from_the_panel(panel: IndexPanel, context: AppContext,
     (tmp_path / "bad.json").write_text("{}", encoding="utf-8")
     panel.import_file(tmp_path / "bad.json")
     assert "not an smrtplayer index file" in panel.summary.text()
+
+
+def test_a_position_marked_while_watching_shows_on_the_seek_bar_at_once(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from helpers.player import open_window
+
+    window = open_window(context, qtbot)
+    panel = window.workspace.index_panel
+    playback = context.playback
+    playback.open_lesson(_lesson(context, "Subscapularis"), autoplay=False, start_ms=1000)
+    qtbot.waitUntil(lambda: playback.position_ms() == 1000, timeout=10000)
+    before = len(playback.positions)
+    panel.mark_start()
+    playback.seek(3500)
+    qtbot.waitUntil(lambda: playback.position_ms() == 3500, timeout=10000)
+    form = panel.mark_end()
+    assert form is not None
+    form.title.setText("Subscapularis, my hand placement")
+    qtbot.mouseClick(form.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert len(playback.positions) == before + 1
+    assert "Subscapularis, my hand placement" in [p.title for p in window.transport.seek_bar._positions]
+    panel.undo_action.trigger()
+    assert len(playback.positions) == before, "and it goes with an undo"
