@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from smrtplayer.context import AppContext
 from smrtplayer.models import Lesson
@@ -170,7 +170,11 @@ def test_a_position_marked_while_watching_shows_on_the_seek_bar_at_once(context:
     playback.open_lesson(_lesson(context, "Subscapularis"), autoplay=False, start_ms=1000)
     qtbot.waitUntil(lambda: playback.position_ms() == 1000, timeout=10000)
     before = len(playback.positions)
+    QApplication.processEvents()  # layouts settle
+    narrowest = panel.minimumSizeHint().width()
     panel.mark_start()
+    QApplication.processEvents()
+    assert panel.minimumSizeHint().width() <= narrowest, "the mark's message wraps instead"
     playback.seek(3500)
     qtbot.waitUntil(lambda: playback.position_ms() == 3500, timeout=10000)
     form = panel.mark_end()
@@ -179,5 +183,8 @@ def test_a_position_marked_while_watching_shows_on_the_seek_bar_at_once(context:
     qtbot.mouseClick(form.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
     assert len(playback.positions) == before + 1
     assert "Subscapularis, my hand placement" in [p.title for p in window.transport.seek_bar._positions]
+    QApplication.processEvents()
+    assert panel.minimumSizeHint().width() <= narrowest, "'Undo add “…”' stays in the menu and tooltip"
+    assert panel.undo_action.text().startswith("Undo add")
     panel.undo_action.trigger()
     assert len(playback.positions) == before, "and it goes with an undo"

@@ -295,7 +295,11 @@ class IndexPanel(QWidget):
         self._show_working_side(self.index.working_side)
         return row
 
-    def _mark_row(self) -> QHBoxLayout:
+    def _mark_row(self) -> QVBoxLayout:
+        # The undo stack names the change ("Undo add “Supraspinatus – arm abducted”"): in the menu
+        # and the tooltip; the buttons keep a short word, so the dock never widens the window.
+        self.undo_action.setIconText("Undo")
+        self.redo_action.setIconText("Redo")
         row = QHBoxLayout()
         for action in (self.mark_start_action, self.mark_end_action, self.undo_action, self.redo_action):
             button = QToolButton(self)
@@ -311,10 +315,15 @@ class IndexPanel(QWidget):
         more.setMenu(menu)
         row.addWidget(more)
         row.addStretch(1)
+        # Below the buttons and wrapped: "Start marked at 0:01.5; mark the end (O)." must not widen
+        # the dock either.
         self.mark_label = QLabel(self)
         self.mark_label.setTextFormat(Qt.TextFormat.PlainText)
-        row.addWidget(self.mark_label)
-        return row
+        self.mark_label.setWordWrap(True)
+        column = QVBoxLayout()
+        column.addLayout(row)
+        column.addWidget(self.mark_label)
+        return column
 
     def _fill_tree(self) -> None:
         taxonomy = self.index.taxonomy
