@@ -103,3 +103,25 @@ def test_a_moved_course_is_relinked_from_the_video_area(context, media, qtbot, t
     qtbot.waitUntil(lambda: playback.frames_shown > 0, timeout=10000)
     assert Path(playback.lesson.path).parent == moved
     assert not view.error_panel.isVisible()
+
+
+def test_the_error_box_fits_its_text_and_buttons_in_a_small_video_area(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from smrtplayer.ui.video_view import VideoView
+
+    view = VideoView()
+    qtbot.addWidget(view)
+    view.resize(520, 300)
+    view.show()
+    view.relink_button.show()
+    view.show_message(
+        "“Supraspinatus release” cannot be found at /media/usb/Shoulder & Axilla/Part 1/01 Supraspinatus "
+        "release.mp4. If the course folder was moved, relink the course to its new place; or skip to the "
+        "next lesson."
+    )
+    qtbot.waitUntil(lambda: view.error_panel.isVisible(), timeout=2000)
+    panel, label = view.error_panel, view.error_panel.label
+    assert label.height() >= label.heightForWidth(label.width()), "no line of the message is cut"
+    for button in (view.retry_button, view.relink_button, view.skip_button):
+        if button.isVisible():
+            assert panel.rect().contains(button.geometry()), f"{button.text()} is whole"
+    assert view.rect().contains(panel.geometry())

@@ -17,13 +17,14 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintE
 from PySide6.QtMultimedia import QVideoFrame
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
+
+from smrtplayer.ui.flow_layout import FlowLayout
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +48,8 @@ class _Panel(QFrame):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.buttons = QHBoxLayout()
-        self.buttons.addStretch(1)
+        # The buttons wrap onto a second line in a small video area instead of being cut.
+        self.buttons = FlowLayout(spacing=8)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.addWidget(self.label)
@@ -61,9 +62,6 @@ class _Panel(QFrame):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.buttons.addWidget(button)
         return button
-
-    def finish_buttons(self) -> None:
-        self.buttons.addStretch(1)
 
 
 class VideoView(QWidget):
@@ -107,12 +105,10 @@ class VideoView(QWidget):
         self.retry_button = self.error_panel.add_button("Try again", "retryButton")
         self.relink_button = self.error_panel.add_button("Find the course folder…", "relinkButton")
         self.skip_button = self.error_panel.add_button("Skip to next lesson", "skipButton")
-        self.error_panel.finish_buttons()
 
         self.countdown_panel = _Panel(self, "countdownPanel")
         self.play_next_button = self.countdown_panel.add_button("Play now", "playNextButton")
         self.cancel_next_button = self.countdown_panel.add_button("Cancel (Esc)", "cancelNextButton")
-        self.countdown_panel.finish_buttons()
 
     # ------------------------------------------------------------------------------ picture
     def show_frame(self, frame: QVideoFrame) -> None:
@@ -258,7 +254,10 @@ class VideoView(QWidget):
             font = QFont(self.font())
             font.setPointSizeF(max(11.0, min(20.0, self.height() / 28)))
             panel.label.setFont(font)
-            panel.adjustSize()
+            # As tall as the wrapped text and the (wrapped) buttons need at this width, within the
+            # picture: adjustSize() would keep the width's single-line height and cut the text.
+            needed = panel.layout().totalHeightForWidth(panel.width())
+            panel.setFixedHeight(max(60, min(needed, self.height() - 16)))
             panel.move((self.width() - panel.width()) // 2, (self.height() - panel.height()) // 2)
 
     def resizeEvent(self, event: object) -> None:
