@@ -82,6 +82,24 @@ def test_a_refused_import_says_so_in_full_and_shows_no_full_bar(
     assert dialog.close_button.isVisible() and not dialog.cancel_button.isVisible()
 
 
+def test_a_check_that_finds_the_folder_gone_offers_to_find_it_at_once(
+    context: AppContext, qtbot, tmp_path: Path, media: MediaFactory
+) -> None:  # type: ignore[no-untyped-def]
+    folder = make_course_folder(tmp_path / "course", ["1.mp4", "2.mp4"], media)
+    report = context.library.import_course(folder)
+    view = LibraryView(context, thumbnails=False)
+    qtbot.addWidget(view)
+    view.show()
+    assert not view.cards[report.course_id].relink_button.isVisible()
+    folder.rename(tmp_path / "moved")  # while the window is open
+    dialog = view.verify(report.course_id)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.done, timeout=10_000)
+    course = context.library.course(report.course_id)
+    assert course is not None and not course.available
+    qtbot.waitUntil(lambda: view.cards[report.course_id].relink_button.isVisible(), timeout=3000)
+
+
 def test_cancelling_the_dialog_cancels_the_job(
     context: AppContext, qtbot, tmp_path: Path, media: MediaFactory
 ) -> None:  # type: ignore[no-untyped-def]

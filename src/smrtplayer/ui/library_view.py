@@ -266,7 +266,10 @@ class LibraryView(QWidget):
         except SmrtError as error:
             self._tell(str(error))
             return None
-        return self._follow(VerifyDialog(job, course.title, self))
+        dialog = VerifyDialog(job, course.title, self)
+        # Files found missing: the card offers "Find the course folder…" at once.
+        dialog.completed.connect(lambda _report: self.context.library.refresh_availability())
+        return self._follow(dialog)
 
     @Slot(int)
     def relink(self, course_id: int) -> JobDialog | None:

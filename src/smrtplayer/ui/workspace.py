@@ -38,6 +38,8 @@ HOLD_PAUSED = QColor(90, 90, 90, 220)
 LAST_SECONDS_MS = 5000
 #: How often the window looks for courses changed by another process (one small query).
 LIBRARY_WATCH_MS = 2000
+#: look for moved or unplugged course folders every this many library checks (10 s)
+AVAILABILITY_EVERY_TICKS = 5
 
 
 class Workspace(QObject):
@@ -112,6 +114,7 @@ class Workspace(QObject):
         window.fit_to_screen()
 
         # Courses imported or removed from a terminal (`smrtplayer import`) while the window is open.
+        self._watch_ticks = 0
         self._library_watch = QTimer(self)
         self._library_watch.setInterval(LIBRARY_WATCH_MS)
         self._library_watch.timeout.connect(self._look_for_library_changes)
@@ -244,7 +247,14 @@ class Workspace(QObject):
         if self.window.context.closed:  # the window outlived its data (closing, tests)
             self._library_watch.stop()
             return
-        self.window.context.library.refresh_if_changed_elsewhere()
+        library = self.window.context.library
+        library.refresh_if_changed_elsewhere()
+        self._watch_ticks += 1
+        if self._watch_ticks % AVAILABILITY_EVERY_TICKS == 0:
+            # A course folder moved or unplugged while the window is open: its card says so and
+            # offers "Find the course folder…" (one listing per lesson folder; 36 ms for 20,000
+            # lessons all gone, far less otherwise).
+            library.refresh_availability()
 
     def _on_side_mirror(self, mirrored: bool, _badge: str) -> None:
         if not self.window.context.holds.runner.is_active():
