@@ -159,13 +159,13 @@ def test_a_restore_from_the_window_refreshes_every_view(context: AppContext, qtb
     window.workspace.hold_panel.reload_presets()
     context.progress.set_watched(lesson.fingerprint, True)
     window.refill_lessons()
-    assert window.lesson_tree.topLevelItem(0).text(0).startswith("✓")
+    assert window.lesson_items()[0].text(0).startswith("✓")
     assert window.transport.seek_bar.note_marks()
 
     dialog = window.workspace.open_backups()
     assert dialog.restore(backup)
     assert notes.cards == [] and window.transport.seek_bar.note_marks() == []
-    assert not window.lesson_tree.topLevelItem(0).text(0).startswith("✓")
+    assert not window.lesson_items()[0].text(0).startswith("✓")
     assert window.workspace.hold_panel.preset_combo.findText("My 90 s") < 0
     QTest.keyClicks(card.editor, " and more")
     context.notes.flush()

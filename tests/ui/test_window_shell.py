@@ -27,7 +27,17 @@ def test_window_lists_the_demo_and_plays_the_first_lesson(context: AppContext, q
     window.show()
     assert window.course_list.count() == 1
     assert "Demo" in window.course_list.item(0).text()
-    assert window.lesson_tree.topLevelItemCount() == 3
+    assert [item.text(0) for item in window.lesson_items()] == [
+        "1. Gluteus medius",
+        "2. Piriformis",
+        "3. Subscapularis",
+    ]
+    # The demo comes in two parts: each part's name heads its lessons, and cannot be chosen.
+    rows = [window.lesson_tree.topLevelItem(row) for row in range(window.lesson_tree.topLevelItemCount())]
+    headings = [item for item in rows if item not in window.lesson_items()]
+    assert [item.text(0) for item in headings] == ["Hips & Sacrum", "Shoulder & Axilla"]
+    assert all(not (item.flags() & Qt.ItemFlag.ItemIsSelectable) for item in headings)
+    window.lesson_tree.itemActivated.emit(headings[0], 0)  # nothing to open: nothing happens
 
     window.start(autoplay=True)
     qtbot.waitUntil(lambda: context.playback.position_ms() > 300, timeout=10000)

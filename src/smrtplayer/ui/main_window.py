@@ -364,7 +364,14 @@ class MainWindow(QMainWindow):
     def _fill_lessons(self, course_id: int) -> None:
         self.lesson_tree.clear()
         playing = self.playback.lesson
-        for lesson in self.context.library.lessons(course_id):
+        lessons = self.context.library.lessons(course_id)
+        # A course in parts ("Part 1", "Hips & Sacrum" ...) shows each part's name above its lessons.
+        with_sections = len({lesson.section_title for lesson in lessons}) > 1
+        section: str | None = None
+        for lesson in lessons:
+            if with_sections and lesson.section_title != section:
+                section = lesson.section_title
+                self._add_section_heading(section or "Other lessons")
             mark = "✓ " if lesson.watched else ""
             item = QTreeWidgetItem(
                 [f"{mark}{lesson.ordinal + 1}. {lesson.title}", format_ms(lesson.duration_ms)]
@@ -384,12 +391,29 @@ class MainWindow(QMainWindow):
         if course_id is not None:
             self._fill_lessons(course_id)
 
+    def _add_section_heading(self, title: str) -> None:
+        heading = QTreeWidgetItem([title, ""])
+        heading.setFlags(Qt.ItemFlag.ItemIsEnabled)  # not selectable, not a lesson: skipped by the keys
+        font = heading.font(0)
+        font.setBold(True)
+        heading.setFont(0, font)
+        self.lesson_tree.addTopLevelItem(heading)
+        heading.setFirstColumnSpanned(True)
+
+    def lesson_items(self) -> list[QTreeWidgetItem]:
+        """The rows of the lessons list that are lessons (not section headings)."""
+        items = (self.lesson_tree.topLevelItem(row) for row in range(self.lesson_tree.topLevelItemCount()))
+        return [item for item in items if item.data(0, LESSON_ROLE) is not None]
+
     def _current_course_id(self) -> int | None:
         item = self.course_list.currentItem()
         return int(item.data(COURSE_ROLE)) if item is not None else None
 
     def _on_lesson_activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        lesson = self.context.library.lesson(int(item.data(0, LESSON_ROLE)))
+        lesson_id = item.data(0, LESSON_ROLE)
+        if lesson_id is None:  # a section heading
+            return
+        lesson = self.context.library.lesson(int(lesson_id))
         if lesson is not None:
             self.playback.open_lesson(lesson, autoplay=True)
             self.video_view.setFocus()
