@@ -46,6 +46,19 @@ def build_match(text: str) -> str | None:
     return " ".join(f'"{word}"*' for word in words)
 
 
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
+_MD_MARKS = re.compile(r"\*\*|__|~~|`|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
+
+
+def plain_markdown(text: str) -> str:
+    """A note's text as it reads, for a one-line result: "Keep **elbow** soft" -> "Keep elbow soft".
+    Emphasis, code marks, headings and link targets go; words, times (@0:22) and match marks stay."""
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_HEADING.sub("", text)
+    return _MD_MARKS.sub("", text)
+
+
 def highlight_parts(text: str) -> list[tuple[str, bool]]:
     """Split a snippet into (text, is_match) runs; the markers themselves are dropped."""
     parts: list[tuple[str, bool]] = []
@@ -109,7 +122,7 @@ class SearchService:
                     SearchResult(
                         kind="note",
                         title=(str(lesson["title"]) if lesson else "A lesson not in your library") + where,
-                        snippet=hit.body,
+                        snippet=plain_markdown(hit.body),
                         context=_context(lesson),
                         lesson_fingerprint=note.lesson_fingerprint,
                         lesson_id=int(lesson["id"]) if lesson else None,

@@ -136,3 +136,16 @@ def test_a_section_named_like_its_course_is_not_said_twice() -> None:
     assert _context(lesson) == "Neck Course · Scalenes"
     lesson["section_title"] = "Front of the neck"
     assert _context(lesson) == "Neck Course · Front of the neck · Scalenes"
+
+
+def test_a_note_result_reads_as_text_not_markdown(context: AppContext) -> None:
+    from smrtplayer.search import plain_markdown
+
+    assert plain_markdown("Keep **elbow** soft") == "Keep elbow soft"
+    assert plain_markdown("# Cue\nsee [the clip](https://x.example) at @0:22") == "Cue\nsee the clip at @0:22"
+    assert plain_markdown("2*3 and snake_case stay") == "2*3 and snake_case stay"
+    lesson = context.library.lessons(context.library.courses()[0].id)[0]
+    context.notes.create(lesson.fingerprint, body="Keep **elbow** soft")
+    context.notes.flush()
+    (hit,) = [result for result in context.search.search("elbow") if result.kind == "note"]
+    assert "**" not in hit.snippet and "elbow" in hit.snippet
