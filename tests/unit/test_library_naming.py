@@ -120,3 +120,20 @@ def test_the_subtitle_named_like_the_video_comes_before_the_translations() -> No
         "01 Release.de.srt",
         "01 Release.es.vtt",
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "regions"),
+    [
+        ("Hip and Pelvis", ("hips-sacrum",)),
+        ("The Shoulder Course", ("shoulder-axilla",)),
+        ("Foot and Ankle", ("lower-leg-feet",)),
+        ("Knee & Thigh", ("thighs-knees",)),
+        ("Hand and Wrist", ("arm-hand",)),
+        ("SMRT Hips, Lower Back & Abdomen", ("hips-sacrum", "lower-back", "abdomen")),  # the full title first
+        ("Headache relief", ()),  # a word inside another word is not a region
+        ("Feedback session", ()),
+    ],
+)
+def test_looser_course_titles_still_find_their_region(title: str, regions: tuple[str, ...]) -> None:
+    assert regions_for_title(title) == regions
