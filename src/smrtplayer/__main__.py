@@ -13,9 +13,6 @@ from smrtplayer.paths import DATA_DIR_ENV, AppPaths
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from smrtplayer.pyside_setup import load_pyside
-
-    load_pyside()  # before the app's modules: see there why
     from smrtplayer.cli import add_commands
 
     parser = argparse.ArgumentParser(

@@ -41,18 +41,3 @@ def test_widgets_run_no_sql_and_never_touch_the_media_player() -> None:
         if "QMediaPlayer" in source or "QAudioOutput" in source:
             offenders.append(f"{path.name}: touches the media player")
     assert offenders == []
-
-
-def test_every_module_is_spared_pysides_source_scan() -> None:
-    """The names registered before the app's modules load are those modules, all of them."""
-    import pkgutil
-
-    import smrtplayer
-    from smrtplayer.pyside_setup import module_names
-
-    found = {"smrtplayer"} | {
-        info.name
-        for info in pkgutil.walk_packages(smrtplayer.__path__, "smrtplayer.")
-        if "__pycache__" not in info.name
-    }
-    assert set(module_names()) == found
