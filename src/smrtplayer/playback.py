@@ -38,7 +38,7 @@ from smrtplayer.spans import MAX_STEP_MS, SpanTracker
 from smrtplayer.store.playback_state import PlaybackStateRepository
 from smrtplayer.store.progress import ProgressRepository
 from smrtplayer.store.settings import SettingsRepository
-from smrtplayer.subtitles import SubtitleCues, find_sidecar, load_cues
+from smrtplayer.subtitles import SubtitleCues, find_sidecars, load_cues
 
 log = logging.getLogger(__name__)
 
@@ -195,7 +195,8 @@ class PlaybackController(QObject):
         self._loop_wait = QTimer(self)
         self._loop_wait.setSingleShot(True)
         self._loop_wait.timeout.connect(self._loop_again)
-        self._sidecar: SubtitleCues | None = None
+        self._sidecar: SubtitleCues | None = None  # the sidecar file chosen (or the default)
+        self._sidecar_files: list[Path] = []  # beside the video: the plain one, then translations
         self._embedded_tracks: list[str] = []
         self._subtitle_choice: int | None = None
         self._subtitle_text = ""
@@ -671,8 +672,8 @@ class PlaybackController(QObject):
 
     # ----------------------------------------------------------------------------- subtitles
     def subtitle_tracks(self) -> list[str]:
-        labels = [f"Subtitle file ({self._sidecar.source.name})"] if self._sidecar else []
-        return labels + self._embedded_tracks
+        """The sidecar files first (the plain one, then translations), then the video's own."""
+        return [f"Subtitle file ({path.name})" for path in self._sidecar_files] + self._embedded_tracks
 
     def subtitle_track(self) -> int | None:
         return self._subtitle_choice
@@ -693,34 +694,48 @@ class PlaybackController(QObject):
         tracks = self.subtitle_tracks()
         if index is not None and not 0 <= index < len(tracks):
             index = None
+        offset = len(self._sidecar_files)
+        if index is not None and index < offset and not self._read_sidecar(self._sidecar_files[index]):
+            index = None  # unreadable: said in the log; no subtitles rather than the wrong ones
         self._subtitle_choice = index
-        offset = 1 if self._sidecar else 0
         embedded = index - offset if index is not None and index >= offset else -1
         self._player.setActiveSubtitleTrack(embedded)
         self._update_subtitle(self.position_ms())
+
+    def _read_sidecar(self, path: Path) -> bool:
+        if self._sidecar is not None and self._sidecar.source == path:
+            return True
+        try:
+            self._sidecar = load_cues(path)
+        except SmrtError as error:
+            log.warning("%s", error)
+            self._sidecar = None
+            return False
+        return True
 
     def _load_subtitles(self, lesson: Lesson) -> None:
         self._sidecar = None
         self._embedded_tracks = []
         self._subtitle_choice = None
         self._player.setActiveSubtitleTrack(-1)
-        # The library's own pick (a manifest may name it) first, else the file with the video's stem.
+        # The library's own pick (a manifest may name it) first, then the files named like the video.
         known = lesson.subtitle_path
-        sidecar = known if known is not None and Path(known).is_file() else find_sidecar(Path(lesson.path))
-        if sidecar is not None:
-            try:
-                self._sidecar = load_cues(sidecar)
-            except SmrtError as error:
-                log.warning("%s", error)
+        beside = find_sidecars(Path(lesson.path))
+        files = [known] if known is not None and Path(known).is_file() else []
+        self._sidecar_files = files + [path for path in beside if path not in files]
         self.subtitle_tracks_changed.emit(self.subtitle_tracks())
-        if self._sidecar is not None and self._setting("subtitles_on", True):
+        if (
+            self._sidecar_files
+            and self._setting("subtitles_on", True)
+            and self._read_sidecar(self._sidecar_files[0])
+        ):
             self._subtitle_choice = 0
         self._set_subtitle_text("")
 
     def _update_subtitle(self, position_ms: int) -> None:
         if self._subtitle_choice is None:
             self._set_subtitle_text("")
-        elif self._sidecar is not None and self._subtitle_choice == 0:
+        elif self._sidecar is not None and self._subtitle_choice < len(self._sidecar_files):
             self._set_subtitle_text(self._sidecar.text_at(position_ms))
 
     def _set_subtitle_text(self, text: str) -> None:
@@ -730,7 +745,7 @@ class PlaybackController(QObject):
 
     @Slot(str)
     def _on_embedded_subtitle(self, text: str) -> None:
-        offset = 1 if self._sidecar else 0
+        offset = len(self._sidecar_files)
         if self._subtitle_choice is not None and self._subtitle_choice >= offset:
             self._set_subtitle_text(text.strip())
 

@@ -56,6 +56,29 @@ def find_sidecar(video: Path) -> Path | None:
     return None
 
 
+def find_sidecars(video: Path) -> list[Path]:
+    """Every subtitle file beside ``video`` named after it: the plain one ("01 Release.srt") first,
+    then the translations ("01 Release.de.srt", "01 Release.es.vtt") by name."""
+    plain = find_sidecar(video)
+    prefix = video.stem.casefold() + "."
+    try:
+        siblings = list(video.parent.iterdir())
+    except OSError:
+        siblings = []
+    translations = sorted(
+        (
+            path
+            for path in siblings
+            if path.suffix.casefold() in SIDECAR_SUFFIXES
+            and path.name.casefold().startswith(prefix)
+            and path != plain
+            and path.is_file()
+        ),
+        key=lambda path: path.name.casefold(),
+    )
+    return ([plain] if plain is not None else []) + translations
+
+
 def load_cues(path: Path) -> SubtitleCues:
     """Read a subtitle file; raise ``MediaError`` with a message the user can act on."""
     import pysubs2  # here, not at the top: most lessons have no sidecar, and start-up is 16 ms faster

@@ -75,3 +75,25 @@ def test_embedded_subtitle_track(context, media, qtbot, tmp_path) -> None:  # ty
     playback.set_subtitle_track(None)
     assert window.video_view.subtitle() == ""
     playback.pause()
+
+
+def test_translations_beside_the_video_are_tracks_to_choose(context, media, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    clip = media.clip(seconds=2.0, size=(160, 90), fps=25)
+    lessons = add_course(context, tmp_path / "course", [("Gluteus", clip)], uid="subs-lang")
+    video = lessons[0].path
+    video.with_suffix(".srt").write_text(SRT, encoding="utf-8")
+    video.with_name(video.stem + ".de.srt").write_text(
+        "1\n00:00:00,000 --> 00:00:02,000\nDen Triggerpunkt finden\n", encoding="utf-8"
+    )
+    window = open_window(context, qtbot)
+    playback = context.playback
+    open_paused(context, qtbot, lessons[0], start_ms=500)
+    assert playback.subtitle_tracks() == [
+        "Subtitle file (01 - Gluteus.srt)",
+        "Subtitle file (01 - Gluteus.de.srt)",
+    ], "the file named like the video first, shown by default"
+    qtbot.waitUntil(lambda: window.video_view.subtitle() == "Find the tender point", timeout=5000)
+    playback.set_subtitle_track(1)
+    assert window.video_view.subtitle() == "Den Triggerpunkt finden"
+    playback.set_subtitle_track(0)
+    assert window.video_view.subtitle() == "Find the tender point"
