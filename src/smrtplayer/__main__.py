@@ -45,8 +45,12 @@ def _split_open_path(argv: list[str], commands: set[str]) -> tuple[list[str], Pa
             continue
         elif word in commands:
             return argv, None
-        else:
+        elif Path(word).expanduser().exists():
             return argv[:index] + argv[index + 1 :], Path(word).expanduser().resolve()
+        else:
+            # Neither a command nor something to open ("couses"): argparse says which commands exist
+            # (exit 2) instead of a window that reports a missing path.
+            return argv, None
     return argv, None
 
 

@@ -21,26 +21,28 @@ from smrtplayer.paths import AppPaths
 
 EXIT_OK = 0
 EXIT_PARTIAL = 3
-EXIT_CODES = """exit codes:
+EXIT_CODES = """exit codes (the same for every command):
   0    done, every file is fine
   2    wrong arguments
   3    done, but some files were skipped, damaged or not found (listed)
   65   refused: bad archive, bad manifest, nothing playable, or already in the library
   66   the path or course named does not exist
-  73   the data folder cannot be created or written
+  73   the data folder (or the file asked for) cannot be created or written
   74   the database cannot be used
-  130  cancelled (Ctrl+C); nothing half-made is left
+  130  cancelled (Ctrl+C); nothing half-made is left"""
+JSON_FAILURE = """
 with --json, a failure prints {"error": ..., "kind": ..., "exit_code": ...} on stdout"""
 
 
 def add_commands(subparsers: Any) -> None:
-    courses = subparsers.add_parser("courses", help="list the courses in the library")
+    courses = _add(subparsers, "courses", json_output=True, help="list the courses in the library")
     courses.add_argument("--json", action="store_true", help="machine-readable output")
     courses.set_defaults(handler=cmd_courses)
 
     import_ = _add(
         subparsers,
         "import",
+        json_output=True,
         help="import a course: a folder, a .zip, a DVD's VIDEO_TS folder or video files",
         description=(
             "Import a course. Without a course.toml manifest, sections come from sub-folders and "
@@ -70,6 +72,7 @@ def add_commands(subparsers: Any) -> None:
     verify = _add(
         subparsers,
         "verify",
+        json_output=True,
         help="check every lesson file in full (SHA-256) against the manifest or the import",
     )
     verify.add_argument("course", nargs="?", metavar="COURSE", help="id, uid or title (default: all)")
@@ -79,6 +82,7 @@ def add_commands(subparsers: Any) -> None:
     relink = _add(
         subparsers,
         "relink",
+        json_output=True,
         help="point a moved or renamed course at its new folder; lessons are matched by content",
     )
     relink.add_argument("course", metavar="COURSE", help="id, uid or title")
@@ -98,23 +102,28 @@ def add_commands(subparsers: Any) -> None:
     remove.add_argument("course", metavar="COURSE", help="id, uid or title")
     remove.set_defaults(handler=cmd_remove)
 
-    self_test = subparsers.add_parser(
-        "self-test", help="check the database, the multimedia backend and play the demo course"
+    self_test = _add(
+        subparsers,
+        "self-test",
+        json_output=True,
+        help="check the database, the multimedia backend and play the demo course",
     )
     self_test.add_argument("--json", action="store_true", help="print the report as JSON")
     self_test.set_defaults(handler=cmd_self_test)
 
     # Moving the user's data between computers. smrtplayer.dataexport (and msgspec with it) loads
     # only when one of these runs: every start of the window builds this parser.
-    export = subparsers.add_parser(
-        "export-data", help="write all your notes, progress, positions, practice log and plans to FILE"
+    export = _add(
+        subparsers,
+        "export-data",
+        help="write all your notes, progress, positions, practice log and plans to FILE",
     )
-    export.add_argument("file", metavar="FILE")
+    export.add_argument("file", metavar="FILE", help="where to write it (for example data.smrtdata)")
     export.set_defaults(handler=_load_handler("smrtplayer.dataexport", "cmd_export_data"))
-    imported = subparsers.add_parser(
-        "import-data", help="merge a file written by export-data (on this or another computer)"
+    imported = _add(
+        subparsers, "import-data", help="merge a file written by export-data (on this or another computer)"
     )
-    imported.add_argument("file", metavar="FILE")
+    imported.add_argument("file", metavar="FILE", help="a file written by export-data")
     imported.set_defaults(handler=_load_handler("smrtplayer.dataexport", "cmd_import_data"))
 
 
@@ -193,9 +202,13 @@ def cmd_self_test(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 # ------------------------------------------------------------------------------------- library
-def _add(subparsers: Any, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+def _add(subparsers: Any, name: str, *, json_output: bool = False, **kwargs: Any) -> argparse.ArgumentParser:
+    """A command whose --help ends with the exit codes (and, with ``json_output``, the --json error)."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        name, epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter, **kwargs
+        name,
+        epilog=EXIT_CODES + (JSON_FAILURE if json_output else ""),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        **kwargs,
     )
     return parser
 

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import msgspec
 
 from smrtplayer import __version__
-from smrtplayer.errors import SmrtError
+from smrtplayer.errors import CannotWrite, NotFound, SmrtError
 from smrtplayer.store.db import Store
 from smrtplayer.store.exchange import (
     SECTIONS,
@@ -190,7 +190,7 @@ def export_data(store: Store, destination: Path) -> ExportSummary:
     except OSError as error:
         with contextlib.suppress(OSError):
             partial.unlink()
-        raise SmrtError(
+        raise CannotWrite(
             f"The export could not be written to {destination}: {error.strerror or error}. "
             "Choose another place (with enough free space)."
         ) from error
@@ -206,6 +206,8 @@ def read_export(path: Path) -> ExportFile:
         if size > MAX_FILE_BYTES:
             raise ExportFileError(f"{path} is too large ({size} bytes) to be a smrtplayer export.")
         data = path.read_bytes()
+    except FileNotFoundError as error:
+        raise NotFound(f"{path} does not exist. Check the spelling, or give the file's full path.") from error
     except OSError as error:
         raise ExportFileError(f"{path} cannot be read: {error.strerror or error}.") from error
     return parse_export(data, path)

@@ -19,6 +19,12 @@ class DataDirError(SmrtError):
     exit_code = 73  # EX_CANTCREAT
 
 
+class CannotWrite(SmrtError):
+    """A file the user asked for (an export, a capture) cannot be written where they chose."""
+
+    exit_code = 73  # EX_CANTCREAT
+
+
 class StoreError(SmrtError):
     """The database cannot be opened or used; the file has been left untouched."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -37,8 +38,12 @@ def configure_logging(log_dir: Path, *, verbose: bool = False) -> None:
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
-        log_dir.mkdir(parents=True, exist_ok=True)
+        # The log names the user's folders and courses: like the data folder, the owner's alone.
+        log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _owner_only(log_dir, 0o700)
         rotate_if_large(log_dir / LOG_FILE)
+        (log_dir / LOG_FILE).touch(mode=0o600)
+        _owner_only(log_dir / LOG_FILE, 0o600)
         file_handler = logging.FileHandler(log_dir / LOG_FILE, encoding="utf-8")
         file_handler.setFormatter(formatter)
         root.addHandler(file_handler)
@@ -49,3 +54,8 @@ def configure_logging(log_dir: Path, *, verbose: bool = False) -> None:
     console.setFormatter(logging.Formatter("smrtplayer: %(levelname)s: %(message)s"))
     root.addHandler(console)
     root._smrtplayer_configured = True  # type: ignore[attr-defined]
+
+
+def _owner_only(path: Path, mode: int) -> None:
+    if os.name == "posix":
+        path.chmod(mode)

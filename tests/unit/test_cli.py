@@ -129,3 +129,21 @@ def test_a_refused_import_with_json_still_prints_json(tmp_path: Path) -> None:
         "exit_code": 65,
     }
     assert "Nothing was imported" in result.stderr, "people reading the terminal see it too"
+
+
+def test_a_mistyped_command_is_a_usage_error_not_a_window(tmp_path: Path) -> None:
+    result = run_cli("couses", data_dir=tmp_path / "data")
+    assert result.returncode == 2
+    assert "invalid choice: 'couses'" in result.stderr and "courses" in result.stderr
+
+
+def test_data_commands_use_the_listed_exit_codes(tmp_path: Path) -> None:
+    missing = run_cli("import-data", str(tmp_path / "nope.smrtdata"), data_dir=tmp_path / "data")
+    assert missing.returncode == 66 and "does not exist" in missing.stderr
+    (tmp_path / "a-file").write_text("x")
+    unwritable = run_cli(
+        "export-data", str(tmp_path / "a-file" / "data.smrtdata"), data_dir=tmp_path / "data"
+    )
+    assert unwritable.returncode == 73 and "could not be written" in unwritable.stderr
+    helped = run_cli("export-data", "--help", data_dir=tmp_path / "data")
+    assert "73" in helped.stdout and "exit codes" in helped.stdout

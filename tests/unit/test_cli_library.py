@@ -164,7 +164,7 @@ def test_the_real_command_line(tmp_path: Path, media: MediaFactory) -> None:
         return run_cli(*argv, data_dir=tmp_path / "data")
 
     help_text = cli("import", "--help")
-    assert help_text.returncode == 0 and "exit codes:" in help_text.stdout and "65" in help_text.stdout
+    assert help_text.returncode == 0 and "exit codes" in help_text.stdout and "65" in help_text.stdout
     folder = make_course_folder(tmp_path / "Upper Back", ["1.mp4"], media)
     shutil.copyfile(folder / "1.mp4", folder / "cut.mp4")
     with (folder / "cut.mp4").open("r+b") as handle:

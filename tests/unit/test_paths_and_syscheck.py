@@ -80,3 +80,15 @@ def test_a_large_log_is_rotated_at_start_and_only_three_old_ones_are_kept(tmp_pa
     rotate_if_large(log, max_bytes=100)
     assert not log.exists()
     assert [(tmp_path / f"smrtplayer.log.{n}").read_text() for n in (1, 2, 3)] == ["x" * 150, "one", "two"]
+
+
+def test_the_log_is_the_owners_alone(tmp_path: Path) -> None:
+    if os.name != "posix":
+        pytest.skip("POSIX permissions")
+    from helpers.cli import run_cli
+
+    result = run_cli("courses", data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    logs = tmp_path / "data" / "logs"
+    assert stat.S_IMODE(logs.stat().st_mode) == 0o700
+    assert stat.S_IMODE((logs / "smrtplayer.log").stat().st_mode) == 0o600
