@@ -84,7 +84,7 @@ def check_display() -> None:
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         return
     raise MissingSystemLibraries(
-        "smrtplayer cannot open its window: no display was found (neither DISPLAY nor "
+        "the window cannot open: no display was found (neither DISPLAY nor "
         "WAYLAND_DISPLAY is set).\nRun it inside a desktop session, or on a virtual display with:\n"
         "  xvfb-run -a make run\n"
         "The headless commands work without a display: smrtplayer --help"
