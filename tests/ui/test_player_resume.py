@@ -53,14 +53,22 @@ def test_resume_after_the_app_is_closed_and_reopened(app_paths, media, qtbot, tm
         second.close()
 
 
+def _start_window(context, qtbot):  # type: ignore[no-untyped-def]
+    """The window as the app's start makes it: panels after the first frame, the file opened early."""
+    from smrtplayer.ui.main_window import MainWindow
+
+    window = MainWindow(context, panels_after_first_frame=True)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
 @pytest.mark.parametrize("loaded_before_start", [False, True], ids=["still-loading", "loaded-already"])
 def test_the_start_window_opens_the_file_early_and_still_resumes_where_it_stopped(  # type: ignore[no-untyped-def]
     app_paths, media, qtbot, tmp_path, loaded_before_start: bool
 ) -> None:
     """The app's start builds its window while the last lesson's file opens: the lesson still comes
     back at its saved point, whether the file finished opening before start() or after."""
-    from smrtplayer.ui.main_window import MainWindow
-
     first = AppContext.open(app_paths)
     lessons = _course(first, media, tmp_path)
     first.playback.open_lesson(lessons[0], autoplay=False, start_ms=0)
@@ -69,9 +77,7 @@ def test_the_start_window_opens_the_file_early_and_still_resumes_where_it_stoppe
 
     second = AppContext.open(app_paths)
     try:
-        window = MainWindow(second, panels_after_first_frame=True)
-        qtbot.addWidget(window)
-        window.show()
+        window = _start_window(second, qtbot)
         playback = second.playback
         assert playback.lesson is None, "nothing is announced before start()"
         assert playback.is_loading(), "the file is already opening"
@@ -92,8 +98,6 @@ def test_the_panels_built_after_the_first_frame_take_up_the_lesson_already_playi
 ) -> None:
     """At start the side panels follow the first frame, after the lesson was announced: its notes,
     the note marks, the index's tracking and the study time still follow the lesson that plays."""
-    from smrtplayer.ui.main_window import MainWindow
-
     first = AppContext.open(app_paths)
     lessons = _course(first, media, tmp_path)
     first.notes.create(lessons[0].fingerprint, time_ms=1500, body="elbow stays soft")
@@ -104,9 +108,7 @@ def test_the_panels_built_after_the_first_frame_take_up_the_lesson_already_playi
 
     second = AppContext.open(app_paths)
     try:
-        window = MainWindow(second, panels_after_first_frame=True)
-        qtbot.addWidget(window)
-        window.show()
+        window = _start_window(second, qtbot)
         window.start(autoplay=True)
         qtbot.waitUntil(lambda: window._workspace is not None, timeout=10000)
         notes = window.workspace.notes_panel

@@ -49,13 +49,19 @@ def test_dropping_a_folder_imports_it_and_a_card_appears(
     assert "Imported" in dialog.detail.text() and dialog.close_button.isVisibleTo(dialog)
 
 
-def test_verify_dialog_shows_progress_and_the_result(
-    context: AppContext, qtbot, tmp_path: Path, media: MediaFactory
-) -> None:  # type: ignore[no-untyped-def]
+def _course_and_view(context: AppContext, qtbot, tmp_path: Path, media: MediaFactory):  # type: ignore[no-untyped-def]
+    """A two-lesson course imported from a folder, and the library view showing it."""
     folder = make_course_folder(tmp_path / "course", ["1.mp4", "2.mp4"], media)
     report = context.library.import_course(folder)
     view = LibraryView(context, thumbnails=False)
     qtbot.addWidget(view)
+    return folder, report, view
+
+
+def test_verify_dialog_shows_progress_and_the_result(
+    context: AppContext, qtbot, tmp_path: Path, media: MediaFactory
+) -> None:  # type: ignore[no-untyped-def]
+    _folder, report, view = _course_and_view(context, qtbot, tmp_path, media)
     dialog = view.verify(report.course_id)
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.done, timeout=10_000)
@@ -85,10 +91,7 @@ def test_a_refused_import_says_so_in_full_and_shows_no_full_bar(
 def test_a_check_that_finds_the_folder_gone_offers_to_find_it_at_once(
     context: AppContext, qtbot, tmp_path: Path, media: MediaFactory
 ) -> None:  # type: ignore[no-untyped-def]
-    folder = make_course_folder(tmp_path / "course", ["1.mp4", "2.mp4"], media)
-    report = context.library.import_course(folder)
-    view = LibraryView(context, thumbnails=False)
-    qtbot.addWidget(view)
+    folder, report, view = _course_and_view(context, qtbot, tmp_path, media)
     view.show()
     assert not view.cards[report.course_id].relink_button.isVisible()
     folder.rename(tmp_path / "moved")  # while the window is open
