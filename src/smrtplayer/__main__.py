@@ -77,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
             # FFmpeg's description of every file it opens is noise in a terminal (and reads like an
             # error); the commands report what matters themselves. --verbose keeps it.
             os.environ.setdefault("QT_LOGGING_RULES", QUIET_MEDIA_LOGS)
+            _qt_messages_to_the_log()
         return int(args.handler(args, paths))
     except SmrtError as error:
         print(f"smrtplayer: {error}", file=sys.stderr)
@@ -87,8 +88,31 @@ def main(argv: list[str] | None = None) -> int:
             payload = {"error": str(error), "kind": type(error).__name__, "exit_code": error.exit_code}
             print(json.dumps(payload, ensure_ascii=False))
         return error.exit_code
+    except BrokenPipeError:
+        # The reader went away ("smrtplayer courses | head -1"): stop quietly, like other command-line
+        # tools, instead of a traceback; what the command did is done.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, as a shell reports it
     except KeyboardInterrupt:
         return 130
+
+
+def _qt_messages_to_the_log() -> None:
+    """Qt's own notices ("PulseAudioService: pa_context_connect() failed", "No RHI backend. Using CPU
+    conversion") go to the log file, not the terminal: they are harmless here, and a command says
+    itself what went wrong."""
+    import logging
+
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    qt_log = logging.getLogger("qt")
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        serious = kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
+        qt_log.log(logging.ERROR if serious else logging.INFO, "%s", message)
+
+    qInstallMessageHandler(handler)
 
 
 def _command_names(parser: argparse.ArgumentParser) -> set[str]:

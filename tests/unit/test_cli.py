@@ -49,6 +49,8 @@ def test_self_test_plays_the_demo_without_a_display(tmp_path: Path) -> None:
     assert checks["playback"]["played_ms"] >= 1000
     assert checks["database"]["quick_check"] == "ok"
     assert report["qt_platform"] == "offscreen"
+    # Qt's harmless notices (no sound server, no GPU) are in the log, not the terminal.
+    assert "PulseAudioService" not in result.stderr and "QRhi" not in result.stderr
 
 
 def test_too_new_database_gives_a_clear_message_and_is_untouched(tmp_path: Path) -> None:
@@ -147,3 +149,18 @@ def test_data_commands_use_the_listed_exit_codes(tmp_path: Path) -> None:
     assert unwritable.returncode == 73 and "could not be written" in unwritable.stderr
     helped = run_cli("export-data", "--help", data_dir=tmp_path / "data")
     assert "73" in helped.stdout and "exit codes" in helped.stdout
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly(tmp_path: Path) -> None:
+    environment = {key: value for key, value in os.environ.items() if key != "DISPLAY"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "smrtplayer", "--data-dir", str(tmp_path / "data"), "courses"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=environment,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # as "| head -0" does
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 141
+    assert "Traceback" not in errors and "BrokenPipeError" not in errors
