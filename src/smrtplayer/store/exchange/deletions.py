@@ -29,6 +29,11 @@ from smrtplayer.store.exchange.base import (
 )
 
 Kind = Literal["position", "practised", "plan", "practice"]
+#: kind -> (table, the row of a key, when the row last changed): one row each, kept if changed later
+_CHANGED_AT = {
+    "position": ("positions", "uid = ? AND source = 'user'", "updated_at"),
+    "practised": ("position_practice", "position_uid = ?", "practised_at"),
+}
 _SEPARATOR = "\x1f"
 
 
@@ -133,23 +138,12 @@ class _LocalItems:
     def remove(self, kind: str, key: str, deleted_at: datetime) -> int:
         """Remove the item ``key`` unless it was changed after ``deleted_at``; how many went."""
         conn = self._conn
-        if kind == "position":
-            row = conn.execute(
-                "SELECT updated_at FROM positions WHERE uid = ? AND source = 'user'", [key]
-            ).fetchone()
+        if kind in _CHANGED_AT:
+            table, where, changed_at = _CHANGED_AT[kind]
+            row = conn.execute(f"SELECT {changed_at} FROM {table} WHERE {where}", [key]).fetchone()
             if row is None or parse_utc(row[0]) > deleted_at:
                 return 0
-            return int(
-                conn.execute("DELETE FROM positions WHERE uid = ? AND source = 'user'", [key]).rowcount
-            )
-        if kind == "practised":
-            row = conn.execute(
-                "SELECT practised_at FROM position_practice WHERE position_uid = ?", [key]
-            ).fetchone()
-            if row is None or parse_utc(row[0]) > deleted_at:
-                return 0
-            cursor = conn.execute("DELETE FROM position_practice WHERE position_uid = ?", [key])
-            return int(cursor.rowcount)
+            return int(conn.execute(f"DELETE FROM {table} WHERE {where}", [key]).rowcount)
         if kind == "plan":
             doomed = [plan_id for plan_id, updated_at in self._plans.pop(key, []) if updated_at <= deleted_at]
             for plan_id in doomed:
