@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.playback = context.playback
+        self._planned_start: tuple[Lesson, int] | None = None  # worked out once, used by start()
         if panels_after_first_frame:
             self._preload_start_lesson()
         self.setWindowTitle("smrtplayer")
@@ -314,13 +315,13 @@ class MainWindow(QMainWindow):
     def _preload_start_lesson(self) -> None:
         # The file opens on the backend's thread while the rest of the window is built; start()
         # then carries on with it.
-        start = self._start_point()
-        if start is not None:
-            self.playback.preload(start[0])
+        self._planned_start = self._start_point()
+        if self._planned_start is not None:
+            self.playback.preload(self._planned_start[0])
 
     def start(self, *, autoplay: bool) -> None:
         """Open the lesson to continue with (see ``_start_point``), ready to play or playing."""
-        start = self._start_point()
+        start, self._planned_start = self._planned_start or self._start_point(), None
         if start is None:
             self.video_view.clear("No courses yet.")
             return

@@ -407,10 +407,11 @@ class TableModeWindow(QWidget):
         self.next_label.setText(self._next_text())
         self.lock_label.setText("LOCKED — touch and mouse ignored · Ctrl+L unlocks" if self.locked else "")
         self.lock_label.setVisible(self.locked)
-        self._update_status()
+        self._update_status(ready=leg is not None)
         self.countdown.update()
 
-    def _update_status(self) -> None:
+    def _update_status(self, *, ready: bool | None = None) -> None:
+        """``ready``: whether Space has something to start (refresh knows; else looked up)."""
         runner, timer = self.runner, self.timer
         leg = runner.current()
         if runner.phase == SequenceRunner.BLOCKED:
@@ -419,7 +420,9 @@ class TableModeWindow(QWidget):
             if self._finished_text:
                 status = self._finished_text.upper() + (" — SPACE TO RUN IT AGAIN" if self.plan else "")
             else:
-                status = "READY — SPACE TO START" if self._leg_for_display() else "READY"
+                if ready is None:
+                    ready = self._leg_for_display() is not None
+                status = "READY — SPACE TO START" if ready else "READY"
         elif timer.is_paused():
             status = "PAUSED — SPACE TO GO ON"
         elif timer.is_overtime():
