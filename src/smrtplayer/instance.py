@@ -92,10 +92,8 @@ class InstanceGuard(QObject):
             time.sleep(RETRY_INTERVAL_S)
 
     def owner_pid(self) -> int:
-        info = self._lock.getLockInfo()
-        # PySide6 returns (pid, hostname, appname); an unreadable lock gives a pid of 0 or less.
-        pid = info[0] if isinstance(info, tuple) and info else 0
-        return pid if isinstance(pid, int) and pid > 0 else 0
+        pid, _host, _app = self._lock.getLockInfo()  # an unreadable lock gives a pid of 0
+        return max(0, int(pid))
 
     def hand_over(self, request: dict[str, Any]) -> bool:
         """Send ``request`` to the running instance; True when it acknowledged."""
