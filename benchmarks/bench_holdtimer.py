@@ -90,13 +90,13 @@ def main() -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from smrtplayer.context import AppContext
-    from smrtplayer.cues import CuePlayer
-    from smrtplayer.holdtimer import HoldTimer
-    from smrtplayer.paths import AppPaths
-    from smrtplayer.presets import MIN_HOLD_MS
+    from smrtplayer.app.context import AppContext
+    from smrtplayer.app.paths import AppPaths
+    from smrtplayer.holds.cues import CuePlayer
+    from smrtplayer.holds.timer import HoldTimer
+    from smrtplayer.models.presets import MIN_HOLD_MS
     from smrtplayer.store.plans import Plan, PlanStep
-    from smrtplayer.ui.table_mode import TableModeWindow
+    from smrtplayer.ui.holds.table_mode import TableModeWindow
 
     app = QApplication([sys.argv[0]])
     scratch = Path(tempfile.mkdtemp(prefix="bench-holdtimer-"))

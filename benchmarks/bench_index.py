@@ -29,8 +29,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import Figure, median, p95, write_results
-from smrtplayer.models import NewCourse, NewLesson, NewPosition
-from smrtplayer.regions import Ref, Taxonomy, load_taxonomy
+from smrtplayer.models.library import NewCourse, NewLesson, NewPosition
+from smrtplayer.models.regions import Ref, Taxonomy, load_taxonomy
 
 SCALE = float(os.environ.get("SMRT_BENCH_SCALE", "1"))
 COURSES = max(2, round(200 * SCALE))
@@ -141,8 +141,8 @@ def keystrokes(query: str) -> list[str]:
 def main() -> int:
     from PySide6.QtWidgets import QApplication
 
-    from smrtplayer.context import AppContext
-    from smrtplayer.paths import AppPaths
+    from smrtplayer.app.context import AppContext
+    from smrtplayer.app.paths import AppPaths
 
     app = QApplication.instance() or QApplication([])
     started = time.perf_counter()
@@ -247,7 +247,7 @@ def main() -> int:
 
 def _panel(context):  # type: ignore[no-untyped-def]
     try:
-        from smrtplayer.ui.index_panel import IndexPanel
+        from smrtplayer.ui.index.index_panel import IndexPanel
     except ImportError:
         return None
     panel = IndexPanel(context)

@@ -23,10 +23,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import Figure, median, p95, write_results
 from smrtplayer.library.service import LibraryService
-from smrtplayer.models import MediaInfo, NewCourse, NewLesson, NewPosition
+from smrtplayer.models.library import MediaInfo, NewCourse, NewLesson, NewPosition
 from smrtplayer.store.courses import CourseRepository
 from smrtplayer.store.db import Store
-from smrtplayer.store.progress import ProgressRepository
+from smrtplayer.store.resume import ProgressRepository
 
 REGIONS = ["hips-sacrum", "shoulder-axilla", "lower-back", "head-neck", "thighs-knees", "abdomen"]
 

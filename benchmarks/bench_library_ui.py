@@ -28,14 +28,14 @@ from PySide6.QtWidgets import QApplication
 
 from bench_library import build
 from common import REPO, Figure, median, p95, write_results
-from smrtplayer.context import AppContext
-from smrtplayer.paths import AppPaths
+from smrtplayer.app.context import AppContext
+from smrtplayer.app.paths import AppPaths
 
 TICK_MS = 5
 
 
 def time_cards(context: AppContext, runs: int) -> list[float]:
-    from smrtplayer.ui.library_view import LibraryView
+    from smrtplayer.ui.library.library_view import LibraryView
 
     samples = []
     for _ in range(runs):

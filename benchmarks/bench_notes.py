@@ -136,7 +136,7 @@ def _fill_catalogue(store: Store, lessons: int, rng: random.Random) -> None:
 def bench_search(
     folder: Path, rng: random.Random, notes: int, runs: int
 ) -> tuple[list[float], dict[str, float]]:
-    from smrtplayer.search import SearchService
+    from smrtplayer.notes.search import SearchService
 
     store = Store.open(folder / "search.sqlite3")
     started = time.perf_counter()
@@ -167,9 +167,9 @@ def bench_search(
 
 
 def bench_markdown(folder: Path, rng: random.Random, count: int) -> float:
-    from smrtplayer.models import Lesson
-    from smrtplayer.notes import NotesService
-    from smrtplayer.notes_export import collect, write_markdown
+    from smrtplayer.models.library import Lesson
+    from smrtplayer.notes.export import collect, write_markdown
+    from smrtplayer.notes.service import NotesService
 
     store = Store.open(folder / "export.sqlite3")
     _fill_notes(store, count, 100, rng, "e")
@@ -199,7 +199,7 @@ def bench_markdown(folder: Path, rng: random.Random, count: int) -> float:
 
 
 def bench_merge(folder: Path, rng: random.Random, items: int) -> tuple[float, float, dict[str, int]]:
-    from smrtplayer.dataexport import export_data, import_data
+    from smrtplayer.app.dataexport import export_data, import_data
 
     source = Store.open(folder / "source.sqlite3")
     notes = items * 6 // 10
@@ -248,10 +248,10 @@ def bench_typing(folder: Path, rng: random.Random, keys: int) -> tuple[list[floa
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from smrtplayer.context import AppContext
-    from smrtplayer.paths import AppPaths
+    from smrtplayer.app.context import AppContext
+    from smrtplayer.app.paths import AppPaths
     from smrtplayer.store.notes import Note, NoteRepository, with_rev
-    from smrtplayer.ui.notes_panel import NotesPanel
+    from smrtplayer.ui.notes.notes_panel import NotesPanel
 
     app = QApplication.instance() or QApplication([])
     context = AppContext.open(AppPaths.resolve(folder / "typing"))

@@ -92,10 +92,10 @@ def position_marks(count: int, duration_ms: int) -> list[int]:
 
 def prepare_data_dir(data: Path, clip: Path, marks: list[int], resume_ms: int) -> None:
     """A data folder with one course holding the clip, its positions, and a resume point."""
-    from smrtplayer.context import AppContext
+    from smrtplayer.app.context import AppContext
+    from smrtplayer.app.paths import AppPaths
     from smrtplayer.library.fingerprint import lesson_fingerprint
-    from smrtplayer.models import NewCourse, NewLesson, NewPosition
-    from smrtplayer.paths import AppPaths
+    from smrtplayer.models.library import NewCourse, NewLesson, NewPosition
 
     course_dir = data.parent / "course"
     course_dir.mkdir(parents=True, exist_ok=True)
@@ -260,9 +260,9 @@ def child(mode: str, data: Path, seconds: float, seeks: int) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from smrtplayer.context import AppContext
-    from smrtplayer.paths import AppPaths
-    from smrtplayer.ui.main_window import MainWindow
+    from smrtplayer.app.context import AppContext
+    from smrtplayer.app.paths import AppPaths
+    from smrtplayer.ui.shell.main_window import MainWindow
 
     app = QApplication([sys.argv[0]])
     context = AppContext.open(AppPaths.resolve(data))

@@ -70,7 +70,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def app_paths(data_dir: Path):  # type: ignore[no-untyped-def]
-    from smrtplayer.paths import AppPaths
+    from smrtplayer.app.paths import AppPaths
 
     return AppPaths.resolve(data_dir)
 
@@ -80,7 +80,7 @@ def _no_thumbnail_work_left_behind() -> Iterator[None]:
     """The shared frame grabber works through its queue asynchronously; a request whose library has
     closed is dropped, so a broken file of one test is not opened (and warned about) in the next."""
     yield
-    grabber_module = sys.modules.get("smrtplayer.handout")
+    grabber_module = sys.modules.get("smrtplayer.holds.handout")
     if grabber_module is not None:
         grabber_module.FrameGrabber.drop_unwanted()
 
@@ -88,7 +88,7 @@ def _no_thumbnail_work_left_behind() -> Iterator[None]:
 @pytest.fixture
 def context(app_paths, qapp):  # type: ignore[no-untyped-def]
     """A real AppContext on a fresh data folder, with the built-in demo course registered."""
-    from smrtplayer.context import AppContext
+    from smrtplayer.app.context import AppContext
 
     ctx = AppContext.open(app_paths)
     yield ctx

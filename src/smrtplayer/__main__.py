@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 from smrtplayer import __version__
-from smrtplayer.errors import SmrtError
-from smrtplayer.paths import DATA_DIR_ENV, AppPaths
+from smrtplayer.app.paths import DATA_DIR_ENV, AppPaths
+from smrtplayer.common.errors import SmrtError
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from smrtplayer.cli import add_commands
+    from smrtplayer.app.cli import add_commands
 
     parser = argparse.ArgumentParser(
         prog="smrtplayer",
@@ -63,12 +63,12 @@ def main(argv: list[str] | None = None) -> int:
     argv, open_path = _split_open_path(argv, _command_names(parser))
     args = parser.parse_args(argv)
     paths = AppPaths.resolve(args.data_dir)
-    from smrtplayer.logsetup import configure_logging
+    from smrtplayer.app.logsetup import configure_logging
 
     configure_logging(paths.logs, verbose=args.verbose)
     try:
         if args.command is None:
-            from smrtplayer.ui.app import run_gui
+            from smrtplayer.ui.shell.app import run_gui
 
             return run_gui(paths, autoplay=not args.paused, open_path=open_path)
         if open_path is not None:

@@ -346,8 +346,8 @@ class Lane:
     @contextlib.contextmanager
     def _fresh_start(self) -> Iterator[Any]:
         """The next start of the app on this folder, in this process."""
-        from smrtplayer.context import AppContext
-        from smrtplayer.paths import AppPaths
+        from smrtplayer.app.context import AppContext
+        from smrtplayer.app.paths import AppPaths
 
         context = AppContext.open(AppPaths.resolve(self.data))
         try:
@@ -677,8 +677,8 @@ def reference_schema(version: int) -> set[tuple[str, str, str]]:
 # ---------------------------------------------------------------------------------------- campaign
 def prepare(kind: str, data: Path, sources: Sources) -> None:
     """What each kind's folder holds before the first kill (made with the app's own services)."""
-    from smrtplayer.context import AppContext
-    from smrtplayer.paths import AppPaths
+    from smrtplayer.app.context import AppContext
+    from smrtplayer.app.paths import AppPaths
     from smrtplayer.store.db import utc_now
     from smrtplayer.store.notes import Note, NoteRepository
 

@@ -51,8 +51,8 @@ def _saved_position(database: Path, fingerprint: str) -> int | None:
 @pytest.fixture
 def disk_context(tmp_path: Path, qapp) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """An AppContext whose data folder is on a 4 MiB disk."""
-    from smrtplayer.context import AppContext
-    from smrtplayer.paths import AppPaths
+    from smrtplayer.app.context import AppContext
+    from smrtplayer.app.paths import AppPaths
 
     with tiny_disk(tmp_path / "disk", size_kb=4096) as disk:
         context = AppContext.open(AppPaths.resolve(disk / "data"))
@@ -160,9 +160,9 @@ def test_choices_made_on_a_full_disk_apply_now_and_are_remembered_once_there_is_
 def test_a_full_disk_at_start_up_is_named_as_such_and_never_taken_for_damage(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
     import hashlib
 
-    from smrtplayer.context import AppContext
-    from smrtplayer.errors import DatabaseCorrupt, StoreError
-    from smrtplayer.paths import AppPaths
+    from smrtplayer.app.context import AppContext
+    from smrtplayer.app.paths import AppPaths
+    from smrtplayer.common.errors import DatabaseCorrupt, StoreError
 
     with tiny_disk(tmp_path / "disk", size_kb=4096) as disk:
         paths = AppPaths.resolve(disk / "data")
@@ -223,9 +223,9 @@ def test_full_disk_while_importing_a_copy_imports_nothing_and_says_why(
     media: MediaFactory,
     qapp,  # type: ignore[no-untyped-def]
 ) -> None:
-    from smrtplayer.context import AppContext
-    from smrtplayer.errors import ImportRejected
-    from smrtplayer.paths import AppPaths
+    from smrtplayer.app.context import AppContext
+    from smrtplayer.app.paths import AppPaths
+    from smrtplayer.common.errors import ImportRejected
 
     source = tmp_path / "Shoulder course"
     source.mkdir()
@@ -275,7 +275,7 @@ def test_full_disk_while_importing_a_copy_imports_nothing_and_says_why(
 def test_full_disk_during_a_backup_says_so_and_leaves_no_unfinished_copy(
     disk_context,  # type: ignore[no-untyped-def]
 ) -> None:
-    from smrtplayer.errors import StoreError
+    from smrtplayer.common.errors import StoreError
 
     context = disk_context
     earlier = context.backups.back_up_now()
@@ -300,8 +300,8 @@ def test_a_course_folder_that_vanished_shows_missing_keeps_the_users_data_and_re
     media: MediaFactory,
     qtbot,  # type: ignore[no-untyped-def]
 ) -> None:
-    from smrtplayer.context import AppContext
-    from smrtplayer.paths import AppPaths
+    from smrtplayer.app.context import AppContext
+    from smrtplayer.app.paths import AppPaths
 
     paths = AppPaths.resolve(tmp_path / "data")
     context = AppContext.open(paths)

@@ -24,9 +24,9 @@ import os, shutil, signal, sys
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
-from smrtplayer.context import AppContext
+from smrtplayer.app.context import AppContext
 from smrtplayer.library import service
-from smrtplayer.paths import AppPaths
+from smrtplayer.app.paths import AppPaths
 
 def die(*args, **kwargs):
     os.kill(os.getpid(), signal.SIGKILL)
@@ -73,8 +73,8 @@ def test_an_import_or_removal_killed_half_way_leaves_nothing_after_the_next_star
     media: MediaFactory,
     qapp,  # type: ignore[no-untyped-def]
 ) -> None:
-    from smrtplayer.context import AppContext
-    from smrtplayer.paths import AppPaths
+    from smrtplayer.app.context import AppContext
+    from smrtplayer.app.paths import AppPaths
 
     source = tmp_path / "Course"
     source.mkdir()
@@ -107,9 +107,9 @@ def test_a_course_stored_just_before_a_kill_keeps_its_folder(
     qapp,  # type: ignore[no-untyped-def]
 ) -> None:
     """The mark of a copy whose rows were committed is only cleared: the course stays whole."""
-    from smrtplayer.context import AppContext
+    from smrtplayer.app.context import AppContext
+    from smrtplayer.app.paths import AppPaths
     from smrtplayer.library.staging import UNCOMMITTED_MARKER
-    from smrtplayer.paths import AppPaths
 
     source = tmp_path / "Course"
     source.mkdir()
@@ -135,8 +135,8 @@ def test_unfinished_backup_copies_of_dead_processes_are_removed_at_start(
     tmp_path: Path,
     qapp,  # type: ignore[no-untyped-def]
 ) -> None:
-    from smrtplayer.context import AppContext
-    from smrtplayer.paths import AppPaths
+    from smrtplayer.app.context import AppContext
+    from smrtplayer.app.paths import AppPaths
 
     paths = AppPaths.resolve(tmp_path / "data")
     AppContext.open(paths).close()
@@ -167,7 +167,7 @@ def test_a_failed_backup_leaves_no_unfinished_copy(
     context,  # type: ignore[no-untyped-def]
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from smrtplayer.errors import StoreError
+    from smrtplayer.common.errors import StoreError
 
     def refuse(self: Path, target: Path) -> Path:
         raise OSError(28, "No space left on device")

@@ -136,8 +136,8 @@ def make_old_database(path: Path, steps: int, seed: str) -> dict[str, Any]:
 
 # ------------------------------------------------------------------------------------------ kinds
 def _context(data: Path) -> Any:
-    from smrtplayer.context import AppContext
-    from smrtplayer.paths import AppPaths
+    from smrtplayer.app.context import AppContext
+    from smrtplayer.app.paths import AppPaths
 
     return AppContext.open(AppPaths.resolve(data))
 

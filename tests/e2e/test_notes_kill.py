@@ -20,9 +20,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from smrtplayer.context import AppContext
-from smrtplayer.paths import AppPaths
-from smrtplayer.ui.notes_panel import NotesPanel
+from smrtplayer.app.context import AppContext
+from smrtplayer.app.paths import AppPaths
+from smrtplayer.ui.notes.notes_panel import NotesPanel
 
 app = QApplication([])
 context = AppContext.open(AppPaths.resolve(sys.argv[1]))

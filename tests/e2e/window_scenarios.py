@@ -21,9 +21,9 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from smrtplayer.context import AppContext
-from smrtplayer.paths import AppPaths
-from smrtplayer.ui.main_window import MainWindow
+from smrtplayer.app.context import AppContext
+from smrtplayer.app.paths import AppPaths
+from smrtplayer.ui.shell.main_window import MainWindow
 
 SCENARIOS: dict[str, Callable[[MainWindow, Path], dict[str, Any]]] = {}
 
@@ -154,7 +154,7 @@ def mirrored_frame_with_badge(window: MainWindow, out: Path) -> dict[str, Any]:
 @scenario
 def table_mode_two_step_sequence(window: MainWindow, out: Path) -> dict[str, Any]:
     """Table mode runs a two-step plan: large countdown, cues in order, mirror flip, log rows."""
-    from smrtplayer.sequences import step_for_position
+    from smrtplayer.holds.sequences import step_for_position
     from smrtplayer.store.plans import Plan
 
     context = window.context

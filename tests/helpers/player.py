@@ -10,7 +10,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from smrtplayer.library.fingerprint import lesson_fingerprint
-from smrtplayer.models import Lesson, NewCourse, NewLesson, NewPosition
+from smrtplayer.models.library import Lesson, NewCourse, NewLesson, NewPosition
 
 
 def add_course(
@@ -128,7 +128,7 @@ def bar_x(image: QImage) -> float:
 
 def open_window(context, qtbot):  # type: ignore[no-untyped-def]
     """The real main window, shown (offscreen) and active so that its keys work."""
-    from smrtplayer.ui.main_window import MainWindow
+    from smrtplayer.ui.shell.main_window import MainWindow
 
     window = MainWindow(context)
     qtbot.addWidget(window)

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtSvg import QSvgRenderer
 
-from smrtplayer.regions import default_taxonomy
-from smrtplayer.resources import asset
-from smrtplayer.ui.body_map import BodyMap
+from smrtplayer.common.resources import asset
+from smrtplayer.models.regions import default_taxonomy
+from smrtplayer.ui.index.body_map import BodyMap
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from smrtplayer.context import AppContext
+from smrtplayer.app.context import AppContext
 from smrtplayer.store.practice import PracticeEntry
-from smrtplayer.ui import practice_log_view
-from smrtplayer.ui.practice_log_view import PracticeLogView
+from smrtplayer.ui.holds import practice_log_view
+from smrtplayer.ui.holds.practice_log_view import PracticeLogView
 
 
 def add(context: AppContext, title: str, ended: str, **more: object) -> int:

@@ -14,11 +14,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from helpers.clock import MS, FakeClock
-from smrtplayer.context import AppContext
-from smrtplayer.sequences import Leg
+from smrtplayer.app.context import AppContext
+from smrtplayer.holds.sequences import Leg
 from smrtplayer.store.plans import Plan, PlanStep
-from smrtplayer.ui import hold_panel
-from smrtplayer.ui.hold_panel import HoldPanel, ask_about_missing_lesson, confirm_close_during_hold
+from smrtplayer.ui.holds import hold_panel
+from smrtplayer.ui.holds.hold_panel import HoldPanel, ask_about_missing_lesson, confirm_close_during_hold
 
 
 class FakeBox:

@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from smrtplayer.context import AppContext
-from smrtplayer.ui import plan_editor
-from smrtplayer.ui.plan_editor import PlanEditor, PositionPicker
+from smrtplayer.app.context import AppContext
+from smrtplayer.ui.holds import plan_editor
+from smrtplayer.ui.holds.plan_editor import PlanEditor, PositionPicker
 
 
 @pytest.fixture

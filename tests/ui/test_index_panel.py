@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from smrtplayer.context import AppContext
-from smrtplayer.models import Lesson
-from smrtplayer.ui.index_panel import IndexPanel
+from smrtplayer.app.context import AppContext
+from smrtplayer.models.library import Lesson
+from smrtplayer.ui.index.index_panel import IndexPanel
 
 
 @pytest.fixture

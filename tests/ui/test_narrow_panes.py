@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QBoxLayout, QScrollArea
 
-from smrtplayer.context import AppContext
-from smrtplayer.ui.home_view import HomeView
-from smrtplayer.ui.library_view import LibraryView
+from smrtplayer.app.context import AppContext
+from smrtplayer.ui.library.home_view import HomeView
+from smrtplayer.ui.library.library_view import LibraryView
 
 
 def _fits(view, qtbot, width: int) -> None:  # type: ignore[no-untyped-def]

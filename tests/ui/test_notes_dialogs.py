@@ -9,14 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
-from smrtplayer.context import AppContext
-from smrtplayer.paths import AppPaths
-from smrtplayer.search import SearchResult
+from smrtplayer.app.context import AppContext
+from smrtplayer.app.paths import AppPaths
+from smrtplayer.notes.search import SearchResult
 from smrtplayer.store.stats import StatsRepository
-from smrtplayer.ui.backup_dialog import BackupDialog, show_startup_notices
-from smrtplayer.ui.home_view import HomeView
-from smrtplayer.ui.search_dialog import SearchDialog, result_html
-from smrtplayer.ui.stats_chart import HAVE_QTCHARTS, StudyChart
+from smrtplayer.ui.library.home_view import HomeView
+from smrtplayer.ui.library.stats_chart import HAVE_QTCHARTS, StudyChart
+from smrtplayer.ui.notes.search_dialog import SearchDialog, result_html
+from smrtplayer.ui.shell.backup_dialog import BackupDialog, show_startup_notices
 
 
 def _lessons(context: AppContext):  # type: ignore[no-untyped-def]
@@ -209,7 +209,7 @@ def test_startup_notices_are_plain_text_boxes(context: AppContext, qtbot, monkey
 
 def test_study_chart_draws_its_own_bars_without_qtcharts(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """The frozen bundle may leave QtCharts out: the chart is then painted by hand."""
-    from smrtplayer.ui import stats_chart
+    from smrtplayer.ui.library import stats_chart
 
     monkeypatch.setattr(stats_chart, "HAVE_QTCHARTS", False)
     chart = stats_chart.StudyChart()

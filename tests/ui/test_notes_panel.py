@@ -8,8 +8,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence, QTextCursor
 from PySide6.QtTest import QTest
 
-from smrtplayer.context import AppContext
-from smrtplayer.ui.notes_panel import INSERT_TIME_KEY, NotesPanel
+from smrtplayer.app.context import AppContext
+from smrtplayer.ui.notes.notes_panel import INSERT_TIME_KEY, NotesPanel
 
 
 def _lesson(context: AppContext, index: int = 0):  # type: ignore[no-untyped-def]

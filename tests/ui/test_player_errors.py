@@ -8,8 +8,8 @@ import pytest
 
 from helpers.media import MediaFactory
 from helpers.player import add_course, open_window, unknown_codec_clip
-from smrtplayer.errors import MediaError
-from smrtplayer.playback import local_media_path
+from smrtplayer.common.errors import MediaError
+from smrtplayer.player.controller import local_media_path
 
 
 def _course(context, media: MediaFactory, tmp_path: Path, broken: Path):  # type: ignore[no-untyped-def]
@@ -106,7 +106,7 @@ def test_a_moved_course_is_relinked_from_the_video_area(context, media, qtbot, t
 
 
 def test_the_error_box_fits_its_text_and_buttons_in_a_small_video_area(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from smrtplayer.ui.video_view import VideoView
+    from smrtplayer.ui.player.video_view import VideoView
 
     view = VideoView()
     qtbot.addWidget(view)

@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt
 
 from helpers.media import MediaFactory
 from helpers.player import add_course, open_paused, open_window, truncated_copy
-from smrtplayer.context import AppContext
-from smrtplayer.playback import SAVE_EVERY_MS
+from smrtplayer.app.context import AppContext
+from smrtplayer.player.controller import SAVE_EVERY_MS
 
 
 def _course(context, media: MediaFactory, tmp_path: Path):  # type: ignore[no-untyped-def]
@@ -55,7 +55,7 @@ def test_resume_after_the_app_is_closed_and_reopened(app_paths, media, qtbot, tm
 
 def _start_window(context, qtbot):  # type: ignore[no-untyped-def]
     """The window as the app's start makes it: panels after the first frame, the file opened early."""
-    from smrtplayer.ui.main_window import MainWindow
+    from smrtplayer.ui.shell.main_window import MainWindow
 
     window = MainWindow(context, panels_after_first_frame=True)
     qtbot.addWidget(window)

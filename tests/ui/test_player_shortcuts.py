@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from helpers.player import add_course, open_paused, open_window
-from smrtplayer.ui.shortcut_sheet import ShortcutSheet
-from smrtplayer.ui.shortcuts import ACTIONS, ShortcutBindings
+from smrtplayer.ui.shell.shortcut_sheet import ShortcutSheet
+from smrtplayer.ui.shell.shortcuts import ACTIONS, ShortcutBindings
 
 
 def test_every_action_has_its_own_key() -> None:

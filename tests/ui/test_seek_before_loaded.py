@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from smrtplayer.context import AppContext
+from smrtplayer.app.context import AppContext
 
 
 def test_seek_right_after_open_lands_and_counts_only_what_played(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]

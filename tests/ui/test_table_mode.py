@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from helpers.clock import MS, FakeClock
-from smrtplayer.context import AppContext
-from smrtplayer.sequences import rest_step, step_for_position
+from smrtplayer.app.context import AppContext
+from smrtplayer.holds.sequences import rest_step, step_for_position
 from smrtplayer.store.plans import Plan, PlanStep
-from smrtplayer.ui.table_mode import TableModeWindow
+from smrtplayer.ui.holds.table_mode import TableModeWindow
 
 SCREEN = (1920, 1080)
 
@@ -209,7 +209,7 @@ def test_leaving_table_mode_gives_the_keys_back_to_the_window_below(
 ) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from smrtplayer.ui.table_mode import open_table_mode
+    from smrtplayer.ui.holds.table_mode import open_table_mode
 
     below = QWidget()
     qtbot.addWidget(below)

@@ -8,9 +8,9 @@ import sys
 import pytest
 from PySide6.QtCore import QTimer
 
-from smrtplayer.context import AppContext
-from smrtplayer.ui.app import _report_unexpected_errors
-from smrtplayer.ui.main_window import MainWindow
+from smrtplayer.app.context import AppContext
+from smrtplayer.ui.shell.app import _report_unexpected_errors
+from smrtplayer.ui.shell.main_window import MainWindow
 
 
 @pytest.mark.qt_no_exception_capture

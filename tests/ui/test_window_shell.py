@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from smrtplayer.context import AppContext
+from smrtplayer.app.context import AppContext
 from smrtplayer.library.scan import course_from_manifest
-from smrtplayer.ui.main_window import MainWindow
+from smrtplayer.ui.shell.main_window import MainWindow
 
 
 def _find_item(tree, title: str):  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from helpers.media import MediaFactory
-from smrtplayer.errors import ImportRejected
+from smrtplayer.common.errors import ImportRejected
 from smrtplayer.library.archive import ArchiveLimits, check_archive, extract_entries, open_archive, safe_name
 from unit.test_library_support import (
     Library,

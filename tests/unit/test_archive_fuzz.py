@@ -14,7 +14,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smrtplayer.errors import ImportRejected
+from smrtplayer.common.errors import ImportRejected
 from smrtplayer.library.archive import ArchiveLimits, check_archive, extract_entries, open_archive
 
 LIMITS = ArchiveLimits(max_entries=50, max_total_bytes=1_000_000, ratio_floor_bytes=10_000)

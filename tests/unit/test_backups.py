@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from smrtplayer.context import AppContext
-from smrtplayer.errors import DatabaseCorrupt, StoreError
-from smrtplayer.paths import AppPaths
+from smrtplayer.app.context import AppContext
+from smrtplayer.app.paths import AppPaths
+from smrtplayer.common.errors import DatabaseCorrupt, StoreError
 from smrtplayer.store.backups import diagnose, list_backups
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from smrtplayer.context import AppContext
+from smrtplayer.app.context import AppContext
 from smrtplayer.library import scan
 
 

@@ -91,7 +91,7 @@ def test_unusable_data_dir_gives_a_clear_message(tmp_path: Path) -> None:
 def test_window_start_names_a_missing_system_library(tmp_path: Path) -> None:
     """Simulate a machine without libpulse: the app explains instead of letting Qt abort."""
     code = (
-        "import smrtplayer.syscheck as s, sys;"
+        "import smrtplayer.app.syscheck as s, sys;"
         "s.CORE_LIBRARIES = s.CORE_LIBRARIES + "
         "(s.Requirement('libpulse-missing.so.0', 'libpulse0', 'video playback'),);"
         "from smrtplayer.__main__ import main; sys.exit(main(['--data-dir', sys.argv[1]]))"

@@ -18,8 +18,8 @@ import pytest
 from helpers.cli import run_cli
 from helpers.media import MediaFactory
 from smrtplayer.__main__ import build_parser
-from smrtplayer.errors import SmrtError
-from smrtplayer.paths import AppPaths
+from smrtplayer.app.paths import AppPaths
+from smrtplayer.common.errors import SmrtError
 from unit.test_library_support import make_course_folder, make_zip
 
 Run = Callable[..., tuple[int, str, str]]

@@ -12,9 +12,18 @@ from pathlib import Path
 import pytest
 
 from helpers.clock import MS, FakeClock
-from smrtplayer import cues
-from smrtplayer.cues import CLINIC, KINDS, PROFILES, SAMPLE_RATE, SELF_CARE, CuePlayer, cue_files, synthesize
-from smrtplayer.holdtimer import HoldTimer
+from smrtplayer.holds import cues
+from smrtplayer.holds.cues import (
+    CLINIC,
+    KINDS,
+    PROFILES,
+    SAMPLE_RATE,
+    SELF_CARE,
+    CuePlayer,
+    cue_files,
+    synthesize,
+)
+from smrtplayer.holds.timer import HoldTimer
 
 
 def run_hold(timer: HoldTimer, clock: FakeClock, hold_ms: int) -> None:
@@ -156,7 +165,7 @@ def test_the_systems_own_engines_are_tried_and_failures_are_silent(qapp, tmp_pat
 
 
 def test_the_services_announce_each_hold_but_not_rests(context, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from smrtplayer.sequences import Leg
+    from smrtplayer.holds.sequences import Leg
 
     holds = context.holds
     holds.set_option("holds.cue_profile", SELF_CARE)

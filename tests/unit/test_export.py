@@ -15,9 +15,15 @@ from typing import Any
 import pytest
 
 from helpers.cli import run_cli
-from smrtplayer.context import AppContext
-from smrtplayer.dataexport import ExportFileError, export_data, import_data, import_into_context, read_export
-from smrtplayer.paths import AppPaths
+from smrtplayer.app.context import AppContext
+from smrtplayer.app.dataexport import (
+    ExportFileError,
+    export_data,
+    import_data,
+    import_into_context,
+    read_export,
+)
+from smrtplayer.app.paths import AppPaths
 from smrtplayer.store.db import utc_now
 from smrtplayer.store.exchange import SECTIONS_BY_NAME, MergeCount
 
@@ -171,12 +177,12 @@ def test_two_different_edits_of_the_same_note_are_both_kept_and_both_computers_a
     export_data(context.store, shared)
     import_into_context(other, shared)
 
-    import smrtplayer.notes
+    import smrtplayer.notes.service
 
-    monkeypatch.setattr(smrtplayer.notes, "utc_now", lambda: "2030-01-01T10:00:00.000+00:00")
+    monkeypatch.setattr(smrtplayer.notes.service, "utc_now", lambda: "2030-01-01T10:00:00.000+00:00")
     context.notes.edit(note.uid, "edited on the laptop")
     context.notes.flush()
-    monkeypatch.setattr(smrtplayer.notes, "utc_now", lambda: "2030-01-01T10:05:00.000+00:00")
+    monkeypatch.setattr(smrtplayer.notes.service, "utc_now", lambda: "2030-01-01T10:05:00.000+00:00")
     other.notes.edit(note.uid, "edited on the desktop")  # later: this one is newer
     other.notes.flush()
     monkeypatch.undo()

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from smrtplayer.context import AppContext
-from smrtplayer.dataexport import export_data, import_into_context
-from smrtplayer.paths import AppPaths
+from smrtplayer.app.context import AppContext
+from smrtplayer.app.dataexport import export_data, import_into_context
+from smrtplayer.app.paths import AppPaths
 from smrtplayer.store.db import utc_now
 from smrtplayer.store.positions import PositionDraft
 from unit.test_export import _add_plan, _add_practice, _count, _lessons

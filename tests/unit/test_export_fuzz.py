@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from smrtplayer.dataexport import ExportFileError, build_export, merge_export, parse_export
+from smrtplayer.app.dataexport import ExportFileError, build_export, merge_export, parse_export
 from smrtplayer.store.db import Store, utc_now
 from smrtplayer.store.notes import Note, NoteRepository, with_rev
 

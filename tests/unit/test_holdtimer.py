@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from helpers.clock import MS, FakeClock
-from smrtplayer.holdtimer import HoldState, HoldTimer, format_countdown
-from smrtplayer.presets import HoldRejected
+from smrtplayer.holds.timer import HoldState, HoldTimer, format_countdown
+from smrtplayer.models.presets import HoldRejected
 
 
 class Recorder:
@@ -210,7 +210,7 @@ def test_adding_and_removing_time(timer: HoldTimer, clock: FakeClock) -> None:
 
 
 def test_added_time_is_capped_at_the_longest_hold(timer: HoldTimer, clock: FakeClock) -> None:
-    from smrtplayer.presets import MAX_HOLD_MS
+    from smrtplayer.models.presets import MAX_HOLD_MS
 
     timer.start(MAX_HOLD_MS - 5_000)
     timer.add_ms(10_000)

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusVirtualObject
 
-from smrtplayer.keepawake import (
+from smrtplayer.holds.keepawake import (
     ES_CONTINUOUS,
     ES_DISPLAY_REQUIRED,
     ES_SYSTEM_REQUIRED,

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from smrtplayer.context import AppContext
-from smrtplayer.errors import ImportRejected
+from smrtplayer.app.context import AppContext
+from smrtplayer.common.errors import ImportRejected
 
 
 def _library_files(context: AppContext) -> list[Path]:

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smrtplayer.context import AppContext
+from smrtplayer.app.context import AppContext
+from smrtplayer.app.paths import AppPaths
 from smrtplayer.index import IndexFileError, PositionDraft, suggested_export_name
 from smrtplayer.index.indexfile import FORMAT, encode_index_file, parse_index_file
-from smrtplayer.paths import AppPaths
 
 
 @pytest.fixture
@@ -143,7 +143,7 @@ def test_restricting_to_a_course_matches_only_its_lessons(context: AppContext, t
 
 
 def _linked_empty_course(context: AppContext) -> int:
-    from smrtplayer.models import NewCourse
+    from smrtplayer.models.library import NewCourse
 
     return context.courses.save(
         NewCourse(uid="elsewhere", title="Elsewhere", kind="linked", root_path=Path("/nowhere"), lessons=())

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from smrtplayer.context import AppContext
+from smrtplayer.app.context import AppContext
 from smrtplayer.index import PositionDraft, PositionRejected, should_mirror, side_badge
 from smrtplayer.index.service import IndexService
-from smrtplayer.models import Lesson
-from smrtplayer.regions import Ref
+from smrtplayer.models.library import Lesson
+from smrtplayer.models.regions import Ref
 
 
 def _lesson(context: AppContext, title: str) -> Lesson:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from smrtplayer.instance import InstanceGuard
-from smrtplayer.paths import AppPaths
+from smrtplayer.app.instance import InstanceGuard
+from smrtplayer.app.paths import AppPaths
 
 # Holds the lock (without listening, like a window whose event loop has ended) for argv[2] seconds.
 SILENT_OWNER = """

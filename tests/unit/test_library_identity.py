@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from helpers.media import MediaFactory
-from smrtplayer.errors import ImportRejected, NotFound
+from smrtplayer.common.errors import ImportRejected, NotFound
 from unit.test_library_support import (
     Library,
     library_fixture,  # noqa: F401  (the "library" fixture)

@@ -12,7 +12,7 @@ import av
 import pytest
 
 from helpers.media import MediaFactory, write_clip
-from smrtplayer.errors import Cancelled, ImportRejected, ManifestError, NotFound
+from smrtplayer.common.errors import Cancelled, ImportRejected, ManifestError, NotFound
 from smrtplayer.library import importer
 from smrtplayer.library.fingerprint import sha256_file
 from smrtplayer.library.staging import STAGING_PREFIX, remove_stale_staging

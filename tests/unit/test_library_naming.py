@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from smrtplayer.common.resources import asset
 from smrtplayer.library.naming import clean_title, natural_key
 from smrtplayer.library.titles import known_regions, load_title_table, regions_for_title
-from smrtplayer.regions import default_taxonomy
-from smrtplayer.resources import asset
+from smrtplayer.models.regions import default_taxonomy
 
 
 def test_natural_order_puts_2_before_10() -> None:

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers.media import MediaFactory
-from smrtplayer.errors import MediaError
+from smrtplayer.common.errors import MediaError
 from smrtplayer.library.probe import probe_media, sniff
 
 # Containers of the media factory, with what FFmpeg names their codecs.

@@ -20,7 +20,7 @@ from smrtplayer.library.probe import VIDEO_SUFFIXES
 from smrtplayer.library.service import LibraryService
 from smrtplayer.store.courses import CourseRepository
 from smrtplayer.store.db import Store
-from smrtplayer.store.progress import ProgressRepository
+from smrtplayer.store.resume import ProgressRepository
 
 PDF_BYTES = b"%PDF-1.4\n% a tiny test document\n"
 SRT_TEXT = "1\n00:00:00,000 --> 00:00:01,000\nHello\n"

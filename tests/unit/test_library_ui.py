@@ -11,8 +11,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QImage
 
 from helpers.media import MediaFactory
-from smrtplayer.context import AppContext
-from smrtplayer.ui.library_view import LibraryView, removal_message
+from smrtplayer.app.context import AppContext
+from smrtplayer.ui.library.library_view import LibraryView, removal_message
 from unit.test_library_support import make_course_folder
 
 

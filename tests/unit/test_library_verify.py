@@ -11,9 +11,9 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Slot
 from helpers.media import MediaFactory
 from smrtplayer.library import importer
 from smrtplayer.library import verify as verify_module
+from smrtplayer.library.job_progress import JobProgress, ProgressMeter
 from smrtplayer.library.jobs import BackgroundJob
-from smrtplayer.library.progress import JobProgress, ProgressMeter
-from smrtplayer.models import ImportReport, VerifyReport
+from smrtplayer.models.library import ImportReport, VerifyReport
 from unit.test_library_support import (
     Library,
     files_under,

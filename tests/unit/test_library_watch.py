@@ -7,7 +7,7 @@ from pathlib import Path
 
 from helpers.cli import run_cli
 from helpers.media import MediaFactory
-from smrtplayer.context import AppContext
+from smrtplayer.app.context import AppContext
 
 
 def test_courses_changed_by_another_process_are_noticed(
@@ -39,7 +39,7 @@ def test_an_open_window_notices_a_course_folder_moved_away(
     context: AppContext, media: MediaFactory, tmp_path: Path, qtbot
 ) -> None:  # type: ignore[no-untyped-def]
     from helpers.player import open_window
-    from smrtplayer.ui.workspace import AVAILABILITY_EVERY_TICKS
+    from smrtplayer.ui.shell.workspace import AVAILABILITY_EVERY_TICKS
 
     folder = tmp_path / "Shoulder & Axilla"
     folder.mkdir()

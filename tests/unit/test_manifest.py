@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from smrtplayer.errors import ManifestError
+from smrtplayer.common.errors import ManifestError
 from smrtplayer.library.manifest import MAX_MANIFEST_BYTES, load_manifest, parse_manifest
 
 BASE = textwrap.dedent(
@@ -225,7 +225,7 @@ def test_a_million_dotted_keys_cannot_exhaust_memory() -> None:
         """
         import resource, sys
         resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
-        from smrtplayer.errors import ManifestError
+        from smrtplayer.common.errors import ManifestError
         from smrtplayer.library.manifest import parse_manifest
         try:
             parse_manifest(b"a." * 1_000_000 + b"b = 1", source="bomb.toml", known_regions=())

@@ -13,7 +13,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smrtplayer.errors import ManifestError
+from smrtplayer.common.errors import ManifestError
 from smrtplayer.library.manifest import Course, parse_manifest
 from unit.test_manifest import BASE
 

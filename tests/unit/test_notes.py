@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from smrtplayer.context import AppContext
-from smrtplayer.notes import format_time, linkify_times, parse_time_links, seek_target, time_link
-from smrtplayer.paths import AppPaths
+from smrtplayer.app.context import AppContext
+from smrtplayer.app.paths import AppPaths
+from smrtplayer.notes.service import format_time, linkify_times, parse_time_links, seek_target, time_link
 from smrtplayer.store.backups import ReadOnlyData
 from smrtplayer.store.notes import Note, NoteRepository, NoteWriter, note_rev
 

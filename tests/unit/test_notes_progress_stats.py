@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from smrtplayer.context import AppContext
-from smrtplayer.progress_stats import StudyTimeTracker
+from smrtplayer.app.context import AppContext
 from smrtplayer.store.db import utc_now
 from smrtplayer.store.stats import StatsRepository
+from smrtplayer.study.stats import StudyTimeTracker
 
 
 def _course_and_lessons(context: AppContext):  # type: ignore[no-untyped-def]

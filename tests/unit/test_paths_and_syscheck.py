@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from helpers.mounts import read_only
-from smrtplayer.errors import DataDirError, MissingSystemLibraries
-from smrtplayer.paths import DATA_DIR_ENV, AppPaths
-from smrtplayer.syscheck import CORE_LIBRARIES, Requirement, check_system_libraries, missing_libraries
+from smrtplayer.app.paths import DATA_DIR_ENV, AppPaths
+from smrtplayer.app.syscheck import CORE_LIBRARIES, Requirement, check_system_libraries, missing_libraries
+from smrtplayer.common.errors import DataDirError, MissingSystemLibraries
 
 
 def test_data_dir_argument_puts_everything_in_one_folder(tmp_path: Path) -> None:
@@ -68,7 +68,7 @@ def test_missing_library_names_the_package_and_the_command() -> None:
 
 
 def test_a_large_log_is_rotated_at_start_and_only_three_old_ones_are_kept(tmp_path: Path) -> None:
-    from smrtplayer.logsetup import rotate_if_large
+    from smrtplayer.app.logsetup import rotate_if_large
 
     log = tmp_path / "smrtplayer.log"
     for number, text in ((1, "one"), (2, "two"), (3, "three")):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from smrtplayer.abloop import ABLoop
+from smrtplayer.player.abloop import ABLoop
 
 
 def test_b_must_come_after_a() -> None:

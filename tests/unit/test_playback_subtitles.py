@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from smrtplayer.errors import MediaError
-from smrtplayer.subtitles import find_sidecar, load_cues
+from smrtplayer.common.errors import MediaError
+from smrtplayer.player.subtitles import find_sidecar, load_cues
 
 SRT = """1
 00:00:00,500 --> 00:00:02,000

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from smrtplayer.context import AppContext
+from smrtplayer.app.context import AppContext
 from smrtplayer.store.practice import CSV_COLUMNS, PracticeEntry
 
 
@@ -69,7 +69,7 @@ def test_csv_export_is_complete_readable_and_safe_in_spreadsheets(
 
 
 def test_deleting_a_plan_keeps_its_log_rows(context: AppContext) -> None:
-    from smrtplayer.sequences import rest_step
+    from smrtplayer.holds.sequences import rest_step
     from smrtplayer.store.plans import Plan, PlanStep
 
     plan_id = context.holds.plans.save(

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from smrtplayer.library.scan import course_from_manifest
-from smrtplayer.models import NewCourse, NewLesson, NewPosition
-from smrtplayer.regions import (
+from smrtplayer.models.library import NewCourse, NewLesson, NewPosition
+from smrtplayer.models.regions import (
     Ref,
     Taxonomy,
     TaxonomyError,

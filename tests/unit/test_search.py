@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from smrtplayer.context import AppContext
-from smrtplayer.search import build_match, highlight_parts, plain
-from smrtplayer.store.search_index import MARK_END, MARK_START
+from smrtplayer.app.context import AppContext
+from smrtplayer.notes.search import build_match, highlight_parts, plain
+from smrtplayer.store.fulltext import MARK_END, MARK_START
 
 
 def _lessons(context: AppContext):  # type: ignore[no-untyped-def]
@@ -113,7 +113,7 @@ def test_note_pinned_to_a_position_opens_at_its_start(context: AppContext) -> No
 def test_a_very_broad_query_ranks_the_newest_notes_and_still_finds_the_catalogue(
     context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from smrtplayer.store import search_index
+    from smrtplayer.store import fulltext as search_index
 
     monkeypatch.setattr(search_index, "RANKED_NOTES", 3)
     lesson = _lessons(context)[0]
@@ -130,7 +130,7 @@ def test_a_very_broad_query_ranks_the_newest_notes_and_still_finds_the_catalogue
 
 
 def test_a_section_named_like_its_course_is_not_said_twice() -> None:
-    from smrtplayer.search import _context
+    from smrtplayer.notes.search import _context
 
     lesson = {"course_title": "Neck Course", "section_title": "Neck course", "title": "Scalenes"}
     assert _context(lesson) == "Neck Course · Scalenes"
@@ -139,7 +139,7 @@ def test_a_section_named_like_its_course_is_not_said_twice() -> None:
 
 
 def test_a_note_result_reads_as_text_not_markdown(context: AppContext) -> None:
-    from smrtplayer.search import plain_markdown
+    from smrtplayer.notes.search import plain_markdown
 
     assert plain_markdown("Keep **elbow** soft") == "Keep elbow soft"
     assert plain_markdown("# Cue\nsee [the clip](https://x.example) at @0:22") == "Cue\nsee the clip at @0:22"

@@ -15,12 +15,8 @@ import pytest
 from PySide6.QtCore import QObject, Signal
 
 from helpers.clock import MS, FakeClock
-from smrtplayer.context import AppContext
-from smrtplayer.holdtimer import HoldTimer
-from smrtplayer.library.scan import course_from_manifest
-from smrtplayer.models import Lesson, Position
-from smrtplayer.presets import HoldRejected
-from smrtplayer.sequences import (
+from smrtplayer.app.context import AppContext
+from smrtplayer.holds.sequences import (
     Leg,
     PositionWatcher,
     SequenceRunner,
@@ -30,6 +26,10 @@ from smrtplayer.sequences import (
     step_for_position,
     validate_plan,
 )
+from smrtplayer.holds.timer import HoldTimer
+from smrtplayer.library.scan import course_from_manifest
+from smrtplayer.models.library import Lesson, Position
+from smrtplayer.models.presets import HoldRejected
 from smrtplayer.store.plans import Plan, PlanStep
 
 

@@ -16,9 +16,9 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from smrtplayer.context import AppContext
-from smrtplayer.handout import HandoutExporter, paint_plan, thumbnail_path, write_plan_pdf
-from smrtplayer.sequences import rest_step, step_for_position
+from smrtplayer.app.context import AppContext
+from smrtplayer.holds.handout import HandoutExporter, paint_plan, thumbnail_path, write_plan_pdf
+from smrtplayer.holds.sequences import rest_step, step_for_position
 from smrtplayer.store.plans import Plan, PlanStep
 
 
@@ -209,7 +209,7 @@ def test_a_plan_whose_lesson_is_missing_still_exports_with_a_placeholder(
 
 
 def test_a_frame_nobody_waits_for_any_more_is_not_decoded(context: AppContext, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from smrtplayer.handout import FrameGrabber, FrameRequest
+    from smrtplayer.holds.handout import FrameGrabber, FrameRequest
 
     lesson = context.library.lessons(context.library.courses()[0].id)[0]
     grabber = FrameGrabber.shared()
@@ -229,7 +229,7 @@ def test_a_frame_nobody_waits_for_any_more_is_not_decoded(context: AppContext, t
 def test_frames_of_an_exporter_that_is_gone_are_not_decoded(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    from smrtplayer.handout import FrameGrabber, frame_time
+    from smrtplayer.holds.handout import FrameGrabber, frame_time
 
     plan = demo_plan(context)
     exporter = HandoutExporter(context.library, context.paths.cache)

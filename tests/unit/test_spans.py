@@ -7,8 +7,8 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smrtplayer import spans
-from smrtplayer.spans import SpanTracker
+from smrtplayer.models import spans
+from smrtplayer.models.spans import SpanTracker
 
 span_lists = st.lists(
     st.tuples(st.integers(0, 10_000), st.integers(0, 10_000)).map(lambda ab: (min(ab), max(ab))),

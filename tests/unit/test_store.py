@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from smrtplayer.errors import DatabaseCorrupt, MigrationFailed, SchemaTooNew
+from smrtplayer.common.errors import DatabaseCorrupt, MigrationFailed, SchemaTooNew
 from smrtplayer.store import migrations
 from smrtplayer.store.db import APPLICATION_ID, Store
-from smrtplayer.store.progress import ProgressRepository
+from smrtplayer.store.resume import ProgressRepository
 from smrtplayer.store.settings import SettingsRepository
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from smrtplayer.errors import MigrationFailed
+from smrtplayer.common.errors import MigrationFailed
 from smrtplayer.store import migrations
 from smrtplayer.store.db import Store
 
@@ -73,8 +73,8 @@ def test_earlier_database_migrates_and_keeps_every_row(fixture: Path, tmp_path: 
 
 @pytest.mark.parametrize("fixture", FIXTURE_FILES[:1], ids=lambda p: p.stem)
 def test_upgraded_data_is_usable_by_the_current_code(fixture: Path, tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
-    from smrtplayer.context import AppContext
-    from smrtplayer.paths import AppPaths
+    from smrtplayer.app.context import AppContext
+    from smrtplayer.app.paths import AppPaths
 
     paths = AppPaths.resolve(tmp_path / "data")
     paths.ensure()

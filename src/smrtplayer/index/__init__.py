@@ -9,7 +9,7 @@ from smrtplayer.index.service import (
     SearchResult,
 )
 from smrtplayer.index.sharing import IndexImportReport, suggested_export_name
-from smrtplayer.store.index_search import IndexRow
+from smrtplayer.store.position_search import IndexRow
 from smrtplayer.store.positions import PositionDraft
 
 __all__ = [

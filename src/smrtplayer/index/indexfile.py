@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from smrtplayer.errors import ImportRejected
+from smrtplayer.common.errors import ImportRejected
 
 FORMAT = "smrtplayer-index"
 VERSION = 1

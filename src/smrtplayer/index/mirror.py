@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from smrtplayer.models import Position
+from smrtplayer.models.library import Position
 
 SIDE_WORDS = {"L": "LEFT", "R": "RIGHT"}
 

@@ -20,16 +20,24 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from smrtplayer.errors import SmrtError
+from smrtplayer.common.errors import SmrtError
 from smrtplayer.index import sharing
 from smrtplayer.index.mirror import MirrorState, mirror_state, position_at
 from smrtplayer.index.sharing import IndexImportReport
 from smrtplayer.index.text import capitalised, clock
-from smrtplayer.models import Lesson, Position
-from smrtplayer.regions import TERM_PREFIX, Clause, Interpretation, Ref, Taxonomy, default_taxonomy, fold
+from smrtplayer.models.library import Lesson, Position
+from smrtplayer.models.regions import (
+    TERM_PREFIX,
+    Clause,
+    Interpretation,
+    Ref,
+    Taxonomy,
+    default_taxonomy,
+    fold,
+)
 from smrtplayer.store.courses import CourseRepository
 from smrtplayer.store.db import Store
-from smrtplayer.store.index_search import COUNT_CAP, IndexRow, IndexSearch, SearchFilters, TermGroup
+from smrtplayer.store.position_search import COUNT_CAP, IndexRow, IndexSearch, SearchFilters, TermGroup
 from smrtplayer.store.positions import PositionDraft, PositionRepository
 from smrtplayer.store.settings import SettingsRepository
 

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from smrtplayer.errors import Cancelled, ImportRejected
+from smrtplayer.common.errors import Cancelled, ImportRejected
 
 KIB = 1024
 MIB = 1024 * KIB

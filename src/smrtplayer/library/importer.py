@@ -22,13 +22,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from smrtplayer.errors import Cancelled, ImportRejected, ManifestError, MediaError, NotFound
+from smrtplayer.common.errors import Cancelled, ImportRejected, ManifestError, MediaError, NotFound
 from smrtplayer.library import archive as zip_archive
 from smrtplayer.library.fingerprint import copy_with_sha256, lesson_fingerprint, sha256_file
+from smrtplayer.library.job_progress import ProgressMeter, ProgressSink, StopCheck
 from smrtplayer.library.manifest import MANIFEST_NAME, MAX_MANIFEST_BYTES, Course, locate, parse_manifest
 from smrtplayer.library.naming import clean_title
 from smrtplayer.library.probe import VIDEO_SUFFIXES, probe_media
-from smrtplayer.library.progress import ProgressMeter, ProgressSink, StopCheck
 from smrtplayer.library.scan import DOCUMENT_SUFFIXES, SUBTITLE_SUFFIXES, CoursePlan, list_folder, plan_course
 from smrtplayer.library.staging import (
     clear_uncommitted,
@@ -37,7 +37,7 @@ from smrtplayer.library.staging import (
     unique_course_folder,
 )
 from smrtplayer.library.titles import regions_for_title
-from smrtplayer.models import ImportReport, NewCourse, NewLesson, SkippedFile
+from smrtplayer.models.library import ImportReport, NewCourse, NewLesson, SkippedFile
 from smrtplayer.store.courses import CourseRepository
 
 log = logging.getLogger(__name__)

@@ -16,8 +16,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from smrtplayer.errors import Cancelled, SmrtError
-from smrtplayer.library.progress import JobProgress, ProgressSink, StopCheck
+from smrtplayer.common.errors import Cancelled, SmrtError
+from smrtplayer.library.job_progress import JobProgress, ProgressSink, StopCheck
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
-from smrtplayer.errors import ManifestError
+from smrtplayer.common.errors import ManifestError
 
 MANIFEST_NAME = "course.toml"
 MANIFEST_VERSION = 1

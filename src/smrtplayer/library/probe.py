@@ -16,12 +16,12 @@ import struct
 from collections.abc import Callable
 from pathlib import Path
 
-from smrtplayer.errors import MediaError
+from smrtplayer.common.errors import MediaError
 from smrtplayer.library.bytesource import ByteSource, Damaged
 from smrtplayer.library.probe_isobmff import probe_isobmff
 from smrtplayer.library.probe_matroska import probe_matroska
 from smrtplayer.library.probe_mpegps import probe_mpeg
-from smrtplayer.models import MediaInfo
+from smrtplayer.models.library import MediaInfo
 
 VIDEO_SUFFIXES = frozenset({".mp4", ".m4v", ".mov", ".mkv", ".webm", ".vob", ".mpg", ".mpeg"})
 SNIFF_BYTES = 512

@@ -11,7 +11,7 @@ import struct
 from dataclasses import dataclass
 
 from smrtplayer.library.bytesource import ByteSource, Damaged
-from smrtplayer.models import MediaInfo
+from smrtplayer.models.library import MediaInfo
 
 MAX_TOP_LEVEL_BOXES = 100_000
 MAX_INDEX_BYTES = 64 * 1024 * 1024

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from smrtplayer.library.bytesource import ByteSource, Damaged
-from smrtplayer.models import MediaInfo
+from smrtplayer.models.library import MediaInfo
 
 EBML = 0x1A45DFA3
 DOC_TYPE = 0x4282

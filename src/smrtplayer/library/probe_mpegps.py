@@ -9,7 +9,7 @@ from a short one: it still plays up to the cut.
 from __future__ import annotations
 
 from smrtplayer.library.bytesource import ByteSource, Damaged
-from smrtplayer.models import MediaInfo
+from smrtplayer.models.library import MediaInfo
 
 WINDOW_BYTES = 2 * 1024 * 1024
 PACK = b"\x00\x00\x01\xba"

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from smrtplayer.errors import Cancelled
+from smrtplayer.common.errors import Cancelled
 from smrtplayer.library.fingerprint import lesson_fingerprint
-from smrtplayer.library.progress import StopCheck
+from smrtplayer.library.job_progress import StopCheck
 from smrtplayer.library.scan import list_folder
-from smrtplayer.models import Lesson
+from smrtplayer.models.library import Lesson
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from smrtplayer.errors import ImportRejected, ManifestError, MediaError
+from smrtplayer.common.errors import ImportRejected, ManifestError, MediaError
 from smrtplayer.library.fingerprint import lesson_fingerprint
 from smrtplayer.library.manifest import MANIFEST_NAME, Course, Position, load_manifest
 from smrtplayer.library.naming import clean_title, natural_key
 from smrtplayer.library.probe import VIDEO_SUFFIXES, probe_media
-from smrtplayer.models import MediaInfo, NewAttachment, NewCourse, NewLesson, NewPosition, SkippedFile
+from smrtplayer.models.library import MediaInfo, NewAttachment, NewCourse, NewLesson, NewPosition, SkippedFile
 
 SUBTITLE_SUFFIXES = frozenset({".srt", ".vtt"})
 DOCUMENT_SUFFIXES = frozenset({".pdf"})

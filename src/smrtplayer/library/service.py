@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from smrtplayer import __version__
-from smrtplayer.errors import Cancelled, ImportRejected, ManifestError, NotFound, SmrtError
+from smrtplayer.common.errors import Cancelled, ImportRejected, ManifestError, NotFound, SmrtError
+from smrtplayer.common.resources import COURSE_TITLES_ASSET, TAXONOMY_ASSET, asset, builtin_courses_dir
+from smrtplayer.library.job_progress import ProgressSink, StopCheck
 from smrtplayer.library.jobs import BackgroundJob
-from smrtplayer.library.progress import ProgressSink, StopCheck
 from smrtplayer.library.staging import (
     clear_uncommitted,
     discard_course_folder,
@@ -31,7 +32,7 @@ from smrtplayer.library.staging import (
     remove_stale_staging,
     remove_uncommitted_copies,
 )
-from smrtplayer.models import (
+from smrtplayer.models.library import (
     Attachment,
     CourseSummary,
     ImportReport,
@@ -41,7 +42,6 @@ from smrtplayer.models import (
     RelinkReport,
     VerifyReport,
 )
-from smrtplayer.resources import COURSE_TITLES_ASSET, TAXONOMY_ASSET, asset, builtin_courses_dir
 from smrtplayer.store.courses import CourseRepository
 from smrtplayer.store.settings import SettingsRepository
 

@@ -17,7 +17,7 @@ import time
 import uuid
 from pathlib import Path
 
-from smrtplayer.errors import ImportRejected
+from smrtplayer.common.errors import ImportRejected
 
 STAGING_PREFIX = ".importing-"
 STALE_STAGING_S = 3600

@@ -1,6 +1,6 @@
 """The regions implied by the publisher's course titles (``assets/course_titles.toml``).
 
-Region ids themselves belong to the body-region taxonomy (``smrtplayer.regions``): the title table
+Region ids themselves belong to the body-region taxonomy (``smrtplayer.models.regions``): the title table
 may only name those, and so may a manifest.
 """
 
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from smrtplayer.regions import default_taxonomy
-from smrtplayer.resources import COURSE_TITLES_ASSET, asset
+from smrtplayer.common.resources import COURSE_TITLES_ASSET, asset
+from smrtplayer.models.regions import default_taxonomy
 
 TITLES_FILE = COURSE_TITLES_ASSET
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import contextlib
 
 from smrtplayer.library.fingerprint import sha256_file
-from smrtplayer.library.progress import ProgressMeter, ProgressSink, StopCheck
-from smrtplayer.models import Lesson, LessonCheck
+from smrtplayer.library.job_progress import ProgressMeter, ProgressSink, StopCheck
+from smrtplayer.models.library import Lesson, LessonCheck
 
 
 def verify_lessons(

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from smrtplayer.errors import DatabaseCorrupt, StoreError
+from smrtplayer.common.errors import DatabaseCorrupt, StoreError
 from smrtplayer.store import migrations
 from smrtplayer.store.db import APPLICATION_ID, Store, is_damage
 from smrtplayer.store.settings import SettingsRepository

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from smrtplayer.models import (
+from smrtplayer.models.library import (
     Attachment,
     CourseSummary,
     Lesson,

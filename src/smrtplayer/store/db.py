@@ -19,7 +19,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from smrtplayer.errors import DatabaseCorrupt, MigrationFailed, SchemaTooNew, StoreError
+from smrtplayer.common.errors import DatabaseCorrupt, MigrationFailed, SchemaTooNew, StoreError
 from smrtplayer.store import migrations
 
 if TYPE_CHECKING:

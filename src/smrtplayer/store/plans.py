@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from smrtplayer.presets import HoldRejected, Preset, validate_hold_ms
+from smrtplayer.models.presets import HoldRejected, Preset, validate_hold_ms
 from smrtplayer.store.db import Store, utc_now
 
 SIDES = ("L", "R", "both")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from smrtplayer import spans as spanlib
-from smrtplayer.spans import Span
+from smrtplayer.models import spans as spanlib
+from smrtplayer.models.spans import Span
 from smrtplayer.store.db import Store, utc_now
-from smrtplayer.store.progress import ProgressRepository
+from smrtplayer.store.resume import ProgressRepository
 
 
 class PlaybackStateRepository:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from smrtplayer.models import Position
+from smrtplayer.models.library import Position
 from smrtplayer.store.db import Store, utc_now
 
 _COLUMNS = (

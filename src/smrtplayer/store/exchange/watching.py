@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import msgspec
 
-from smrtplayer import spans as spanlib
+from smrtplayer.models import spans as spanlib
 from smrtplayer.store.exchange.base import (
     Day,
     Fingerprint,

@@ -1,0 +1,1 @@
+"""The application: its context (built once, passed explicitly), paths, CLI, self-test, single instance."""

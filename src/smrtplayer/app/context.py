@@ -1,0 +1,190 @@
+"""AppContext: built once, handed to every widget and CLI command, closed once.
+
+It owns the store and the services. Widgets read state from it and call its services; services write
+through repositories and emit signals that widgets repaint on.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from smrtplayer.app.paths import AppPaths
+from smrtplayer.common.errors import DatabaseCorrupt, DataDirError
+from smrtplayer.library.service import LibraryService
+from smrtplayer.store.backups import BackupService, RecoveryReport, discard_snapshot, snapshot
+from smrtplayer.store.courses import CourseRepository
+from smrtplayer.store.db import Store
+from smrtplayer.store.playback_state import PlaybackStateRepository
+from smrtplayer.store.resume import ProgressRepository
+from smrtplayer.store.settings import SettingsRepository
+from smrtplayer.store.stats import StatsRepository
+from smrtplayer.study.stats import ProgressStats, StudyTimeTracker, install_id
+
+if TYPE_CHECKING:
+    from smrtplayer.holds.sequences import HoldServices
+    from smrtplayer.index.service import IndexService
+    from smrtplayer.notes.search import SearchService
+    from smrtplayer.notes.service import NotesService
+    from smrtplayer.player.controller import PlaybackController
+
+log = logging.getLogger(__name__)
+
+
+class AppContext:
+    def __init__(
+        self,
+        paths: AppPaths,
+        store: Store,
+        *,
+        recovery: RecoveryReport | None = None,
+        read_only_reason: str | None = None,
+        snapshot_dir: Path | None = None,
+    ) -> None:
+        self.paths = paths
+        self.store = store
+        #: what start-up recovery restored, for the window to tell the user (None: nothing happened)
+        self.recovery = recovery
+        #: why the data cannot be changed (None: it can); services check it before writing
+        self.read_only_reason = read_only_reason
+        self._snapshot_dir = snapshot_dir
+        self.settings = SettingsRepository(store)
+        self.progress = ProgressRepository(store)
+        self.playback_state = PlaybackStateRepository(store, self.progress)
+        self.courses = CourseRepository(store)
+        self.library = LibraryService(self.courses, paths.library, settings=self.settings)
+        self.backups = BackupService(store, paths.backups, self.settings)
+        stats = StatsRepository(store)
+        self.stats = ProgressStats(stats)
+        self.study_time = StudyTimeTracker(stats, None if read_only_reason else install_id(self.settings))
+        self._playback: PlaybackController | None = None
+        self._closed = False
+
+    @classmethod
+    def open(cls, paths: AppPaths, *, check_availability: bool = True) -> AppContext:
+        """Open the data folder. ``check_availability=False`` leaves looking for moved or deleted
+        course folders to the caller (the window does it once the first frame is on screen: it is
+        a ``stat`` per lesson in the worst case, ~300 ms for 20,000 lessons)."""
+        try:
+            paths.ensure()
+        except DataDirError as error:
+            if not paths.database.is_file():
+                raise
+            return cls._open_read_only(paths, error)
+        recovery: RecoveryReport | None = None
+        BackupService.remove_interrupted(paths.backups)  # copies cut short by a crash
+        try:
+            store = Store.open(paths.database, backups_dir=paths.backups)
+        except DatabaseCorrupt as error:
+            # Keep the damaged file aside, restore the newest good backup, tell the user (or re-raise).
+            recovery = BackupService.recover_damaged(paths.database, paths.backups, error)
+            store = Store.open(paths.database, backups_dir=paths.backups)
+        context = cls(paths, store, recovery=recovery)
+        context.library.remove_interrupted_imports()
+        context.library.refresh_builtin()
+        if check_availability:
+            context.library.refresh_availability()
+        context.backups.daily()
+        return context
+
+    @classmethod
+    def _open_read_only(cls, paths: AppPaths, error: DataDirError) -> AppContext:
+        """Show the data of a read-only data folder from a private copy; nothing is written back."""
+        cause = error.__cause__
+        why = getattr(cause, "strerror", None) or str(cause or error)
+        copy, folder = snapshot(paths.database)
+        try:
+            store = Store.open(copy)
+        except BaseException:
+            discard_snapshot(folder)
+            raise
+        reason = f"the data folder {paths.data} cannot be written ({why})"
+        log.warning("opening read-only: %s", reason)
+        context = cls(paths, store, read_only_reason=reason, snapshot_dir=folder)
+        context.library.refresh_builtin()  # into the private copy only
+        return context
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
+
+    @property
+    def notices(self) -> list[str]:
+        """Messages the user must see once the window is up (recovery, read-only mode)."""
+        messages: list[str] = []
+        if self.recovery is not None:
+            messages.append(self.recovery.message)
+        if self.read_only_reason is not None:
+            messages.append(
+                f"smrtplayer opened your data read-only: {self.read_only_reason}. You can watch and "
+                "search, but notes and progress cannot be saved until the folder is writable again."
+            )
+        return messages
+
+    # The services below are built on first use: the window asks for them after the first frame is
+    # on screen, and headless commands that never need them never import them.
+    @cached_property
+    def index(self) -> IndexService:
+        """The body-region index and the user's own positions."""
+        from smrtplayer.index.service import IndexService
+
+        service = IndexService(self.store, self.courses, self.settings)
+        self.library.courses_changed.connect(service.refresh)
+        return service
+
+    @cached_property
+    def holds(self) -> HoldServices:
+        """Hold timer, plans, cues and the practice log."""
+        from smrtplayer.holds.sequences import HoldServices
+
+        return HoldServices(self)
+
+    @cached_property
+    def notes(self) -> NotesService:
+        from smrtplayer.notes.service import NotesService
+
+        return NotesService(
+            self.store, thumbnails_dir=self.paths.thumbnails, read_only_reason=self.read_only_reason
+        )
+
+    @cached_property
+    def search(self) -> SearchService:
+        from smrtplayer.notes.search import SearchService
+
+        return SearchService(self.store)
+
+    @property
+    def playback(self) -> PlaybackController:
+        """Created on first use: headless commands that never play never load QtMultimedia."""
+        if self._playback is None:
+            from smrtplayer.player.controller import PlaybackController
+
+            self._playback = PlaybackController(
+                self.progress, self.playback_state, self.settings, self.library
+            )
+            # Study time counts whatever plays, from the first frame (the window's panels come later).
+            self._playback.playing_changed.connect(self.study_time.on_playing_changed)
+        return self._playback
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self.library.shutdown()  # cancel imports and verifications still running
+        self.study_time.stop()
+        if "notes" in self.__dict__:
+            self.notes.close()
+        if "holds" in self.__dict__:
+            self.holds.close()  # a hold still running is logged before the store closes
+        if self._playback is not None:
+            self._playback.shutdown()
+        self.store.close()
+        if self._snapshot_dir is not None:
+            discard_snapshot(self._snapshot_dir)
+        log.info("closed")

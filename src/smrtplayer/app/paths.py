@@ -1,0 +1,93 @@
+"""Where smrtplayer keeps its files.
+
+By default each kind of file goes where the platform expects it (platformdirs). ``--data-dir DIR``
+or ``SMRTPLAYER_DATA_DIR`` put everything under one folder instead: portable use from a USB stick,
+and tests, which must never touch the real user folders.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from smrtplayer import APP_NAME
+from smrtplayer.common.errors import DataDirError
+
+DATA_DIR_ENV = "SMRTPLAYER_DATA_DIR"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    data: Path
+    config: Path
+    cache: Path
+    logs: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data / "smrtplayer.sqlite3"
+
+    @property
+    def library(self) -> Path:
+        """Courses copied or extracted into the library live here."""
+        return self.data / "library"
+
+    @property
+    def backups(self) -> Path:
+        return self.data / "backups"
+
+    @property
+    def thumbnails(self) -> Path:
+        return self.cache / "thumbnails"
+
+    @classmethod
+    def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
+        """Explicit ``data_dir`` wins, then the environment variable, then the platform folders."""
+        chosen = data_dir if data_dir is not None else os.environ.get(DATA_DIR_ENV) or None
+        if chosen is not None:
+            root = Path(chosen).expanduser().resolve()
+            return cls(data=root, config=root / "config", cache=root / "cache", logs=root / "logs")
+        import platformdirs  # ~7 ms; not needed when everything lives in one folder
+
+        return cls(
+            data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+            config=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+            cache=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
+            logs=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+        )
+
+    def ensure(self) -> None:
+        """Create the folders, readable by their owner only, and prove the data folder is writable."""
+        for folder in (self.data, self.config, self.cache, self.logs, self.library, self.backups):
+            try:
+                folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            except OSError as error:
+                raise DataDirError(
+                    f"Cannot create the folder {folder}: {error.strerror or error}.\n"
+                    "Choose a writable place with --data-dir DIR (or SMRTPLAYER_DATA_DIR)."
+                ) from error
+        self._tighten_permissions(self.data)
+        probe = self.data / ".write-probe"
+        try:
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as error:
+            raise DataDirError(
+                f"The data folder {self.data} is not writable: {error.strerror or error}.\n"
+                "Fix its permissions, or choose another place with --data-dir DIR "
+                "(or SMRTPLAYER_DATA_DIR). Nothing was changed."
+            ) from error
+
+    @staticmethod
+    def _tighten_permissions(folder: Path) -> None:
+        # Notes and progress are private; on POSIX the data folder is the owner's alone.
+        if os.name != "posix":
+            return
+        try:
+            mode = stat.S_IMODE(folder.stat().st_mode)
+            if mode & 0o077:
+                folder.chmod(mode & 0o700)
+        except OSError:
+            pass

@@ -1,0 +1,1 @@
+"""Plain helpers with no Qt widgets and no SQL: errors, wording, shipped resources."""

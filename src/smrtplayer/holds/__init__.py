@@ -1,0 +1,1 @@
+"""Holds: the timer, cues, keep-awake, plans and their runner, and the printed handout."""

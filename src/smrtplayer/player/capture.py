@@ -1,0 +1,40 @@
+"""Saving the frame on screen as a PNG named after the lesson and the time in it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from smrtplayer.common.errors import MediaError
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def capture_name(lesson_title: str, position_ms: int, *, mirrored: bool) -> str:
+    seconds, millis = divmod(max(0, position_ms), 1000)
+    minutes, seconds = divmod(seconds, 60)
+    title = _UNSAFE.sub("_", lesson_title).strip(" .") or "lesson"
+    suffix = " mirrored" if mirrored else ""
+    return f"{title[:80]} {minutes:02d}m{seconds:02d}.{millis:03d}s{suffix}.png"
+
+
+def save_capture(image: QImage, folder: Path, lesson_title: str, position_ms: int, *, mirrored: bool) -> Path:
+    """Write ``image`` into ``folder`` without overwriting an earlier capture; return its path."""
+    if image.isNull():
+        raise MediaError("There is no picture to capture yet: start the lesson first.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise MediaError(
+            f"Cannot create the folder {folder} for captures: {error.strerror or error}."
+        ) from error
+    path = folder / capture_name(lesson_title, position_ms, mirrored=mirrored)
+    number = 2
+    while path.exists():
+        path = path.with_name(f"{path.stem.rsplit(' #', 1)[0]} #{number}.png")
+        number += 1
+    if not image.save(str(path)):
+        raise MediaError(f"Cannot write the capture {path}. Check that the folder is writable and not full.")
+    return path

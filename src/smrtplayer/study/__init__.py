@@ -1,0 +1,1 @@
+"""Study progress: per lesson, course and region, study time and the streak."""

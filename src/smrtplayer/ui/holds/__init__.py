@@ -1,0 +1,1 @@
+"""The hold panel, plan editor, practice log and table mode."""

@@ -1,0 +1,409 @@
+"""The hold panel beside the video: presets, the one-key hold for the position on screen, the controls
+while a hold runs, what to do when it ends, the client's tenderness, and the hold options.
+
+It also owns the questions the hold features ask: what to do about a plan step whose lesson is missing
+(when table mode is not the one asking), and whether to close the window while a hold runs
+(``confirm_close_during_hold``, called from the main window's ``closeEvent``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smrtplayer.app.context import AppContext
+from smrtplayer.holds.cues import CLINIC, SELF_CARE
+from smrtplayer.holds.sequences import Leg, SequenceRunner
+from smrtplayer.models.presets import HoldRejected, parse_duration_ms
+from smrtplayer.store.plans import Plan
+
+NO_VALUE = -1  # the spin boxes' "not asked" value
+OPTIONS = (
+    ("holds.pause_at_positions", "Pause at each position and start its hold"),
+    ("holds.loop_span", "Loop the position's video while holding"),
+    ("holds.auto_advance", "Go on to the next step by itself"),
+    ("holds.ticks", "Tick every second"),
+    ("holds.speak_names", "Say the position's name (self-care)"),
+)
+
+
+def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
+def show_problem(parent: QWidget | None, title: str, text: str) -> None:
+    box = message_box(parent, QMessageBox.Icon.Warning, title, text)
+    box.addButton(QMessageBox.StandardButton.Ok)
+    box.exec()
+
+
+def confirm_close_during_hold(parent: QWidget | None, context: AppContext) -> bool:
+    """Ask before closing while a hold or a sequence runs; True when closing may go on."""
+    holds = context.holds
+    if not holds.is_holding():
+        return True
+    runner = holds.runner
+    leg = runner.current()
+    what = f"“{leg.label}”" if leg is not None else "A hold"
+    left = runner.timer.display() if runner.timer.is_active() else ""
+    box = message_box(
+        parent,
+        QMessageBox.Icon.Question,
+        "A hold is running",
+        f"{what} is still running{f' ({left} left)' if left else ''}. Close smrtplayer anyway? "
+        "The hold will be logged as ended now.",
+    )
+    close = box.addButton("Close", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Keep holding", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is close
+
+
+def ask_about_missing_lesson(parent: QWidget | None, runner: SequenceRunner, leg: Leg, message: str) -> str:
+    """Skip the step, hold it without its video, or stop the sequence; returns the choice made."""
+    box = message_box(parent, QMessageBox.Icon.Warning, "Lesson missing", message)
+    skip = box.addButton("Skip this step", QMessageBox.ButtonRole.AcceptRole)
+    hold = box.addButton("Hold without the video", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("Stop the sequence", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(skip)
+    box.exec()
+    if box.clickedButton() is skip:
+        runner.skip_missing()
+        return "skip"
+    if box.clickedButton() is hold:
+        runner.hold_without_video()
+        return "hold"
+    runner.stop()
+    return "stop"
+
+
+class HoldPanel(QWidget):
+    #: the panel asks its window to open these (the window decides how: dialog, full screen...)
+    table_mode_requested = Signal(object)  # Plan | None
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("holdPanel")
+        self.context = context
+        self.holds = context.holds
+        self.runner = context.holds.runner
+        self.timer = self.runner.timer
+        self._table: QWidget | None = None  # table mode deletes itself on close: check isValid
+
+        self.countdown = QLabel("–")
+        self.countdown.setObjectName("holdCountdown")
+        self.countdown.setTextFormat(Qt.TextFormat.PlainText)
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = QFont(self.countdown.font())
+        font.setPixelSize(44)
+        font.setBold(True)
+        self.countdown.setFont(font)
+        self.what = QLabel("No hold running")
+        self.what.setObjectName("holdWhat")
+        self.what.setTextFormat(Qt.TextFormat.PlainText)
+        self.what.setWordWrap(True)
+        self.what.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.preset_combo = QComboBox()
+        self.preset_combo.setObjectName("presetCombo")
+        self.duration_edit = QLineEdit()
+        self.duration_edit.setObjectName("durationEdit")
+        self.duration_edit.setPlaceholderText("or type: 40, 1:30, 2 min")
+        self.start_button = QPushButton("Start")
+        self.save_preset_button = QPushButton("Save as preset…")
+        self.hold_position_button = QPushButton("Hold this position (T)")
+        self.hold_position_button.setObjectName("holdPositionButton")
+        self.hold_position_button.setToolTip(
+            "Start the hold for the position on screen, with its own hold time"
+        )
+
+        self.pause_button = QPushButton("Pause")
+        self.minus_button = QPushButton("−10 s")
+        self.plus_button = QPushButton("+10 s")
+        self.stop_button = QPushButton("Stop")
+        self.continue_button = QPushButton("Continue the lesson")
+        self.other_side_button = QPushButton("Other side")
+        self.next_button = QPushButton("Next")
+
+        self.before_spin = _tenderness_spin("tenderBefore")
+        self.after_spin = _tenderness_spin("tenderAfter")
+        self.reduction = QLabel("")
+        self.reduction.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.profile_combo = QComboBox()
+        self.profile_combo.setObjectName("cueProfile")
+        self.profile_combo.addItem("Clinic: soft chime and screen flash", CLINIC)
+        self.profile_combo.addItem("Self-care: louder, counts down, may speak", SELF_CARE)
+        self.option_boxes: dict[str, QCheckBox] = {}
+
+        self.plans_button = QPushButton("Plans…")
+        self.table_button = QPushButton("Table mode")
+        self.log_button = QPushButton("Practice log…")
+
+        self._build_layout()
+        self._connect()
+        self.reload_presets()
+        self._load_options()
+        self.refresh()
+
+    # ---------------------------------------------------------------------------------- layout
+    def _build_layout(self) -> None:
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.preset_combo, 1)
+        start_row.addWidget(self.start_button)
+        typed_row = QHBoxLayout()
+        typed_row.addWidget(self.duration_edit, 1)
+        typed_row.addWidget(self.save_preset_button)
+        controls = QGridLayout()
+        controls.addWidget(self.pause_button, 0, 0)
+        controls.addWidget(self.minus_button, 0, 1)
+        controls.addWidget(self.plus_button, 0, 2)
+        controls.addWidget(self.stop_button, 0, 3)
+        after = QHBoxLayout()
+        for button in (self.continue_button, self.other_side_button, self.next_button):
+            after.addWidget(button)
+        tender = QFormLayout()
+        tender.addRow("Tenderness before (0–10)", self.before_spin)
+        self.before_spin.setToolTip("How tender the spot is before this hold; kept with it")
+        self.after_spin.setToolTip(
+            "How tender the spot is after the hold: the one running now, or, when none runs, the one "
+            "just ended"
+        )
+        tender.addRow("Tenderness after (0–10)", self.after_spin)
+        tender.addRow("", self.reduction)
+        options = QGroupBox("Options")
+        options_layout = QVBoxLayout(options)
+        options_layout.addWidget(self.profile_combo)
+        for key, text in OPTIONS:
+            box = QCheckBox(text)
+            box.setObjectName(key.replace("holds.", "option_"))
+            self.option_boxes[key] = box
+            options_layout.addWidget(box)
+        windows = QHBoxLayout()
+        for button in (self.plans_button, self.table_button, self.log_button):
+            windows.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.countdown)
+        layout.addWidget(self.what)
+        layout.addWidget(self.hold_position_button)
+        layout.addLayout(start_row)
+        layout.addLayout(typed_row)
+        layout.addLayout(controls)
+        layout.addLayout(after)
+        layout.addLayout(tender)
+        layout.addWidget(options)
+        layout.addLayout(windows)
+        layout.addStretch(1)
+
+    def _connect(self) -> None:
+        self.start_button.clicked.connect(self.start_preset)
+        self.duration_edit.returnPressed.connect(self.start_preset)
+        self.save_preset_button.clicked.connect(self.save_preset)
+        self.hold_position_button.clicked.connect(self.hold_this_position)
+        self.pause_button.clicked.connect(self.runner.toggle_pause)
+        self.minus_button.clicked.connect(lambda: self.runner.add_time(-10_000))
+        self.plus_button.clicked.connect(lambda: self.runner.add_time(10_000))
+        self.stop_button.clicked.connect(self.runner.stop)
+        self.continue_button.clicked.connect(self.runner.continue_video)
+        self.other_side_button.clicked.connect(self.runner.other_side)
+        self.next_button.clicked.connect(self.runner.next)
+        self.before_spin.valueChanged.connect(self._on_before)
+        self.after_spin.valueChanged.connect(self._on_after)
+        self.profile_combo.currentIndexChanged.connect(
+            lambda _i: self.holds.set_option("holds.cue_profile", self.profile_combo.currentData())
+        )
+        for key, box in self.option_boxes.items():
+            box.toggled.connect(lambda checked, key=key: self.holds.set_option(key, checked))
+        self.plans_button.clicked.connect(self.open_plans)
+        self.table_button.clicked.connect(lambda: self.open_table_mode(None))
+        self.log_button.clicked.connect(self.open_log)
+
+        timer, runner = self.timer, self.runner
+        for signal in (timer.tick, timer.overtime, timer.adjusted, timer.started, timer.paused_changed):
+            signal.connect(lambda *_args: self.refresh())
+        timer.done.connect(self.refresh)
+        for signal in (runner.step_started, runner.awaiting_choice, runner.sequence_finished, runner.logged):
+            signal.connect(lambda *_args: self.refresh())
+        runner.lesson_missing.connect(self._on_lesson_missing)
+        runner.logged.connect(self._on_logged)
+
+    def _load_options(self) -> None:
+        self.profile_combo.blockSignals(True)
+        index = self.profile_combo.findData(self.holds.option("holds.cue_profile"))
+        self.profile_combo.setCurrentIndex(max(0, index))
+        self.profile_combo.blockSignals(False)
+        for key, box in self.option_boxes.items():
+            box.blockSignals(True)
+            box.setChecked(bool(self.holds.option(key)))
+            box.blockSignals(False)
+
+    def reload_presets(self) -> None:
+        current = self.preset_combo.currentData()
+        self.preset_combo.clear()
+        for preset in self.holds.all_presets():
+            self.preset_combo.addItem(preset.name, (preset.name, preset.hold_ms))
+        index = self.preset_combo.findData(current) if current else self.preset_combo.findText("SMRT 30 s")
+        self.preset_combo.setCurrentIndex(max(0, index))
+
+    # -------------------------------------------------------------------------------- actions
+    def hold_this_position(self) -> None:
+        if self.holds.hold_current_position() is None:
+            show_problem(
+                self,
+                "No position here",
+                "This lesson has no marked positions to hold. Choose a preset and press Start instead.",
+            )
+
+    def start_preset(self) -> None:
+        typed = self.duration_edit.text().strip()
+        try:
+            if typed:
+                hold_ms, title = parse_duration_ms(typed), "Hold"
+            else:
+                title, hold_ms = self.preset_combo.currentData()
+            self.runner.hold_preset(hold_ms, title)
+        except HoldRejected as error:
+            show_problem(self, "Cannot start this hold", str(error))
+
+    def save_preset(self) -> None:
+        typed = self.duration_edit.text().strip()
+        try:
+            hold_ms = parse_duration_ms(typed)
+        except HoldRejected as error:
+            show_problem(self, "Cannot save this preset", str(error))
+            return
+        name, ok = QInputDialog.getText(
+            self, "Save as preset", "Name of the preset:", text=f"My hold {typed}"
+        )
+        if not ok:
+            return
+        try:
+            self.holds.presets.save(name, hold_ms)
+        except HoldRejected as error:
+            show_problem(self, "Cannot save this preset", str(error))
+            return
+        self.reload_presets()
+        self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findText(" ".join(name.split()))))
+        self.duration_edit.clear()
+
+    def _on_before(self, value: int) -> None:
+        self.runner.set_tenderness_before(None if value == NO_VALUE else value)
+
+    def _on_after(self, value: int) -> None:
+        self.runner.set_tenderness_after(None if value == NO_VALUE else value)
+        self.refresh()
+
+    def _on_logged(self, _entry_id: int) -> None:
+        # "Before" went with the hold just logged; "after" is asked afresh for it.
+        for spin in (self.before_spin, self.after_spin):
+            spin.blockSignals(True)
+            spin.setValue(NO_VALUE)
+            spin.blockSignals(False)
+
+    def _on_lesson_missing(self, leg: Leg, message: str) -> None:
+        table = self._table
+        if table is not None and shiboken6.isValid(table) and table.isVisible():
+            return  # table mode shows it and takes the answer from its keys
+        ask_about_missing_lesson(self.window(), self.runner, leg, message)
+
+    # ------------------------------------------------------------------------------- windows
+    def open_table_mode(self, plan: Plan | None = None) -> QWidget:
+        from smrtplayer.ui.holds.table_mode import open_table_mode
+
+        window = open_table_mode(self.context, plan, self.window())
+        self._table = window
+        self.table_mode_requested.emit(plan)
+        return window
+
+    def open_plans(self) -> QWidget:
+        from smrtplayer.ui.holds.plan_editor import PlanEditor
+
+        editor = PlanEditor(self.context, self.window())
+        editor.run_requested.connect(self.open_table_mode)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.show()
+        return editor
+
+    def open_log(self) -> QWidget:
+        from smrtplayer.ui.holds.practice_log_view import PracticeLogView
+
+        view = PracticeLogView(self.context, self.window())
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.show()
+        return view
+
+    # -------------------------------------------------------------------------------- repaint
+    def refresh(self) -> None:
+        runner, timer = self.runner, self.timer
+        leg = runner.current() if runner.is_active() else None
+        self.countdown.setText(timer.display() if timer.is_active() else "–")
+        if runner.phase == SequenceRunner.BLOCKED:
+            state = "waiting: lesson missing"
+        elif timer.is_paused():
+            state = "paused"
+        elif timer.is_overtime():
+            state = "done"
+        else:
+            state = ""
+        self.what.setText(
+            " · ".join(part for part in ((leg.label if leg else "No hold running"), state) if part)
+        )
+        active = runner.is_active()
+        awaiting = runner.phase == SequenceRunner.AWAITING or (active and timer.is_overtime())
+        self.pause_button.setText("Resume" if timer.is_paused() else "Pause")
+        for button in (self.pause_button, self.minus_button, self.plus_button, self.stop_button):
+            button.setEnabled(active and runner.phase != SequenceRunner.BLOCKED)
+        self.continue_button.setEnabled(
+            active and runner.is_adhoc() and bool(leg and leg.step and leg.step.has_video)
+        )
+        self.other_side_button.setEnabled(awaiting and bool(leg and leg.side in ("L", "R")))
+        self.next_button.setEnabled(active)
+        with_video = bool(leg and leg.step and leg.step.has_video)
+        self.next_button.setText(
+            ("Next position" if with_video else "Finish") if runner.is_adhoc() else "Next step"
+        )
+        entry = self.holds.practice.get(runner.last_entry_id) if runner.last_entry_id else None
+        if entry is not None and entry.reduction is not None:
+            change = entry.reduction
+            words = f"down {change}" if change > 0 else f"up {-change}" if change < 0 else "no change"
+            self.reduction.setText(
+                f"Last hold: tenderness {entry.tender_before} → {entry.tender_after}, {words}"
+            )
+        else:
+            self.reduction.setText("")
+
+
+def _tenderness_spin(name: str) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setObjectName(name)
+    spin.setRange(NO_VALUE, 10)
+    spin.setSpecialValueText("–")
+    spin.setValue(NO_VALUE)
+    return spin
+
+
+def default_export_name(plan: Plan) -> str:
+    safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in plan.title).strip() or "plan"
+    return str(Path.home() / f"{safe}.pdf")

@@ -1,0 +1,534 @@
+"""Treatment plans: build one from positions across courses, set sides, holds, rests and repeats,
+reorder, duplicate, delete; run it in table mode; export or print it as a one-page handout."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smrtplayer.app.context import AppContext
+from smrtplayer.holds.handout import HandoutExporter, paint_plan
+from smrtplayer.holds.sequences import rest_step, step_for_position, validate_plan
+from smrtplayer.models.library import Position
+from smrtplayer.models.presets import MAX_HOLD_MS, MIN_HOLD_MS, HoldRejected
+from smrtplayer.store.plans import MAX_REPEATS, Plan, PlanStep
+from smrtplayer.ui.holds.hold_panel import default_export_name, show_problem
+
+PLAN_ROLE = Qt.ItemDataRole.UserRole
+SIDE_CHOICES = (("Right", "R"), ("Left", "L"), ("Both sides", "both"))
+COLUMNS = ("Step", "Side", "Hold (s)", "Repeats", "Video")
+
+
+class PositionPicker(QDialog):
+    """Every course's positions, by course and lesson; tick the ones to add, in the order wanted."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add positions")
+        self.resize(560, 520)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("positionTree")
+        self.tree.setHeaderLabels(["Position", "Side", "Hold"])
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter: piriformis, psoas…")
+        self.filter.textChanged.connect(self._apply_filter)
+        self._checked_order: list[Position] = []
+        for course in context.library.courses():
+            course_item = QTreeWidgetItem([course.title])
+            for lesson in context.library.lessons(course.id):
+                positions = context.library.positions(lesson)
+                if not positions:
+                    continue
+                lesson_item = QTreeWidgetItem([lesson.title])
+                for position in positions:
+                    step = step_for_position(position)
+                    item = QTreeWidgetItem([position.title, position.side, f"{step.hold_ms // 1000} s"])
+                    item.setData(0, PLAN_ROLE, position)
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    item.setCheckState(0, Qt.CheckState.Unchecked)
+                    lesson_item.addChild(item)
+                course_item.addChild(lesson_item)
+            if course_item.childCount():
+                self.tree.addTopLevelItem(course_item)
+        self.tree.expandAll()
+        self.tree.itemChanged.connect(self._on_changed)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(buttons)
+
+    def position_items(self) -> list[QTreeWidgetItem]:
+        found = []
+        for top in range(self.tree.topLevelItemCount()):
+            course = self.tree.topLevelItem(top)
+            for lesson_index in range(course.childCount()):
+                lesson = course.child(lesson_index)
+                found.extend(lesson.child(i) for i in range(lesson.childCount()))
+        return found
+
+    def _on_changed(self, item: QTreeWidgetItem, _column: int) -> None:
+        position = item.data(0, PLAN_ROLE)
+        if position is None:
+            return
+        if item.checkState(0) == Qt.CheckState.Checked and position not in self._checked_order:
+            self._checked_order.append(position)
+        elif item.checkState(0) != Qt.CheckState.Checked and position in self._checked_order:
+            self._checked_order.remove(position)
+
+    def _apply_filter(self, text: str) -> None:
+        words = text.casefold().split()
+        for item in self.position_items():
+            haystack = item.text(0).casefold()
+            item.setHidden(bool(words) and not all(word in haystack for word in words))
+
+    def chosen(self) -> list[Position]:
+        """The ticked positions, in the order they were ticked."""
+        return list(self._checked_order)
+
+
+class PlanEditor(QDialog):
+    run_requested = Signal(object)  # Plan, validated
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("planEditor")
+        self.setWindowTitle("Treatment plans")
+        self.resize(980, 600)
+        self.context = context
+        self.plans = context.holds.plans
+        self._plan: Plan | None = None
+        self._steps: list[PlanStep] = []
+        self._loading = False
+        self._exporter = HandoutExporter(context.library, context.paths.cache, self)
+        self._exporter.finished.connect(self._on_exported)
+        self._exporter.failed.connect(lambda message: show_problem(self, "Export failed", message))
+
+        self.plan_list = QListWidget()
+        self.plan_list.setObjectName("planList")
+        self.plan_list.currentItemChanged.connect(self._on_plan_selected)
+        self.new_button = QPushButton("New")
+        self.duplicate_button = QPushButton("Duplicate")
+        self.delete_button = QPushButton("Delete")
+        self.plan_up_button = QPushButton("↑")
+        self.plan_down_button = QPushButton("↓")
+
+        self.title_edit = QLineEdit()
+        self.title_edit.setObjectName("planTitle")
+        self.title_edit.setPlaceholderText("Name of the plan")
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setPlaceholderText("Notes for the handout (optional)")
+        self.notes_edit.setMaximumHeight(70)
+        self.steps_table = QTableWidget(0, len(COLUMNS))
+        self.steps_table.setObjectName("stepsTable")
+        self.steps_table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.steps_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.steps_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.steps_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.steps_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.add_positions_button = QPushButton("Add positions…")
+        self.add_rest_button = QPushButton("Add rest…")
+        self.remove_step_button = QPushButton("Remove")
+        self.step_up_button = QPushButton("Move up")
+        self.step_down_button = QPushButton("Move down")
+        self.summary = QLabel("")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.save_button = QPushButton("Save")
+        self.run_button = QPushButton("Run in table mode")
+        self.export_button = QPushButton("Export handout (PDF)…")
+        self.print_button = QPushButton("Print…")
+
+        self._build_layout()
+        self._connect()
+        self.reload()
+
+    # ---------------------------------------------------------------------------------- layout
+    def _build_layout(self) -> None:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(QLabel("Plans"))
+        left_layout.addWidget(self.plan_list, 1)
+        row = QHBoxLayout()
+        for button in (self.new_button, self.duplicate_button, self.delete_button):
+            row.addWidget(button)
+        left_layout.addLayout(row)
+        row = QHBoxLayout()
+        row.addWidget(self.plan_up_button)
+        row.addWidget(self.plan_down_button)
+        left_layout.addLayout(row)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.title_edit)
+        right_layout.addWidget(self.notes_edit)
+        right_layout.addWidget(self.steps_table, 1)
+        row = QHBoxLayout()
+        for button in (
+            self.add_positions_button,
+            self.add_rest_button,
+            self.remove_step_button,
+            self.step_up_button,
+            self.step_down_button,
+        ):
+            row.addWidget(button)
+        right_layout.addLayout(row)
+        right_layout.addWidget(self.summary)
+        row = QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        for button in (self.print_button, self.export_button, self.run_button):
+            row.addWidget(button)
+        right_layout.addLayout(row)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 720])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def _connect(self) -> None:
+        self.new_button.clicked.connect(self.new_plan)
+        self.duplicate_button.clicked.connect(self.duplicate_plan)
+        self.delete_button.clicked.connect(self.delete_plan)
+        self.plan_up_button.clicked.connect(lambda: self.move_plan(-1))
+        self.plan_down_button.clicked.connect(lambda: self.move_plan(+1))
+        self.add_positions_button.clicked.connect(self.pick_positions)
+        self.add_rest_button.clicked.connect(self.ask_rest)
+        self.remove_step_button.clicked.connect(self.remove_step)
+        self.step_up_button.clicked.connect(lambda: self.move_step(-1))
+        self.step_down_button.clicked.connect(lambda: self.move_step(+1))
+        self.title_edit.textEdited.connect(self._on_title_edited)
+        self.save_button.clicked.connect(self.save)
+        self.run_button.clicked.connect(self.run)
+        self.export_button.clicked.connect(self.ask_export)
+        self.print_button.clicked.connect(self.print_plan)
+
+    # ---------------------------------------------------------------------------------- plans
+    def reload(self, select_id: int | None = None) -> None:
+        if select_id is None and self._plan is not None:
+            select_id = self._plan.id
+        self.plan_list.blockSignals(True)
+        self.plan_list.clear()
+        for plan in self.plans.all():
+            item = QListWidgetItem(plan.title)
+            item.setData(PLAN_ROLE, plan.id)
+            self.plan_list.addItem(item)
+            if plan.id == select_id:
+                self.plan_list.setCurrentItem(item)
+        self.plan_list.blockSignals(False)
+        if self.plan_list.currentItem() is None and self.plan_list.count():
+            self.plan_list.setCurrentRow(0)
+        elif self.plan_list.currentItem() is not None:
+            self._load(self.plans.get(int(self.plan_list.currentItem().data(PLAN_ROLE))))
+        else:
+            self._load(None)
+
+    def _on_plan_selected(self, current: QListWidgetItem | None, previous: QListWidgetItem | None) -> None:
+        if previous is not None and self._plan is not None:
+            self.save(quiet=True)
+        self._load(self.plans.get(int(current.data(PLAN_ROLE))) if current else None)
+
+    def _load(self, plan: Plan | None) -> None:
+        self._loading = True
+        self._plan = plan
+        self._steps = list(plan.steps) if plan else []
+        self.title_edit.setText(plan.title if plan else "")
+        self.notes_edit.setPlainText(plan.notes if plan else "")
+        editing = (self.title_edit, self.notes_edit, self.steps_table, self.save_button, self.run_button)
+        for widget in (
+            *editing,
+            self.export_button,
+            self.print_button,
+            self.add_positions_button,
+            self.add_rest_button,
+        ):
+            widget.setEnabled(plan is not None)
+        self._loading = False
+        self._fill_steps()
+
+    def _on_title_edited(self, text: str) -> None:
+        item = self.plan_list.currentItem()
+        if item is not None:
+            item.setText(text.strip() or "Untitled plan")
+
+    def current_plan(self) -> Plan | None:
+        if self._plan is None:
+            return None
+        return replace(
+            self._plan,
+            title=self.title_edit.text().strip(),
+            notes=self.notes_edit.toPlainText().strip(),
+            steps=tuple(self._steps),
+        )
+
+    def new_plan(self) -> None:
+        if self._plan is not None:
+            self.save(quiet=True)
+        plan_id = self.plans.save(Plan(title="New plan"))
+        self._plan = None
+        self.reload(plan_id)
+        self.title_edit.setFocus()
+        self.title_edit.selectAll()
+
+    def duplicate_plan(self) -> None:
+        if self._plan is None or self._plan.id is None:
+            return
+        self.save(quiet=True)
+        self.reload(self.plans.duplicate(self._plan.id))
+
+    def delete_plan(self) -> None:
+        if self._plan is None or self._plan.id is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Delete plan",
+            f"Delete the plan “{self._plan.title}”? Its practice log stays.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return
+        self.plans.delete(self._plan.id)
+        self._plan = None
+        self.reload()
+
+    def move_plan(self, delta: int) -> None:
+        if self._plan is not None and self._plan.id is not None:
+            self.save(quiet=True)
+            self.plans.move(self._plan.id, delta)
+            self.reload(self._plan.id)
+
+    def save(self, *, quiet: bool = False) -> bool:
+        plan = self.current_plan()
+        if plan is None:
+            return False
+        if not plan.title:
+            if not quiet:
+                show_problem(self, "Cannot save", "A plan needs a name.")
+            plan = replace(plan, title="Untitled plan")
+        try:
+            plan_id = self.plans.save(plan)
+        except (HoldRejected, ValueError) as error:
+            if not quiet:
+                show_problem(self, "Cannot save", str(error))
+            return False
+        self._plan = self.plans.get(plan_id)
+        item = self.plan_list.currentItem()
+        if item is not None and self._plan is not None:
+            item.setText(self._plan.title)
+        return True
+
+    # ---------------------------------------------------------------------------------- steps
+    def _fill_steps(self) -> None:
+        table = self.steps_table
+        table.setRowCount(len(self._steps))
+        for row, step in enumerate(self._steps):
+            name = QTableWidgetItem("Rest" if step.is_rest else step.title)
+            if step.technique:
+                name.setToolTip(step.technique)
+            table.setItem(row, 0, name)
+            side = QComboBox()
+            for text, value in SIDE_CHOICES:
+                side.addItem(text, value)
+            side.setCurrentIndex(max(0, side.findData(step.side)))
+            side.setEnabled(not step.is_rest)
+            side.currentIndexChanged.connect(
+                lambda _i, row=row, box=side: self._set_step(row, side=box.currentData())
+            )
+            table.setCellWidget(row, 1, side)
+            hold = QSpinBox()
+            hold.setRange(MIN_HOLD_MS // 1000, MAX_HOLD_MS // 1000)
+            hold.setSuffix(" s")
+            hold.setValue(step.hold_ms // 1000)
+            hold.valueChanged.connect(lambda value, row=row: self._set_step(row, hold_ms=value * 1000))
+            table.setCellWidget(row, 2, hold)
+            repeats = QSpinBox()
+            repeats.setRange(1, MAX_REPEATS)
+            repeats.setValue(step.repeats)
+            repeats.valueChanged.connect(lambda value, row=row: self._set_step(row, repeats=value))
+            table.setCellWidget(row, 3, repeats)
+            table.setItem(row, 4, QTableWidgetItem(self._video_state(step)))
+        self._update_summary()
+
+    def _video_state(self, step: PlanStep) -> str:
+        if step.is_rest or not step.has_video:
+            return ""
+        lesson = self.context.library.lesson_by_fingerprint(step.lesson_fingerprint or "")
+        if lesson is None:
+            return "course removed"
+        return "ok" if Path(lesson.path).is_file() else "file missing"
+
+    def _set_step(self, row: int, **changes: object) -> None:
+        if self._loading or not 0 <= row < len(self._steps):
+            return
+        self._steps[row] = replace(self._steps[row], **changes)  # type: ignore[arg-type]
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        plan = self.current_plan()
+        if plan is None or not plan.steps:
+            self.summary.setText("Add positions from any course, then rests between them if wanted.")
+            return
+        missing = sum(
+            1 for step in plan.steps if self._video_state(step) in ("course removed", "file missing")
+        )
+        text = plan.length_text()
+        if missing:
+            text += f"; {missing} step{'s' if missing > 1 else ''} without a playable lesson"
+        self.summary.setText(text)
+
+    def add_positions(self, positions: list[Position]) -> None:
+        row = self._selected_row()
+        at = row + 1 if row >= 0 else len(self._steps)
+        for offset, position in enumerate(positions):
+            self._steps.insert(at + offset, step_for_position(position))
+        self._fill_steps()
+        self.steps_table.selectRow(at + len(positions) - 1)
+
+    def add_rest(self, seconds: int) -> None:
+        try:
+            step = rest_step(seconds * 1000)
+        except HoldRejected as error:
+            show_problem(self, "Cannot add this rest", str(error))
+            return
+        row = self._selected_row()
+        at = row + 1 if row >= 0 else len(self._steps)
+        self._steps.insert(at, step)
+        self._fill_steps()
+        self.steps_table.selectRow(at)
+
+    def pick_positions(self) -> None:
+        picker = PositionPicker(self.context, self)
+        if picker.exec() == QDialog.DialogCode.Accepted:
+            self.add_positions(picker.chosen())
+
+    def ask_rest(self) -> None:
+        seconds, ok = QInputDialog.getInt(self, "Add rest", "Rest (seconds):", 15, MIN_HOLD_MS // 1000, 600)
+        if ok:
+            self.add_rest(seconds)
+
+    def remove_step(self) -> None:
+        row = self._selected_row()
+        if row >= 0:
+            del self._steps[row]
+            self._fill_steps()
+            if self._steps:
+                self.steps_table.selectRow(min(row, len(self._steps) - 1))
+
+    def move_step(self, delta: int) -> None:
+        row = self._selected_row()
+        target = row + delta
+        if row < 0 or not 0 <= target < len(self._steps):
+            return
+        self._steps.insert(target, self._steps.pop(row))
+        self._fill_steps()
+        self.steps_table.selectRow(target)
+
+    def _selected_row(self) -> int:
+        rows = self.steps_table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    # --------------------------------------------------------------------------- run / export
+    def _valid_plan(self, title: str) -> Plan | None:
+        plan = self.current_plan()
+        if plan is None:
+            return None
+        try:
+            return validate_plan(plan)
+        except HoldRejected as error:
+            show_problem(self, title, str(error))
+            return None
+
+    def run(self) -> None:
+        plan = self._valid_plan("Cannot run this plan")
+        if plan is None:
+            return
+        self.save(quiet=True)
+        self.run_requested.emit(self._plan or plan)
+
+    def ask_export(self) -> None:
+        plan = self._valid_plan("Cannot export this plan")
+        if plan is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Export handout", default_export_name(plan), "PDF (*.pdf)"
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        plan = self._valid_plan("Cannot export this plan")
+        if plan is not None:
+            self.export_button.setEnabled(False)
+            self._exporter.export(plan, path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf"))
+
+    def _on_exported(self, path: Path) -> None:
+        self.export_button.setEnabled(True)
+        self.summary.setText(f"Handout written to {path}")
+
+    def print_plan(self) -> None:
+        plan = self._valid_plan("Cannot print this plan")
+        if plan is None:
+            return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.print_to(printer, plan)
+
+    def print_to(self, printer: object, plan: Plan) -> None:
+        """Collect the frames, then paint the page on ``printer`` (a QPrinter)."""
+
+        def paint(frames: dict[int, object]) -> None:
+            self._exporter.frames_collected.disconnect(paint)
+            painter = QPainter(printer)  # type: ignore[call-overload]
+            try:
+                paint_plan(painter, QRectF(painter.viewport()), plan, frames)  # type: ignore[arg-type]
+            finally:
+                painter.end()
+
+        self._exporter.frames_collected.connect(paint)
+        self._exporter.collect(plan)
+
+    def closeEvent(self, event: object) -> None:
+        self.save(quiet=True)
+        super().closeEvent(event)  # type: ignore[arg-type]

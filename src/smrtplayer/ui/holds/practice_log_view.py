@@ -1,0 +1,223 @@
+"""The practice log: every hold, finished or abandoned, newest first, with the client's tenderness
+before and after and how much it went down; tenderness can be filled in afterwards; CSV export."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smrtplayer.app.context import AppContext
+from smrtplayer.store.practice import PracticeEntry
+from smrtplayer.ui.holds.hold_panel import NO_VALUE, show_problem
+
+COLUMNS = ("When", "Position", "Side", "Planned", "Held", "Finished", "Before", "After", "Change")
+SIDES = {"L": "Left", "R": "Right", "both": "Both", "": ""}
+ENTRY_ROLE = Qt.ItemDataRole.UserRole
+
+
+def when_text(iso: str) -> str:
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
+def seconds_text(ms: int) -> str:
+    return f"{ms / 1000:.0f} s"
+
+
+def change_text(entry: PracticeEntry) -> str:
+    if entry.reduction is None:
+        return ""
+    if entry.reduction > 0:
+        return f"−{entry.reduction}"
+    return f"+{-entry.reduction}" if entry.reduction < 0 else "0"
+
+
+class TendernessDialog(QDialog):
+    def __init__(self, entry: PracticeEntry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Tenderness")
+        self.before = _spin(entry.tender_before)
+        self.after = _spin(entry.tender_after)
+        form = QFormLayout(self)
+        label = QLabel(f"{entry.title} ({SIDES.get(entry.side, entry.side)}), {when_text(entry.ended_at)}")
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow(label)
+        form.addRow("Before (0–10)", self.before)
+        form.addRow("After (0–10)", self.after)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[int | None, int | None]:
+        return _value(self.before), _value(self.after)
+
+
+def _spin(value: int | None) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(NO_VALUE, 10)
+    spin.setSpecialValueText("–")
+    spin.setValue(NO_VALUE if value is None else value)
+    return spin
+
+
+def _value(spin: QSpinBox) -> int | None:
+    return None if spin.value() == NO_VALUE else spin.value()
+
+
+class PracticeLogView(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("practiceLog")
+        self.setWindowTitle("Practice log")
+        self.resize(900, 520)
+        self.context = context
+        self.log = context.holds.practice
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("practiceTable")
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.doubleClicked.connect(lambda _index: self.edit_tenderness())
+        self.summary = QLabel("")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.tenderness_button = QPushButton("Tenderness…")
+        self.delete_button = QPushButton("Delete")
+        self.export_button = QPushButton("Export CSV…")
+        self.close_button = QPushButton("Close")
+        self.tenderness_button.clicked.connect(self.edit_tenderness)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.export_button.clicked.connect(self.ask_export)
+        self.close_button.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        for button in (self.tenderness_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        # A bound slot, not a lambda: Qt drops it when this view is deleted (it is, on close), so a
+        # hold ending later never reaches a dead table.
+        context.holds.runner.logged.connect(self._on_logged)
+        self.reload()
+
+    @Slot(int)
+    def _on_logged(self, _entry_id: int) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        entries = self.log.recent()
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            cells = (
+                when_text(entry.ended_at),
+                entry.title,
+                SIDES.get(entry.side, entry.side),
+                seconds_text(entry.planned_ms),
+                seconds_text(entry.actual_ms),
+                "yes" if entry.completed else "stopped early",
+                "" if entry.tender_before is None else str(entry.tender_before),
+                "" if entry.tender_after is None else str(entry.tender_after),
+                change_text(entry),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(ENTRY_ROLE, entry.id)
+                if column >= 3:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
+        self._update_summary(entries)
+
+    def _update_summary(self, entries: list[PracticeEntry]) -> None:
+        if not entries:
+            self.summary.setText("No holds yet. Every hold you finish or stop is written here.")
+            return
+        finished = sum(1 for entry in entries if entry.completed)
+        changes = [entry.reduction for entry in entries if entry.reduction is not None]
+        text = f"{len(entries)} holds, {finished} held to the end"
+        if changes:
+            average = sum(changes) / len(changes)
+            text += f"; tenderness down {average:.1f} points on average ({len(changes)} rated)"
+        self.summary.setText(text)
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.table.item(rows[0].row(), 0)
+        return int(item.data(ENTRY_ROLE)) if item is not None else None
+
+    def edit_tenderness(self) -> None:
+        entry_id = self.selected_id()
+        entry = self.log.get(entry_id) if entry_id is not None else None
+        if entry is None or entry.id is None:
+            return
+        dialog = TendernessDialog(entry, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            before, after = dialog.values()
+            self.log.set_tenderness(entry.id, before=before, after=after)
+            self.reload()
+
+    def delete_selected(self) -> None:
+        entry_id = self.selected_id()
+        if entry_id is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Delete",
+            "Delete this hold from the log?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        if box.exec() == QMessageBox.StandardButton.Yes:
+            self.log.delete(entry_id)
+            self.reload()
+
+    def ask_export(self) -> None:
+        default = str(Path.home() / "smrtplayer-practice-log.csv")
+        path, _filter = QFileDialog.getSaveFileName(self, "Export practice log", default, "CSV (*.csv)")
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> int:
+        try:
+            count = self.log.export_csv(path)
+        except OSError as error:
+            show_problem(
+                self, "Export failed", f"The log could not be written to {path}: {error.strerror or error}."
+            )
+            return 0
+        self.summary.setText(f"{count} holds written to {path}")
+        return count

@@ -1,0 +1,498 @@
+"""Table mode: the screen a therapist glances at from the table, two or three metres away.
+
+Full screen, black, the demonstration on the left and on the right, from top to bottom: which step
+this is, the position's name, a coloured side badge, the countdown (more than a fifth of the screen
+high, drawn to fill its box) with a progress bar, and what comes next.
+
+It is driven by a handful of keys so that a foot pedal or a presenter clicker can run a session:
+start/pause, next, back and +10 s (pedals usually send Space, Page Down/Up, arrows). An input lock
+ignores mouse and touch, so brushing the screen or the trackpad with an elbow changes nothing; the
+keys still work. Leaving table mode does not stop a running sequence.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, QVariantAnimation
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from smrtplayer.app.context import AppContext
+from smrtplayer.holds.sequences import Leg, SequenceRunner, expand
+from smrtplayer.holds.timer import HoldTimer, format_countdown
+from smrtplayer.store.plans import Plan
+from smrtplayer.ui.player.video_view import VideoView
+
+BACKGROUND = "#000000"
+TEXT = QColor("#ffffff")
+SOFT = QColor("#b0b0b0")
+LAST_SECONDS = QColor("#ffd54f")
+OVERTIME = QColor("#69f0ae")
+PAUSED = QColor("#9e9e9e")
+REST = QColor("#80d8ff")
+SIDE_STYLE = {
+    "L": ("LEFT", "#ff9800", "#000000"),
+    "R": ("RIGHT", "#29b6f6", "#000000"),
+    "both": ("BOTH SIDES", "#e0e0e0", "#000000"),
+}
+ADD_MS = 10_000
+HINTS = " · ".join(
+    ("Space start/pause", "→ next", "← back", "↑ +10 s", "↓ −10 s", "Ctrl+L lock", "Esc leave")
+)
+# Presenter clickers send B or . for "blank screen": used here as start / pause.
+KEYS_START = {
+    Qt.Key.Key_Space,
+    Qt.Key.Key_Return,
+    Qt.Key.Key_Enter,
+    Qt.Key.Key_MediaPlay,
+    Qt.Key.Key_MediaTogglePlayPause,
+    Qt.Key.Key_MediaPause,
+    Qt.Key.Key_B,
+    Qt.Key.Key_Period,
+}
+KEYS_NEXT = {Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_N, Qt.Key.Key_MediaNext}
+KEYS_BACK = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_P, Qt.Key.Key_MediaPrevious}
+KEYS_MORE = {Qt.Key.Key_Up, Qt.Key.Key_Plus, Qt.Key.Key_Equal}
+KEYS_LESS = {Qt.Key.Key_Down, Qt.Key.Key_Minus}
+_POINTER_EVENTS = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+    QEvent.Type.TouchEnd,
+    QEvent.Type.ContextMenu,
+}
+
+
+def _plain_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return label
+
+
+class CountdownView(QWidget):
+    """The remaining seconds, drawn as large as the box allows, and a progress bar under them."""
+
+    def __init__(self, timer: HoldTimer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("countdown")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._timer = timer
+        self.is_rest = False
+        self.idle_ms = 0
+        self.digit_rect = QRectF()  # where the digits were last drawn (tests measure it)
+
+    def text(self) -> str:
+        if not self._timer.is_active():
+            return format_countdown(self.idle_ms, seconds_only=True) if self.idle_ms else "–"
+        return self._timer.display(seconds_only=True)
+
+    def colour(self) -> QColor:
+        timer = self._timer
+        if not timer.is_active():
+            return SOFT
+        if timer.is_paused():
+            return PAUSED
+        remaining = timer.remaining_ms()
+        if remaining <= 0:
+            return OVERTIME
+        if self.is_rest:
+            return REST
+        return LAST_SECONDS if remaining <= 3000 else TEXT
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text = self.text()
+        bar_height = max(8, self.height() // 28)
+        box = QRectF(self.rect()).adjusted(0, 0, 0, -bar_height * 2)
+        # Size the font for three digits (or "+" and two), so it does not jump as the count shrinks.
+        planned_digits = len(str(-(-self._timer.planned_ms() // 1000))) if self._timer.is_active() else 2
+        template = "+88" if text.startswith("+") else "8" * max(2, len(text), planned_digits)
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setPixelSize(100)
+        sample = QFontMetricsF(font).tightBoundingRect(template)
+        scale = min(
+            box.width() * 0.96 / max(1.0, sample.width()), box.height() * 0.98 / max(1.0, sample.height())
+        )
+        font.setPixelSize(max(10, int(100 * scale)))
+        metrics = QFontMetricsF(font)
+        tight = metrics.tightBoundingRect(text)
+        x = box.center().x() - tight.width() / 2 - tight.left()
+        y = box.center().y() - tight.height() / 2 - tight.top()
+        painter.setFont(font)
+        painter.setPen(self.colour())
+        painter.drawText(int(x), int(y), text)
+        self.digit_rect = QRectF(x + tight.left(), y + tight.top(), tight.width(), tight.height())
+
+        timer = self._timer
+        planned = timer.planned_ms() if timer.is_active() else 0
+        bar = QRectF(0, self.height() - bar_height, self.width(), bar_height)
+        painter.fillRect(bar, QColor("#333333"))
+        if planned > 0:
+            done = min(1.0, max(0.0, timer.elapsed_ms() / planned))
+            painter.fillRect(QRectF(bar.left(), bar.top(), bar.width() * done, bar.height()), self.colour())
+        painter.end()
+
+
+class FlashOverlay(QWidget):
+    """A white flash over the whole screen when a hold ends (clinic cue): seen without looking."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.flashes = 0
+        self._alpha = 0.0
+        self._animation = QVariantAnimation(self)
+        self._animation.setDuration(900)
+        self._animation.setKeyValueAt(0.0, 0.0)
+        self._animation.setKeyValueAt(0.15, 0.85)
+        self._animation.setKeyValueAt(0.35, 0.2)
+        self._animation.setKeyValueAt(0.55, 0.75)
+        self._animation.setKeyValueAt(1.0, 0.0)
+        self._animation.valueChanged.connect(self._set_alpha)
+        self._animation.finished.connect(self.hide)
+        self.hide()
+
+    def flash(self) -> None:
+        self.flashes += 1
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.raise_()
+        self.show()
+        self._animation.stop()
+        self._animation.start()
+
+    def _set_alpha(self, value: object) -> None:
+        self._alpha = float(value)  # type: ignore[arg-type]
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(255, 255, 255, int(255 * self._alpha)))
+        painter.end()
+
+
+class TableModeWindow(QWidget):
+    def __init__(self, context: AppContext, plan: Plan | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        #: the window to give the keyboard back to when this one closes
+        self.return_keys_to: QWidget | None = parent
+        self.locked = False  # first: event() reads it while the widget is still being set up
+        self.setObjectName("tableMode")
+        self.setWindowTitle("Table mode — smrtplayer")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setStyleSheet(f"QWidget#tableMode {{ background: {BACKGROUND}; }} QLabel {{ color: white; }}")
+        self.setAutoFillBackground(True)
+        self.context = context
+        self.holds = context.holds
+        self.runner: SequenceRunner = context.holds.runner
+        self.timer = self.runner.timer
+        self.playback = context.playback
+        self.plan = plan
+
+        self.video = VideoView()
+        self.video.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.video.clear("The demonstration plays here when a step starts")
+        image = self.playback.current_image()
+        if not image.isNull():
+            self.video.show_image(image)
+
+        self.status = _plain_label("status")
+        self.title = _plain_label("positionTitle")
+        self.title.setWordWrap(True)
+        self.side_badge = _plain_label("sideBadge")
+        self.side_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.mirror_note = _plain_label("mirrorNote")
+        self.countdown = CountdownView(self.timer)
+        self.next_label = _plain_label("nextStep")
+        self.next_label.setWordWrap(True)
+        self.message = _plain_label("tableMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("QLabel { background: #ffd54f; color: black; padding: 16px; }")
+        self.message.hide()
+        self.hints = _plain_label("keyHints")
+        self.hints.setWordWrap(True)
+        self.hints.setText(HINTS)
+        self.lock_label = _plain_label("lockState")
+
+        badge_row = QHBoxLayout()
+        badge_row.setSpacing(24)
+        badge_row.addWidget(self.side_badge)
+        badge_row.addWidget(self.mirror_note, 1)
+        panel = QVBoxLayout()
+        panel.setSpacing(12)
+        panel.addWidget(self.status)
+        panel.addWidget(self.title)
+        panel.addLayout(badge_row)
+        panel.addWidget(self.countdown, 1)
+        panel.addWidget(self.message)
+        panel.addWidget(self.next_label)
+        panel.setContentsMargins(0, 20, 0, 20)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 32, 0)
+        layout.setSpacing(28)
+        left = QVBoxLayout()
+        left.setContentsMargins(0, 20, 0, 20)
+        left.addWidget(self.video, 1)
+        left.addWidget(self.hints)
+        left.addWidget(self.lock_label)
+        layout.addLayout(left, 56)
+        layout.addLayout(panel, 44)
+        self.flash_overlay = FlashOverlay(self)
+
+        self.playback.frame_ready.connect(self.video.show_frame)
+        for signal in (self.timer.tick, self.timer.overtime, self.timer.adjusted, self.timer.started):
+            signal.connect(self._on_time)
+        self.timer.done.connect(self.refresh)
+        self.timer.paused_changed.connect(self._on_time)
+        self.runner.step_started.connect(self._on_step)
+        self.runner.awaiting_choice.connect(self._on_step)
+        self.runner.sequence_finished.connect(self._on_finished)
+        self.runner.lesson_missing.connect(self._on_missing)
+        self.runner.mirrored_changed.connect(self._on_mirrored)
+        self.holds.cues.flash_requested.connect(self._on_flash)
+        self.video.set_mirrored(self.runner.mirrored())
+        self._finished_text = ""
+        self.refresh()
+
+    # ------------------------------------------------------------------------------- keys
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        owner = self.return_keys_to
+        if owner is not None:
+            # Once this window is gone: the window below takes the keys again, with no click first.
+            QTimer.singleShot(0, owner, owner.activateWindow)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = Qt.Key(event.key())
+        control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if control and key == Qt.Key.Key_L:
+            self.set_locked(not self.locked)
+        elif key in KEYS_START:
+            self.start_or_pause()
+        elif key in KEYS_NEXT:
+            self.next_step()
+        elif key in KEYS_BACK:
+            self.runner.back()
+        elif key in KEYS_MORE:
+            self.runner.add_time(ADD_MS)
+        elif key in KEYS_LESS:
+            self.runner.add_time(-ADD_MS)
+        elif key == Qt.Key.Key_O:
+            self.runner.other_side()
+        elif key == Qt.Key.Key_H and self.runner.phase == SequenceRunner.BLOCKED:
+            self.runner.hold_without_video()
+        elif key == Qt.Key.Key_S and self.runner.phase == SequenceRunner.BLOCKED:
+            self.runner.stop()
+        elif key in (Qt.Key.Key_Escape, Qt.Key.Key_F11) and not self.locked:
+            self.close()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+        self.refresh()
+
+    def start_or_pause(self) -> None:
+        runner = self.runner
+        if runner.is_active():
+            runner.toggle_pause()
+        elif self.plan is not None:
+            self._finished_text = ""
+            runner.run_plan(self.plan)
+        else:
+            self.holds.hold_current_position()
+
+    def next_step(self) -> None:
+        if self.runner.phase == SequenceRunner.BLOCKED:
+            self.runner.skip_missing()
+        else:
+            self.runner.next()
+
+    # ------------------------------------------------------------------------------- lock
+    def set_locked(self, locked: bool) -> None:
+        self.locked = locked
+        self.refresh()
+
+    def event(self, event: QEvent) -> bool:
+        if self.locked and event.type() in _POINTER_EVENTS:
+            event.accept()
+            return True
+        return super().event(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.locked and event.type() in _POINTER_EVENTS:
+            return True
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event: object) -> None:
+        for child in self.findChildren(QWidget):
+            child.installEventFilter(self)
+        self.setFocus()
+
+    # ------------------------------------------------------------------------------ repaint
+    def _on_time(self, *_args: object) -> None:
+        self.countdown.update()
+        self._update_status()
+
+    def _on_step(self, _leg: object = None) -> None:
+        self.message.hide()
+        self.refresh()
+
+    def _on_finished(self, completed: bool) -> None:
+        self._finished_text = "Sequence complete" if completed else "Stopped"
+        self.refresh()
+
+    def _on_missing(self, leg: Leg, message: str) -> None:
+        self.message.setText(f"{message}\n\n→  skip this step     H  hold without the video     S  stop")
+        self.message.show()
+        self.refresh()
+
+    def _on_mirrored(self, mirrored: bool) -> None:
+        self.video.set_mirrored(mirrored)
+        self.refresh()
+
+    def _on_flash(self, _kind: str) -> None:
+        if self.isVisible():
+            self.flash_overlay.flash()
+
+    def _leg_for_display(self) -> Leg | None:
+        """The hold running, else exactly what Space would start (never the last hold's leftovers);
+        nothing once a sequence ended, so no number can be read as time left."""
+        if self.runner.is_active():
+            return self.runner.current()
+        if self._finished_text:
+            return None
+        if self.plan is not None:
+            legs = expand(self.plan) if self.plan.steps else []
+            return legs[0] if legs else None
+        return self.holds.leg_here()
+
+    def refresh(self) -> None:
+        runner = self.runner
+        leg = self._leg_for_display()
+        active = runner.is_active()
+        self.countdown.is_rest = bool(leg and leg.is_rest)
+        self.countdown.idle_ms = leg.hold_ms if (leg and not self.timer.is_active()) else 0
+        self.title.setText(leg.title if leg else (self._finished_text or "No hold running"))
+        side = leg.side if leg and not leg.is_rest else ""
+        text, background, foreground = SIDE_STYLE.get(
+            side, ("REST" if leg and leg.is_rest else "", "#333", "#fff")
+        )
+        self.side_badge.setText(text)
+        self.side_badge.setVisible(bool(text))
+        self.side_badge.setStyleSheet(
+            f"QLabel {{ background: {background}; color: {foreground}; border-radius: 10px;"
+            " padding: 4px 28px; }"
+        )
+        resting = bool(leg and leg.is_rest)  # no side to work on: the note would only distract
+        self.mirror_note.setText("video mirrored" if (active and runner.mirrored() and not resting) else "")
+        self.next_label.setText(self._next_text())
+        self.lock_label.setText("LOCKED — touch and mouse ignored · Ctrl+L unlocks" if self.locked else "")
+        self.lock_label.setVisible(self.locked)
+        self._update_status(ready=leg is not None)
+        self.countdown.update()
+
+    def _update_status(self, *, ready: bool | None = None) -> None:
+        """``ready``: whether Space has something to start (refresh knows; else looked up)."""
+        runner, timer = self.runner, self.timer
+        leg = runner.current()
+        if runner.phase == SequenceRunner.BLOCKED:
+            status = "LESSON MISSING"
+        elif not runner.is_active():
+            if self._finished_text:
+                status = self._finished_text.upper() + (" — SPACE TO RUN IT AGAIN" if self.plan else "")
+            else:
+                if ready is None:
+                    ready = self._leg_for_display() is not None
+                status = "READY — SPACE TO START" if ready else "READY"
+        elif timer.is_paused():
+            status = "PAUSED — SPACE TO GO ON"
+        elif timer.is_overtime():
+            status = "DONE — → NEXT" if runner.upcoming() or runner.is_adhoc() else "DONE"
+        else:
+            status = "REST" if leg and leg.is_rest else "HOLD"
+        legs = runner.legs() if runner.is_active() else []
+        if len(legs) > 1:
+            status = f"STEP {runner.index() + 1} / {len(legs)}   ·   {status}"
+        if leg is not None and leg.repeats > 1 and runner.is_active():
+            status += f"   ·   ROUND {leg.repeat} / {leg.repeats}"
+        self.status.setText(status)
+
+    def _next_text(self) -> str:
+        runner = self.runner
+        if not runner.is_active():
+            if self.plan is None or not self.plan.steps:
+                return ""
+            return f"{self.plan.title}: {self.plan.length_text()}"
+        upcoming = runner.upcoming()
+        if upcoming is None:
+            return (
+                "Next: continue the lesson, other side (O) or next position (→)"
+                if runner.is_adhoc()
+                else "Last step"
+            )
+        seconds = upcoming.hold_ms // 1000
+        if upcoming.is_rest:
+            return f"Next: rest {seconds} s"
+        side = SIDE_STYLE.get(upcoming.side, ("",))[0]
+        return f"Next: {upcoming.title}  ·  {side}  ·  {seconds} s"
+
+    # ------------------------------------------------------------------------------- layout
+    def resizeEvent(self, event: object) -> None:
+        height = max(480, self.height())
+        for label, factor, bold in (
+            (self.status, 0.032, True),
+            (self.title, 0.056, True),
+            (self.side_badge, 0.06, True),
+            (self.mirror_note, 0.03, False),
+            (self.next_label, 0.036, False),
+            (self.message, 0.03, False),
+            (self.hints, 0.02, False),
+            (self.lock_label, 0.026, True),
+        ):
+            font = QFont(self.font())
+            font.setPixelSize(round(height * factor))
+            font.setBold(bold)
+            label.setFont(font)
+        self.status.setStyleSheet("QLabel { color: #b0b0b0; }")
+        self.next_label.setStyleSheet("QLabel { color: #e0e0e0; }")
+        self.hints.setStyleSheet("QLabel { color: #9e9e9e; padding-left: 24px; }")
+        self.lock_label.setStyleSheet("QLabel { color: #ffd54f; padding-left: 24px; }")
+        self.countdown.setMinimumHeight(round(height * 0.34))
+        self.flash_overlay.setGeometry(self.rect())
+
+
+def open_table_mode(
+    context: AppContext, plan: Plan | None = None, parent: QWidget | None = None
+) -> TableModeWindow:
+    """Show table mode full screen (a top-level window, even when given a parent to stay above)."""
+    window = TableModeWindow(context, plan)
+    window.return_keys_to = parent
+    if parent is not None:
+        window.setWindowFlag(Qt.WindowType.Window)
+    # Cover the screen the main window is on even where no window manager honours "full screen"
+    # (kiosk setups, bare X): the geometry is set first, then the full-screen state is asked for.
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    if screen is not None:
+        window.setGeometry(screen.geometry())
+    window.showFullScreen()
+    window.activateWindow()
+    return window

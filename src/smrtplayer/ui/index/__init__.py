@@ -1,0 +1,1 @@
+"""The body-region index: panel, body map and position form."""

@@ -1,0 +1,464 @@
+"""BodyMap: front and back figures (assets/body-front.svg, body-back.svg); click a region to list it.
+
+Each region is an element of the SVG whose id is the region id. For exact hit-testing and tinting,
+each region gets a mask rendered from a copy of the SVG holding only that region, so the mask lies
+exactly on the drawing at any size. Regions with positions are tinted and carry their count; the
+region under the mouse is highlighted, the listed one is marked.
+
+Keyboard and screen readers: every region is also a real (invisible) button laid over its drawing,
+in the tab order, named "Hips & Sacrum, 4 positions"; Space or Enter lists it, arrow keys move to
+the next region. The positioning groups (side-lying, pregnancy) are ordinary buttons underneath.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QBitmap,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QRegion,
+    QResizeEvent,
+)
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smrtplayer.common.resources import asset
+from smrtplayer.models.regions import Taxonomy
+
+SVG_NS = "http://www.w3.org/2000/svg"
+VIEWS = (("front", "FRONT", "client faces you"), ("back", "BACK", "client faces away"))
+#: Regions drawn on both figures whose button sits on the back figure (where they are mostly worked).
+PRIMARY_ON_BACK = frozenset({"hips-sacrum"})
+
+HAS_POSITIONS = QColor(24, 128, 120, 70)
+HOVER = QColor(242, 169, 0, 150)
+SELECTED = QColor(47, 111, 222, 135)
+BADGE = QColor("#0b5f5a")
+BACKGROUND = QColor("#fbf8f4")
+
+
+@dataclass
+class _Figure:
+    view: str
+    caption: str
+    subtitle: str
+    renderer: QSvgRenderer
+    region_svgs: dict[str, QByteArray]
+    #: (letter, word, x, y) of each side label, in SVG units; the canvas draws them at a readable size
+    labels: list[tuple[str, str, float, float]] = field(default_factory=list)
+    rect: QRect = field(default_factory=QRect)
+    masks: dict[str, QImage] = field(default_factory=dict)
+    bounds: dict[str, QRect] = field(default_factory=dict)
+    anchors: dict[str, QPointF] = field(default_factory=dict)
+    tinted: dict[tuple[str, int], QImage] = field(default_factory=dict)
+
+
+class _RegionButton(QAbstractButton):
+    """The keyboard and screen-reader face of one region; the canvas draws it."""
+
+    def __init__(self, region_id: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.region_id = region_id
+        self.setObjectName(f"region-{region_id}")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # the canvas paints regions
+        pass
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.click()
+        elif key in (Qt.Key.Key_Down, Qt.Key.Key_Right):
+            self.focusNextChild()
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Left):
+            self.focusPreviousChild()
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().focusInEvent(event)
+        self.parentWidget().update()
+
+    def focusOutEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().focusOutEvent(event)
+        self.parentWidget().update()
+
+
+class _Canvas(QWidget):
+    region_clicked = Signal(str)
+
+    def __init__(self, taxonomy: Taxonomy, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bodyMapCanvas")
+        self.setAccessibleName("Body map: front and back figures")
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._taxonomy = taxonomy
+        self.figures = [_load_figure(view, caption, subtitle) for view, caption, subtitle in VIEWS]
+        self.counts: dict[str, int] = {}
+        self.hovered: str | None = None
+        self.selected: str | None = None
+        self.buttons: dict[str, _RegionButton] = {}
+        drawn = {region for figure in self.figures for region in figure.region_svgs}
+        for region in taxonomy.body_regions():
+            if region.id not in drawn:
+                continue
+            button = _RegionButton(region.id, self)
+            button.clicked.connect(lambda _checked=False, rid=region.id: self.region_clicked.emit(rid))
+            self.buttons[region.id] = button
+        self._update_names()
+
+    # ---------------------------------------------------------------------------------- state
+    def set_counts(self, counts: dict[str, int]) -> None:
+        self.counts = dict(counts)
+        self._update_names()
+        self.update()
+
+    def _update_names(self) -> None:
+        for region_id, button in self.buttons.items():
+            count = self.counts.get(region_id, 0)
+            name = self._taxonomy.regions[region_id].name
+            button.setAccessibleName(f"{name}, {count} position{'s' * (count != 1)}")
+            views = [f.caption.lower() for f in self.figures if region_id in f.region_svgs]
+            button.setAccessibleDescription(f"On the {' and '.join(views)} figure. Press Space to list.")
+            button.setToolTip(button.accessibleName())
+
+    def region_at(self, point: QPoint) -> str | None:
+        for figure in self.figures:
+            if not figure.rect.contains(point):
+                continue
+            local = point - figure.rect.topLeft()
+            by_area = sorted(figure.masks, key=lambda r: figure.bounds[r].width() * figure.bounds[r].height())
+            for region_id in by_area:
+                mask = figure.masks[region_id]
+                if mask.valid(local) and mask.pixelColor(local).alpha() > 0:
+                    return region_id
+        return None
+
+    def anchor(self, region_id: str) -> QPoint | None:
+        """Where a region's count is drawn on its button's figure (widget coordinates)."""
+        figure = self._figure_for(region_id)
+        if figure is None or region_id not in figure.anchors:
+            return None
+        return figure.anchors[region_id].toPoint()
+
+    def _figure_for(self, region_id: str) -> _Figure | None:
+        holding = [f for f in self.figures if region_id in f.region_svgs]
+        if not holding:
+            return None
+        if region_id in PRIMARY_ON_BACK:
+            return holding[-1]
+        return holding[0]
+
+    # ---------------------------------------------------------------------------------- layout
+    def _caption_height(self) -> int:
+        return QFontMetrics(self._caption_font()).height() * 2 + 6
+
+    def _caption_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setPointSizeF(max(9.0, font.pointSizeF() * 1.1))
+        return font
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        top = self._caption_height()
+        available = QRect(0, top, self.width(), max(1, self.height() - top))
+        column = available.width() // len(self.figures)
+        for index, figure in enumerate(self.figures):
+            view_box = figure.renderer.viewBoxF()
+            size = QSize(int(view_box.width()), int(view_box.height())).scaled(
+                QSize(column - 6, available.height() - 4), Qt.AspectRatioMode.KeepAspectRatio
+            )
+            x = available.x() + index * column + (column - size.width()) // 2
+            figure.rect = QRect(x, available.y(), size.width(), size.height())
+            _render_masks(figure)
+        for region_id, button in self.buttons.items():
+            figure = self._figure_for(region_id)
+            if figure is not None and region_id in figure.bounds:
+                button.setGeometry(figure.bounds[region_id].translated(figure.rect.topLeft()))
+
+    def sizeHint(self) -> QSize:
+        return QSize(380, 560)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(220, 300)
+
+    # ---------------------------------------------------------------------------------- mouse
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        region = self.region_at(event.position().toPoint())
+        if region != self.hovered:
+            self.hovered = region
+            self.setCursor(Qt.CursorShape.PointingHandCursor if region else Qt.CursorShape.ArrowCursor)
+            # plain names of our own data; Qt shows it after its usual delay
+            self.setToolTip(self.buttons[region].accessibleName() if region else "")
+            self.update()
+
+    def leaveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.hovered = None
+        self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        region = self.region_at(event.position().toPoint())
+        if region is not None:
+            self.buttons[region].setFocus(Qt.FocusReason.MouseFocusReason)
+            self.region_clicked.emit(region)
+
+    # ---------------------------------------------------------------------------------- paint
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), BACKGROUND)
+        focused = next((rid for rid, button in self.buttons.items() if button.hasFocus()), None)
+        for figure in self.figures:
+            self._paint_caption(painter, figure)
+            figure.renderer.render(painter, QRectF(figure.rect))
+            self._paint_side_labels(painter, figure)
+            for region_id in figure.masks:
+                colours = []
+                if self.counts.get(region_id, 0):
+                    colours.append(HAS_POSITIONS)
+                if region_id == self.selected:
+                    colours.append(SELECTED)
+                if region_id in (self.hovered, focused):
+                    colours.append(HOVER)
+                for colour in colours:
+                    painter.drawImage(figure.rect.topLeft(), _tinted(figure, region_id, colour))
+            if focused in figure.bounds and figure is self._figure_for(focused):
+                pen = QPen(QColor("#1f3a5f"), 2, Qt.PenStyle.DashLine)
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(
+                    figure.bounds[focused].translated(figure.rect.topLeft()).adjusted(-2, -2, 2, 2)
+                )
+        for region_id in self.buttons:
+            count = self.counts.get(region_id, 0)
+            point = self.anchor(region_id)
+            if count and point is not None:
+                _paint_badge(painter, point, f"{count:,}", self.font())
+        painter.end()
+
+    def _paint_side_labels(self, painter: QPainter, figure: _Figure) -> None:
+        view_box = figure.renderer.viewBoxF()
+        scale = figure.rect.height() / view_box.height()
+        letter_font = QFont(self.font())
+        letter_font.setBold(True)
+        letter_font.setPixelSize(max(24, round(30 * scale)))
+        word_font = QFont(self.font())
+        word_font.setBold(True)
+        word_font.setPixelSize(max(11, round(10 * scale)))
+        letter_metrics = QFontMetrics(letter_font)
+        painter.setPen(QColor("#1f3a5f"))
+        for letter, word, x, y in figure.labels:
+            centre_x = figure.rect.x() + x * scale
+            baseline = figure.rect.y() + y * scale
+            box = QRectF(centre_x - 40, baseline - letter_metrics.ascent(), 80, letter_metrics.height())
+            painter.setFont(letter_font)
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), letter)
+            painter.setFont(word_font)
+            below = QRectF(
+                centre_x - 40, box.bottom() - letter_metrics.descent() + 1, 80, 2 * word_font.pixelSize()
+            )
+            painter.drawText(below, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), word)
+
+    def _paint_caption(self, painter: QPainter, figure: _Figure) -> None:
+        font = self._caption_font()
+        metrics = QFontMetrics(font)
+        area = QRect(figure.rect.x() - 20, 2, figure.rect.width() + 40, metrics.height())
+        painter.setFont(font)
+        painter.setPen(QColor("#1f3a5f"))
+        painter.drawText(area, int(Qt.AlignmentFlag.AlignCenter), figure.caption)
+        small = QFont(self.font())
+        painter.setFont(small)
+        painter.setPen(QColor("#55606e"))
+        below = area.translated(0, metrics.height())
+        painter.drawText(below, int(Qt.AlignmentFlag.AlignCenter), figure.subtitle)
+
+
+class BodyMap(QWidget):
+    """The body map with its positioning buttons; emits ``region_activated(region_id)``."""
+
+    region_activated = Signal(str)
+
+    def __init__(self, taxonomy: Taxonomy, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bodyMap")
+        self._taxonomy = taxonomy
+        self.canvas = _Canvas(taxonomy, self)
+        self.canvas.region_clicked.connect(self._activate)
+        self.positioning: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        row.setContentsMargins(4, 0, 4, 4)
+        for region in taxonomy.positioning_regions():
+            button = QPushButton(region.name, self)
+            button.setObjectName(f"region-{region.id}")
+            button.setCheckable(False)
+            button.clicked.connect(lambda _checked=False, rid=region.id: self._activate(rid))
+            self.positioning[region.id] = button
+            row.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.canvas, 1)
+        layout.addLayout(row)
+        self.set_counts({})
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        self.canvas.set_counts(counts)
+        for region_id, button in self.positioning.items():
+            count = counts.get(region_id, 0)
+            name = self._taxonomy.regions[region_id].name
+            button.setText(f"{name}  ({count:,})")
+            button.setAccessibleName(f"{name}, {count} position{'s' * (count != 1)}")
+
+    def set_selected(self, region_id: str | None) -> None:
+        self.canvas.selected = region_id
+        self.canvas.update()
+
+    def region_at(self, point: QPoint) -> str | None:
+        """The region drawn at ``point`` in the canvas's coordinates (for tests and tooltips)."""
+        return self.canvas.region_at(point)
+
+    def region_button(self, region_id: str) -> QAbstractButton:
+        return self.canvas.buttons.get(region_id) or self.positioning[region_id]
+
+    def _activate(self, region_id: str) -> None:
+        self.set_selected(region_id)
+        self.region_activated.emit(region_id)
+
+
+# ------------------------------------------------------------------------------------- helpers
+def _load_figure(view: str, caption: str, subtitle: str) -> _Figure:
+    path: Path = asset(f"body-{view}.svg")
+    raw = path.read_bytes()
+    figure, labels = _without_side_labels(raw)
+    return _Figure(view, caption, subtitle, QSvgRenderer(QByteArray(figure)), _region_svgs(raw), labels)
+
+
+def _without_side_labels(raw: bytes) -> tuple[bytes, list[tuple[str, str, float, float]]]:
+    """The SVG without its L/R text, and that text's letters, words and places.
+
+    Scaled with a small figure the SVG's lettering becomes unreadable from across the room, so the
+    canvas draws the labels itself, never smaller than a readable size.
+    """
+    ET.register_namespace("", SVG_NS)
+    root = ET.fromstring(raw)
+    labels: list[tuple[str, str, float, float]] = []
+    for group in [child for child in root if child.get("id") == "side-labels"]:
+        texts = [element for element in group if element.tag.split("}")[-1] == "text"]
+        letters = [t for t in texts if t.get("id", "").startswith("label-")]
+        words = [t for t in texts if not t.get("id")]
+        for letter, word in zip(letters, words, strict=False):
+            labels.append(
+                (letter.text or "", word.text or "", float(letter.get("x", "0")), float(letter.get("y", "0")))
+            )
+        root.remove(group)
+    return ET.tostring(root), labels
+
+
+def _region_svgs(raw: bytes) -> dict[str, QByteArray]:
+    """For each region element, the SVG with only that region, filled solid: its mask when rendered."""
+    ET.register_namespace("", SVG_NS)
+    root = ET.fromstring(raw)
+    regions = [child for child in root if child.get("class") == "region" and child.get("id")]
+    result: dict[str, QByteArray] = {}
+    for region in regions:
+        copy = ET.fromstring(raw)
+        for child in list(copy):
+            tag = child.tag.split("}")[-1]
+            if tag in ("title", "desc"):
+                continue
+            if child.get("id") != region.get("id"):
+                copy.remove(child)
+        for element in copy.iter():
+            if element.get("class") in ("region", "detail", "hair"):
+                element.set("class", "")
+            if element.tag.split("}")[-1] in ("path", "ellipse", "circle", "rect", "polygon"):
+                element.set("style", "fill:#000;stroke:#000;stroke-width:1.6")
+        result[str(region.get("id"))] = QByteArray(ET.tostring(copy))
+    return result
+
+
+def _render_masks(figure: _Figure) -> None:
+    figure.masks.clear()
+    figure.bounds.clear()
+    figure.anchors.clear()
+    figure.tinted.clear()
+    size = figure.rect.size()
+    if size.isEmpty():
+        return
+    view_box = figure.renderer.viewBoxF()
+    scale_x = size.width() / view_box.width()
+    scale_y = size.height() / view_box.height()
+    for region_id, svg in figure.region_svgs.items():
+        mask = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        mask.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(mask)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        QSvgRenderer(svg).render(painter, QRectF(0, 0, size.width(), size.height()))
+        painter.end()
+        figure.masks[region_id] = mask
+        figure.bounds[region_id] = QRegion(QBitmap.fromImage(mask.createAlphaMask())).boundingRect()
+        anchor_id = f"anchor-{region_id}"
+        if figure.renderer.elementExists(anchor_id):
+            centre = (
+                figure.renderer.transformForElement(anchor_id)
+                .mapRect(figure.renderer.boundsOnElement(anchor_id))
+                .center()
+            )
+            point = QPointF(centre.x() * scale_x, centre.y() * scale_y)
+        else:
+            point = QPointF(figure.bounds[region_id].center())
+        figure.anchors[region_id] = point + QPointF(figure.rect.topLeft())
+
+
+def _tinted(figure: _Figure, region_id: str, colour: QColor) -> QImage:
+    key = (region_id, colour.rgba())
+    image = figure.tinted.get(key)
+    if image is None:
+        image = QImage(figure.masks[region_id])
+        painter = QPainter(image)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(image.rect(), colour)
+        painter.end()
+        figure.tinted[key] = image
+    return image
+
+
+def _paint_badge(painter: QPainter, centre: QPoint, text: str, base: QFont) -> None:
+    font = QFont(base)
+    font.setBold(True)
+    font.setPointSizeF(max(9.0, base.pointSizeF()))
+    metrics = QFontMetrics(font)
+    width = max(metrics.horizontalAdvance(text) + 12, metrics.height() + 4)
+    height = metrics.height() + 4
+    box = QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height)
+    painter.setPen(QPen(QColor("white"), 1.5))
+    painter.setBrush(BADGE)
+    painter.drawRoundedRect(box, height / 2, height / 2)
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)

@@ -1,0 +1,1 @@
+"""The library, home view and verify dialog."""

@@ -1,0 +1,1 @@
+"""Notes panel and the search dialog."""

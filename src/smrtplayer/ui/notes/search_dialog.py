@@ -1,0 +1,191 @@
+"""SearchDialog: one box that searches notes, lesson titles, positions and muscles as you type.
+
+Results are drawn by a delegate: every piece of user text is HTML-escaped and only our own bold marks
+the matches, so a note containing ``<img>`` shows those characters. Activating a result asks the
+window (``open_requested``) to open the lesson at the result's time.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QTextDocument
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smrtplayer.app.context import AppContext
+from smrtplayer.notes.search import SearchResult, highlight_parts
+
+RESULT_ROLE = Qt.ItemDataRole.UserRole
+TYPE_DELAY_MS = 120
+KIND_LABELS = {"note": "Note", "lesson": "Lesson", "position": "Position"}
+
+
+def result_html(result: SearchResult, *, selected: bool = False) -> str:
+    """The row as HTML built from escaped plain text; matches in bold."""
+
+    def marked(text: str) -> str:
+        return "".join(
+            f"<b>{html.escape(chunk)}</b>" if hit else html.escape(chunk)
+            for chunk, hit in highlight_parts(text)
+        )
+
+    muted = "#e8eef8" if selected else "#6a717b"
+    kind = KIND_LABELS.get(result.kind, result.kind)
+    snippet = " ".join(result.snippet.split())
+    lines = [
+        f"<span style='color:{muted}'>{html.escape(kind)}</span>&nbsp;&nbsp;{marked(result.title)}",
+        f"<span style='color:{muted}'>{html.escape(result.context)}</span>",
+    ]
+    if snippet and result.kind != "lesson":
+        lines.append(marked(snippet))
+    colour = " style='color:white'" if selected else ""
+    return f"<div{colour}>{'<br>'.join(lines)}</div>"
+
+
+class _ResultDelegate(QStyledItemDelegate):
+    def _document(self, option: QStyleOptionViewItem, result: SearchResult, selected: bool) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(4)
+        document.setHtml(result_html(result, selected=selected))
+        document.setTextWidth(max(100, option.rect.width()))
+        return document
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        result = index.data(RESULT_ROLE)
+        if not isinstance(result, SearchResult):
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        style = option.widget.style() if option.widget is not None else None
+        if style is not None:
+            option.text = ""
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        document = self._document(option, result, selected)
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        if not result.openable:
+            painter.setOpacity(0.6)
+        document.drawContents(painter)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        result = index.data(RESULT_ROLE)
+        if not isinstance(result, SearchResult):
+            return super().sizeHint(option, index)
+        document = self._document(option, result, False)
+        return QSize(int(document.idealWidth()), int(document.size().height()) + 2)
+
+
+class SearchDialog(QDialog):
+    #: open this result's lesson at its time (the window plays it)
+    open_requested = Signal(object)  # SearchResult
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchDialog")
+        self.setWindowTitle("Search notes, lessons and positions")
+        self.resize(620, 480)
+        self.context = context
+        self.query = QLineEdit()
+        self.query.setObjectName("searchQuery")
+        self.query.setPlaceholderText("Search notes, lessons, positions, muscles…")
+        self.query.setClearButtonEnabled(True)
+        self.query.installEventFilter(self)
+        self.results = QListWidget()
+        self.results.setObjectName("searchResults")
+        self.results.setItemDelegate(_ResultDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setUniformItemSizes(False)
+        self.results.itemActivated.connect(self._activate)
+        self.status = QLabel("")
+        self.status.setObjectName("searchStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.status)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPE_DELAY_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.query.textChanged.connect(self._timer.start)
+        self.query.returnPressed.connect(self._open_first)
+
+    def run_search(self) -> list[SearchResult]:
+        self._timer.stop()
+        text = self.query.text()
+        found = self.context.search.search(text) if text.strip() else []
+        self.results.clear()
+        for result in found:
+            item = QListWidgetItem()
+            item.setData(RESULT_ROLE, result)
+            self.results.addItem(item)
+        if not text.strip():
+            self.status.setText("Type a word, a muscle or a region; every word must match (the start of it).")
+        elif not found:
+            self.status.setText(f"Nothing found for “{text.strip()}”.")
+        else:
+            count = f"{len(found)} result{'s' if len(found) != 1 else ''}"
+            if self.context.search.narrowed:
+                count += " (many notes match: the best of the newest are shown; add a word to narrow it)"
+            self.status.setText(f"{count}. Enter opens the lesson.")
+        if found:
+            self.results.setCurrentRow(0)
+        return found
+
+    def result_at(self, row: int) -> SearchResult | None:
+        item = self.results.item(row)
+        value = item.data(RESULT_ROLE) if item is not None else None
+        return value if isinstance(value, SearchResult) else None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Up/Down in the box move through the results without leaving the box.
+        if (
+            watched is self.query
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)
+            and self.results.count()
+        ):
+            step = 1 if event.key() == Qt.Key.Key_Down else -1
+            row = max(0, min(self.results.count() - 1, self.results.currentRow() + step))
+            self.results.setCurrentRow(row)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _open_first(self) -> None:
+        if self._timer.isActive():
+            self.run_search()
+        item = self.results.currentItem()
+        if item is not None:
+            self._activate(item)
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        result = item.data(RESULT_ROLE)
+        if not isinstance(result, SearchResult):
+            return
+        if not result.openable:
+            self.status.setText(
+                "That lesson is not in your library. Add its course (or relink it) to open it; "
+                "the note is kept."
+            )
+            return
+        self.open_requested.emit(result)
+        self.accept()

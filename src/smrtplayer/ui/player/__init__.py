@@ -1,0 +1,1 @@
+"""The video surface, the transport bar and the seek bar."""

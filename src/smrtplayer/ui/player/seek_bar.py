@@ -1,0 +1,151 @@
+"""SeekBar: the lesson's timeline, with its positions drawn on it as marks and the A-B loop shaded.
+
+Dragging previews (seeks without saving); the press and the release are real seeks.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from smrtplayer.models.library import Position
+from smrtplayer.ui.common.format import format_ms
+
+MARK_COLOURS = (QColor("#4f8fd6"), QColor("#58b368"))
+LOOP_COLOUR = QColor(255, 150, 0, 150)
+NOTE_COLOUR = QColor("#f2c94c")
+PLAYED_COLOUR = QColor("#e0e0e0")
+GROOVE_COLOUR = QColor("#555555")
+HANDLE_COLOUR = QColor("#ffffff")
+
+
+class SeekBar(QWidget):
+    seek_requested = Signal(int)  # a real seek (press, release)
+    scrubbed = Signal(int)  # a preview while dragging
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("seekBar")
+        self.setAccessibleName("Seek")
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._duration = 0
+        self._position = 0
+        self._positions: list[Position] = []
+        self._loop: tuple[int, int] | None = None
+        self._note_marks: list[int] = []
+        self._dragging = False
+
+    def sizeHint(self) -> QSize:
+        return QSize(400, 34)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, 34)
+
+    # ------------------------------------------------------------------------------ state
+    def set_duration(self, duration_ms: int) -> None:
+        self._duration = max(0, duration_ms)
+        self.update()
+
+    def set_position(self, position_ms: int) -> None:
+        if not self._dragging:
+            self._position = position_ms
+            self.update()
+
+    def set_positions(self, positions: list[Position]) -> None:
+        self._positions = list(positions)
+        self.update()
+
+    def set_note_marks(self, times_ms: list[int]) -> None:
+        """The times of the open lesson's notes, drawn as small triangles above the groove."""
+        self._note_marks = sorted(int(ms) for ms in times_ms)
+        self.update()
+
+    def note_marks(self) -> list[int]:
+        return list(self._note_marks)
+
+    def set_loop(self, a_ms: int | None, b_ms: int | None) -> None:
+        self._loop = (a_ms, b_ms) if a_ms is not None and b_ms is not None else None
+        self.update()
+
+    def position(self) -> int:
+        return self._position
+
+    def mark_x(self, ms: int) -> int:
+        """The x coordinate of ``ms`` on the bar (for tests and tooltips)."""
+        groove = self._groove()
+        if self._duration <= 0:
+            return groove.left()
+        return groove.left() + round(groove.width() * min(max(ms, 0), self._duration) / self._duration)
+
+    def ms_at(self, x: int) -> int:
+        groove = self._groove()
+        if self._duration <= 0 or groove.width() <= 0:
+            return 0
+        share = (x - groove.left()) / groove.width()
+        return round(max(0.0, min(1.0, share)) * self._duration)
+
+    def _groove(self) -> QRect:
+        margin = 9
+        return QRect(margin, self.height() // 2 - 4, max(1, self.width() - 2 * margin), 8)
+
+    # ------------------------------------------------------------------------------ mouse
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self._duration <= 0:
+            return
+        self._dragging = True
+        self._position = self.ms_at(round(event.position().x()))
+        self.seek_requested.emit(self._position)
+        self.update()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        x = round(event.position().x())
+        if self._dragging:
+            self._position = self.ms_at(x)
+            self.scrubbed.emit(self._position)
+            self.update()
+        ms = self.ms_at(x)
+        tip = format_ms(ms)
+        for position in self._positions:
+            if position.start_ms <= ms < position.end_ms:
+                tip += f"  {position.title}"
+        QToolTip.showText(self.mapToGlobal(QPoint(x, 0)), tip, self)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._dragging:
+            self._dragging = False
+            self.seek_requested.emit(self._position)
+
+    # ------------------------------------------------------------------------------ paint
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        groove = self._groove()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(GROOVE_COLOUR)
+        painter.drawRoundedRect(groove, 4, 4)
+        if self._duration > 0:
+            for index, position in enumerate(self._positions):
+                left, right = self.mark_x(position.start_ms), self.mark_x(position.end_ms)
+                colour = MARK_COLOURS[index % len(MARK_COLOURS)]
+                painter.setBrush(colour)
+                painter.drawRect(QRect(left, groove.bottom() + 3, max(2, right - left - 2), 5))
+                painter.drawRect(QRect(left, groove.top() - 6, 3, groove.height() + 12))
+            painter.setBrush(NOTE_COLOUR)
+            for ms in self._note_marks:
+                x = self.mark_x(ms)
+                top = groove.top() - 3
+                painter.drawPolygon([QPoint(x - 5, top - 7), QPoint(x + 5, top - 7), QPoint(x, top)])
+            if self._loop is not None:
+                left, right = self.mark_x(self._loop[0]), self.mark_x(self._loop[1])
+                painter.setBrush(LOOP_COLOUR)
+                painter.drawRect(QRect(left, 2, max(2, right - left), self.height() - 4))
+            played = self.mark_x(self._position)
+            painter.setBrush(PLAYED_COLOUR)
+            painter.drawRoundedRect(QRect(groove.left(), groove.top(), played - groove.left(), 8), 4, 4)
+            painter.setBrush(HANDLE_COLOUR)
+            painter.setPen(QColor("#333333"))
+            painter.drawEllipse(QPoint(played, groove.center().y()), 8, 8)
+        painter.end()

@@ -1,0 +1,384 @@
+"""VideoView: paints decoded frames itself, so the picture can be mirrored, overlaid and grabbed.
+
+QVideoWidget draws through its own GL surface, which a grab shows as grey and which cannot carry
+overlays; painting the sink's frames with QPainter has none of those limits. A frame is converted to
+an image only when it is painted, so frames that arrive faster than the screen repaints cost nothing.
+
+Everything drawn over the picture is for someone two metres away: the MIRRORED badge whenever the
+picture is flipped, the speed when it is not 1x, the loop, subtitles, and short notices.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent
+from PySide6.QtMultimedia import QVideoFrame
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smrtplayer.ui.common.flow_layout import FlowLayout
+
+log = logging.getLogger(__name__)
+
+NOTICE_MS = 1600
+BADGE_BG = QColor(230, 120, 0, 235)
+
+
+class _Panel(QFrame):
+    """A message with buttons, centred over the picture (errors, the autoplay countdown)."""
+
+    def __init__(self, parent: QWidget, object_name: str) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setStyleSheet(
+            f"QFrame#{object_name} {{ background: rgb(28, 28, 28); border: 2px solid #888;"
+            " border-radius: 8px; }"
+            f" QFrame#{object_name} QLabel {{ color: white; }}"
+            f" QFrame#{object_name} QPushButton {{ padding: 8px 16px; }}"
+        )
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The buttons wrap onto a second line in a small video area instead of being cut.
+        self.buttons = FlowLayout(spacing=8)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.addWidget(self.label)
+        layout.addLayout(self.buttons)
+        self.hide()
+
+    def add_button(self, text: str, object_name: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(object_name)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.buttons.addWidget(button)
+        return button
+
+
+class VideoView(QWidget):
+    #: a click on the picture (the window toggles play/pause)
+    clicked = Signal()
+    double_clicked = Signal()
+    #: a frame was painted after the view was empty (start-up, after ``clear``)
+    first_frame_painted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("videoView")
+        self.setAccessibleName("Video")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(320, 180)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self._frame = QVideoFrame()
+        self._image = QImage()
+        self._image_stale = False
+        self._message = ""
+        self._placeholder = "Choose a lesson to play"
+        self._mirrored = False
+        self._subtitle = ""
+        self._subtitle_scale = 1.0
+        self._rate = 1.0
+        self._loop_text = ""
+        self._hold_text = ""
+        self._hold_colour = QColor(0, 0, 0, 200)
+        self._notice = ""
+        #: distinct frames painted (a frame repainted for an overlay counts once)
+        self.frames_painted = 0
+        self._first_paint_logged = False
+        #: start time of the frame painted last (-1 when unknown)
+        self.painted_frame_ms = -1
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.timeout.connect(self._clear_notice)
+
+        self.error_panel = _Panel(self, "errorPanel")
+        self.retry_button = self.error_panel.add_button("Try again", "retryButton")
+        self.relink_button = self.error_panel.add_button("Find the course folder…", "relinkButton")
+        self.skip_button = self.error_panel.add_button("Skip to next lesson", "skipButton")
+
+        self.countdown_panel = _Panel(self, "countdownPanel")
+        self.play_next_button = self.countdown_panel.add_button("Play now", "playNextButton")
+        self.cancel_next_button = self.countdown_panel.add_button("Cancel (Esc)", "cancelNextButton")
+
+    # ------------------------------------------------------------------------------ picture
+    def show_frame(self, frame: QVideoFrame) -> None:
+        self._frame = frame
+        self._image_stale = True
+        if self._message:
+            self._message = ""
+            self.error_panel.hide()
+        self.update()
+
+    def show_image(self, image: QImage) -> None:
+        """Show a still picture (used where no video frame exists)."""
+        self._frame = QVideoFrame()
+        self._image = image
+        self._image_stale = False
+        self.update()
+
+    def has_picture(self) -> bool:
+        return self._image_stale or not self._image.isNull()
+
+    def image(self) -> QImage:
+        """The current frame at its own resolution, as decoded (not mirrored)."""
+        if self._image_stale:
+            self._image = self._frame.toImage()
+            self._image_stale = False
+        return self._image
+
+    def displayed_image(self) -> QImage:
+        """The current frame as the viewer sees it: mirrored when the view is."""
+        image = self.image()
+        if image.isNull() or not self._mirrored:
+            return image
+        return image.flipped(Qt.Orientation.Horizontal)
+
+    def show_message(self, message: str) -> None:
+        """An error drawn in the video area as plain text, with what the user can do about it."""
+        self._message = message
+        self._frame = QVideoFrame()
+        self._image = QImage()
+        self._image_stale = False
+        self.error_panel.label.setText(message)
+        self.countdown_panel.hide()
+        self.error_panel.show()
+        self._place_panels()
+        self.update()
+
+    def clear(self, placeholder: str = "") -> None:
+        self._first_paint_logged = False
+        self._frame = QVideoFrame()
+        self._image = QImage()
+        self._image_stale = False
+        self._message = ""
+        self._subtitle = ""
+        self.error_panel.hide()
+        if placeholder:
+            self._placeholder = placeholder
+        self.update()
+
+    def message(self) -> str:
+        return self._message
+
+    # ----------------------------------------------------------------------------- overlays
+    def set_mirrored(self, mirrored: bool) -> None:
+        self._mirrored = mirrored
+        self.update()
+
+    def is_mirrored(self) -> bool:
+        return self._mirrored
+
+    def set_subtitle(self, text: str) -> None:
+        self._subtitle = text
+        self.update()
+
+    def subtitle(self) -> str:
+        return self._subtitle
+
+    def set_subtitle_scale(self, scale: float) -> None:
+        self._subtitle_scale = max(0.5, min(3.0, scale))
+        self.update()
+
+    def subtitle_scale(self) -> float:
+        return self._subtitle_scale
+
+    def set_rate(self, rate: float) -> None:
+        self._rate = rate
+        self.update()
+
+    def set_hold_badge(self, text: str, colour: QColor | None) -> None:
+        """A running hold's countdown, large, top left ("" hides it)."""
+        if (text, colour) == (self._hold_text, self._hold_colour):
+            return
+        self._hold_text = text
+        if colour is not None:
+            self._hold_colour = colour
+        self.update()
+
+    def hold_badge_text(self) -> str:
+        return self._hold_text
+
+    def set_loop_text(self, text: str) -> None:
+        self._loop_text = text
+        self.update()
+
+    def loop_text(self) -> str:
+        return self._loop_text
+
+    def flash(self, text: str) -> None:
+        """A short notice at the top of the picture (speed changed, frame captured...)."""
+        self._notice = text
+        self._notice_timer.start(NOTICE_MS)
+        self.update()
+
+    def notice(self) -> str:
+        return self._notice
+
+    def _clear_notice(self) -> None:
+        self._notice = ""
+        self.update()
+
+    def show_countdown(self, text: str) -> None:
+        self.countdown_panel.label.setText(text)
+        self.countdown_panel.show()
+        self._place_panels()
+
+    def hide_countdown(self) -> None:
+        self.countdown_panel.hide()
+
+    # ------------------------------------------------------------------------------ geometry
+    def video_rect(self) -> QRect:
+        """Where the frame is drawn: scaled to fit, centred, aspect ratio kept."""
+        size = self._frame.size() if self._image_stale else self._image.size()
+        if size.isEmpty():
+            return QRect()
+        size = size.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        x = (self.width() - size.width()) // 2
+        y = (self.height() - size.height()) // 2
+        return QRect(x, y, size.width(), size.height())
+
+    def _place_panels(self) -> None:
+        for panel in (self.error_panel, self.countdown_panel):
+            width = min(self.width() - 40, max(360, self.width() * 2 // 3))
+            panel.setFixedWidth(max(200, width))
+            font = QFont(self.font())
+            font.setPointSizeF(max(11.0, min(20.0, self.height() / 28)))
+            panel.label.setFont(font)
+            # As tall as the wrapped text and the (wrapped) buttons need at this width, within the
+            # picture: adjustSize() would keep the width's single-line height and cut the text.
+            needed = panel.layout().totalHeightForWidth(panel.width())
+            panel.setFixedHeight(max(60, min(needed, self.height() - 16)))
+            panel.move((self.width() - panel.width()) // 2, (self.height() - panel.height()) // 2)
+
+    def resizeEvent(self, event: object) -> None:
+        self._place_panels()
+
+    def mousePressEvent(self, event: object) -> None:
+        self.setFocus()
+        self.clicked.emit()
+
+    def mouseDoubleClickEvent(self, event: object) -> None:
+        self.double_clicked.emit()
+
+    # -------------------------------------------------------------------------------- paint
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("black"))
+        fresh = self._image_stale
+        image = self.image()
+        if not image.isNull():
+            target = self.video_rect()
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            if self._mirrored:
+                painter.save()
+                painter.translate(target.x() + target.width(), target.y())
+                painter.scale(-1, 1)
+                painter.drawImage(QRectF(0, 0, target.width(), target.height()), image)
+                painter.restore()
+            else:
+                painter.drawImage(QRectF(target), image)
+            if fresh:
+                self.frames_painted += 1
+                self.painted_frame_ms = self._frame.startTime() // 1000
+            if not self._first_paint_logged:
+                self._first_paint_logged = True
+                log.info("first frame shown (%dx%d)", image.width(), image.height())
+                self.first_frame_painted.emit()
+            self._paint_subtitle(painter, target)
+        elif not self._message:
+            self._paint_centred_text(painter, self._placeholder, QColor("#bbbbbb"))
+        self._paint_badges(painter)
+        painter.end()
+
+    def _big_font(self, factor: float) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(max(12, round(self.height() * factor)))
+        font.setBold(True)
+        return font
+
+    def _paint_centred_text(self, painter: QPainter, text: str, colour: QColor) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(max(11.0, self.height() / 30))
+        painter.setFont(font)
+        painter.setPen(colour)
+        margin = self.width() // 10
+        painter.drawText(
+            self.rect().adjusted(margin, 0, -margin, 0),
+            int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap),
+            text,
+        )
+
+    def _paint_badges(self, painter: QPainter) -> None:
+        margin = max(8, self.height() // 40)
+        font = self._big_font(0.055)
+        painter.setFont(font)
+        metrics = QFontMetrics(font)
+        left = margin
+        if self._mirrored:
+            left = self._badge(painter, metrics, left, margin, "MIRRORED  L ⇄ R", BADGE_BG) + margin
+        if self._hold_text:
+            # Larger than the other badges: it is read from the treatment table, two metres away.
+            hold_font = self._big_font(0.085)
+            painter.setFont(hold_font)
+            hold_metrics = QFontMetrics(hold_font)
+            top = margin * 2 + metrics.height() if self._mirrored else margin
+            self._badge(painter, hold_metrics, margin, top, self._hold_text, self._hold_colour)
+            painter.setFont(font)
+        right_texts = []
+        if abs(self._rate - 1.0) > 1e-6:
+            right_texts.append(f"{self._rate:g}×")
+        if self._loop_text:
+            right_texts.append(self._loop_text)
+        x = self.width() - margin
+        for text in right_texts:
+            width = metrics.horizontalAdvance(text) + 2 * margin
+            x -= width
+            self._badge(painter, metrics, x, margin, text, QColor(0, 0, 0, 190))
+            x -= margin
+        if self._notice:
+            top = margin * 2 + metrics.height() + margin
+            width = metrics.horizontalAdvance(self._notice) + 2 * margin
+            self._badge(
+                painter, metrics, (self.width() - width) // 2, top, self._notice, QColor(0, 0, 0, 200)
+            )
+
+    def _badge(
+        self, painter: QPainter, metrics: QFontMetrics, x: int, y: int, text: str, background: QColor
+    ) -> int:
+        pad = max(6, metrics.height() // 4)
+        rect = QRect(x, y, metrics.horizontalAdvance(text) + 2 * pad, metrics.height() + pad)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(background)
+        painter.drawRoundedRect(rect, 6, 6)
+        painter.setPen(QColor("white"))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+        return rect.right()
+
+    def _paint_subtitle(self, painter: QPainter, target: QRect) -> None:
+        if not self._subtitle:
+            return
+        font = QFont(self.font())
+        font.setPixelSize(max(12, round(target.height() * 0.05 * self._subtitle_scale)))
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        area = target.adjusted(target.width() // 20, 0, -target.width() // 20, -target.height() // 18)
+        flags = int(Qt.AlignmentFlag.AlignHCenter) | int(Qt.AlignmentFlag.AlignBottom)
+        flags |= int(Qt.TextFlag.TextWordWrap)
+        bounds = metrics.boundingRect(area, flags, self._subtitle)
+        backdrop = bounds.adjusted(-10, -4, 10, 4)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 170))
+        painter.drawRoundedRect(backdrop, 6, 6)
+        painter.setPen(QColor("white"))
+        painter.setFont(font)
+        painter.drawText(area, flags, self._subtitle)

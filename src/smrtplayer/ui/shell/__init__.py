@@ -1,0 +1,1 @@
+"""The window shell: the application object, main window, workspace, shortcuts and backups."""

@@ -1,0 +1,161 @@
+"""Start the window: check the system, open the context, show the main window, run the loop."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+from smrtplayer.app.paths import AppPaths
+from smrtplayer.app.syscheck import check_display, check_system_libraries
+from smrtplayer.common.errors import SmrtError
+
+log = logging.getLogger(__name__)
+
+
+class _TerminationRequests:
+    """SIGTERM / Ctrl+C close the window the normal way, so the resume point is saved.
+
+    The handlers are installed first thing, so a signal that arrives while the app is still
+    starting is remembered and honoured once the event loop runs. The handler itself only records
+    the request: Python runs it between any two bytecodes of the main thread, which may be in the
+    middle of an import or a widget's constructor, where closing windows would run code on
+    half-built objects. A short timer in the event loop acts on the request; it also gives Python
+    the chance to run the handler while Qt's loop is waiting.
+    """
+
+    POLL_MS = 100
+
+    def __init__(self) -> None:
+        self.requested = False
+        signal.signal(signal.SIGTERM, self._on_signal)
+        signal.signal(signal.SIGINT, self._on_signal)
+
+    def _on_signal(self, *_args: object) -> None:
+        self.requested = True
+
+    def close_windows(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.instance() is None:
+            return
+        for widget in QApplication.topLevelWidgets():
+            # The system is ending the app (log-out, shut-down, kill): no question can be answered.
+            widget.setProperty("closing_without_questions", True)
+            widget.close()
+        QApplication.quit()
+
+    def watch(self, app: object) -> None:
+        from PySide6.QtCore import QTimer
+
+        timer = QTimer(app)  # type: ignore[arg-type]
+        timer.setInterval(self.POLL_MS)
+
+        def act_on_request() -> None:
+            if self.requested:
+                timer.stop()
+                self.close_windows()
+
+        timer.timeout.connect(act_on_request)
+        timer.start()
+
+
+def run_gui(paths: AppPaths, *, autoplay: bool = True, open_path: Path | None = None) -> int:
+    termination = _TerminationRequests()
+    # Before any Qt import: name a missing library instead of letting Qt abort.
+    check_display()
+    check_system_libraries(window=True)
+    paths.ensure()
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from smrtplayer import APP_NAME, __version__
+    from smrtplayer.app.context import AppContext
+    from smrtplayer.ui.shell.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_NAME)
+
+    from smrtplayer.app.instance import InstanceGuard
+
+    guard = InstanceGuard(paths)
+    request = {"action": "open", "path": str(open_path)} if open_path else {"action": "raise"}
+    outcome = guard.claim(request, should_stop=lambda: termination.requested)
+    if outcome.kind == "handed_over":
+        print("smrtplayer is already open with this data folder; the request was passed to it.")
+        return 0
+    if outcome.kind == "no_answer":
+        owner = f" (process {outcome.owner_pid})" if outcome.owner_pid else ""
+        print(
+            f"Another smrtplayer{owner} is using the data folder {paths.data} but does not answer. "
+            "Close it (or end it in the task manager) and start again.",
+            file=sys.stderr,
+        )
+        return 75  # EX_TEMPFAIL
+    try:
+        context = AppContext.open(paths, check_availability=False)  # the window checks after the first frame
+    except SmrtError as error:
+        box = QMessageBox(QMessageBox.Icon.Critical, "smrtplayer cannot start", str(error))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+        raise
+    window = MainWindow(context, panels_after_first_frame=True)
+    window.show()
+    window.start(autoplay=autoplay)
+    guard.request_received.connect(lambda request: _handle_request(window, request))
+    if open_path is not None:
+        _handle_request(window, {"action": "open", "path": str(open_path)})
+    termination.watch(app)
+    _report_unexpected_errors(window)
+    try:
+        return int(app.exec())
+    finally:
+        context.close()
+        guard.release()
+
+
+def _report_unexpected_errors(window: Any) -> None:
+    """An error no code path expected is logged in full and told to the user in the window.
+
+    Qt calls our slots from C++, where an exception cannot propagate: without this hook it would only
+    print to a terminal nobody sees. A full disk gets its own advice; saved data is never touched.
+    """
+    import traceback
+
+    def hook(kind: type[BaseException], error: BaseException, trace: Any) -> None:
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, trace)))
+        if isinstance(error, KeyboardInterrupt):
+            return
+        text = str(error)
+        # Told apart by module, not imported: widgets have no business with the database driver.
+        from_database = type(error).__module__.startswith("sqlite3")
+        if from_database and "full" in text.lower():
+            advice = "The disk is full: free some space. What was saved before is kept."
+        elif from_database and "readonly" in text.lower():
+            advice = "The data folder cannot be written. What was saved before is kept."
+        else:
+            advice = (
+                "smrtplayer goes on; what was saved before is kept. The details are in the log: "
+                "Help → About shows the data folder, the log is in its logs folder."
+            )
+        try:
+            window.show_problem(f"Something went wrong ({type(error).__name__}: {text}). {advice}")
+        except Exception:  # the window itself may be what failed; the log has it
+            log.exception("could not show the error in the window")
+
+    sys.excepthook = hook
+
+
+def _handle_request(window: Any, request: dict[str, Any]) -> None:
+    """A later start asked this window to come forward, and maybe to open a path."""
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+    path = request.get("path")
+    if isinstance(path, str) and path:
+        window.open_external_path(Path(path))

@@ -1,0 +1,760 @@
+"""The main window: courses and lessons on the left, the video with its transport on the right.
+
+Every player action is a QAction built from ``ui/shortcuts.py``: its key works anywhere in the
+window (a foot pedal that types keys included), even in full screen where the menus are hidden.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smrtplayer import __version__
+from smrtplayer.app.context import AppContext
+from smrtplayer.common.errors import SmrtError
+from smrtplayer.models.library import Lesson, neighbour_lesson
+from smrtplayer.player.abloop import ABLoop
+from smrtplayer.player.autoplay import DEFAULT_SECONDS
+from smrtplayer.player.capture import save_capture
+from smrtplayer.player.controller import at_the_end
+from smrtplayer.ui.common.format import format_ms
+from smrtplayer.ui.player.transport import TransportBar
+from smrtplayer.ui.player.video_view import VideoView
+from smrtplayer.ui.shell.shortcut_sheet import ShortcutSheet
+from smrtplayer.ui.shell.shortcuts import ShortcutBindings, apply_bindings, build_actions
+
+if TYPE_CHECKING:
+    from smrtplayer.ui.shell.workspace import Workspace
+
+LESSON_ROLE = Qt.ItemDataRole.UserRole
+COURSE_ROLE = Qt.ItemDataRole.UserRole
+VOLUME_STEP = 0.05
+PANELS_AT_THE_LATEST_MS = 1500
+SUBTITLE_SCALE_STEP = 1.15
+# Keys the course and lesson lists keep for themselves while they have the focus.
+_LIST_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Return}
+
+
+class _ListKeys(QObject):
+    """Lets a focused list use the arrow keys to move, instead of the player's shortcuts."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and Qt.Key(event.key()) in _LIST_KEYS
+            and not event.modifiers()
+        ):
+            event.accept()
+        return False
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, *, panels_after_first_frame: bool = False) -> None:
+        """``panels_after_first_frame``: build the index, notes, hold and library panels only once
+        the first frame is on screen (the app's start-up does this, so the lesson shows sooner)."""
+        super().__init__()
+        self.context = context
+        self.playback = context.playback
+        self._planned_start: tuple[Lesson, int] | None = None  # worked out once, used by start()
+        if panels_after_first_frame:
+            self._preload_start_lesson()
+        self.setWindowTitle("smrtplayer")
+        self.resize(1100, 680)
+        self.bindings = ShortcutBindings(context.settings, self)
+        self.actions_by_id = build_actions(self, self.bindings)
+        self.bindings.changed.connect(lambda: apply_bindings(self.actions_by_id, self.bindings))
+        self.last_capture: str | None = None
+        self._docks_before_fullscreen: dict[object, bool] = {}
+
+        self.course_list = QListWidget()
+        self.course_list.setObjectName("courseList")
+        self.course_list.setAccessibleName("Courses")
+        self.course_list.currentItemChanged.connect(self._on_course_selected)
+        # Long course titles wrap instead of hiding behind a sideways scroll bar.
+        self.course_list.setWordWrap(True)
+        self.course_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        self.lesson_tree = QTreeWidget()
+        self.lesson_tree.setObjectName("lessonTree")
+        self.lesson_tree.setAccessibleName("Lessons")
+        self.lesson_tree.setHeaderLabels(["Lesson", "Length"])
+        self.lesson_tree.setRootIsDecorated(False)
+        self.lesson_tree.header().setStretchLastSection(False)
+        self.lesson_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.lesson_tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.lesson_tree.itemActivated.connect(self._on_lesson_activated)
+        self._list_keys = _ListKeys(self)
+        self.course_list.installEventFilter(self._list_keys)
+        self.lesson_tree.installEventFilter(self._list_keys)
+
+        self.continue_button = QPushButton("")
+        self.continue_button.setObjectName("continueButton")
+        self.continue_button.clicked.connect(self.continue_last)
+        self.continue_button.hide()
+        self._continue_target: Lesson | None = None
+
+        self.left_panel = QWidget()
+        left_layout = QVBoxLayout(self.left_panel)
+        left_layout.setContentsMargins(6, 6, 0, 6)
+        left_layout.addWidget(self.continue_button)
+        left_layout.addWidget(_heading("Courses"))
+        left_layout.addWidget(self.course_list, 1)
+        left_layout.addWidget(_heading("Lessons"))
+        left_layout.addWidget(self.lesson_tree, 2)
+
+        self.lesson_title = QLabel("")
+        self.lesson_title.setObjectName("lessonTitle")
+        self.lesson_title.setTextFormat(Qt.TextFormat.PlainText)
+        title_font = self.lesson_title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
+        title_font.setBold(True)
+        self.lesson_title.setFont(title_font)
+
+        self.video_view = VideoView()
+        self.video_view.set_subtitle_scale(float(context.settings.get("subtitle_scale", 1.0)))
+        self.transport = TransportBar(context, self.actions_by_id)
+
+        self.error_area = QLabel("")
+        self.error_area.setObjectName("errorArea")
+        self.error_area.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_area.setWordWrap(True)
+        self.error_area.setStyleSheet(
+            "QLabel#errorArea { background: #fff3cd; color: #5a4300; padding: 6px; "
+            "border: 1px solid #e0c36a; border-radius: 3px; }"
+        )
+        self.error_area.hide()
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 6, 6, 6)
+        right_layout.addWidget(self.lesson_title)
+        right_layout.addWidget(self.video_view, 1)
+        right_layout.addWidget(self.error_area)
+        right_layout.addWidget(self.transport)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.left_panel)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 800])
+        self.setCentralWidget(self.splitter)
+
+        self._connect_actions()
+        self._build_menus()
+        self._connect_playback()
+        context.library.courses_changed.connect(self.reload_courses)
+        context.library.problem_reported.connect(self.show_problem)
+        for problem in context.library.problems:
+            self.show_problem(problem)
+        self.reload_courses()
+        self._update_continue()
+        self._workspace: Workspace | None = None
+        if panels_after_first_frame:
+            self.fit_to_screen()
+            self._defer_workspace()
+        else:
+            self.ensure_workspace()
+        self.setAcceptDrops(True)
+        self.video_view.setFocus()  # the player's keys first; the lists take arrows once clicked
+
+    # ------------------------------------------------------------------------------- setup
+    def _connect_actions(self) -> None:
+        playback = self.playback
+        handlers = {
+            "play_pause": playback.toggle_play,
+            "back_5": lambda: playback.skip(-5000),
+            "forward_5": lambda: playback.skip(5000),
+            "back_10": lambda: playback.skip(-10000),
+            "forward_10": lambda: playback.skip(10000),
+            "previous_position": playback.previous_position,
+            "next_position": playback.next_position,
+            "previous_lesson": playback.previous_lesson,
+            "next_lesson": playback.next_lesson,
+            "volume_up": lambda: playback.set_volume(playback.volume() + VOLUME_STEP),
+            "volume_down": lambda: playback.set_volume(playback.volume() - VOLUME_STEP),
+            "mute": playback.toggle_mute,
+            "fullscreen": self.toggle_fullscreen,
+            "escape": self._escape,
+            "slower": playback.slower,
+            "faster": playback.faster,
+            "normal_speed": playback.reset_rate,
+            "loop_a": playback.set_loop_a,
+            "loop_b": self._set_loop_b,
+            "loop_clear": playback.clear_loop,
+            "loop_position": self._loop_position,
+            "frame_back": lambda: playback.step_frame(-1),
+            "frame_forward": lambda: playback.step_frame(+1),
+            "mirror": self._toggle_mirror,
+            "capture": self.capture_frame,
+            "subtitles": lambda: playback.set_subtitles_enabled(not playback.subtitles_enabled()),
+            "subtitles_bigger": lambda: self._scale_subtitles(SUBTITLE_SCALE_STEP),
+            "subtitles_smaller": lambda: self._scale_subtitles(1 / SUBTITLE_SCALE_STEP),
+            "watched": playback.toggle_watched,
+            "continue": self.continue_last,
+            "shortcuts": self.show_shortcuts,
+        }
+        for action_id, action in self.actions_by_id.items():
+            if action_id in handlers:
+                action.triggered.connect(handlers[action_id])
+            self.addAction(action)  # keys keep working when the menu bar is hidden (full screen)
+
+    def _build_menus(self) -> None:
+        actions = self.actions_by_id
+        file_menu = self.file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(actions["continue"])
+        file_menu.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        play_menu = self.menuBar().addMenu("&Playback")
+        for group in (
+            ("play_pause",),
+            ("back_5", "forward_5", "back_10", "forward_10"),
+            ("previous_position", "next_position", "previous_lesson", "next_lesson"),
+            ("volume_up", "volume_down", "mute"),
+        ):
+            for action_id in group:
+                play_menu.addAction(actions[action_id])
+            play_menu.addSeparator()
+        self.autoplay_action = QAction("Play the next lesson after a countdown", self)
+        self.autoplay_action.setObjectName("action_autoplay")
+        self.autoplay_action.setCheckable(True)
+        self.autoplay_action.setChecked(self._autoplay_seconds() > 0)
+        self.autoplay_action.toggled.connect(self._set_autoplay)
+        play_menu.addAction(self.autoplay_action)
+
+        study_menu = self.menuBar().addMenu("&Study")
+        for group in (
+            ("slower", "faster", "normal_speed"),
+            ("loop_a", "loop_b", "loop_position", "loop_clear"),
+            ("frame_back", "frame_forward", "capture"),
+            ("watched",),
+        ):
+            for action_id in group:
+                study_menu.addAction(actions[action_id])
+            study_menu.addSeparator()
+
+        view_menu = self.view_menu = self.menuBar().addMenu("&View")
+        for action_id in ("fullscreen", "mirror", "subtitles", "subtitles_bigger", "subtitles_smaller"):
+            view_menu.addAction(actions[action_id])
+
+        help_menu = self.help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(actions["shortcuts"])
+        about = QAction("&About smrtplayer", self)
+        about.triggered.connect(self._show_about)
+        help_menu.addAction(about)
+
+    def _connect_playback(self) -> None:
+        playback = self.playback
+        view = self.video_view
+        playback.frame_ready.connect(view.show_frame)
+        playback.media_failed.connect(self._on_media_failed)
+        playback.lesson_opened.connect(self._on_lesson_opened)
+        playback.duration_changed.connect(self._on_duration)
+        playback.subtitle_changed.connect(view.set_subtitle)
+        playback.subtitle_tracks_changed.connect(self._on_subtitle_tracks)
+        playback.rate_changed.connect(self._on_rate)
+        playback.loop_changed.connect(self._on_loop)
+        playback.watched_changed.connect(self._on_watched)
+        playback.progress_saved.connect(lambda _ms: self._update_continue())
+        playback.position_changed.connect(self._follow_continue)
+        playback.save_failed.connect(self.show_problem)
+        playback.countdown.started.connect(self._on_countdown)
+        playback.countdown.ticked.connect(lambda _s: self._on_countdown(None, None))
+        playback.countdown.cancelled.connect(view.hide_countdown)
+        playback.countdown.finished.connect(lambda _lesson: view.hide_countdown())
+        view.retry_button.clicked.connect(playback.retry)
+        view.relink_button.clicked.connect(self.relink_course)
+        view.skip_button.clicked.connect(playback.next_lesson)
+        view.play_next_button.clicked.connect(playback.countdown.skip_wait)
+        view.cancel_next_button.clicked.connect(playback.countdown.cancel)
+        view.clicked.connect(playback.toggle_play)
+        view.double_clicked.connect(self.toggle_fullscreen)
+
+    def _start_point(self) -> tuple[Lesson, int] | None:
+        """Where the window opens: where "Continue" goes (the last lesson where it stopped, or the
+        course's next one when it was watched to its end), or the demo's first lesson on a first run."""
+        target = self.continue_target()
+        if target is not None:
+            return target
+        for course in self.context.library.courses():
+            lessons = self.context.library.lessons(course.id)
+            if lessons:
+                return lessons[0], 0
+        return None
+
+    def _preload_start_lesson(self) -> None:
+        # The file opens on the backend's thread while the rest of the window is built; start()
+        # then carries on with it.
+        self._planned_start = self._start_point()
+        if self._planned_start is not None:
+            self.playback.preload(self._planned_start[0])
+
+    def start(self, *, autoplay: bool) -> None:
+        """Open the lesson to continue with (see ``_start_point``), ready to play or playing."""
+        start, self._planned_start = self._planned_start or self._start_point(), None
+        if start is None:
+            self.video_view.clear("No courses yet.")
+            return
+        lesson, start_ms = start
+        self.select_course(lesson.course_id)
+        self.playback.open_lesson(lesson, autoplay=autoplay, start_ms=start_ms)
+        self.video_view.setFocus()
+
+    # ----------------------------------------------------------------------------- courses
+    def reload_courses(self) -> None:
+        current = self.course_list.currentItem()
+        current_id = current.data(COURSE_ROLE) if current else None
+        self.course_list.blockSignals(True)
+        self.course_list.clear()
+        for course in self.context.library.courses():
+            label = course.title + ("  (demo)" if course.kind == "builtin" else "")
+            if not course.available:
+                label += "  [missing]"
+            item = QListWidgetItem(label)
+            item.setData(COURSE_ROLE, course.id)
+            item.setToolTip(f"{course.lesson_count} lessons")
+            self.course_list.addItem(item)
+            if course.id == current_id:
+                self.course_list.setCurrentItem(item)
+        self.course_list.blockSignals(False)
+        if self.course_list.currentItem() is None and self.course_list.count():
+            self.course_list.setCurrentRow(0)
+
+    def select_course(self, course_id: int) -> None:
+        for row in range(self.course_list.count()):
+            item = self.course_list.item(row)
+            if item.data(COURSE_ROLE) == course_id:
+                self.course_list.setCurrentItem(item)
+                self._fill_lessons(course_id)
+                return
+
+    def _on_course_selected(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is not None:
+            self._fill_lessons(int(item.data(COURSE_ROLE)))
+
+    def _fill_lessons(self, course_id: int) -> None:
+        self.lesson_tree.clear()
+        playing = self.playback.lesson
+        lessons = self.context.library.lessons(course_id)
+        # A course in parts ("Part 1", "Hips & Sacrum" ...) shows each part's name above its lessons.
+        with_sections = len({lesson.section_title for lesson in lessons}) > 1
+        section: str | None = None
+        for lesson in lessons:
+            if with_sections and lesson.section_title != section:
+                section = lesson.section_title
+                self._add_section_heading(section or "Other lessons")
+            mark = "✓ " if lesson.watched else ""
+            item = QTreeWidgetItem(
+                [f"{mark}{lesson.ordinal + 1}. {lesson.title}", format_ms(lesson.duration_ms)]
+            )
+            item.setData(0, LESSON_ROLE, lesson.id)
+            item.setToolTip(
+                0,
+                f"{lesson.section_title}: {lesson.title}" if lesson.section_title else lesson.title,
+            )
+            self.lesson_tree.addTopLevelItem(item)
+            if playing is not None and playing.id == lesson.id:
+                self.lesson_tree.setCurrentItem(item)
+
+    def refill_lessons(self) -> None:
+        """Read the shown course's lessons again (their ✓ after a restore or a data import)."""
+        course_id = self._current_course_id()
+        if course_id is not None:
+            self._fill_lessons(course_id)
+
+    def _add_section_heading(self, title: str) -> None:
+        heading = QTreeWidgetItem([title, ""])
+        heading.setFlags(Qt.ItemFlag.ItemIsEnabled)  # not selectable, not a lesson: skipped by the keys
+        font = heading.font(0)
+        font.setBold(True)
+        heading.setFont(0, font)
+        self.lesson_tree.addTopLevelItem(heading)
+        heading.setFirstColumnSpanned(True)
+
+    def lesson_items(self) -> list[QTreeWidgetItem]:
+        """The rows of the lessons list that are lessons (not section headings)."""
+        items = (self.lesson_tree.topLevelItem(row) for row in range(self.lesson_tree.topLevelItemCount()))
+        return [item for item in items if item.data(0, LESSON_ROLE) is not None]
+
+    def _current_course_id(self) -> int | None:
+        item = self.course_list.currentItem()
+        return int(item.data(COURSE_ROLE)) if item is not None else None
+
+    def _on_lesson_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        lesson_id = item.data(0, LESSON_ROLE)
+        if lesson_id is None:  # a section heading
+            return
+        lesson = self.context.library.lesson(int(lesson_id))
+        if lesson is not None:
+            self.playback.open_lesson(lesson, autoplay=True)
+            self.video_view.setFocus()
+
+    def fit_to_screen(self) -> None:
+        """Open large enough for video, lessons and the index side by side, never off-screen."""
+        screen = self.screen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+        width = min(1500, round(available.width() * 0.95))
+        height = min(900, round(available.height() * 0.92))
+        self.resize(max(width, self.minimumSizeHint().width()), height)
+        self.splitter.setSizes([290, max(400, width - 290)])
+
+    # ------------------------------------------------------------------------------- panels
+    @property
+    def workspace(self) -> Workspace:
+        return self.ensure_workspace()
+
+    def ensure_workspace(self) -> Workspace:
+        """The panels around the player (library, home, index, notes, holds), built on first need."""
+        if self._workspace is None:
+            from smrtplayer.ui.shell.workspace import Workspace
+
+            self._workspace = Workspace(self)
+        return self._workspace
+
+    def _defer_workspace(self) -> None:
+        # The first frame is what the user waits for; the panels follow right after it is on screen
+        # (not merely decoded: building them takes ~200 ms and would delay its paint), or after a
+        # short while when nothing plays (no lesson, a broken file).
+        def build() -> None:
+            if self._workspace is None and not self.context.closed:  # closed: the app is ending
+                self.ensure_workspace()
+
+        connection = self.video_view.first_frame_painted.connect(lambda: QTimer.singleShot(0, self, build))
+        QTimer.singleShot(PANELS_AT_THE_LATEST_MS, self, build)
+        QTimer.singleShot(PANELS_AT_THE_LATEST_MS, self, lambda: QObject.disconnect(connection))
+
+    def open_lesson_at(self, lesson_id: int, start_ms: int | None) -> None:
+        """Open a lesson at a time (a search result, a note, home): its course comes forward too."""
+        lesson = self.context.library.lesson(lesson_id)
+        if lesson is None:
+            return
+        self.select_course(lesson.course_id)
+        self.playback.open_lesson(lesson, autoplay=True, start_ms=start_ms)
+        self.video_view.setFocus()
+
+    def open_external_path(self, path: Path) -> None:
+        """A path handed over by the system (``smrtplayer PATH`` or a second start): import it."""
+        self.workspace.import_paths([path])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from smrtplayer.ui.library.library_view import dropped_paths
+
+        if dropped_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from smrtplayer.ui.library.library_view import dropped_paths
+
+        paths = dropped_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.workspace.import_paths(paths)
+
+    # ------------------------------------------------------------------------------ continue
+    def _last_lesson(self) -> Lesson | None:
+        last = self.context.progress.last_opened()
+        return self.context.library.lesson_by_fingerprint(last) if last else None
+
+    def continue_target(self) -> tuple[Lesson, int] | None:
+        """Where "Continue" goes: the lesson watched last where it stopped, or, when that lesson was
+        watched to its end, the course's next lesson (from its own resume point)."""
+        lesson = self._last_lesson()
+        if lesson is None:
+            return None
+        progress = self.context.progress.get(lesson.fingerprint)
+        position = progress.position_ms if progress else 0
+        duration = lesson.duration_ms or (progress.duration_ms if progress else None)
+        if self._shows(lesson):
+            position = self.playback.position_ms()
+        if not at_the_end(position, duration):
+            return lesson, position
+        following = neighbour_lesson(self.context.library.lessons(lesson.course_id), lesson, +1)
+        if following is None:
+            return lesson, 0  # the course's last lesson, finished: from its start again
+        saved = self.context.progress.get(following.fingerprint)
+        if saved is None or at_the_end(saved.position_ms, following.duration_ms or saved.duration_ms):
+            return following, 0
+        return following, saved.position_ms
+
+    def continue_last(self) -> None:
+        """Open the lesson watched most recently, where it stopped (or the next one after its end)."""
+        target = self.continue_target()
+        if target is None:
+            return
+        lesson, position = target
+        current = self.playback.lesson
+        if current is None or current.id != lesson.id or self.playback.has_failed():
+            self.select_course(lesson.course_id)
+            self.playback.open_lesson(lesson, autoplay=True, start_ms=position)
+        else:
+            if position == 0 and at_the_end(self.playback.position_ms(), self.playback.duration_ms()):
+                self.playback.seek(0)  # finished: again from the start
+            self.playback.play()
+        self.video_view.setFocus()
+
+    def _shows(self, lesson: Lesson) -> bool:
+        """``lesson`` is open and one of its frames is on screen (so its clock is its own, not the
+        previous lesson's or 0 while its resume point is still being sought)."""
+        current = self.playback.lesson
+        return current is not None and current.id == lesson.id and self.playback.frame_start_ms() >= 0
+
+    def _update_continue(self) -> None:
+        target = self.continue_target()
+        if target is None:
+            self._continue_target = None
+            self.continue_button.hide()
+            return
+        lesson, position = target
+        self._continue_target = lesson
+        self._set_continue_text(lesson, position)
+        self.continue_button.setToolTip("Open the lesson you watched last, where you stopped (Ctrl+R)")
+        self.continue_button.show()
+
+    def _set_continue_text(self, lesson: Lesson, position_ms: int) -> None:
+        self.continue_button.setText(f"▶  Continue: {lesson.title} at {format_ms(position_ms)}")
+
+    def _follow_continue(self, position_ms: int) -> None:
+        # Between saves the button follows the clock of the lesson it names, second by second.
+        lesson = self._continue_target
+        if lesson is None or not self._shows(lesson):
+            return
+        if not at_the_end(position_ms, self.playback.duration_ms()):  # at the end: the next save moves on
+            self._set_continue_text(lesson, position_ms)
+
+    # ----------------------------------------------------------------------------- playback
+    def _on_lesson_opened(self, lesson: Lesson) -> None:
+        self.lesson_title.setText(
+            f"{lesson.section_title} · {lesson.title}" if lesson.section_title else lesson.title
+        )
+        self.setWindowTitle(f"{lesson.title} — smrtplayer")
+        self.video_view.clear("Loading…")
+        self.video_view.hide_countdown()
+        self.error_area.hide()
+        # After the event: the player records this lesson as the last one opened right after saying so.
+        QTimer.singleShot(0, self, self._update_continue)
+        self.actions_by_id["watched"].setChecked(lesson.watched or self.playback.is_watched())
+        if self._current_course_id() != lesson.course_id:
+            self.select_course(lesson.course_id)
+        for row in range(self.lesson_tree.topLevelItemCount()):
+            item = self.lesson_tree.topLevelItem(row)
+            if item.data(0, LESSON_ROLE) == lesson.id:
+                self.lesson_tree.setCurrentItem(item)
+
+    def _on_duration(self, duration_ms: int) -> None:
+        lesson = self.playback.lesson
+        if lesson is not None and duration_ms > 0:
+            self.context.library.record_duration(lesson, duration_ms)
+
+    def _on_media_failed(self, message: str) -> None:
+        lesson = self.playback.lesson
+        view = self.video_view
+        view.show_message(message)
+        view.skip_button.setEnabled(self.playback.neighbour_lesson(+1) is not None)
+        course = self.context.library.find_course(str(lesson.course_id)) if lesson else None
+        moved = lesson is not None and not Path(lesson.path).exists()
+        view.relink_button.setVisible(moved and course is not None and course.kind != "builtin")
+        self.show_problem(message)
+
+    def relink_course(self) -> None:
+        """The lesson's file is gone: ask where the course folder is now, and reattach it there."""
+        lesson = self.playback.lesson
+        if lesson is None:
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self, f"Where is the folder of “{lesson.title}” now?", str(Path(lesson.path).parent.parent)
+        )
+        if not folder:
+            return
+        try:
+            job = self.context.library.start_relink(lesson.course_id, Path(folder))
+        except SmrtError as error:
+            self.show_problem(str(error))
+            return
+        self.video_view.flash("Looking for the lessons…")
+        job.finished.connect(lambda _report: self._reopen_after_relink(lesson.id))
+        job.failed.connect(self._on_media_failed)
+
+    def _reopen_after_relink(self, lesson_id: int) -> None:
+        lesson = self.context.library.lesson(lesson_id)
+        if lesson is not None:
+            self.playback.open_lesson(lesson, autoplay=True)
+
+    def _on_subtitle_tracks(self, tracks: list[str]) -> None:
+        self.actions_by_id["subtitles"].setEnabled(bool(tracks))
+        self.actions_by_id["subtitles"].setChecked(self.playback.subtitles_enabled())
+
+    def _on_rate(self, rate: float) -> None:
+        self.video_view.set_rate(rate)
+        if self.playback.lesson is not None:
+            self.video_view.flash(f"Speed {rate:g}×")
+
+    def _on_loop(self, loop: ABLoop) -> None:
+        if loop.a_ms is not None and loop.b_ms is not None:
+            passes = f"  {loop.passes_done + 1}/{loop.repeats}" if loop.repeats else ""
+            self.video_view.set_loop_text(f"Loop {format_ms(loop.a_ms)}–{format_ms(loop.b_ms)}{passes}")
+        elif loop.a_ms is not None:
+            self.video_view.set_loop_text(f"Loop from {format_ms(loop.a_ms)}: press B")
+        else:
+            self.video_view.set_loop_text("")
+
+    def _set_loop_b(self) -> None:
+        if not self.playback.set_loop_b():
+            self.video_view.flash("The loop's end must come after its start")
+
+    def _loop_position(self) -> None:
+        if not self.playback.loop_current_position():
+            self.video_view.flash("This lesson has no positions to loop")
+
+    def _on_watched(self, fingerprint: str, watched: bool) -> None:
+        lesson = self.playback.lesson
+        if lesson is not None and lesson.fingerprint == fingerprint:
+            self.actions_by_id["watched"].setChecked(watched)
+        course_id = self._current_course_id()
+        if course_id is not None:
+            self._fill_lessons(course_id)
+
+    def _on_countdown(self, lesson: Lesson | None, seconds: int | None) -> None:
+        countdown = self.playback.countdown
+        following = countdown.lesson
+        if following is None:
+            return
+        self.video_view.show_countdown(f"Next: {following.title}\nstarts in {countdown.remaining_s()} s")
+
+    def _autoplay_seconds(self) -> int:
+        return int(self.context.settings.get("autoplay_next_s", DEFAULT_SECONDS) or 0)
+
+    def _set_autoplay(self, enabled: bool) -> None:
+        self.context.settings.set("autoplay_next_s", DEFAULT_SECONDS if enabled else 0)
+        if not enabled:
+            self.playback.countdown.cancel()
+
+    def _escape(self) -> None:
+        if self.playback.countdown.is_active():
+            self.playback.countdown.cancel()
+        elif self.isFullScreen():
+            self.toggle_fullscreen()
+
+    # --------------------------------------------------------------------------------- view
+    def toggle_fullscreen(self) -> None:
+        full = not self.isFullScreen()
+        for widget in (self.workspace.left_tabs, self.lesson_title, self.menuBar()):
+            widget.setVisible(not full)
+        for dock in (self.workspace.index_dock, self.workspace.notes_dock, self.workspace.hold_dock):
+            if full:
+                self._docks_before_fullscreen[dock] = dock.isVisible()
+                dock.hide()
+            elif self._docks_before_fullscreen.get(dock, True):
+                dock.show()
+        if full:
+            self.error_area.hide()
+            self.showFullScreen()
+        else:
+            self.showNormal()
+        self.actions_by_id["fullscreen"].setChecked(full)
+        self.video_view.setFocus()
+
+    def _toggle_mirror(self) -> None:
+        self.set_mirrored(not self.video_view.is_mirrored())
+
+    def set_mirrored(self, mirrored: bool) -> None:
+        """Mirror the picture (by hand, by the working side, or by a treatment sequence)."""
+        self.video_view.set_mirrored(mirrored)
+        self.actions_by_id["mirror"].setChecked(mirrored)
+
+    def _scale_subtitles(self, factor: float) -> None:
+        self.video_view.set_subtitle_scale(self.video_view.subtitle_scale() * factor)
+        scale = round(self.video_view.subtitle_scale(), 3)
+        self.context.settings.set("subtitle_scale", scale)
+        self.video_view.flash(f"Subtitles {round(scale * 100)} %")
+
+    def capture_frame(self) -> None:
+        """Save the frame as the viewer sees it (mirrored if it is) and put it on the clipboard."""
+        lesson = self.playback.lesson
+        image = self.video_view.displayed_image()
+        try:
+            path = save_capture(
+                image,
+                self.context.paths.data / "captures",
+                lesson.title if lesson else "smrtplayer",
+                self.playback.frame_start_ms(),
+                mirrored=self.video_view.is_mirrored(),
+            )
+        except SmrtError as error:
+            self.video_view.flash("Nothing captured")
+            self.statusBar().showMessage(str(error), 8000)
+            return
+        QGuiApplication.clipboard().setImage(image)
+        self.last_capture = str(path)
+        self.video_view.flash("Frame captured")
+        self.statusBar().showMessage(f"Saved to {path} and copied to the clipboard.", 8000)
+
+    def show_shortcuts(self) -> None:
+        sheet = ShortcutSheet(self.bindings, self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.open()
+
+    def show_problem(self, message: str) -> None:
+        self.error_area.setText(message)
+        if not self.isFullScreen():
+            self.error_area.show()
+
+    def _show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle("About smrtplayer")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            f"smrtplayer {__version__}\n\nAn offline study player for manual-therapy video courses.\n"
+            f"Data folder: {self.context.paths.data}"
+        )
+        box.exec()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        from smrtplayer.ui.holds.hold_panel import confirm_close_during_hold
+
+        asking_allowed = not self.property("closing_without_questions")
+        if asking_allowed and not confirm_close_during_hold(self, self.context):
+            event.ignore()
+            return
+        self.playback.save_position()
+        super().closeEvent(event)
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label

@@ -1,0 +1,159 @@
+"""The shortcut sheet (opened with ?): every action and its keys, and where keys are re-bound."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QKeySequenceEdit,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smrtplayer.ui.shell.shortcuts import ACTIONS, SPECS, ShortcutBindings, key_text
+
+ACTION_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ShortcutSheet(QDialog):
+    def __init__(self, bindings: ShortcutBindings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutSheet")
+        self.setWindowTitle("Keyboard shortcuts")
+        self.resize(620, 720)
+        self._bindings = bindings
+
+        intro = QLabel(
+            "Every action has a key. To change one, select it, click “Add key” and press the new "
+            "key (a foot pedal's key works too). A key taken from another action is moved here."
+        )
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        intro.setWordWrap(True)
+
+        self.table = QTableWidget(len(ACTIONS), 3, self)
+        self.table.setObjectName("shortcutTable")
+        self.table.setHorizontalHeaderLabels(["", "Action", "Keys"])
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        font = self.table.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.table.setFont(font)
+
+        self.key_edit = QKeySequenceEdit(self)
+        self.key_edit.setObjectName("keyEdit")
+        self.key_edit.setMaximumSequenceLength(1)
+        self.key_edit.setEnabled(False)
+        self.key_edit.editingFinished.connect(self._key_captured)
+        self.add_button = QPushButton("Add key", self)
+        self.add_button.clicked.connect(self._start_capture)
+        self.clear_button = QPushButton("Remove keys", self)
+        self.clear_button.clicked.connect(self._clear_keys)
+        self.reset_button = QPushButton("Default", self)
+        self.reset_button.clicked.connect(self._reset_selected)
+        reset_all = QPushButton("All defaults", self)
+        reset_all.clicked.connect(self._reset_all)
+        close = QPushButton("Close", self)
+        close.clicked.connect(self.accept)
+        self.status = QLabel("")
+        self.status.setObjectName("sheetStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+
+        edit_row = QHBoxLayout()
+        edit_row.addWidget(self.add_button)
+        edit_row.addWidget(self.key_edit, 1)
+        edit_row.addWidget(self.clear_button)
+        edit_row.addWidget(self.reset_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(reset_all)
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(edit_row)
+        layout.addWidget(self.status)
+        layout.addLayout(bottom)
+
+        self._fill()
+        self.table.selectRow(0)
+        bindings.changed.connect(self._fill)
+
+    # ------------------------------------------------------------------------------ table
+    def _fill(self) -> None:
+        for row, spec in enumerate(ACTIONS):
+            group = QTableWidgetItem(spec.group)
+            name = QTableWidgetItem(spec.label)
+            name.setData(ACTION_ROLE, spec.id)
+            keys = QTableWidgetItem(key_text(self._bindings.keys(spec.id)) or "—")
+            if not self._bindings.is_default(spec.id):
+                font = keys.font()
+                font.setBold(True)
+                keys.setFont(font)
+            self.table.setItem(row, 0, group)
+            self.table.setItem(row, 1, name)
+            self.table.setItem(row, 2, keys)
+
+    def selected_action(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.table.item(rows[0].row(), 1)
+        return str(item.data(ACTION_ROLE)) if item else None
+
+    def row_of(self, action_id: str) -> int:
+        return next(row for row, spec in enumerate(ACTIONS) if spec.id == action_id)
+
+    # ---------------------------------------------------------------------------- editing
+    def _start_capture(self) -> None:
+        if self.selected_action() is None:
+            return
+        self.key_edit.setEnabled(True)
+        self.key_edit.clear()
+        self.key_edit.setFocus()
+        self.status.setText("Press the new key…")
+
+    def add_key(self, action_id: str, key: str) -> None:
+        portable = QKeySequence(key).toString(QKeySequence.SequenceFormat.PortableText)
+        previous = self._bindings.owner_of(portable)
+        self._bindings.bind(action_id, (*self._bindings.keys(action_id), portable))
+        moved = f" (taken from “{SPECS[previous].label}”)" if previous and previous != action_id else ""
+        self.status.setText(f"{key_text((portable,))} now does “{SPECS[action_id].label}”{moved}.")
+
+    def _key_captured(self) -> None:
+        action_id = self.selected_action()
+        sequence = self.key_edit.keySequence()
+        self.key_edit.setEnabled(False)
+        if action_id is None or sequence.isEmpty():
+            self.status.setText("")
+            return
+        self.add_key(action_id, sequence.toString(QKeySequence.SequenceFormat.PortableText))
+        self.table.selectRow(self.row_of(action_id))
+
+    def _clear_keys(self) -> None:
+        action_id = self.selected_action()
+        if action_id is not None:
+            self._bindings.bind(action_id, ())
+            self.table.selectRow(self.row_of(action_id))
+
+    def _reset_selected(self) -> None:
+        action_id = self.selected_action()
+        if action_id is not None:
+            self._bindings.reset(action_id)
+            self.table.selectRow(self.row_of(action_id))
+
+    def _reset_all(self) -> None:
+        self._bindings.reset()

@@ -1,0 +1,334 @@
+"""The panels around the video: library, home, body-region index and notes, with their menus.
+
+``MainWindow`` owns the player area; this module installs everything else onto it so the window's
+own module stays about playing. Panels talk to the window only through signals and the window's
+public methods (``open_lesson_at``, ``select_course``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QTabWidget
+
+from smrtplayer.ui.holds.hold_panel import HoldPanel
+from smrtplayer.ui.index.index_panel import IndexPanel
+from smrtplayer.ui.library.home_view import HomeView
+from smrtplayer.ui.library.library_view import LibraryView
+from smrtplayer.ui.notes.notes_panel import NotesPanel
+from smrtplayer.ui.notes.search_dialog import SearchDialog
+from smrtplayer.ui.shell.backup_dialog import BackupDialog, show_startup_notices
+
+if TYPE_CHECKING:
+    from smrtplayer.ui.shell.main_window import MainWindow
+
+BACKUP_CHECK_MS = 60 * 60 * 1000  # the daily backup is taken at most once a day; look hourly
+FIRST_BACKUP_DELAY_MS = 2 * 60 * 1000  # not during start-up, when the user wants the video
+VIDEO_FORMATS = "Courses and videos (*.zip *.mp4 *.m4v *.mov *.mkv *.webm *.vob *.mpg *.mpeg);;All files (*)"
+
+
+#: The hold badge's colours: running, the last seconds, done (counting overtime), paused.
+HOLD_RUNNING = QColor(21, 76, 140, 220)
+HOLD_ENDING = QColor(196, 98, 0, 230)
+HOLD_DONE = QColor(20, 122, 52, 230)
+HOLD_PAUSED = QColor(90, 90, 90, 220)
+LAST_SECONDS_MS = 5000
+#: How often the window looks for courses changed by another process (one small query).
+LIBRARY_WATCH_MS = 2000
+#: look for moved or unplugged course folders every this many library checks (10 s)
+AVAILABILITY_EVERY_TICKS = 5
+
+
+class Workspace(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        # A child of the window: its timers die with the window, never firing on a closed store.
+        super().__init__(window)
+        self.window = window
+        context = window.context
+        playback = window.playback
+
+        # Left: the lesson list (the window's own), the library as cards, and home.
+        self.library_view = LibraryView(context)
+        self.library_view.course_activated.connect(self._show_course)
+        self.home_view = HomeView(context)
+        self.home_view.open_lesson_requested.connect(
+            lambda lesson_id, start_ms: window.open_lesson_at(lesson_id, start_ms)
+        )
+        self.left_tabs = QTabWidget()
+        self.left_tabs.setObjectName("leftTabs")
+        self.left_tabs.setDocumentMode(True)
+        self.left_tabs.addTab(window.left_panel, "Lessons")
+        self.left_tabs.addTab(self.library_view, "Library")
+        self.left_tabs.addTab(self.home_view, "Home")
+        window.splitter.insertWidget(0, self.left_tabs)
+        window.splitter.setSizes([320, 800])
+
+        # Right: the body-region index and the notes, as docks the user can move or close.
+        self.index_panel = IndexPanel(context)
+        self.index_panel.position_opened.connect(lambda row: window.select_course(row.course_id))
+        self.notes_panel = NotesPanel(
+            context,
+            position_provider=playback.position_ms,
+            frame_provider=playback.current_image,
+            own_shortcuts=False,
+        )
+        self.notes_panel.seek_requested.connect(playback.seek)
+        self.notes_panel.marks_changed.connect(window.transport.seek_bar.set_note_marks)
+        self.hold_panel = HoldPanel(context)
+        self.index_dock = self._dock("Body index", "indexDock", self.index_panel)
+        self.notes_dock = self._dock("Notes", "notesDock", self.notes_panel)
+        self.hold_dock = self._dock("Hold timer", "holdDock", self.hold_panel)
+        window.tabifyDockWidget(self.index_dock, self.notes_dock)
+        window.tabifyDockWidget(self.notes_dock, self.hold_dock)
+        self.index_dock.raise_()
+        window.resizeDocks([self.index_dock], [360], Qt.Orientation.Horizontal)
+
+        playback.lesson_opened.connect(self.notes_panel.set_lesson)
+        playback.lesson_opened.connect(context.index.track_lesson)
+        playback.position_changed.connect(context.index.track_playhead)
+        playback.frame_ready.connect(self.notes_panel.on_frame_ready)
+        context.index.positions_changed.connect(playback.reload_positions)
+        if playback.lesson is not None:
+            # Built after the start opened a lesson (the panels follow its first frame): catch up.
+            self.notes_panel.set_lesson(playback.lesson)
+            context.index.track_lesson(playback.lesson)
+            context.index.track_playhead(playback.position_ms())
+        context.index.mirror_changed.connect(self._on_side_mirror)
+        # A running hold or sequence owns the mirror (it flips the picture at each side change), so
+        # the main window and table mode always show the same side; the working side takes over
+        # again when it ends.
+        runner = context.holds.runner
+        runner.mirrored_changed.connect(window.set_mirrored)
+        runner.active_changed.connect(
+            lambda active: window.set_mirrored(runner.mirrored() if active else context.index.mirror.mirrored)
+        )
+        self._connect_hold_badge()
+        context.holds.runner.logged.connect(lambda _entry: context.index.refresh())
+        context.library.courses_changed.connect(self.home_view.refresh)
+
+        self._connect_actions()
+        self._build_menus()
+        window.fit_to_screen()
+
+        # Courses imported or removed from a terminal (`smrtplayer import`) while the window is open.
+        self._watch_ticks = 0
+        self._library_watch = QTimer(self)
+        self._library_watch.setInterval(LIBRARY_WATCH_MS)
+        self._library_watch.timeout.connect(self._look_for_library_changes)
+        self._library_watch.start()
+        # Course folders moved or deleted since the last run: looked for now that the lesson shows
+        # (the start-up leaves it out, as it costs a stat per lesson in the worst case).
+        context.library.refresh_availability()
+        context.library.refresh_if_changed_elsewhere()  # remembers where the library stands now
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(FIRST_BACKUP_DELAY_MS)
+        self._backup_timer.timeout.connect(self._daily_backup)
+        self._backup_timer.start()
+        QTimer.singleShot(0, self, self._after_show)
+
+    # ------------------------------------------------------------------------------- setup
+    def _dock(self, title: str, name: str, widget: object) -> QDockWidget:
+        dock = QDockWidget(title, self.window)
+        dock.setObjectName(name)
+        dock.setWidget(widget)  # type: ignore[arg-type]
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        return dock
+
+    def _connect_actions(self) -> None:
+        actions = self.window.actions_by_id
+        runner = self.window.context.holds.runner
+        handlers = {
+            "mark_start": self.index_panel.mark_start,
+            "mark_end": self.index_panel.mark_end,
+            "note_new": self._new_note,
+            "note_time": self.notes_panel.insert_current_time,
+            "search": self.open_search,
+            "import_course": self.import_course,
+            "hold_position": self._hold_this_position,
+            "hold_pause": runner.toggle_pause,
+            "hold_add_10": lambda: runner.add_time(10_000),
+            "hold_less_10": lambda: runner.add_time(-10_000),
+            "hold_next": runner.next,
+            "hold_other_side": runner.other_side,
+            "hold_stop": runner.stop,
+            "table_mode": self.hold_panel.open_table_mode,
+            "plans": self.hold_panel.open_plans,
+            "practice_log": self.hold_panel.open_log,
+        }
+        for action_id, handler in handlers.items():
+            actions[action_id].triggered.connect(lambda _checked=False, h=handler: h())
+
+    def _build_menus(self) -> None:
+        window = self.window
+        actions = window.actions_by_id
+        menu_bar = window.menuBar()
+        file_menu = window.file_menu
+        first = file_menu.actions()[0] if file_menu.actions() else None
+        file_menu.insertAction(first, actions["import_course"])
+        backups = QAction("Backups and moving data…", window)
+        backups.setObjectName("action_backups")
+        backups.triggered.connect(self.open_backups)
+        file_menu.insertAction(first, backups)
+        file_menu.insertSeparator(first)
+
+        index_menu = menu_bar.addMenu("&Index")
+        for action in (
+            actions["search"],
+            actions["mark_start"],
+            actions["mark_end"],
+            self.index_panel.undo_action,
+            self.index_panel.redo_action,
+        ):
+            index_menu.addAction(action)
+        index_menu.addSeparator()
+        index_menu.addAction(self.index_panel.export_action)
+        index_menu.addAction(self.index_panel.import_action)
+
+        notes_menu = menu_bar.addMenu("&Notes")
+        notes_menu.addAction(actions["note_new"])
+        notes_menu.addAction(actions["note_time"])
+        export_menu = self.notes_panel.export_button.menu()
+        if export_menu is not None:
+            notes_menu.addMenu(export_menu)
+
+        holds_menu = menu_bar.addMenu("&Holds")
+        for group in (
+            (
+                "hold_position",
+                "hold_pause",
+                "hold_add_10",
+                "hold_less_10",
+                "hold_next",
+                "hold_other_side",
+                "hold_stop",
+            ),
+            ("table_mode",),
+            ("plans", "practice_log"),
+        ):
+            for action_id in group:
+                holds_menu.addAction(actions[action_id])
+            holds_menu.addSeparator()
+
+        view_menu = window.view_menu
+        view_menu.addSeparator()
+        for dock in (self.index_dock, self.notes_dock, self.hold_dock):
+            view_menu.addAction(dock.toggleViewAction())
+        # Keep Help last.
+        for menu in (index_menu, notes_menu, holds_menu):
+            menu_bar.insertMenu(window.help_menu.menuAction(), menu)
+
+    def _after_show(self) -> None:
+        self._notices = show_startup_notices(self.window.context, self.window)
+
+    # ----------------------------------------------------------------------------- actions
+    def _show_course(self, course_id: int) -> None:
+        self.window.select_course(course_id)
+        self.left_tabs.setCurrentWidget(self.window.left_panel)
+
+    def _hold_this_position(self) -> None:
+        self.hold_dock.show()
+        self.hold_dock.raise_()
+        self.hold_panel.hold_this_position()
+
+    def _new_note(self) -> None:
+        self.notes_dock.show()
+        self.notes_dock.raise_()
+        self.notes_panel.new_note()
+
+    def _look_for_library_changes(self) -> None:
+        if self.window.context.closed:  # the window outlived its data (closing, tests)
+            self._library_watch.stop()
+            return
+        library = self.window.context.library
+        library.refresh_if_changed_elsewhere()
+        self._watch_ticks += 1
+        if self._watch_ticks % AVAILABILITY_EVERY_TICKS == 0:
+            # A course folder moved or unplugged while the window is open: its card says so and
+            # offers "Find the course folder…" (one listing per lesson folder; 36 ms for 20,000
+            # lessons all gone, far less otherwise).
+            library.refresh_availability()
+
+    def _on_side_mirror(self, mirrored: bool, _badge: str) -> None:
+        if not self.window.context.holds.runner.is_active():
+            self.window.set_mirrored(mirrored)
+
+    def _connect_hold_badge(self) -> None:
+        """The hold's countdown stays on the video whatever panel is in front (notes, index...)."""
+        holds, video = self.window.context.holds, self.window.video_view
+        timer, runner = holds.timer, holds.runner
+
+        def update(*_args: object) -> None:
+            if not timer.is_active():
+                video.set_hold_badge("", None)
+                return
+            leg = runner.current() if runner.is_active() else None
+            side = {"L": "  LEFT", "R": "  RIGHT"}.get(leg.side if leg else "", "")
+            if timer.is_paused():
+                video.set_hold_badge(f"HOLD {timer.display()} paused{side}", HOLD_PAUSED)
+            elif timer.is_overtime():
+                video.set_hold_badge(f"DONE {timer.display()}{side}", HOLD_DONE)
+            elif timer.remaining_ms() <= LAST_SECONDS_MS:
+                video.set_hold_badge(f"HOLD {timer.display()}{side}", HOLD_ENDING)
+            else:
+                video.set_hold_badge(f"HOLD {timer.display()}{side}", HOLD_RUNNING)
+
+        for signal in (timer.tick, timer.overtime, timer.adjusted, timer.started, timer.paused_changed):
+            signal.connect(update)
+        for signal in (timer.done, timer.ended, runner.step_started, runner.sequence_finished):
+            signal.connect(update)
+        update()
+
+    def open_search(self) -> SearchDialog:
+        dialog = SearchDialog(self.window.context, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_requested.connect(
+            lambda result: self.window.open_lesson_at(result.lesson_id, result.start_ms)
+        )
+        dialog.open()
+        return dialog
+
+    def open_backups(self) -> BackupDialog:
+        dialog = BackupDialog(self.window.context, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.data_replaced.connect(self.data_replaced)
+        dialog.open()
+        return dialog
+
+    def data_replaced(self) -> None:
+        """A restore or a data import changed what every view shows: all of them read it again.
+        (The notes panel follows the notes service's own signal.)"""
+        self.window.reload_courses()
+        self.window.refill_lessons()
+        self.library_view.reload()
+        self.home_view.refresh()
+        self.hold_panel.reload_presets()
+        self.window.context.index.refresh()
+
+    def import_course(self) -> None:
+        files, _filter = QFileDialog.getOpenFileNames(
+            self.window, "Import a course: choose a zip or the videos", "", VIDEO_FORMATS
+        )
+        if files:
+            self.import_paths([Path(name) for name in files])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        self.left_tabs.setCurrentWidget(self.library_view)
+        self.library_view.import_paths(paths)
+
+    def _daily_backup(self) -> None:
+        self._backup_timer.setInterval(BACKUP_CHECK_MS)
+        context = self.window.context
+        if context.read_only:
+            return
+        try:
+            context.backups.daily()
+        except Exception as error:  # a failed backup must never stop the study session
+            self.window.statusBar().showMessage(f"The daily backup failed: {error}", 15000)
