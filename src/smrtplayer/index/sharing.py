@@ -13,10 +13,10 @@ import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from smrtplayer import __version__
-from smrtplayer.errors import SmrtError
+from smrtplayer.common.errors import SmrtError
 from smrtplayer.index.indexfile import (
     SUFFIX,
     FileCourse,
@@ -28,13 +28,27 @@ from smrtplayer.index.indexfile import (
     parse_index_file,
 )
 from smrtplayer.index.text import capitalised, clock
-from smrtplayer.models import Lesson, Position
-from smrtplayer.store.positions import PositionDraft
-
-if TYPE_CHECKING:
-    from smrtplayer.index.service import IndexService
+from smrtplayer.models.library import Lesson, Position
+from smrtplayer.models.regions import Taxonomy
+from smrtplayer.store.courses import CourseRepository
+from smrtplayer.store.positions import PositionDraft, PositionRepository
 
 log = logging.getLogger(__name__)
+
+
+class IndexHost(Protocol):
+    """What sharing needs of the index service (``IndexService`` provides it); a protocol, so that the
+    service can call into this module without this module importing the service back."""
+
+    courses: CourseRepository
+    positions: PositionRepository
+
+    @property
+    def taxonomy(self) -> Taxonomy: ...
+
+    def normalized(self, draft: PositionDraft) -> PositionDraft: ...
+
+    def notify_changed(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -62,9 +76,7 @@ class IndexImportReport:
         return " ".join(parts)
 
 
-def export_course(
-    service: IndexService, course_id: int, path: Path, *, include_publisher: bool = False
-) -> int:
+def export_course(service: IndexHost, course_id: int, path: Path, *, include_publisher: bool = False) -> int:
     """Write the user's positions in one course's lessons to ``path``; returns how many."""
     course = next((c for c in service.courses.all() if c.id == course_id), None)
     if course is None:
@@ -110,7 +122,7 @@ def suggested_export_name(course_title: str) -> str:
     return f"{safe} positions{SUFFIX}"
 
 
-def import_file(service: IndexService, path: Path, *, course_id: int | None = None) -> IndexImportReport:
+def import_file(service: IndexHost, path: Path, *, course_id: int | None = None) -> IndexImportReport:
     """Add a shared index file's positions to the lessons this library has (matched by fingerprint)."""
     try:
         raw = path.read_bytes()
@@ -120,7 +132,7 @@ def import_file(service: IndexService, path: Path, *, course_id: int | None = No
 
 
 def import_bytes(
-    service: IndexService, raw: bytes, *, source: str, course_id: int | None = None
+    service: IndexHost, raw: bytes, *, source: str, course_id: int | None = None
 ) -> IndexImportReport:
     document = parse_index_file(raw, source=source)
     candidates: dict[str, Lesson] = {}
@@ -180,7 +192,7 @@ def import_bytes(
 
 
 def _import_reasons(
-    service: IndexService, lesson: Lesson, draft: PositionDraft, own: list[Position]
+    service: IndexHost, lesson: Lesson, draft: PositionDraft, own: list[Position]
 ) -> list[str]:
     reasons = [
         capitalised(problem.message) + "."
