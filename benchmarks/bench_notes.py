@@ -199,7 +199,7 @@ def bench_markdown(folder: Path, rng: random.Random, count: int) -> float:
 
 
 def bench_merge(folder: Path, rng: random.Random, items: int) -> tuple[float, float, dict[str, int]]:
-    from smrtplayer.app.dataexport import export_data, import_data
+    from smrtplayer.store.exchange.exportfile import export_data, import_data
 
     source = Store.open(folder / "source.sqlite3")
     notes = items * 6 // 10

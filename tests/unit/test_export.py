@@ -16,16 +16,15 @@ import pytest
 
 from helpers.cli import run_cli
 from smrtplayer.app.context import AppContext
-from smrtplayer.app.dataexport import (
-    ExportFileError,
-    export_data,
-    import_data,
-    import_into_context,
-    read_export,
-)
 from smrtplayer.app.paths import AppPaths
 from smrtplayer.store.db import utc_now
 from smrtplayer.store.exchange import SECTIONS_BY_NAME, MergeCount
+from smrtplayer.store.exchange.exportfile import (
+    ExportFileError,
+    export_data,
+    import_data,
+    read_export,
+)
 
 
 @pytest.fixture
@@ -118,10 +117,10 @@ def test_export_then_import_twice_into_a_computer_with_its_own_data_counts_exact
     assert summary.counts["notes"] == 6, "five notes and one tombstone"
     assert export.stat().st_mode & 0o077 == 0, "the file holds notes: owner only"
 
-    first = import_into_context(other, export)
+    first = other.data_transfer.import_from(export)
     assert first.counts["notes"].added == 5
     assert first.backup is not None and first.backup.is_file()
-    second = import_into_context(other, export)
+    second = other.data_transfer.import_from(export)
     assert second.changed == 0, second.lines()
 
     assert _count(other, "SELECT COUNT(*) FROM notes WHERE deleted = 0") == 3 + 5
@@ -151,17 +150,17 @@ def test_newer_edit_wins_and_an_older_copy_changes_nothing(
     context.notes.flush()
     old_file = tmp_path / "a-v1.smrtdata"
     export_data(context.store, old_file)
-    import_into_context(other, old_file)
+    other.data_transfer.import_from(old_file)
 
     other.notes.edit(note.uid, "hold 45 s, slower release")  # edited on the second computer only
     other.notes.flush()
     newer_file = tmp_path / "b-v2.smrtdata"
     export_data(other.store, newer_file)
-    report = import_into_context(context, newer_file)
+    report = context.data_transfer.import_from(newer_file)
     assert report.counts["notes"].updated == 1 and report.counts["notes"].kept_both == 0
     assert _live_bodies(context) == ["hold 45 s, slower release"]
 
-    stale = import_into_context(other, old_file)  # the old file again: it is behind
+    stale = other.data_transfer.import_from(old_file)  # the old file again: it is behind
     assert stale.changed == 0
     assert _live_bodies(other) == ["hold 45 s, slower release"]
 
@@ -175,7 +174,7 @@ def test_two_different_edits_of_the_same_note_are_both_kept_and_both_computers_a
     context.notes.end_editing(note.uid)
     shared = tmp_path / "shared.smrtdata"
     export_data(context.store, shared)
-    import_into_context(other, shared)
+    other.data_transfer.import_from(shared)
 
     import smrtplayer.notes.service
 
@@ -190,14 +189,14 @@ def test_two_different_edits_of_the_same_note_are_both_kept_and_both_computers_a
     export_data(context.store, laptop)
     export_data(other.store, desktop)
 
-    into_desktop = import_into_context(other, laptop)
+    into_desktop = other.data_transfer.import_from(laptop)
     assert into_desktop.counts["notes"].kept_both == 1
     assert _live_bodies(other) == ["edited on the desktop", "edited on the laptop"]
     kept = other.store.query_one("SELECT uid, body FROM notes WHERE uid = ?", [note.uid])
     assert kept is not None and kept["body"] == "edited on the desktop", "the newer edit keeps the note"
-    assert import_into_context(other, laptop).changed == 0
+    assert other.data_transfer.import_from(laptop).changed == 0
 
-    into_laptop = import_into_context(context, desktop)
+    into_laptop = context.data_transfer.import_from(desktop)
     assert into_laptop.counts["notes"].kept_both == 1
     assert _live_bodies(context) == _live_bodies(other)
     assert sorted(r["uid"] for r in context.store.query("SELECT uid FROM notes")) == sorted(
@@ -216,7 +215,7 @@ def test_a_deletion_travels_but_never_eats_an_edit_made_elsewhere(
         context.notes.end_editing(uid)
     shared = tmp_path / "shared.smrtdata"
     export_data(context.store, shared)
-    import_into_context(other, shared)
+    other.data_transfer.import_from(shared)
 
     context.notes.delete(plain.uid)
     context.notes.delete(edited.uid)
@@ -225,7 +224,7 @@ def test_a_deletion_travels_but_never_eats_an_edit_made_elsewhere(
     other.notes.flush()
     deletions = tmp_path / "deletions.smrtdata"
     export_data(context.store, deletions)
-    report = import_into_context(other, deletions)
+    report = other.data_transfer.import_from(deletions)
     assert report.counts["notes"].removed >= 1
     assert _live_bodies(other) == ["deleted here, edited there: still needed"]
 
@@ -240,7 +239,7 @@ def test_progress_newer_wins_and_played_spans_are_united(
     context.playback_state.checkpoint(lesson.fingerprint, 5000, 6000, [(3000, 5000)])
     path = tmp_path / "a.smrtdata"
     export_data(context.store, path)
-    import_into_context(other, path)
+    other.data_transfer.import_from(path)
     progress = other.progress.get(lesson.fingerprint)
     assert progress is not None and progress.position_ms == 5000
     assert other.playback_state.spans(lesson.fingerprint) == [(0, 1000), (3000, 5000)]
@@ -256,7 +255,7 @@ def test_lessons_not_in_this_library_are_named_and_their_data_kept(
     export_data(context.store, path)
     with other.store.write():
         other.store.conn.execute("DELETE FROM courses")
-    report = import_into_context(other, path)
+    report = other.data_transfer.import_from(path)
     assert report.missing_lessons == [(lesson.title, context.library.courses()[0].title)]
     assert any("not in this library" in line for line in report.lines())
     assert _live_bodies(other) == ["about a lesson the other computer lacks"]
@@ -346,7 +345,7 @@ def test_a_bad_file_names_what_is_wrong_and_imports_nothing(
     before = _snapshot(other)
     backups_before = len(other.backups.all())
     with pytest.raises(ExportFileError) as raised:
-        import_into_context(other, bad)
+        other.data_transfer.import_from(bad)
     assert expected in str(raised.value)
     assert "bad.smrtdata" in str(raised.value)
     assert _snapshot(other) == before

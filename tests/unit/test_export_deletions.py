@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from smrtplayer.app.context import AppContext
-from smrtplayer.app.dataexport import export_data, import_into_context
 from smrtplayer.app.paths import AppPaths
 from smrtplayer.store.db import utc_now
+from smrtplayer.store.exchange.exportfile import export_data
 from smrtplayer.store.positions import PositionDraft
 from unit.test_export import _add_plan, _add_practice, _count, _lessons
 
@@ -55,7 +55,7 @@ def test_what_is_deleted_on_one_computer_is_deleted_on_the_other(
     _add_practice(context, "Psoas", "2025-03-01T10:00:00.000+00:00")
     _add_practice(context, "Piriformis", "2025-03-01T10:05:00.000+00:00")
     old_file = _export(context, tmp_path / "before.smrtdata")
-    import_into_context(other, old_file)
+    other.data_transfer.import_from(old_file)
     assert _user_positions(other) == ["Psoas, dropped", "Psoas, kept"]
 
     context.index.delete_position(drop)
@@ -64,7 +64,7 @@ def test_what_is_deleted_on_one_computer_is_deleted_on_the_other(
     context.holds.plans.delete(old_plan.id)
     entry = next(e for e in context.holds.practice.recent() if e.title == "Piriformis")
     context.holds.practice.delete(entry.id)
-    report = import_into_context(other, _export(context, tmp_path / "after.smrtdata"))
+    report = other.data_transfer.import_from(_export(context, tmp_path / "after.smrtdata"))
 
     assert report.counts["deletions"].added == 4
     assert report.counts["deletions"].removed == 4, report.lines()
@@ -73,9 +73,9 @@ def test_what_is_deleted_on_one_computer_is_deleted_on_the_other(
     assert [plan.title for plan in other.holds.plans.all()] == ["New routine"]
     assert [e.title for e in other.holds.practice.recent()] == ["Psoas"]
 
-    again = import_into_context(other, tmp_path / "after.smrtdata")
+    again = other.data_transfer.import_from(tmp_path / "after.smrtdata")
     assert again.changed == 0, again.lines()
-    stale = import_into_context(other, old_file)  # the export from before the deletions
+    stale = other.data_transfer.import_from(old_file)  # the export from before the deletions
     assert stale.changed == 0, "an older file never brings deleted items back: " + "; ".join(stale.lines())
     assert _user_positions(other) == ["Psoas, kept"]
     assert _count(other, "SELECT COUNT(*) FROM plans") == 1
@@ -86,7 +86,7 @@ def test_a_deletion_never_eats_an_edit_made_after_it_elsewhere(
     context: AppContext, other: AppContext, tmp_path: Path
 ) -> None:
     uid = _mark(context, "Piriformis")
-    import_into_context(other, _export(context, tmp_path / "first.smrtdata"))
+    other.data_transfer.import_from(_export(context, tmp_path / "first.smrtdata"))
     context.index.delete_position(uid)
     deletion = _export(context, tmp_path / "deleted.smrtdata")
     with other.store.write():  # edited on the second computer after the first deleted it
@@ -95,10 +95,10 @@ def test_a_deletion_never_eats_an_edit_made_after_it_elsewhere(
             "WHERE uid = ?",
             [uid],
         )
-    report = import_into_context(other, deletion)
+    report = other.data_transfer.import_from(deletion)
     assert report.counts["deletions"].removed == 0
     assert _user_positions(other) == ["Piriformis, seated"]
-    back = import_into_context(context, _export(other, tmp_path / "edited.smrtdata"))
+    back = context.data_transfer.import_from(_export(other, tmp_path / "edited.smrtdata"))
     assert back.counts["user_positions"].added == 1, "the newer edit wins on both computers"
     assert _user_positions(context) == ["Piriformis, seated"]
 
@@ -126,7 +126,7 @@ def test_a_later_delete_replaces_a_deletion_kept_beside_a_newer_edit(
     context: AppContext, other: AppContext, tmp_path: Path
 ) -> None:
     uid = _mark(context, "Piriformis")
-    import_into_context(other, _export(context, tmp_path / "1.smrtdata"))
+    other.data_transfer.import_from(_export(context, tmp_path / "1.smrtdata"))
     context.index.delete_position(uid)  # deleted on the first computer...
     time.sleep(0.01)
     edited_at = utc_now()
@@ -135,8 +135,8 @@ def test_a_later_delete_replaces_a_deletion_kept_beside_a_newer_edit(
             "UPDATE positions SET title = 'Piriformis, seated', updated_at = ? WHERE uid = ?",
             [edited_at, uid],
         )
-    import_into_context(other, _export(context, tmp_path / "2.smrtdata"))  # the edit stays
-    import_into_context(context, _export(other, tmp_path / "3.smrtdata"))  # and comes back
+    other.data_transfer.import_from(_export(context, tmp_path / "2.smrtdata"))  # the edit stays
+    context.data_transfer.import_from(_export(other, tmp_path / "3.smrtdata"))  # and comes back
     assert _user_positions(context) == ["Piriformis, seated"]
 
     time.sleep(0.01)
@@ -146,8 +146,8 @@ def test_a_later_delete_replaces_a_deletion_kept_beside_a_newer_edit(
         "SELECT deleted_at FROM deletions WHERE kind = 'position' AND key = ?", [uid]
     ).fetchone()
     assert deleted_at > edited_at, "the delete replaced the older record with its own time"
-    report = import_into_context(context, _export(other, tmp_path / "4.smrtdata"))
+    report = context.data_transfer.import_from(_export(other, tmp_path / "4.smrtdata"))
     assert report.counts["deletions"].removed == 1
     assert _user_positions(context) == []
-    import_into_context(other, _export(context, tmp_path / "5.smrtdata"))
+    other.data_transfer.import_from(_export(context, tmp_path / "5.smrtdata"))
     assert _user_positions(other) == [], "and it does not come back"

@@ -111,7 +111,7 @@ def add_commands(subparsers: Any) -> None:
     self_test.add_argument("--json", action="store_true", help="print the report as JSON")
     self_test.set_defaults(handler=cmd_self_test)
 
-    # Moving the user's data between computers. smrtplayer.app.dataexport (and msgspec with it) loads
+    # Moving the user's data between computers. smrtplayer.app.data_commands (and msgspec with it) loads
     # only when one of these runs: every start of the window builds this parser.
     export = _add(
         subparsers,
@@ -119,12 +119,12 @@ def add_commands(subparsers: Any) -> None:
         help="write all your notes, progress, positions, practice log and plans to FILE",
     )
     export.add_argument("file", metavar="FILE", help="where to write it (for example data.smrtdata)")
-    export.set_defaults(handler=_load_handler("smrtplayer.app.dataexport", "cmd_export_data"))
+    export.set_defaults(handler=_load_handler("smrtplayer.app.data_commands", "cmd_export_data"))
     imported = _add(
         subparsers, "import-data", help="merge a file written by export-data (on this or another computer)"
     )
     imported.add_argument("file", metavar="FILE", help="a file written by export-data")
-    imported.set_defaults(handler=_load_handler("smrtplayer.app.dataexport", "cmd_import_data"))
+    imported.set_defaults(handler=_load_handler("smrtplayer.app.data_commands", "cmd_import_data"))
 
 
 Handler = Callable[[argparse.Namespace, AppPaths], int]

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from smrtplayer.app.paths import AppPaths
 from smrtplayer.common.errors import DatabaseCorrupt, DataDirError
 from smrtplayer.library.service import LibraryService
-from smrtplayer.store.backups import BackupService, RecoveryReport, discard_snapshot, snapshot
+from smrtplayer.models.backups import RecoveryReport
+from smrtplayer.store.backups import BackupService, discard_snapshot, snapshot
 from smrtplayer.store.courses import CourseRepository
 from smrtplayer.store.db import Store
 from smrtplayer.store.playback_state import PlaybackStateRepository
@@ -24,6 +25,7 @@ from smrtplayer.store.stats import StatsRepository
 from smrtplayer.study.stats import ProgressStats, StudyTimeTracker, install_id
 
 if TYPE_CHECKING:
+    from smrtplayer.app.data_transfer import DataTransfer
     from smrtplayer.holds.sequences import HoldServices
     from smrtplayer.index.service import IndexService
     from smrtplayer.notes.search import SearchService
@@ -152,6 +154,13 @@ class AppContext:
         return NotesService(
             self.store, thumbnails_dir=self.paths.thumbnails, read_only_reason=self.read_only_reason
         )
+
+    @cached_property
+    def data_transfer(self) -> DataTransfer:
+        """Export and import of the user's data (the export file format loads only when used)."""
+        from smrtplayer.app.data_transfer import DataTransfer
+
+        return DataTransfer(self.store, self.backups, self.notes, read_only_reason=self.read_only_reason)
 
     @cached_property
     def search(self) -> SearchService:

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from smrtplayer.app.context import AppContext
-from smrtplayer.app.dataexport import FILE_SUFFIX, ImportReport, export_data, import_into_context
+from smrtplayer.app.data_transfer import FILE_SUFFIX, ImportReport
 from smrtplayer.common.errors import SmrtError
-from smrtplayer.store.backups import BackupInfo, describe_counts, format_local
+from smrtplayer.models.backups import BackupInfo, describe_counts, format_local
 
 INFO_ROLE = Qt.ItemDataRole.UserRole
 
@@ -197,8 +197,7 @@ class BackupDialog(QDialog):
 
     def export_to(self, path: Path) -> Path | None:
         try:
-            self.context.notes.flush()
-            summary = export_data(self.context.store, path)
+            summary = self.context.data_transfer.export_to(path)
         except SmrtError as error:
             self.status.setText(str(error))
             return None
@@ -210,7 +209,7 @@ class BackupDialog(QDialog):
 
     def import_from(self, path: Path) -> ImportReport | None:
         try:
-            report = import_into_context(self.context, path)
+            report = self.context.data_transfer.import_from(path)
         except SmrtError as error:
             self.status.setText(str(error))
             return None

@@ -18,12 +18,11 @@ import contextlib
 import hashlib
 import logging
 import os
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import msgspec
 
@@ -39,9 +38,6 @@ from smrtplayer.store.exchange import (
     existing_tables,
     lesson_titles,
 )
-
-if TYPE_CHECKING:
-    from smrtplayer.app.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -362,54 +358,6 @@ def import_data(store: Store, path: Path, *, backup: Any = None) -> ImportReport
         if fingerprint in fingerprints and fingerprint not in here
     )
     return report
-
-
-def import_into_context(context: AppContext, path: Path) -> ImportReport:
-    """The app's import: notes being typed are saved first, a backup is taken, views are told after."""
-    from smrtplayer.store.backups import ReadOnlyData
-
-    if context.read_only_reason is not None:
-        raise ReadOnlyData(f"Nothing can be imported: {context.read_only_reason}.")
-    context.notes.flush()
-    report = import_data(context.store, path, backup=lambda: context.backups.back_up_now("pre-import").path)
-    context.notes.reload_all()
-    return report
-
-
-# ---------------------------------------------------------------------------------------- CLI
-def cmd_export_data(args: Any, paths: Any) -> int:
-    from smrtplayer.app.context import AppContext
-
-    context = AppContext.open(paths)
-    try:
-        for notice in context.notices:
-            print(f"warning: {notice}", file=sys.stderr)
-        summary = export_data(context.store, Path(args.file))
-    finally:
-        context.close()
-    parts = ", ".join(
-        f"{count} {SECTIONS_BY_NAME[name].title}" for name, count in summary.counts.items() if count
-    )
-    print(f"Exported {parts or 'no data yet'} to {summary.path} ({summary.size_bytes} bytes).")
-    return 0
-
-
-def cmd_import_data(args: Any, paths: Any) -> int:
-    from smrtplayer.app.context import AppContext
-
-    context = AppContext.open(paths)
-    try:
-        for notice in context.notices:
-            print(f"warning: {notice}", file=sys.stderr)
-        report = import_into_context(context, Path(args.file))
-    finally:
-        context.close()
-    print(f"Imported {report.path} (exported {report.exported_at.astimezone():%Y-%m-%d %H:%M}).")
-    for line in report.lines():
-        print(f"  {line}")
-    if report.backup is not None:
-        print(f"A backup taken just before the import is at {report.backup}.")
-    return 0
 
 
 def section_names() -> Sequence[str]:

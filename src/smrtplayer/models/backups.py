@@ -1,0 +1,79 @@
+"""What the backups are and what a restore or a recovery brought back, as the user reads it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    kind: str  # daily | manual | pre-import | pre-restore | pre-upgrade
+    taken_at: datetime  # UTC
+    size_bytes: int
+
+    @property
+    def label(self) -> str:
+        kinds = {
+            "daily": "Automatic (daily)",
+            "manual": "Backed up by you",
+            "pre-import": "Before importing data",
+            "pre-restore": "Before a restore",
+            "pre-upgrade": "Before an upgrade",
+        }
+        return kinds.get(self.kind, self.kind)
+
+
+@dataclass(frozen=True)
+class RecoveryReport:
+    """What start-up recovery did, for the window (and the CLI) to tell the user."""
+
+    problem: str
+    damaged_kept_at: Path
+    restored_from: Path
+    backup_taken_at: datetime
+    counts: dict[str, int]
+    skipped_backups: tuple[str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        when = format_local(self.backup_taken_at)
+        recovered = describe_counts(self.counts)
+        return (
+            f"smrtplayer's database was damaged ({self.problem}), so your data was restored from the "
+            f"backup of {when}. Recovered: {recovered}. Anything changed after that backup is not in "
+            f"the restored copy. The damaged file was kept at {self.damaged_kept_at}."
+        )
+
+
+@dataclass(frozen=True)
+class RestoreReport:
+    restored_from: Path
+    backup_taken_at: datetime
+    safety_copy: Path
+    counts: dict[str, int]
+
+
+def describe_counts(counts: dict[str, int]) -> str:
+    """``3 notes, 1 course`` (only what there is), for messages."""
+    singular = {
+        "notes": "note",
+        "lessons with progress": "lesson with progress",
+        "positions you marked": "position you marked",
+        "practice entries": "practice entry",
+        "plans": "plan",
+        "courses": "course",
+    }
+    parts = [
+        f"{count} {singular.get(name, name) if count == 1 else name}"
+        for name, count in counts.items()
+        if count
+    ]
+    return ", ".join(parts) if parts else "no notes or progress yet"
+
+
+def format_local(moment: datetime) -> str:
+    local = moment.astimezone()
+    return f"{local.day} {local:%B %Y} at {local:%H:%M}"
