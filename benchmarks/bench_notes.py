@@ -62,7 +62,7 @@ def _body(rng: random.Random) -> str:
 
 
 def _fill_notes(store: Store, count: int, lessons: int, rng: random.Random, prefix: str) -> None:
-    from smrtplayer.store.notes import note_rev
+    from smrtplayer.models.notes import note_rev
 
     now = utc_now()
     rows = []
@@ -250,7 +250,8 @@ def bench_typing(folder: Path, rng: random.Random, keys: int) -> tuple[list[floa
 
     from smrtplayer.app.context import AppContext
     from smrtplayer.app.paths import AppPaths
-    from smrtplayer.store.notes import Note, NoteRepository, with_rev
+    from smrtplayer.models.notes import Note, with_rev
+    from smrtplayer.store.notes import NoteRepository
     from smrtplayer.ui.notes.notes_panel import NotesPanel
 
     app = QApplication.instance() or QApplication([])

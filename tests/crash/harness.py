@@ -679,8 +679,9 @@ def prepare(kind: str, data: Path, sources: Sources) -> None:
     """What each kind's folder holds before the first kill (made with the app's own services)."""
     from smrtplayer.app.context import AppContext
     from smrtplayer.app.paths import AppPaths
+    from smrtplayer.models.notes import Note
     from smrtplayer.store.db import utc_now
-    from smrtplayer.store.notes import Note, NoteRepository
+    from smrtplayer.store.notes import NoteRepository
 
     if kind == "migrate":
         data.mkdir(parents=True)

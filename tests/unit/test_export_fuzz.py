@@ -13,9 +13,10 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from smrtplayer.models.notes import Note, with_rev
 from smrtplayer.store.db import Store, utc_now
 from smrtplayer.store.exchange.exportfile import ExportFileError, build_export, merge_export, parse_export
-from smrtplayer.store.notes import Note, NoteRepository, with_rev
+from smrtplayer.store.notes import NoteRepository
 
 FUZZ = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

@@ -11,9 +11,10 @@ from PySide6.QtGui import QColor, QImage
 
 from smrtplayer.app.context import AppContext
 from smrtplayer.app.paths import AppPaths
+from smrtplayer.models.notes import Note, note_rev
 from smrtplayer.notes.service import format_time, linkify_times, parse_time_links, seek_target, time_link
 from smrtplayer.store.backups import ReadOnlyData
-from smrtplayer.store.notes import Note, NoteRepository, NoteWriter, note_rev
+from smrtplayer.store.notes import NoteRepository, NoteWriter
 
 
 def _first_lesson(context: AppContext):  # type: ignore[no-untyped-def]

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,6 +42,7 @@ from smrtplayer.models.library import (
     VerifyReport,
 )
 from smrtplayer.store.courses import CourseRepository
+from smrtplayer.store.db import DatabaseError
 from smrtplayer.store.settings import SettingsRepository
 
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ class LibraryService(QObject):
                 self._courses.save(result.course)
                 if self._settings is not None and not result.skipped:
                     self._settings.set(stamp_key, stamp)
-            except sqlite3.Error as error:  # a full disk: the stored copy (if any) stays as it was
+            except DatabaseError as error:  # a full disk: the stored copy (if any) stays as it was
                 self._report(
                     f"The built-in course {result.course.title!r} cannot be stored ({error}); "
                     "smrtplayer tries again at the next start."
@@ -176,7 +176,7 @@ class LibraryService(QObject):
             return []
         try:
             self._courses.update_availability(changes)
-        except sqlite3.Error as error:  # a full disk: looked for again at the next start
+        except DatabaseError as error:  # a full disk: looked for again at the next start
             log.warning("cannot record which courses are missing: %s", error)
             return []
         changed = [course for course_id in changes if (course := self._courses.get(course_id)) is not None]
@@ -439,7 +439,7 @@ class LibraryService(QObject):
                 self._courses.record_media_details(
                     lesson.id, duration_ms=duration_ms, width=None, height=None
                 )
-            except sqlite3.Error as error:  # a full disk: the player reports it again next time
+            except DatabaseError as error:  # a full disk: the player reports it again next time
                 log.warning("the length of %r is not recorded: %s", lesson.title, error)
 
     # ------------------------------------------------------------------------------------- jobs

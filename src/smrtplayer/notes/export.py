@@ -33,8 +33,8 @@ from smrtplayer import __version__
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.wording import counted
 from smrtplayer.models.library import Lesson
+from smrtplayer.models.notes import Note
 from smrtplayer.notes.service import MARKDOWN_FEATURES, NotesService, format_time
-from smrtplayer.store.notes import Note
 
 THUMBNAIL_PT = 200  # width of a thumbnail in the PDF
 # What could start markup inside a line of plain text (CommonMark lets any of them be escaped).

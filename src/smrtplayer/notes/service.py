@@ -21,9 +21,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QImage, QTextDocument
 
+from smrtplayer.models.notes import Note, with_rev
 from smrtplayer.store.backups import ReadOnlyData
 from smrtplayer.store.db import Store, utc_now
-from smrtplayer.store.notes import Note, NoteRepository, NoteWriter, WriteResult, with_rev
+from smrtplayer.store.notes import NoteRepository, NoteWriter, WriteResult
 
 log = logging.getLogger(__name__)
 

@@ -216,6 +216,10 @@ def _has_content(path: Path) -> bool:
         return False
 
 
+#: What a repository call raises when SQLite refuses a read or write (a full disk, a read-only file, a
+#: lock held too long). Services above the store catch this name, so only the store imports sqlite3.
+DatabaseError = sqlite3.Error
+
 #: SQLite's primary result codes for a damaged file and for a file that is not a database
 _SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
 

@@ -15,7 +15,6 @@ to tell a stale copy (its rev is in our history: ignore it) from an edit made on
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import queue
@@ -23,66 +22,19 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from smrtplayer.models.notes import HISTORY_LIMIT, Note, with_rev
 from smrtplayer.store.db import BUSY_TIMEOUT_MS, Store
 
 log = logging.getLogger(__name__)
 
-#: Revisions remembered per note; older ones fall off (a merge then keeps both copies: never a loss).
-HISTORY_LIMIT = 64
 #: How long the writer waits after an edit for more keystrokes before committing.
 BATCH_DELAY_S = 0.2
 #: After a failed write (disk full...), how long before the writer tries again by itself.
 RETRY_DELAY_S = 3.0
-
-
-@dataclass(frozen=True)
-class Note:
-    uid: str
-    lesson_fingerprint: str
-    time_ms: int | None
-    position_uid: str | None
-    body: str
-    created_at: str
-    updated_at: str
-    deleted: bool = False
-    rev: str = ""
-    history: tuple[str, ...] = ()
-
-    @property
-    def title(self) -> str:
-        """The first non-empty line, without Markdown heading marks, for lists and exports."""
-        for line in self.body.splitlines():
-            text = line.strip().lstrip("#").strip()
-            if text:
-                return text
-        return ""
-
-
-def note_rev(
-    lesson_fingerprint: str, time_ms: int | None, position_uid: str | None, body: str, deleted: bool
-) -> str:
-    """A digest of what the user sees; equal content on two computers gives equal revisions."""
-    parts = (
-        lesson_fingerprint,
-        "" if time_ms is None else str(time_ms),
-        position_uid or "",
-        "1" if deleted else "0",
-    )
-    digest = hashlib.blake2b(digest_size=8)
-    digest.update("\x1f".join(parts).encode())
-    digest.update(b"\x1e")
-    digest.update(body.encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
-
-
-def with_rev(note: Note) -> Note:
-    return replace(
-        note, rev=note_rev(note.lesson_fingerprint, note.time_ms, note.position_uid, note.body, note.deleted)
-    )
 
 
 def _note(row: dict[str, Any] | sqlite3.Row) -> Note:

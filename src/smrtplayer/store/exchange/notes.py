@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import msgspec
 
+from smrtplayer.models.notes import HISTORY_LIMIT, note_rev
 from smrtplayer.store.exchange.base import (
     Fingerprint,
     Item,
@@ -24,7 +25,6 @@ from smrtplayer.store.exchange.base import (
     parse_utc,
     utc_text,
 )
-from smrtplayer.store.notes import HISTORY_LIMIT, note_rev
 
 
 # ------------------------------------------------------------------------------------------ notes

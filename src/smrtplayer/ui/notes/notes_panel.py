@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 from smrtplayer.app.context import AppContext
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.models.library import Lesson, Position
+from smrtplayer.models.notes import Note
 from smrtplayer.notes.export import collect, write_markdown, write_pdf
 from smrtplayer.notes.service import MARKDOWN_FEATURES, format_time, linkify_times, seek_target, time_link
-from smrtplayer.store.notes import Note
 
 # Default keys (the window may take the actions over with its own, configurable, bindings).
 NEW_NOTE_KEY = "Ctrl+N"
