@@ -45,7 +45,7 @@ def test_dropping_a_folder_imports_it_and_a_card_appears(
     assert "Shoulder" in card.regions.text() and card.summary.text().startswith("2 lessons · 0:02")
     assert not card.missing.isVisible()
     [dialog] = view.dialogs
-    qtbot.waitUntil(lambda: dialog.done, timeout=5000)
+    qtbot.waitUntil(lambda: dialog.job_done, timeout=5000)
     assert "Imported" in dialog.detail.text() and dialog.close_button.isVisibleTo(dialog)
 
 
@@ -64,7 +64,7 @@ def test_verify_dialog_shows_progress_and_the_result(
     _folder, report, view = _course_and_view(context, qtbot, tmp_path, media)
     dialog = view.verify(report.course_id)
     assert dialog is not None
-    qtbot.waitUntil(lambda: dialog.done, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.job_done, timeout=10_000)
     assert dialog.bar.value() == dialog.bar.maximum()
     assert dialog.detail.text() == "2 of 2 files are intact."
     assert dialog.headline.text() == "Checking “Course”: done"
@@ -80,7 +80,7 @@ def test_a_refused_import_says_so_in_full_and_shows_no_full_bar(
     qtbot.addWidget(view)
     dialog = view.import_paths([disguised])
     assert dialog is not None
-    qtbot.waitUntil(lambda: dialog.done, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.job_done, timeout=10_000)
     assert dialog.headline.text() == "Adding a course: not done"
     assert dialog.detail.text().endswith("it is a text file, not a video. Nothing was imported.")
     assert dialog.detail.wordWrap(), "the whole reason shows, not the first line's width of it"
@@ -97,7 +97,7 @@ def test_a_check_that_finds_the_folder_gone_offers_to_find_it_at_once(
     folder.rename(tmp_path / "moved")  # while the window is open
     dialog = view.verify(report.course_id)
     assert dialog is not None
-    qtbot.waitUntil(lambda: dialog.done, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.job_done, timeout=10_000)
     course = context.library.course(report.course_id)
     assert course is not None and not course.available
     qtbot.waitUntil(lambda: view.cards[report.course_id].relink_button.isVisible(), timeout=3000)
@@ -113,7 +113,7 @@ def test_cancelling_the_dialog_cancels_the_job(
     dialog = view.verify(report.course_id)
     assert dialog is not None
     dialog.reject()  # Esc: cancels rather than hiding a running job
-    qtbot.waitUntil(lambda: dialog.done, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.job_done, timeout=10_000)
     assert dialog.job.outcome in ("cancelled", "finished")  # a tiny file may finish first
 
 
@@ -131,7 +131,7 @@ def test_a_missing_course_offers_relink_and_removal_says_linked_files_stay(
     assert card.missing.isVisible() and card.relink_button.isVisible() and not card.verify_button.isEnabled()
     dialog = view.relink_to(report.course_id, tmp_path / "moved")
     assert dialog is not None
-    qtbot.waitUntil(lambda: dialog.done, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.job_done, timeout=10_000)
     assert not view.cards[report.course_id].missing.isVisible()
 
     course = context.library.course(report.course_id)

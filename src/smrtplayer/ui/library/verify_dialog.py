@@ -65,18 +65,18 @@ class JobDialog(QDialog):
         job.cancelled.connect(self._on_cancelled)
 
     @property
-    def done(self) -> bool:
+    def job_done(self) -> bool:
         return self.job.outcome is not None
 
     @Slot()
     def cancel(self) -> None:
-        if not self.done:
+        if not self.job_done:
             self.detail.setText("Stopping…")
             self.cancel_button.setEnabled(False)
             self.job.cancel()
 
     def reject(self) -> None:  # Esc or the window's close button
-        if self.done:
+        if self.job_done:
             super().reject()
         else:
             self.cancel()
