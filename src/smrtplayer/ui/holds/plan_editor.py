@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QCloseEvent, QImage, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,11 +41,23 @@ from smrtplayer.holds.sequences import rest_step, step_for_position, validate_pl
 from smrtplayer.models.library import Position
 from smrtplayer.models.presets import MAX_HOLD_MS, MIN_HOLD_MS, HoldRejected
 from smrtplayer.store.plans import MAX_REPEATS, Plan, PlanStep
+from smrtplayer.ui.common.tree_items import child_items, top_level_items
 from smrtplayer.ui.holds.hold_panel import default_export_name, show_problem
+
+if TYPE_CHECKING:  # print support is loaded only when printing
+    from PySide6.QtPrintSupport import QPrinter
 
 PLAN_ROLE = Qt.ItemDataRole.UserRole
 SIDE_CHOICES = (("Right", "R"), ("Left", "L"), ("Both sides", "both"))
 COLUMNS = ("Step", "Side", "Hold (s)", "Repeats", "Video")
+
+
+class _StepChanges(TypedDict, total=False):
+    """The fields of a step that its row's editors change."""
+
+    side: str
+    hold_ms: int
+    repeats: int
 
 
 class PositionPicker(QDialog):
@@ -93,13 +106,12 @@ class PositionPicker(QDialog):
         layout.addWidget(buttons)
 
     def position_items(self) -> list[QTreeWidgetItem]:
-        found = []
-        for top in range(self.tree.topLevelItemCount()):
-            course = self.tree.topLevelItem(top)
-            for lesson_index in range(course.childCount()):
-                lesson = course.child(lesson_index)
-                found.extend(lesson.child(i) for i in range(lesson.childCount()))
-        return found
+        return [
+            position
+            for course in top_level_items(self.tree)
+            for lesson in child_items(course)
+            for position in child_items(lesson)
+        ]
 
     def _on_changed(self, item: QTreeWidgetItem, _column: int) -> None:
         position = item.data(0, PLAN_ROLE)
@@ -395,10 +407,10 @@ class PlanEditor(QDialog):
             return "course removed"
         return "ok" if Path(lesson.path).is_file() else "file missing"
 
-    def _set_step(self, row: int, **changes: object) -> None:
+    def _set_step(self, row: int, **changes: Unpack[_StepChanges]) -> None:
         if self._loading or not 0 <= row < len(self._steps):
             return
-        self._steps[row] = replace(self._steps[row], **changes)  # type: ignore[arg-type]
+        self._steps[row] = replace(self._steps[row], **changes)
         self._update_summary()
 
     def _update_summary(self) -> None:
@@ -515,20 +527,20 @@ class PlanEditor(QDialog):
             return
         self.print_to(printer, plan)
 
-    def print_to(self, printer: object, plan: Plan) -> None:
-        """Collect the frames, then paint the page on ``printer`` (a QPrinter)."""
+    def print_to(self, printer: QPrinter, plan: Plan) -> None:
+        """Collect the frames, then paint the page on ``printer``."""
 
-        def paint(frames: dict[int, object]) -> None:
+        def paint(frames: dict[int, QImage]) -> None:
             self._exporter.frames_collected.disconnect(paint)
-            painter = QPainter(printer)  # type: ignore[call-overload]
+            painter = QPainter(printer)
             try:
-                paint_plan(painter, QRectF(painter.viewport()), plan, frames)  # type: ignore[arg-type]
+                paint_plan(painter, QRectF(painter.viewport()), plan, frames)
             finally:
                 painter.end()
 
         self._exporter.frames_collected.connect(paint)
         self._exporter.collect(plan)
 
-    def closeEvent(self, event: object) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save(quiet=True)
-        super().closeEvent(event)  # type: ignore[arg-type]
+        super().closeEvent(event)

@@ -179,8 +179,8 @@ class FlashOverlay(QWidget):
         self._animation.stop()
         self._animation.start()
 
-    def _set_alpha(self, value: object) -> None:
-        self._alpha = float(value)  # type: ignore[arg-type]
+    def _set_alpha(self, value: float) -> None:  # the animation's key values are floats
+        self._alpha = value
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:

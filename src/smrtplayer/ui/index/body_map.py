@@ -16,10 +16,11 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBitmap,
     QColor,
+    QFocusEvent,
     QFont,
     QFontMetrics,
     QImage,
@@ -77,6 +78,7 @@ class _RegionButton(QAbstractButton):
 
     def __init__(self, region_id: str, parent: QWidget) -> None:
         super().__init__(parent)
+        self._canvas = parent  # it draws the focused region, so it repaints when focus moves
         self.region_id = region_id
         self.setObjectName(f"region-{region_id}")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -96,13 +98,13 @@ class _RegionButton(QAbstractButton):
         else:
             super().keyPressEvent(event)
 
-    def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
-        self.parentWidget().update()
+        self._canvas.update()
 
-    def focusOutEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
-        self.parentWidget().update()
+        self._canvas.update()
 
 
 class _Canvas(QWidget):
@@ -195,9 +197,9 @@ class _Canvas(QWidget):
             figure.rect = QRect(x, available.y(), size.width(), size.height())
             _render_masks(figure)
         for region_id, button in self.buttons.items():
-            figure = self._figure_for(region_id)
-            if figure is not None and region_id in figure.bounds:
-                button.setGeometry(figure.bounds[region_id].translated(figure.rect.topLeft()))
+            owner = self._figure_for(region_id)
+            if owner is not None and region_id in owner.bounds:
+                button.setGeometry(owner.bounds[region_id].translated(owner.rect.topLeft()))
 
     def sizeHint(self) -> QSize:
         return QSize(380, 560)
@@ -215,7 +217,7 @@ class _Canvas(QWidget):
             self.setToolTip(self.buttons[region].accessibleName() if region else "")
             self.update()
 
-    def leaveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def leaveEvent(self, event: QEvent) -> None:
         self.hovered = None
         self.update()
 

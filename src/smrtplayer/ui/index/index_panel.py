@@ -13,7 +13,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +49,7 @@ from smrtplayer.common.errors import SmrtError
 from smrtplayer.index import IndexRow, PositionDraft, PositionRejected, SearchResult, suggested_export_name
 from smrtplayer.index.text import clock
 from smrtplayer.models.regions import Ref
+from smrtplayer.ui.common.tree_items import child_items, top_level_items
 from smrtplayer.ui.index.position_form import PositionForm
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -351,8 +361,7 @@ class IndexPanel(QWidget):
         counts = self.index.region_counts()
         self.body_map.set_counts(counts)
         techniques = self.index.term_counts("technique")
-        for row in range(self.region_tree.topLevelItemCount()):
-            item = self.region_tree.topLevelItem(row)
+        for item in top_level_items(self.region_tree):
             ref = item.data(0, REF_ROLE)
             if isinstance(ref, Ref):
                 item.setText(1, f"{counts.get(ref.id, 0):,}")
@@ -360,8 +369,7 @@ class IndexPanel(QWidget):
                     self._fill_structures(item)
                 else:
                     item.takeChildren()
-            for child_row in range(item.childCount()):
-                child = item.child(child_row)
+            for child in child_items(item):
                 child_ref = child.data(0, REF_ROLE)
                 if isinstance(child_ref, Ref) and child_ref.kind == "region" and not isinstance(ref, Ref):
                     child.setText(1, f"{counts.get(child_ref.id, 0):,}")
@@ -522,7 +530,7 @@ class IndexPanel(QWidget):
             )
 
     # ---------------------------------------------------------------------------- row actions
-    def _row_menu(self, point) -> None:  # type: ignore[no-untyped-def]
+    def _row_menu(self, point: QPoint) -> None:
         row = self.model.row_at(self.results.indexAt(point).row())
         if row is None:
             return

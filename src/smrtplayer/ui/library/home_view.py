@@ -136,7 +136,8 @@ class HomeView(QWidget):
 
         # Study time
         study_card, study_layout = _card(f"Study time, last {CHART_DAYS} days")
-        self.study_heading = study_layout.itemAt(0).widget()
+        heading = study_layout.itemAt(0)
+        self.study_heading = heading.widget() if heading is not None else None
         self.streak_label = _label(name="homeMuted", wrap=True)
         self.chart = StudyChart()
         self.chart.setMinimumWidth(140)  # it scales to the pane; never wider than a narrow one

@@ -292,7 +292,7 @@ class NoteCard(QFrame):
             for position in positions:
                 # QAction text is plain; "&" would be taken for a shortcut marker.
                 label = f"{format_time(position.start_ms)}  {position.title}".replace("&", "&&")
-                submenu.addAction(label, lambda uid=position.uid: self._pin_position(uid))
+                submenu.addAction(label, self._pinner(position.uid))
         if self.note.time_ms is not None or self.note.position_uid:
             menu.addAction("Remove the pin", lambda: self.panel.pin_note(self.note.uid, None, None))
 
@@ -303,6 +303,9 @@ class NoteCard(QFrame):
 
     def _pin_position(self, uid: str) -> None:
         self.panel.pin_note(self.note.uid, None, uid)
+
+    def _pinner(self, uid: str) -> Callable[[], None]:
+        return lambda: self._pin_position(uid)
 
 
 class _Banner(QFrame):

@@ -50,7 +50,7 @@ class _Panel(QFrame):
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # The buttons wrap onto a second line in a small video area instead of being cut.
         self.buttons = FlowLayout(spacing=8)
-        layout = QVBoxLayout(self)
+        layout = self.column_layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.addWidget(self.label)
         layout.addLayout(self.buttons)
@@ -256,7 +256,7 @@ class VideoView(QWidget):
             panel.label.setFont(font)
             # As tall as the wrapped text and the (wrapped) buttons need at this width, within the
             # picture: adjustSize() would keep the width's single-line height and cut the text.
-            needed = panel.layout().totalHeightForWidth(panel.width())
+            needed = panel.column_layout.totalHeightForWidth(panel.width())
             panel.setFixedHeight(max(60, min(needed, self.height() - 16)))
             panel.move((self.width() - panel.width()) // 2, (self.height() - panel.height()) // 2)
 

@@ -6,11 +6,17 @@ import logging
 import signal
 import sys
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import TYPE_CHECKING
 
 from smrtplayer.app.paths import AppPaths
 from smrtplayer.app.syscheck import check_display, check_system_libraries
 from smrtplayer.common.errors import SmrtError
+
+if TYPE_CHECKING:  # Qt is imported only once the display and the libraries are known to be there
+    from PySide6.QtCore import QCoreApplication
+
+    from smrtplayer.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -47,10 +53,10 @@ class _TerminationRequests:
             widget.close()
         QApplication.quit()
 
-    def watch(self, app: object) -> None:
+    def watch(self, app: QCoreApplication) -> None:
         from PySide6.QtCore import QTimer
 
-        timer = QTimer(app)  # type: ignore[arg-type]
+        timer = QTimer(app)
         timer.setInterval(self.POLL_MS)
 
         def act_on_request() -> None:
@@ -79,7 +85,7 @@ def run_gui(paths: AppPaths, *, autoplay: bool = True, open_path: Path | None = 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName(APP_NAME)
+    QApplication.setDesktopFileName(APP_NAME)  # static: instance() is typed as a QCoreApplication
 
     from smrtplayer.app.instance import InstanceGuard
 
@@ -119,7 +125,7 @@ def run_gui(paths: AppPaths, *, autoplay: bool = True, open_path: Path | None = 
         guard.release()
 
 
-def _report_unexpected_errors(window: Any) -> None:
+def _report_unexpected_errors(window: MainWindow) -> None:
     """An error no code path expected is logged in full and told to the user in the window.
 
     Qt calls our slots from C++, where an exception cannot propagate: without this hook it would only
@@ -127,7 +133,7 @@ def _report_unexpected_errors(window: Any) -> None:
     """
     import traceback
 
-    def hook(kind: type[BaseException], error: BaseException, trace: Any) -> None:
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, trace)))
         if isinstance(error, KeyboardInterrupt):
             return
@@ -151,7 +157,7 @@ def _report_unexpected_errors(window: Any) -> None:
     sys.excepthook = hook
 
 
-def _handle_request(window: Any, request: dict[str, Any]) -> None:
+def _handle_request(window: MainWindow, request: dict[str, object]) -> None:
     """A later start asked this window to come forward, and maybe to open a path."""
     window.showNormal()
     window.raise_()

@@ -157,8 +157,9 @@ class BackupDialog(QDialog):
             item = QTreeWidgetItem([format_local(info.taken_at), info.label, _size(info.size_bytes)])
             item.setData(0, INFO_ROLE, info)
             self.tree.addTopLevelItem(item)
-        if self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        newest = self.tree.topLevelItem(0)
+        if newest is not None:
+            self.tree.setCurrentItem(newest)
         self._update_buttons()
 
     def selected(self) -> BackupInfo | None:

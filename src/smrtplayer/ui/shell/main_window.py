@@ -44,6 +44,7 @@ from smrtplayer.player.autoplay import DEFAULT_SECONDS
 from smrtplayer.player.capture import save_capture
 from smrtplayer.player.controller import at_the_end
 from smrtplayer.ui.common.format import format_ms
+from smrtplayer.ui.common.tree_items import top_level_items
 from smrtplayer.ui.player.transport import TransportBar
 from smrtplayer.ui.player.video_view import VideoView
 from smrtplayer.ui.shell.shortcut_sheet import ShortcutSheet
@@ -403,8 +404,7 @@ class MainWindow(QMainWindow):
 
     def lesson_items(self) -> list[QTreeWidgetItem]:
         """The rows of the lessons list that are lessons (not section headings)."""
-        items = (self.lesson_tree.topLevelItem(row) for row in range(self.lesson_tree.topLevelItemCount()))
-        return [item for item in items if item.data(0, LESSON_ROLE) is not None]
+        return [item for item in top_level_items(self.lesson_tree) if item.data(0, LESSON_ROLE) is not None]
 
     def _current_course_id(self) -> int | None:
         item = self.course_list.currentItem()
@@ -567,8 +567,7 @@ class MainWindow(QMainWindow):
         self.actions_by_id["watched"].setChecked(lesson.watched or self.playback.is_watched())
         if self._current_course_id() != lesson.course_id:
             self.select_course(lesson.course_id)
-        for row in range(self.lesson_tree.topLevelItemCount()):
-            item = self.lesson_tree.topLevelItem(row)
+        for item in top_level_items(self.lesson_tree):
             if item.data(0, LESSON_ROLE) == lesson.id:
                 self.lesson_tree.setCurrentItem(item)
 

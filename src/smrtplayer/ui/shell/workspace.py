@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QColor
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QTabWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QTabWidget, QWidget
 
 from smrtplayer.ui.holds.hold_panel import HoldPanel
 from smrtplayer.ui.index.index_panel import IndexPanel
@@ -130,10 +130,10 @@ class Workspace(QObject):
         QTimer.singleShot(0, self, self._after_show)
 
     # ------------------------------------------------------------------------------- setup
-    def _dock(self, title: str, name: str, widget: object) -> QDockWidget:
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self.window)
         dock.setObjectName(name)
-        dock.setWidget(widget)  # type: ignore[arg-type]
+        dock.setWidget(widget)
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
@@ -171,7 +171,7 @@ class Workspace(QObject):
         actions = window.actions_by_id
         menu_bar = window.menuBar()
         file_menu = window.file_menu
-        first = file_menu.actions()[0] if file_menu.actions() else None
+        first = file_menu.actions()[0]  # the window's File menu is never empty: it ends with Quit
         file_menu.insertAction(first, actions["import_course"])
         backups = QAction("Backups and moving data…", window)
         backups.setObjectName("action_backups")
