@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from smrtplayer.app.context import AppContext
-from smrtplayer.store.practice import PracticeEntry
+from smrtplayer.models.practice import PracticeEntry
 from smrtplayer.ui.holds import practice_log_view
 from smrtplayer.ui.holds.practice_log_view import PracticeLogView
 

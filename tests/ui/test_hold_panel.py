@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from helpers.clock import MS, FakeClock
 from smrtplayer.app.context import AppContext
-from smrtplayer.holds.sequences import Leg
-from smrtplayer.store.plans import Plan, PlanStep
+from smrtplayer.holds.legs import Leg
+from smrtplayer.models.plans import Plan, PlanStep
 from smrtplayer.ui.holds import hold_panel
 from smrtplayer.ui.holds.hold_panel import HoldPanel, ask_about_missing_lesson, confirm_close_during_hold
 
