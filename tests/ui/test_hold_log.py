@@ -70,6 +70,13 @@ def test_a_new_hold_appears_as_soon_as_it_is_logged(context: AppContext, view: P
     assert view.table.rowCount() == 3
 
 
+def test_tenderness_given_elsewhere_is_shown_at_once(context: AppContext, view: PracticeLogView) -> None:
+    newest = context.holds.log_entries()[0]
+    assert newest.id is not None
+    context.holds.set_entry_tenderness(newest.id, before=5, after=4)
+    assert cells(view, 0)[6:] == ["5", "4", "−1"]
+
+
 def test_delete_and_export(context: AppContext, view: PracticeLogView, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Yes)
     view.table.selectRow(0)

@@ -127,6 +127,11 @@ def test_a_typed_duration_can_be_saved_as_a_preset(
     assert panel.preset_combo.currentText() == "Psoas long"
 
 
+def test_a_preset_saved_elsewhere_is_offered_at_once(context: AppContext, panel: HoldPanel) -> None:
+    context.holds.save_preset("Rib point", 120_000)
+    assert panel.preset_combo.findText("Rib point") >= 0
+
+
 def test_hold_this_position_uses_the_positions_own_time_and_side(
     context: AppContext, clock: FakeClock, panel: HoldPanel
 ) -> None:
