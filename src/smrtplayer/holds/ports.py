@@ -15,7 +15,7 @@ class LessonLookup(Protocol):
 
 
 class Player(Protocol):
-    """The parts of PlaybackController the runner uses."""
+    """The parts of PlaybackController the runner and the watcher use."""
 
     position_changed: Any  # Signal(int)
 
