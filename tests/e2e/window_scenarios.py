@@ -154,8 +154,8 @@ def mirrored_frame_with_badge(window: MainWindow, out: Path) -> dict[str, Any]:
 @scenario
 def table_mode_two_step_sequence(window: MainWindow, out: Path) -> dict[str, Any]:
     """Table mode runs a two-step plan: large countdown, cues in order, mirror flip, log rows."""
-    from smrtplayer.holds.sequences import step_for_position
-    from smrtplayer.store.plans import Plan
+    from smrtplayer.holds.legs import step_for_position
+    from smrtplayer.models.plans import Plan
 
     context = window.context
     window.playback.pause()

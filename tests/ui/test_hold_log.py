@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from smrtplayer.app.context import AppContext
-from smrtplayer.store.practice import PracticeEntry
+from smrtplayer.models.practice import PracticeEntry
 from smrtplayer.ui.holds import practice_log_view
 from smrtplayer.ui.holds.practice_log_view import PracticeLogView
 
@@ -68,6 +68,13 @@ def test_a_new_hold_appears_as_soon_as_it_is_logged(context: AppContext, view: P
     context.holds.runner.hold_preset(20_000, "Subscapularis")
     context.holds.runner.stop()
     assert view.table.rowCount() == 3
+
+
+def test_tenderness_given_elsewhere_is_shown_at_once(context: AppContext, view: PracticeLogView) -> None:
+    newest = context.holds.log_entries()[0]
+    assert newest.id is not None
+    context.holds.set_entry_tenderness(newest.id, before=5, after=4)
+    assert cells(view, 0)[6:] == ["5", "4", "−1"]
 
 
 def test_delete_and_export(context: AppContext, view: PracticeLogView, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

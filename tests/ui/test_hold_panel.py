@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from helpers.clock import MS, FakeClock
 from smrtplayer.app.context import AppContext
-from smrtplayer.holds.sequences import Leg
-from smrtplayer.store.plans import Plan, PlanStep
+from smrtplayer.holds.legs import Leg
+from smrtplayer.models.plans import Plan, PlanStep
 from smrtplayer.ui.holds import hold_panel
 from smrtplayer.ui.holds.hold_panel import HoldPanel, ask_about_missing_lesson, confirm_close_during_hold
 
@@ -125,6 +125,11 @@ def test_a_typed_duration_can_be_saved_as_a_preset(
     panel.save_preset()
     assert [(p.name, p.hold_ms) for p in context.holds.presets.all()] == [("Psoas long", 75_000)]
     assert panel.preset_combo.currentText() == "Psoas long"
+
+
+def test_a_preset_saved_elsewhere_is_offered_at_once(context: AppContext, panel: HoldPanel) -> None:
+    context.holds.save_preset("Rib point", 120_000)
+    assert panel.preset_combo.findText("Rib point") >= 0
 
 
 def test_hold_this_position_uses_the_positions_own_time_and_side(

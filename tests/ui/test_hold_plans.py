@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from smrtplayer.app.context import AppContext
+from smrtplayer.holds.legs import rest_step
+from smrtplayer.models.plans import Plan
 from smrtplayer.ui.holds import plan_editor
 from smrtplayer.ui.holds.plan_editor import PlanEditor, PositionPicker
 
@@ -150,3 +152,18 @@ def test_the_picker_filters_and_keeps_the_ticking_order(context: AppContext, qtb
     assert visible == ["Piriformis, prone", "Piriformis, counterstrain"]
     tick(picker, "Piriformis, counterstrain", "Piriformis, prone")
     assert [p.title for p in picker.chosen()] == ["Piriformis, counterstrain", "Piriformis, prone"]
+
+
+def test_plans_written_elsewhere_show_but_keep_the_edit(context: AppContext, editor: PlanEditor) -> None:
+    build_hip_plan(context, editor)
+    editor.title_edit.setText("Hip, typed not saved")
+    other = context.holds.save_plan(Plan(title="Neck", steps=(rest_step(20_000),)))
+    titles = [editor.plan_list.item(i).text() for i in range(editor.plan_list.count())]
+    assert titles == ["Hip, typed not saved", "Neck"]
+    assert editor.steps_table.rowCount() == 4, "the steps being edited stay"
+
+    current = editor.current_plan()
+    assert current is not None and current.id is not None
+    context.holds.delete_plan(current.id)
+    assert editor.current_plan() is not None and editor.current_plan().id == other  # type: ignore[union-attr]
+    assert [editor.plan_list.item(i).text() for i in range(editor.plan_list.count())] == ["Neck"]

@@ -14,8 +14,8 @@ from PySide6.QtTest import QTest
 
 from helpers.clock import MS, FakeClock
 from smrtplayer.app.context import AppContext
-from smrtplayer.holds.sequences import rest_step, step_for_position
-from smrtplayer.store.plans import Plan, PlanStep
+from smrtplayer.holds.legs import rest_step, step_for_position
+from smrtplayer.models.plans import Plan, PlanStep
 from smrtplayer.ui.holds.table_mode import TableModeWindow
 
 SCREEN = (1920, 1080)

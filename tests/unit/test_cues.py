@@ -165,7 +165,7 @@ def test_the_systems_own_engines_are_tried_and_failures_are_silent(qapp, tmp_pat
 
 
 def test_the_services_announce_each_hold_but_not_rests(context, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from smrtplayer.holds.sequences import Leg
+    from smrtplayer.holds.legs import Leg
 
     holds = context.holds
     holds.set_option("holds.cue_profile", SELF_CARE)

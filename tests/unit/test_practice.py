@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from smrtplayer.app.context import AppContext
-from smrtplayer.store.practice import CSV_COLUMNS, PracticeEntry
+from smrtplayer.models.practice import PracticeEntry
+from smrtplayer.store.practice import CSV_COLUMNS
 
 
 def entry(title: str, ended_at: str, **overrides: object) -> PracticeEntry:
@@ -69,8 +70,8 @@ def test_csv_export_is_complete_readable_and_safe_in_spreadsheets(
 
 
 def test_deleting_a_plan_keeps_its_log_rows(context: AppContext) -> None:
-    from smrtplayer.holds.sequences import rest_step
-    from smrtplayer.store.plans import Plan, PlanStep
+    from smrtplayer.holds.legs import rest_step
+    from smrtplayer.models.plans import Plan, PlanStep
 
     plan_id = context.holds.plans.save(
         Plan(title="p", steps=(PlanStep(kind="hold", hold_ms=30_000, title="x"), rest_step(10_000)))

@@ -16,21 +16,14 @@ from PySide6.QtCore import QObject, Signal
 
 from helpers.clock import MS, FakeClock
 from smrtplayer.app.context import AppContext
-from smrtplayer.holds.sequences import (
-    Leg,
-    PositionWatcher,
-    SequenceRunner,
-    expand,
-    position_at,
-    rest_step,
-    step_for_position,
-    validate_plan,
-)
+from smrtplayer.holds.legs import Leg, expand, rest_step, step_for_position, validate_plan
+from smrtplayer.holds.runner import SequenceRunner
 from smrtplayer.holds.timer import HoldTimer
+from smrtplayer.holds.watcher import PositionWatcher, position_at
 from smrtplayer.library.scan import course_from_manifest
 from smrtplayer.models.library import Lesson, Position
+from smrtplayer.models.plans import Plan, PlanStep
 from smrtplayer.models.presets import HoldRejected
-from smrtplayer.store.plans import Plan, PlanStep
 
 
 class FakePlayer(QObject):
@@ -565,7 +558,7 @@ def test_a_start_position_lost_while_switching_lessons_is_sought_again(
 
 
 def test_a_plan_says_its_length_the_same_way_everywhere() -> None:
-    from smrtplayer.store.plans import Plan, PlanStep
+    from smrtplayer.models.plans import Plan, PlanStep
 
     both = PlanStep(kind="hold", hold_ms=6_000, title="Gluteus medius", side="both")
     left = PlanStep(kind="hold", hold_ms=6_000, title="Subscapularis", side="L")

@@ -18,8 +18,8 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from smrtplayer.app.context import AppContext
 from smrtplayer.holds.handout import HandoutExporter, paint_plan, thumbnail_path, write_plan_pdf
-from smrtplayer.holds.sequences import rest_step, step_for_position
-from smrtplayer.store.plans import Plan, PlanStep
+from smrtplayer.holds.legs import rest_step, step_for_position
+from smrtplayer.models.plans import Plan, PlanStep
 
 
 # ------------------------------------------------------------------------------ a tiny PDF reader

@@ -26,7 +26,7 @@ from smrtplayer.study.stats import ProgressStats, StudyTimeTracker, install_id
 
 if TYPE_CHECKING:
     from smrtplayer.app.data_transfer import DataTransfer
-    from smrtplayer.holds.sequences import HoldServices
+    from smrtplayer.holds.service import HoldServices
     from smrtplayer.index.service import IndexService
     from smrtplayer.notes.search import SearchService
     from smrtplayer.notes.service import NotesService
@@ -143,9 +143,19 @@ class AppContext:
     @cached_property
     def holds(self) -> HoldServices:
         """Hold timer, plans, cues and the practice log."""
-        from smrtplayer.holds.sequences import HoldServices
+        from smrtplayer.holds.service import HoldServices
+        from smrtplayer.store.plans import PlanRepository, PresetRepository
+        from smrtplayer.store.practice import PracticeRepository
 
-        return HoldServices(self)
+        return HoldServices(
+            settings=self.settings,
+            plans=PlanRepository(self.store),
+            presets=PresetRepository(self.store),
+            practice=PracticeRepository(self.store),
+            lessons=self.library,
+            player=lambda: self.playback,
+            cache_dir=self.paths.cache,
+        )
 
     @cached_property
     def notes(self) -> NotesService:

@@ -22,7 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QRectF, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
-from smrtplayer.store.plans import Plan, PlanStep
+from smrtplayer.models.plans import Plan, PlanStep
 
 log = logging.getLogger(__name__)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from smrtplayer.models.practice import PracticeEntry
 from smrtplayer.store.db import Store
 
 CSV_COLUMNS = (
@@ -26,31 +26,6 @@ CSV_COLUMNS = (
     "position_uid",
     "lesson_fingerprint",
 )
-
-
-@dataclass(frozen=True)
-class PracticeEntry:
-    title: str
-    planned_ms: int
-    actual_ms: int
-    completed: bool
-    started_at: str
-    ended_at: str
-    side: str = ""
-    technique: str = ""
-    position_uid: str | None = None
-    lesson_fingerprint: str | None = None
-    plan_id: int | None = None
-    tender_before: int | None = None
-    tender_after: int | None = None
-    id: int | None = None
-
-    @property
-    def reduction(self) -> int | None:
-        """Points of tenderness gone (positive is better), when both were recorded."""
-        if self.tender_before is None or self.tender_after is None:
-            return None
-        return self.tender_before - self.tender_after
 
 
 class PracticeRepository:

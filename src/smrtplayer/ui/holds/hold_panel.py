@@ -8,10 +8,8 @@ It also owns the questions the hold features ask: what to do about a plan step w
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,11 +30,15 @@ from PySide6.QtWidgets import (
 
 from smrtplayer.app.context import AppContext
 from smrtplayer.holds.cues import CLINIC, SELF_CARE
-from smrtplayer.holds.sequences import Leg, SequenceRunner
+from smrtplayer.holds.legs import Leg
+from smrtplayer.holds.runner import SequenceRunner
+from smrtplayer.models.plans import Plan
 from smrtplayer.models.presets import HoldRejected, parse_duration_ms
-from smrtplayer.store.plans import Plan
+from smrtplayer.ui.holds.dialogs import NO_VALUE, message_box, show_problem
+from smrtplayer.ui.holds.plan_editor import PlanEditor
+from smrtplayer.ui.holds.practice_log_view import PracticeLogView
+from smrtplayer.ui.holds.table_mode import open_table_mode
 
-NO_VALUE = -1  # the spin boxes' "not asked" value
 OPTIONS = (
     ("holds.pause_at_positions", "Pause at each position and start its hold"),
     ("holds.loop_span", "Loop the position's video while holding"),
@@ -44,18 +46,6 @@ OPTIONS = (
     ("holds.ticks", "Tick every second"),
     ("holds.speak_names", "Say the position's name (self-care)"),
 )
-
-
-def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    return box
-
-
-def show_problem(parent: QWidget | None, title: str, text: str) -> None:
-    box = message_box(parent, QMessageBox.Icon.Warning, title, text)
-    box.addButton(QMessageBox.StandardButton.Ok)
-    box.exec()
 
 
 def confirm_close_during_hold(parent: QWidget | None, context: AppContext) -> bool:
@@ -239,6 +229,9 @@ class HoldPanel(QWidget):
         self.plans_button.clicked.connect(self.open_plans)
         self.table_button.clicked.connect(lambda: self.open_table_mode(None))
         self.log_button.clicked.connect(self.open_log)
+        # Bound slots: Qt drops them with this panel, and the service outlives it.
+        self.holds.presets_changed.connect(self.reload_presets)
+        self.holds.practice_log_changed.connect(self.refresh)
 
         timer, runner = self.timer, self.runner
         for signal in (timer.tick, timer.overtime, timer.adjusted, timer.started, timer.paused_changed):
@@ -259,6 +252,7 @@ class HoldPanel(QWidget):
             box.setChecked(bool(self.holds.option(key)))
             box.blockSignals(False)
 
+    @Slot()
     def reload_presets(self) -> None:
         current = self.preset_combo.currentData()
         self.preset_combo.clear()
@@ -300,11 +294,10 @@ class HoldPanel(QWidget):
         if not ok:
             return
         try:
-            self.holds.presets.save(name, hold_ms)
+            self.holds.save_preset(name, hold_ms)
         except HoldRejected as error:
             show_problem(self, "Cannot save this preset", str(error))
             return
-        self.reload_presets()
         self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findText(" ".join(name.split()))))
         self.duration_edit.clear()
 
@@ -330,16 +323,12 @@ class HoldPanel(QWidget):
 
     # ------------------------------------------------------------------------------- windows
     def open_table_mode(self, plan: Plan | None = None) -> QWidget:
-        from smrtplayer.ui.holds.table_mode import open_table_mode
-
         window = open_table_mode(self.context, plan, self.window())
         self._table = window
         self.table_mode_requested.emit(plan)
         return window
 
     def open_plans(self) -> QWidget:
-        from smrtplayer.ui.holds.plan_editor import PlanEditor
-
         editor = PlanEditor(self.context, self.window())
         editor.run_requested.connect(self.open_table_mode)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -347,14 +336,13 @@ class HoldPanel(QWidget):
         return editor
 
     def open_log(self) -> QWidget:
-        from smrtplayer.ui.holds.practice_log_view import PracticeLogView
-
         view = PracticeLogView(self.context, self.window())
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.show()
         return view
 
     # -------------------------------------------------------------------------------- repaint
+    @Slot()
     def refresh(self) -> None:
         runner, timer = self.runner, self.timer
         leg = runner.current() if runner.is_active() else None
@@ -384,7 +372,7 @@ class HoldPanel(QWidget):
         self.next_button.setText(
             ("Next position" if with_video else "Finish") if runner.is_adhoc() else "Next step"
         )
-        entry = self.holds.practice.get(runner.last_entry_id) if runner.last_entry_id else None
+        entry = self.holds.last_entry()
         if entry is not None and entry.reduction is not None:
             change = entry.reduction
             words = f"down {change}" if change > 0 else f"up {-change}" if change < 0 else "no change"
@@ -402,8 +390,3 @@ def _tenderness_spin(name: str) -> QSpinBox:
     spin.setSpecialValueText("–")
     spin.setValue(NO_VALUE)
     return spin
-
-
-def default_export_name(plan: Plan) -> str:
-    safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in plan.title).strip() or "plan"
-    return str(Path.home() / f"{safe}.pdf")

@@ -3,11 +3,13 @@ reorder, duplicate, delete; run it in table mode; export or print it as a one-pa
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict, Unpack
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QImage, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,12 +39,12 @@ from PySide6.QtWidgets import (
 
 from smrtplayer.app.context import AppContext
 from smrtplayer.holds.handout import HandoutExporter, paint_plan
-from smrtplayer.holds.sequences import rest_step, step_for_position, validate_plan
+from smrtplayer.holds.legs import rest_step, step_for_position, validate_plan
 from smrtplayer.models.library import Position
+from smrtplayer.models.plans import MAX_REPEATS, Plan, PlanStep
 from smrtplayer.models.presets import MAX_HOLD_MS, MIN_HOLD_MS, HoldRejected
-from smrtplayer.store.plans import MAX_REPEATS, Plan, PlanStep
 from smrtplayer.ui.common.tree_items import child_items, top_level_items
-from smrtplayer.ui.holds.hold_panel import default_export_name, show_problem
+from smrtplayer.ui.holds.dialogs import default_export_name, show_problem
 
 if TYPE_CHECKING:  # print support is loaded only when printing
     from PySide6.QtPrintSupport import QPrinter
@@ -142,10 +144,11 @@ class PlanEditor(QDialog):
         self.setWindowTitle("Treatment plans")
         self.resize(980, 600)
         self.context = context
-        self.plans = context.holds.plans
+        self.holds = context.holds
         self._plan: Plan | None = None
         self._steps: list[PlanStep] = []
         self._loading = False
+        self._writing = False  # this editor's own writes: it already shows what they changed
         self._exporter = HandoutExporter(context.library, context.paths.cache, self)
         self._exporter.finished.connect(self._on_exported)
         self._exporter.failed.connect(lambda message: show_problem(self, "Export failed", message))
@@ -250,31 +253,59 @@ class PlanEditor(QDialog):
         self.run_button.clicked.connect(self.run)
         self.export_button.clicked.connect(self.ask_export)
         self.print_button.clicked.connect(self.print_plan)
+        # A bound slot: Qt drops it with this dialog (deleted on close), and the service outlives it.
+        self.holds.plans_changed.connect(self._on_plans_changed)
 
     # ---------------------------------------------------------------------------------- plans
     def reload(self, select_id: int | None = None) -> None:
         if select_id is None and self._plan is not None:
             select_id = self._plan.id
+        self._fill_plan_list(select_id)
+        if self.plan_list.currentItem() is None and self.plan_list.count():
+            self.plan_list.setCurrentRow(0)
+        elif self.plan_list.currentItem() is not None:
+            self._load(self.holds.plan(int(self.plan_list.currentItem().data(PLAN_ROLE))))
+        else:
+            self._load(None)
+
+    def _fill_plan_list(self, select_id: int | None) -> None:
         self.plan_list.blockSignals(True)
         self.plan_list.clear()
-        for plan in self.plans.all():
+        for plan in self.holds.all_plans():
             item = QListWidgetItem(plan.title)
             item.setData(PLAN_ROLE, plan.id)
             self.plan_list.addItem(item)
             if plan.id == select_id:
                 self.plan_list.setCurrentItem(item)
         self.plan_list.blockSignals(False)
-        if self.plan_list.currentItem() is None and self.plan_list.count():
-            self.plan_list.setCurrentRow(0)
-        elif self.plan_list.currentItem() is not None:
-            self._load(self.plans.get(int(self.plan_list.currentItem().data(PLAN_ROLE))))
-        else:
-            self._load(None)
 
     def _on_plan_selected(self, current: QListWidgetItem | None, previous: QListWidgetItem | None) -> None:
         if previous is not None and self._plan is not None:
             self.save(quiet=True)
-        self._load(self.plans.get(int(current.data(PLAN_ROLE))) if current else None)
+        self._load(self.holds.plan(int(current.data(PLAN_ROLE))) if current else None)
+
+    @contextmanager
+    def _own_write(self) -> Iterator[None]:
+        self._writing = True
+        try:
+            yield
+        finally:
+            self._writing = False
+
+    @Slot()
+    def _on_plans_changed(self) -> None:
+        """Plans written elsewhere (another editor): show the list as stored now, keeping the plan
+        being edited as it is typed, unless it is gone."""
+        if self._writing:
+            return
+        if self._plan is not None and self._plan.id is not None and self.holds.plan(self._plan.id) is None:
+            self._plan = None
+            self.reload()
+            return
+        self._fill_plan_list(self._plan.id if self._plan is not None else None)
+        item = self.plan_list.currentItem()
+        if item is not None:
+            item.setText(self.title_edit.text().strip() or "Untitled plan")
 
     def _load(self, plan: Plan | None) -> None:
         self._loading = True
@@ -312,7 +343,8 @@ class PlanEditor(QDialog):
     def new_plan(self) -> None:
         if self._plan is not None:
             self.save(quiet=True)
-        plan_id = self.plans.save(Plan(title="New plan"))
+        with self._own_write():
+            plan_id = self.holds.save_plan(Plan(title="New plan"))
         self._plan = None
         self.reload(plan_id)
         self.title_edit.setFocus()
@@ -322,7 +354,9 @@ class PlanEditor(QDialog):
         if self._plan is None or self._plan.id is None:
             return
         self.save(quiet=True)
-        self.reload(self.plans.duplicate(self._plan.id))
+        with self._own_write():
+            copy_id = self.holds.duplicate_plan(self._plan.id)
+        self.reload(copy_id)
 
     def delete_plan(self) -> None:
         if self._plan is None or self._plan.id is None:
@@ -337,14 +371,16 @@ class PlanEditor(QDialog):
         box.setTextFormat(Qt.TextFormat.PlainText)
         if box.exec() != QMessageBox.StandardButton.Yes:
             return
-        self.plans.delete(self._plan.id)
+        with self._own_write():
+            self.holds.delete_plan(self._plan.id)
         self._plan = None
         self.reload()
 
     def move_plan(self, delta: int) -> None:
         if self._plan is not None and self._plan.id is not None:
             self.save(quiet=True)
-            self.plans.move(self._plan.id, delta)
+            with self._own_write():
+                self.holds.move_plan(self._plan.id, delta)
             self.reload(self._plan.id)
 
     def save(self, *, quiet: bool = False) -> bool:
@@ -356,12 +392,13 @@ class PlanEditor(QDialog):
                 show_problem(self, "Cannot save", "A plan needs a name.")
             plan = replace(plan, title="Untitled plan")
         try:
-            plan_id = self.plans.save(plan)
+            with self._own_write():
+                plan_id = self.holds.save_plan(plan)
         except (HoldRejected, ValueError) as error:
             if not quiet:
                 show_problem(self, "Cannot save", str(error))
             return False
-        self._plan = self.plans.get(plan_id)
+        self._plan = self.holds.plan(plan_id)
         item = self.plan_list.currentItem()
         if item is not None and self._plan is not None:
             item.setText(self._plan.title)

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from smrtplayer.app.context import AppContext
-from smrtplayer.store.practice import PracticeEntry
-from smrtplayer.ui.holds.hold_panel import NO_VALUE, show_problem
+from smrtplayer.models.practice import PracticeEntry
+from smrtplayer.ui.holds.dialogs import NO_VALUE, show_problem
 
 COLUMNS = ("When", "Position", "Side", "Planned", "Held", "Finished", "Before", "After", "Change")
 SIDES = {"L": "Left", "R": "Right", "both": "Both", "": ""}
@@ -95,7 +95,7 @@ class PracticeLogView(QDialog):
         self.setWindowTitle("Practice log")
         self.resize(900, 520)
         self.context = context
-        self.log = context.holds.practice
+        self.holds = context.holds
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("practiceTable")
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
@@ -129,15 +129,12 @@ class PracticeLogView(QDialog):
         layout.addLayout(buttons)
         # A bound slot, not a lambda: Qt drops it when this view is deleted (it is, on close), so a
         # hold ending later never reaches a dead table.
-        context.holds.runner.logged.connect(self._on_logged)
+        self.holds.practice_log_changed.connect(self.reload)
         self.reload()
 
-    @Slot(int)
-    def _on_logged(self, _entry_id: int) -> None:
-        self.reload()
-
+    @Slot()
     def reload(self) -> None:
-        entries = self.log.recent()
+        entries = self.holds.log_entries()
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             cells = (
@@ -180,14 +177,13 @@ class PracticeLogView(QDialog):
 
     def edit_tenderness(self) -> None:
         entry_id = self.selected_id()
-        entry = self.log.get(entry_id) if entry_id is not None else None
+        entry = self.holds.log_entry(entry_id) if entry_id is not None else None
         if entry is None or entry.id is None:
             return
         dialog = TendernessDialog(entry, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             before, after = dialog.values()
-            self.log.set_tenderness(entry.id, before=before, after=after)
-            self.reload()
+            self.holds.set_entry_tenderness(entry.id, before=before, after=after)
 
     def delete_selected(self) -> None:
         entry_id = self.selected_id()
@@ -202,8 +198,7 @@ class PracticeLogView(QDialog):
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
         if box.exec() == QMessageBox.StandardButton.Yes:
-            self.log.delete(entry_id)
-            self.reload()
+            self.holds.delete_entry(entry_id)
 
     def ask_export(self) -> None:
         default = str(Path.home() / "smrtplayer-practice-log.csv")
@@ -213,7 +208,7 @@ class PracticeLogView(QDialog):
 
     def export_to(self, path: Path) -> int:
         try:
-            count = self.log.export_csv(path)
+            count = self.holds.export_log_csv(path)
         except OSError as error:
             show_problem(
                 self, "Export failed", f"The log could not be written to {path}: {error.strerror or error}."

@@ -26,9 +26,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from smrtplayer.app.context import AppContext
-from smrtplayer.holds.sequences import Leg, SequenceRunner, expand
+from smrtplayer.holds.legs import Leg, expand
+from smrtplayer.holds.runner import SequenceRunner
 from smrtplayer.holds.timer import HoldTimer, format_countdown
-from smrtplayer.store.plans import Plan
+from smrtplayer.models.plans import Plan
 from smrtplayer.ui.player.video_view import VideoView
 
 BACKGROUND = "#000000"

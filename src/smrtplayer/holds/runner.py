@@ -1,6 +1,5 @@
-"""Treatment sequences: a plan's steps run one after another, each hold driven by the HoldTimer and
-shown on the video; plus the one-key "hold this position" and the option that starts a hold when the
-video reaches a position.
+"""The sequence runner: a plan's steps run one after another, each hold driven by the HoldTimer and
+shown on the video; also the one-key "hold this position" and a bare preset countdown.
 
 The runner is a small state machine:
 
@@ -8,39 +7,30 @@ The runner is a small state machine:
                                         |               (otherwise: awaiting a choice, overtime counts)
                                         +--lesson file missing--> blocked (skip / stop / hold anyway)
 
-A plan step expands into *legs*: one per side and repeat ("both" runs the side the video demonstrates
-first, then the other, shown mirrored). Every hold leg that ends, finished or abandoned, is written to
-the practice log. The player is driven only through ``open_lesson``, ``play``, ``pause`` and ``seek``
-(and ``set_mirrored`` where the controller has it).
+Every hold leg that ends, finished or abandoned, is written to the practice log. The player is driven
+only through ``open_lesson``, ``play``, ``pause`` and ``seek`` (and ``set_mirrored`` where the
+controller has it).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from time import monotonic_ns
-from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from smrtplayer.holds.timer import Clock, HoldResult, HoldTimer
+from smrtplayer.holds.legs import Leg, expand, other_side, single_leg, step_for_position, validate_plan
+from smrtplayer.holds.ports import LessonLookup, Player
+from smrtplayer.holds.timer import HoldResult, HoldTimer
 from smrtplayer.models.library import Lesson, Position
-from smrtplayer.models.presets import HoldRejected, default_hold_ms, validate_hold_ms
-from smrtplayer.store.plans import MAX_REPEATS, Plan, PlanStep
-from smrtplayer.store.practice import PracticeEntry, PracticeRepository
-
-if TYPE_CHECKING:
-    from smrtplayer.app.context import AppContext
-    from smrtplayer.holds.cues import CuePlayer
-    from smrtplayer.holds.keepawake import KeepAwake
+from smrtplayer.models.plans import Plan, PlanStep
+from smrtplayer.models.practice import PracticeEntry
+from smrtplayer.models.presets import HoldRejected, validate_hold_ms
+from smrtplayer.store.practice import PracticeRepository
 
 log = logging.getLogger(__name__)
 
-SIDE_WORDS = {"L": "left", "R": "right", "both": "both sides", "": ""}
-# A position reached by normal playback, not by a jump: the playhead moved forward less than this.
-WATCH_MAX_STEP_MS = 1500
 LANDING_REPORTS = 6
 #: How far before a position's end its paused demonstration is shown (a frame or two at 25-30 fps)
 LAST_FRAME_BACK_MS = 80
@@ -48,146 +38,6 @@ LANDING_SLACK_MS = 300
 LANDING_MAX_SEEKS = 3
 
 
-class LessonLookup(Protocol):
-    def lesson_by_fingerprint(self, fingerprint: str) -> Lesson | None: ...
-
-    def positions(self, lesson: Lesson) -> list[Position]: ...
-
-
-class Player(Protocol):
-    """The parts of PlaybackController the runner uses."""
-
-    position_changed: Any  # Signal(int)
-
-    @property
-    def lesson(self) -> Lesson | None: ...
-
-    def open_lesson(self, lesson: Lesson, *, autoplay: bool = True, start_ms: int | None = None) -> None: ...
-
-    def play(self) -> None: ...
-
-    def pause(self) -> None: ...
-
-    def seek(self, position_ms: int) -> None: ...
-
-    def position_ms(self) -> int: ...
-
-    def is_playing(self) -> bool: ...
-
-
-# ---------------------------------------------------------------------------------------- plans
-def other_side(side: str) -> str:
-    return {"L": "R", "R": "L"}.get(side, side)
-
-
-def step_for_position(position: Position, *, side: str | None = None, hold_ms: int | None = None) -> PlanStep:
-    """A plan step for ``position``; its own hold time is the default."""
-    return PlanStep(
-        kind="hold",
-        hold_ms=validate_hold_ms(hold_ms if hold_ms is not None else default_hold_ms(position)),
-        title=position.title,
-        side=side or position.side,
-        technique=position.technique,
-        position_uid=position.uid,
-        lesson_fingerprint=position.lesson_fingerprint,
-        start_ms=position.start_ms,
-        end_ms=position.end_ms,
-        demo_side=position.side,
-    )
-
-
-def rest_step(hold_ms: int) -> PlanStep:
-    return PlanStep(kind="rest", hold_ms=validate_hold_ms(hold_ms, what="A rest"), title="Rest", side="both")
-
-
-def validate_plan(plan: Plan) -> Plan:
-    """Refuse a plan that cannot run, with a message that says what to fix."""
-    if not plan.title.strip():
-        raise HoldRejected("A plan needs a name.")
-    if not plan.steps:
-        raise HoldRejected(f"“{plan.title}” has no steps yet: add at least one position to hold.")
-    if all(step.is_rest for step in plan.steps):
-        raise HoldRejected(f"“{plan.title}” has only rests: add at least one position to hold.")
-    for number, step in enumerate(plan.steps, start=1):
-        what = f"Step {number} ({step.title or step.kind})"
-        validate_hold_ms(step.hold_ms, what=f"{what}: a {'rest' if step.is_rest else 'hold'}")
-        if not 1 <= step.repeats <= MAX_REPEATS:
-            raise HoldRejected(f"{what}: repeat it 1 to {MAX_REPEATS} times, not {step.repeats}.")
-    return plan
-
-
-@dataclass(frozen=True)
-class Leg:
-    """One timed hold (or rest) as it runs: a step on one side, one repeat."""
-
-    step_index: int
-    kind: str
-    title: str
-    side: str  # L, R, or "both" when the step names no single side; "" for a rest
-    hold_ms: int
-    repeat: int = 1
-    repeats: int = 1
-    mirrored: bool = False
-    step: PlanStep | None = None
-
-    @property
-    def is_rest(self) -> bool:
-        return self.kind == "rest"
-
-    @property
-    def label(self) -> str:
-        if self.is_rest:
-            return "Rest"
-        side = SIDE_WORDS.get(self.side, "")
-        return f"{self.title}, {side}" if side and self.side != "both" else self.title
-
-
-def _mirrored(side: str, demo_side: str) -> bool:
-    return side in ("L", "R") and demo_side in ("L", "R") and side != demo_side
-
-
-def expand(plan: Plan) -> list[Leg]:
-    legs: list[Leg] = []
-    for index, step in enumerate(plan.steps):
-        if step.is_rest:
-            sides = [""]
-        elif step.side == "both":
-            first = step.demo_side if step.demo_side in ("L", "R") else "R"
-            sides = [first, other_side(first)]
-        else:
-            sides = [step.side]
-        for repeat in range(1, step.repeats + 1):
-            for side in sides:
-                legs.append(
-                    Leg(
-                        step_index=index,
-                        kind=step.kind,
-                        title=step.title or ("Rest" if step.is_rest else "Hold"),
-                        side=side,
-                        hold_ms=step.hold_ms,
-                        repeat=repeat,
-                        repeats=step.repeats,
-                        mirrored=_mirrored(side, step.demo_side),
-                        step=step,
-                    )
-                )
-    return legs
-
-
-def single_leg(step: PlanStep) -> Leg:
-    """The one leg of a hold started on its own: its side as given ("both" stays "both")."""
-    return Leg(
-        step_index=0,
-        kind=step.kind,
-        title=step.title or "Hold",
-        side=step.side,
-        hold_ms=step.hold_ms,
-        mirrored=_mirrored(step.side, step.demo_side),
-        step=step,
-    )
-
-
-# --------------------------------------------------------------------------------------- runner
 class SequenceRunner(QObject):
     step_started = Signal(object)  # Leg
     step_finished = Signal(object, bool)  # Leg, completed (the countdown reached zero)
@@ -197,6 +47,7 @@ class SequenceRunner(QObject):
     mirrored_changed = Signal(bool)
     active_changed = Signal(bool)
     logged = Signal(int)  # practice-log row written
+    entry_changed = Signal(int)  # practice-log row given its tenderness after the hold
 
     IDLE, RUNNING, AWAITING, BLOCKED = "idle", "running", "awaiting", "blocked"
 
@@ -394,6 +245,7 @@ class SequenceRunner(QObject):
         entry = self._practice.get(self.last_entry_id)
         if entry is not None:
             self._practice.set_tenderness(self.last_entry_id, before=entry.tender_before, after=value)
+            self.entry_changed.emit(self.last_entry_id)
 
     # ------------------------------------------------------------------------------- internals
     def _advance(self, origin_ns: int | None = None) -> None:
@@ -588,186 +440,3 @@ class SequenceRunner(QObject):
                 # The frame at end_ms is already the next position's first (its title card, often):
                 # step back to a frame of this demonstration.
                 player.seek(max(leg.step.start_ms, leg.step.end_ms - LAST_FRAME_BACK_MS))
-
-
-# ------------------------------------------------------------------------------ video binding
-class PositionWatcher(QObject):
-    """Optionally pauses the video as it reaches a position and starts that position's hold."""
-
-    def __init__(self, runner: SequenceRunner, player: Player, lookup: LessonLookup) -> None:
-        super().__init__(runner)
-        self.enabled = False
-        self._runner = runner
-        self._player = player
-        self._lookup = lookup
-        self._previous_ms: int | None = None
-        self._positions: list[Position] = []
-        self._positions_of: str | None = None
-        player.position_changed.connect(self._on_position)
-
-    def _current_positions(self) -> list[Position]:
-        lesson = self._player.lesson
-        if lesson is None:
-            return []
-        if self._positions_of != lesson.fingerprint:
-            self._positions = self._lookup.positions(lesson)
-            self._positions_of = lesson.fingerprint
-            self._previous_ms = None
-        return self._positions
-
-    @Slot(int)
-    def _on_position(self, position_ms: int) -> None:
-        positions = self._current_positions()
-        previous, self._previous_ms = self._previous_ms, position_ms
-        if not self.enabled or self._runner.is_active() or previous is None:
-            return
-        if not 0 < position_ms - previous <= WATCH_MAX_STEP_MS or not self._player.is_playing():
-            return
-        for position in positions:
-            if previous < position.start_ms <= position_ms:
-                self._player.pause()
-                self._runner.hold_position(position, from_playback=True)
-                return
-
-
-def position_at(positions: Sequence[Position], position_ms: int) -> Position | None:
-    """The position under the playhead, else the last one before it, else the first after it."""
-    inside = [p for p in positions if p.start_ms <= position_ms < p.end_ms]
-    if inside:
-        return inside[-1]
-    before = [p for p in positions if p.start_ms <= position_ms]
-    if before:
-        return before[-1]
-    return positions[0] if positions else None
-
-
-# ------------------------------------------------------------------------------------ services
-SETTING_DEFAULTS: dict[str, Any] = {
-    "holds.cue_profile": "clinic",
-    "holds.auto_advance": True,
-    "holds.loop_span": False,
-    "holds.pause_at_positions": False,
-    "holds.ticks": False,
-    "holds.speak_names": True,
-}
-
-
-class HoldServices:
-    """The hold features as one service on the context. Repositories are made at once (cheap, no
-    Qt); the timer, runner, cues and keep-awake on first use, so headless commands never load
-    QtMultimedia or QtDBus."""
-
-    def __init__(self, context: AppContext) -> None:
-        from smrtplayer.store.plans import PlanRepository, PresetRepository
-
-        self._context = context
-        self.plans = PlanRepository(context.store)
-        self.presets = PresetRepository(context.store)
-        self.practice = PracticeRepository(context.store)
-        #: the monotonic clock the hold timer will use (tests set a fake one before first use)
-        self.clock: Clock = monotonic_ns
-        self._runner: SequenceRunner | None = None
-        self._cues: CuePlayer | None = None
-        self._keep_awake: KeepAwake | None = None
-        self._watcher: PositionWatcher | None = None
-
-    # --------------------------------------------------------------------------------- options
-    def option(self, key: str) -> Any:
-        return self._context.settings.get(key, SETTING_DEFAULTS[key])
-
-    def set_option(self, key: str, value: Any) -> None:
-        if key not in SETTING_DEFAULTS:
-            raise KeyError(key)
-        self._context.settings.set(key, value)
-        self._apply_options()
-
-    def _apply_options(self) -> None:
-        if self._runner is not None:
-            self._runner.auto_advance = bool(self.option("holds.auto_advance"))
-            self._runner.loop_span = bool(self.option("holds.loop_span"))
-        if self._cues is not None:
-            self._cues.set_profile(str(self.option("holds.cue_profile")))
-            self._cues.ticks = bool(self.option("holds.ticks"))
-            self._cues.speak_names = bool(self.option("holds.speak_names"))
-        if self._watcher is not None:
-            self._watcher.enabled = bool(self.option("holds.pause_at_positions"))
-
-    # -------------------------------------------------------------------------------- services
-    @property
-    def runner(self) -> SequenceRunner:
-        if self._runner is None:
-            from smrtplayer.holds.cues import CuePlayer
-            from smrtplayer.holds.keepawake import KeepAwake
-
-            player = self._context.playback
-            timer = HoldTimer(self.clock)
-            # The cues are connected before the runner: at zero the tone plays first, then the runner
-            # logs the hold and moves on (a log write waits for the disk; the tone must not).
-            cues = CuePlayer(self._context.paths.cache)
-            cues.attach(timer)
-            runner = SequenceRunner(timer, player, self._context.library, self.practice)
-            timer.setParent(runner)
-            cues.setParent(runner)
-            self._cues = cues
-            runner.step_started.connect(self._announce)
-            self._keep_awake = KeepAwake(parent=runner)
-            runner.active_changed.connect(self._keep_awake.set_held)
-            self._watcher = PositionWatcher(runner, player, self._context.library)
-            self._runner = runner
-            self._apply_options()
-        return self._runner
-
-    @property
-    def timer(self) -> HoldTimer:
-        return self.runner.timer
-
-    @property
-    def cues(self) -> CuePlayer:
-        self.runner  # noqa: B018 - builds the cues with the runner
-        assert self._cues is not None
-        return self._cues
-
-    @property
-    def keep_awake(self) -> KeepAwake:
-        self.runner  # noqa: B018
-        assert self._keep_awake is not None
-        return self._keep_awake
-
-    def _announce(self, leg: Leg) -> None:
-        if self._cues is not None and not leg.is_rest:
-            self._cues.announce(leg.label)
-
-    def all_presets(self) -> list[Any]:
-        from smrtplayer.models.presets import BUILTIN_PRESETS
-
-        return [*BUILTIN_PRESETS, *self.presets.all()]
-
-    def position_here(self) -> Position | None:
-        """The position under the playhead of the lesson on screen, if any."""
-        player = self._context.playback
-        lesson = player.lesson
-        if lesson is None:
-            return None
-        return position_at(self._context.library.positions(lesson), player.position_ms())
-
-    def leg_here(self) -> Leg | None:
-        """What ``hold_current_position`` would start now (its side and hold time), to show it."""
-        position = self.position_here()
-        return single_leg(step_for_position(position)) if position is not None else None
-
-    def hold_current_position(self) -> Position | None:
-        """The one-key "start the hold for this position": the position under the playhead."""
-        position = self.position_here()
-        if position is not None:
-            self.runner.hold_position(position, from_playback=True)
-        return position
-
-    def is_holding(self) -> bool:
-        return self._runner is not None and self._runner.is_active()
-
-    def close(self) -> None:
-        """Called by the context before the store closes: a hold still running is logged as ended."""
-        if self._runner is not None:
-            self._runner.stop()
-        if self._keep_awake is not None:
-            self._keep_awake.release()

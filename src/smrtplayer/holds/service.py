@@ -1,0 +1,236 @@
+"""HoldServices: the hold features as one service, and the widgets' only door to plans, presets and
+the practice log. Every write goes through a repository and is announced with a signal
+(``plans_changed``, ``presets_changed``, ``practice_log_changed``) that widgets repaint on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from time import monotonic_ns
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from smrtplayer.holds.legs import Leg, single_leg, step_for_position
+from smrtplayer.holds.ports import LessonLookup, Player
+from smrtplayer.holds.runner import SequenceRunner
+from smrtplayer.holds.timer import Clock, HoldTimer
+from smrtplayer.holds.watcher import PositionWatcher, position_at
+from smrtplayer.models.library import Position
+from smrtplayer.models.plans import Plan
+from smrtplayer.models.practice import PracticeEntry
+from smrtplayer.models.presets import BUILTIN_PRESETS, Preset
+from smrtplayer.store.plans import PlanRepository, PresetRepository
+from smrtplayer.store.practice import PracticeRepository
+from smrtplayer.store.settings import SettingsRepository
+
+if TYPE_CHECKING:
+    from smrtplayer.holds.cues import CuePlayer
+    from smrtplayer.holds.keepawake import KeepAwake
+
+SETTING_DEFAULTS: dict[str, Any] = {
+    "holds.cue_profile": "clinic",
+    "holds.auto_advance": True,
+    "holds.loop_span": False,
+    "holds.pause_at_positions": False,
+    "holds.ticks": False,
+    "holds.speak_names": True,
+}
+
+
+class HoldServices(QObject):
+    """The timer, runner, cues and keep-awake are made on first use, so headless commands never load
+    QtMultimedia or QtDBus; ``player`` is asked for the player only then, for the same reason."""
+
+    plans_changed = Signal()
+    presets_changed = Signal()
+    practice_log_changed = Signal()
+
+    def __init__(
+        self,
+        *,
+        settings: SettingsRepository,
+        plans: PlanRepository,
+        presets: PresetRepository,
+        practice: PracticeRepository,
+        lessons: LessonLookup,
+        player: Callable[[], Player],
+        cache_dir: Path,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        # The repositories stay reachable for the data exchange and the tests; widgets use the named
+        # operations below, which announce what they change.
+        self.plans = plans
+        self.presets = presets
+        self.practice = practice
+        self._lessons = lessons
+        self._player = player
+        self._cache_dir = cache_dir
+        #: the monotonic clock the hold timer will use (tests set a fake one before first use)
+        self.clock: Clock = monotonic_ns
+        self._runner: SequenceRunner | None = None
+        self._cues: CuePlayer | None = None
+        self._keep_awake: KeepAwake | None = None
+        self._watcher: PositionWatcher | None = None
+
+    # --------------------------------------------------------------------------------- options
+    def option(self, key: str) -> Any:
+        return self._settings.get(key, SETTING_DEFAULTS[key])
+
+    def set_option(self, key: str, value: Any) -> None:
+        if key not in SETTING_DEFAULTS:
+            raise KeyError(key)
+        self._settings.set(key, value)
+        self._apply_options()
+
+    def _apply_options(self) -> None:
+        if self._runner is not None:
+            self._runner.auto_advance = bool(self.option("holds.auto_advance"))
+            self._runner.loop_span = bool(self.option("holds.loop_span"))
+        if self._cues is not None:
+            self._cues.set_profile(str(self.option("holds.cue_profile")))
+            self._cues.ticks = bool(self.option("holds.ticks"))
+            self._cues.speak_names = bool(self.option("holds.speak_names"))
+        if self._watcher is not None:
+            self._watcher.enabled = bool(self.option("holds.pause_at_positions"))
+
+    # ----------------------------------------------------------------------------------- plans
+    def all_plans(self) -> list[Plan]:
+        return self.plans.all()
+
+    def plan(self, plan_id: int) -> Plan | None:
+        return self.plans.get(plan_id)
+
+    def save_plan(self, plan: Plan) -> int:
+        """Insert a new plan or replace a stored one; returns its id."""
+        plan_id = self.plans.save(plan)
+        self.plans_changed.emit()
+        return plan_id
+
+    def duplicate_plan(self, plan_id: int) -> int:
+        copy_id = self.plans.duplicate(plan_id)
+        self.plans_changed.emit()
+        return copy_id
+
+    def delete_plan(self, plan_id: int) -> None:
+        self.plans.delete(plan_id)
+        self.plans_changed.emit()
+
+    def move_plan(self, plan_id: int, delta: int) -> None:
+        """Move a plan up (negative) or down (positive) in the list."""
+        self.plans.move(plan_id, delta)
+        self.plans_changed.emit()
+
+    # --------------------------------------------------------------------------------- presets
+    def all_presets(self) -> list[Preset]:
+        return [*BUILTIN_PRESETS, *self.presets.all()]
+
+    def save_preset(self, name: str, hold_ms: int) -> Preset:
+        """Save a preset of the user's own (an existing name gets the new duration)."""
+        preset = self.presets.save(name, hold_ms)
+        self.presets_changed.emit()
+        return preset
+
+    # ---------------------------------------------------------------------------- practice log
+    def log_entries(self, limit: int = 500) -> list[PracticeEntry]:
+        """Newest first."""
+        return self.practice.recent(limit)
+
+    def log_entry(self, entry_id: int) -> PracticeEntry | None:
+        return self.practice.get(entry_id)
+
+    def last_entry(self) -> PracticeEntry | None:
+        """The hold logged last in this session, if any."""
+        entry_id = self._runner.last_entry_id if self._runner is not None else None
+        return self.practice.get(entry_id) if entry_id else None
+
+    def set_entry_tenderness(self, entry_id: int, *, before: int | None, after: int | None) -> None:
+        self.practice.set_tenderness(entry_id, before=before, after=after)
+        self.practice_log_changed.emit()
+
+    def delete_entry(self, entry_id: int) -> None:
+        self.practice.delete(entry_id)
+        self.practice_log_changed.emit()
+
+    def export_log_csv(self, destination: Path) -> int:
+        """Write the whole log as CSV; returns the number of holds written."""
+        return self.practice.export_csv(destination)
+
+    # -------------------------------------------------------------------------------- services
+    @property
+    def runner(self) -> SequenceRunner:
+        if self._runner is None:
+            from smrtplayer.holds.cues import CuePlayer
+            from smrtplayer.holds.keepawake import KeepAwake
+
+            player = self._player()
+            timer = HoldTimer(self.clock)
+            # The cues are connected before the runner: at zero the tone plays first, then the runner
+            # logs the hold and moves on (a log write waits for the disk; the tone must not).
+            cues = CuePlayer(self._cache_dir)
+            cues.attach(timer)
+            runner = SequenceRunner(timer, player, self._lessons, self.practice)
+            timer.setParent(runner)
+            cues.setParent(runner)
+            self._cues = cues
+            runner.step_started.connect(self._announce)
+            runner.logged.connect(self.practice_log_changed)
+            runner.entry_changed.connect(self.practice_log_changed)
+            self._keep_awake = KeepAwake(parent=runner)
+            runner.active_changed.connect(self._keep_awake.set_held)
+            self._watcher = PositionWatcher(runner, player, self._lessons)
+            self._runner = runner
+            self._apply_options()
+        return self._runner
+
+    @property
+    def timer(self) -> HoldTimer:
+        return self.runner.timer
+
+    @property
+    def cues(self) -> CuePlayer:
+        self.runner  # noqa: B018 - builds the cues with the runner
+        assert self._cues is not None
+        return self._cues
+
+    @property
+    def keep_awake(self) -> KeepAwake:
+        self.runner  # noqa: B018
+        assert self._keep_awake is not None
+        return self._keep_awake
+
+    def _announce(self, leg: Leg) -> None:
+        if self._cues is not None and not leg.is_rest:
+            self._cues.announce(leg.label)
+
+    def position_here(self) -> Position | None:
+        """The position under the playhead of the lesson on screen, if any."""
+        player = self._player()
+        lesson = player.lesson
+        if lesson is None:
+            return None
+        return position_at(self._lessons.positions(lesson), player.position_ms())
+
+    def leg_here(self) -> Leg | None:
+        """What ``hold_current_position`` would start now (its side and hold time), to show it."""
+        position = self.position_here()
+        return single_leg(step_for_position(position)) if position is not None else None
+
+    def hold_current_position(self) -> Position | None:
+        """The one-key "start the hold for this position": the position under the playhead."""
+        position = self.position_here()
+        if position is not None:
+            self.runner.hold_position(position, from_playback=True)
+        return position
+
+    def is_holding(self) -> bool:
+        return self._runner is not None and self._runner.is_active()
+
+    def close(self) -> None:
+        """Called by the context before the store closes: a hold still running is logged as ended."""
+        if self._runner is not None:
+            self._runner.stop()
+        if self._keep_awake is not None:
+            self._keep_awake.release()
