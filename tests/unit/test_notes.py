@@ -11,8 +11,9 @@ from PySide6.QtGui import QColor, QImage
 
 from smrtplayer.app.context import AppContext
 from smrtplayer.app.paths import AppPaths
+from smrtplayer.common.timetext import clock_text
 from smrtplayer.models.notes import Note, note_rev
-from smrtplayer.notes.service import format_time, linkify_times, parse_time_links, seek_target, time_link
+from smrtplayer.notes.service import linkify_times, parse_time_links, seek_target, time_link
 from smrtplayer.store.backups import ReadOnlyData
 from smrtplayer.store.notes import NoteRepository, NoteWriter
 
@@ -89,7 +90,7 @@ def test_marks_are_pinned_times_and_pinned_positions(context: AppContext) -> Non
 
 
 def test_time_links() -> None:
-    assert format_time(65_000) == "1:05" and format_time(3_725_000) == "1:02:05"
+    assert clock_text(65_000) == "1:05" and clock_text(3_725_000) == "1:02:05"
     assert time_link(754_321) == "@12:34"
     body = "see @1:05 and @1:02:05, not `@9:99` nor email@12:34 nor @7:60"
     assert parse_time_links(body) == [65_000, 3_725_000]

@@ -16,6 +16,8 @@ from typing import Any
 from smrtplayer.app.context import AppContext
 from smrtplayer.app.paths import AppPaths
 from smrtplayer.common.errors import NotFound
+from smrtplayer.common.timetext import clock_text
+from smrtplayer.common.wording import counted
 from smrtplayer.library.job_progress import JobProgress
 from smrtplayer.models.library import CourseSummary, ImportReport, RelinkReport, VerifyReport
 
@@ -138,13 +140,6 @@ def _load_handler(module: str, name: str) -> Handler:
     return handler
 
 
-def _format_ms(ms: int) -> str:
-    seconds = ms // 1000
-    hours, rest = divmod(seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
-
-
 def cmd_courses(args: argparse.Namespace, paths: AppPaths) -> int:
     context = AppContext.open(paths)
     try:
@@ -175,8 +170,8 @@ def cmd_courses(args: argparse.Namespace, paths: AppPaths) -> int:
                 status = "" if course.available else "  [MISSING: relink it]"
                 tag = " (built-in)" if course.kind == "builtin" else ""
                 print(
-                    f"{course.id:>4}  {course.title}{tag}  {_count(course.lesson_count, 'lesson')}"
-                    f"  {_format_ms(course.total_duration_ms)}{status}"
+                    f"{course.id:>4}  {course.title}{tag}  {counted(course.lesson_count, 'lesson')}"
+                    f"  {clock_text(course.total_duration_ms)}{status}"
                 )
         for problem in context.library.problems:
             print(f"warning: {problem}", file=sys.stderr)
@@ -244,7 +239,7 @@ class _ProgressLine:
     def __call__(self, progress: JobProgress) -> None:
         if not self.enabled:
             return
-        eta = f"  about {_format_ms(progress.eta_ms)} left" if progress.eta_ms is not None else ""
+        eta = f"  about {clock_text(progress.eta_ms)} left" if progress.eta_ms is not None else ""
         label = progress.label if len(progress.label) <= 40 else "..." + progress.label[-37:]
         text = f"{progress.fraction * 100:5.1f}%  {label}{eta}"
         sys.stderr.write("\r" + text.ljust(self._width))
@@ -317,7 +312,7 @@ def _import_json(report: ImportReport) -> dict[str, Any]:
 def _print_import(report: ImportReport) -> None:
     verb = "Refreshed" if report.refreshed else "Imported"
     how = "copied into the library" if report.kind == "copied" else "used in place"
-    lessons = _count(report.lesson_count, "lesson")
+    lessons = counted(report.lesson_count, "lesson")
     print(f"{verb} {report.title!r} as course {report.course_id}: {lessons}, {how}.")
     print(f"  folder:  {report.root_path}")
     if report.regions:
@@ -425,7 +420,3 @@ def cmd_remove(args: argparse.Namespace, paths: AppPaths) -> int:
     else:
         print(f"Removed {course.title!r}; its files in {course.root_path} were not touched.")
     return EXIT_OK
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

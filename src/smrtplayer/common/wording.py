@@ -6,3 +6,8 @@ from __future__ import annotations
 def counted(count: int, noun: str, plural: str | None = None) -> str:
     """ "1 lesson", "3 lessons", "0 notes" (``plural`` for nouns that do not just take an s)."""
     return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+
+
+def capitalised(text: str) -> str:
+    """``text`` with its first letter upper case and the rest as written (unlike ``str.capitalize``)."""
+    return text[:1].upper() + text[1:]

@@ -21,10 +21,11 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from smrtplayer.common.errors import SmrtError
+from smrtplayer.common.timetext import clock_text, span_text
+from smrtplayer.common.wording import capitalised
 from smrtplayer.index import sharing
 from smrtplayer.index.mirror import MirrorState, mirror_state, position_at
 from smrtplayer.index.sharing import IndexImportReport
-from smrtplayer.index.text import capitalised, clock
 from smrtplayer.models.library import Lesson, Position
 from smrtplayer.models.regions import (
     TERM_PREFIX,
@@ -333,13 +334,14 @@ class IndexService(QObject):
             reasons.append("The start is before the beginning of the lesson.")
         if draft.end_ms <= draft.start_ms:
             reasons.append(
-                f"It ends ({clock(draft.end_ms)}) before it starts ({clock(draft.start_ms)}): "
-                "mark the end later than the start."
+                f"It ends ({clock_text(draft.end_ms, tenths=True)}) before it starts "
+                f"({clock_text(draft.start_ms, tenths=True)}): mark the end later than the start."
             )
         duration = lesson.duration_ms if lesson else None
         if duration and draft.end_ms > duration:
             reasons.append(
-                f"It ends at {clock(draft.end_ms)}, after the end of the lesson ({clock(duration)})."
+                f"It ends at {clock_text(draft.end_ms, tenths=True)}, "
+                f"after the end of the lesson ({clock_text(duration, tenths=True)})."
             )
         if draft.side not in ("L", "R", "both"):
             reasons.append(f"Side must be left, right or both, not {draft.side!r}.")
@@ -353,8 +355,8 @@ class IndexService(QObject):
             for other in self.positions.in_lesson(draft.lesson_fingerprint, source="user"):
                 if other.uid != replacing and other.start_ms < draft.end_ms and draft.start_ms < other.end_ms:
                     reasons.append(
-                        f"It overlaps your position “{other.title}” ({clock(other.start_ms)}–"
-                        f"{clock(other.end_ms)}); adjust the times or edit that one."
+                        f"It overlaps your position “{other.title}” "
+                        f"({span_text(other.start_ms, other.end_ms)}); adjust the times or edit that one."
                     )
                     break
         return reasons

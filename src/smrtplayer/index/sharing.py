@@ -17,6 +17,8 @@ from typing import Protocol
 
 from smrtplayer import __version__
 from smrtplayer.common.errors import SmrtError
+from smrtplayer.common.timetext import clock_text, span_text
+from smrtplayer.common.wording import capitalised
 from smrtplayer.index.indexfile import (
     SUFFIX,
     FileCourse,
@@ -27,7 +29,6 @@ from smrtplayer.index.indexfile import (
     encode_index_file,
     parse_index_file,
 )
-from smrtplayer.index.text import capitalised, clock
 from smrtplayer.models.library import Lesson, Position
 from smrtplayer.models.regions import Taxonomy
 from smrtplayer.store.courses import CourseRepository
@@ -200,12 +201,13 @@ def _import_reasons(
     ]
     if lesson.duration_ms and draft.end_ms > lesson.duration_ms:
         reasons.append(
-            f"It ends at {clock(draft.end_ms)}, after the end of the lesson ({clock(lesson.duration_ms)})."
+            f"It ends at {clock_text(draft.end_ms, tenths=True)}, "
+            f"after the end of the lesson ({clock_text(lesson.duration_ms, tenths=True)})."
         )
     for other in own:
         if other.start_ms < draft.end_ms and draft.start_ms < other.end_ms:
             reasons.append(
-                f"It overlaps your position “{other.title}” ({clock(other.start_ms)}–{clock(other.end_ms)})."
+                f"It overlaps your position “{other.title}” ({span_text(other.start_ms, other.end_ms)})."
             )
             break
     return reasons

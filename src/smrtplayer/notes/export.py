@@ -31,10 +31,11 @@ from PySide6.QtGui import (
 
 from smrtplayer import __version__
 from smrtplayer.common.errors import SmrtError
+from smrtplayer.common.timetext import clock_text
 from smrtplayer.common.wording import counted
 from smrtplayer.models.library import Lesson
 from smrtplayer.models.notes import Note
-from smrtplayer.notes.service import MARKDOWN_FEATURES, NotesService, format_time
+from smrtplayer.notes.service import MARKDOWN_FEATURES, NotesService
 
 THUMBNAIL_PT = 200  # width of a thumbnail in the PDF
 # What could start markup inside a line of plain text (CommonMark lets any of them be escaped).
@@ -126,7 +127,7 @@ def md_escape(text: str) -> str:
 def _heading(item: ExportedNote) -> str:
     parts = []
     if item.time_ms is not None:
-        parts.append("@" + format_time(item.time_ms))
+        parts.append("@" + clock_text(item.time_ms))
     if item.position_title:
         parts.append(item.position_title)
     if not parts:
@@ -157,7 +158,7 @@ def to_markdown(document: NotesDocument, images: dict[Path, str] | None = None) 
         for item in lesson.notes:
             lines += [f"### {md_escape(_heading(item))}", ""]
             if images is not None and item.thumbnail is not None and item.thumbnail in images:
-                alt = f"Frame at {format_time(item.time_ms or 0)}"
+                alt = f"Frame at {clock_text(item.time_ms or 0)}"
                 lines += [f"![{alt}]({images[item.thumbnail]})", ""]
             body = item.note.body.strip("\n")
             lines += [body if body.strip() else "*(empty note)*", ""]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from smrtplayer.notes.service import format_time
+from smrtplayer.common.timetext import clock_text
 from smrtplayer.store.db import Store
 from smrtplayer.store.fulltext import MARK_END, MARK_START, SearchIndex
 from smrtplayer.store.notes import NoteRepository
@@ -114,7 +114,7 @@ class SearchService:
                 start = note.time_ms
                 where = ""
                 if start is not None:
-                    where = f" · {format_time(start)}"
+                    where = f" · {clock_text(start)}"
                 elif position is not None:
                     start = int(position["start_ms"])
                     where = f" · {position['title']}"
@@ -153,7 +153,7 @@ class SearchService:
                         kind="position",
                         title=hit.title,
                         snippet=hit.body,
-                        context=_context(lesson) + f" · {format_time(int(row['start_ms']))}",
+                        context=_context(lesson) + f" · {clock_text(int(row['start_ms']))}",
                         lesson_fingerprint=str(row["lesson_fingerprint"]),
                         lesson_id=int(lesson["id"]) if lesson else None,
                         start_ms=int(row["start_ms"]),

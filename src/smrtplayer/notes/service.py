@@ -21,6 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QImage, QTextDocument
 
+from smrtplayer.common.timetext import clock_text
 from smrtplayer.models.notes import Note, with_rev
 from smrtplayer.store.backups import ReadOnlyData
 from smrtplayer.store.db import Store, utc_now
@@ -43,17 +44,9 @@ _TIME_LINK = re.compile(r"(?<![\w@])@(?:(\d{1,2}):)?(\d{1,3}):([0-5]\d)(?![\d:])
 _CODE = re.compile(r"(```.*?(?:```|\Z)|`[^`\n]*`)", re.DOTALL)
 
 
-def format_time(ms: int) -> str:
-    """``m:ss`` under an hour, ``h:mm:ss`` from there; what ``@`` links and headings show."""
-    seconds = max(0, ms) // 1000
-    hours, rest = divmod(seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
-
-
 def time_link(ms: int) -> str:
     """The text the "insert current time" key types: ``@m:ss``."""
-    return "@" + format_time(ms)
+    return "@" + clock_text(ms)
 
 
 def parse_time_links(body: str) -> list[int]:

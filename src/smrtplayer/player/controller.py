@@ -31,6 +31,7 @@ from PySide6.QtMultimedia import (
 )
 
 from smrtplayer.common.errors import MediaError, SmrtError
+from smrtplayer.common.timetext import clock_text
 from smrtplayer.models.library import Lesson, Position, neighbour_lesson
 from smrtplayer.models.spans import MAX_STEP_MS, SpanTracker
 from smrtplayer.player.abloop import ABLoop
@@ -943,7 +944,8 @@ class PlaybackController(QObject):
         self.save_position(duration if ended_early_at is None else ended_early_at)
         if ended_early_at is not None and self._lesson is not None:
             self._fail(
-                f"“{self._lesson.title}” stopped at {_clock(ended_early_at)} of {_clock(duration)}: "
+                f"“{self._lesson.title}” stopped at {clock_text(ended_early_at, hours=False)} of "
+                f"{clock_text(duration, hours=False)}: "
                 "the file is incomplete (truncated). Copy it again from the original, or verify the "
                 "course; meanwhile skip to the next lesson."
             )
@@ -987,8 +989,3 @@ def _distinct(positions: list[Position]) -> list[Position]:
             seen.add(key)
             kept.append(position)
     return kept
-
-
-def _clock(ms: int) -> str:
-    seconds = max(0, ms) // 1000
-    return f"{seconds // 60}:{seconds % 60:02d}"

@@ -46,8 +46,8 @@ from PySide6.QtWidgets import (
 
 from smrtplayer.app.context import AppContext
 from smrtplayer.common.errors import SmrtError
+from smrtplayer.common.timetext import clock_text
 from smrtplayer.index import IndexRow, PositionDraft, PositionRejected, SearchResult, suggested_export_name
-from smrtplayer.index.text import clock
 from smrtplayer.models.regions import Ref
 from smrtplayer.ui.common.tree_items import child_items, top_level_items
 from smrtplayer.ui.index.position_form import PositionForm
@@ -116,7 +116,7 @@ def describe(row: IndexRow) -> str:
     parts = [
         position.title,
         f"{row.course_title or 'course not in the library'}, lesson {row.lesson_title or 'missing'}",
-        f"at {clock(position.start_ms)}",
+        f"at {clock_text(position.start_ms, tenths=True)}",
         side,
     ]
     if position.hold_ms:
@@ -179,7 +179,7 @@ class PositionDelegate(QStyledItemDelegate):
         painter.setPen(faint)
         where = f"{row.course_title} › {row.lesson_title}" if row.lesson_id else "lesson not in your library"
         mine = "yours · " if position.source == "user" else ""
-        second = f"{mine}{clock(position.start_ms)} · {where}"
+        second = f"{mine}{clock_text(position.start_ms, tenths=True)} · {where}"
         second = QFontMetrics(option.font).elidedText(second, Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(QRect(rect.left(), rect.top() + line + 2, rect.width(), line), 0, second)
         painter.restore()
@@ -526,7 +526,7 @@ class IndexPanel(QWidget):
             self.mark_label.setText("")
         else:
             self.mark_label.setText(
-                f"Start marked at {clock(pending.start_ms)}; mark the end ({MARK_END_KEY})."
+                f"Start marked at {clock_text(pending.start_ms, tenths=True)}; mark the end ({MARK_END_KEY})."
             )
 
     # ---------------------------------------------------------------------------- row actions

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smrtplayer.common.timetext import clock_text
 from smrtplayer.index import IndexService, PositionDraft
-from smrtplayer.index.text import clock
 
 
 class _ListCompleter(QCompleter):
@@ -189,7 +189,9 @@ class PositionForm(QDialog):
 
     def _check(self) -> None:
         draft = self.draft()
-        self.span.setText(f"{clock(draft.start_ms)} – {clock(draft.end_ms)}")
+        self.span.setText(
+            f"{clock_text(draft.start_ms, tenths=True)} – {clock_text(draft.end_ms, tenths=True)}"
+        )
         reasons = self.reasons()
         self.problems.setText("\n".join(reasons))
         self.problems.setVisible(bool(reasons))

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from smrtplayer.app.context import AppContext
-from smrtplayer.notes.service import format_time
+from smrtplayer.common.timetext import clock_text
 from smrtplayer.study.stats import CourseStats, LessonStats
 from smrtplayer.ui.library.stats_chart import StudyChart
 
@@ -243,7 +243,7 @@ class HomeView(QWidget):
         self.continue_progress.setValue(lesson.percent)
         self.continue_progress.show()
         self.continue_button.setText(
-            f"▶ Resume at {format_time(lesson.resume_ms)}" if lesson.resume_ms > 0 else "▶ Play"
+            f"▶ Resume at {clock_text(lesson.resume_ms)}" if lesson.resume_ms > 0 else "▶ Play"
         )
         self.continue_button.show()
 

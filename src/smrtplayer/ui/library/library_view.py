@@ -39,10 +39,10 @@ from PySide6.QtWidgets import (
 
 from smrtplayer.app.context import AppContext
 from smrtplayer.common.errors import SmrtError
+from smrtplayer.common.timetext import clock_text
 from smrtplayer.common.wording import counted
 from smrtplayer.models.library import CourseSummary
 from smrtplayer.ui.common.flow_layout import FlowLayout
-from smrtplayer.ui.common.format import format_ms
 from smrtplayer.ui.library.verify_dialog import JobDialog, VerifyDialog
 
 log = logging.getLogger(__name__)
@@ -96,7 +96,7 @@ class CourseCard(QFrame):
             course.kind, ""
         )
         self.summary = self._label(
-            f"{counted(course.lesson_count, 'lesson')} · {format_ms(course.total_duration_ms)} · {how}"
+            f"{counted(course.lesson_count, 'lesson')} · {clock_text(course.total_duration_ms)} · {how}"
         )
         self.progress = QProgressBar(self)
         self.progress.setRange(0, max(1, course.lesson_count))

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smrtplayer.common.timetext import clock_text
 from smrtplayer.common.wording import counted
 from smrtplayer.library.job_progress import JobProgress
 from smrtplayer.library.jobs import BackgroundJob
 from smrtplayer.models.library import ImportReport, RelinkReport, VerifyReport
-from smrtplayer.ui.common.format import format_ms
 
 STEPS = 1000
 
@@ -85,7 +85,7 @@ class JobDialog(QDialog):
     def _on_progress(self, progress: JobProgress) -> None:
         self.bar.setValue(round(progress.fraction * STEPS))
         self.detail.setText(progress.label)
-        self.eta.setText(f"About {format_ms(progress.eta_ms)} left" if progress.eta_ms is not None else "")
+        self.eta.setText(f"About {clock_text(progress.eta_ms)} left" if progress.eta_ms is not None else "")
 
     @Slot(object)
     def _on_finished(self, result: object) -> None:

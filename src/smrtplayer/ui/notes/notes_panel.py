@@ -32,10 +32,11 @@ from PySide6.QtWidgets import (
 
 from smrtplayer.app.context import AppContext
 from smrtplayer.common.errors import SmrtError
+from smrtplayer.common.timetext import clock_text
 from smrtplayer.models.library import Lesson, Position
 from smrtplayer.models.notes import Note
 from smrtplayer.notes.export import collect, write_markdown, write_pdf
-from smrtplayer.notes.service import MARKDOWN_FEATURES, format_time, linkify_times, seek_target, time_link
+from smrtplayer.notes.service import MARKDOWN_FEATURES, linkify_times, seek_target, time_link
 
 # Default keys (the window may take the actions over with its own, configurable, bindings).
 NEW_NOTE_KEY = "Ctrl+N"
@@ -192,7 +193,7 @@ class NoteCard(QFrame):
         self.pin_button = QToolButton(self)
         self.pin_button.setObjectName("pinButton")
         self.pin_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        self.pin_button.setText(f"▶ {format_time(pinned_ms)}" if pinned_ms is not None else "No time")
+        self.pin_button.setText(f"▶ {clock_text(pinned_ms)}" if pinned_ms is not None else "No time")
         self.pin_button.setToolTip(
             "Play from here" if pinned_ms is not None else "Pin this note to a time or a position"
         )
@@ -285,13 +286,13 @@ class NoteCard(QFrame):
         menu.clear()
         now = self.panel.current_position_ms()
         if now is not None:
-            menu.addAction(f"Pin to the current time ({format_time(now)})", self._pin_now)
+            menu.addAction(f"Pin to the current time ({clock_text(now)})", self._pin_now)
         positions = self.panel.positions
         if positions:
             submenu = menu.addMenu("Pin to a position")
             for position in positions:
                 # QAction text is plain; "&" would be taken for a shortcut marker.
-                label = f"{format_time(position.start_ms)}  {position.title}".replace("&", "&&")
+                label = f"{clock_text(position.start_ms)}  {position.title}".replace("&", "&&")
                 submenu.addAction(label, self._pinner(position.uid))
         if self.note.time_ms is not None or self.note.position_uid:
             menu.addAction("Remove the pin", lambda: self.panel.pin_note(self.note.uid, None, None))

@@ -9,8 +9,8 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from smrtplayer.common.timetext import clock_text
 from smrtplayer.models.library import Position
-from smrtplayer.ui.common.format import format_ms
 
 MARK_COLOURS = (QColor("#4f8fd6"), QColor("#58b368"))
 LOOP_COLOUR = QColor(255, 150, 0, 150)
@@ -107,7 +107,7 @@ class SeekBar(QWidget):
             self.scrubbed.emit(self._position)
             self.update()
         ms = self.ms_at(x)
-        tip = format_ms(ms)
+        tip = clock_text(ms)
         for position in self._positions:
             if position.start_ms <= ms < position.end_ms:
                 tip += f"  {position.title}"

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from smrtplayer.app.context import AppContext
+from smrtplayer.common.timetext import clock_text
 from smrtplayer.models.library import Lesson
 from smrtplayer.player.abloop import ABLoop
 from smrtplayer.player.controller import RATES
 from smrtplayer.ui.common.flow_layout import flow_container
-from smrtplayer.ui.common.format import format_ms
 from smrtplayer.ui.player.seek_bar import SeekBar
 
 SHORT_TEXT = {
@@ -258,11 +258,11 @@ class TransportBar(QWidget):
 
     def _on_duration(self, duration_ms: int) -> None:
         self.seek_bar.set_duration(duration_ms)
-        self.total_label.setText(format_ms(duration_ms or None))
+        self.total_label.setText(clock_text(duration_ms or None))
 
     def _on_position(self, position_ms: int) -> None:
         self.seek_bar.set_position(position_ms)
-        self.elapsed_label.setText(format_ms(position_ms))
+        self.elapsed_label.setText(clock_text(position_ms))
 
     def _on_loop(self, loop: ABLoop) -> None:
         self.seek_bar.set_loop(loop.a_ms, loop.b_ms)

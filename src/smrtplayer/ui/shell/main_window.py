@@ -38,12 +38,12 @@ from PySide6.QtWidgets import (
 from smrtplayer import __version__
 from smrtplayer.app.context import AppContext
 from smrtplayer.common.errors import SmrtError
+from smrtplayer.common.timetext import clock_text
 from smrtplayer.models.library import Lesson, neighbour_lesson
 from smrtplayer.player.abloop import ABLoop
 from smrtplayer.player.autoplay import DEFAULT_SECONDS
 from smrtplayer.player.capture import save_capture
 from smrtplayer.player.controller import at_the_end
-from smrtplayer.ui.common.format import format_ms
 from smrtplayer.ui.common.tree_items import top_level_items
 from smrtplayer.ui.player.transport import TransportBar
 from smrtplayer.ui.player.video_view import VideoView
@@ -376,7 +376,7 @@ class MainWindow(QMainWindow):
                 self._add_section_heading(section or "Other lessons")
             mark = "✓ " if lesson.watched else ""
             item = QTreeWidgetItem(
-                [f"{mark}{lesson.ordinal + 1}. {lesson.title}", format_ms(lesson.duration_ms)]
+                [f"{mark}{lesson.ordinal + 1}. {lesson.title}", clock_text(lesson.duration_ms)]
             )
             item.setData(0, LESSON_ROLE, lesson.id)
             item.setToolTip(
@@ -543,7 +543,7 @@ class MainWindow(QMainWindow):
         self.continue_button.show()
 
     def _set_continue_text(self, lesson: Lesson, position_ms: int) -> None:
-        self.continue_button.setText(f"▶  Continue: {lesson.title} at {format_ms(position_ms)}")
+        self.continue_button.setText(f"▶  Continue: {lesson.title} at {clock_text(position_ms)}")
 
     def _follow_continue(self, position_ms: int) -> None:
         # Between saves the button follows the clock of the lesson it names, second by second.
@@ -622,9 +622,9 @@ class MainWindow(QMainWindow):
     def _on_loop(self, loop: ABLoop) -> None:
         if loop.a_ms is not None and loop.b_ms is not None:
             passes = f"  {loop.passes_done + 1}/{loop.repeats}" if loop.repeats else ""
-            self.video_view.set_loop_text(f"Loop {format_ms(loop.a_ms)}–{format_ms(loop.b_ms)}{passes}")
+            self.video_view.set_loop_text(f"Loop {clock_text(loop.a_ms)}–{clock_text(loop.b_ms)}{passes}")
         elif loop.a_ms is not None:
-            self.video_view.set_loop_text(f"Loop from {format_ms(loop.a_ms)}: press B")
+            self.video_view.set_loop_text(f"Loop from {clock_text(loop.a_ms)}: press B")
         else:
             self.video_view.set_loop_text("")
 
