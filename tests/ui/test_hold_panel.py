@@ -17,6 +17,7 @@ from helpers.clock import MS, FakeClock
 from smrtplayer.app.context import AppContext
 from smrtplayer.holds.legs import Leg
 from smrtplayer.models.plans import Plan, PlanStep
+from smrtplayer.ui.common import messages
 from smrtplayer.ui.holds import hold_panel
 from smrtplayer.ui.holds.hold_panel import HoldPanel, ask_about_missing_lesson, confirm_close_during_hold
 
@@ -236,7 +237,7 @@ def test_direct_question_helper(context: AppContext, box: type[FakeBox]) -> None
 
 
 def test_message_boxes_show_plain_text(qapp) -> None:  # type: ignore[no-untyped-def]
-    message = hold_panel.message_box(None, QMessageBox.Icon.Warning, "t", "<b>not bold</b>")
+    message = messages.message_box(None, QMessageBox.Icon.Warning, "t", "<b>not bold</b>")
     assert message.textFormat() == Qt.TextFormat.PlainText
 
 

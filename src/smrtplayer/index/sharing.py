@@ -17,6 +17,7 @@ from typing import Protocol
 
 from smrtplayer import __version__
 from smrtplayer.common.errors import SmrtError
+from smrtplayer.common.filenames import safe_filename
 from smrtplayer.common.timetext import clock_text, span_text
 from smrtplayer.common.wording import capitalised
 from smrtplayer.index.indexfile import (
@@ -119,8 +120,7 @@ def export_course(service: IndexHost, course_id: int, path: Path, *, include_pub
 
 
 def suggested_export_name(course_title: str) -> str:
-    safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in course_title).strip() or "course"
-    return f"{safe} positions{SUFFIX}"
+    return f"{safe_filename(course_title, fallback='course')} positions{SUFFIX}"
 
 
 def import_file(service: IndexHost, path: Path, *, course_id: int | None = None) -> IndexImportReport:

@@ -18,6 +18,7 @@ import uuid
 from pathlib import Path
 
 from smrtplayer.common.errors import ImportRejected
+from smrtplayer.common.filenames import safe_filename
 
 STAGING_PREFIX = ".importing-"
 STALE_STAGING_S = 3600
@@ -126,8 +127,7 @@ def discard_course_folder(folder: Path, library_dir: Path) -> None:
 
 
 def unique_course_folder(library_dir: Path, title: str) -> Path:
-    slug = re.sub(r"[^\w\- &,()]+", " ", title, flags=re.UNICODE)
-    slug = " ".join(slug.split())[:60].strip(" .") or "Course"
+    slug = safe_filename(title, fallback="Course")
     candidate = library_dir / slug
     number = 2
     while candidate.exists() or candidate.is_symlink():

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtGui import QImage
 
 from smrtplayer.common.errors import MediaError
-
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+from smrtplayer.common.filenames import safe_filename
 
 
 def capture_name(lesson_title: str, position_ms: int, *, mirrored: bool) -> str:
     seconds, millis = divmod(max(0, position_ms), 1000)
     minutes, seconds = divmod(seconds, 60)
-    title = _UNSAFE.sub("_", lesson_title).strip(" .") or "lesson"
+    title = safe_filename(lesson_title, fallback="lesson", max_chars=80)
     suffix = " mirrored" if mirrored else ""
-    return f"{title[:80]} {minutes:02d}m{seconds:02d}.{millis:03d}s{suffix}.png"
+    return f"{title} {minutes:02d}m{seconds:02d}.{millis:03d}s{suffix}.png"
 
 
 def save_capture(image: QImage, folder: Path, lesson_title: str, position_ms: int, *, mirrored: bool) -> Path:

@@ -34,7 +34,8 @@ from smrtplayer.holds.legs import Leg
 from smrtplayer.holds.runner import SequenceRunner
 from smrtplayer.models.plans import Plan
 from smrtplayer.models.presets import HoldRejected, parse_duration_ms
-from smrtplayer.ui.holds.dialogs import NO_VALUE, message_box, show_problem
+from smrtplayer.ui.common.messages import message_box, show_problem
+from smrtplayer.ui.holds.dialogs import NO_VALUE
 from smrtplayer.ui.holds.plan_editor import PlanEditor
 from smrtplayer.ui.holds.practice_log_view import PracticeLogView
 from smrtplayer.ui.holds.table_mode import open_table_mode

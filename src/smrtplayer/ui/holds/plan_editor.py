@@ -43,8 +43,9 @@ from smrtplayer.holds.legs import rest_step, step_for_position, validate_plan
 from smrtplayer.models.library import Position
 from smrtplayer.models.plans import MAX_REPEATS, Plan, PlanStep
 from smrtplayer.models.presets import MAX_HOLD_MS, MIN_HOLD_MS, HoldRejected
+from smrtplayer.ui.common.messages import show_problem
 from smrtplayer.ui.common.tree_items import child_items, top_level_items
-from smrtplayer.ui.holds.dialogs import default_export_name, show_problem
+from smrtplayer.ui.holds.dialogs import default_export_name
 
 if TYPE_CHECKING:  # print support is loaded only when printing
     from PySide6.QtPrintSupport import QPrinter
@@ -537,7 +538,10 @@ class PlanEditor(QDialog):
         if plan is None:
             return
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Export handout", default_export_name(plan), "PDF (*.pdf)"
+            self,
+            "Export handout",
+            default_export_name(plan),
+            "PDF (*.pdf)",
         )
         if path:
             self.export_to(Path(path))

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from smrtplayer.app.context import AppContext
 from smrtplayer.models.practice import PracticeEntry
-from smrtplayer.ui.holds.dialogs import NO_VALUE, show_problem
+from smrtplayer.ui.common.messages import show_problem
+from smrtplayer.ui.holds.dialogs import NO_VALUE
 
 COLUMNS = ("When", "Position", "Side", "Planned", "Held", "Finished", "Before", "After", "Change")
 SIDES = {"L": "Left", "R": "Right", "both": "Both", "": ""}

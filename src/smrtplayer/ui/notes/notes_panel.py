@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from smrtplayer.app.context import AppContext
 from smrtplayer.common.errors import SmrtError
+from smrtplayer.common.filenames import safe_filename
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.models.library import Lesson, Position
 from smrtplayer.models.notes import Note
@@ -646,7 +647,10 @@ class NotesPanel(QWidget):
         suffix = ".pdf" if kind == "pdf" else ".md"
         filters = "PDF (*.pdf)" if kind == "pdf" else "Markdown (*.md)"
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, "Export notes", str(Path.home() / f"{_safe_name(name)}{suffix}"), filters
+            self,
+            "Export notes",
+            str(Path.home() / f"{safe_filename(name, fallback='notes')}{suffix}"),
+            filters,
         )
         if not chosen:
             return
@@ -672,8 +676,3 @@ def _when(timestamp: str) -> str:
     if moment.year == today.year:
         return f"{moment.day} {moment:%b}"
     return f"{moment.day} {moment:%b %Y}"
-
-
-def _safe_name(text: str) -> str:
-    cleaned = "".join(ch if ch.isalnum() or ch in " -_" else " " for ch in text).strip()
-    return " ".join(cleaned.split())[:60] or "notes"

@@ -28,6 +28,7 @@ from smrtplayer.app.context import AppContext
 from smrtplayer.app.data_transfer import FILE_SUFFIX, ImportReport
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.models.backups import BackupInfo, describe_counts, format_local
+from smrtplayer.ui.common.messages import message_box
 
 INFO_ROLE = Qt.ItemDataRole.UserRole
 
@@ -43,22 +44,28 @@ def _size(size: int) -> str:
     return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(1, round(size / 1024))} KB"
 
 
-def message_box(parent: QWidget | None, title: str, text: str, icon: QMessageBox.Icon) -> QMessageBox:
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    return box
-
-
 def show_startup_notices(context: AppContext, parent: QWidget | None = None) -> list[QMessageBox]:
     """Tell the user what recovery did or that the data is read-only (non-modal boxes, returned)."""
     boxes = []
     if context.recovery is not None:
         boxes.append(
-            message_box(parent, "Your data was restored", context.recovery.message, QMessageBox.Icon.Warning)
+            message_box(
+                parent,
+                QMessageBox.Icon.Warning,
+                "Your data was restored",
+                context.recovery.message,
+                QMessageBox.StandardButton.Ok,
+            )
         )
     if context.read_only:
         boxes.append(
-            message_box(parent, "Opened read-only", context.notices[-1], QMessageBox.Icon.Information)
+            message_box(
+                parent,
+                QMessageBox.Icon.Information,
+                "Opened read-only",
+                context.notices[-1],
+                QMessageBox.StandardButton.Ok,
+            )
         )
     for box in boxes:
         box.setModal(False)
@@ -238,12 +245,12 @@ class BackupDialog(QDialog):
             return
         box = message_box(
             self,
+            QMessageBox.Icon.Question,
             "Restore this backup?",
             f"Your notes and progress will be as they were on {format_local(info.taken_at)}. What you have "
             "now is backed up first, so this can be undone.",
-            QMessageBox.Icon.Question,
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
         )
-        box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
         box.button(QMessageBox.StandardButton.Ok).setText("Restore")
         if box.exec() == QMessageBox.StandardButton.Ok:
             self.restore(info)
