@@ -22,6 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QRectF, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
+from smrtplayer.common.wording import counted
 from smrtplayer.models.plans import Plan, PlanStep
 
 log = logging.getLogger(__name__)
@@ -89,7 +90,7 @@ def paint_plan(
             _text(
                 painter,
                 QRectF(x, y, width, 8 * unit),
-                f"… and {more} more step{'s' if more != 1 else ''} (see the plan in smrtplayer)",
+                f"… and {counted(more, 'more step')} (see the plan in smrtplayer)",
                 3.6 * unit,
                 soft,
             )

@@ -19,7 +19,7 @@ from smrtplayer import __version__
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.filenames import safe_filename
 from smrtplayer.common.timetext import clock_text, span_text
-from smrtplayer.common.wording import capitalised
+from smrtplayer.common.wording import capitalised, counted
 from smrtplayer.index.indexfile import (
     SUFFIX,
     FileCourse,
@@ -63,14 +63,14 @@ class IndexImportReport:
 
     @property
     def message(self) -> str:
-        parts = [f"Imported {self.added} position{'s' * (self.added != 1)} for “{self.course_title}”."]
+        parts = [f"Imported {counted(self.added, 'position')} for “{self.course_title}”."]
         if self.already_present:
             parts.append(
                 f"{self.already_present} {'was' if self.already_present == 1 else 'were'} already here."
             )
         if self.unmatched_lessons:
             parts.append(
-                f"{self.unmatched_lessons} lesson{'s' * (self.unmatched_lessons != 1)} of the file "
+                f"{counted(self.unmatched_lessons, 'lesson')} of the file "
                 f"{'is' if self.unmatched_lessons == 1 else 'are'} not in your library."
             )
         if self.refused:
@@ -155,7 +155,7 @@ def import_bytes(
             target = f" “{course.title}”" if course else ""
         raise IndexFileError(
             f"{source}: this index is for “{document.course.title}”; none of its "
-            f"{len(document.lessons)} lesson{'s' * (len(document.lessons) != 1)} is in your library"
+            f"{counted(len(document.lessons), 'lesson')} is in your library"
             f"{' course' + target if target else ''}, so nothing was imported. Import the course "
             "itself first, or choose the index file made for this course."
         )

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from smrtplayer.common.wording import counted
+
 
 @dataclass(frozen=True)
 class BackupInfo:
@@ -66,11 +68,7 @@ def describe_counts(counts: dict[str, int]) -> str:
         "plans": "plan",
         "courses": "course",
     }
-    parts = [
-        f"{count} {singular.get(name, name) if count == 1 else name}"
-        for name, count in counts.items()
-        if count
-    ]
+    parts = [counted(count, singular.get(name, name), plural=name) for name, count in counts.items() if count]
     return ", ".join(parts) if parts else "no notes or progress yet"
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from smrtplayer.common.wording import counted
+
 SIDES = ("L", "R", "both")
 MAX_REPEATS = 20
 
@@ -57,7 +59,7 @@ class Plan:
         """The plan's size in one wording for the editor, table mode and the handout:
         "3 steps (4 timed holds and rests), 23 s" or "5 steps, about 4 min"."""
         steps = len(self.steps)
-        text = f"{steps} step{'s' * (steps != 1)}"
+        text = counted(steps, "step")
         timed = self.timed_count()
         if timed != steps:
             text += f" ({timed} timed holds and rests)"

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from smrtplayer.app.context import AppContext
+from smrtplayer.common.wording import counted
 from smrtplayer.holds.handout import HandoutExporter, paint_plan
 from smrtplayer.holds.legs import rest_step, step_for_position, validate_plan
 from smrtplayer.models.library import Position
@@ -461,7 +462,7 @@ class PlanEditor(QDialog):
         )
         text = plan.length_text()
         if missing:
-            text += f"; {missing} step{'s' if missing > 1 else ''} without a playable lesson"
+            text += f"; {counted(missing, 'step')} without a playable lesson"
         self.summary.setText(text)
 
     def add_positions(self, positions: list[Position]) -> None:

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from smrtplayer.common.resources import asset
+from smrtplayer.common.wording import counted
 from smrtplayer.models.regions import Taxonomy
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -141,7 +142,7 @@ class _Canvas(QWidget):
         for region_id, button in self.buttons.items():
             count = self.counts.get(region_id, 0)
             name = self._taxonomy.regions[region_id].name
-            button.setAccessibleName(f"{name}, {count} position{'s' * (count != 1)}")
+            button.setAccessibleName(f"{name}, {counted(count, 'position')}")
             views = [f.caption.lower() for f in self.figures if region_id in f.region_svgs]
             button.setAccessibleDescription(f"On the {' and '.join(views)} figure. Press Space to list.")
             button.setToolTip(button.accessibleName())
@@ -334,7 +335,7 @@ class BodyMap(QWidget):
             count = counts.get(region_id, 0)
             name = self._taxonomy.regions[region_id].name
             button.setText(f"{name}  ({count:,})")
-            button.setAccessibleName(f"{name}, {count} position{'s' * (count != 1)}")
+            button.setAccessibleName(f"{name}, {counted(count, 'position')}")
 
     def set_selected(self, region_id: str | None) -> None:
         self.canvas.selected = region_id

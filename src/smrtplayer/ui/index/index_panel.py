@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from smrtplayer.app.context import AppContext
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.timetext import clock_text
+from smrtplayer.common.wording import counted
 from smrtplayer.index import IndexRow, PositionDraft, PositionRejected, SearchResult, suggested_export_name
 from smrtplayer.models.regions import Ref
 from smrtplayer.ui.common.tree_items import child_items, top_level_items
@@ -579,7 +580,7 @@ class IndexPanel(QWidget):
         except SmrtError as error:
             self.summary.setText(str(error))
             return 0
-        self.summary.setText(f"Exported {count} position{'s' * (count != 1)} to {path}.")
+        self.summary.setText(f"Exported {counted(count, 'position')} to {path}.")
         return count
 
     def import_file(self, path: Path | None = None) -> None:

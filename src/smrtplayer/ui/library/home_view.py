@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from smrtplayer.app.context import AppContext
 from smrtplayer.common.timetext import clock_text
+from smrtplayer.common.wording import counted
 from smrtplayer.study.stats import CourseStats, LessonStats
 from smrtplayer.ui.library.stats_chart import StudyChart
 
@@ -223,7 +224,7 @@ class HomeView(QWidget):
             self.study_heading.setText(f"Study time, last {CHART_DAYS} days ({span})")
         streak = stats.streak()
         week = sum(ms for _day, ms in days[-7:])
-        streak_text = f"{streak} day{'s' if streak != 1 else ''} in a row" if streak else "No streak yet"
+        streak_text = f"{counted(streak, 'day')} in a row" if streak else "No streak yet"
         self.streak_label.setText(f"{streak_text}  ·  last 7 days: {duration_text(week)}")
         self._fill_regions()
 
@@ -286,7 +287,7 @@ class HomeView(QWidget):
             bar.setMinimumWidth(48)  # "3 of 12" still fits; the pane may be narrow
             self.regions_grid.addWidget(_label(region_name(region.region), wrap=True), row, 0)
             self.regions_grid.addWidget(bar, row, 1)
-            holds = f"{region.sessions} hold{'s' if region.sessions != 1 else ''}"
+            holds = counted(region.sessions, "hold")
             self.regions_grid.addWidget(_label(holds, "homeMuted"), row, 2)
 
     def _resume(self) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from smrtplayer.app.context import AppContext
+from smrtplayer.common.wording import counted
 from smrtplayer.notes.search import SearchResult, highlight_parts
 
 RESULT_ROLE = Qt.ItemDataRole.UserRole
@@ -142,7 +143,7 @@ class SearchDialog(QDialog):
         elif not found:
             self.status.setText(f"Nothing found for “{text.strip()}”.")
         else:
-            count = f"{len(found)} result{'s' if len(found) != 1 else ''}"
+            count = counted(len(found), "result")
             if self.context.search.narrowed:
                 count += " (many notes match: the best of the newest are shown; add a word to narrow it)"
             self.status.setText(f"{count}. Enter opens the lesson.")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from smrtplayer.app.context import AppContext
 from smrtplayer.app.data_transfer import FILE_SUFFIX, ImportReport
 from smrtplayer.common.errors import SmrtError
+from smrtplayer.common.wording import counted
 from smrtplayer.models.backups import BackupInfo, describe_counts, format_local
 from smrtplayer.ui.common.messages import message_box
 
@@ -211,7 +212,7 @@ class BackupDialog(QDialog):
             return None
         notes = summary.counts.get("notes", 0)
         self.status.setText(
-            f"Exported to {summary.path} ({notes} note{'s' if notes != 1 else ''} and the rest of your data)."
+            f"Exported to {summary.path} ({counted(notes, 'note')} and the rest of your data)."
         )
         return summary.path
 
