@@ -6,6 +6,9 @@ Every error raised across a boundary (database, data folder, manifest, import, m
 
 from __future__ import annotations
 
+import errno
+from enum import Enum
+
 
 class SmrtError(Exception):
     """Base for errors whose message is written for the user: what happened, then what to do."""
@@ -77,3 +80,24 @@ class Cancelled(SmrtError):
     """The user stopped a long operation; whatever it had started was undone."""
 
     exit_code = 130
+
+
+class WriteProblem(Enum):
+    """Why nothing can be written, when the user can do something about it."""
+
+    DISK_FULL = "the disk is full"
+    READ_ONLY = "the data folder cannot be written"
+
+
+_WRITE_PROBLEMS = {
+    errno.ENOSPC: WriteProblem.DISK_FULL,
+    errno.EDQUOT: WriteProblem.DISK_FULL,  # over the user's quota: to the user, a full disk
+    errno.EROFS: WriteProblem.READ_ONLY,
+}
+
+
+def write_problem(error: BaseException) -> WriteProblem | None:
+    """The ``WriteProblem`` an ``OSError`` reports, read from its errno (its text is localised)."""
+    if isinstance(error, OSError) and error.errno is not None:
+        return _WRITE_PROBLEMS.get(error.errno)
+    return None

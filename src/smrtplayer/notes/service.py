@@ -21,6 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QImage, QTextDocument
 
+from smrtplayer.common.errors import WriteProblem
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.models.notes import Note, with_rev
 from smrtplayer.store.backups import ReadOnlyData
@@ -301,7 +302,7 @@ class NotesService(QObject):
         if result.error is not None:
             if result.transient:
                 return
-            message = _failure_message(result.error)
+            message = _failure_message(result.error, result.problem)
             if message != self._failure:
                 self._failure = message
                 self.save_failed.emit(message)
@@ -384,12 +385,11 @@ def _order(note: Note, starts: dict[str, int]) -> tuple[bool, int, str, str]:
     return (time is None, -1 if time is None else time, note.created_at, note.uid)
 
 
-def _failure_message(error: str) -> str:
-    lowered = error.lower()
-    if "full" in lowered:
+def _failure_message(error: str, problem: WriteProblem | None) -> str:
+    if problem is WriteProblem.DISK_FULL:
         reason = "the disk is full"
         advice = "Free some space: smrtplayer keeps trying and saves it as soon as it can."
-    elif "readonly" in lowered or "read-only" in lowered:
+    elif problem is WriteProblem.READ_ONLY:
         reason = "the data folder cannot be written"
         advice = "Check the folder's permissions; smrtplayer keeps trying."
     else:

@@ -30,13 +30,14 @@ from PySide6.QtMultimedia import (
     QVideoSink,
 )
 
-from smrtplayer.common.errors import MediaError, SmrtError
+from smrtplayer.common.errors import MediaError, SmrtError, WriteProblem
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.models.library import Lesson, Position, neighbour_lesson
 from smrtplayer.models.spans import MAX_STEP_MS, SpanTracker
 from smrtplayer.player.abloop import ABLoop
 from smrtplayer.player.autoplay import DEFAULT_SECONDS, NextLessonCountdown
 from smrtplayer.player.subtitles import SubtitleCues, find_sidecars, load_cues
+from smrtplayer.store.db import database_write_problem
 from smrtplayer.store.playback_state import PlaybackStateRepository
 from smrtplayer.store.resume import ProgressRepository
 from smrtplayer.store.settings import SettingsRepository
@@ -107,10 +108,10 @@ def at_the_end(position_ms: int, duration_ms: int | None) -> bool:
 
 
 def _failure_reason(error: sqlite3.Error) -> str:
-    text = str(error).lower()
-    if "full" in text:
+    problem = database_write_problem(error)
+    if problem is WriteProblem.DISK_FULL:
         return "the disk is full. Free some space"
-    if "readonly" in text or "read-only" in text:
+    if problem is WriteProblem.READ_ONLY:
         return "the data folder cannot be written. Check its permissions"
     return f"{error}. Check the data folder"
 

@@ -19,7 +19,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from smrtplayer.common.errors import DatabaseCorrupt, MigrationFailed, SchemaTooNew, StoreError
+from smrtplayer.common.errors import (
+    DatabaseCorrupt,
+    MigrationFailed,
+    SchemaTooNew,
+    StoreError,
+    WriteProblem,
+    write_problem,
+)
 from smrtplayer.store import migrations
 
 if TYPE_CHECKING:
@@ -222,6 +229,8 @@ DatabaseError = sqlite3.Error
 
 #: SQLite's primary result codes for a damaged file and for a file that is not a database
 _SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
+#: SQLite's primary result codes for a write refused by the file or the disk
+_SQLITE_READONLY, _SQLITE_FULL = 8, 13
 
 
 def is_damage(error: sqlite3.DatabaseError) -> bool:
@@ -231,6 +240,20 @@ def is_damage(error: sqlite3.DatabaseError) -> bool:
         text = str(error).lower()
         return "malformed" in text or "not a database" in text
     return code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+
+
+def database_write_problem(error: BaseException) -> WriteProblem | None:
+    """The ``WriteProblem`` behind a failed read or write: from SQLite's result code for a database
+    error, from the errno for an ``OSError`` (a backup copy, a WAL file the system refused)."""
+    if not isinstance(error, sqlite3.Error):
+        return write_problem(error)
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:  # raised without a result code: fall back to SQLite's own wording
+        text = str(error).lower()
+        if "disk is full" in text:
+            return WriteProblem.DISK_FULL
+        return WriteProblem.READ_ONLY if "readonly database" in text else None
+    return {_SQLITE_FULL: WriteProblem.DISK_FULL, _SQLITE_READONLY: WriteProblem.READ_ONLY}.get(code & 0xFF)
 
 
 def _space_advice(path: Path) -> str:

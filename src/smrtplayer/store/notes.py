@@ -26,8 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from smrtplayer.common.errors import WriteProblem
 from smrtplayer.models.notes import HISTORY_LIMIT, Note, with_rev
-from smrtplayer.store.db import BUSY_TIMEOUT_MS, Store
+from smrtplayer.store.db import BUSY_TIMEOUT_MS, Store, database_write_problem
 
 log = logging.getLogger(__name__)
 
@@ -233,6 +234,8 @@ class WriteResult:
     saved: dict[str, Note] = field(default_factory=dict)
     error: str | None = None
     transient: bool = False
+    #: what the user can do something about, when the error is one of those
+    problem: WriteProblem | None = None
 
 
 class NoteWriter:
@@ -365,5 +368,5 @@ class NoteWriter:
             text = str(error)
             transient = "locked" in text or "busy" in text
             log.warning("notes not saved (%s): %s", "will retry" if transient else "kept in memory", text)
-            return WriteResult(error=text, transient=transient)
+            return WriteResult(error=text, transient=transient, problem=database_write_problem(error))
         return WriteResult(saved={uid: with_rev(note) for uid, (note, _checkpoint) in batch.items()})

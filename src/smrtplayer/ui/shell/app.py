@@ -133,24 +133,15 @@ def _report_unexpected_errors(window: MainWindow) -> None:
     """
     import traceback
 
+    from smrtplayer.app.failures import unexpected_error_advice
+
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, trace)))
         if isinstance(error, KeyboardInterrupt):
             return
-        text = str(error)
-        # Told apart by module, not imported: widgets have no business with the database driver.
-        from_database = type(error).__module__.startswith("sqlite3")
-        if from_database and "full" in text.lower():
-            advice = "The disk is full: free some space. What was saved before is kept."
-        elif from_database and "readonly" in text.lower():
-            advice = "The data folder cannot be written. What was saved before is kept."
-        else:
-            advice = (
-                "smrtplayer goes on; what was saved before is kept. The details are in the log: "
-                "Help → About shows the data folder, the log is in its logs folder."
-            )
+        advice = unexpected_error_advice(error)
         try:
-            window.show_problem(f"Something went wrong ({type(error).__name__}: {text}). {advice}")
+            window.show_problem(f"Something went wrong ({type(error).__name__}: {error}). {advice}")
         except Exception:  # the window itself may be what failed; the log has it
             log.exception("could not show the error in the window")
 
