@@ -10,7 +10,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from smrtplayer.library.fingerprint import lesson_fingerprint
-from smrtplayer.models.library import Lesson, NewCourse, NewLesson, NewPosition
+from smrtplayer.models.library import Lesson, NewCourse, NewLesson
+from smrtplayer.models.positions import NewPosition
 
 
 def add_course(

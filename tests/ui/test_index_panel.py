@@ -144,7 +144,7 @@ def test_working_side_buttons_set_the_mirroring_side(panel: IndexPanel, context:
 
 
 def test_share_and_import_from_the_panel(panel: IndexPanel, context: AppContext, tmp_path: Path) -> None:
-    from smrtplayer.index import PositionDraft
+    from smrtplayer.models.positions import PositionDraft
 
     lesson = _lesson(context, "Piriformis")
     context.index.add_position(PositionDraft(lesson.fingerprint, 100, 900, "Piri, mine", "hips-sacrum"))

@@ -13,9 +13,9 @@ import pytest
 
 from smrtplayer.app.context import AppContext
 from smrtplayer.app.paths import AppPaths
+from smrtplayer.models.positions import PositionDraft
 from smrtplayer.store.db import utc_now
 from smrtplayer.store.exchange.exportfile import export_data
-from smrtplayer.store.positions import PositionDraft
 from unit.test_export import _add_plan, _add_practice, _count, _lessons
 
 

@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from smrtplayer.app.context import AppContext
 from smrtplayer.app.paths import AppPaths
-from smrtplayer.index import IndexFileError, PositionDraft, suggested_export_name
+from smrtplayer.index import IndexFileError, suggested_export_name
 from smrtplayer.index.indexfile import FORMAT, encode_index_file, parse_index_file
+from smrtplayer.models.positions import PositionDraft
 
 
 @pytest.fixture

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from smrtplayer.app.context import AppContext
-from smrtplayer.index import PositionDraft, PositionRejected, should_mirror, side_badge
+from smrtplayer.index import PositionRejected, should_mirror, side_badge
 from smrtplayer.index.service import IndexService
 from smrtplayer.models.library import Lesson
+from smrtplayer.models.positions import PositionDraft
 from smrtplayer.models.regions import Ref
 
 

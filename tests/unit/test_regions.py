@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from smrtplayer.library.scan import course_from_manifest
-from smrtplayer.models.library import NewCourse, NewLesson, NewPosition
+from smrtplayer.models.library import NewCourse, NewLesson
+from smrtplayer.models.positions import NewPosition
 from smrtplayer.models.regions import (
     Ref,
     Taxonomy,

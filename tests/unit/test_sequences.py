@@ -19,10 +19,11 @@ from smrtplayer.app.context import AppContext
 from smrtplayer.holds.legs import Leg, expand, rest_step, step_for_position, validate_plan
 from smrtplayer.holds.runner import SequenceRunner
 from smrtplayer.holds.timer import HoldTimer
-from smrtplayer.holds.watcher import PositionWatcher, position_at
+from smrtplayer.holds.watcher import PositionWatcher
 from smrtplayer.library.scan import course_from_manifest
-from smrtplayer.models.library import Lesson, Position
+from smrtplayer.models.library import Lesson
 from smrtplayer.models.plans import Plan, PlanStep
+from smrtplayer.models.positions import Position, position_near
 from smrtplayer.models.presets import HoldRejected
 
 
@@ -454,14 +455,14 @@ def test_reaching_a_position_while_watching_pauses_and_starts_its_hold(
     assert not harness.runner.is_active()
 
 
-def test_position_at_prefers_the_span_under_the_playhead(positions: dict) -> None:  # type: ignore[type-arg]
+def test_position_near_prefers_the_span_under_the_playhead(positions: dict) -> None:  # type: ignore[type-arg]
     _, posterior = positions["Gluteus medius, posterior fibres"]
     _, anterior = positions["Gluteus medius, anterior fibres"]
     both = [posterior, anterior]
-    assert position_at(both, 100) == posterior
-    assert position_at(both, 3000) == anterior
-    assert position_at(both, 9000) == anterior
-    assert position_at([], 0) is None
+    assert position_near(both, 100) == posterior
+    assert position_near(both, 3000) == anterior
+    assert position_near(both, 9000) == anterior
+    assert position_near([], 0) is None
 
 
 # ------------------------------------------------------------------------------------ the log

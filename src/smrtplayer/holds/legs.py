@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from smrtplayer.models.library import Position
 from smrtplayer.models.plans import MAX_REPEATS, Plan, PlanStep
+from smrtplayer.models.positions import Position
 from smrtplayer.models.presets import HoldRejected, default_hold_ms, validate_hold_ms
 
 SIDE_WORDS = {"L": "left", "R": "right", "both": "both sides", "": ""}

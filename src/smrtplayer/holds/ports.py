@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from smrtplayer.models.library import Lesson, Position
+from smrtplayer.models.library import Lesson
+from smrtplayer.models.positions import Position
 
 
 class LessonLookup(Protocol):

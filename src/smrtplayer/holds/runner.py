@@ -23,8 +23,9 @@ from PySide6.QtCore import QObject, Signal, Slot
 from smrtplayer.holds.legs import Leg, expand, other_side, single_leg, step_for_position, validate_plan
 from smrtplayer.holds.ports import LessonLookup, Player
 from smrtplayer.holds.timer import HoldResult, HoldTimer
-from smrtplayer.models.library import Lesson, Position
+from smrtplayer.models.library import Lesson
 from smrtplayer.models.plans import Plan, PlanStep
+from smrtplayer.models.positions import Position
 from smrtplayer.models.practice import PracticeEntry
 from smrtplayer.models.presets import HoldRejected, validate_hold_ms
 from smrtplayer.store.practice import PracticeRepository

@@ -15,9 +15,9 @@ from smrtplayer.holds.legs import Leg, single_leg, step_for_position
 from smrtplayer.holds.ports import LessonLookup, Player
 from smrtplayer.holds.runner import SequenceRunner
 from smrtplayer.holds.timer import Clock, HoldTimer
-from smrtplayer.holds.watcher import PositionWatcher, position_at
-from smrtplayer.models.library import Position
+from smrtplayer.holds.watcher import PositionWatcher
 from smrtplayer.models.plans import Plan
+from smrtplayer.models.positions import Position, position_near
 from smrtplayer.models.practice import PracticeEntry
 from smrtplayer.models.presets import BUILTIN_PRESETS, Preset
 from smrtplayer.store.plans import PlanRepository, PresetRepository
@@ -211,7 +211,7 @@ class HoldServices(QObject):
         lesson = player.lesson
         if lesson is None:
             return None
-        return position_at(self._lessons.positions(lesson), player.position_ms())
+        return position_near(self._lessons.positions(lesson), player.position_ms())
 
     def leg_here(self) -> Leg | None:
         """What ``hold_current_position`` would start now (its side and hold time), to show it."""

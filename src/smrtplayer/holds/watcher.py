@@ -3,13 +3,11 @@ a position and starts that position's hold."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import QObject, Slot
 
 from smrtplayer.holds.ports import LessonLookup, Player
 from smrtplayer.holds.runner import SequenceRunner
-from smrtplayer.models.library import Position
+from smrtplayer.models.positions import Position
 
 # A position reached by normal playback, not by a jump: the playhead moved forward less than this.
 WATCH_MAX_STEP_MS = 1500
@@ -52,14 +50,3 @@ class PositionWatcher(QObject):
                 self._player.pause()
                 self._runner.hold_position(position, from_playback=True)
                 return
-
-
-def position_at(positions: Sequence[Position], position_ms: int) -> Position | None:
-    """The position under the playhead, else the last one before it, else the first after it."""
-    inside = [p for p in positions if p.start_ms <= position_ms < p.end_ms]
-    if inside:
-        return inside[-1]
-    before = [p for p in positions if p.start_ms <= position_ms]
-    if before:
-        return before[-1]
-    return positions[0] if positions else None

@@ -10,7 +10,6 @@ from smrtplayer.index.service import (
 )
 from smrtplayer.index.sharing import IndexImportReport, suggested_export_name
 from smrtplayer.store.position_search import IndexRow
-from smrtplayer.store.positions import PositionDraft
 
 __all__ = [
     "IndexFileError",
@@ -19,7 +18,6 @@ __all__ = [
     "IndexService",
     "MirrorState",
     "PendingMark",
-    "PositionDraft",
     "PositionRejected",
     "SearchResult",
     "should_mirror",

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from smrtplayer.common.errors import ImportRejected
+from smrtplayer.models.positions import Position, PositionDraft, description
 
 FORMAT = "smrtplayer-index"
 VERSION = 1
@@ -43,6 +44,24 @@ class FilePosition(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     hold_ms: HoldMillis | None = None
     #: who marked it: the user's own positions may overlap the publisher's, not each other
     source: Literal["user", "publisher"] = "user"
+
+    @classmethod
+    def of(cls, position: Position) -> FilePosition:
+        """A stored position as the file carries it: its uid goes along, so that importing the file
+        twice adds it once; its row id and its lesson (named by the ``FileLesson`` around it) do not."""
+        return cls(
+            uid=position.uid,
+            source="publisher" if position.source == "publisher" else "user",
+            **{**description(position), "muscles": list(position.muscles), "side": _side(position.side)},
+        )
+
+    def draft_in(self, lesson_fingerprint: str) -> PositionDraft:
+        """The position to add to the receiving library's lesson; it keeps the file's uid apart."""
+        return PositionDraft(lesson_fingerprint=lesson_fingerprint, **description(self))
+
+
+def _side(side: str) -> Literal["L", "R", "both"]:
+    return "L" if side == "L" else "R" if side == "R" else "both"
 
 
 class FileLesson(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):

@@ -8,10 +8,9 @@ picture that is not announced is worse than none.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from smrtplayer.models.library import Position
+from smrtplayer.models.positions import Position
 
 SIDE_WORDS = {"L": "LEFT", "R": "RIGHT"}
 
@@ -41,14 +40,6 @@ class MirrorState:
     mirrored: bool = False
     badge: str = ""
     position_uid: str | None = None
-
-
-def position_at(positions: Iterable[Position], position_ms: int) -> Position | None:
-    """The position playing at ``position_ms``; where two overlap, the shorter (more specific) one."""
-    playing = [p for p in positions if p.start_ms <= position_ms < p.end_ms]
-    if not playing:
-        return None
-    return min(playing, key=lambda p: (p.end_ms - p.start_ms, p.source != "user", p.start_ms))
 
 
 def mirror_state(position: Position | None, working_side: str | None) -> MirrorState:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -24,9 +24,10 @@ from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.timetext import clock_text, span_text
 from smrtplayer.common.wording import capitalised
 from smrtplayer.index import sharing
-from smrtplayer.index.mirror import MirrorState, mirror_state, position_at
+from smrtplayer.index.mirror import MirrorState, mirror_state
 from smrtplayer.index.sharing import IndexImportReport
-from smrtplayer.models.library import Lesson, Position
+from smrtplayer.models.library import Lesson
+from smrtplayer.models.positions import Position, PositionDraft, position_at
 from smrtplayer.models.regions import (
     TERM_PREFIX,
     Clause,
@@ -39,7 +40,7 @@ from smrtplayer.models.regions import (
 from smrtplayer.store.courses import CourseRepository
 from smrtplayer.store.db import Store
 from smrtplayer.store.position_search import COUNT_CAP, IndexRow, IndexSearch, SearchFilters, TermGroup
-from smrtplayer.store.positions import PositionDraft, PositionRepository
+from smrtplayer.store.positions import PositionRepository
 from smrtplayer.store.settings import SettingsRepository
 
 log = logging.getLogger(__name__)
@@ -305,19 +306,15 @@ class IndexService(QObject):
             muscles.append(structure.name if structure else name.strip())
         technique = taxonomy.canonical("technique", draft.technique)
         client = taxonomy.canonical("client_position", draft.client_position)
-        return PositionDraft(
-            lesson_fingerprint=draft.lesson_fingerprint,
-            start_ms=draft.start_ms,
-            end_ms=draft.end_ms,
+        return replace(
+            draft,
             title=" ".join(draft.title.split()),
             region=region,
             muscles=tuple(dict.fromkeys(m for m in muscles if m)),
-            side=draft.side,
             client_position=(
                 taxonomy.name_of(Ref("client_position", client)) if client else draft.client_position.strip()
             ),
             technique=taxonomy.name_of(Ref("technique", technique)) if technique else draft.technique.strip(),
-            hold_ms=draft.hold_ms,
         )
 
     def validate(self, draft: PositionDraft, *, replacing: str | None = None) -> list[str]:

@@ -30,10 +30,11 @@ from smrtplayer.index.indexfile import (
     encode_index_file,
     parse_index_file,
 )
-from smrtplayer.models.library import Lesson, Position
+from smrtplayer.models.library import Lesson
+from smrtplayer.models.positions import Position, PositionDraft
 from smrtplayer.models.regions import Taxonomy
 from smrtplayer.store.courses import CourseRepository
-from smrtplayer.store.positions import PositionDraft, PositionRepository
+from smrtplayer.store.positions import PositionRepository
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +98,7 @@ def export_course(service: IndexHost, course_id: int, path: Path, *, include_pub
                 fingerprint=lesson.fingerprint,
                 title=lesson.title,
                 duration_ms=lesson.duration_ms,
-                positions=[_file_position(p) for p in positions],
+                positions=[FilePosition.of(p) for p in positions],
             )
         )
     if not count:
@@ -169,7 +170,7 @@ def import_bytes(
     for lesson, file_lesson in matched:
         own = service.positions.in_lesson(lesson.fingerprint, source="user")
         for item in file_lesson.positions:
-            draft = service.normalized(_draft(lesson.fingerprint, item))
+            draft = service.normalized(item.draft_in(lesson.fingerprint))
             if item.uid in known_uids or (lesson.fingerprint, item.start_ms, item.end_ms) in spans:
                 present += 1
                 continue
@@ -211,37 +212,6 @@ def _import_reasons(
             )
             break
     return reasons
-
-
-def _file_position(position: Position) -> FilePosition:
-    return FilePosition(
-        uid=position.uid,
-        title=position.title,
-        start_ms=position.start_ms,
-        end_ms=position.end_ms,
-        region=position.region,
-        muscles=list(position.muscles),
-        side="L" if position.side == "L" else "R" if position.side == "R" else "both",
-        client_position=position.client_position,
-        technique=position.technique,
-        hold_ms=position.hold_ms,
-        source="publisher" if position.source == "publisher" else "user",
-    )
-
-
-def _draft(fingerprint: str, item: FilePosition) -> PositionDraft:
-    return PositionDraft(
-        lesson_fingerprint=fingerprint,
-        start_ms=item.start_ms,
-        end_ms=item.end_ms,
-        title=item.title,
-        region=item.region,
-        muscles=tuple(item.muscles),
-        side=item.side,
-        client_position=item.client_position,
-        technique=item.technique,
-        hold_ms=item.hold_ms,
-    )
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 
 from smrtplayer.common.errors import ManifestError
+from smrtplayer.models.positions import NewPosition
 
 MANIFEST_NAME = "course.toml"
 MANIFEST_VERSION = 1
@@ -49,6 +50,21 @@ class Position(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     client_position: Annotated[str, msgspec.Meta(max_length=100)] = ""
     technique: Annotated[str, msgspec.Meta(max_length=100)] = ""
     hold_s: HoldSeconds | None = None
+
+    def new_position(self) -> NewPosition:
+        """The position as the library keeps it: the manifest gives the hold in whole seconds (what a
+        publisher writes by hand), the library in milliseconds."""
+        return NewPosition(
+            title=self.title,
+            start_ms=self.start_ms,
+            end_ms=self.end_ms,
+            region=self.region,
+            muscles=tuple(self.muscles),
+            side=self.side,
+            client_position=self.client_position,
+            technique=self.technique,
+            hold_ms=self.hold_s * 1000 if self.hold_s else None,
+        )
 
 
 class Lesson(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):

@@ -22,10 +22,11 @@ from pathlib import Path, PurePosixPath
 
 from smrtplayer.common.errors import ImportRejected, ManifestError, MediaError
 from smrtplayer.library.fingerprint import lesson_fingerprint
-from smrtplayer.library.manifest import MANIFEST_NAME, Course, Position, load_manifest
+from smrtplayer.library.manifest import MANIFEST_NAME, Course, load_manifest
 from smrtplayer.library.naming import clean_title, natural_key
 from smrtplayer.library.probe import VIDEO_SUFFIXES, probe_media
-from smrtplayer.models.library import MediaInfo, NewAttachment, NewCourse, NewLesson, NewPosition, SkippedFile
+from smrtplayer.models.library import MediaInfo, NewAttachment, NewCourse, NewLesson, SkippedFile
+from smrtplayer.models.positions import NewPosition
 
 SUBTITLE_SUFFIXES = frozenset({".srt", ".vtt"})
 DOCUMENT_SUFFIXES = frozenset({".pdf"})
@@ -229,7 +230,7 @@ def _plan_manifest(files: list[str], manifest: Course, manifest_name: str, manif
                     section_title=section.title,
                     title=lesson.title,
                     expected_sha256=lesson.sha256.lower() if lesson.sha256 else None,
-                    positions=tuple(_position(position) for position in lesson.positions),
+                    positions=tuple(position.new_position() for position in lesson.positions),
                     manifest_path=f"$.sections[{section_index}].lessons[{lesson_index}]",
                 )
             )
@@ -346,20 +347,6 @@ def _suffix(path: str) -> str:
     return PurePosixPath(path).suffix.casefold()
 
 
-def _position(position: Position) -> NewPosition:
-    return NewPosition(
-        title=position.title,
-        start_ms=position.start_ms,
-        end_ms=position.end_ms,
-        region=position.region,
-        muscles=tuple(position.muscles),
-        side=position.side,
-        client_position=position.client_position,
-        technique=position.technique,
-        hold_ms=position.hold_s * 1000 if position.hold_s else None,
-    )
-
-
 def course_from_manifest(folder: Path, *, kind: str, uid: str | None = None) -> ScanResult:
     """A course from a folder with a manifest, read in place with no content checks.
 
@@ -395,7 +382,7 @@ def course_from_manifest(folder: Path, *, kind: str, uid: str | None = None) -> 
                 fingerprint=lesson_fingerprint(resolved),
                 size_bytes=size,
                 expected_sha256=lesson.sha256.lower() if lesson.sha256 else None,
-                positions=tuple(_position(position) for position in lesson.positions),
+                positions=tuple(position.new_position() for position in lesson.positions),
                 media=_quiet_probe(resolved),
             )
         )

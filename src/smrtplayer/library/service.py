@@ -37,10 +37,10 @@ from smrtplayer.models.library import (
     ImportReport,
     Lesson,
     LessonCheck,
-    Position,
     RelinkReport,
     VerifyReport,
 )
+from smrtplayer.models.positions import Position
 from smrtplayer.store.courses import CourseRepository
 from smrtplayer.store.db import DatabaseError
 from smrtplayer.store.settings import SettingsRepository

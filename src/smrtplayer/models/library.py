@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+
+from smrtplayer.models.positions import NewPosition
 
 
 @dataclass(frozen=True)
@@ -61,23 +63,6 @@ def neighbour_lesson(lessons: list[Lesson], lesson: Lesson, step: int) -> Lesson
 
 
 @dataclass(frozen=True)
-class Position:
-    id: int
-    uid: str
-    lesson_fingerprint: str
-    source: str  # publisher | user
-    start_ms: int
-    end_ms: int
-    title: str
-    region: str
-    muscles: tuple[str, ...] = field(default_factory=tuple)
-    side: str = "both"
-    client_position: str = ""
-    technique: str = ""
-    hold_ms: int | None = None
-
-
-@dataclass(frozen=True)
 class NewLesson:
     """A lesson about to be written by an import."""
 
@@ -93,19 +78,6 @@ class NewLesson:
     sha256: str | None = None
     subtitles: tuple[NewAttachment, ...] = ()
     attachments: tuple[NewAttachment, ...] = ()
-
-
-@dataclass(frozen=True)
-class NewPosition:
-    title: str
-    start_ms: int
-    end_ms: int
-    region: str = ""
-    muscles: tuple[str, ...] = ()
-    side: str = "both"
-    client_position: str = ""
-    technique: str = ""
-    hold_ms: int | None = None
 
 
 @dataclass(frozen=True)

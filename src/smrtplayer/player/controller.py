@@ -32,7 +32,8 @@ from PySide6.QtMultimedia import (
 
 from smrtplayer.common.errors import MediaError, SmrtError, WriteProblem
 from smrtplayer.common.timetext import clock_text
-from smrtplayer.models.library import Lesson, Position, neighbour_lesson
+from smrtplayer.models.library import Lesson, neighbour_lesson
+from smrtplayer.models.positions import Position, position_at, position_near
 from smrtplayer.models.spans import MAX_STEP_MS, SpanTracker
 from smrtplayer.player.abloop import ABLoop
 from smrtplayer.player.autoplay import DEFAULT_SECONDS, NextLessonCountdown
@@ -318,11 +319,7 @@ class PlaybackController(QObject):
 
     def position_at(self, position_ms: int) -> Position | None:
         """The lesson position being demonstrated at ``position_ms``."""
-        current = None
-        for position in self._positions:
-            if position.start_ms <= position_ms < position.end_ms:
-                current = position
-        return current
+        return position_at(self._positions, position_ms)
 
     # ----------------------------------------------------------------------- opening lessons
     def reload_positions(self) -> None:
@@ -632,10 +629,7 @@ class PlaybackController(QObject):
     def loop_current_position(self) -> bool:
         """Loop the span of the position being demonstrated now, from its start."""
         here = self.position_ms()
-        position = self.position_at(here)
-        if position is None:
-            earlier = [p for p in self._positions if p.start_ms <= here]
-            position = earlier[-1] if earlier else (self._positions[0] if self._positions else None)
+        position = position_near(self._positions, here)
         if position is None:
             return False
         end_ms = position.end_ms

@@ -8,16 +8,10 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from smrtplayer.models.library import (
-    Attachment,
-    CourseSummary,
-    Lesson,
-    LessonCheck,
-    NewAttachment,
-    NewCourse,
-    Position,
-)
+from smrtplayer.models.library import Attachment, CourseSummary, Lesson, LessonCheck, NewAttachment, NewCourse
+from smrtplayer.models.positions import Position
 from smrtplayer.store.db import Store, utc_now
+from smrtplayer.store.positions import position_from_row, position_values
 
 _SUMMARY_SQL = """
     SELECT c.*, COALESCE(t.lesson_count, 0) AS lesson_count,
@@ -135,27 +129,12 @@ class CourseRepository:
                     uid = _publisher_position_uid(course.uid, lesson.fingerprint, position.start_ms)
                     conn.execute(
                         """
-                        INSERT OR REPLACE INTO positions (uid, lesson_fingerprint, course_id, source,
+                        INSERT OR REPLACE INTO positions (uid, course_id, source, lesson_fingerprint,
                             start_ms, end_ms, title, region, muscles, side, client_position, technique,
                             hold_ms, created_at, updated_at)
-                        VALUES (?, ?, ?, 'publisher', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        VALUES (?, ?, 'publisher', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
-                        [
-                            uid,
-                            lesson.fingerprint,
-                            course_id,
-                            position.start_ms,
-                            position.end_ms,
-                            position.title,
-                            position.region,
-                            json.dumps(list(position.muscles)),
-                            position.side,
-                            position.client_position,
-                            position.technique,
-                            position.hold_ms,
-                            now,
-                            now,
-                        ],
+                        [uid, course_id, *position_values(position.draft_in(lesson.fingerprint)), now, now],
                     )
             self._insert_attachments(course_id, None, course.attachments)
             if before_commit is not None:
@@ -380,24 +359,7 @@ class CourseRepository:
             "SELECT * FROM positions WHERE lesson_fingerprint = ? ORDER BY start_ms, id",
             [fingerprint],
         )
-        return [
-            Position(
-                id=row["id"],
-                uid=row["uid"],
-                lesson_fingerprint=row["lesson_fingerprint"],
-                source=row["source"],
-                start_ms=row["start_ms"],
-                end_ms=row["end_ms"],
-                title=row["title"],
-                region=row["region"],
-                muscles=tuple(json.loads(row["muscles"])),
-                side=row["side"],
-                client_position=row["client_position"],
-                technique=row["technique"],
-                hold_ms=row["hold_ms"],
-            )
-            for row in rows
-        ]
+        return [position_from_row(row) for row in rows]
 
 
 def _publisher_position_uid(course_uid: str, fingerprint: str, start_ms: int) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from smrtplayer.models.library import Position
+from smrtplayer.models.positions import Position
 from smrtplayer.store.db import Store
 from smrtplayer.store.positions import position_from_row
 

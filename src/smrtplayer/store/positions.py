@@ -9,47 +9,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from smrtplayer.models.library import Position
+from smrtplayer.models.positions import Position, PositionDraft
 from smrtplayer.store.db import Store, utc_now
 
 _COLUMNS = (
     "id, uid, lesson_fingerprint, source, start_ms, end_ms, title, region, muscles, side, "
     "client_position, technique, hold_ms"
 )
-
-
-@dataclass(frozen=True)
-class PositionDraft:
-    """A position as the user (or an index file) describes it, before it has a uid or row."""
-
-    lesson_fingerprint: str
-    start_ms: int
-    end_ms: int
-    title: str
-    region: str = ""
-    muscles: tuple[str, ...] = ()
-    side: str = "both"
-    client_position: str = ""
-    technique: str = ""
-    hold_ms: int | None = None
-
-    @classmethod
-    def of(cls, position: Position) -> PositionDraft:
-        return cls(
-            lesson_fingerprint=position.lesson_fingerprint,
-            start_ms=position.start_ms,
-            end_ms=position.end_ms,
-            title=position.title,
-            region=position.region,
-            muscles=tuple(position.muscles),
-            side=position.side,
-            client_position=position.client_position,
-            technique=position.technique,
-            hold_ms=position.hold_ms,
-        )
 
 
 class PositionRepository:
@@ -105,7 +73,7 @@ class PositionRepository:
                 "INSERT INTO positions (uid, lesson_fingerprint, course_id, source, start_ms, end_ms, "
                 "title, region, muscles, side, client_position, technique, hold_ms, created_at, updated_at) "
                 "VALUES (?, ?, NULL, 'user', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [uid, *_values(draft), created_at or now, now],
+                [uid, *position_values(draft), created_at or now, now],
             )
         position = self.get(uid)
         assert position is not None
@@ -121,7 +89,7 @@ class PositionRepository:
                     "INSERT OR IGNORE INTO positions (uid, lesson_fingerprint, course_id, source, start_ms, "
                     "end_ms, title, region, muscles, side, client_position, technique, hold_ms, "
                     "created_at, updated_at) VALUES (?, ?, NULL, 'user', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [uid, *_values(draft), now, now],
+                    [uid, *position_values(draft), now, now],
                 )
                 added += cursor.rowcount
         return added
@@ -132,7 +100,7 @@ class PositionRepository:
                 "UPDATE positions SET lesson_fingerprint = ?, start_ms = ?, end_ms = ?, title = ?, "
                 "region = ?, muscles = ?, side = ?, client_position = ?, technique = ?, hold_ms = ?, "
                 "updated_at = ? WHERE uid = ? AND source = 'user'",
-                [*_values(draft), utc_now(), uid],
+                [*position_values(draft), utc_now(), uid],
             )
             if cursor.rowcount != 1:
                 raise KeyError(uid)
@@ -175,7 +143,8 @@ class PositionRepository:
         )
 
 
-def _values(draft: PositionDraft) -> list[Any]:
+def position_values(draft: PositionDraft) -> list[Any]:
+    """The description columns of the positions table, in the order its inserts name them."""
     return [
         draft.lesson_fingerprint,
         draft.start_ms,

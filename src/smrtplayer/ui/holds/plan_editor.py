@@ -41,8 +41,8 @@ from smrtplayer.app.context import AppContext
 from smrtplayer.common.wording import counted
 from smrtplayer.holds.handout import HandoutExporter, paint_plan
 from smrtplayer.holds.legs import rest_step, step_for_position, validate_plan
-from smrtplayer.models.library import Position
 from smrtplayer.models.plans import MAX_REPEATS, Plan, PlanStep
+from smrtplayer.models.positions import Position
 from smrtplayer.models.presets import MAX_HOLD_MS, MIN_HOLD_MS, HoldRejected
 from smrtplayer.ui.common.messages import show_problem
 from smrtplayer.ui.common.tree_items import child_items, top_level_items

@@ -48,7 +48,8 @@ from smrtplayer.app.context import AppContext
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.common.wording import counted
-from smrtplayer.index import IndexRow, PositionDraft, PositionRejected, SearchResult, suggested_export_name
+from smrtplayer.index import IndexRow, PositionRejected, SearchResult, suggested_export_name
+from smrtplayer.models.positions import PositionDraft
 from smrtplayer.models.regions import Ref
 from smrtplayer.ui.common.tree_items import child_items, top_level_items
 from smrtplayer.ui.index.position_form import PositionForm

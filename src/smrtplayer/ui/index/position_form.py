@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from smrtplayer.common.timetext import clock_text
-from smrtplayer.index import IndexService, PositionDraft
+from smrtplayer.index import IndexService
+from smrtplayer.models.positions import PositionDraft
 
 
 class _ListCompleter(QCompleter):

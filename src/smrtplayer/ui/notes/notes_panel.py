@@ -34,8 +34,9 @@ from smrtplayer.app.context import AppContext
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.filenames import safe_filename
 from smrtplayer.common.timetext import clock_text
-from smrtplayer.models.library import Lesson, Position
+from smrtplayer.models.library import Lesson
 from smrtplayer.models.notes import Note
+from smrtplayer.models.positions import Position
 from smrtplayer.notes.export import collect, write_markdown, write_pdf
 from smrtplayer.notes.service import MARKDOWN_FEATURES, linkify_times, seek_target, time_link
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from smrtplayer.common.timetext import clock_text
-from smrtplayer.models.library import Position
+from smrtplayer.models.positions import Position
 
 MARK_COLOURS = (QColor("#4f8fd6"), QColor("#58b368"))
 LOOP_COLOUR = QColor(255, 150, 0, 150)
@@ -109,7 +109,7 @@ class SeekBar(QWidget):
         ms = self.ms_at(x)
         tip = clock_text(ms)
         for position in self._positions:
-            if position.start_ms <= ms < position.end_ms:
+            if position.contains(ms):
                 tip += f"  {position.title}"
         QToolTip.showText(self.mapToGlobal(QPoint(x, 0)), tip, self)
 
