@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Protocol
 
 from smrtplayer.common.errors import SmrtError
+from smrtplayer.models.positions import Position, PositionDraft
 
 MIN_HOLD_MS = 5_000
 MAX_HOLD_MS = 20 * 60_000
@@ -110,19 +110,6 @@ def parse_duration_ms(text: str) -> int:
     return validate_hold_ms(ms)
 
 
-class _PositionLike(Protocol):
-    @property
-    def hold_ms(self) -> int | None: ...
-    @property
-    def technique(self) -> str: ...
-    @property
-    def region(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def muscles(self) -> tuple[str, ...]: ...
-
-
 def technique_default_ms(technique: str, *, ribs: bool = False) -> int:
     name = technique.casefold().replace("-", " ").replace("_", " ")
     if "counterstrain" in name or name.split() == ["scs"]:
@@ -134,7 +121,7 @@ def technique_default_ms(technique: str, *, ribs: bool = False) -> int:
     return DEFAULT_HOLD_MS  # SMRT and anything unnamed
 
 
-def default_hold_ms(position: _PositionLike) -> int:
+def default_hold_ms(position: Position | PositionDraft) -> int:
     """The position's own hold time when the publisher (or the user) gave one, else its technique's."""
     if position.hold_ms is not None and MIN_HOLD_MS <= position.hold_ms <= MAX_HOLD_MS:
         return position.hold_ms

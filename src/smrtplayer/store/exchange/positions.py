@@ -9,6 +9,7 @@ from typing import Any
 
 import msgspec
 
+from smrtplayer.models.positions import PositionDraft, description
 from smrtplayer.store.exchange.base import (
     Fingerprint,
     Item,
@@ -26,6 +27,7 @@ from smrtplayer.store.exchange.base import (
     utc_text,
 )
 from smrtplayer.store.exchange.deletions import covered, deletions
+from smrtplayer.store.positions import position_values
 
 
 # -------------------------------------------------------------------------------- user positions
@@ -43,6 +45,10 @@ class PositionItem(Item, frozen=True):
     client_position: ShortText = ""
     technique: ShortText = ""
     hold_ms: PositiveMs | None = None
+
+    def draft(self) -> PositionDraft:
+        """The position this item describes; its uid and edit times stay with the item."""
+        return PositionDraft(lesson_fingerprint=self.lesson_fingerprint, **description(self))
 
 
 class UserPositionsSection(Section[PositionItem]):
@@ -125,18 +131,7 @@ class UserPositionsSection(Section[PositionItem]):
                 count.unchanged += 1  # deleted here after its last change
                 continue
             mine = local.get(item.uid)
-            values = [
-                item.lesson_fingerprint,
-                item.start_ms,
-                item.end_ms,
-                item.title,
-                item.region,
-                json.dumps(item.muscles),
-                item.side,
-                item.client_position,
-                item.technique,
-                item.hold_ms,
-            ]
+            values = position_values(item.draft())
             if mine is None:
                 conn.execute(
                     "INSERT INTO positions (uid, lesson_fingerprint, course_id, source, start_ms, end_ms, "
@@ -163,18 +158,8 @@ class UserPositionsSection(Section[PositionItem]):
 
 
 def _position_content(item: PositionItem) -> tuple[Any, ...]:
-    return (
-        item.lesson_fingerprint,
-        item.start_ms,
-        item.end_ms,
-        item.title,
-        item.region,
-        tuple(item.muscles),
-        item.side,
-        item.client_position,
-        item.technique,
-        item.hold_ms,
-    )
+    # A tuple, not the draft: its repr breaks ties between equal edit times, alike on every install.
+    return (item.lesson_fingerprint, *description(item).values())
 
 
 # ----------------------------------------------------------------------------- practised marks
