@@ -64,7 +64,7 @@ def test_round_trip_between_installs_and_importing_twice_adds_nothing(
 ) -> None:
     course_id, uids = _add_two(context)
     path = tmp_path / suggested_export_name("smrtplayer Demo: Hips & Shoulder")
-    assert path.name == "smrtplayer Demo_ Hips _ Shoulder positions.smrtindex.json"
+    assert path.name == "smrtplayer Demo_ Hips & Shoulder positions.smrtindex.json"
     assert context.index.export_course(course_id, path) == 2
 
     document = json.loads(path.read_text(encoding="utf-8"))
