@@ -26,6 +26,7 @@ import pytest
 from helpers.media import MediaFactory
 from helpers.mounts import tiny_disk
 from helpers.player import add_course, open_window
+from smrtplayer.models.settings import VOLUME
 
 
 def _fill(disk: Path) -> Path:
@@ -153,7 +154,7 @@ def test_choices_made_on_a_full_disk_apply_now_and_are_remembered_once_there_is_
     filler.unlink()
     playback.set_rate(0.75)
     playback._save_volume()
-    assert context.settings.get("volume") == 0.3
+    assert context.settings.get(VOLUME) == 0.3
     assert context.playback_state.course_rate(lesson.course_id) == 0.75
 
 

@@ -270,12 +270,16 @@ def run_backup(args: argparse.Namespace, journal: Journal) -> int:
     from PySide6.QtCore import QCoreApplication
 
     _app = QCoreApplication([])
+    from smrtplayer.models.settings import Setting, declare
+
+    # A setting of this worker's own (never the app's): the harness reads it back after the crash.
+    counter_setting = declare(Setting(COUNTER_KEY, int, 0, "Backups taken by this worker.", minimum=0))
     context = _context(args.data)
-    counter = int(context.settings.get(COUNTER_KEY, 0))
+    counter = context.settings.get(counter_setting)
     print("ready", flush=True)
     while True:
         counter += 1
-        context.settings.set(COUNTER_KEY, counter)
+        context.settings.set(counter_setting, counter)
         journal.write("counter", value=counter)
         info = context.backups.back_up_now()
         journal.write("backup", path=str(info.path), counter=counter)

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from helpers.media import MediaFactory
 from helpers.player import add_course, open_paused, open_window, truncated_copy
 from smrtplayer.app.context import AppContext
+from smrtplayer.models.settings import AUTOPLAY_NEXT_S
 from smrtplayer.player.controller import SAVE_EVERY_MS
 
 
@@ -129,7 +130,7 @@ def test_a_lesson_watched_to_its_end_opens_on_the_next_one_at_the_next_start(  #
 ) -> None:
     first = AppContext.open(app_paths)
     lessons = _course(first, media, tmp_path)
-    first.settings.set("autoplay_next_s", 0)  # no countdown: the window closes at the end
+    first.settings.set(AUTOPLAY_NEXT_S, 0)  # no countdown: the window closes at the end
     with qtbot.waitSignal(first.playback.media_finished, timeout=10000):
         first.playback.open_lesson(lessons[0], autoplay=True, start_ms=3400)
     first.close()
@@ -186,7 +187,7 @@ def test_watched_when_really_played_and_marked_by_hand(context, media, qtbot, tm
     lessons = _course(context, media, tmp_path)
     window = open_window(context, qtbot)
     playback = context.playback
-    context.settings.set("autoplay_next_s", 0)
+    context.settings.set(AUTOPLAY_NEXT_S, 0)
     with qtbot.waitSignal(playback.watched_changed, timeout=10000) as watched:
         playback.open_lesson(lessons[1], autoplay=True, start_ms=0)
     assert watched.args == [lessons[1].fingerprint, True]
@@ -201,7 +202,7 @@ def test_watched_when_really_played_and_marked_by_hand(context, media, qtbot, tm
 def test_skipping_through_a_lesson_does_not_make_it_watched(context, media, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     lessons = _course(context, media, tmp_path)
     playback = context.playback
-    context.settings.set("autoplay_next_s", 0)
+    context.settings.set(AUTOPLAY_NEXT_S, 0)
     finished: list[bool] = []
     playback.media_finished.connect(lambda: finished.append(True))
     playback.open_lesson(lessons[0], autoplay=True, start_ms=0)

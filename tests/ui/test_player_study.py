@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 
 from helpers.media import MediaFactory
 from helpers.player import add_course, bar_x, open_paused, open_window
+from smrtplayer.models.settings import LOOP_REPEATS
 
 
 def _lessons(context, media: MediaFactory, tmp_path: Path):  # type: ignore[no-untyped-def]
@@ -58,7 +59,7 @@ def test_loop_repeat_count_and_pause_between_passes(context, media, qtbot, tmp_p
     qtbot.waitUntil(lambda: not playback.loop.is_set, timeout=8000)
     qtbot.waitUntil(lambda: playback.position_ms() > 1200, timeout=8000)
     assert states[:3] == [True, False, True], "one pause between the two passes"
-    assert context.settings.get("loop_repeats") == 2
+    assert context.settings.get(LOOP_REPEATS) == 2
     playback.pause()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from helpers.player import add_course, open_paused, open_window, with_embedded_subtitles
+from smrtplayer.models.settings import SUBTITLE_SCALE, SUBTITLES_ON
 
 SRT = """1
 00:00:00,000 --> 00:00:01,000
@@ -32,7 +33,7 @@ def test_sidecar_subtitles_show_toggle_and_resize(context, media, qtbot, tmp_pat
 
     qtbot.keyClick(view, Qt.Key.Key_C)
     assert view.subtitle() == "" and not playback.subtitles_enabled()
-    assert context.settings.get("subtitles_on") is False
+    assert context.settings.get(SUBTITLES_ON) is False
     target = view.video_rect()
     lower = target.adjusted(0, target.height() * 2 // 3, 0, 0)
     assert with_text.copy(lower) != view.grab().toImage().copy(lower), "the text is drawn on the video"
@@ -42,7 +43,7 @@ def test_sidecar_subtitles_show_toggle_and_resize(context, media, qtbot, tmp_pat
     before = view.subtitle_scale()
     qtbot.keyClick(view, Qt.Key.Key_Plus)
     assert view.subtitle_scale() > before
-    assert context.settings.get("subtitle_scale") == round(view.subtitle_scale(), 3)
+    assert context.settings.get(SUBTITLE_SCALE) == round(view.subtitle_scale(), 3)
     qtbot.keyClick(view, Qt.Key.Key_Minus)
     qtbot.keyClick(view, Qt.Key.Key_Minus)
     assert view.subtitle_scale() < before

@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from helpers.media import MediaFactory
 from helpers.player import add_course, open_paused, open_window
+from smrtplayer.models.settings import AUTOPLAY_NEXT_S, MUTED, VOLUME
 
 
 def _lessons(context, media: MediaFactory, tmp_path):  # type: ignore[no-untyped-def]
@@ -102,7 +103,7 @@ def test_volume_and_mute_are_remembered(context, media, qtbot, tmp_path) -> None
     qtbot.keyClick(window.video_view, Qt.Key.Key_M)
     assert playback.is_muted() and window.actions_by_id["mute"].isChecked()
     playback.shutdown()  # quitting writes the pending volume at once
-    assert context.settings.get("volume") == 0.45 and context.settings.get("muted") is True
+    assert context.settings.get(VOLUME) == 0.45 and context.settings.get(MUTED) is True
 
 
 def test_fullscreen_keeps_the_video_and_its_keys(context, media, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -124,7 +125,7 @@ def test_next_lesson_starts_after_a_countdown(context, media, qtbot, tmp_path) -
     lessons = _lessons(context, media, tmp_path)
     window = open_window(context, qtbot)
     playback = context.playback
-    context.settings.set("autoplay_next_s", 1)
+    context.settings.set(AUTOPLAY_NEXT_S, 1)
     with qtbot.waitSignal(playback.countdown.started, timeout=10000) as started:
         playback.open_lesson(lessons[1], autoplay=True, start_ms=0)
     assert started.args[0].title == "Third"
@@ -138,7 +139,7 @@ def test_countdown_can_be_cancelled_and_switched_off(context, media, qtbot, tmp_
     lessons = _lessons(context, media, tmp_path)
     window = open_window(context, qtbot)
     playback = context.playback
-    context.settings.set("autoplay_next_s", 30)
+    context.settings.set(AUTOPLAY_NEXT_S, 30)
     with qtbot.waitSignal(playback.countdown.started, timeout=10000):
         playback.open_lesson(lessons[1], autoplay=True, start_ms=0)
     with qtbot.waitSignal(playback.countdown.cancelled, timeout=2000):
@@ -147,7 +148,7 @@ def test_countdown_can_be_cancelled_and_switched_off(context, media, qtbot, tmp_
     assert not window.video_view.countdown_panel.isVisible()
 
     window.autoplay_action.setChecked(False)
-    assert context.settings.get("autoplay_next_s") == 0
+    assert context.settings.get(AUTOPLAY_NEXT_S) == 0
     finished: list[bool] = []
     playback.media_finished.connect(lambda: finished.append(True))
     playback.open_lesson(lessons[1], autoplay=True, start_ms=0)

@@ -17,6 +17,7 @@ import pytest
 from helpers.cli import run_cli
 from smrtplayer.app.context import AppContext
 from smrtplayer.app.paths import AppPaths
+from smrtplayer.models.settings import INSTALL_ID, SUBTITLE_SCALE
 from smrtplayer.store.db import utc_now
 from smrtplayer.store.exchange import SECTIONS_BY_NAME, MergeCount
 from smrtplayer.store.exchange.exportfile import (
@@ -94,7 +95,7 @@ def _fill_first_computer(context: AppContext) -> None:
     _add_practice(context, "Psoas", "2025-03-01T10:00:00.000+00:00")
     _add_practice(context, "Piriformis", "2025-03-01T10:05:00.000+00:00")
     _add_plan(context, "Low back routine", "2025-02-01T09:00:00.000+00:00")
-    context.settings.set("subtitle_scale", 1.4)
+    context.settings.set(SUBTITLE_SCALE, 1.4)
 
 
 def _fill_second_computer(context: AppContext) -> None:
@@ -134,12 +135,12 @@ def test_export_then_import_twice_into_a_computer_with_its_own_data_counts_exact
     assert _count(other, "SELECT COUNT(*) FROM practice_log") == 3
     assert _count(other, "SELECT COUNT(*) FROM plans") == 1
     assert _count(other, "SELECT COUNT(*) FROM plan_steps") == 1
-    assert other.settings.get("subtitle_scale") == 1.4
+    assert other.settings.get(SUBTITLE_SCALE) == 1.4
     # Search finds the imported notes (the index followed the merge).
     assert {r.kind for r in other.search.search("note 4")} == {"note"}
     assert other.search.index.is_consistent()
     # The first computer's own identity did not travel.
-    assert other.settings.get("local.install_id") != context.settings.get("local.install_id")
+    assert other.settings.get(INSTALL_ID) != context.settings.get(INSTALL_ID)
 
 
 def test_newer_edit_wins_and_an_older_copy_changes_nothing(

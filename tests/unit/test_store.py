@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from smrtplayer.common.errors import DatabaseCorrupt, MigrationFailed, SchemaTooNew
+from smrtplayer.models.settings import BUILTIN_STAMPS, VOLUME, WORKING_SIDE
 from smrtplayer.store import migrations
 from smrtplayer.store.db import APPLICATION_ID, Store
 from smrtplayer.store.resume import ProgressRepository
@@ -39,11 +40,11 @@ def test_new_database_has_durable_settings_and_current_schema(tmp_path: Path) ->
 def test_reopening_applies_nothing_and_keeps_rows(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
     store = Store.open(path)
-    SettingsRepository(store).set("volume", 0.4)
+    SettingsRepository(store).set(VOLUME, 0.4)
     store.close()
     store = Store.open(path, backups_dir=tmp_path / "backups")
     try:
-        assert SettingsRepository(store).get("volume") == 0.4
+        assert SettingsRepository(store).get(VOLUME) == 0.4
         assert not (tmp_path / "backups").exists(), "no upgrade, so no backup"
     finally:
         store.close()
@@ -76,7 +77,7 @@ def test_damaged_pages_fail_quick_check_and_are_left_untouched(tmp_path: Path) -
     store = Store.open(path)
     repo = SettingsRepository(store)
     for index in range(400):
-        repo.set(f"key-{index}", "x" * 200)
+        repo.set(BUILTIN_STAMPS.member(f"key-{index}"), "x" * 200)
     store.close()
     data = bytearray(path.read_bytes())
     page = 4096
@@ -138,9 +139,9 @@ def test_write_rolls_back_on_error(tmp_path: Path) -> None:
     settings = SettingsRepository(store)
     try:
         with pytest.raises(ZeroDivisionError), store.write():
-            settings.set("a", 1)
+            settings.set(VOLUME, 0.5)
             1 / 0  # noqa: B018
-        assert settings.get("a") is None
+        assert store.query_one("SELECT value FROM settings WHERE key = ?", [VOLUME.name]) is None
         assert not store.conn.in_transaction
     finally:
         store.close()
@@ -182,7 +183,7 @@ def test_two_connections_writing_never_see_locked_errors(tmp_path: Path) -> None
 
 def test_backup_is_a_consistent_standalone_copy(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "db.sqlite3")
-    SettingsRepository(store).set("theme", "dark")
+    SettingsRepository(store).set(WORKING_SIDE, "L")
     copy = store.backup_to(tmp_path / "copy" / "backup.sqlite3")
     store.close()
     assert not Path(str(copy) + "-wal").exists()
@@ -191,7 +192,7 @@ def test_backup_is_a_consistent_standalone_copy(tmp_path: Path) -> None:
     check.close()
     reopened = Store.open(copy)
     try:
-        assert SettingsRepository(reopened).get("theme") == "dark"
+        assert SettingsRepository(reopened).get(WORKING_SIDE) == "L"
     finally:
         reopened.close()
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smrtplayer.app.paths import AppPaths
+from smrtplayer.app.settings import SettingsService
 from smrtplayer.common.errors import DatabaseCorrupt, DataDirError
 from smrtplayer.library.service import LibraryService
 from smrtplayer.models.backups import RecoveryReport
@@ -52,7 +53,8 @@ class AppContext:
         #: why the data cannot be changed (None: it can); services check it before writing
         self.read_only_reason = read_only_reason
         self._snapshot_dir = snapshot_dir
-        self.settings = SettingsRepository(store)
+        #: the user's settings, for widgets and services alike
+        self.settings = SettingsService(SettingsRepository(store))
         self.progress = ProgressRepository(store)
         self.playback_state = PlaybackStateRepository(store, self.progress)
         self.courses = CourseRepository(store)

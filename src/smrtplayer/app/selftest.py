@@ -21,6 +21,7 @@ from typing import Any
 from smrtplayer import __version__
 from smrtplayer.app.paths import AppPaths
 from smrtplayer.common.errors import SmrtError
+from smrtplayer.models.settings import SELF_TEST_LAST_RUN
 
 PLAY_FOR_MS = 1000
 PLAY_DEADLINE_S = 20
@@ -88,7 +89,7 @@ def _run(paths: AppPaths) -> dict[str, Any]:
         context = AppContext.open(paths)
         holder["context"] = context
         check = context.store.quick_check()
-        context.settings.set("self_test.last_run", time.time())
+        context.settings.set(SELF_TEST_LAST_RUN, time.time())
         return {
             "ok": check == "ok",
             "quick_check": check,

@@ -20,22 +20,22 @@ from smrtplayer.models.plans import Plan
 from smrtplayer.models.positions import Position, position_near
 from smrtplayer.models.practice import PracticeEntry
 from smrtplayer.models.presets import BUILTIN_PRESETS, Preset
+from smrtplayer.models.settings import (
+    HOLD_AUTO_ADVANCE,
+    HOLD_CUE_PROFILE,
+    HOLD_LOOP_SPAN,
+    HOLD_OPTIONS,
+    HOLD_PAUSE_AT_POSITIONS,
+    HOLD_SPEAK_NAMES,
+    HOLD_TICKS,
+    SettingsAccess,
+)
 from smrtplayer.store.plans import PlanRepository, PresetRepository
 from smrtplayer.store.practice import PracticeRepository
-from smrtplayer.store.settings import SettingsRepository
 
 if TYPE_CHECKING:
     from smrtplayer.holds.cues import CuePlayer
     from smrtplayer.holds.keepawake import KeepAwake
-
-SETTING_DEFAULTS: dict[str, Any] = {
-    "holds.cue_profile": "clinic",
-    "holds.auto_advance": True,
-    "holds.loop_span": False,
-    "holds.pause_at_positions": False,
-    "holds.ticks": False,
-    "holds.speak_names": True,
-}
 
 
 class HoldServices(QObject):
@@ -49,7 +49,7 @@ class HoldServices(QObject):
     def __init__(
         self,
         *,
-        settings: SettingsRepository,
+        settings: SettingsAccess,
         plans: PlanRepository,
         presets: PresetRepository,
         practice: PracticeRepository,
@@ -77,24 +77,24 @@ class HoldServices(QObject):
 
     # --------------------------------------------------------------------------------- options
     def option(self, key: str) -> Any:
-        return self._settings.get(key, SETTING_DEFAULTS[key])
+        """A hold option by its name (``holds.ticks``...); an unknown name raises KeyError."""
+        return self._settings.get(HOLD_OPTIONS[key])
 
     def set_option(self, key: str, value: Any) -> None:
-        if key not in SETTING_DEFAULTS:
-            raise KeyError(key)
-        self._settings.set(key, value)
+        """Change a hold option (a value it does not take raises SettingError) and apply it now."""
+        self._settings.set(HOLD_OPTIONS[key], value)
         self._apply_options()
 
     def _apply_options(self) -> None:
         if self._runner is not None:
-            self._runner.auto_advance = bool(self.option("holds.auto_advance"))
-            self._runner.loop_span = bool(self.option("holds.loop_span"))
+            self._runner.auto_advance = self._settings.get(HOLD_AUTO_ADVANCE)
+            self._runner.loop_span = self._settings.get(HOLD_LOOP_SPAN)
         if self._cues is not None:
-            self._cues.set_profile(str(self.option("holds.cue_profile")))
-            self._cues.ticks = bool(self.option("holds.ticks"))
-            self._cues.speak_names = bool(self.option("holds.speak_names"))
+            self._cues.set_profile(self._settings.get(HOLD_CUE_PROFILE))
+            self._cues.ticks = self._settings.get(HOLD_TICKS)
+            self._cues.speak_names = self._settings.get(HOLD_SPEAK_NAMES)
         if self._watcher is not None:
-            self._watcher.enabled = bool(self.option("holds.pause_at_positions"))
+            self._watcher.enabled = self._settings.get(HOLD_PAUSE_AT_POSITIONS)
 
     # ----------------------------------------------------------------------------------- plans
     def all_plans(self) -> list[Plan]:

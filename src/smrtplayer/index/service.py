@@ -37,15 +37,14 @@ from smrtplayer.models.regions import (
     default_taxonomy,
     fold,
 )
+from smrtplayer.models.settings import WORKING_SIDE, SettingsAccess
 from smrtplayer.store.courses import CourseRepository
 from smrtplayer.store.db import Store
 from smrtplayer.store.position_search import COUNT_CAP, IndexRow, IndexSearch, SearchFilters, TermGroup
 from smrtplayer.store.positions import PositionRepository
-from smrtplayer.store.settings import SettingsRepository
 
 log = logging.getLogger(__name__)
 
-WORKING_SIDE_KEY = "index.working_side"
 PAGE_SIZE = 200
 #: Shorter words are not looked for in titles: "po*" matches most of a large library.
 MIN_TITLE_WORD = 3
@@ -141,7 +140,7 @@ class IndexService(QObject):
         self,
         store: Store,
         courses: CourseRepository,
-        settings: SettingsRepository,
+        settings: SettingsAccess,
         taxonomy: Taxonomy | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -480,14 +479,13 @@ class IndexService(QObject):
     @property
     def working_side(self) -> str:
         """The side of the client being treated: 'L', 'R', or '' when not chosen (never mirror)."""
-        value = self._settings.get(WORKING_SIDE_KEY, "")
-        return value if value in ("L", "R") else ""
+        return self._settings.get(WORKING_SIDE)
 
     def set_working_side(self, side: str) -> None:
         side = side if side in ("L", "R") else ""
         if side == self.working_side:
             return
-        self._settings.set(WORKING_SIDE_KEY, side)
+        self._settings.set(WORKING_SIDE, side)
         self.working_side_changed.emit(side)
         self._update_mirror()
 

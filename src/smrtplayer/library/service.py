@@ -41,9 +41,9 @@ from smrtplayer.models.library import (
     VerifyReport,
 )
 from smrtplayer.models.positions import Position
+from smrtplayer.models.settings import BUILTIN_STAMPS, SettingsAccess
 from smrtplayer.store.courses import CourseRepository
 from smrtplayer.store.db import DatabaseError
-from smrtplayer.store.settings import SettingsRepository
 
 if TYPE_CHECKING:
     from smrtplayer.library.importer import PreparedImport
@@ -73,7 +73,7 @@ class LibraryService(QObject):
         library_dir: Path | None = None,
         parent: QObject | None = None,
         *,
-        settings: SettingsRepository | None = None,
+        settings: SettingsAccess | None = None,
     ) -> None:
         super().__init__(parent)
         self._courses = courses
@@ -108,9 +108,9 @@ class LibraryService(QObject):
             uid = BUILTIN_UID_PREFIX + folder.name
             # Reading the manifest validates it against the taxonomy (~50 ms on every launch, before
             # the first frame): skipped while neither the folder nor the app changed since last time.
-            stamp_key = f"local.builtin_stamp.{folder.name}"
+            stamp_setting = BUILTIN_STAMPS.member(folder.name)
             stamp = _folder_stamp(folder)
-            stamped = self._settings is not None and self._settings.get(stamp_key) == stamp
+            stamped = self._settings is not None and self._settings.get(stamp_setting) == stamp
             if stamped and not force and self._courses.find_by_uid(uid) is not None:
                 continue
             from smrtplayer.library import scan  # with msgspec: ~25 ms, only when a manifest is read
@@ -128,7 +128,7 @@ class LibraryService(QObject):
             try:
                 self._courses.save(result.course)
                 if self._settings is not None and not result.skipped:
-                    self._settings.set(stamp_key, stamp)
+                    self._settings.set(stamp_setting, stamp)
             except DatabaseError as error:  # a full disk: the stored copy (if any) stays as it was
                 self._report(
                     f"The built-in course {result.course.title!r} cannot be stored ({error}); "

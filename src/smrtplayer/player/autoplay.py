@@ -11,8 +11,9 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from smrtplayer.models.library import Lesson
+from smrtplayer.models.settings import AUTOPLAY_NEXT_S
 
-DEFAULT_SECONDS = 5
+DEFAULT_SECONDS = AUTOPLAY_NEXT_S.default
 TICK_MS = 200
 
 

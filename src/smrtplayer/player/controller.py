@@ -18,7 +18,7 @@ import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QImage
@@ -34,14 +34,23 @@ from smrtplayer.common.errors import MediaError, SmrtError, WriteProblem
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.models.library import Lesson, neighbour_lesson
 from smrtplayer.models.positions import Position, position_at, position_near
+from smrtplayer.models.settings import (
+    AUTOPLAY_NEXT_S,
+    LOOP_PAUSE_MS,
+    LOOP_REPEATS,
+    MUTED,
+    SUBTITLES_ON,
+    VOLUME,
+    Setting,
+    SettingsAccess,
+)
 from smrtplayer.models.spans import MAX_STEP_MS, SpanTracker
 from smrtplayer.player.abloop import ABLoop
-from smrtplayer.player.autoplay import DEFAULT_SECONDS, NextLessonCountdown
+from smrtplayer.player.autoplay import NextLessonCountdown
 from smrtplayer.player.subtitles import SubtitleCues, find_sidecars, load_cues
 from smrtplayer.store.db import database_write_problem
 from smrtplayer.store.playback_state import PlaybackStateRepository
 from smrtplayer.store.resume import ProgressRepository
-from smrtplayer.store.settings import SettingsRepository
 
 log = logging.getLogger(__name__)
 
@@ -166,7 +175,7 @@ class PlaybackController(QObject):
         self,
         progress: ProgressRepository,
         state: PlaybackStateRepository | None = None,
-        settings: SettingsRepository | None = None,
+        settings: SettingsAccess | None = None,
         library: LessonSource | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -192,9 +201,7 @@ class PlaybackController(QObject):
         self._last_played_ms: int | None = None  # last report while playing, for truncation
         self._ended_early_at: int | None = None
         self._previous_report_ms: int | None = None
-        self.loop = ABLoop(
-            repeats=self._setting("loop_repeats", None), pause_ms=self._setting("loop_pause_ms", 0)
-        )
+        self.loop = ABLoop(repeats=self._setting(LOOP_REPEATS), pause_ms=self._setting(LOOP_PAUSE_MS))
         self._loop_wait = QTimer(self)
         self._loop_wait.setSingleShot(True)
         self._loop_wait.timeout.connect(self._loop_again)
@@ -227,8 +234,8 @@ class PlaybackController(QObject):
         player.setPlaybackRate(1.0)
         self._enable_pitch_compensation()
         player.setActiveSubtitleTrack(-1)
-        self._audio.setVolume(float(self._setting("volume", 1.0)))
-        self._audio.setMuted(bool(self._setting("muted", False)))
+        self._audio.setVolume(self._setting(VOLUME))
+        self._audio.setMuted(self._setting(MUTED))
         self._connections = [
             self._sink.videoFrameChanged.connect(self._on_video_frame),
             self._sink.subtitleTextChanged.connect(self._on_embedded_subtitle),
@@ -248,8 +255,8 @@ class PlaybackController(QObject):
         if _engine_owner is self:
             _engine_owner = None
 
-    def _setting(self, key: str, default: Any) -> Any:
-        return self._settings.get(key, default) if self._settings is not None else default
+    def _setting[T](self, setting: Setting[T]) -> T:
+        return self._settings.get(setting) if self._settings is not None else setting.default_value()
 
     # ------------------------------------------------------------------------------ queries
     @property
@@ -553,7 +560,7 @@ class PlaybackController(QObject):
         settings = self._settings
         if settings is not None:
             volume, muted = round(self.volume(), 3), self.is_muted()
-            self._keep_choice("The volume", lambda: settings.set_many({"volume": volume, "muted": muted}))
+            self._keep_choice("The volume", lambda: settings.set_many({VOLUME: volume, MUTED: muted}))
 
     # ---------------------------------------------------------------------------------- speed
     def set_rate(self, rate: float) -> None:
@@ -622,7 +629,7 @@ class PlaybackController(QObject):
         self.loop.pause_ms = max(0, pause_ms)
         settings, loop = self._settings, self.loop
         if settings is not None:
-            options = {"loop_repeats": loop.repeats, "loop_pause_ms": loop.pause_ms}
+            options = {LOOP_REPEATS: loop.repeats, LOOP_PAUSE_MS: loop.pause_ms}
             self._keep_choice("The loop's repeats and pause", lambda: settings.set_many(options))
         self.loop_changed.emit(self.loop_snapshot())
 
@@ -683,7 +690,7 @@ class PlaybackController(QObject):
     def set_subtitles_enabled(self, enabled: bool) -> None:
         settings = self._settings
         if settings is not None:
-            self._keep_choice("Subtitles on/off", lambda: settings.set("subtitles_on", enabled))
+            self._keep_choice("Subtitles on/off", lambda: settings.set(SUBTITLES_ON, enabled))
         self.set_subtitle_track(0 if enabled and self.subtitle_tracks() else None)
 
     def set_subtitle_track(self, index: int | None) -> None:
@@ -722,7 +729,7 @@ class PlaybackController(QObject):
         self.subtitle_tracks_changed.emit(self.subtitle_tracks())
         if (
             self._sidecar_files
-            and self._setting("subtitles_on", True)
+            and bool(self._setting(SUBTITLES_ON))  # bool(): else mypy takes the list's type for T
             and self._read_sidecar(self._sidecar_files[0])
         ):
             self._subtitle_choice = 0
@@ -759,7 +766,7 @@ class PlaybackController(QObject):
             return
         self._embedded_tracks = labels
         self.subtitle_tracks_changed.emit(self.subtitle_tracks())
-        if self._subtitle_choice is None and labels and self._setting("subtitles_on", True):
+        if self._subtitle_choice is None and labels and self._setting(SUBTITLES_ON):
             self.set_subtitle_track(len(self.subtitle_tracks()) - len(labels))
 
     # ------------------------------------------------------------------------- resume, watched
@@ -947,7 +954,7 @@ class PlaybackController(QObject):
             return
         self.media_finished.emit()
         following = self.neighbour_lesson(+1)
-        seconds = int(self._setting("autoplay_next_s", DEFAULT_SECONDS) or 0)
+        seconds = self._setting(AUTOPLAY_NEXT_S)
         if following is not None and seconds > 0:
             self.countdown.start(following, seconds)
 

@@ -30,14 +30,12 @@ from pathlib import Path
 
 from smrtplayer.common.errors import DatabaseCorrupt, StoreError
 from smrtplayer.models.backups import BackupInfo, RecoveryReport, RestoreReport
+from smrtplayer.models.settings import BACKUPS_KEEP, SettingsAccess
 from smrtplayer.store import migrations
 from smrtplayer.store.db import APPLICATION_ID, Store, is_damage
-from smrtplayer.store.settings import SettingsRepository
 
 log = logging.getLogger(__name__)
 
-KEEP_SETTING = "backups.keep"
-KEEP_DEFAULT = 7
 KEEP_OTHER = 5  # pre-import and pre-restore copies kept
 AUTOMATIC_KINDS = ("daily", "pre-import", "pre-restore")
 _NAME = re.compile(
@@ -165,20 +163,19 @@ def _copy_database(source: Path, destination: Path) -> None:
 class BackupService:
     """Rolling daily backups, "Back up now", the list, and restore into the open database."""
 
-    def __init__(self, store: Store, folder: Path, settings: SettingsRepository | None = None) -> None:
+    def __init__(self, store: Store, folder: Path, settings: SettingsAccess | None = None) -> None:
         self._store = store
         self.folder = folder
         self._settings = settings
 
     @property
     def keep(self) -> int:
-        value = self._settings.get(KEEP_SETTING, KEEP_DEFAULT) if self._settings else KEEP_DEFAULT
-        return value if isinstance(value, int) and value >= 1 else KEEP_DEFAULT
+        return self._settings.get(BACKUPS_KEEP) if self._settings is not None else BACKUPS_KEEP.default
 
     def set_keep(self, count: int) -> None:
         if self._settings is None:
             return
-        self._settings.set(KEEP_SETTING, max(1, min(365, int(count))))
+        self._settings.set(BACKUPS_KEEP, BACKUPS_KEEP.clamped(int(count)))
         self.prune()
 
     def all(self) -> list[BackupInfo]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from smrtplayer.models.settings import INSTALL_ID
 from smrtplayer.store.db import Store, utc_now
 
 
@@ -126,7 +127,7 @@ class StatsRepository:
         return {str(row["day"]): int(row["ms"]) for row in rows}
 
     def install_id(self) -> str | None:
-        row = self._store.query_one("SELECT value FROM settings WHERE key = 'local.install_id'")
+        row = self._store.query_one("SELECT value FROM settings WHERE key = ?", [INSTALL_ID.name])
         if row is None:
             return None
         try:

@@ -17,12 +17,11 @@ from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from smrtplayer.store.settings import SettingsRepository
+from smrtplayer.models.settings import INSTALL_ID, SettingsAccess
 from smrtplayer.store.stats import StatsRepository
 
 log = logging.getLogger(__name__)
 
-INSTALL_ID_SETTING = "local.install_id"
 #: A day counts towards the streak from this much study (or any practice logged that day).
 STREAK_MIN_MS = 60_000
 
@@ -179,13 +178,13 @@ class ProgressStats:
         return count
 
 
-def install_id(settings: SettingsRepository) -> str:
+def install_id(settings: SettingsAccess) -> str:
     """This installation's id (never exported: each computer keeps its own study-time rows)."""
-    value = settings.get(INSTALL_ID_SETTING)
-    if isinstance(value, str) and value:
+    value = settings.get(INSTALL_ID)
+    if value:
         return value
     value = uuid.uuid4().hex
-    settings.set(INSTALL_ID_SETTING, value)
+    settings.set(INSTALL_ID, value)
     return value
 
 

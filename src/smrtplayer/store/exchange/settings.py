@@ -9,6 +9,7 @@ from typing import Annotated
 
 import msgspec
 
+from smrtplayer.models.settings import LOCAL_SETTING_PREFIXES, find_setting
 from smrtplayer.store.exchange.base import (
     Item,
     MergeCount,
@@ -19,8 +20,7 @@ from smrtplayer.store.exchange.base import (
     utc_text,
 )
 
-#: Settings that describe this computer rather than the user: never exported, never overwritten.
-LOCAL_SETTING_PREFIXES = ("local.", "self_test.", "window.")
+__all__ = ["LOCAL_SETTING_PREFIXES", "SettingItem", "SettingsSection"]
 
 
 # ------------------------------------------------------------------------------------ settings
@@ -31,7 +31,11 @@ class SettingItem(Item, frozen=True):
 
 
 class SettingsSection(Section[SettingItem]):
-    """The user's settings (not the ones describing this computer): the newer change wins."""
+    """The user's settings (not the ones describing this computer): the newer change wins.
+
+    Which settings travel, and which values they take, is the registry's to say. A setting this version
+    does not know (a newer one's) is skipped at merge rather than refusing the whole file.
+    """
 
     name = "settings"
     title = "settings"
@@ -42,12 +46,15 @@ class SettingsSection(Section[SettingItem]):
         return item.key
 
     def check(self, item: SettingItem) -> str | None:
-        if item.key.startswith(LOCAL_SETTING_PREFIXES):
+        setting = find_setting(item.key)
+        if item.key.startswith(LOCAL_SETTING_PREFIXES) or (setting is not None and not setting.exported):
             return "it belongs to one computer only"
         try:
-            json.loads(item.value)
+            value = json.loads(item.value)
         except ValueError:
             return "its value is not JSON"
+        if setting is not None and not setting.accepts(value):
+            return f"its value is not {setting.expectation()}"
         return None
 
     def dump(self, conn: sqlite3.Connection) -> list[SettingItem]:
@@ -56,13 +63,16 @@ class SettingsSection(Section[SettingItem]):
             for key, value, updated in conn.execute(
                 "SELECT key, value, updated_at FROM settings ORDER BY key"
             )
-            if not str(key).startswith(LOCAL_SETTING_PREFIXES) and _is_json(value)
+            if _is_exported(str(key)) and _is_json(value)
         ]
 
     def merge(self, conn: sqlite3.Connection, items: Sequence[SettingItem]) -> MergeCount:
         count = MergeCount()
         local = {item.key: item for item in self.dump(conn)}
         for item in items:
+            if not _is_exported(item.key):
+                count.skipped += 1
+                continue
             mine = local.get(item.key)
             if mine is not None and (
                 mine.value == item.value
@@ -81,6 +91,11 @@ class SettingsSection(Section[SettingItem]):
             else:
                 count.updated += 1
         return count
+
+
+def _is_exported(key: str) -> bool:
+    setting = find_setting(key)
+    return setting is not None and setting.exported
 
 
 def _is_json(value: object) -> bool:

@@ -40,8 +40,8 @@ from smrtplayer.app.context import AppContext
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.models.library import Lesson, neighbour_lesson
+from smrtplayer.models.settings import AUTOPLAY_NEXT_S, SUBTITLE_SCALE
 from smrtplayer.player.abloop import ABLoop
-from smrtplayer.player.autoplay import DEFAULT_SECONDS
 from smrtplayer.player.capture import save_capture
 from smrtplayer.player.controller import at_the_end
 from smrtplayer.ui.common.tree_items import top_level_items
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.lesson_title.setFont(title_font)
 
         self.video_view = VideoView()
-        self.video_view.set_subtitle_scale(float(context.settings.get("subtitle_scale", 1.0)))
+        self.video_view.set_subtitle_scale(context.settings.get(SUBTITLE_SCALE))
         self.transport = TransportBar(context, self.actions_by_id)
 
         self.error_area = QLabel("")
@@ -652,10 +652,10 @@ class MainWindow(QMainWindow):
         self.video_view.show_countdown(f"Next: {following.title}\nstarts in {countdown.remaining_s()} s")
 
     def _autoplay_seconds(self) -> int:
-        return int(self.context.settings.get("autoplay_next_s", DEFAULT_SECONDS) or 0)
+        return self.context.settings.get(AUTOPLAY_NEXT_S)
 
     def _set_autoplay(self, enabled: bool) -> None:
-        self.context.settings.set("autoplay_next_s", DEFAULT_SECONDS if enabled else 0)
+        self.context.settings.set(AUTOPLAY_NEXT_S, AUTOPLAY_NEXT_S.default if enabled else 0)
         if not enabled:
             self.playback.countdown.cancel()
 
@@ -695,7 +695,7 @@ class MainWindow(QMainWindow):
     def _scale_subtitles(self, factor: float) -> None:
         self.video_view.set_subtitle_scale(self.video_view.subtitle_scale() * factor)
         scale = round(self.video_view.subtitle_scale(), 3)
-        self.context.settings.set("subtitle_scale", scale)
+        self.context.settings.set(SUBTITLE_SCALE, scale)
         self.video_view.flash(f"Subtitles {round(scale * 100)} %")
 
     def capture_frame(self) -> None:

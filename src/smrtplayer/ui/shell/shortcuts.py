@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
-from smrtplayer.store.settings import SettingsRepository
-
-SETTINGS_KEY = "shortcuts"
+from smrtplayer.models.settings import SHORTCUTS, SettingsAccess
 
 
 @dataclass(frozen=True)
@@ -84,15 +82,15 @@ class ShortcutBindings(QObject):
 
     changed = Signal()
 
-    def __init__(self, settings: SettingsRepository, parent: QObject | None = None) -> None:
+    def __init__(self, settings: SettingsAccess, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
-        stored = settings.get(SETTINGS_KEY, {})
-        self._overrides: dict[str, tuple[str, ...]] = {}
-        if isinstance(stored, dict):
-            for action_id, keys in stored.items():
-                if action_id in SPECS and isinstance(keys, list):
-                    self._overrides[action_id] = tuple(_normalise(k) for k in keys if isinstance(k, str))
+        # Actions another version had (or no longer has) are left out; the registry checked the types.
+        self._overrides: dict[str, tuple[str, ...]] = {
+            action_id: tuple(_normalise(key) for key in keys)
+            for action_id, keys in settings.get(SHORTCUTS).items()
+            if action_id in SPECS
+        }
 
     def keys(self, action_id: str) -> tuple[str, ...]:
         return self._overrides.get(action_id, SPECS[action_id].keys)
@@ -127,7 +125,7 @@ class ShortcutBindings(QObject):
             self._overrides[action_id] = keys
 
     def _save(self) -> None:
-        self._settings.set(SETTINGS_KEY, {key: list(value) for key, value in self._overrides.items()})
+        self._settings.set(SHORTCUTS, {key: list(value) for key, value in self._overrides.items()})
         self.changed.emit()
 
 
