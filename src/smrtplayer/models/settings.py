@@ -25,6 +25,8 @@ class SettingError(ValueError):
 
 @dataclass(frozen=True, eq=False)
 class Setting[T]:
+    """One setting: the key it is stored under and the values it takes."""
+
     name: str
     #: the Python type of a stored value as JSON gives it back (float also takes a JSON integer)
     kind: type
@@ -152,6 +154,7 @@ def declare[T](setting: Setting[T]) -> Setting[T]:
 
 
 def declare_family[T](prefix: str, template: Setting[T]) -> SettingFamily[T]:
+    """Add a family of settings named ``prefix`` + a name of the caller's (the template's name is unused)."""
     if not prefix.endswith(".") or prefix in _FAMILIES:
         raise SettingError(f"{prefix}: a family needs a new prefix ending in '.'")
     _check_locality(prefix, template.exported)
