@@ -166,3 +166,45 @@ def test_backup_names_give_their_time_and_impossible_dates_are_skipped(tmp_path:
         ("daily", "2026-11-21T03:15:02.250000+00:00"),
         ("pre-import", "2025-01-01T00:00:00+00:00"),
     ]
+
+
+@pytest.mark.parametrize("keep_bytes", [0, 50, 8192], ids=["empty", "header-cut", "truncated"])
+def test_an_empty_or_truncated_database_is_damage_and_the_newest_backup_comes_back(
+    app_paths: AppPaths,
+    keep_bytes: int,
+    qapp,  # type: ignore[no-untyped-def]
+) -> None:
+    context = AppContext.open(app_paths)
+    context.notes.create(_fingerprint(context), body="kept in the backup")
+    context.notes.flush()
+    backup = context.backups.back_up_now()
+    context.close()
+    with app_paths.database.open("r+b") as handle:
+        handle.truncate(keep_bytes)
+
+    context = AppContext.open(app_paths)
+    try:
+        report = context.recovery
+        assert report is not None, "an emptied database must not become a new, empty library"
+        assert report.restored_from == backup.path
+        assert report.damaged_kept_at.stat().st_size == keep_bytes
+        assert _bodies(context) == ["kept in the backup"]
+        assert "damaged" in context.notices[0] and "1 note" in context.notices[0]
+        if keep_bytes == 0:
+            assert "empty (0 bytes)" in context.notices[0]
+    finally:
+        context.close()
+
+
+def test_an_empty_database_with_no_backup_is_a_first_start_cut_short(
+    app_paths: AppPaths,
+    qapp,  # type: ignore[no-untyped-def]
+) -> None:
+    app_paths.data.mkdir(parents=True)
+    app_paths.database.touch()
+    context = AppContext.open(app_paths)
+    try:
+        assert context.recovery is None
+        assert [course.kind for course in context.library.courses()] == ["builtin"]
+    finally:
+        context.close()

@@ -79,6 +79,11 @@ class Diagnosis:
 def diagnose(path: Path) -> Diagnosis:
     """Read-only check of a database file: ours, intact, and not from a newer smrtplayer?"""
     try:
+        if path.stat().st_size == 0:
+            return Diagnosis("damaged", "the file is empty (0 bytes)")
+    except OSError as error:
+        return Diagnosis("damaged", f"cannot be opened: {error.strerror or error}")
+    try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
     except sqlite3.Error as error:
         return Diagnosis("damaged", f"cannot be opened: {error}")

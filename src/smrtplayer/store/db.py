@@ -67,6 +67,13 @@ class Store:
         written to it. Before a schema upgrade the file is backed up with SQLite's backup API.
         """
         path = Path(path)
+        if backups_dir is not None and _emptied(path, backups_dir):
+            # SQLite would silently start an empty library in it; the backups beside it say it held one.
+            raise DatabaseCorrupt(
+                f"The database {path} is empty (0 bytes) although backups of it exist in {backups_dir}: "
+                "it was cut short (a crash, a full disk or a sync tool). It was left untouched. "
+                "Restore a backup, or move the file aside to start afresh."
+            )
         existing_version = _inspect_existing(path) if _has_content(path) else 0
         try:
             conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -207,6 +214,18 @@ def partial_path(destination: Path) -> Path:
     the next start can tell the remains of a crash (``remove_interrupted_backups``) from a copy being
     written right now by another smrtplayer process."""
     return destination.with_name(f"{destination.name}.{os.getpid()}.partial")
+
+
+def _emptied(path: Path, backups_dir: Path) -> bool:
+    """A database file of 0 bytes in a data folder that has backups: a library that lost its file.
+
+    A 0-byte file with no backup is the first start cut short before SQLite wrote its header."""
+    try:
+        if path.stat().st_size != 0:
+            return False
+        return any(entry.suffix == ".sqlite3" and entry.is_file() for entry in backups_dir.iterdir())
+    except OSError:
+        return False
 
 
 def _has_content(path: Path) -> bool:
