@@ -138,6 +138,14 @@ def _load_handler(module: str, name: str) -> Handler:
     return handler
 
 
+def _open(paths: AppPaths) -> AppContext:
+    """The data folder, with what the window would tell first (a recovery, read-only mode) on stderr."""
+    context = AppContext.open(paths)
+    for notice in context.notices:
+        print(f"warning: {notice}", file=sys.stderr)
+    return context
+
+
 def _format_ms(ms: int) -> str:
     seconds = ms // 1000
     hours, rest = divmod(seconds, 3600)
@@ -146,7 +154,7 @@ def _format_ms(ms: int) -> str:
 
 
 def cmd_courses(args: argparse.Namespace, paths: AppPaths) -> int:
-    context = AppContext.open(paths)
+    context = _open(paths)
     try:
         courses = context.library.courses()
         if args.json:
@@ -277,7 +285,7 @@ def _dump(payload: Any) -> None:
 
 
 def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
-    context = AppContext.open(paths)
+    context = _open(paths)
     line = _ProgressLine()
     try:
         source: Path | list[Path] = args.paths[0] if len(args.paths) == 1 else list(args.paths)
@@ -333,7 +341,7 @@ def _print_import(report: ImportReport) -> None:
 
 
 def cmd_verify(args: argparse.Namespace, paths: AppPaths) -> int:
-    context = AppContext.open(paths)
+    context = _open(paths)
     line = _ProgressLine()
     reports: list[VerifyReport] = []
     try:
@@ -387,7 +395,7 @@ def _print_verify(report: VerifyReport) -> None:
 
 
 def cmd_relink(args: argparse.Namespace, paths: AppPaths) -> int:
-    context = AppContext.open(paths)
+    context = _open(paths)
     try:
         course = _require_course(context, args.course)
         with _interruptible() as stop:
@@ -414,7 +422,7 @@ def _relink_json(report: RelinkReport) -> dict[str, Any]:
 
 
 def cmd_remove(args: argparse.Namespace, paths: AppPaths) -> int:
-    context = AppContext.open(paths)
+    context = _open(paths)
     try:
         course = _require_course(context, args.course)
         context.library.remove_course(course.id)

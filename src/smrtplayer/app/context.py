@@ -56,7 +56,9 @@ class AppContext:
         self.progress = ProgressRepository(store)
         self.playback_state = PlaybackStateRepository(store, self.progress)
         self.courses = CourseRepository(store)
-        self.library = LibraryService(self.courses, paths.library, settings=self.settings)
+        self.library = LibraryService(
+            self.courses, paths.library, settings=self.settings, read_only_reason=read_only_reason
+        )
         self.backups = BackupService(store, paths.backups, self.settings)
         stats = StatsRepository(store)
         self.stats = ProgressStats(stats)
