@@ -211,3 +211,21 @@ def test_a_read_only_data_folder_refuses_every_change_and_never_claims_one(
     titles = [course["title"] for course in json.loads(listed.stdout) if course["kind"] != "builtin"]
     assert titles == ["Kept"]
     assert sorted(path.name for path in (data / "library").iterdir()) == []
+
+
+def test_absurd_header_numbers_skip_that_file_and_the_rest_is_imported(
+    tmp_path: Path, media: MediaFactory
+) -> None:
+    from helpers import containers
+
+    folder = make_course_folder(tmp_path / "Mixed", ["1 - good.mp4", "2 - good.mp4"], media)
+    containers.write(folder / "3 - mvhd.mp4", containers.mp4(timescale=1, duration=2**64 - 2))
+    containers.write(folder / "4 - width.mkv", containers.matroska(width=2**64 - 1))
+    containers.write(folder / "5 - scale.webm", containers.matroska(timestamp_scale=2**64 - 1))
+    result = run_cli("import", "--json", str(folder), data_dir=tmp_path / "data")
+    assert result.returncode == 3, result.stderr
+    report = json.loads(result.stdout)
+    assert report["lessons"] == 2
+    skipped = {item["path"]: item["reason"] for item in report["skipped"]}
+    assert sorted(skipped) == ["3 - mvhd.mp4", "4 - width.mkv", "5 - scale.webm"]
+    assert all("impossible" in reason for reason in skipped.values()), skipped

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers import containers
 from helpers.media import MediaFactory
 from smrtplayer.common.errors import MediaError
 from smrtplayer.library.probe import probe_media, sniff
@@ -169,3 +170,25 @@ def test_damaged_media_only_ever_raise_media_error(
         assert info.width is None or 0 <= info.width < 1 << 32
     finally:
         Path(name).unlink()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("mvhd.mp4", containers.mp4(timescale=1, duration=2**64 - 2), "impossible length"),
+        ("width.webm", containers.matroska(width=2**64 - 1), "impossible picture width"),
+        ("scale.webm", containers.matroska(timestamp_scale=2**64 - 1), "impossible length"),
+        ("height.mkv", containers.matroska(height=2**63), "impossible picture height"),
+    ],
+)
+def test_absurd_header_numbers_are_refused_with_the_reason(
+    tmp_path: Path, name: str, data: bytes, reason: str
+) -> None:
+    with pytest.raises(MediaError, match=reason):
+        probe_media(containers.write(tmp_path / name, data))
+
+
+def test_plausible_hand_made_headers_probe(tmp_path: Path) -> None:
+    for name, data in (("a.mp4", containers.mp4()), ("a.webm", containers.matroska())):
+        info = probe_media(containers.write(tmp_path / name, data))
+        assert (info.duration_ms, info.width, info.height) == (2000, 64, 48)
