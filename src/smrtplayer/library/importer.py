@@ -22,7 +22,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from smrtplayer.common.errors import Cancelled, ImportRejected, ManifestError, MediaError, NotFound
+from smrtplayer.common.errors import (
+    Cancelled,
+    ImportRejected,
+    ManifestError,
+    MediaError,
+    NotFound,
+    StoreError,
+)
 from smrtplayer.library import archive as zip_archive
 from smrtplayer.library.fingerprint import copy_with_sha256, lesson_fingerprint, sha256_file
 from smrtplayer.library.job_progress import ProgressMeter, ProgressSink, StopCheck
@@ -39,6 +46,7 @@ from smrtplayer.library.staging import (
 from smrtplayer.library.titles import regions_for_title
 from smrtplayer.models.library import ImportReport, NewCourse, NewLesson, SkippedFile
 from smrtplayer.store.courses import CourseRepository
+from smrtplayer.store.db import DatabaseError
 
 log = logging.getLogger(__name__)
 
@@ -338,11 +346,17 @@ def commit_import(prepared: PreparedImport, courses: CourseRepository, library_d
         before_commit = move_into_place
     try:
         course_id = courses.save(course, before_commit=before_commit)
-    except BaseException:
+    except BaseException as error:
         if moved and prepared.staging is not None:
             with contextlib.suppress(OSError):
                 moved[0].rename(prepared.staging)
         prepared.discard()
+        if isinstance(error, DatabaseError | OSError):
+            # Most often a disk that filled up since the files were checked: SQLite has rolled back.
+            raise StoreError(
+                f"{course.title!r} could not be stored in the library: {_reason(error)}. Nothing was "
+                "imported; free some space (or make the data folder writable) and import it again."
+            ) from error
         raise
     if moved:
         clear_uncommitted(moved[0])
@@ -363,6 +377,10 @@ def commit_import(prepared: PreparedImport, courses: CourseRepository, library_d
 
 
 # ----------------------------------------------------------------------------------------- helpers
+def _reason(error: BaseException) -> str:
+    return (error.strerror if isinstance(error, OSError) else None) or str(error)
+
+
 def _is_zip(path: Path) -> bool:
     if path.suffix.casefold() == ".zip":
         return True

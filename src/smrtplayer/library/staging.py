@@ -18,6 +18,7 @@ import uuid
 from pathlib import Path
 
 from smrtplayer.common.errors import ImportRejected
+from smrtplayer.common.wording import byte_size
 
 STAGING_PREFIX = ".importing-"
 STALE_STAGING_S = 3600
@@ -31,8 +32,8 @@ def make_staging(library_dir: Path, needed_bytes: int, source: Path) -> Path:
     free = shutil.disk_usage(library_dir).free
     if needed_bytes + 64 * 1024 * 1024 > free:
         raise ImportRejected(
-            f"{source}: not enough free space in {library_dir} to copy it ({needed_bytes / 1e9:,.1f} GB "
-            f"needed, {free / 1e9:,.1f} GB free). Nothing was imported; free some space or import it "
+            f"{source}: not enough free space in {library_dir} to copy it ({byte_size(needed_bytes)} "
+            f"needed, {byte_size(free)} free). Nothing was imported; free some space or import it "
             "in place (--link)."
         )
     return Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=library_dir))
