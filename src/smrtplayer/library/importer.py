@@ -41,6 +41,7 @@ from smrtplayer.library.staging import (
     clear_uncommitted,
     make_staging,
     mark_uncommitted,
+    move_to_course_folder,
     unique_course_folder,
 )
 from smrtplayer.library.titles import regions_for_title
@@ -333,15 +334,17 @@ def commit_import(prepared: PreparedImport, courses: CourseRepository, library_d
                 "Remove it first to import it again, or use 'smrtplayer relink' if its files moved."
             )
     moved: list[Path] = []
-    before_commit: Callable[[], None] | None = None
+    before_commit: Callable[[], Path | None] | None = None
     if prepared.staging is not None:
-        staging, final = prepared.staging, unique_course_folder(library_dir, course.title)
-        course = replace(course, root_path=final)
+        staging = prepared.staging
+        # Provisional: another import of the same title may take this name before this one stores its
+        # rows; the name is taken for good by the rename, under the database's write lock.
+        course = replace(course, root_path=unique_course_folder(library_dir, course.title))
 
-        def move_into_place() -> None:
+        def move_into_place() -> Path:
             mark_uncommitted(staging)
-            staging.rename(final)
-            moved.append(final)
+            moved.append(move_to_course_folder(staging, library_dir, course.title))
+            return moved[0]
 
         before_commit = move_into_place
     try:
@@ -360,6 +363,7 @@ def commit_import(prepared: PreparedImport, courses: CourseRepository, library_d
         raise
     if moved:
         clear_uncommitted(moved[0])
+        course = replace(course, root_path=moved[0])
     return ImportReport(
         course_id=course_id,
         uid=course.uid,

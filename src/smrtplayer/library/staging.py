@@ -9,6 +9,7 @@ start-up does not load the import machinery.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import shutil
@@ -22,6 +23,7 @@ from smrtplayer.common.wording import byte_size
 
 STAGING_PREFIX = ".importing-"
 STALE_STAGING_S = 3600
+MAX_NAME_ATTEMPTS = 100
 #: In a copied course's folder while its rows are not committed (being stored, or being removed): a
 #: folder that still has it at the next start and no course row is the remains of a crash.
 UNCOMMITTED_MARKER = ".smrtplayer-uncommitted"
@@ -124,6 +126,24 @@ def discard_course_folder(folder: Path, library_dir: Path) -> None:
     except OSError:
         doomed = folder
     shutil.rmtree(doomed, ignore_errors=True)
+
+
+def move_to_course_folder(staging: Path, library_dir: Path, title: str) -> Path:
+    """Rename a finished staging folder to a free course folder named after ``title``; return it.
+
+    The staging folder is never empty (it holds at least its commit mark), so the rename fails instead
+    of merging when a folder of that name appeared since it was looked for; the next name is tried.
+    """
+    for _ in range(MAX_NAME_ATTEMPTS):
+        final = unique_course_folder(library_dir, title)
+        try:
+            staging.rename(final)
+        except OSError as error:
+            if error.errno in (errno.EEXIST, errno.ENOTEMPTY) or final.exists():
+                continue
+            raise
+        return final
+    raise ImportRejected(f"No free folder name for {title!r} in {library_dir}; nothing was imported.")
 
 
 def unique_course_folder(library_dir: Path, title: str) -> Path:
