@@ -26,6 +26,7 @@ from smrtplayer.study.stats import ProgressStats, StudyTimeTracker, install_id
 
 if TYPE_CHECKING:
     from smrtplayer.app.data_transfer import DataTransfer
+    from smrtplayer.app.integrity import IntegrityWatch
     from smrtplayer.holds.service import HoldServices
     from smrtplayer.index.service import IndexService
     from smrtplayer.notes.search import SearchService
@@ -175,6 +176,13 @@ class AppContext:
         return DataTransfer(self.store, self.backups, self.notes, read_only_reason=self.read_only_reason)
 
     @cached_property
+    def integrity(self) -> IntegrityWatch:
+        """The full database check, which the window starts once its first frame is on screen."""
+        from smrtplayer.app.integrity import IntegrityWatch
+
+        return IntegrityWatch(self.store.path)
+
+    @cached_property
     def search(self) -> SearchService:
         from smrtplayer.notes.search import SearchService
 
@@ -198,6 +206,8 @@ class AppContext:
             return
         self._closed = True
         self.library.shutdown()  # cancel imports and verifications still running
+        if "integrity" in self.__dict__:
+            self.integrity.stop()
         self.study_time.stop()
         if "notes" in self.__dict__:
             self.notes.close()

@@ -32,6 +32,7 @@ from smrtplayer.common.errors import DatabaseCorrupt, StoreError
 from smrtplayer.models.backups import BackupInfo, RecoveryReport, RestoreReport
 from smrtplayer.store import migrations
 from smrtplayer.store.db import APPLICATION_ID, Store, is_damage
+from smrtplayer.store.integrity import check_file
 from smrtplayer.store.settings import SettingsRepository
 
 log = logging.getLogger(__name__)
@@ -202,9 +203,20 @@ class BackupService:
         if os.name == "posix":
             with contextlib.suppress(OSError):
                 path.chmod(0o600)
+        try:
+            problems = check_file(path)
+        except sqlite3.Error as error:
+            problems = (str(error),)
+        if problems and kind != "pre-restore":
+            # A damaged copy must never push the last good backup out of the ones kept.
+            path.unlink(missing_ok=True)
+            raise StoreError(
+                f"The database failed its full check ({problems[0]}), so no backup was kept: the "
+                "backups you have stay as they are. Restore one of them, or export your data."
+            )
         info = next(info for info in self.all() if info.path == path)
         log.info("backup written: %s", path)
-        if kind in AUTOMATIC_KINDS:
+        if kind in AUTOMATIC_KINDS and not problems:
             self.prune()
         return info
 
