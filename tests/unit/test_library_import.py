@@ -505,3 +505,14 @@ def test_two_copies_of_one_title_imported_at_once_each_get_their_own_folder(
             assert (Path(row["root_path"]) / "1.mp4").is_file()
     finally:
         store.close()
+
+
+def test_a_copy_keeps_only_what_the_course_uses(
+    library: Library, tmp_path: Path, media: MediaFactory
+) -> None:
+    folder = make_course_folder(tmp_path / "course", ["1 - Intro.mp4", "Workbook.pdf"], media)
+    (folder / "2 - Broken.mp4").write_bytes(b"\0" * 100_000)
+    (folder / "2 - Broken.srt").write_text("1\n00:00:00,000 --> 00:00:01,000\nHi\n")
+    report = library.service.import_course(folder, mode="copy")
+    assert report.lesson_count == 1 and [item.rel_path for item in report.skipped] == ["2 - Broken.mp4"]
+    assert files_under(report.root_path) == {"1 - Intro.mp4", "Workbook.pdf"}

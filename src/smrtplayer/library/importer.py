@@ -182,9 +182,9 @@ def _prepare_tree(
             if digest is None:
                 raise Cancelled("The import was cancelled; nothing was imported.")
             digests[name] = digest
-        return replace(
-            _finish(plan, root, staging, digests, meter, stop, kind="copied", source=root), staging=staging
-        )
+        prepared = _finish(plan, root, staging, digests, meter, stop, kind="copied", source=root)
+        _drop_unused(staging, plan, prepared.course)
+        return replace(prepared, staging=staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -223,6 +223,7 @@ def _prepare_zip(
                 should_stop=stop,
             )
             prepared = _finish(plan, source, staging, digests, meter, stop, kind="copied", source=source)
+            _drop_unused(staging, plan, prepared.course)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -381,6 +382,22 @@ def commit_import(prepared: PreparedImport, courses: CourseRepository, library_d
 
 
 # ----------------------------------------------------------------------------------------- helpers
+def _drop_unused(staging: Path, plan: CoursePlan, course: NewCourse) -> None:
+    """Delete from a copy the files of lessons that were skipped (and the subtitles and documents
+    that were theirs alone): the library keeps only what the course uses."""
+    used = {plan.manifest_rel_path} if plan.manifest_rel_path else set()
+    for lesson in course.lessons:
+        used.add(lesson.rel_path)
+        used.update(item.rel_path for item in (*lesson.subtitles, *lesson.attachments))
+    used.update(item.rel_path for item in course.attachments)
+    for name in plan.files():
+        if name not in used:
+            staging.joinpath(*name.split("/")).unlink(missing_ok=True)
+    for folder in sorted((path for path in staging.rglob("*") if path.is_dir()), reverse=True):
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only when empty
+
+
 def _reason(error: BaseException) -> str:
     return (error.strerror if isinstance(error, OSError) else None) or str(error)
 
