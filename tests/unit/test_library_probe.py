@@ -192,3 +192,28 @@ def test_plausible_hand_made_headers_probe(tmp_path: Path) -> None:
     for name, data in (("a.mp4", containers.mp4()), ("a.webm", containers.matroska())):
         info = probe_media(containers.write(tmp_path / name, data))
         assert (info.duration_ms, info.width, info.height) == (2000, 64, 48)
+
+
+def test_a_matroska_file_of_tiny_void_elements_is_refused_after_bounded_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from smrtplayer.library import bytesource, probe_matroska
+
+    path = tmp_path / "voids.mkv"
+    with path.open("wb") as handle:
+        handle.write(containers.matroska_header())
+        handle.write(b"\xec\x80" * (5 * 1024 * 1024))  # 10 MiB of empty Void elements
+        handle.write(containers.matroska()[len(containers.matroska_header()) :])
+    reads = 0
+    real_read = bytesource.ByteSource.read
+    bound = probe_matroska.MAX_ELEMENTS + 10
+
+    def counted_read(self: bytesource.ByteSource, offset: int, count: int) -> bytes:
+        nonlocal reads
+        reads += 1
+        assert reads <= bound, "the probe reads on where it should have given up"
+        return real_read(self, offset, count)
+
+    monkeypatch.setattr(bytesource.ByteSource, "read", counted_read)
+    with pytest.raises(MediaError, match="implausible number of elements"):
+        probe_media(path)
