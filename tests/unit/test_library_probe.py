@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import struct
 import tempfile
+import tracemalloc
 from pathlib import Path
 
 import av
@@ -217,3 +218,16 @@ def test_a_matroska_file_of_tiny_void_elements_is_refused_after_bounded_work(
     monkeypatch.setattr(bytesource.ByteSource, "read", counted_read)
     with pytest.raises(MediaError, match="implausible number of elements"):
         probe_media(path)
+
+
+def test_probing_an_mp4_with_a_huge_chunk_table_needs_little_memory(tmp_path: Path) -> None:
+    path = containers.write(tmp_path / "table.mp4", containers.mp4(chunk_offsets=16_500_000))
+    assert path.stat().st_size > 66_000_000
+    tracemalloc.start()
+    try:
+        info = probe_media(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert info.duration_ms == 2000
+    assert peak <= 64 * 1024 * 1024, f"probing took {peak / 1e6:,.0f} MB"
