@@ -201,10 +201,10 @@ def _track_box(buf: bytes, kind: bytes, track: _Track) -> None:
             track.width, track.height = width >> 16, height >> 16
     elif kind == b"mdhd":
         track.timescale, track.duration = _time_fields(buf)
-    elif kind == b"hdlr" and 12 <= end and not track.handler:
+    elif kind == b"hdlr" and end >= 12 and not track.handler:
         # The media handler comes first; QuickTime adds a data handler ("url ") inside minf.
         track.handler = bytes(buf[8:12])
-    elif kind == b"stsd" and 16 <= end:
+    elif kind == b"stsd" and end >= 16:
         entry = 8
         track.codec = bytes(buf[entry + 4 : entry + 8])
         if track.codec in _ENCRYPTED:
@@ -243,9 +243,9 @@ def _chunk_offsets(source: ByteSource, kind: bytes, payload: int, end: int, inde
 def _time_fields(buf: bytes) -> tuple[int, int]:
     end = len(buf)
     version = buf[0] if end else 0
-    if version == 1 and 32 <= end:
+    if version == 1 and end >= 32:
         timescale, duration = struct.unpack_from(">IQ", buf, 20)
-    elif 20 <= end:
+    elif end >= 20:
         timescale, duration = struct.unpack_from(">II", buf, 12)
         if duration == 0xFFFFFFFF:
             duration = 0
