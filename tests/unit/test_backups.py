@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
+import stat
 from datetime import timedelta
 from pathlib import Path
 
@@ -315,3 +317,38 @@ def test_a_damaged_database_never_replaces_the_last_good_backup(
         assert diagnose(good.path).status == "ok"
     finally:
         context.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_the_database_its_log_and_damaged_copies_are_the_owners_alone(
+    app_paths: AppPaths,
+    qapp,  # type: ignore[no-untyped-def]
+) -> None:
+    def mode(path: Path) -> int:
+        return stat.S_IMODE(path.stat().st_mode)
+
+    previous = os.umask(0o022)
+    try:
+        context = AppContext.open(app_paths)
+        try:
+            context.notes.create(_fingerprint(context), body="private")
+            context.notes.flush()
+            for suffix in ("", "-wal", "-shm"):
+                assert mode(Path(f"{app_paths.database}{suffix}")) == 0o600, suffix
+        finally:
+            context.close()
+        app_paths.database.chmod(0o644)  # as an older version left it
+        _damage(app_paths.database)
+        context = AppContext.open(app_paths)
+        try:
+            report = context.recovery
+            assert report is not None
+            assert mode(report.damaged_kept_at) == 0o600
+            assert mode(report.damaged_kept_at.parent) == 0o700
+            for suffix in ("", "-wal", "-shm"):
+                assert mode(Path(f"{app_paths.database}{suffix}")) == 0o600, f"restored{suffix}"
+            assert all(mode(info.path) == 0o600 for info in context.backups.all())
+        finally:
+            context.close()
+    finally:
+        os.umask(previous)

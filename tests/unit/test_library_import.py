@@ -516,3 +516,22 @@ def test_a_copy_keeps_only_what_the_course_uses(
     report = library.service.import_course(folder, mode="copy")
     assert report.lesson_count == 1 and [item.rel_path for item in report.skipped] == ["2 - Broken.mp4"]
     assert files_under(report.root_path) == {"1 - Intro.mp4", "Workbook.pdf"}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_a_copy_in_the_library_is_the_owners_alone(library: Library, tmp_path: Path, media: MediaFactory) -> None:
+    folder = make_course_folder(tmp_path / "course", ["1 - Intro.mp4", "Part 2/2 - More.mp4"], media)
+    zipped = make_course_folder(tmp_path / "zipped", ["1 - A.mp4", "Part 2/2 - B.mp4"], media, first_index=3)
+    archive = zip_folder(zipped, tmp_path / "zipped.zip", prefix="Zipped/")
+    previous = os.umask(0o022)
+    try:
+        roots = [
+            library.service.import_course(folder, mode="copy").root_path,
+            library.service.import_course(archive).root_path,
+        ]
+    finally:
+        os.umask(previous)
+    for root in roots:
+        for path in (root, *root.rglob("*")):
+            expected = 0o700 if path.is_dir() else 0o600
+            assert path.stat().st_mode & 0o777 == expected, path

@@ -39,6 +39,7 @@ from smrtplayer.library.probe import VIDEO_SUFFIXES, probe_media
 from smrtplayer.library.scan import DOCUMENT_SUFFIXES, SUBTITLE_SUFFIXES, CoursePlan, list_folder, plan_course
 from smrtplayer.library.staging import (
     clear_uncommitted,
+    make_private_tree,
     make_staging,
     mark_uncommitted,
     move_to_course_folder,
@@ -384,7 +385,7 @@ def commit_import(prepared: PreparedImport, courses: CourseRepository, library_d
 # ----------------------------------------------------------------------------------------- helpers
 def _drop_unused(staging: Path, plan: CoursePlan, course: NewCourse) -> None:
     """Delete from a copy the files of lessons that were skipped (and the subtitles and documents
-    that were theirs alone): the library keeps only what the course uses."""
+    that were theirs alone): the library keeps only what the course uses, readable by its owner only."""
     used = {plan.manifest_rel_path} if plan.manifest_rel_path else set()
     for lesson in course.lessons:
         used.add(lesson.rel_path)
@@ -396,6 +397,7 @@ def _drop_unused(staging: Path, plan: CoursePlan, course: NewCourse) -> None:
     for folder in sorted((path for path in staging.rglob("*") if path.is_dir()), reverse=True):
         with contextlib.suppress(OSError):
             folder.rmdir()  # only when empty
+    make_private_tree(staging)
 
 
 def _reason(error: BaseException) -> str:

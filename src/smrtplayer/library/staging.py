@@ -41,6 +41,17 @@ def make_staging(library_dir: Path, needed_bytes: int, source: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=library_dir))
 
 
+def make_private_tree(folder: Path) -> None:
+    """Folders 0700 and files 0600 below ``folder``: a course copy is the owner's alone, like notes."""
+    if os.name != "posix":
+        return
+    for path in (folder, *folder.rglob("*")):
+        with contextlib.suppress(OSError):
+            if path.is_symlink():
+                continue
+            path.chmod(0o700 if path.is_dir() else 0o600)
+
+
 def remove_stale_staging(library_dir: Path, *, now: float | None = None) -> list[Path]:
     """Remove staging folders left by an import that was killed; return what was removed."""
     removed: list[Path] = []

@@ -31,7 +31,7 @@ from pathlib import Path
 from smrtplayer.common.errors import DatabaseCorrupt, StoreError
 from smrtplayer.models.backups import BackupInfo, RecoveryReport, RestoreReport
 from smrtplayer.store import migrations
-from smrtplayer.store.db import APPLICATION_ID, Store, is_damage
+from smrtplayer.store.db import APPLICATION_ID, Store, is_damage, make_private
 from smrtplayer.store.integrity import check_file
 from smrtplayer.store.settings import SettingsRepository
 
@@ -156,6 +156,7 @@ def _copy_database(source: Path, destination: Path) -> None:
     """Copy a (closed) database file through the backup API into a new file, atomically."""
     partial = destination.with_name(destination.name + ".partial")
     partial.unlink(missing_ok=True)
+    make_private(partial, create=True)
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(partial)
@@ -339,6 +340,7 @@ class BackupService:
             source = Path(str(database) + suffix)
             if source.exists():
                 source.replace(Path(str(kept) + suffix))
+        make_private(kept)  # set aside by an older version, it may still be readable by others
         try:
             _copy_database(chosen.path, database)
         except (OSError, sqlite3.Error) as error:
