@@ -519,7 +519,9 @@ def test_a_copy_keeps_only_what_the_course_uses(
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
-def test_a_copy_in_the_library_is_the_owners_alone(library: Library, tmp_path: Path, media: MediaFactory) -> None:
+def test_a_copy_in_the_library_is_the_owners_alone(
+    library: Library, tmp_path: Path, media: MediaFactory
+) -> None:
     folder = make_course_folder(tmp_path / "course", ["1 - Intro.mp4", "Part 2/2 - More.mp4"], media)
     zipped = make_course_folder(tmp_path / "zipped", ["1 - A.mp4", "Part 2/2 - B.mp4"], media, first_index=3)
     archive = zip_folder(zipped, tmp_path / "zipped.zip", prefix="Zipped/")
