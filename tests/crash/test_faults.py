@@ -240,6 +240,7 @@ def test_full_disk_while_importing_a_copy_imports_nothing_and_says_why(
             with pytest.raises(ImportRejected, match="not enough free space") as refused:
                 context.library.import_course(source, mode="copy")
             assert "Nothing was imported" in str(refused.value) and "--link" in str(refused.value)
+            assert "8.4 MB needed" in str(refused.value), "a small course is measured in MB, not 0.0 GB"
             assert [c.kind for c in context.library.courses()] == ["builtin"]
             assert list(context.paths.library.iterdir()) == []
         finally:
@@ -399,3 +400,44 @@ def test_a_lesson_deleted_while_it_plays_keeps_the_app_going_and_says_so_in_plac
     assert playback.lesson is not None and playback.lesson.title == "Next"
     qtbot.waitUntil(lambda: playback.frames_shown > 0 and not playback.has_failed(), timeout=10_000)
     assert context.store.quick_check() == "ok"
+
+
+def test_full_disk_at_commit_of_an_import_is_a_clear_refusal_and_stores_nothing(
+    tmp_path: Path,
+    media: MediaFactory,
+    qapp,  # type: ignore[no-untyped-def]
+) -> None:
+    from smrtplayer.app.context import AppContext
+    from smrtplayer.app.paths import AppPaths
+    from smrtplayer.common.errors import StoreError
+
+    source = tmp_path / "Neck course"
+    for index in range(40):  # enough rows that the commit needs more room than the log already has
+        source.mkdir(exist_ok=True)
+        clip = media.clip(seconds=0.2, size=(32, 24), fps=5, rgb=(index * 6, 90, 200 - index * 4))
+        shutil.copyfile(clip, source / f"{index:02d} - Lesson.mp4")
+    with tiny_disk(tmp_path / "disk", size_kb=80 * 1024) as disk:
+        context = AppContext.open(AppPaths.resolve(disk / "data"))
+        try:
+            filled: list[Path] = []
+
+            def fill_when_prepared(progress: object) -> None:
+                if getattr(progress, "fraction", 0) >= 1 and not filled:
+                    # One page stays free: the course folder's mark fits, the database's commit not.
+                    spare = disk / "spare"
+                    spare.write_bytes(b"\0" * 4096)
+                    filled.append(_fill(disk))
+                    spare.unlink()
+
+            with pytest.raises(StoreError) as failed:
+                context.library.import_course(source, mode="copy", progress=fill_when_prepared)
+            assert filled, "the disk filled up once the files were in place"
+            assert failed.value.exit_code == 74
+            assert "Nothing was imported" in str(failed.value) and "free some space" in str(failed.value)
+            assert [c.kind for c in context.library.courses()] == ["builtin"]
+            assert list(context.paths.library.iterdir()) == [], "no copy is left"
+            filled[0].unlink()
+            report = context.library.import_course(source, mode="copy")
+            assert report.lesson_count == 40
+        finally:
+            context.close()

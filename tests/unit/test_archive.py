@@ -6,6 +6,7 @@ import os
 import stat
 import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -260,3 +261,56 @@ def test_an_archive_cannot_be_linked_in_place(library: Library, tmp_path: Path, 
     archive = make_zip(tmp_path / "c.zip", [("a.mp4", lesson_clip(media, 1).read_bytes())])
     with pytest.raises(ImportRejected, match="cannot be used in place"):
         library.service.import_course(archive, mode="link")
+
+
+def _overlapping_zip(path: Path, media: MediaFactory) -> Path:
+    """Three stored entries; the middle one's data is stretched over the third entry, header and all
+    (the way "overlapping" zip bombs make entries share bytes), with sizes and CRC to match."""
+    blob = bytes(range(256)) * 2048  # 512 KiB that is no video
+    archive = make_zip(
+        path,
+        [("01 - a.mp4", lesson_clip(media, 1).read_bytes()), ("02 - b.mp4", blob), ("03 - c.mp4", blob)],
+        compression=zipfile.ZIP_STORED,
+    )
+    with zipfile.ZipFile(archive) as reading:
+        _first, middle, last = reading.infolist()
+    data = bytearray(archive.read_bytes())
+    start = middle.header_offset + 30 + len(middle.orig_filename)
+    end = last.header_offset + 30 + len(last.orig_filename) + last.compress_size
+    crc = zlib.crc32(data[start:end])
+    struct.pack_into("<III", data, middle.header_offset + 14, crc, end - start, end - start)
+    central = data.find(b"PK\x01\x02", data.find(b"PK\x01\x02") + 4)  # the middle entry's record
+    struct.pack_into("<III", data, central + 16, crc, end - start, end - start)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_entries_whose_data_overlap_are_refused(tmp_path: Path, media: MediaFactory) -> None:
+    archive = _overlapping_zip(tmp_path / "overlap.zip", media)
+    with pytest.raises(ImportRejected, match=r"'02 - b\.mp4'.*overlaps the entry '03 - c\.mp4'"):
+        check_archive(archive)
+
+
+def test_an_overlapping_archive_imports_nothing(
+    library: Library, tmp_path: Path, media: MediaFactory
+) -> None:
+    with pytest.raises(ImportRejected, match="overlaps"):
+        library.service.import_course(_overlapping_zip(tmp_path / "overlap.zip", media))
+    assert not list(library.library_dir.iterdir())
+
+
+def test_skipped_entries_are_not_left_in_the_library_copy(
+    library: Library, tmp_path: Path, media: MediaFactory
+) -> None:
+    archive = make_zip(
+        tmp_path / "Course.zip",
+        [
+            ("Course/01 - Intro.mp4", lesson_clip(media, 1).read_bytes()),
+            ("Course/02 - Broken.mp4", b"\0" * 200_000),
+            ("Course/02 - Broken.srt", b"1\n00:00:00,000 --> 00:00:01,000\nHi\n"),
+            ("Course/Part 2/03 - Broken too.mkv", b"not a video"),
+        ],
+    )
+    report = library.service.import_course(archive)
+    assert report.lesson_count == 1 and len(report.skipped) == 2
+    assert files_under(report.root_path) == {"01 - Intro.mp4"}

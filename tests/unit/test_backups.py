@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
+import stat
 from datetime import timedelta
 from pathlib import Path
 
@@ -166,3 +168,187 @@ def test_backup_names_give_their_time_and_impossible_dates_are_skipped(tmp_path:
         ("daily", "2026-11-21T03:15:02.250000+00:00"),
         ("pre-import", "2025-01-01T00:00:00+00:00"),
     ]
+
+
+@pytest.mark.parametrize("keep_bytes", [0, 50, 8192], ids=["empty", "header-cut", "truncated"])
+def test_an_empty_or_truncated_database_is_damage_and_the_newest_backup_comes_back(
+    app_paths: AppPaths,
+    keep_bytes: int,
+    qapp,  # type: ignore[no-untyped-def]
+) -> None:
+    context = AppContext.open(app_paths)
+    context.notes.create(_fingerprint(context), body="kept in the backup")
+    context.notes.flush()
+    backup = context.backups.back_up_now()
+    context.close()
+    with app_paths.database.open("r+b") as handle:
+        handle.truncate(keep_bytes)
+
+    context = AppContext.open(app_paths)
+    try:
+        report = context.recovery
+        assert report is not None, "an emptied database must not become a new, empty library"
+        assert report.restored_from == backup.path
+        assert report.damaged_kept_at.stat().st_size == keep_bytes
+        assert _bodies(context) == ["kept in the backup"]
+        assert "damaged" in context.notices[0] and "1 note" in context.notices[0]
+        if keep_bytes == 0:
+            assert "empty (0 bytes)" in context.notices[0]
+    finally:
+        context.close()
+
+
+def test_an_empty_database_with_no_backup_is_a_first_start_cut_short(
+    app_paths: AppPaths,
+    qapp,  # type: ignore[no-untyped-def]
+) -> None:
+    app_paths.data.mkdir(parents=True)
+    app_paths.database.touch()
+    context = AppContext.open(app_paths)
+    try:
+        assert context.recovery is None
+        assert [course.kind for course in context.library.courses()] == ["builtin"]
+    finally:
+        context.close()
+
+
+def _damage_an_index(database: Path) -> None:
+    """Fill the lessons' fingerprint index from another column: every page stays well-formed (so
+    ``quick_check`` passes) but the index no longer holds its table's rows."""
+    conn = sqlite3.connect(database, isolation_level=None)
+    try:
+        sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'lessons_fingerprint'").fetchone()[0]
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute(
+            "UPDATE sqlite_master SET sql = 'CREATE INDEX lessons_fingerprint ON lessons(title)' "
+            "WHERE name = 'lessons_fingerprint'"
+        )
+    finally:
+        conn.close()
+    conn = sqlite3.connect(database, isolation_level=None)
+    try:
+        conn.execute("REINDEX lessons_fingerprint")
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute("UPDATE sqlite_master SET sql = ? WHERE name = 'lessons_fingerprint'", [sql])
+    finally:
+        conn.close()
+    conn = sqlite3.connect(database)
+    try:
+        assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok"
+    finally:
+        conn.close()
+
+
+def test_index_damage_is_found_after_start_rebuilt_and_told(
+    app_paths: AppPaths,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    context = AppContext.open(app_paths)
+    fingerprint = _fingerprint(context)
+    context.close()
+    _damage_an_index(app_paths.database)
+
+    context = AppContext.open(app_paths)
+    try:
+        with qtbot.waitSignal(context.integrity.checked, timeout=60_000) as delivered:
+            context.integrity.start()
+        report = delivered.args[0]
+        assert report.problems and "lessons_fingerprint" in report.problems[0]
+        assert report.repaired and report.message is not None and "rebuilt" in report.message
+        assert context.library.lesson_by_fingerprint(fingerprint) is not None
+        conn = sqlite3.connect(app_paths.database)
+        try:
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        finally:
+            conn.close()
+    finally:
+        context.close()
+
+
+def test_damage_an_index_rebuild_cannot_mend_is_told_not_hidden(app_paths: AppPaths, qapp) -> None:  # type: ignore[no-untyped-def]
+    from smrtplayer.store.integrity import check_and_repair
+
+    context = AppContext.open(app_paths)
+    context.close()
+    conn = sqlite3.connect(app_paths.database, isolation_level=None)
+    try:
+        # Two rows that the unique index must keep apart, made while the index was told otherwise.
+        index = "idx__sqlite_migrations_migration_set_name"
+        sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", [index]).fetchone()[0]
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute(
+            "UPDATE sqlite_master SET sql = ? WHERE name = ?",
+            [sql.replace('("migration_set", "name")', '("migration_set", "name", "applied_at")'), index],
+        )
+        conn.close()
+        conn = sqlite3.connect(app_paths.database, isolation_level=None)
+        conn.execute(f"REINDEX {index}")
+        conn.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+            "SELECT migration_set, name, 'again' FROM _sqlite_migrations LIMIT 1"
+        )
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute("UPDATE sqlite_master SET sql = ? WHERE name = ?", [sql, index])
+    finally:
+        conn.close()
+    report = check_and_repair(app_paths.database)
+    assert report.problems and not report.repaired and not report.ok
+    assert report.message is not None and "damaged" in report.message and "restore a backup" in report.message
+
+
+def test_a_damaged_database_never_replaces_the_last_good_backup(
+    app_paths: AppPaths,
+    qapp,  # type: ignore[no-untyped-def]
+) -> None:
+    context = AppContext.open(app_paths)
+    context.backups.set_keep(1)
+    [good] = [info for info in context.backups.all() if info.kind == "daily"]
+    context.close()
+    _damage_an_index(app_paths.database)
+
+    context = AppContext.open(app_paths)
+    try:
+        tomorrow = good.taken_at.astimezone().date() + timedelta(days=1)
+        assert context.backups.daily(today=tomorrow) is None, "a damaged copy is not kept"
+        with pytest.raises(StoreError, match="failed its full check"):
+            context.backups.back_up_now()
+        assert [info.path for info in context.backups.all()] == [good.path]
+        assert diagnose(good.path).status == "ok"
+    finally:
+        context.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_the_database_its_log_and_damaged_copies_are_the_owners_alone(
+    app_paths: AppPaths,
+    qapp,  # type: ignore[no-untyped-def]
+) -> None:
+    def mode(path: Path) -> int:
+        return stat.S_IMODE(path.stat().st_mode)
+
+    previous = os.umask(0o022)
+    try:
+        context = AppContext.open(app_paths)
+        try:
+            context.notes.create(_fingerprint(context), body="private")
+            context.notes.flush()
+            for suffix in ("", "-wal", "-shm"):
+                assert mode(Path(f"{app_paths.database}{suffix}")) == 0o600, suffix
+        finally:
+            context.close()
+        app_paths.database.chmod(0o644)  # as an older version left it
+        _damage(app_paths.database)
+        context = AppContext.open(app_paths)
+        try:
+            report = context.recovery
+            assert report is not None
+            assert mode(report.damaged_kept_at) == 0o600
+            assert mode(report.damaged_kept_at.parent) == 0o700
+            for suffix in ("", "-wal", "-shm"):
+                assert mode(Path(f"{app_paths.database}{suffix}")) == 0o600, f"restored{suffix}"
+            assert all(mode(info.path) == 0o600 for info in context.backups.all())
+        finally:
+            context.close()
+    finally:
+        os.umask(previous)

@@ -48,9 +48,28 @@ def test_self_test_plays_the_demo_without_a_display(tmp_path: Path) -> None:
     assert checks["playback"]["frames"] >= 5
     assert checks["playback"]["played_ms"] >= 1000
     assert checks["database"]["quick_check"] == "ok"
+    assert checks["database"]["integrity_check"] == "ok" and not checks["database"]["indexes_rebuilt"]
     assert report["qt_platform"] == "offscreen"
     # Qt's harmless notices (no sound server, no GPU) are in the log, not the terminal.
     assert "PulseAudioService" not in result.stderr and "QRhi" not in result.stderr
+
+
+def test_self_test_runs_the_full_check_and_rebuilds_a_damaged_index(tmp_path: Path) -> None:
+    from unit.test_backups import _damage_an_index
+
+    data = tmp_path / "data"
+    assert run_cli("courses", data_dir=data).returncode == 0
+    _damage_an_index(data / "smrtplayer.sqlite3")
+    result = run_cli("self-test", "--json", data_dir=data)
+    database = {check["name"]: check for check in json.loads(result.stdout)["checks"]}["database"]
+    assert database["quick_check"] == "ok", "the damage quick_check cannot see"
+    assert database["indexes_rebuilt"] is True and "lessons_fingerprint" in database["integrity_check"][0]
+    assert "rebuilt" in database["note"]
+    conn = sqlite3.connect(data / "smrtplayer.sqlite3")
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
 
 
 def test_too_new_database_gives_a_clear_message_and_is_untouched(tmp_path: Path) -> None:

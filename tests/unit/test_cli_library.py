@@ -174,3 +174,58 @@ def test_the_real_command_line(tmp_path: Path, media: MediaFactory) -> None:
     assert "cut.mp4: the file is incomplete" in result.stdout
     refused = cli("import", str(make_zip(tmp_path / "evil.zip", [("/etc/evil", b"x")])))
     assert refused.returncode == 65 and "'/etc/evil'" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_a_read_only_data_folder_refuses_every_change_and_never_claims_one(
+    tmp_path: Path, media: MediaFactory
+) -> None:
+    from helpers.mounts import read_only
+
+    data = tmp_path / "data"
+    kept = make_course_folder(tmp_path / "Kept", ["1.mp4"], media)
+    imported = run_cli("import", "--json", str(kept), data_dir=data)
+    assert imported.returncode == 0, imported.stderr
+    course_id = str(json.loads(imported.stdout)["course_id"])
+    new = make_course_folder(tmp_path / "New", ["1.mp4"], media, first_index=2)
+    database = data / "smrtplayer.sqlite3"
+    before = database.read_bytes()
+
+    with read_only(data):
+        for argv in (
+            ["import", str(new)],
+            ["import", "--copy", str(new)],
+            ["import", "--json", "--copy", str(new)],
+            ["remove", course_id],
+            ["relink", course_id, str(kept)],
+        ):
+            result = run_cli(*argv, data_dir=data)
+            assert result.returncode in (73, 74), (argv, result.returncode, result.stderr)
+            assert "Traceback" not in result.stderr, argv
+            assert "read-only" in result.stderr and "cannot be changed" in result.stderr, argv
+            assert "Imported" not in result.stdout and "Removed" not in result.stdout, argv
+            assert "Relinked" not in result.stdout, argv
+            if "--json" in argv:
+                assert json.loads(result.stdout)["exit_code"] == result.returncode
+    assert database.read_bytes() == before
+    listed = run_cli("courses", "--json", data_dir=data)
+    titles = [course["title"] for course in json.loads(listed.stdout) if course["kind"] != "builtin"]
+    assert titles == ["Kept"]
+    assert sorted(path.name for path in (data / "library").iterdir()) == []
+
+
+def test_absurd_header_numbers_skip_that_file_and_the_rest_is_imported(
+    tmp_path: Path, media: MediaFactory
+) -> None:
+    from helpers import containers
+
+    folder = make_course_folder(tmp_path / "Mixed", ["1 - good.mp4", "2 - good.mp4"], media)
+    containers.write(folder / "3 - mvhd.mp4", containers.mp4(timescale=1, duration=2**64 - 2))
+    containers.write(folder / "4 - width.mkv", containers.matroska(width=2**64 - 1))
+    containers.write(folder / "5 - scale.webm", containers.matroska(timestamp_scale=2**64 - 1))
+    result = run_cli("import", "--json", str(folder), data_dir=tmp_path / "data")
+    assert result.returncode == 3, result.stderr
+    report = json.loads(result.stdout)
+    assert report["lessons"] == 2
+    skipped = {item["path"]: item["reason"] for item in report["skipped"]}
+    assert sorted(skipped) == ["3 - mvhd.mp4", "4 - width.mkv", "5 - scale.webm"]
+    assert all("impossible" in reason for reason in skipped.values()), skipped

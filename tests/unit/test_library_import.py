@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -12,7 +14,7 @@ import av
 import pytest
 
 from helpers.media import MediaFactory, write_clip
-from smrtplayer.common.errors import Cancelled, ImportRejected, ManifestError, NotFound
+from smrtplayer.common.errors import Cancelled, ImportRejected, ManifestError, NotFound, StoreError
 from smrtplayer.library import importer
 from smrtplayer.library.fingerprint import sha256_file
 from smrtplayer.library.staging import STAGING_PREFIX, remove_stale_staging
@@ -341,7 +343,7 @@ def test_a_failure_while_storing_undoes_the_rename(
         return real_save(course, before_commit=fail_after_rename)  # type: ignore[arg-type]
 
     monkeypatch.setattr(library.courses, "save", save_then_fail)
-    with pytest.raises(OSError, match="disk I/O error"):
+    with pytest.raises(StoreError, match="disk I/O error"):
         library.service.import_course(folder, mode="copy")
     assert files_under(library.library_dir) == set() and _user_courses(library) == []
 
@@ -438,3 +440,100 @@ def test_a_vob_written_as_mpeg_ps_is_probed_like_ffmpeg(tmp_path: Path) -> None:
     info = probe_media(path)
     assert (info.container, info.width, info.height, info.video_codec) == ("mpeg-ps", 96, 64, "mpeg2video")
     assert info.duration_ms is not None and abs(info.duration_ms - 2000) <= 100
+
+
+def test_two_copies_of_one_title_imported_at_once_each_get_their_own_folder(
+    tmp_path: Path,
+    media: MediaFactory,
+    qapp,  # type: ignore[no-untyped-def]
+) -> None:
+    from smrtplayer.library.service import LibraryService
+    from smrtplayer.store.courses import CourseRepository
+    from smrtplayer.store.db import Store
+
+    data = tmp_path / "data"
+    (data / "library").mkdir(parents=True)
+    database = data / "smrtplayer.sqlite3"
+    Store.open(database).close()
+    sources = [
+        make_course_folder(tmp_path / side / "Loose", ["1.mp4"], media, first_index=index)
+        for index, side in enumerate(("a", "b"), start=1)
+    ]
+    # Both imports finish their copies while another process holds the write lock, so both reach the
+    # point of storing their course before either has a folder in the library.
+    holder = sqlite3.connect(database, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    prepared = [threading.Event(), threading.Event()]
+    outcomes: list[object] = [None, None]
+
+    def run_import(index: int) -> None:
+        store = Store.open(database)
+        try:
+            service = LibraryService(CourseRepository(store), data / "library")
+
+            def progress(update: object) -> None:
+                if getattr(update, "fraction", 0) >= 1:
+                    prepared[index].set()
+
+            outcomes[index] = service.import_course(sources[index], mode="copy", progress=progress)
+        except Exception as error:
+            outcomes[index] = error
+        finally:
+            store.close()
+
+    workers = [threading.Thread(target=run_import, args=(index,)) for index in (0, 1)]
+    for worker in workers:
+        worker.start()
+    try:
+        assert all(event.wait(60) for event in prepared)
+        # Time for both to pick a folder name and queue on the lock, well inside the 5 s busy timeout;
+        # the outcome asserted does not depend on it.
+        time.sleep(1.5)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    for worker in workers:
+        worker.join(60)
+    assert not any(isinstance(outcome, Exception) for outcome in outcomes), outcomes
+    roots = sorted(outcome.root_path.name for outcome in outcomes)  # type: ignore[union-attr]
+    assert roots == ["Loose", "Loose (2)"]
+    store = Store.open(database)
+    try:
+        stored = sorted(Path(row["root_path"]).name for row in store.query("SELECT root_path FROM courses"))
+        assert stored == roots
+        for row in store.query("SELECT root_path FROM courses"):
+            assert (Path(row["root_path"]) / "1.mp4").is_file()
+    finally:
+        store.close()
+
+
+def test_a_copy_keeps_only_what_the_course_uses(
+    library: Library, tmp_path: Path, media: MediaFactory
+) -> None:
+    folder = make_course_folder(tmp_path / "course", ["1 - Intro.mp4", "Workbook.pdf"], media)
+    (folder / "2 - Broken.mp4").write_bytes(b"\0" * 100_000)
+    (folder / "2 - Broken.srt").write_text("1\n00:00:00,000 --> 00:00:01,000\nHi\n")
+    report = library.service.import_course(folder, mode="copy")
+    assert report.lesson_count == 1 and [item.rel_path for item in report.skipped] == ["2 - Broken.mp4"]
+    assert files_under(report.root_path) == {"1 - Intro.mp4", "Workbook.pdf"}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_a_copy_in_the_library_is_the_owners_alone(
+    library: Library, tmp_path: Path, media: MediaFactory
+) -> None:
+    folder = make_course_folder(tmp_path / "course", ["1 - Intro.mp4", "Part 2/2 - More.mp4"], media)
+    zipped = make_course_folder(tmp_path / "zipped", ["1 - A.mp4", "Part 2/2 - B.mp4"], media, first_index=3)
+    archive = zip_folder(zipped, tmp_path / "zipped.zip", prefix="Zipped/")
+    previous = os.umask(0o022)
+    try:
+        roots = [
+            library.service.import_course(folder, mode="copy").root_path,
+            library.service.import_course(archive).root_path,
+        ]
+    finally:
+        os.umask(previous)
+    for root in roots:
+        for path in (root, *root.rglob("*")):
+            expected = 0o700 if path.is_dir() else 0o600
+            assert path.stat().st_mode & 0o777 == expected, path

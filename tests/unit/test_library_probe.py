@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import struct
 import tempfile
+import tracemalloc
 from pathlib import Path
 
 import av
@@ -12,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers import containers
 from helpers.media import MediaFactory
 from smrtplayer.common.errors import MediaError
 from smrtplayer.library.probe import probe_media, sniff
@@ -169,3 +171,63 @@ def test_damaged_media_only_ever_raise_media_error(
         assert info.width is None or 0 <= info.width < 1 << 32
     finally:
         Path(name).unlink()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("mvhd.mp4", containers.mp4(timescale=1, duration=2**64 - 2), "impossible length"),
+        ("width.webm", containers.matroska(width=2**64 - 1), "impossible picture width"),
+        ("scale.webm", containers.matroska(timestamp_scale=2**64 - 1), "impossible length"),
+        ("height.mkv", containers.matroska(height=2**63), "impossible picture height"),
+    ],
+)
+def test_absurd_header_numbers_are_refused_with_the_reason(
+    tmp_path: Path, name: str, data: bytes, reason: str
+) -> None:
+    with pytest.raises(MediaError, match=reason):
+        probe_media(containers.write(tmp_path / name, data))
+
+
+def test_plausible_hand_made_headers_probe(tmp_path: Path) -> None:
+    for name, data in (("a.mp4", containers.mp4()), ("a.webm", containers.matroska())):
+        info = probe_media(containers.write(tmp_path / name, data))
+        assert (info.duration_ms, info.width, info.height) == (2000, 64, 48)
+
+
+def test_a_matroska_file_of_tiny_void_elements_is_refused_after_bounded_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from smrtplayer.library import bytesource, probe_matroska
+
+    path = tmp_path / "voids.mkv"
+    with path.open("wb") as handle:
+        handle.write(containers.matroska_header())
+        handle.write(b"\xec\x80" * (5 * 1024 * 1024))  # 10 MiB of empty Void elements
+        handle.write(containers.matroska()[len(containers.matroska_header()) :])
+    reads = 0
+    real_read = bytesource.ByteSource.read
+    bound = probe_matroska.MAX_ELEMENTS + 10
+
+    def counted_read(self: bytesource.ByteSource, offset: int, count: int) -> bytes:
+        nonlocal reads
+        reads += 1
+        assert reads <= bound, "the probe reads on where it should have given up"
+        return real_read(self, offset, count)
+
+    monkeypatch.setattr(bytesource.ByteSource, "read", counted_read)
+    with pytest.raises(MediaError, match="implausible number of elements"):
+        probe_media(path)
+
+
+def test_probing_an_mp4_with_a_huge_chunk_table_needs_little_memory(tmp_path: Path) -> None:
+    path = containers.write(tmp_path / "table.mp4", containers.mp4(chunk_offsets=16_500_000))
+    assert path.stat().st_size > 66_000_000
+    tracemalloc.start()
+    try:
+        info = probe_media(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert info.duration_ms == 2000
+    assert peak <= 64 * 1024 * 1024, f"probing took {peak / 1e6:,.0f} MB"

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,29 @@ def test_the_log_is_the_owners_alone(tmp_path: Path) -> None:
     logs = tmp_path / "data" / "logs"
     assert stat.S_IMODE(logs.stat().st_mode) == 0o700
     assert stat.S_IMODE((logs / "smrtplayer.log").stat().st_mode) == 0o600
+
+
+def test_commands_started_together_never_take_the_data_folder_for_read_only(tmp_path: Path) -> None:
+    AppPaths.resolve(tmp_path / "data").ensure()
+    failures: list[DataDirError] = []
+
+    def start_many() -> None:
+        for _ in range(400):
+            try:
+                AppPaths.resolve(tmp_path / "data").ensure()
+            except DataDirError as error:
+                failures.append(error)
+
+    starters = [threading.Thread(target=start_many) for _ in range(6)]
+    for starter in starters:
+        starter.start()
+    for starter in starters:
+        starter.join()
+    assert failures == []
+    assert sorted(path.name for path in (tmp_path / "data").iterdir()) == [
+        "backups",
+        "cache",
+        "config",
+        "library",
+        "logs",
+    ], "no probe is left behind"

@@ -140,8 +140,16 @@ def _load_handler(module: str, name: str) -> Handler:
     return handler
 
 
-def cmd_courses(args: argparse.Namespace, paths: AppPaths) -> int:
+def _open(paths: AppPaths) -> AppContext:
+    """The data folder, with what the window would tell first (a recovery, read-only mode) on stderr."""
     context = AppContext.open(paths)
+    for notice in context.notices:
+        print(f"warning: {notice}", file=sys.stderr)
+    return context
+
+
+def cmd_courses(args: argparse.Namespace, paths: AppPaths) -> int:
+    context = _open(paths)
     try:
         courses = context.library.courses()
         if args.json:
@@ -272,7 +280,7 @@ def _dump(payload: Any) -> None:
 
 
 def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
-    context = AppContext.open(paths)
+    context = _open(paths)
     line = _ProgressLine()
     try:
         source: Path | list[Path] = args.paths[0] if len(args.paths) == 1 else list(args.paths)
@@ -328,7 +336,7 @@ def _print_import(report: ImportReport) -> None:
 
 
 def cmd_verify(args: argparse.Namespace, paths: AppPaths) -> int:
-    context = AppContext.open(paths)
+    context = _open(paths)
     line = _ProgressLine()
     reports: list[VerifyReport] = []
     try:
@@ -382,7 +390,7 @@ def _print_verify(report: VerifyReport) -> None:
 
 
 def cmd_relink(args: argparse.Namespace, paths: AppPaths) -> int:
-    context = AppContext.open(paths)
+    context = _open(paths)
     try:
         course = _require_course(context, args.course)
         with _interruptible() as stop:
@@ -409,7 +417,7 @@ def _relink_json(report: RelinkReport) -> dict[str, Any]:
 
 
 def cmd_remove(args: argparse.Namespace, paths: AppPaths) -> int:
-    context = AppContext.open(paths)
+    context = _open(paths)
     try:
         course = _require_course(context, args.course)
         context.library.remove_course(course.id)

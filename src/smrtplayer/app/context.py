@@ -27,6 +27,7 @@ from smrtplayer.study.stats import ProgressStats, StudyTimeTracker, install_id
 
 if TYPE_CHECKING:
     from smrtplayer.app.data_transfer import DataTransfer
+    from smrtplayer.app.integrity import IntegrityWatch
     from smrtplayer.holds.service import HoldServices
     from smrtplayer.index.service import IndexService
     from smrtplayer.notes.search import SearchService
@@ -58,7 +59,9 @@ class AppContext:
         self.progress = ProgressRepository(store)
         self.playback_state = PlaybackStateRepository(store, self.progress)
         self.courses = CourseRepository(store)
-        self.library = LibraryService(self.courses, paths.library, settings=self.settings)
+        self.library = LibraryService(
+            self.courses, paths.library, settings=self.settings, read_only_reason=read_only_reason
+        )
         self.backups = BackupService(store, paths.backups, self.settings)
         stats = StatsRepository(store)
         self.stats = ProgressStats(stats)
@@ -175,6 +178,13 @@ class AppContext:
         return DataTransfer(self.store, self.backups, self.notes, read_only_reason=self.read_only_reason)
 
     @cached_property
+    def integrity(self) -> IntegrityWatch:
+        """The full database check, which the window starts once its first frame is on screen."""
+        from smrtplayer.app.integrity import IntegrityWatch
+
+        return IntegrityWatch(self.store.path)
+
+    @cached_property
     def search(self) -> SearchService:
         from smrtplayer.notes.search import SearchService
 
@@ -198,6 +208,8 @@ class AppContext:
             return
         self._closed = True
         self.library.shutdown()  # cancel imports and verifications still running
+        if "integrity" in self.__dict__:
+            self.integrity.stop()
         self.study_time.stop()
         if "notes" in self.__dict__:
             self.notes.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,16 +70,21 @@ class AppPaths:
                     "Choose a writable place with --data-dir DIR (or SMRTPLAYER_DATA_DIR)."
                 ) from error
         self._tighten_permissions(self.data)
-        probe = self.data / ".write-probe"
         try:
-            probe.write_bytes(b"")
-            probe.unlink()
+            self._prove_writable()
         except OSError as error:
             raise DataDirError(
                 f"The data folder {self.data} is not writable: {error.strerror or error}.\n"
                 "Fix its permissions, or choose another place with --data-dir DIR "
                 "(or SMRTPLAYER_DATA_DIR). Nothing was changed."
             ) from error
+
+    def _prove_writable(self) -> None:
+        # A name of this process's own: with one shared name, two commands started together removed
+        # each other's probe, and one of them took a writable folder for a read-only one.
+        handle, name = tempfile.mkstemp(prefix=".write-probe-", dir=self.data)
+        os.close(handle)
+        Path(name).unlink()
 
     @staticmethod
     def _tighten_permissions(folder: Path) -> None:

@@ -11,3 +11,12 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
 def capitalised(text: str) -> str:
     """``text`` with its first letter upper case and the rest as written (unlike ``str.capitalize``)."""
     return text[:1].upper() + text[1:]
+
+
+def byte_size(size: int) -> str:
+    """ "3.2 GB", "41.5 MB", "12 KB": a size in the unit that shows its order of magnitude."""
+    if size >= 1_000_000_000:
+        return f"{size / 1e9:,.1f} GB"
+    if size >= 1_000_000:
+        return f"{size / 1e6:.1f} MB"
+    return f"{max(1, round(size / 1000)) if size else 0} KB"

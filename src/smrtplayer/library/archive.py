@@ -145,6 +145,7 @@ def check_entries(
         entries.append(
             ArchiveEntry(info=info, name=name, is_dir=is_dir, size=0 if is_dir else info.file_size)
         )
+    _refuse_overlaps(path, entries, getattr(archive, "start_dir", archive_bytes))
     for key, name in files.items():
         parent = key.rpartition("/")[0]
         while parent:
@@ -158,6 +159,37 @@ def check_entries(
             "Nothing was imported."
         )
     return entries
+
+
+#: the fixed part of a local file header, before its name and extra field
+_LOCAL_HEADER_BYTES = 30
+
+
+def _refuse_overlaps(path: Path, entries: list[ArchiveEntry], directory_start: int) -> None:
+    """Refuse entries whose data runs into another entry or into the central directory.
+
+    A zip bomb can point many entries at the same compressed bytes (or have one entry's data contain
+    the next ones): each passes the ratio check, together they unpack to many times the archive.
+    Each span is counted from its local header at the least size it can have, so an honest archive
+    never trips this.
+    """
+    ordered = sorted(entries, key=lambda entry: entry.info.header_offset)
+    for index, entry in enumerate(ordered):
+        start = entry.info.header_offset
+        end = start + _LOCAL_HEADER_BYTES + entry.info.compress_size
+        following = ordered[index + 1] if index + 1 < len(ordered) else None
+        if following is not None and end > following.info.header_offset:
+            other = f"the entry {following.name!r}"
+        elif start < 0 or end > directory_start:
+            other = "the archive's directory"
+        else:
+            continue
+        raise _rejected(
+            path,
+            entry.name,
+            f"its data overlaps {other}; an archive made that way can unpack to far more than it holds "
+            "(a zip bomb)",
+        )
 
 
 def safe_name(name: str, limits: ArchiveLimits | None = None) -> str:

@@ -22,7 +22,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from smrtplayer.common.errors import Cancelled, ImportRejected, ManifestError, MediaError, NotFound
+from smrtplayer.common.errors import (
+    Cancelled,
+    ImportRejected,
+    ManifestError,
+    MediaError,
+    NotFound,
+    StoreError,
+)
 from smrtplayer.library import archive as zip_archive
 from smrtplayer.library.fingerprint import copy_with_sha256, lesson_fingerprint, sha256_file
 from smrtplayer.library.job_progress import ProgressMeter, ProgressSink, StopCheck
@@ -32,13 +39,16 @@ from smrtplayer.library.probe import VIDEO_SUFFIXES, probe_media
 from smrtplayer.library.scan import DOCUMENT_SUFFIXES, SUBTITLE_SUFFIXES, CoursePlan, list_folder, plan_course
 from smrtplayer.library.staging import (
     clear_uncommitted,
+    make_private_tree,
     make_staging,
     mark_uncommitted,
+    move_to_course_folder,
     unique_course_folder,
 )
 from smrtplayer.library.titles import regions_for_title
 from smrtplayer.models.library import ImportReport, NewCourse, NewLesson, SkippedFile
 from smrtplayer.store.courses import CourseRepository
+from smrtplayer.store.db import DatabaseError
 
 log = logging.getLogger(__name__)
 
@@ -173,9 +183,9 @@ def _prepare_tree(
             if digest is None:
                 raise Cancelled("The import was cancelled; nothing was imported.")
             digests[name] = digest
-        return replace(
-            _finish(plan, root, staging, digests, meter, stop, kind="copied", source=root), staging=staging
-        )
+        prepared = _finish(plan, root, staging, digests, meter, stop, kind="copied", source=root)
+        _drop_unused(staging, plan, prepared.course)
+        return replace(prepared, staging=staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -214,6 +224,7 @@ def _prepare_zip(
                 should_stop=stop,
             )
             prepared = _finish(plan, source, staging, digests, meter, stop, kind="copied", source=source)
+            _drop_unused(staging, plan, prepared.course)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -325,27 +336,36 @@ def commit_import(prepared: PreparedImport, courses: CourseRepository, library_d
                 "Remove it first to import it again, or use 'smrtplayer relink' if its files moved."
             )
     moved: list[Path] = []
-    before_commit: Callable[[], None] | None = None
+    before_commit: Callable[[], Path | None] | None = None
     if prepared.staging is not None:
-        staging, final = prepared.staging, unique_course_folder(library_dir, course.title)
-        course = replace(course, root_path=final)
+        staging = prepared.staging
+        # Provisional: another import of the same title may take this name before this one stores its
+        # rows; the name is taken for good by the rename, under the database's write lock.
+        course = replace(course, root_path=unique_course_folder(library_dir, course.title))
 
-        def move_into_place() -> None:
+        def move_into_place() -> Path:
             mark_uncommitted(staging)
-            staging.rename(final)
-            moved.append(final)
+            moved.append(move_to_course_folder(staging, library_dir, course.title))
+            return moved[0]
 
         before_commit = move_into_place
     try:
         course_id = courses.save(course, before_commit=before_commit)
-    except BaseException:
+    except BaseException as error:
         if moved and prepared.staging is not None:
             with contextlib.suppress(OSError):
                 moved[0].rename(prepared.staging)
         prepared.discard()
+        if isinstance(error, DatabaseError | OSError):
+            # Most often a disk that filled up since the files were checked: SQLite has rolled back.
+            raise StoreError(
+                f"{course.title!r} could not be stored in the library: {_reason(error)}. Nothing was "
+                "imported; free some space (or make the data folder writable) and import it again."
+            ) from error
         raise
     if moved:
         clear_uncommitted(moved[0])
+        course = replace(course, root_path=moved[0])
     return ImportReport(
         course_id=course_id,
         uid=course.uid,
@@ -363,6 +383,27 @@ def commit_import(prepared: PreparedImport, courses: CourseRepository, library_d
 
 
 # ----------------------------------------------------------------------------------------- helpers
+def _drop_unused(staging: Path, plan: CoursePlan, course: NewCourse) -> None:
+    """Delete from a copy the files of lessons that were skipped (and the subtitles and documents
+    that were theirs alone): the library keeps only what the course uses, readable by its owner only."""
+    used = {plan.manifest_rel_path} if plan.manifest_rel_path else set()
+    for lesson in course.lessons:
+        used.add(lesson.rel_path)
+        used.update(item.rel_path for item in (*lesson.subtitles, *lesson.attachments))
+    used.update(item.rel_path for item in course.attachments)
+    for name in plan.files():
+        if name not in used:
+            staging.joinpath(*name.split("/")).unlink(missing_ok=True)
+    for folder in sorted((path for path in staging.rglob("*") if path.is_dir()), reverse=True):
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only when empty
+    make_private_tree(staging)
+
+
+def _reason(error: BaseException) -> str:
+    return (error.strerror if isinstance(error, OSError) else None) or str(error)
+
+
 def _is_zip(path: Path) -> bool:
     if path.suffix.casefold() == ".zip":
         return True

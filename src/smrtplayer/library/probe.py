@@ -25,6 +25,10 @@ from smrtplayer.models.library import MediaInfo
 
 VIDEO_SUFFIXES = frozenset({".mp4", ".m4v", ".mov", ".mkv", ".webm", ".vob", ".mpg", ".mpeg"})
 SNIFF_BYTES = 512
+#: Beyond these a header is lying (a lesson a week long, a picture wider than MP4 can say); they also
+#: keep every number far inside SQLite's signed 64-bit INTEGER, which the course is stored in.
+MAX_DURATION_MS = 7 * 24 * 3600 * 1000
+MAX_PICTURE_SIDE = 65_535
 _ISO_FIRST_BOXES = {b"ftyp", b"moov", b"mdat", b"free", b"skip", b"wide", b"pnot", b"uuid"}
 _PARSERS: dict[str, Callable[[ByteSource], MediaInfo]] = {
     "isobmff": probe_isobmff,
@@ -57,7 +61,7 @@ def probe_media(path: Path) -> MediaInfo:
             family = sniff(head)
             if family is None:
                 raise MediaError(_describe_unknown(head))
-            return _PARSERS[family](ByteSource(handle, status.st_size))
+            return _plausible(_PARSERS[family](ByteSource(handle, status.st_size)))
     except MediaError:
         raise
     except Damaged as error:
@@ -73,6 +77,15 @@ def probe_media(path: Path) -> MediaInfo:
     except (struct.error, ValueError, IndexError, OverflowError, MemoryError) as error:
         # The readers bound what they read; anything left over is a structure they cannot follow.
         raise MediaError(f"its structure is damaged ({type(error).__name__})") from None
+
+
+def _plausible(info: MediaInfo) -> MediaInfo:
+    if info.duration_ms is not None and not 0 <= info.duration_ms <= MAX_DURATION_MS:
+        raise MediaError(f"its header claims an impossible length ({info.duration_ms:,} ms)")
+    for side, value in (("width", info.width), ("height", info.height)):
+        if value is not None and not 0 < value <= MAX_PICTURE_SIDE:
+            raise MediaError(f"its header claims an impossible picture {side} ({value:,} pixels)")
+    return info
 
 
 def _describe_unknown(head: bytes) -> str:

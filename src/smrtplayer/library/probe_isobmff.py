@@ -7,7 +7,9 @@ end (index-first and cut short) is reported as incomplete.
 
 from __future__ import annotations
 
+import array
 import struct
+import sys
 from dataclasses import dataclass
 
 from smrtplayer.library.bytesource import ByteSource, Damaged
@@ -16,6 +18,13 @@ from smrtplayer.models.library import MediaInfo
 MAX_TOP_LEVEL_BOXES = 100_000
 MAX_INDEX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 12
+MAX_INDEX_BOXES = 100_000
+#: what is read of a leaf box: every field used lies in its first bytes
+LEAF_BYTES = 256
+#: chunk offsets read at a time (256 KiB of a 32-bit table)
+OFFSETS_PER_READ = 65_536
+#: chunk offsets read at most from one table
+MAX_OFFSETS_READ = 16 * OFFSETS_PER_READ
 _CONTAINERS = {b"trak", b"mdia", b"minf", b"stbl", b"mvex", b"edts"}
 _CODECS = {
     b"avc1": "h264",
@@ -108,10 +117,9 @@ def probe_isobmff(source: ByteSource) -> MediaInfo:
         )
     if moov[1] > MAX_INDEX_BYTES:
         raise Damaged(f"its index is implausibly large ({moov[1]:,} bytes)")
-    data = source.read_exact(moov[0], moov[1], "index")
     index = _Index()
     tracks: list[_Track] = []
-    _walk(memoryview(data), 0, len(data), index, tracks, None, 0)
+    _walk(_IndexReader(source), moov[0], moov[0] + moov[1], index, tracks, None, 0)
     if not has_media:
         raise Damaged("the file holds no video data ('mdat' box)")
     if index.max_chunk_offset >= source.size:
@@ -122,8 +130,20 @@ def probe_isobmff(source: ByteSource) -> MediaInfo:
     return _media_info(brand, index, tracks)
 
 
+class _IndexReader:
+    """The index read a box at a time from the file: memory stays small whatever sizes it claims."""
+
+    def __init__(self, source: ByteSource) -> None:
+        self.source = source
+        self.boxes = 0
+
+    def head(self, offset: int, end: int) -> bytes:
+        """Up to ``LEAF_BYTES`` from ``offset``, never past ``end``: what a box's fields need."""
+        return self.source.read(offset, min(LEAF_BYTES, end - offset))
+
+
 def _walk(
-    buf: memoryview,
+    reader: _IndexReader,
     start: int,
     end: int,
     index: _Index,
@@ -135,12 +155,16 @@ def _walk(
         raise Damaged("its index is nested implausibly deep")
     position = start
     while position + 8 <= end:
-        size, kind = struct.unpack_from(">I4s", buf, position)
+        reader.boxes += 1
+        if reader.boxes > MAX_INDEX_BOXES:
+            raise Damaged("its index has an implausible number of boxes")
+        header = reader.source.read(position, min(16, end - position))
+        size, kind = struct.unpack_from(">I4s", header)
         header_size = 8
         if size == 1:
-            if position + 16 > end:
+            if len(header) < 16:
                 raise Damaged("its index is damaged")
-            size = struct.unpack_from(">Q", buf, position + 8)[0]
+            size = struct.unpack_from(">Q", header, 8)[0]
             header_size = 16
         elif size == 0:
             size = end - position
@@ -150,56 +174,79 @@ def _walk(
         if kind == b"trak":
             track = _Track()
             tracks.append(track)
-            _walk(buf, payload, payload_end, index, tracks, track, depth + 1)
+            _walk(reader, payload, payload_end, index, tracks, track, depth + 1)
             track = None
         elif kind in _CONTAINERS:
-            _walk(buf, payload, payload_end, index, tracks, track, depth + 1)
+            _walk(reader, payload, payload_end, index, tracks, track, depth + 1)
         elif kind == b"mvhd":
-            index.timescale, index.duration = _time_fields(buf, payload, payload_end)
+            index.timescale, index.duration = _time_fields(reader.head(payload, payload_end))
         elif kind == b"mehd" and payload + 8 <= payload_end:
-            version = buf[payload]
-            fmt = ">Q" if version == 1 else ">I"
-            index.fragment_duration = struct.unpack_from(fmt, buf, payload + 4)[0]
+            buf = reader.head(payload, payload_end)
+            fmt = ">Q" if buf[0] == 1 and len(buf) >= 12 else ">I"
+            index.fragment_duration = struct.unpack_from(fmt, buf, 4)[0]
+        elif kind in (b"stco", b"co64") and track is not None:
+            _chunk_offsets(reader.source, kind, payload, payload_end, index)
         elif track is not None:
-            _track_box(buf, kind, payload, payload_end, index, track)
+            _track_box(reader.head(payload, payload_end), kind, track)
         position += size
 
 
-def _track_box(buf: memoryview, kind: bytes, payload: int, end: int, index: _Index, track: _Track) -> None:
-    if kind == b"tkhd":
-        version = buf[payload]
-        at = payload + (88 if version == 1 else 76)
+def _track_box(buf: bytes, kind: bytes, track: _Track) -> None:
+    """The fields of a track's leaf box, from the first bytes of its payload (``buf``)."""
+    end = len(buf)
+    if kind == b"tkhd" and end:
+        at = 88 if buf[0] == 1 else 76
         if at + 8 <= end:
             width, height = struct.unpack_from(">II", buf, at)
             track.width, track.height = width >> 16, height >> 16
     elif kind == b"mdhd":
-        track.timescale, track.duration = _time_fields(buf, payload, end)
-    elif kind == b"hdlr" and payload + 12 <= end and not track.handler:
+        track.timescale, track.duration = _time_fields(buf)
+    elif kind == b"hdlr" and end >= 12 and not track.handler:
         # The media handler comes first; QuickTime adds a data handler ("url ") inside minf.
-        track.handler = bytes(buf[payload + 8 : payload + 12])
-    elif kind == b"stsd" and payload + 16 <= end:
-        entry = payload + 8
+        track.handler = bytes(buf[8:12])
+    elif kind == b"stsd" and end >= 16:
+        entry = 8
         track.codec = bytes(buf[entry + 4 : entry + 8])
         if track.codec in _ENCRYPTED:
             raise Damaged("it is protected by DRM (encrypted); only unprotected files can be played")
         if entry + 36 <= end and (track.width == 0 or track.height == 0):
             track.width, track.height = struct.unpack_from(">HH", buf, entry + 32)
-    elif kind in (b"stco", b"co64") and payload + 8 <= end:
-        count = struct.unpack_from(">I", buf, payload + 4)[0]
-        item = 8 if kind == b"co64" else 4
-        if payload + 8 + count * item > end:
-            raise Damaged("its index is damaged (chunk table)")
-        if count:
-            offsets = struct.unpack_from(f">{count}{'Q' if item == 8 else 'I'}", buf, payload + 8)
-            index.max_chunk_offset = max(index.max_chunk_offset, max(offsets))
 
 
-def _time_fields(buf: memoryview, payload: int, end: int) -> tuple[int, int]:
-    version = buf[payload] if payload < end else 0
-    if version == 1 and payload + 32 <= end:
-        timescale, duration = struct.unpack_from(">IQ", buf, payload + 20)
-    elif payload + 20 <= end:
-        timescale, duration = struct.unpack_from(">II", buf, payload + 12)
+def _chunk_offsets(source: ByteSource, kind: bytes, payload: int, end: int, index: _Index) -> None:
+    """The largest chunk offset, read a slice at a time: a table may claim millions of them.
+
+    Muxers write chunks in file order, so the offsets grow along the table and the largest (the
+    one a file cut short lacks) is at its end: of a longer table the first slice and the last
+    ``MAX_OFFSETS_READ`` offsets are read, which bounds the work whatever the table claims.
+    """
+    if payload + 8 > end:
+        return
+    count = struct.unpack_from(">I", source.read(payload + 4, 4))[0]
+    item = 8 if kind == b"co64" else 4
+    table = payload + 8
+    if table + count * item > end:
+        raise Damaged("its index is damaged (chunk table)")
+    slices = [(0, count)]
+    if count > MAX_OFFSETS_READ:
+        slices = [(0, OFFSETS_PER_READ), (count - (MAX_OFFSETS_READ - OFFSETS_PER_READ), count)]
+    for first, stop in slices:
+        while first < stop:
+            take = min(stop - first, OFFSETS_PER_READ)
+            values = array.array("Q" if item == 8 else "I", source.read(table + first * item, take * item))
+            if sys.byteorder == "little":
+                values.byteswap()
+            index.max_chunk_offset = max(index.max_chunk_offset, max(values))
+            first += take
+
+
+def _time_fields(buf: bytes) -> tuple[int, int]:
+    end = len(buf)
+    version = buf[0] if end else 0
+    if version == 1 and end >= 32:
+        timescale, duration = struct.unpack_from(">IQ", buf, 20)
+    elif end >= 20:
+        timescale, duration = struct.unpack_from(">II", buf, 12)
         if duration == 0xFFFFFFFF:
             duration = 0
     else:

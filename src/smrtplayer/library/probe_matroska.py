@@ -86,6 +86,9 @@ def probe_matroska(source: ByteSource) -> MediaInfo:
         raise Damaged(f"it is an EBML file of type {state.doc_type!r}, not Matroska or WebM")
     position = header_end
     while position < source.size:
+        # Counted like every other element: a file of nothing but tiny top-level elements (Void)
+        # would otherwise cost a read per two bytes of the file.
+        _count_element(state)
         element_id, size, data = _header(source, position)
         if element_id == SEGMENT:
             if size is not None and data + size > source.size:
@@ -174,9 +177,7 @@ def _children(
     """Yield (id, size or None when unknown, data offset) of each element between start and end."""
     position = start
     while position < end:
-        state.elements += 1
-        if state.elements > MAX_ELEMENTS:
-            raise Damaged("it has an implausible number of elements")
+        _count_element(state)
         element_id, size, data = _header(source, position)
         yield element_id, size, data
         if size is None:
@@ -184,6 +185,12 @@ def _children(
         if data + size > end:
             raise Damaged("an element runs past the end of its parent")
         position = data + size
+
+
+def _count_element(state: _State) -> None:
+    state.elements += 1
+    if state.elements > MAX_ELEMENTS:
+        raise Damaged("it has an implausible number of elements")
 
 
 def _header(source: ByteSource, position: int) -> tuple[int, int | None, int]:

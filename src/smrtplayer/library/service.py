@@ -42,6 +42,7 @@ from smrtplayer.models.library import (
 )
 from smrtplayer.models.positions import Position
 from smrtplayer.models.settings import BUILTIN_STAMPS, SettingsAccess
+from smrtplayer.store.backups import ReadOnlyData
 from smrtplayer.store.courses import CourseRepository
 from smrtplayer.store.db import DatabaseError
 
@@ -74,9 +75,13 @@ class LibraryService(QObject):
         parent: QObject | None = None,
         *,
         settings: SettingsAccess | None = None,
+        read_only_reason: str | None = None,
     ) -> None:
         super().__init__(parent)
         self._courses = courses
+        #: why the library cannot be changed (None: it can); it is then a private snapshot that is
+        #: thrown away on close, so a change "saved" into it would be a false success
+        self.read_only_reason = read_only_reason
         self._library_dir = library_dir
         self._settings = settings
         self._jobs: set[BackgroundJob] = set()
@@ -200,6 +205,7 @@ class LibraryService(QObject):
         should_stop: StopCheck | None = None,
     ) -> ImportReport:
         """Import ``source`` (folder, zip, VIDEO_TS, course.toml, video file(s)) and store it."""
+        self._require_writable("Nothing was imported")
         prepared = self._prepare(source, mode, progress, should_stop)
         return self._commit(prepared)
 
@@ -208,6 +214,8 @@ class LibraryService(QObject):
         # Loaded here, on the calling (GUI) thread, in ~10 ms: loading it first on the worker thread
         # stalled the GUI thread for ~280 ms (benchmarks/bench_library_ui.py).
         from smrtplayer.library import importer  # noqa: F401
+
+        self._require_writable("Nothing was imported")
 
         def work(progress: ProgressSink, should_stop: StopCheck) -> PreparedImport:
             return self._prepare(source, mode, progress, should_stop)
@@ -332,6 +340,7 @@ class LibraryService(QObject):
         return self._start(BackgroundJob("relink", work, lambda plan: self._apply_relink(course, plan)))
 
     def _relink_target(self, course_id: int, new_root: Path) -> tuple[CourseSummary, Path]:
+        self._require_writable("Nothing was relinked")
         course = self._require(course_id)
         if course.kind == "builtin":
             raise ImportRejected(f"{course.title!r} is built in; it cannot be relinked.")
@@ -380,6 +389,7 @@ class LibraryService(QObject):
         Progress, notes and positions stay: they hang on the lesson fingerprints, and come back if the
         course is imported again.
         """
+        self._require_writable("Nothing was removed")
         course = self._require(course_id)
         if course.kind == "builtin":
             raise ImportRejected(f"{course.title!r} is built in; it cannot be removed.")
@@ -466,6 +476,13 @@ class LibraryService(QObject):
         if course is None:
             raise NotFound(f"There is no course {course_id} in the library.")
         return course
+
+    def _require_writable(self, outcome: str) -> None:
+        if self.read_only_reason is not None:
+            raise ReadOnlyData(
+                f"The library cannot be changed: {self.read_only_reason}. {outcome}; make the data "
+                "folder writable (or choose another with --data-dir) and try again."
+            )
 
     def _report(self, message: str) -> None:
         log.warning("%s", message)

@@ -9,6 +9,7 @@ start-up does not load the import machinery.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import shutil
@@ -19,9 +20,11 @@ from pathlib import Path
 
 from smrtplayer.common.errors import ImportRejected
 from smrtplayer.common.filenames import safe_filename
+from smrtplayer.common.wording import byte_size
 
 STAGING_PREFIX = ".importing-"
 STALE_STAGING_S = 3600
+MAX_NAME_ATTEMPTS = 100
 #: In a copied course's folder while its rows are not committed (being stored, or being removed): a
 #: folder that still has it at the next start and no course row is the remains of a crash.
 UNCOMMITTED_MARKER = ".smrtplayer-uncommitted"
@@ -32,11 +35,22 @@ def make_staging(library_dir: Path, needed_bytes: int, source: Path) -> Path:
     free = shutil.disk_usage(library_dir).free
     if needed_bytes + 64 * 1024 * 1024 > free:
         raise ImportRejected(
-            f"{source}: not enough free space in {library_dir} to copy it ({needed_bytes / 1e9:,.1f} GB "
-            f"needed, {free / 1e9:,.1f} GB free). Nothing was imported; free some space or import it "
+            f"{source}: not enough free space in {library_dir} to copy it ({byte_size(needed_bytes)} "
+            f"needed, {byte_size(free)} free). Nothing was imported; free some space or import it "
             "in place (--link)."
         )
     return Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=library_dir))
+
+
+def make_private_tree(folder: Path) -> None:
+    """Folders 0700 and files 0600 below ``folder``: a course copy is the owner's alone, like notes."""
+    if os.name != "posix":
+        return
+    for path in (folder, *folder.rglob("*")):
+        with contextlib.suppress(OSError):
+            if path.is_symlink():
+                continue
+            path.chmod(0o700 if path.is_dir() else 0o600)
 
 
 def remove_stale_staging(library_dir: Path, *, now: float | None = None) -> list[Path]:
@@ -124,6 +138,24 @@ def discard_course_folder(folder: Path, library_dir: Path) -> None:
     except OSError:
         doomed = folder
     shutil.rmtree(doomed, ignore_errors=True)
+
+
+def move_to_course_folder(staging: Path, library_dir: Path, title: str) -> Path:
+    """Rename a finished staging folder to a free course folder named after ``title``; return it.
+
+    The staging folder is never empty (it holds at least its commit mark), so the rename fails instead
+    of merging when a folder of that name appeared since it was looked for; the next name is tried.
+    """
+    for _ in range(MAX_NAME_ATTEMPTS):
+        final = unique_course_folder(library_dir, title)
+        try:
+            staging.rename(final)
+        except OSError as error:
+            if error.errno in (errno.EEXIST, errno.ENOTEMPTY) or final.exists():
+                continue
+            raise
+        return final
+    raise ImportRejected(f"No free folder name for {title!r} in {library_dir}; nothing was imported.")
 
 
 def unique_course_folder(library_dir: Path, title: str) -> Path:

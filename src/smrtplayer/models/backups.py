@@ -75,3 +75,34 @@ def describe_counts(counts: dict[str, int]) -> str:
 def format_local(moment: datetime) -> str:
     local = moment.astimezone()
     return f"{local.day} {local:%B %Y} at {local:%H:%M}"
+
+
+@dataclass(frozen=True)
+class IntegrityReport:
+    """What the full check of the database (``PRAGMA integrity_check``) found and did about it."""
+
+    #: the first problems SQLite listed (empty: none)
+    problems: tuple[str, ...] = ()
+    #: the problems were all in indexes, which were rebuilt from their tables; the check then passed
+    repaired: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems or self.repaired
+
+    @property
+    def message(self) -> str | None:
+        """What the user is told, or None when there was nothing to find."""
+        if not self.problems:
+            return None
+        first = self.problems[0]
+        if self.repaired:
+            return (
+                f"smrtplayer found damage in its database's search indexes ({first}) and rebuilt them "
+                "from your data; nothing was lost. If this happens again, check the disk."
+            )
+        return (
+            f"smrtplayer's database is damaged ({first}). Your data is still open, but some of it may "
+            "be wrong or missing: restore a backup (File > Backups), or keep using it and export your "
+            "data (export-data) as soon as you can."
+        )

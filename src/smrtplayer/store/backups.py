@@ -32,7 +32,8 @@ from smrtplayer.common.errors import DatabaseCorrupt, StoreError
 from smrtplayer.models.backups import BackupInfo, RecoveryReport, RestoreReport
 from smrtplayer.models.settings import BACKUPS_KEEP, SettingsAccess
 from smrtplayer.store import migrations
-from smrtplayer.store.db import APPLICATION_ID, Store, is_damage
+from smrtplayer.store.db import APPLICATION_ID, Store, is_damage, make_private
+from smrtplayer.store.integrity import check_file
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +77,11 @@ class Diagnosis:
 
 def diagnose(path: Path) -> Diagnosis:
     """Read-only check of a database file: ours, intact, and not from a newer smrtplayer?"""
+    try:
+        if path.stat().st_size == 0:
+            return Diagnosis("damaged", "the file is empty (0 bytes)")
+    except OSError as error:
+        return Diagnosis("damaged", f"cannot be opened: {error.strerror or error}")
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
     except sqlite3.Error as error:
@@ -148,6 +154,7 @@ def _copy_database(source: Path, destination: Path) -> None:
     """Copy a (closed) database file through the backup API into a new file, atomically."""
     partial = destination.with_name(destination.name + ".partial")
     partial.unlink(missing_ok=True)
+    make_private(partial, create=True)
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(partial)
@@ -194,9 +201,20 @@ class BackupService:
         if os.name == "posix":
             with contextlib.suppress(OSError):
                 path.chmod(0o600)
+        try:
+            problems = check_file(path)
+        except sqlite3.Error as error:
+            problems = (str(error),)
+        if problems and kind != "pre-restore":
+            # A damaged copy must never push the last good backup out of the ones kept.
+            path.unlink(missing_ok=True)
+            raise StoreError(
+                f"The database failed its full check ({problems[0]}), so no backup was kept: the "
+                "backups you have stay as they are. Restore one of them, or export your data."
+            )
         info = next(info for info in self.all() if info.path == path)
         log.info("backup written: %s", path)
-        if kind in AUTOMATIC_KINDS:
+        if kind in AUTOMATIC_KINDS and not problems:
             self.prune()
         return info
 
@@ -319,6 +337,7 @@ class BackupService:
             source = Path(str(database) + suffix)
             if source.exists():
                 source.replace(Path(str(kept) + suffix))
+        make_private(kept)  # set aside by an older version, it may still be readable by others
         try:
             _copy_database(chosen.path, database)
         except (OSError, sqlite3.Error) as error:

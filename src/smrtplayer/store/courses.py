@@ -45,11 +45,13 @@ class CourseRepository:
         self._store = store
 
     # ------------------------------------------------------------------------------------ writing
-    def save(self, course: NewCourse, *, before_commit: Callable[[], None] | None = None) -> int:
+    def save(self, course: NewCourse, *, before_commit: Callable[[], Path | None] | None = None) -> int:
         """Insert or replace a course by ``uid``; the user's own data (keyed by fingerprint) stays.
 
         ``before_commit`` runs inside the transaction after every row is written (an import renames
-        its staging folder there): if it raises, nothing is stored.
+        its staging folder there): if it raises, nothing is stored. It may return the folder the
+        course really went to, when that is not ``course.root_path``: while the transaction holds the
+        write lock no other smrtplayer process can take the same name.
         """
         now = utc_now()
         conn = self._store.conn
@@ -138,7 +140,9 @@ class CourseRepository:
                     )
             self._insert_attachments(course_id, None, course.attachments)
             if before_commit is not None:
-                before_commit()
+                placed = before_commit()
+                if placed is not None and placed != course.root_path:
+                    conn.execute("UPDATE courses SET root_path = ? WHERE id = ?", [str(placed), course_id])
         return course_id
 
     def _insert_attachments(

@@ -74,7 +74,15 @@ class Store:
         written to it. Before a schema upgrade the file is backed up with SQLite's backup API.
         """
         path = Path(path)
+        if backups_dir is not None and _emptied(path, backups_dir):
+            # SQLite would silently start an empty library in it; the backups beside it say it held one.
+            raise DatabaseCorrupt(
+                f"The database {path} is empty (0 bytes) although backups of it exist in {backups_dir}: "
+                "it was cut short (a crash, a full disk or a sync tool). It was left untouched. "
+                "Restore a backup, or move the file aside to start afresh."
+            )
         existing_version = _inspect_existing(path) if _has_content(path) else 0
+        make_private(path, create=True)  # before SQLite makes the -wal and -shm, which copy its mode
         try:
             conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         except sqlite3.Error as error:
@@ -189,6 +197,7 @@ class Store:
         destination.parent.mkdir(parents=True, exist_ok=True)
         partial = partial_path(destination)
         try:
+            make_private(partial, create=True)
             target = sqlite3.connect(partial)
             try:
                 self.conn.backup(target)
@@ -214,6 +223,36 @@ def partial_path(destination: Path) -> Path:
     the next start can tell the remains of a crash (``remove_interrupted_backups``) from a copy being
     written right now by another smrtplayer process."""
     return destination.with_name(f"{destination.name}.{os.getpid()}.partial")
+
+
+def make_private(database: Path, *, create: bool = False) -> None:
+    """Make a database file and its ``-wal`` and ``-shm`` the owner's alone (0600), as notes are.
+
+    With ``create`` a missing file is made empty with that mode first: SQLite gives the ``-wal``
+    and ``-shm`` it creates the mode of the database file, whatever the umask.
+    """
+    if os.name != "posix":
+        return
+    if create:
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    for suffix in ("", "-wal", "-shm"):
+        path = Path(f"{database}{suffix}")
+        with contextlib.suppress(OSError):
+            if path.stat().st_mode & 0o077:
+                path.chmod(0o600)
+
+
+def _emptied(path: Path, backups_dir: Path) -> bool:
+    """A database file of 0 bytes in a data folder that has backups: a library that lost its file.
+
+    A 0-byte file with no backup is the first start cut short before SQLite wrote its header."""
+    try:
+        if path.stat().st_size != 0:
+            return False
+        return any(entry.suffix == ".sqlite3" and entry.is_file() for entry in backups_dir.iterdir())
+    except OSError:
+        return False
 
 
 def _has_content(path: Path) -> bool:

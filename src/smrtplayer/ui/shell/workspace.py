@@ -23,6 +23,7 @@ from smrtplayer.ui.notes.search_dialog import SearchDialog
 from smrtplayer.ui.shell.backup_dialog import BackupDialog, show_startup_notices
 
 if TYPE_CHECKING:
+    from smrtplayer.models.backups import IntegrityReport
     from smrtplayer.ui.shell.main_window import MainWindow
 
 BACKUP_CHECK_MS = 60 * 60 * 1000  # the daily backup is taken at most once a day; look hourly
@@ -123,6 +124,9 @@ class Workspace(QObject):
         # (the start-up leaves it out, as it costs a stat per lesson in the worst case).
         context.library.refresh_availability()
         context.library.refresh_if_changed_elsewhere()  # remembers where the library stands now
+        # The full database check (index content too), off the GUI thread on its own connection.
+        context.integrity.checked.connect(self._on_integrity_checked)
+        context.integrity.start()
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(FIRST_BACKUP_DELAY_MS)
         self._backup_timer.timeout.connect(self._daily_backup)
@@ -224,6 +228,10 @@ class Workspace(QObject):
         # Keep Help last.
         for menu in (index_menu, notes_menu, holds_menu):
             menu_bar.insertMenu(window.help_menu.menuAction(), menu)
+
+    def _on_integrity_checked(self, report: IntegrityReport) -> None:
+        if report.message is not None:
+            self.window.show_problem(report.message)
 
     def _after_show(self) -> None:
         self._notices = show_startup_notices(self.window.context, self.window)
