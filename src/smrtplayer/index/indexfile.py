@@ -107,6 +107,10 @@ def parse_index_file(raw: bytes, *, source: str) -> IndexFile:
         raise IndexFileError(f"{source}: not an smrtplayer index file (not valid JSON: {error}).") from error
     except msgspec.ValidationError as error:
         raise IndexFileError(f"{source}: not an smrtplayer index file ({error}).") from error
+    except RecursionError:
+        raise IndexFileError(
+            f"{source}: not an smrtplayer index file (its JSON is nested too deeply)."
+        ) from None
     if header.format != FORMAT:
         raise IndexFileError(
             f'{source}: not an smrtplayer index file (its "format" is {header.format!r}, '
@@ -121,6 +125,10 @@ def parse_index_file(raw: bytes, *, source: str) -> IndexFile:
         document = msgspec.json.decode(raw, type=IndexFile, strict=True)
     except (msgspec.DecodeError, msgspec.ValidationError) as error:
         raise IndexFileError(f"{source}: the index file is damaged: {error}.") from error
+    except RecursionError:
+        raise IndexFileError(
+            f"{source}: the index file is damaged (its JSON is nested too deeply)."
+        ) from None
     _check_rules(document, source)
     return document
 

@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 
 from smrtplayer.common.errors import ManifestError
+from smrtplayer.common.userfile import read_user_file
 from smrtplayer.models.positions import NewPosition
 
 MANIFEST_NAME = "course.toml"
@@ -96,12 +97,7 @@ class Course(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 def load_manifest(path: Path, *, known_regions: Iterable[str] | None = None) -> Course:
     """Read and validate ``path``; raise ``ManifestError`` naming the file, field and line."""
     try:
-        size = path.stat().st_size
-        if size > MAX_MANIFEST_BYTES:
-            raise ManifestError(
-                f"{path}: the manifest is {size:,} bytes; the limit is {MAX_MANIFEST_BYTES:,}."
-            )
-        raw = path.read_bytes()
+        raw = read_user_file(path, limit=MAX_MANIFEST_BYTES, what="a manifest", error=ManifestError)
     except OSError as error:
         raise ManifestError(f"{path}: cannot read the manifest: {error.strerror or error}") from error
     return parse_manifest(raw, source=str(path), known_regions=known_regions)
