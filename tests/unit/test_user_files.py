@@ -16,6 +16,8 @@ from smrtplayer.common.errors import ManifestError, MediaError, SmrtError
 from smrtplayer.common.userfile import FileRefused, read_user_file
 from smrtplayer.index.indexfile import MAX_INDEX_FILE_BYTES, IndexFileError
 from smrtplayer.library.manifest import load_manifest
+from smrtplayer.library.titles import load_title_table
+from smrtplayer.models.regions import TaxonomyError, load_taxonomy
 from smrtplayer.player.subtitles import load_cues
 from smrtplayer.store.exchange.exportfile import ExportFileError, read_export
 
@@ -79,8 +81,10 @@ def test_the_helper_reads_a_regular_file_and_refuses_everything_else(tmp_path: P
         (read_export, ExportFileError),
         (lambda path: load_manifest(path, known_regions=()), ManifestError),
         (load_cues, MediaError),
+        (lambda path: load_title_table(path, known=()), FileRefused),
+        (load_taxonomy, TaxonomyError),
     ],
-    ids=["export", "manifest", "subtitles"],
+    ids=["export", "manifest", "subtitles", "title-table", "taxonomy"],
 )
 def test_every_reader_refuses_devices_fifos_and_huge_files(
     tmp_path: Path, fifo: Path, reader: Callable[[Path], object], error_type: type[SmrtError]
