@@ -25,11 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from helpers.clock import FakeClock
 from smrtplayer.app.context import AppContext
+from smrtplayer.holds.sequences import step_for_position
 from smrtplayer.index import PositionDraft
 from smrtplayer.store.db import utc_now
+from smrtplayer.store.plans import Plan
+from smrtplayer.ui.holds.hold_panel import HoldPanel
 from smrtplayer.ui.holds.plan_editor import PlanEditor, PositionPicker
 from smrtplayer.ui.holds.practice_log_view import PracticeLogView, TendernessDialog
+from smrtplayer.ui.holds.table_mode import TableModeWindow
 from smrtplayer.ui.index.position_form import PositionForm
 from smrtplayer.ui.shell.main_window import MainWindow
 
@@ -202,3 +207,31 @@ def test_hovering_a_position_on_the_seek_bar_shows_its_title_as_text(
     qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
     assert not _shown_as_markup(QToolTip.text()), QToolTip.text()
     assert "&lt;img" in QToolTip.text(), "the title is in the tooltip, escaped"
+
+
+@pytest.mark.qt_log_ignore("text-to-speech plug-in")  # no speech engine here: names are not spoken
+def test_table_mode_and_the_hold_panel_show_user_markup_as_text(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _fill_with_markup(context)
+    context.holds.clock = FakeClock()
+    lesson = context.library.lessons(context.library.courses()[0].id)[0]
+    position = next(item for item in context.library.positions(lesson) if MARKUP in item.title)
+    plan = Plan(title=HOSTILE, steps=(step_for_position(position), step_for_position(position, side="L")))
+    table = TableModeWindow(context, plan)
+    qtbot.addWidget(table)
+    table.resize(1280, 720)
+    table.show()
+    qtbot.waitExposed(table)
+    try:
+        QTest.keyClick(table, Qt.Key.Key_Space)  # start: the step's title, technique and the next one show
+        assert context.holds.runner.is_active()
+        table.grab()
+        assert MARKUP in table.title.text()
+        found, seen = _problems(table)
+        panel = HoldPanel(context)
+        qtbot.addWidget(panel)
+        panel.show()
+        panel_found, panel_seen = _problems(panel)
+    finally:
+        context.holds.runner.stop()
+    assert not found + panel_found, "\n".join(found + panel_found)
+    assert seen + panel_seen >= 2, "the title shows, as text"
