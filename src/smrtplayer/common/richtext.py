@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QColor, QImage, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
+from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.userfile import read_user_file
 
 log = logging.getLogger(__name__)
@@ -61,7 +62,7 @@ def safe_resource(kind: int, name: QUrl | str, image_folder: Path | None) -> obj
         if allowed is not None:
             try:
                 image = QImage.fromData(read_user_file(allowed, limit=MAX_IMAGE_BYTES, what="an image"))
-            except Exception as error:  # any refusal or read failure shows the placeholder instead
+            except (SmrtError, OSError) as error:  # refused or unreadable: the placeholder instead
                 log.info("not showing image %s: %s", allowed, error)
             else:
                 if not image.isNull():
@@ -88,7 +89,7 @@ class SafeTextDocument(QTextDocument):
         return path is not None and _inside(path, self.image_folder) is not None
 
 
-def image_placeholder_text(alt: str, name: str) -> str:
+def image_placeholder_text(alt: str) -> str:
     label = " ".join((alt or "").split())
     return f"[image: {label}]" if label else "[image]"
 
@@ -105,7 +106,7 @@ def replace_foreign_images(document: QTextDocument, is_own: Callable[[str], bool
                 image = fragment.charFormat().toImageFormat()
                 if not is_own(image.name()):
                     alt = image.property(QTextFormat.Property.ImageAltText)
-                    text = image_placeholder_text(alt if isinstance(alt, str) else "", image.name())
+                    text = image_placeholder_text(alt if isinstance(alt, str) else "")
                     plain = QTextCharFormat(fragment.charFormat())
                     plain.setObjectType(QTextFormat.ObjectTypes.NoObject.value)
                     for property_id in (
