@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from helpers.clock import FakeClock
 from smrtplayer.app.context import AppContext
 from smrtplayer.holds.legs import step_for_position
-from smrtplayer.index import PositionDraft
 from smrtplayer.models.plans import Plan
+from smrtplayer.models.positions import PositionDraft
 from smrtplayer.store.db import utc_now
 from smrtplayer.ui.holds.hold_panel import HoldPanel
 from smrtplayer.ui.holds.plan_editor import PlanEditor, PositionPicker
