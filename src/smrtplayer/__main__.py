@@ -9,6 +9,7 @@ from pathlib import Path
 
 from smrtplayer import __version__
 from smrtplayer.app.paths import DATA_DIR_ENV, AppPaths
+from smrtplayer.common.controlchars import json_safe, terminal_safe
 from smrtplayer.common.errors import SmrtError
 
 
@@ -80,13 +81,13 @@ def main(argv: list[str] | None = None) -> int:
             _qt_messages_to_the_log()
         return int(args.handler(args, paths))
     except SmrtError as error:
-        print(f"smrtplayer: {error}", file=sys.stderr)
+        print(f"smrtplayer: {terminal_safe(error, keep_newlines=True)}", file=sys.stderr)
         if getattr(args, "json", False):
             # A script reading --json output gets JSON on failure too, with the same exit code.
             import json
 
             payload = {"error": str(error), "kind": type(error).__name__, "exit_code": error.exit_code}
-            print(json.dumps(payload, ensure_ascii=False))
+            print(json_safe(json.dumps(payload, ensure_ascii=False)))
         return error.exit_code
     except BrokenPipeError:
         # The reader went away ("smrtplayer courses | head -1"): stop quietly, like other command-line

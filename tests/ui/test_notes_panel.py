@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QImage, QKeySequence, QTextCursor
+from PySide6.QtCore import QPoint, QSize, Qt, QUrl
+from PySide6.QtGui import QColor, QImage, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtTest import QTest
 
+from helpers.hostile import HostileFiles
 from smrtplayer.app.context import AppContext
 from smrtplayer.ui.notes.notes_panel import INSERT_TIME_KEY, NotesPanel
 
@@ -248,3 +249,37 @@ def test_a_note_pinned_to_a_position_keeps_its_frame_in_the_export(
     text = markdown.read_text()
     assert "![Frame at" in text and "1 note," in text
     assert len(list((tmp_path / "lesson-images").glob("*.jpg"))) == 1
+
+
+def test_a_note_naming_device_fifo_or_huge_file_opens_none_of_them(
+    context: AppContext, qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    hostile = HostileFiles(tmp_path / "hostile")
+    lesson = _lesson(context)
+    own = context.paths.thumbnails / lesson.fingerprint / "9000.jpg"
+    own.parent.mkdir(parents=True, exist_ok=True)
+    frame = QImage(16, 9, QImage.Format.Format_RGB32)
+    frame.fill(QColor("teal"))
+    assert frame.save(str(own))
+    context.notes.create(
+        lesson.fingerprint, time_ms=1500, body=f"Before {hostile.markdown()} own ![frame]({own}) after"
+    )
+    context.notes.flush()
+
+    panel = _panel(context, qtbot)
+    view = panel.cards[0].view
+    qtbot.wait(100)  # layout and paint, where Qt asks for images
+    view.grab()
+
+    hostile.assert_untouched()
+    text = view.document().toPlainText()
+    for name in hostile.names():
+        assert f"[image: {name}]" in text, "a foreign image shows as a placeholder with its link text"
+    assert "[image: frame]" not in text, "the app's own frame thumbnail is still shown as an image"
+    image_kind = QTextDocument.ResourceType.ImageResource.value
+    for path in hostile.paths:
+        refused = view.loadResource(image_kind, QUrl.fromLocalFile(str(path)))
+        assert isinstance(refused, QImage) and not refused.isNull(), "never None: Qt would open it itself"
+        assert refused.size() == QSize(1, 1)
+    shown = view.loadResource(image_kind, QUrl.fromLocalFile(str(own)))
+    assert isinstance(shown, QImage) and shown.size() == QSize(16, 9)

@@ -336,6 +336,13 @@ def _snapshot(context: AppContext) -> dict[str, int]:
             ),
             "ends before it starts",
         ),
+        (
+            lambda data: _resign(
+                data,
+                lambda p: p["sections"]["settings"][0].__setitem__("value", "[" * 100_000 + "]" * 100_000),
+            ),
+            "not JSON",
+        ),
     ],
 )
 def test_a_bad_file_names_what_is_wrong_and_imports_nothing(

@@ -283,3 +283,21 @@ def test_near_valid_documents_give_a_document_or_the_documented_error(document: 
         return
     # whatever parses, re-encodes to a file that parses to the same document
     assert parse_index_file(encode_index_file(parsed), source="again") == parsed
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        '{{"skipped": {nest}}}',
+        '{{"format": {nest}}}',
+        '{{"format": "smrtplayer-index", "version": 1, "course": {nest}, "lessons": []}}',
+        '{{"format": "smrtplayer-index", "version": 1, "course": {{"uid": "c", "title": "C"}}, '
+        '"lessons": [{{"fingerprint": "sha-0123456789abcdef", "positions": {nest}}}]}}',
+    ],
+    ids=["unknown-field", "header", "course", "positions"],
+)
+def test_deeply_nested_json_is_an_index_file_error(template: str) -> None:
+    depth = 100_000  # ~200 KB: far inside the size bound
+    raw = template.format(nest="[" * depth + "]" * depth).encode()
+    with pytest.raises(IndexFileError, match="nested too deeply"):
+        parse_index_file(raw, source="deep.smrtindex.json")

@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QImage
 
+from helpers.hostile import HostileFiles
 from smrtplayer.app.context import AppContext
 from smrtplayer.app.paths import AppPaths
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.models.notes import Note, note_rev
+from smrtplayer.notes.export import build_pdf_document, collect, write_pdf
 from smrtplayer.notes.service import linkify_times, parse_time_links, seek_target, time_link
 from smrtplayer.store.backups import ReadOnlyData
 from smrtplayer.store.notes import NoteRepository, NoteWriter
@@ -206,3 +208,22 @@ def test_read_only_data_folder_opens_read_only_and_refuses_changes(
         finally:
             context.close()
     assert paths.database.read_bytes() == before
+
+
+def test_pdf_export_of_a_note_naming_device_fifo_or_huge_file_opens_none_of_them(
+    context: AppContext, tmp_path: Path
+) -> None:
+    hostile = HostileFiles(tmp_path / "hostile")
+    lesson = _first_lesson(context)
+    context.notes.create(lesson.fingerprint, time_ms=1000, body=f"Look {hostile.markdown()} here")
+    assert context.notes.flush()
+    document = collect(context.notes, [lesson], title="Course")
+
+    printed = build_pdf_document(document)
+    destination = write_pdf(document, tmp_path / "notes.pdf")
+
+    hostile.assert_untouched()
+    assert destination.stat().st_size > 0
+    text = printed.toPlainText()
+    for name in hostile.names():
+        assert f"[image: {name}]" in text

@@ -210,6 +210,7 @@ def test_an_old_database_reads_unchanged(tmp_path: Path) -> None:
         (WORKING_SIDE, '"up"'),
         (SHORTCUTS, '{"capture": "S"}'),
         (SUBTITLE_SCALE, "{"),  # not JSON at all
+        (SHORTCUTS, "[" * 100_000 + "]" * 100_000),  # JSON nested beyond Python's recursion limit
     ],
 )
 def test_a_bad_stored_value_reads_as_the_default_with_one_log_line(

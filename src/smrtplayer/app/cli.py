@@ -11,10 +11,11 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from smrtplayer.app.context import AppContext
 from smrtplayer.app.paths import AppPaths
+from smrtplayer.common.controlchars import json_safe, terminal_safe
 from smrtplayer.common.errors import NotFound
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.common.wording import counted
@@ -169,20 +170,19 @@ def cmd_courses(args: argparse.Namespace, paths: AppPaths) -> int:
                 }
                 for course in courses
             ]
-            json.dump(payload, sys.stdout, indent=2, ensure_ascii=False)
-            sys.stdout.write("\n")
+            _dump(payload)
         else:
             if not courses:
-                print("No courses yet. Import one with: smrtplayer import PATH")
+                _say("No courses yet. Import one with: smrtplayer import PATH")
             for course in courses:
                 status = "" if course.available else "  [MISSING: relink it]"
                 tag = " (built-in)" if course.kind == "builtin" else ""
-                print(
+                _say(
                     f"{course.id:>4}  {course.title}{tag}  {counted(course.lesson_count, 'lesson')}"
                     f"  {clock_text(course.total_duration_ms)}{status}"
                 )
         for problem in context.library.problems:
-            print(f"warning: {problem}", file=sys.stderr)
+            _say(f"warning: {problem}", file=sys.stderr)
     finally:
         context.close()
     return 0
@@ -193,14 +193,13 @@ def cmd_self_test(args: argparse.Namespace, paths: AppPaths) -> int:
 
     report = run_self_test(paths)
     if args.json:
-        json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        _dump(report)
     else:
         for check in report["checks"]:
             mark = "ok  " if check["ok"] else "FAIL"
             detail = check.get("error") or ""
-            print(f"{mark} {check['name']:<20} {detail}")
-        print("self-test passed" if report["ok"] else "self-test FAILED")
+            _say(f"{mark} {check['name']:<20} {detail}")
+        _say("self-test passed" if report["ok"] else "self-test FAILED")
     return 0 if report["ok"] else 1
 
 
@@ -228,7 +227,7 @@ def _interruptible() -> Iterator[threading.Event]:
         if stop.is_set():
             raise KeyboardInterrupt
         stop.set()
-        print("\nstopping... (Ctrl+C again to abort at once)", file=sys.stderr)
+        sys.stderr.write("\nstopping... (Ctrl+C again to abort at once)\n")
 
     previous = signal.signal(signal.SIGINT, request_stop)
     try:
@@ -248,7 +247,8 @@ class _ProgressLine:
         if not self.enabled:
             return
         eta = f"  about {clock_text(progress.eta_ms)} left" if progress.eta_ms is not None else ""
-        label = progress.label if len(progress.label) <= 40 else "..." + progress.label[-37:]
+        label = terminal_safe(progress.label)  # a file name: shown, never obeyed by the terminal
+        label = label if len(label) <= 40 else "..." + label[-37:]
         text = f"{progress.fraction * 100:5.1f}%  {label}{eta}"
         sys.stderr.write("\r" + text.ljust(self._width))
         sys.stderr.flush()
@@ -275,8 +275,12 @@ def _require_course(context: AppContext, key: str) -> CourseSummary:
 
 
 def _dump(payload: Any) -> None:
-    json.dump(payload, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
+    sys.stdout.write(json_safe(json.dumps(payload, indent=2, ensure_ascii=False)) + "\n")
+
+
+def _say(line: str, *, file: TextIO | None = None) -> None:
+    """One line of output: titles, paths and messages in it cannot command the terminal or break the line."""
+    print(terminal_safe(line), file=file or sys.stdout)
 
 
 def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -321,18 +325,18 @@ def _print_import(report: ImportReport) -> None:
     verb = "Refreshed" if report.refreshed else "Imported"
     how = "copied into the library" if report.kind == "copied" else "used in place"
     lessons = counted(report.lesson_count, "lesson")
-    print(f"{verb} {report.title!r} as course {report.course_id}: {lessons}, {how}.")
-    print(f"  folder:  {report.root_path}")
+    _say(f"{verb} {report.title!r} as course {report.course_id}: {lessons}, {how}.")
+    _say(f"  folder:  {report.root_path}")
     if report.regions:
-        print(f"  regions: {', '.join(report.regions)}")
+        _say(f"  regions: {', '.join(report.regions)}")
     if report.skipped:
-        print(f"  {len(report.skipped)} file(s) skipped:")
+        _say(f"  {len(report.skipped)} file(s) skipped:")
         for item in report.skipped:
-            print(f"    {item.rel_path}: {item.reason}")
+            _say(f"    {item.rel_path}: {item.reason}")
     for problem in report.problems:
-        print(f"  damaged: {problem}")
+        _say(f"  damaged: {problem}")
     if report.ignored:
-        print(f"  {len(report.ignored)} other file(s) ignored (not videos, subtitles or PDFs).")
+        _say(f"  {len(report.ignored)} other file(s) ignored (not videos, subtitles or PDFs).")
 
 
 def cmd_verify(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -384,9 +388,9 @@ def _verify_json(report: VerifyReport) -> dict[str, Any]:
 def _print_verify(report: VerifyReport) -> None:
     good = sum(1 for check in report.checks if check.status == "ok")
     state = "cancelled" if report.cancelled else ("ok" if report.ok else "PROBLEMS")
-    print(f"{report.course_id:>4}  {report.title}: {good}/{len(report.checks)} files ok  [{state}]")
+    _say(f"{report.course_id:>4}  {report.title}: {good}/{len(report.checks)} files ok  [{state}]")
     for check in report.failures:
-        print(f"      {check.status:<10} {check.rel_path}: {check.detail}")
+        _say(f"      {check.status:<10} {check.rel_path}: {check.detail}")
 
 
 def cmd_relink(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -400,9 +404,9 @@ def cmd_relink(args: argparse.Namespace, paths: AppPaths) -> int:
     if args.json:
         _dump(_relink_json(report))
     else:
-        print(f"Relinked {report.title!r} to {report.root_path}: {report.matched} lesson(s) found.")
+        _say(f"Relinked {report.title!r} to {report.root_path}: {report.matched} lesson(s) found.")
         for title in report.missing:
-            print(f"  not found: {title}")
+            _say(f"  not found: {title}")
     return EXIT_OK if not report.missing else EXIT_PARTIAL
 
 
@@ -424,7 +428,7 @@ def cmd_remove(args: argparse.Namespace, paths: AppPaths) -> int:
     finally:
         context.close()
     if course.kind == "copied":
-        print(f"Removed {course.title!r} and its copy in the library.")
+        _say(f"Removed {course.title!r} and its copy in the library.")
     else:
-        print(f"Removed {course.title!r}; its files in {course.root_path} were not touched.")
+        _say(f"Removed {course.title!r}; its files in {course.root_path} were not touched.")
     return EXIT_OK

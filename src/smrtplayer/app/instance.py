@@ -137,7 +137,7 @@ class InstanceGuard(QObject):
         line = bytes(socket.readLine(MAX_REQUEST_BYTES).data())
         try:
             request = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):
             socket.abort()
             return
         if not isinstance(request, dict):

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from smrtplayer.common.controlchars import clean_text
 from smrtplayer.common.errors import ImportRejected
 from smrtplayer.models.positions import Position, PositionDraft, description
 
@@ -107,6 +108,10 @@ def parse_index_file(raw: bytes, *, source: str) -> IndexFile:
         raise IndexFileError(f"{source}: not an smrtplayer index file (not valid JSON: {error}).") from error
     except msgspec.ValidationError as error:
         raise IndexFileError(f"{source}: not an smrtplayer index file ({error}).") from error
+    except RecursionError:
+        raise IndexFileError(
+            f"{source}: not an smrtplayer index file (its JSON is nested too deeply)."
+        ) from None
     if header.format != FORMAT:
         raise IndexFileError(
             f'{source}: not an smrtplayer index file (its "format" is {header.format!r}, '
@@ -121,8 +126,35 @@ def parse_index_file(raw: bytes, *, source: str) -> IndexFile:
         document = msgspec.json.decode(raw, type=IndexFile, strict=True)
     except (msgspec.DecodeError, msgspec.ValidationError) as error:
         raise IndexFileError(f"{source}: the index file is damaged: {error}.") from error
+    except RecursionError:
+        raise IndexFileError(
+            f"{source}: the index file is damaged (its JSON is nested too deeply)."
+        ) from None
+    _clean_texts(document, source)
     _check_rules(document, source)
     return document
+
+
+def _clean_texts(document: IndexFile, source: str) -> None:
+    """Titles and names lose control and bidi characters (``clean_text``); a title left blank is refused."""
+    document.course.title = _required(clean_text(document.course.title), source, "$.course.title")
+    for lesson_index, lesson in enumerate(document.lessons):
+        lesson.title = clean_text(lesson.title)
+        for position_index, position in enumerate(lesson.positions):
+            at = f"$.lessons[{lesson_index}].positions[{position_index}]"
+            position.title = _required(clean_text(position.title), source, f"{at}.title")
+            position.region = clean_text(position.region)
+            position.muscles = [
+                clean_text(muscle) for muscle in position.muscles if clean_text(muscle).strip()
+            ]
+            position.client_position = clean_text(position.client_position)
+            position.technique = clean_text(position.technique)
+
+
+def _required(text: str, source: str, at: str) -> str:
+    if not text.strip():
+        raise IndexFileError(f"{source}: a title holds nothing but control characters (at {at}).")
+    return text
 
 
 def _check_rules(document: IndexFile, source: str) -> None:

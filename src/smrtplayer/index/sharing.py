@@ -19,8 +19,10 @@ from smrtplayer import __version__
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.filenames import safe_filename
 from smrtplayer.common.timetext import clock_text, span_text
+from smrtplayer.common.userfile import read_user_file
 from smrtplayer.common.wording import capitalised, counted
 from smrtplayer.index.indexfile import (
+    MAX_INDEX_FILE_BYTES,
     SUFFIX,
     FileCourse,
     FileLesson,
@@ -127,7 +129,7 @@ def suggested_export_name(course_title: str) -> str:
 def import_file(service: IndexHost, path: Path, *, course_id: int | None = None) -> IndexImportReport:
     """Add a shared index file's positions to the lessons this library has (matched by fingerprint)."""
     try:
-        raw = path.read_bytes()
+        raw = read_user_file(path, limit=MAX_INDEX_FILE_BYTES, what="an index file", error=IndexFileError)
     except OSError as error:
         raise IndexFileError(f"{path}: cannot read the file: {error.strerror or error}.") from error
     return import_bytes(service, raw, source=str(path), course_id=course_id)

@@ -30,6 +30,7 @@ from smrtplayer.common.errors import (
     NotFound,
     StoreError,
 )
+from smrtplayer.common.userfile import read_user_file
 from smrtplayer.library import archive as zip_archive
 from smrtplayer.library.fingerprint import copy_with_sha256, lesson_fingerprint, sha256_file
 from smrtplayer.library.job_progress import ProgressMeter, ProgressSink, StopCheck
@@ -430,9 +431,7 @@ def _read_manifest(root: Path, files: list[str]) -> tuple[Course | None, str]:
         return None, ""
     path = root / name
     try:
-        if path.stat().st_size > MAX_MANIFEST_BYTES:
-            raise ManifestError(f"{path}: the manifest is larger than {MAX_MANIFEST_BYTES:,} bytes.")
-        raw = path.read_bytes()
+        raw = read_user_file(path, limit=MAX_MANIFEST_BYTES, what="a manifest", error=ManifestError)
     except OSError as error:
         raise ManifestError(f"{path}: cannot read the manifest: {error.strerror or error}") from None
     return parse_manifest(raw, source=str(path)), raw.decode("utf-8")

@@ -18,13 +18,17 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
+from smrtplayer.common.controlchars import clean_text
 from smrtplayer.common.errors import ManifestError
+from smrtplayer.common.userfile import read_user_file
 from smrtplayer.models.positions import NewPosition
 
 MANIFEST_NAME = "course.toml"
 MANIFEST_VERSION = 1
 MAX_MANIFEST_BYTES = 2 * 1024 * 1024
 MAX_KEY_DEPTH = 32
+_VERBATIM_KEYS = frozenset({"file", "id", "sha256"})
+_MULTILINE_KEYS = frozenset({"description"})
 
 # A run of MAX_KEY_DEPTH dotted key parts, bare or quoted; possessive so that it scans in linear time.
 _DEEP_KEY = re.compile(
@@ -96,12 +100,7 @@ class Course(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 def load_manifest(path: Path, *, known_regions: Iterable[str] | None = None) -> Course:
     """Read and validate ``path``; raise ``ManifestError`` naming the file, field and line."""
     try:
-        size = path.stat().st_size
-        if size > MAX_MANIFEST_BYTES:
-            raise ManifestError(
-                f"{path}: the manifest is {size:,} bytes; the limit is {MAX_MANIFEST_BYTES:,}."
-            )
-        raw = path.read_bytes()
+        raw = read_user_file(path, limit=MAX_MANIFEST_BYTES, what="a manifest", error=ManifestError)
     except OSError as error:
         raise ManifestError(f"{path}: cannot read the manifest: {error.strerror or error}") from error
     return parse_manifest(raw, source=str(path), known_regions=known_regions)
@@ -136,6 +135,10 @@ def parse_manifest(raw: bytes, *, source: str, known_regions: Iterable[str] | No
         raise ManifestError(f"{source}: the document is nested too deeply.") from None
     _check_version(document, source, text)
     try:
+        document = _without_controls(document)
+    except RecursionError:
+        raise ManifestError(f"{source}: the document is nested too deeply.") from None
+    try:
         course = msgspec.convert(document, Course, strict=True)
     except msgspec.ValidationError as error:
         message = str(error)
@@ -152,6 +155,18 @@ def parse_manifest(raw: bytes, *, source: str, known_regions: Iterable[str] | No
         known_regions = default_regions()
     _check_rules(course, source, text, frozenset(known_regions))
     return course
+
+
+def _without_controls(value: Any, key: str = "") -> Any:
+    """Every text of the document without control or bidi characters (``clean_text``); file names and
+    identifiers are left as written, to be matched or refused as they are."""
+    if isinstance(value, str):
+        return value if key in _VERBATIM_KEYS else clean_text(value, multiline=key in _MULTILINE_KEYS)
+    if isinstance(value, dict):
+        return {name: _without_controls(item, name) for name, item in value.items()}
+    if isinstance(value, list):
+        return [_without_controls(item, key) for item in value]
+    return value
 
 
 def locate(source: str, text: str, field_path: str, message: str) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from smrtplayer.common.controlchars import clean_text
+
 _DIGITS = re.compile(r"([0-9]+)")
 # A leading number is a lesson number when punctuation follows it ("3 - x", "03_x", "3. x", "(3) x"),
 # when it has parts ("1.2 x") or when it is zero-padded ("03 x"). "3 Ways to release the psoas" keeps
@@ -45,6 +47,7 @@ def natural_key(text: str) -> tuple[tuple[int, int, str], ...]:
 
 def clean_title(name: str, *, strip_number: bool = True) -> str:
     """A readable title from a file or folder name (without its extension)."""
+    name = clean_text(name)  # a file name may hold any byte but "/" and NUL, escapes included
     text = unicodedata.normalize("NFC", name)
     text = _TAGS.sub(" ", text)
     text = text.replace("_", " ")

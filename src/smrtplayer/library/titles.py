@@ -14,9 +14,12 @@ from functools import cache
 from pathlib import Path
 
 from smrtplayer.common.resources import COURSE_TITLES_ASSET, asset
+from smrtplayer.common.userfile import read_user_text
 from smrtplayer.models.regions import default_taxonomy
 
 TITLES_FILE = COURSE_TITLES_ASSET
+#: The shipped table is a few KiB.
+MAX_TITLE_TABLE_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,7 @@ def normalise_title(title: str) -> str:
 def load_title_table(path: Path, known: Iterable[str] | None = None) -> TitleTable:
     """Parse and check the data file; a broken file is a packaging bug, so it raises ``ValueError``."""
     known_ids = frozenset(known) if known is not None else known_regions()
-    document = tomllib.loads(path.read_text(encoding="utf-8"))
+    document = tomllib.loads(read_user_text(path, limit=MAX_TITLE_TABLE_BYTES, what="a course-title table"))
     if document.get("format") != 1:
         raise ValueError(f"{path}: unsupported format {document.get('format')!r}")
     rules: list[TitleRule] = []

@@ -31,9 +31,12 @@ import msgspec
 
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.resources import TAXONOMY_ASSET, asset
+from smrtplayer.common.userfile import read_user_file
 from smrtplayer.models.library import NewCourse
 
 TAXONOMY_NAME = TAXONOMY_ASSET
+#: The shipped taxonomy is tens of KiB.
+MAX_TAXONOMY_BYTES = 8 * 1024 * 1024
 
 Kind = Literal["region", "structure", "technique", "client_position", "side"]
 #: Kinds whose clauses are alternatives of each other ("glute med, piriformis" = either).
@@ -619,7 +622,7 @@ def parse_taxonomy(raw: bytes, *, source: str = TAXONOMY_NAME) -> Taxonomy:
 def load_taxonomy(path: Path | None = None) -> Taxonomy:
     path = path or asset(TAXONOMY_NAME)
     try:
-        raw = path.read_bytes()
+        raw = read_user_file(path, limit=MAX_TAXONOMY_BYTES, what="body-region data", error=TaxonomyError)
     except OSError as error:
         raise TaxonomyError(
             f"The body-region data {path} cannot be read ({error.strerror or error}). Reinstall smrtplayer."

@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 
 from smrtplayer import __version__
 from smrtplayer.common.errors import SmrtError
+from smrtplayer.common.richtext import SafeTextDocument, replace_foreign_images
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.common.wording import counted
 from smrtplayer.models.library import Lesson
@@ -191,15 +192,10 @@ def write_markdown(document: NotesDocument, destination: Path) -> Path:
     return destination
 
 
-class _PrintedDocument(QTextDocument):
-    """A QTextDocument that loads no resource of its own: only the thumbnails added to it."""
-
-    def loadResource(self, kind: int, name: QUrl | str) -> object:  # a Qt override
-        return None
-
-
 def build_pdf_document(document: NotesDocument) -> QTextDocument:
-    doc = _PrintedDocument()
+    # No image folder: the thumbnails are added to the document as resources, nothing is loaded by name.
+    doc = SafeTextDocument()
+    thumbnails: set[str] = set()
     base = QFont()
     base.setPointSizeF(10.5)
     doc.setDefaultFont(base)
@@ -244,6 +240,7 @@ def build_pdf_document(document: NotesDocument) -> QTextDocument:
                     name = f"smrt-thumbnail:{image_number}"
                     image_number += 1
                     doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+                    thumbnails.add(name)
                     image_format = QTextImageFormat()
                     image_format.setName(name)
                     image_format.setWidth(THUMBNAIL_PT)
@@ -256,6 +253,7 @@ def build_pdf_document(document: NotesDocument) -> QTextDocument:
                 cursor.insertMarkdown(body, MARKDOWN_FEATURES)
             else:
                 cursor.insertText("(empty note)")
+    replace_foreign_images(doc, thumbnails.__contains__)
     return doc
 
 

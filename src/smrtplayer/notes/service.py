@@ -320,6 +320,11 @@ class NotesService(QObject):
             self.saved.emit()
 
     # ----------------------------------------------------------------------------- thumbnails
+    @property
+    def thumbnails_dir(self) -> Path | None:
+        """The only folder a rendered note may show images from (the app's own frame thumbnails)."""
+        return self._thumbnails_dir
+
     def thumbnail_path(self, fingerprint: str, time_ms: int) -> Path | None:
         if self._thumbnails_dir is None:
             return None

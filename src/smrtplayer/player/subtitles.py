@@ -11,12 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from smrtplayer.common.errors import MediaError
+from smrtplayer.common.userfile import read_user_file
 
 log = logging.getLogger(__name__)
 
 SIDECAR_SUFFIXES = (".srt", ".vtt")
 #: Files from old DVDs are often in a Windows code page rather than UTF-8.
 _ENCODINGS = ("utf-8-sig", "cp1252")
+#: A feature film's subtitles are well under 1 MiB.
+MAX_SUBTITLE_BYTES = 16 * 1024 * 1024
 #: How many earlier cues to look at for overlaps; real files overlap two or three at most.
 _OVERLAP_LOOKBACK = 8
 
@@ -83,10 +86,17 @@ def load_cues(path: Path) -> SubtitleCues:
     """Read a subtitle file; raise ``MediaError`` with a message the user can act on."""
     import pysubs2  # here, not at the top: most lessons have no sidecar, and start-up is 16 ms faster
 
+    try:
+        raw = read_user_file(path, limit=MAX_SUBTITLE_BYTES, what="a subtitle file", error=MediaError)
+    except OSError as error:
+        raise MediaError(
+            f"The subtitles in {path.name} cannot be read ({error.strerror or error}). "
+            "Check that the file is still there, or remove it."
+        ) from error
     last_error: Exception | None = None
     for encoding in _ENCODINGS:
         try:
-            document = pysubs2.load(str(path), encoding=encoding)
+            document = pysubs2.SSAFile.from_string(raw.decode(encoding))
             break
         except UnicodeDecodeError as error:
             last_error = error

@@ -31,7 +31,7 @@ class SettingsRepository:
             return setting.default_value()
         try:
             value = declared.validate(json.loads(row["value"]))
-        except ValueError:  # not JSON, or not a value the setting takes
+        except (ValueError, RecursionError):  # not JSON (or nested too deeply), or not a value it takes
             self._report(declared, row["value"])
             return setting.default_value()
         return value  # type: ignore[no-any-return]  # validated against the declaration of T

@@ -28,6 +28,7 @@ import msgspec
 
 from smrtplayer import __version__
 from smrtplayer.common.errors import CannotWrite, NotFound, SmrtError
+from smrtplayer.common.userfile import read_user_file
 from smrtplayer.store.db import Store
 from smrtplayer.store.exchange import (
     SECTIONS,
@@ -198,10 +199,7 @@ def read_export(path: Path) -> ExportFile:
     """Read and validate an export file completely; raise ``ExportFileError`` naming what is wrong."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ExportFileError(f"{path} is too large ({size} bytes) to be a smrtplayer export.")
-        data = path.read_bytes()
+        data = read_user_file(path, limit=MAX_FILE_BYTES, what="a smrtplayer export", error=ExportFileError)
     except FileNotFoundError as error:
         raise NotFound(f"{path} does not exist. Check the spelling, or give the file's full path.") from error
     except OSError as error:

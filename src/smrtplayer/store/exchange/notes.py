@@ -206,6 +206,6 @@ def _rev(item: NoteItem) -> str:
 def _history(raw: object) -> list[str]:
     try:
         value = json.loads(str(raw))
-    except ValueError:
+    except (ValueError, RecursionError):
         return []
     return [str(rev) for rev in value][-HISTORY_LIMIT:] if isinstance(value, list) else []

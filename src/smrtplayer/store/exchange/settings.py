@@ -51,7 +51,7 @@ class SettingsSection(Section[SettingItem]):
             return "it belongs to one computer only"
         try:
             value = json.loads(item.value)
-        except ValueError:
+        except (ValueError, RecursionError):
             return "its value is not JSON"
         if setting is not None and not setting.accepts(value):
             return f"its value is not {setting.expectation()}"
@@ -101,6 +101,6 @@ def _is_exported(key: str) -> bool:
 def _is_json(value: object) -> bool:
     try:
         json.loads(str(value))
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
     return True

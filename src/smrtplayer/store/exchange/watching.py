@@ -189,7 +189,7 @@ def _spans(raw: object) -> list[tuple[int, int]]:
     try:
         value = json.loads(str(raw))
         return spanlib.merge((max(0, int(a)), max(0, int(b))) for a, b in value)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         return []
 
 

@@ -45,6 +45,7 @@ from smrtplayer.models.plans import MAX_REPEATS, Plan, PlanStep
 from smrtplayer.models.positions import Position
 from smrtplayer.models.presets import MAX_HOLD_MS, MIN_HOLD_MS, HoldRejected
 from smrtplayer.ui.common.messages import show_problem
+from smrtplayer.ui.common.plain_text import plain_tooltip
 from smrtplayer.ui.common.tree_items import child_items, top_level_items
 from smrtplayer.ui.holds.dialogs import default_export_name
 
@@ -413,7 +414,7 @@ class PlanEditor(QDialog):
         for row, step in enumerate(self._steps):
             name = QTableWidgetItem("Rest" if step.is_rest else step.title)
             if step.technique:
-                name.setToolTip(step.technique)
+                name.setToolTip(plain_tooltip(step.technique))
             table.setItem(row, 0, name)
             side = QComboBox()
             for text, value in SIDE_CHOICES:

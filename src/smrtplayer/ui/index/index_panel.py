@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     Signal,
+    Slot,
 )
 from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
@@ -51,6 +52,7 @@ from smrtplayer.common.wording import counted
 from smrtplayer.index import IndexRow, PositionRejected, SearchResult, suggested_export_name
 from smrtplayer.models.positions import PositionDraft
 from smrtplayer.models.regions import Ref
+from smrtplayer.ui.common.plain_text import plain_tooltip
 from smrtplayer.ui.common.tree_items import child_items, top_level_items
 from smrtplayer.ui.index.position_form import PositionForm
 
@@ -106,7 +108,9 @@ class PositionListModel(QAbstractListModel):
             return row.position.title
         if role == ROW_ROLE:
             return row
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(describe(row))
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return describe(row)
         return None
 
@@ -269,6 +273,10 @@ class IndexPanel(QWidget):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.index.undo_stack.createRedoAction(self, "Redo")
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        # Their text names the position ("Undo add “title”") and is their tooltip unless one is set.
+        self.index.undo_stack.undoTextChanged.connect(self._plain_undo_tooltips)
+        self.index.undo_stack.redoTextChanged.connect(self._plain_undo_tooltips)
+        self._plain_undo_tooltips()
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
@@ -480,6 +488,11 @@ class IndexPanel(QWidget):
         return True
 
     # ------------------------------------------------------------------------------- marking
+    @Slot()
+    def _plain_undo_tooltips(self) -> None:
+        for action in (self.undo_action, self.redo_action):
+            action.setToolTip(plain_tooltip(action.text()))
+
     def mark_start(self) -> None:
         playback = self.context.playback
         if playback.lesson is None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.index import IndexService
 from smrtplayer.models.positions import PositionDraft
+from smrtplayer.ui.common.plain_text import plain_label
 
 
 class _ListCompleter(QCompleter):
@@ -124,7 +125,7 @@ class PositionForm(QDialog):
         self.hold.setValue((draft.hold_ms or 0) // 1000)
 
         form = QFormLayout()
-        form.addRow(QLabel(f"Lesson: {lesson_title}", self))
+        form.addRow(plain_label(f"Lesson: {lesson_title}", self))
         form.addRow("&Title", self.title)
         form.addRow("Time", times)  # a row of two fields: no single buddy for a mnemonic
         form.addRow("&Region", self.region)

@@ -6,8 +6,6 @@ lesson goes out through ``open_lesson_requested`` for the window to play it.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -28,6 +26,7 @@ from smrtplayer.app.context import AppContext
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.common.wording import counted
 from smrtplayer.study.stats import CourseStats, LessonStats
+from smrtplayer.ui.common.plain_text import plain_tooltip
 from smrtplayer.ui.library.stats_chart import StudyChart
 
 CHART_DAYS = 14
@@ -209,7 +208,7 @@ class HomeView(QWidget):
             item = QListWidgetItem(f"{lesson.title}  ·  {lesson.course_title}  ·  {lesson.percent} %")
             item.setData(LESSON_ROLE, lesson.lesson_id)
             # Tooltips guess rich text: escape the titles inside an explicit rich-text wrapper.
-            item.setToolTip(f"<qt>{html.escape(lesson.title)} ({html.escape(lesson.course_title)})</qt>")
+            item.setToolTip(plain_tooltip(f"{lesson.title} ({lesson.course_title})"))
             self.recent_list.addItem(item)
         if not home.recent:
             placeholder = QListWidgetItem("Lessons you watch show up here.")

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from smrtplayer.app.context import AppContext
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.filenames import safe_filename
+from smrtplayer.common.richtext import SafeTextDocument, safe_resource, set_safe_markdown
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.models.library import Lesson
 from smrtplayer.models.notes import Note
@@ -69,13 +70,16 @@ def _plain_label(text: str = "", *, name: str | None = None) -> QLabel:
 
 
 class NoteView(QTextBrowser):
-    """A note rendered from Markdown (raw HTML off, no images fetched); ``@m:ss`` links seek."""
+    """A note rendered from Markdown (raw HTML off; no image but the app's own frame thumbnails, from
+    ``image_folder``, is ever opened: others show their link text); ``@m:ss`` links seek."""
 
     seek_requested = Signal(int)
     edit_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, image_folder: Path | None = None) -> None:
         super().__init__(parent)
+        self._safe_document = SafeTextDocument(self, image_folder=image_folder)
+        self.setDocument(self._safe_document)
         self.setObjectName("noteView")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -95,11 +99,11 @@ class NoteView(QTextBrowser):
             self.setStyleSheet("color: #8a9099; font-style: italic;")
         else:
             self.setStyleSheet("")
-            self.document().setMarkdown(linkify_times(body), MARKDOWN_FEATURES)
+            set_safe_markdown(self._safe_document, linkify_times(body), MARKDOWN_FEATURES)
         self._fit()
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:  # a Qt override
-        return None  # a note never loads a picture or a file, local or remote
+        return safe_resource(kind, name, self._safe_document.image_folder)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -224,7 +228,7 @@ class NoteCard(QFrame):
         header.addWidget(self.date_label)
         header.addWidget(self.delete_button)
 
-        self.view = NoteView(self)
+        self.view = NoteView(self, image_folder=panel.notes.thumbnails_dir)
         self.view.set_body(note.body)
         self.view.seek_requested.connect(panel.seek_requested)
         self.view.edit_requested.connect(self.start_editing)

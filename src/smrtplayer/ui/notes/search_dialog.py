@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from smrtplayer.app.context import AppContext
+from smrtplayer.common.richtext import SafeTextDocument
 from smrtplayer.common.wording import counted
 from smrtplayer.notes.search import SearchResult, highlight_parts
 
@@ -57,7 +58,7 @@ def result_html(result: SearchResult, *, selected: bool = False) -> str:
 
 class _ResultDelegate(QStyledItemDelegate):
     def _document(self, option: QStyleOptionViewItem, result: SearchResult, selected: bool) -> QTextDocument:
-        document = QTextDocument()
+        document = SafeTextDocument()  # escaped text only, and still nothing is ever loaded by name
         document.setDefaultFont(option.font)
         document.setDocumentMargin(4)
         document.setHtml(result_html(result, selected=selected))

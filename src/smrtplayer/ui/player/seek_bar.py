@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.models.positions import Position
+from smrtplayer.ui.common.plain_text import plain_tooltip
 
 MARK_COLOURS = (QColor("#4f8fd6"), QColor("#58b368"))
 LOOP_COLOUR = QColor(255, 150, 0, 150)
@@ -111,7 +112,7 @@ class SeekBar(QWidget):
         for position in self._positions:
             if position.contains(ms):
                 tip += f"  {position.title}"
-        QToolTip.showText(self.mapToGlobal(QPoint(x, 0)), tip, self)
+        QToolTip.showText(self.mapToGlobal(QPoint(x, 0)), plain_tooltip(tip), self)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._dragging:

@@ -44,6 +44,7 @@ from smrtplayer.models.settings import AUTOPLAY_NEXT_S, SUBTITLE_SCALE
 from smrtplayer.player.abloop import ABLoop
 from smrtplayer.player.capture import save_capture
 from smrtplayer.player.controller import at_the_end
+from smrtplayer.ui.common.plain_text import plain_tooltip
 from smrtplayer.ui.common.tree_items import top_level_items
 from smrtplayer.ui.player.transport import TransportBar
 from smrtplayer.ui.player.video_view import VideoView
@@ -381,7 +382,9 @@ class MainWindow(QMainWindow):
             item.setData(0, LESSON_ROLE, lesson.id)
             item.setToolTip(
                 0,
-                f"{lesson.section_title}: {lesson.title}" if lesson.section_title else lesson.title,
+                plain_tooltip(
+                    f"{lesson.section_title}: {lesson.title}" if lesson.section_title else lesson.title
+                ),
             )
             self.lesson_tree.addTopLevelItem(item)
             if playing is not None and playing.id == lesson.id:
