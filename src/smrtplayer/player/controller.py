@@ -33,6 +33,7 @@ from smrtplayer.player.autoplay import NextLessonCountdown
 from smrtplayer.player.engine import media_engine, owns_engine, release_engine, take_engine
 from smrtplayer.player.loop_driver import LoopDriver
 from smrtplayer.player.resume import SAVE_EVERY_MS, ResumeKeeper
+from smrtplayer.player.shown_frame import ShownFrame
 from smrtplayer.player.sound import Sound
 from smrtplayer.player.subtitle_tracks import SubtitleTracks
 from smrtplayer.store.playback_state import PlaybackStateRepository
@@ -94,11 +95,7 @@ class PlaybackController(QObject):
         self._positions: list[Position] = []
         self._pending_seek_ms: int | None = None
         self._preloaded: QUrl | None = None
-        self._last_frame = QVideoFrame()
-        self._last_image: QImage | None = QImage()
-        self._frame_start_ms = -1
-        self._step_target_ms: int | None = None
-        self.frames_shown = 0
+        self._shown = ShownFrame()
         self._failed = False
         self._last_played_ms: int | None = None  # last report while playing, for truncation
         self._ended_early_at: int | None = None
@@ -190,14 +187,17 @@ class PlaybackController(QObject):
         """The file is still being opened (probed) by the backend."""
         return self._player.mediaStatus() == QMediaPlayer.MediaStatus.LoadingMedia
 
+    @property
+    def frames_shown(self) -> int:
+        """Frames shown since the lesson opened."""
+        return self._shown.count
+
     def frame_start_ms(self) -> int:
         """Start time of the frame on screen (-1 before the first frame)."""
-        return self._frame_start_ms
+        return self._shown.start_ms
 
     def current_image(self) -> QImage:
-        if self._last_image is None:
-            self._last_image = self._last_frame.toImage()
-        return self._last_image
+        return self._shown.image()
 
     def played_spans(self) -> list[tuple[int, int]]:
         return self._resume.spans.spans()
@@ -220,7 +220,7 @@ class PlaybackController(QObject):
         if self._library is None:
             return None
         on_screen = None
-        if self._lesson is not None and self._frame_start_ms >= 0:
+        if self._lesson is not None and self._shown.start_ms >= 0:
             on_screen = (self._lesson, self.position_ms())
         return navigation.continue_target(self._progress, self._library, on_screen)
 
@@ -258,11 +258,7 @@ class PlaybackController(QObject):
         previous_course = self._lesson.course_id if self._lesson else None
         self._lesson = lesson
         self._failed = False
-        self._last_frame = QVideoFrame()
-        self._last_image = QImage()
-        self._frame_start_ms = -1
-        self._step_target_ms = None
-        self.frames_shown = 0
+        self._shown.clear()
         self._ended_early_at = self._last_played_ms = None
         self._loop.forget_report()
         had_loop = self._loop.drop()
@@ -372,7 +368,7 @@ class PlaybackController(QObject):
         duration = self.duration_ms()
         position_ms = max(0, position_ms if duration <= 0 else min(position_ms, duration))
         self._resume.spans.interrupt()
-        self._last_played_ms = self._step_target_ms = None
+        self._last_played_ms = self._shown.step_target_ms = None
         self._loop.forget_report()
         loading = self._player.mediaStatus() in _STILL_LOADING
         if duration <= 0 and (loading or self._pending_seek_ms is not None):
@@ -392,16 +388,13 @@ class PlaybackController(QObject):
         if self.is_playing():
             self.pause()
         frame_ms = self.frame_ms()
-        shown = self._frame_start_ms if self._frame_start_ms >= 0 else self.position_ms()
-        if self._step_target_ms is not None:
-            shown = self._step_target_ms  # a key held down: step on from the frame on its way
-        target = shown + frames * frame_ms
+        target = self._shown.step_target(frames, frame_ms, self.position_ms())
         if target < 0:
             return
         # The backend shows the last frame that starts before the position asked for, so aim at
         # the middle of the wanted frame.
         self._seek_to(target + frame_ms // 2)
-        self._step_target_ms = target
+        self._shown.step_target_ms = target
 
     def next_position(self) -> bool:
         start = navigation.next_position_start(self._positions, self.position_ms(), self.frame_ms())
@@ -493,8 +486,8 @@ class PlaybackController(QObject):
         return True
 
     def _shown_position(self) -> int:
-        if not self.is_playing() and self._frame_start_ms >= 0:
-            return self._frame_start_ms
+        if not self.is_playing() and self._shown.start_ms >= 0:
+            return self._shown.start_ms
         return self.position_ms()
 
     # ----------------------------------------------------------------------------- subtitles
@@ -561,12 +554,7 @@ class PlaybackController(QObject):
     def _on_video_frame(self, frame: QVideoFrame) -> None:
         if not owns_engine(self) or not frame.isValid():
             return  # queued from the render thread before this controller let go of the engine
-        self._last_frame = frame
-        self._last_image = None
-        start = frame.startTime()
-        self._frame_start_ms = start // 1000 if start >= 0 else self.position_ms()
-        self._step_target_ms = None
-        self.frames_shown += 1
+        self._shown.show(frame, self.position_ms())
         self.frame_ready.emit(frame)
 
     @Slot("qlonglong")
