@@ -47,7 +47,8 @@ _STILL_LOADING = (QMediaPlayer.MediaStatus.NoMedia, QMediaPlayer.MediaStatus.Loa
 
 
 class LessonSource(Protocol):
-    """What the controller needs from the library: a course's lessons and a lesson's positions."""
+    """What the controller needs from the library: a course's lessons, a lesson's positions, and the
+    lesson with a fingerprint (the one opened last, for "Continue")."""
 
     def lessons(self, course_id: int) -> list[Lesson]: ...
 
@@ -132,6 +133,8 @@ class PlaybackController(QObject):
         player.setSource(QUrl())
         self._sound.reset()
         player.setActiveSubtitleTrack(-1)
+        # Slots on main-thread QObjects only, never a lambda: the sink's signals fire on the render
+        # thread, and a plain Python callable there is what deadlocks on the GIL (see ``engine``).
         self._connections = [
             self._sink.videoFrameChanged.connect(self._on_video_frame),
             self._sink.subtitleTextChanged.connect(self._subtitles.on_embedded_text),
