@@ -458,7 +458,10 @@ class PlaybackController(QObject):
         self._loop.set_a(self._shown_position())
 
     def set_loop_b(self) -> bool:
-        return self._loop.set_b(self._shown_position(), playing=self.is_playing())
+        done = self._loop.set_b(self._shown_position())
+        if done and self.is_playing():
+            self._seek_to(self.loop.a_ms or 0)  # the loop starts now, from A
+        return done
 
     def set_loop(self, a_ms: int, b_ms: int) -> bool:
         return self._loop.set_span(a_ms, b_ms)

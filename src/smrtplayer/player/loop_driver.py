@@ -58,13 +58,11 @@ class LoopDriver(QObject):
         self.loop.set_a(position_ms)
         self.announce()
 
-    def set_b(self, position_ms: int, *, playing: bool) -> bool:
+    def set_b(self, position_ms: int) -> bool:
         done = self.loop.set_b(position_ms)
         if done:
             self._previous_report_ms = None
             self.announce()
-            if playing:
-                self._seek(self.loop.a_ms or 0)
         return done
 
     def set_span(self, a_ms: int, b_ms: int) -> bool:
