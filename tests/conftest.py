@@ -80,7 +80,7 @@ def _no_thumbnail_work_left_behind() -> Iterator[None]:
     """The shared frame grabber works through its queue asynchronously; a request whose library has
     closed is dropped, so a broken file of one test is not opened (and warned about) in the next."""
     yield
-    grabber_module = sys.modules.get("smrtplayer.holds.handout")
+    grabber_module = sys.modules.get("smrtplayer.player.frame_grabber")
     if grabber_module is not None:
         grabber_module.FrameGrabber.drop_unwanted()
 

@@ -9,7 +9,7 @@ import pytest
 from helpers.media import MediaFactory
 from helpers.player import add_course, open_window, unknown_codec_clip
 from smrtplayer.common.errors import MediaError
-from smrtplayer.player.controller import local_media_path
+from smrtplayer.player.media_source import local_media_path
 
 
 def _course(context, media: MediaFactory, tmp_path: Path, broken: Path):  # type: ignore[no-untyped-def]

@@ -17,7 +17,7 @@ from helpers.media import MediaFactory
 from helpers.player import add_course, open_paused, open_window, truncated_copy
 from smrtplayer.app.context import AppContext
 from smrtplayer.models.settings import AUTOPLAY_NEXT_S
-from smrtplayer.player.controller import SAVE_EVERY_MS
+from smrtplayer.player.resume import SAVE_EVERY_MS
 
 
 def _course(context, media: MediaFactory, tmp_path: Path):  # type: ignore[no-untyped-def]

@@ -209,7 +209,7 @@ def test_a_plan_whose_lesson_is_missing_still_exports_with_a_placeholder(
 
 
 def test_a_frame_nobody_waits_for_any_more_is_not_decoded(context: AppContext, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from smrtplayer.holds.handout import FrameGrabber, FrameRequest
+    from smrtplayer.player.frame_grabber import FrameGrabber, FrameRequest
 
     lesson = context.library.lessons(context.library.courses()[0].id)[0]
     grabber = FrameGrabber.shared()
@@ -229,7 +229,8 @@ def test_a_frame_nobody_waits_for_any_more_is_not_decoded(context: AppContext, t
 def test_frames_of_an_exporter_that_is_gone_are_not_decoded(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    from smrtplayer.holds.handout import FrameGrabber, frame_time
+    from smrtplayer.holds.handout import frame_time
+    from smrtplayer.player.frame_grabber import FrameGrabber
 
     plan = demo_plan(context)
     exporter = HandoutExporter(context.library, context.paths.cache)

@@ -4,31 +4,25 @@
 (``QPdfWriter``) and prints (a QPrinter from the widgets layer). However long the plan, it stays on
 one page: rows shrink down to a readable minimum, then the last rows are summarised.
 
-Frames come from a small cache of position thumbnails; the missing ones are decoded by a
-``FrameGrabber``: one QMediaPlayer with a video sink and *no* audio output, made once per process and
-kept (re-creating players is what deadlocks QtMultimedia), separate from the playback controller so
-that exporting never disturbs the lesson on screen.
+Frames come from a small cache of position thumbnails; the missing ones are decoded by the
+process's one ``FrameGrabber`` (``player.frame_grabber``), so that exporting never disturbs the lesson
+on screen.
 """
 
 from __future__ import annotations
 
 import itertools
-import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QRectF, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QMarginsF, QObject, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from smrtplayer.common.wording import counted
 from smrtplayer.models.plans import Plan, PlanStep
+from smrtplayer.player.frame_grabber import FrameGrabber, FrameRequest
 
-log = logging.getLogger(__name__)
-
-GRAB_TIMEOUT_MS = 5000
-THUMB_WIDTH = 480
 SIDE_TEXT = {"L": "LEFT", "R": "RIGHT", "both": "BOTH SIDES"}
 SIDE_COLOURS = {"L": QColor("#b35c00"), "R": QColor("#0b5fa5"), "both": QColor("#555555")}
 
@@ -280,136 +274,7 @@ def write_plan_pdf(
     return destination
 
 
-# ------------------------------------------------------------------------------------- frames
 _request_keys = itertools.count(1)
-
-
-def _always() -> bool:
-    return True
-
-
-@dataclass(frozen=True)
-class FrameRequest:
-    key: int  # unique per request, so several exporters can share the grabber
-    path: Path
-    at_ms: int
-    cache: Path
-    #: False once nobody waits for it (its library was closed): skipped, or abandoned if under way
-    wanted: Callable[[], bool] = _always
-
-
-class FrameGrabber(QObject):
-    """Decodes one frame at a time from a file; one per process (``shared()``), never destroyed."""
-
-    grabbed = Signal(int, QImage)  # key, image (null when the frame could not be decoded)
-
-    _shared: FrameGrabber | None = None
-
-    @classmethod
-    def shared(cls) -> FrameGrabber:
-        if cls._shared is None:
-            cls._shared = cls(QCoreApplication.instance())
-        return cls._shared
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        from PySide6.QtMultimedia import QMediaPlayer, QVideoSink
-
-        self._player = QMediaPlayer(self)
-        self._sink = QVideoSink(self)
-        self._player.setVideoOutput(self._sink)
-        self._sink.videoFrameChanged.connect(self._on_frame)
-        self._player.mediaStatusChanged.connect(self._on_status)
-        self._player.errorOccurred.connect(self._on_error)
-        self._queue: list[FrameRequest] = []
-        self._current: FrameRequest | None = None
-        self._timeout = QTimer(self)
-        self._timeout.setSingleShot(True)
-        self._timeout.setInterval(GRAB_TIMEOUT_MS)
-        self._timeout.timeout.connect(self._give_up)
-
-    def request(self, requests: list[FrameRequest]) -> None:
-        self._queue.extend(requests)
-        if self._current is None:
-            self._next()
-
-    @classmethod
-    def drop_unwanted(cls) -> None:
-        """Forget the requests nobody waits for any more, stopping the one under way."""
-        grabber = cls._shared
-        if grabber is not None:
-            grabber._queue = [request for request in grabber._queue if request.wanted()]
-            grabber._abandoned()
-
-    def _abandoned(self) -> bool:
-        """The current request is no longer wanted: stop it (closing its file) and go on."""
-        if self._current is None or self._current.wanted():
-            return False
-        self._timeout.stop()
-        self._current = None
-        self._next()
-        return True
-
-    def _next(self) -> None:
-        while self._queue and not self._queue[0].wanted():
-            self._queue.pop(0)
-        self._current = self._queue.pop(0) if self._queue else None
-        if self._current is None:
-            self._player.setSource(QUrl())
-            return
-        self._timeout.start()
-        self._player.setSource(QUrl.fromLocalFile(str(self._current.path)))
-
-    def _deliver(self, image: QImage) -> None:
-        request = self._current
-        self._timeout.stop()
-        if request is None:
-            return
-        if not image.isNull():
-            scaled = image.scaledToWidth(THUMB_WIDTH, Qt.TransformationMode.SmoothTransformation)
-            request.cache.parent.mkdir(parents=True, exist_ok=True)
-            if not scaled.save(str(request.cache), quality=85):
-                log.info("could not cache the thumbnail %s", request.cache)
-            image = scaled
-        self._current = None
-        self.grabbed.emit(request.key, image)
-        self._next()
-
-    @Slot()
-    def _give_up(self) -> None:
-        if self._abandoned():
-            return
-        log.info("no frame from %s in time", self._current.path if self._current else "?")
-        self._player.pause()
-        self._deliver(QImage())
-
-    @Slot()
-    def _on_status(self) -> None:
-        from PySide6.QtMultimedia import QMediaPlayer
-
-        status = self._player.mediaStatus()
-        if self._current is None or self._abandoned():
-            return
-        if status == QMediaPlayer.MediaStatus.LoadedMedia:
-            self._player.setPosition(self._current.at_ms)
-            self._player.pause()  # paused after a seek, the backend decodes and shows that frame
-        elif status == QMediaPlayer.MediaStatus.InvalidMedia:
-            self._deliver(QImage())
-
-    @Slot()
-    def _on_error(self) -> None:
-        if self._current is not None and not self._abandoned():
-            self._deliver(QImage())
-
-    @Slot("QVideoFrame")
-    def _on_frame(self, frame: object) -> None:
-        request = self._current
-        if request is None or not frame.isValid() or self._abandoned():  # type: ignore[attr-defined]
-            return
-        if frame.startTime() // 1000 < request.at_ms - 200:  # type: ignore[attr-defined]
-            return  # a frame from before the seek landed
-        self._player.pause()
-        self._deliver(frame.toImage())  # type: ignore[attr-defined]
 
 
 class HandoutExporter(QObject):

@@ -231,7 +231,7 @@ class LibraryView(QWidget):
             return
         if not self._thumbnails or not course.available or not video.is_file():
             return
-        from smrtplayer.holds.handout import FrameGrabber, FrameRequest
+        from smrtplayer.player.frame_grabber import FrameGrabber, FrameRequest
 
         grabber = FrameGrabber.shared()
         if not self._grabber_connected:

@@ -24,7 +24,7 @@ from smrtplayer.app.context import AppContext
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.models.library import Lesson
 from smrtplayer.player.abloop import ABLoop
-from smrtplayer.player.controller import RATES
+from smrtplayer.player.sound import RATES
 from smrtplayer.ui.common.flow_layout import flow_container
 from smrtplayer.ui.player.seek_bar import SeekBar
 

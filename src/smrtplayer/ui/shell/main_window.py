@@ -39,11 +39,11 @@ from smrtplayer import __version__
 from smrtplayer.app.context import AppContext
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.timetext import clock_text
-from smrtplayer.models.library import Lesson, neighbour_lesson
+from smrtplayer.models.library import Lesson
 from smrtplayer.models.settings import AUTOPLAY_NEXT_S, SUBTITLE_SCALE
 from smrtplayer.player.abloop import ABLoop
 from smrtplayer.player.capture import save_capture
-from smrtplayer.player.controller import at_the_end
+from smrtplayer.player.resume import at_the_end
 from smrtplayer.ui.common.plain_text import plain_tooltip
 from smrtplayer.ui.common.tree_items import top_level_items
 from smrtplayer.ui.player.transport import TransportBar
@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
     def _start_point(self) -> tuple[Lesson, int] | None:
         """Where the window opens: where "Continue" goes (the last lesson where it stopped, or the
         course's next one when it was watched to its end), or the demo's first lesson on a first run."""
-        target = self.continue_target()
+        target = self.playback.continue_target()
         if target is not None:
             return target
         for course in self.context.library.courses():
@@ -486,34 +486,9 @@ class MainWindow(QMainWindow):
             self.workspace.import_paths(paths)
 
     # ------------------------------------------------------------------------------ continue
-    def _last_lesson(self) -> Lesson | None:
-        last = self.context.progress.last_opened()
-        return self.context.library.lesson_by_fingerprint(last) if last else None
-
-    def continue_target(self) -> tuple[Lesson, int] | None:
-        """Where "Continue" goes: the lesson watched last where it stopped, or, when that lesson was
-        watched to its end, the course's next lesson (from its own resume point)."""
-        lesson = self._last_lesson()
-        if lesson is None:
-            return None
-        progress = self.context.progress.get(lesson.fingerprint)
-        position = progress.position_ms if progress else 0
-        duration = lesson.duration_ms or (progress.duration_ms if progress else None)
-        if self._shows(lesson):
-            position = self.playback.position_ms()
-        if not at_the_end(position, duration):
-            return lesson, position
-        following = neighbour_lesson(self.context.library.lessons(lesson.course_id), lesson, +1)
-        if following is None:
-            return lesson, 0  # the course's last lesson, finished: from its start again
-        saved = self.context.progress.get(following.fingerprint)
-        if saved is None or at_the_end(saved.position_ms, following.duration_ms or saved.duration_ms):
-            return following, 0
-        return following, saved.position_ms
-
     def continue_last(self) -> None:
         """Open the lesson watched most recently, where it stopped (or the next one after its end)."""
-        target = self.continue_target()
+        target = self.playback.continue_target()
         if target is None:
             return
         lesson, position = target
@@ -534,7 +509,7 @@ class MainWindow(QMainWindow):
         return current is not None and current.id == lesson.id and self.playback.frame_start_ms() >= 0
 
     def _update_continue(self) -> None:
-        target = self.continue_target()
+        target = self.playback.continue_target()
         if target is None:
             self._continue_target = None
             self.continue_button.hide()
