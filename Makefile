@@ -40,6 +40,7 @@ lint: $(DEV_STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
+	$(VENV)/bin/lint-imports
 
 fmt: $(DEV_STAMP)
 	$(PY) -m ruff format .

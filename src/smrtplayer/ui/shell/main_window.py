@@ -441,9 +441,30 @@ class MainWindow(QMainWindow):
     def ensure_workspace(self) -> Workspace:
         """The panels around the player (library, home, index, notes, holds), built on first need."""
         if self._workspace is None:
-            from smrtplayer.ui.shell.workspace import Workspace
+            from smrtplayer.ui.shell.workspace import WindowParts, Workspace
 
-            self._workspace = Workspace(self)
+            self._workspace = Workspace(
+                WindowParts(
+                    window=self,
+                    context=self.context,
+                    playback=self.playback,
+                    splitter=self.splitter,
+                    left_panel=self.left_panel,
+                    video_view=self.video_view,
+                    seek_bar=self.transport.seek_bar,
+                    actions_by_id=self.actions_by_id,
+                    file_menu=self.file_menu,
+                    view_menu=self.view_menu,
+                    help_menu=self.help_menu,
+                    open_lesson_at=self.open_lesson_at,
+                    select_course=self.select_course,
+                    set_mirrored=self.set_mirrored,
+                    fit_to_screen=self.fit_to_screen,
+                    show_problem=self.show_problem,
+                    reload_courses=self.reload_courses,
+                    refill_lessons=self.refill_lessons,
+                )
+            )
         return self._workspace
 
     def _defer_workspace(self) -> None:

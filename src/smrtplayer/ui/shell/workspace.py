@@ -1,18 +1,21 @@
 """The panels around the video: library, home, body-region index and notes, with their menus.
 
 ``MainWindow`` owns the player area; this module installs everything else onto it so the window's
-own module stays about playing. Panels talk to the window only through signals and the window's
-public methods (``open_lesson_at``, ``select_course``).
+own module stays about playing. The window hands over what the panels may use as ``WindowParts``
+(its widgets, menus and the few actions panels trigger), so this module never imports the window's:
+the window builds the workspace lazily, after the first frame, and the two never import each other.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QColor
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QTabWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QSplitter, QTabWidget, QWidget
 
 from smrtplayer.ui.holds.hold_panel import HoldPanel
 from smrtplayer.ui.index.index_panel import IndexPanel
@@ -23,8 +26,11 @@ from smrtplayer.ui.notes.search_dialog import SearchDialog
 from smrtplayer.ui.shell.backup_dialog import BackupDialog, show_startup_notices
 
 if TYPE_CHECKING:
+    from smrtplayer.app.context import AppContext
     from smrtplayer.models.backups import IntegrityReport
-    from smrtplayer.ui.shell.main_window import MainWindow
+    from smrtplayer.player.controller import PlaybackController
+    from smrtplayer.ui.player.seek_bar import SeekBar
+    from smrtplayer.ui.player.video_view import VideoView
 
 BACKUP_CHECK_MS = 60 * 60 * 1000  # the daily backup is taken at most once a day; look hourly
 FIRST_BACKUP_DELAY_MS = 2 * 60 * 1000  # not during start-up, when the user wants the video
@@ -43,33 +49,59 @@ LIBRARY_WATCH_MS = 2000
 AVAILABILITY_EVERY_TICKS = 5
 
 
+@dataclass(frozen=True)
+class WindowParts:
+    """What the panels may use of the main window: the window itself (docks, menu bar, status bar),
+    the player area's widgets and menus, and the window's actions that panels trigger."""
+
+    window: QMainWindow
+    context: AppContext
+    playback: PlaybackController
+    splitter: QSplitter
+    left_panel: QWidget
+    video_view: VideoView
+    seek_bar: SeekBar
+    actions_by_id: dict[str, QAction]
+    file_menu: QMenu
+    view_menu: QMenu
+    help_menu: QMenu
+    open_lesson_at: Callable[[int, int | None], None]
+    select_course: Callable[[int], None]
+    set_mirrored: Callable[[bool], None]
+    fit_to_screen: Callable[[], None]
+    show_problem: Callable[[str], None]
+    reload_courses: Callable[[], None]
+    refill_lessons: Callable[[], None]
+
+
 class Workspace(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, parts: WindowParts) -> None:
         # A child of the window: its timers die with the window, never firing on a closed store.
-        super().__init__(window)
-        self.window = window
-        context = window.context
-        playback = window.playback
+        super().__init__(parts.window)
+        self.parts = parts
+        self.window = window = parts.window
+        self.context = context = parts.context
+        playback = parts.playback
 
         # Left: the lesson list (the window's own), the library as cards, and home.
         self.library_view = LibraryView(context)
         self.library_view.course_activated.connect(self._show_course)
         self.home_view = HomeView(context)
         self.home_view.open_lesson_requested.connect(
-            lambda lesson_id, start_ms: window.open_lesson_at(lesson_id, start_ms)
+            lambda lesson_id, start_ms: parts.open_lesson_at(lesson_id, start_ms)
         )
         self.left_tabs = QTabWidget()
         self.left_tabs.setObjectName("leftTabs")
         self.left_tabs.setDocumentMode(True)
-        self.left_tabs.addTab(window.left_panel, "Lessons")
+        self.left_tabs.addTab(parts.left_panel, "Lessons")
         self.left_tabs.addTab(self.library_view, "Library")
         self.left_tabs.addTab(self.home_view, "Home")
-        window.splitter.insertWidget(0, self.left_tabs)
-        window.splitter.setSizes([320, 800])
+        parts.splitter.insertWidget(0, self.left_tabs)
+        parts.splitter.setSizes([320, 800])
 
         # Right: the body-region index and the notes, as docks the user can move or close.
         self.index_panel = IndexPanel(context)
-        self.index_panel.position_opened.connect(lambda row: window.select_course(row.course_id))
+        self.index_panel.position_opened.connect(lambda row: parts.select_course(row.course_id))
         self.notes_panel = NotesPanel(
             context,
             position_provider=playback.position_ms,
@@ -77,7 +109,7 @@ class Workspace(QObject):
             own_shortcuts=False,
         )
         self.notes_panel.seek_requested.connect(playback.seek)
-        self.notes_panel.marks_changed.connect(window.transport.seek_bar.set_note_marks)
+        self.notes_panel.marks_changed.connect(parts.seek_bar.set_note_marks)
         self.hold_panel = HoldPanel(context)
         self.index_dock = self._dock("Body index", "indexDock", self.index_panel)
         self.notes_dock = self._dock("Notes", "notesDock", self.notes_panel)
@@ -102,9 +134,9 @@ class Workspace(QObject):
         # the main window and table mode always show the same side; the working side takes over
         # again when it ends.
         runner = context.holds.runner
-        runner.mirrored_changed.connect(window.set_mirrored)
+        runner.mirrored_changed.connect(parts.set_mirrored)
         runner.active_changed.connect(
-            lambda active: window.set_mirrored(runner.mirrored() if active else context.index.mirror.mirrored)
+            lambda active: parts.set_mirrored(runner.mirrored() if active else context.index.mirror.mirrored)
         )
         self._connect_hold_badge()
         context.holds.runner.logged.connect(lambda _entry: context.index.refresh())
@@ -112,7 +144,7 @@ class Workspace(QObject):
 
         self._connect_actions()
         self._build_menus()
-        window.fit_to_screen()
+        parts.fit_to_screen()
 
         # Courses imported or removed from a terminal (`smrtplayer import`) while the window is open.
         self._watch_ticks = 0
@@ -147,8 +179,8 @@ class Workspace(QObject):
         return dock
 
     def _connect_actions(self) -> None:
-        actions = self.window.actions_by_id
-        runner = self.window.context.holds.runner
+        actions = self.parts.actions_by_id
+        runner = self.context.holds.runner
         handlers = {
             "mark_start": self.index_panel.mark_start,
             "mark_end": self.index_panel.mark_end,
@@ -172,9 +204,9 @@ class Workspace(QObject):
 
     def _build_menus(self) -> None:
         window = self.window
-        actions = window.actions_by_id
+        actions = self.parts.actions_by_id
         menu_bar = window.menuBar()
-        file_menu = window.file_menu
+        file_menu = self.parts.file_menu
         first = file_menu.actions()[0]  # the window's File menu is never empty: it ends with Quit
         file_menu.insertAction(first, actions["import_course"])
         backups = QAction("Backups and moving data…", window)
@@ -221,25 +253,25 @@ class Workspace(QObject):
                 holds_menu.addAction(actions[action_id])
             holds_menu.addSeparator()
 
-        view_menu = window.view_menu
+        view_menu = self.parts.view_menu
         view_menu.addSeparator()
         for dock in (self.index_dock, self.notes_dock, self.hold_dock):
             view_menu.addAction(dock.toggleViewAction())
         # Keep Help last.
         for menu in (index_menu, notes_menu, holds_menu):
-            menu_bar.insertMenu(window.help_menu.menuAction(), menu)
+            menu_bar.insertMenu(self.parts.help_menu.menuAction(), menu)
 
     def _on_integrity_checked(self, report: IntegrityReport) -> None:
         if report.message is not None:
-            self.window.show_problem(report.message)
+            self.parts.show_problem(report.message)
 
     def _after_show(self) -> None:
-        self._notices = show_startup_notices(self.window.context, self.window)
+        self._notices = show_startup_notices(self.context, self.window)
 
     # ----------------------------------------------------------------------------- actions
     def _show_course(self, course_id: int) -> None:
-        self.window.select_course(course_id)
-        self.left_tabs.setCurrentWidget(self.window.left_panel)
+        self.parts.select_course(course_id)
+        self.left_tabs.setCurrentWidget(self.parts.left_panel)
 
     def _hold_this_position(self) -> None:
         self.hold_dock.show()
@@ -252,10 +284,10 @@ class Workspace(QObject):
         self.notes_panel.new_note()
 
     def _look_for_library_changes(self) -> None:
-        if self.window.context.closed:  # the window outlived its data (closing, tests)
+        if self.context.closed:  # the window outlived its data (closing, tests)
             self._library_watch.stop()
             return
-        library = self.window.context.library
+        library = self.context.library
         library.refresh_if_changed_elsewhere()
         self._watch_ticks += 1
         if self._watch_ticks % AVAILABILITY_EVERY_TICKS == 0:
@@ -265,12 +297,12 @@ class Workspace(QObject):
             library.refresh_availability()
 
     def _on_side_mirror(self, mirrored: bool, _badge: str) -> None:
-        if not self.window.context.holds.runner.is_active():
-            self.window.set_mirrored(mirrored)
+        if not self.context.holds.runner.is_active():
+            self.parts.set_mirrored(mirrored)
 
     def _connect_hold_badge(self) -> None:
         """The hold's countdown stays on the video whatever panel is in front (notes, index...)."""
-        holds, video = self.window.context.holds, self.window.video_view
+        holds, video = self.context.holds, self.parts.video_view
         timer, runner = holds.timer, holds.runner
 
         def update(*_args: object) -> None:
@@ -295,16 +327,16 @@ class Workspace(QObject):
         update()
 
     def open_search(self) -> SearchDialog:
-        dialog = SearchDialog(self.window.context, self.window)
+        dialog = SearchDialog(self.context, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open_requested.connect(
-            lambda result: self.window.open_lesson_at(result.lesson_id, result.start_ms)
+            lambda result: self.parts.open_lesson_at(result.lesson_id, result.start_ms)
         )
         dialog.open()
         return dialog
 
     def open_backups(self) -> BackupDialog:
-        dialog = BackupDialog(self.window.context, self.window)
+        dialog = BackupDialog(self.context, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.data_replaced.connect(self.data_replaced)
         dialog.open()
@@ -313,12 +345,12 @@ class Workspace(QObject):
     def data_replaced(self) -> None:
         """A restore or a data import changed what every view shows: all of them read it again.
         (The notes panel follows the notes service's own signal.)"""
-        self.window.reload_courses()
-        self.window.refill_lessons()
+        self.parts.reload_courses()
+        self.parts.refill_lessons()
         self.library_view.reload()
         self.home_view.refresh()
         self.hold_panel.reload_presets()
-        self.window.context.index.refresh()
+        self.context.index.refresh()
 
     def import_course(self) -> None:
         files, _filter = QFileDialog.getOpenFileNames(
@@ -333,7 +365,7 @@ class Workspace(QObject):
 
     def _daily_backup(self) -> None:
         self._backup_timer.setInterval(BACKUP_CHECK_MS)
-        context = self.window.context
+        context = self.context
         if context.read_only:
             return
         try:
