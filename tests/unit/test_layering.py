@@ -157,3 +157,23 @@ def test_widgets_never_import_the_store_nor_touch_the_media_player() -> None:
         if "QMediaPlayer" in source or "QAudioOutput" in source:
             offenders.append(f"{name}: touches the media player")
     assert offenders == []
+
+
+#: What AppContext holds for the CLI and the services, never for a widget: the store and the repositories.
+REPOSITORY_ATTRIBUTES = frozenset(
+    {"store", "progress", "playback_state", "courses", "plans", "presets", "practice"}
+)
+
+
+def test_widgets_reach_data_only_through_service_operations() -> None:
+    """No widget reads ``context.store`` or a repository (``context.courses``, ``holds.plans``...)."""
+    offenders = []
+    for name, path in _modules().items():
+        if not name.startswith("smrtplayer.ui"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in REPOSITORY_ATTRIBUTES:
+                owner = ast.unparse(node.value)
+                if owner.endswith(("context", "holds")):
+                    offenders.append(f"{name}:{node.lineno} uses {owner}.{node.attr}")
+    assert offenders == []
