@@ -20,7 +20,7 @@ from helpers.media import MediaFactory
 from smrtplayer.__main__ import build_parser
 from smrtplayer.app.paths import AppPaths
 from smrtplayer.common.errors import SmrtError
-from unit.test_library_support import make_course_folder, make_zip
+from helpers.library import make_course_folder, make_zip
 
 Run = Callable[..., tuple[int, str, str]]
 

@@ -14,7 +14,7 @@ import pytest
 from helpers.media import MediaFactory
 from smrtplayer.common.errors import ImportRejected
 from smrtplayer.library.archive import ArchiveLimits, check_archive, extract_entries, open_archive, safe_name
-from unit.test_library_support import (
+from helpers.library import (
     Library,
     files_under,
     lesson_clip,

@@ -9,7 +9,7 @@ import pytest
 
 from helpers.media import MediaFactory
 from smrtplayer.common.errors import ImportRejected, NotFound
-from unit.test_library_support import (
+from helpers.library import (
     Library,
     library_fixture,  # noqa: F401  (the "library" fixture)
     make_course_folder,

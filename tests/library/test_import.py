@@ -18,7 +18,7 @@ from smrtplayer.common.errors import Cancelled, ImportRejected, ManifestError, N
 from smrtplayer.library import importer
 from smrtplayer.library.fingerprint import sha256_file
 from smrtplayer.library.staging import STAGING_PREFIX, remove_stale_staging
-from unit.test_library_support import (
+from helpers.library import (
     Library,
     files_under,
     lesson_clip,

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from smrtplayer.common.errors import ManifestError
 from smrtplayer.library.manifest import Course, parse_manifest
-from unit.test_manifest import BASE
+from library.test_manifest import BASE
 
 REGIONS = ("hips-sacrum", "lower-back")
 FAST = settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -14,7 +14,7 @@ from smrtplayer.library import verify as verify_module
 from smrtplayer.library.job_progress import JobProgress, ProgressMeter
 from smrtplayer.library.jobs import BackgroundJob
 from smrtplayer.models.library import ImportReport, VerifyReport
-from unit.test_library_support import (
+from helpers.library import (
     Library,
     files_under,
     library_fixture,  # noqa: F401  (the "library" fixture)

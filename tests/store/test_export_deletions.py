@@ -16,7 +16,7 @@ from smrtplayer.app.paths import AppPaths
 from smrtplayer.models.positions import PositionDraft
 from smrtplayer.store.db import utc_now
 from smrtplayer.store.exchange.exportfile import export_data
-from unit.test_export import _add_plan, _add_practice, _count, _lessons
+from store.test_export import _add_plan, _add_practice, _count, _lessons
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from PySide6.QtGui import QDropEvent, QImage
 from helpers.media import MediaFactory
 from smrtplayer.app.context import AppContext
 from smrtplayer.ui.library.library_view import LibraryView, removal_message
-from unit.test_library_support import make_course_folder
+from helpers.library import make_course_folder
 
 
 def _drop(view: LibraryView, paths: list[Path]) -> None:
