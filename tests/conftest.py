@@ -1,9 +1,11 @@
-"""Shared test setup.
+"""Shared test setup: hooks here, fixtures in ``helpers/fixtures.py`` (see ``tests/README.md``).
 
 Why each piece is here:
 
 * ``QT_QPA_PLATFORM=offscreen`` is set before anything imports Qt, so unit and widget tests need no
   display. The end-to-end tests start their own Xvfb and run the app in a subprocess.
+* Each test is marked by the folder it sits in (``unit``, ``ui``, ``e2e``, ``crash``), so a run picks
+  kinds with ``-m`` (``make check`` runs ``-m "unit or ui"``) while the folders follow the source tree.
 * A per-test hang guard (``faulthandler.dump_traceback_later(..., exit=True)``): a QtMultimedia
   deadlock freezes every Python thread, so neither QTimer nor pytest-timeout can end it. faulthandler's
   watchdog is a C thread that needs no GIL: it prints every thread's stack and exits the run.
@@ -25,24 +27,32 @@ os.environ.pop("SMRTPLAYER_DATA_DIR", None)
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+TESTS = Path(__file__).resolve().parent
+sys.path.insert(0, str(TESTS))
 
-from helpers.media import MediaFactory
+pytest_plugins = ["helpers.fixtures"]
 
 DEFAULT_TEST_LIMIT_S = 120
-REPO_ROOT = Path(__file__).resolve().parent.parent
+#: Folders whose tests are not unit tests, and the marker each gives; every other test is ``unit``.
+KIND_BY_FOLDER = {"ui": "ui", "e2e": "e2e", "crash": "crash"}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--run-stress", action="store_true", help="also run the long stress tests")
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "time_limit(seconds): raise this test's hang-guard limit")
-    config.addinivalue_line("markers", "stress: long runs, only with --run-stress (make stress)")
+def _kind(item: pytest.Item) -> str:
+    try:
+        folder = item.path.relative_to(TESTS).parts[0]
+    except ValueError:
+        return "unit"
+    return KIND_BY_FOLDER.get(folder, "unit")
 
 
+@pytest.hookimpl(tryfirst=True)  # the marks must be on before -m selects by them
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        item.add_marker(_kind(item))
     if config.getoption("--run-stress"):
         return
     skip = pytest.mark.skip(reason="long stress run: use 'make stress'")
@@ -60,47 +70,3 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> 
         yield
     finally:
         faulthandler.cancel_dump_traceback_later()
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    return folder
-
-
-@pytest.fixture
-def app_paths(data_dir: Path):  # type: ignore[no-untyped-def]
-    from smrtplayer.app.paths import AppPaths
-
-    return AppPaths.resolve(data_dir)
-
-
-@pytest.fixture(autouse=True)
-def _no_thumbnail_work_left_behind() -> Iterator[None]:
-    """The shared frame grabber works through its queue asynchronously; a request whose library has
-    closed is dropped, so a broken file of one test is not opened (and warned about) in the next."""
-    yield
-    grabber_module = sys.modules.get("smrtplayer.player.frame_grabber")
-    if grabber_module is not None:
-        grabber_module.FrameGrabber.drop_unwanted()
-
-
-@pytest.fixture
-def context(app_paths, qapp):  # type: ignore[no-untyped-def]
-    """A real AppContext on a fresh data folder, with the built-in demo course registered."""
-    from smrtplayer.app.context import AppContext
-
-    ctx = AppContext.open(app_paths)
-    yield ctx
-    ctx.close()
-
-
-@pytest.fixture(scope="session")
-def media(tmp_path_factory: pytest.TempPathFactory) -> MediaFactory:
-    """Generates small real video files (PyAV) once per session and caches them by parameters."""
-    return MediaFactory(tmp_path_factory.mktemp("media"))
-
-
-@pytest.fixture
-def demo_course_dir() -> Path:
-    return REPO_ROOT / "courses" / "demo"

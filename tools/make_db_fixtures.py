@@ -2,7 +2,7 @@
 
 Each ``schema-vN.sqlite3`` is a database exactly as smrtplayer left it at schema version N (the steps
 up to ``mNNN`` applied, ``application_id`` and ``user_version`` set), holding user data in every table
-that existed then. ``tests/unit/test_upgrade_path.py`` opens each one with the current code and checks
+that existed then. ``tests/store/test_upgrade_path.py`` opens each one with the current code and checks
 that it migrates and keeps every row. Run it when a new migration step is added, and commit the file
 for the version that just became "earlier": released fixtures are never regenerated.
 """

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 
 from helpers.cli import run_cli
+from helpers.library import make_course_folder, make_zip
 from helpers.media import MediaFactory
 from smrtplayer.__main__ import build_parser
 from smrtplayer.app.paths import AppPaths
 from smrtplayer.common.errors import SmrtError
-from helpers.library import make_course_folder, make_zip
 
 Run = Callable[..., tuple[int, str, str]]
 

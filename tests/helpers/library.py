@@ -1,4 +1,5 @@
-"""Builders shared by the library tests (no tests here): a real store, real clips, real folders and zips.
+"""Builders shared by the library tests: real clips, real course folders and zips, and ``Library``
+(what the ``library`` fixture of ``helpers/fixtures.py`` gives: a real store and LibraryService).
 
 Each lesson clip gets its own colour so that its bytes, and so its fingerprint, differ from every
 other lesson's; the media factory caches clips per session, so building a course costs file copies.
@@ -9,11 +10,8 @@ from __future__ import annotations
 import shutil
 import stat
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-import pytest
 
 from helpers.media import MediaFactory
 from smrtplayer.library.probe import VIDEO_SUFFIXES
@@ -33,19 +31,6 @@ class Library:
     progress: ProgressRepository
     service: LibraryService
     library_dir: Path
-
-
-@pytest.fixture(name="library")
-def library_fixture(tmp_path: Path, qapp) -> Iterator[Library]:  # type: ignore[no-untyped-def]
-    """A store, repositories and a LibraryService on a fresh data folder (import with ``library_fixture``)."""
-    data = tmp_path / "data"
-    (data / "library").mkdir(parents=True)
-    store = Store.open(data / "smrtplayer.sqlite3")
-    courses = CourseRepository(store)
-    service = LibraryService(courses, data / "library")
-    yield Library(store, courses, ProgressRepository(store), service, data / "library")
-    service.shutdown()
-    store.close()
 
 
 def lesson_clip(media: MediaFactory, index: int, *, suffix: str = ".mp4", seconds: float = 1.0) -> Path:

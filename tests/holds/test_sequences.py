@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QObject, Signal
 
-from helpers.clock import MS, FakeClock
+from helpers.clock import MS, FakeClock, advance_clock
 from smrtplayer.app.context import AppContext
 from smrtplayer.holds.legs import Leg, expand, rest_step, step_for_position, validate_plan
 from smrtplayer.holds.runner import SequenceRunner
@@ -90,10 +90,7 @@ class Harness:
 
     def advance(self, ms: int, step_ms: int = 250) -> None:
         """Let ``ms`` pass, waking the timer every ``step_ms`` as its QTimer would (a little late)."""
-        target = self.clock.now + ms * MS
-        while self.clock.now < target:
-            self.clock.now = min(target, self.clock.now + step_ms * MS)
-            self.timer.poll()
+        advance_clock(self.clock, self.timer, ms, step_ms=step_ms)
 
     def names(self) -> list[str]:
         return [name for name, _ in self.log]

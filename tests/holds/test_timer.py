@@ -40,11 +40,6 @@ class Recorder:
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(5_000 * MS)
-
-
-@pytest.fixture
 def timer(qapp, clock: FakeClock) -> HoldTimer:  # type: ignore[no-untyped-def]
     return HoldTimer(clock)
 

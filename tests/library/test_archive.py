@@ -11,20 +11,19 @@ from pathlib import Path
 
 import pytest
 
-from helpers.media import MediaFactory
-from smrtplayer.common.errors import ImportRejected
-from smrtplayer.library.archive import ArchiveLimits, check_archive, extract_entries, open_archive, safe_name
 from helpers.library import (
     Library,
     files_under,
     lesson_clip,
-    library_fixture,  # noqa: F401  (the "library" fixture)
     make_zip,
     patch_bytes,
     set_utf8_flag,
     unix_entry,
     write_unix_zip,
 )
+from helpers.media import MediaFactory
+from smrtplayer.common.errors import ImportRejected
+from smrtplayer.library.archive import ArchiveLimits, check_archive, extract_entries, open_archive, safe_name
 
 OK = b"fine"
 

@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from helpers.media import MediaFactory
-from smrtplayer.common.errors import ImportRejected, NotFound
 from helpers.library import (
     Library,
-    library_fixture,  # noqa: F401  (the "library" fixture)
     make_course_folder,
 )
+from helpers.media import MediaFactory
+from smrtplayer.common.errors import ImportRejected, NotFound
 
 NAMES = [
     "1 - Intro.mp4",

@@ -13,19 +13,18 @@ from pathlib import Path
 import av
 import pytest
 
+from helpers.library import (
+    Library,
+    files_under,
+    lesson_clip,
+    make_course_folder,
+    zip_folder,
+)
 from helpers.media import MediaFactory, write_clip
 from smrtplayer.common.errors import Cancelled, ImportRejected, ManifestError, NotFound, StoreError
 from smrtplayer.library import importer
 from smrtplayer.library.fingerprint import sha256_file
 from smrtplayer.library.staging import STAGING_PREFIX, remove_stale_staging
-from helpers.library import (
-    Library,
-    files_under,
-    lesson_clip,
-    library_fixture,  # noqa: F401  (the "library" fixture)
-    make_course_folder,
-    zip_folder,
-)
 
 FOLDER_COURSE = [
     "10 - Gluteus maximus.mp4",

@@ -13,9 +13,9 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from library.test_manifest import BASE
 from smrtplayer.common.errors import ManifestError
 from smrtplayer.library.manifest import Course, parse_manifest
-from library.test_manifest import BASE
 
 REGIONS = ("hips-sacrum", "lower-back")
 FAST = settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -8,18 +8,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Slot
 
+from helpers.library import (
+    Library,
+    files_under,
+    make_course_folder,
+)
 from helpers.media import MediaFactory
 from smrtplayer.library import importer
 from smrtplayer.library import verify as verify_module
 from smrtplayer.library.job_progress import JobProgress, ProgressMeter
 from smrtplayer.library.jobs import BackgroundJob
 from smrtplayer.models.library import ImportReport, VerifyReport
-from helpers.library import (
-    Library,
-    files_under,
-    library_fixture,  # noqa: F401  (the "library" fixture)
-    make_course_folder,
-)
 
 
 def _flip_last_byte(path: Path) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,6 @@ import pytest
 
 from helpers.cli import run_cli
 from smrtplayer.app.context import AppContext
-from smrtplayer.app.paths import AppPaths
 from smrtplayer.models.settings import INSTALL_ID, SUBTITLE_SCALE
 from smrtplayer.store.db import utc_now
 from smrtplayer.store.exchange import SECTIONS_BY_NAME, MergeCount
@@ -26,14 +25,6 @@ from smrtplayer.store.exchange.exportfile import (
     import_data,
     read_export,
 )
-
-
-@pytest.fixture
-def other(tmp_path: Path, qapp) -> Iterator[AppContext]:  # type: ignore[no-untyped-def]
-    """The second computer."""
-    ctx = AppContext.open(AppPaths.resolve(tmp_path / "other-computer"))
-    yield ctx
-    ctx.close()
 
 
 def _lessons(context: AppContext) -> list[Any]:

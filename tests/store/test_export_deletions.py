@@ -6,24 +6,13 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 from smrtplayer.app.context import AppContext
-from smrtplayer.app.paths import AppPaths
 from smrtplayer.models.positions import PositionDraft
 from smrtplayer.store.db import utc_now
 from smrtplayer.store.exchange.exportfile import export_data
 from store.test_export import _add_plan, _add_practice, _count, _lessons
-
-
-@pytest.fixture
-def other(tmp_path: Path, qapp) -> Iterator[AppContext]:  # type: ignore[no-untyped-def]
-    ctx = AppContext.open(AppPaths.resolve(tmp_path / "other-computer"))
-    yield ctx
-    ctx.close()
 
 
 def _export(context: AppContext, path: Path) -> Path:

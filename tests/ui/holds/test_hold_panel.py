@@ -13,7 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
-from helpers.clock import MS, FakeClock
+from helpers.clock import FakeClock
+from helpers.fixtures import Advance
 from smrtplayer.app.context import AppContext
 from smrtplayer.holds.legs import Leg
 from smrtplayer.models.plans import Plan, PlanStep
@@ -52,13 +53,6 @@ class FakeBox:
 
 
 @pytest.fixture
-def clock(context: AppContext) -> FakeClock:
-    fake = FakeClock()
-    context.holds.clock = fake
-    return fake
-
-
-@pytest.fixture
 def box(monkeypatch: pytest.MonkeyPatch) -> type[FakeBox]:
     FakeBox.asked = []
     monkeypatch.setattr(hold_panel, "message_box", FakeBox)
@@ -66,34 +60,20 @@ def box(monkeypatch: pytest.MonkeyPatch) -> type[FakeBox]:
 
 
 @pytest.fixture
-def problems(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(
-        hold_panel, "show_problem", lambda _parent, title, text: shown.append(f"{title}: {text}")
-    )
-    return shown
-
-
-@pytest.fixture
-def panel(context: AppContext, clock: FakeClock, qtbot) -> HoldPanel:  # type: ignore[no-untyped-def]
+def panel(context: AppContext, hold_clock: FakeClock, qtbot) -> HoldPanel:  # type: ignore[no-untyped-def]
     widget = HoldPanel(context)
     qtbot.addWidget(widget)
     widget.show()
     return widget
 
 
-def advance(context: AppContext, clock: FakeClock, ms: int) -> None:
-    clock.now += ms * MS
-    context.holds.timer.poll()
-
-
-def test_a_preset_hold_from_the_panel(context: AppContext, clock: FakeClock, panel: HoldPanel) -> None:
+def test_a_preset_hold_from_the_panel(context: AppContext, advance: Advance, panel: HoldPanel) -> None:
     assert panel.preset_combo.currentText() == "SMRT 30 s"
     names = [panel.preset_combo.itemText(i) for i in range(panel.preset_combo.count())]
     assert "Strain-Counterstrain, ribs 120 s" in names and "Foam roller: rest on a tender spot 45 s" in names
     QTest.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
     assert context.holds.runner.is_active() and panel.countdown.text() == "0:30"
-    advance(context, clock, 12_000)
+    advance(12_000)
     assert panel.countdown.text() == "0:18"
     QTest.mouseClick(panel.plus_button, Qt.MouseButton.LeftButton)
     assert panel.countdown.text() == "0:28"
@@ -134,7 +114,7 @@ def test_a_preset_saved_elsewhere_is_offered_at_once(context: AppContext, panel:
 
 
 def test_hold_this_position_uses_the_positions_own_time_and_side(
-    context: AppContext, clock: FakeClock, panel: HoldPanel
+    context: AppContext, advance: Advance, panel: HoldPanel
 ) -> None:
     lesson = next(
         lesson
@@ -146,17 +126,17 @@ def test_hold_this_position_uses_the_positions_own_time_and_side(
     QTest.mouseClick(panel.hold_position_button, Qt.MouseButton.LeftButton)
     leg = context.holds.runner.current()
     assert leg is not None and leg.title == "Piriformis, prone" and leg.hold_ms == 45_000 and leg.side == "R"
-    advance(context, clock, 45_000)
+    advance(45_000)
     assert panel.other_side_button.isEnabled() and panel.next_button.text() == "Next position"
     QTest.mouseClick(panel.other_side_button, Qt.MouseButton.LeftButton)
     assert context.holds.runner.current().side == "L"  # type: ignore[union-attr]
     context.holds.runner.stop()
 
 
-def test_tenderness_before_and_after(context: AppContext, clock: FakeClock, panel: HoldPanel) -> None:
+def test_tenderness_before_and_after(context: AppContext, advance: Advance, panel: HoldPanel) -> None:
     panel.before_spin.setValue(8)
     QTest.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
-    advance(context, clock, 30_000)
+    advance(30_000)
     QTest.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
     assert panel.before_spin.value() == hold_panel.NO_VALUE, "asked afresh for the next hold"
     panel.after_spin.setValue(3)
@@ -195,7 +175,12 @@ def test_closing_during_a_hold_asks_first(context: AppContext, panel: HoldPanel,
     [("Skip this step", "skip"), ("Hold without the video", "hold"), ("Stop the sequence", "stop")],
 )
 def test_a_missing_lesson_asks_skip_hold_or_stop(
-    context: AppContext, clock: FakeClock, panel: HoldPanel, box: type[FakeBox], answer: str, outcome: str
+    context: AppContext,
+    hold_clock: FakeClock,
+    panel: HoldPanel,
+    box: type[FakeBox],
+    answer: str,
+    outcome: str,
 ) -> None:
     gone = PlanStep(
         kind="hold", hold_ms=30_000, title="Psoas", side="L", lesson_fingerprint="gone", end_ms=1000
@@ -242,7 +227,7 @@ def test_message_boxes_show_plain_text(qapp) -> None:  # type: ignore[no-untyped
 
 
 def test_the_system_ending_the_app_closes_without_asking(  # type: ignore[no-untyped-def]
-    context: AppContext, clock: FakeClock, box: type[FakeBox], qtbot
+    context: AppContext, hold_clock: FakeClock, box: type[FakeBox], qtbot
 ) -> None:
     from helpers.player import open_window
 
@@ -258,7 +243,9 @@ def test_the_system_ending_the_app_closes_without_asking(  # type: ignore[no-unt
     context.holds.runner.stop()
 
 
-def test_the_hold_time_keys_add_and_take_ten_seconds(context: AppContext, clock: FakeClock, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_hold_time_keys_add_and_take_ten_seconds(
+    context: AppContext, hold_clock: FakeClock, qtbot
+) -> None:  # type: ignore[no-untyped-def]
     from helpers.player import open_window
 
     window = open_window(context, qtbot)

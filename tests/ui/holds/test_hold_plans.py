@@ -13,17 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from smrtplayer.app.context import AppContext
 from smrtplayer.holds.legs import rest_step
 from smrtplayer.models.plans import Plan
-from smrtplayer.ui.holds import plan_editor
 from smrtplayer.ui.holds.plan_editor import PlanEditor, PositionPicker
-
-
-@pytest.fixture
-def problems(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(
-        plan_editor, "show_problem", lambda _parent, title, text: shown.append(f"{title}: {text}")
-    )
-    return shown
 
 
 @pytest.fixture

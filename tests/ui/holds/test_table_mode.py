@@ -12,28 +12,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from helpers.clock import MS, FakeClock
+from helpers.clock import FakeClock
+from helpers.fixtures import Advance
 from smrtplayer.app.context import AppContext
 from smrtplayer.holds.legs import rest_step, step_for_position
 from smrtplayer.models.plans import Plan, PlanStep
 from smrtplayer.ui.holds.table_mode import TableModeWindow
 
 SCREEN = (1920, 1080)
-
-
-@pytest.fixture
-def clock(context: AppContext) -> FakeClock:
-    fake = FakeClock()
-    context.holds.clock = fake
-    return fake
-
-
-def advance(context: AppContext, clock: FakeClock, ms: int, step_ms: int = 200) -> None:
-    timer = context.holds.timer
-    target = clock.now + ms * MS
-    while clock.now < target:
-        clock.now = min(target, clock.now + step_ms * MS)
-        timer.poll()
+#: the runner chains steps from its timer's wake-ups, so time passes here in QTimer-sized steps
+STEP_MS = 200
 
 
 def demo(context: AppContext) -> dict:  # type: ignore[type-arg]
@@ -60,7 +48,7 @@ def two_steps(context: AppContext) -> Plan:
 
 
 @pytest.fixture
-def window(context: AppContext, clock: FakeClock, two_steps: Plan, qtbot) -> Iterator[TableModeWindow]:  # type: ignore[no-untyped-def]
+def window(context: AppContext, hold_clock: FakeClock, two_steps: Plan, qtbot) -> Iterator[TableModeWindow]:  # type: ignore[no-untyped-def]
     view = TableModeWindow(context, two_steps)
     qtbot.addWidget(view)
     view.resize(*SCREEN)
@@ -74,7 +62,7 @@ def window(context: AppContext, clock: FakeClock, two_steps: Plan, qtbot) -> Ite
 # The name is then silently not spoken, which is what this profile must do without a voice.
 @pytest.mark.qt_log_ignore("text-to-speech plug-in")
 def test_a_two_step_sequence_on_the_table(
-    context: AppContext, clock: FakeClock, window: TableModeWindow, qtbot
+    context: AppContext, advance: Advance, window: TableModeWindow, qtbot
 ) -> None:  # type: ignore[no-untyped-def]
     holds = context.holds
     holds.set_option("holds.cue_profile", "self_care")  # the profile with the most cues
@@ -95,13 +83,13 @@ def test_a_two_step_sequence_on_the_table(
     assert window.next_label.text().startswith("Next: Gluteus medius, anterior fibres")
     assert not window.video.is_mirrored()
 
-    advance(context, clock, 30_000)  # auto-advance on: straight into step 2
+    advance(30_000, step_ms=STEP_MS)  # auto-advance on: straight into step 2
     assert mirror_flips == [True], "the anterior fibres were filmed on the left: treating the right flips"
     assert window.video.is_mirrored()
     assert window.side_badge.text() == "RIGHT" and window.mirror_note.text() == "video mirrored"
     assert "STEP 2 / 2" in window.status.text()
 
-    advance(context, clock, 30_000)
+    advance(30_000, step_ms=STEP_MS)
     assert not holds.runner.is_active()
     assert mirror_flips == [True, False]
     assert not holds.keep_awake.is_held(), "the screen may sleep again once the sequence is over"
@@ -119,11 +107,11 @@ def test_a_two_step_sequence_on_the_table(
     ]
 
 
-def test_the_pedal_keys(context: AppContext, clock: FakeClock, window: TableModeWindow) -> None:
+def test_the_pedal_keys(context: AppContext, advance: Advance, window: TableModeWindow) -> None:
     runner, timer = context.holds.runner, context.holds.timer
     runner.auto_advance = False
     QTest.keyClick(window, Qt.Key.Key_Space)
-    advance(context, clock, 5_000)
+    advance(5_000, step_ms=STEP_MS)
     QTest.keyClick(window, Qt.Key.Key_Up)  # +10 s
     assert timer.remaining_ms() == 35_000
     QTest.keyClick(window, Qt.Key.Key_Space)  # pause
@@ -135,7 +123,7 @@ def test_the_pedal_keys(context: AppContext, clock: FakeClock, window: TableMode
     assert runner.index() == 0 and timer.remaining_ms() == 30_000
     QTest.keyClick(window, Qt.Key.Key_Down)  # −10 s
     assert timer.remaining_ms() == 20_000
-    advance(context, clock, 21_000)
+    advance(21_000, step_ms=STEP_MS)
     assert window.countdown.text() == "+1" and window.status.text().endswith("DONE — → NEXT")
 
 
@@ -159,16 +147,16 @@ def test_the_input_lock_ignores_pointer_but_not_keys(
 
 
 def test_the_clinic_flash_when_a_hold_ends(
-    context: AppContext, clock: FakeClock, window: TableModeWindow
+    context: AppContext, advance: Advance, window: TableModeWindow
 ) -> None:
     assert context.holds.option("holds.cue_profile") == "clinic"
     QTest.keyClick(window, Qt.Key.Key_Space)
-    advance(context, clock, 30_000)
+    advance(30_000, step_ms=STEP_MS)
     assert window.flash_overlay.flashes == 1
 
 
 def test_a_missing_lesson_is_shown_and_skipped_with_the_next_key(
-    context: AppContext, clock: FakeClock, qtbot
+    context: AppContext, hold_clock: FakeClock, qtbot
 ) -> None:  # type: ignore[no-untyped-def]
     positions = demo(context)
     gone = PlanStep(
@@ -191,7 +179,7 @@ def test_a_missing_lesson_is_shown_and_skipped_with_the_next_key(
 
 
 def test_leaving_table_mode_keeps_the_sequence_running(
-    context: AppContext, clock: FakeClock, two_steps: Plan, qtbot
+    context: AppContext, advance: Advance, two_steps: Plan, qtbot
 ) -> None:  # type: ignore[no-untyped-def]
     view = TableModeWindow(context, two_steps)  # not given to qtbot: it deletes itself on close
     view.resize(*SCREEN)
@@ -200,12 +188,12 @@ def test_leaving_table_mode_keeps_the_sequence_running(
     with qtbot.waitSignal(view.destroyed, timeout=5000):
         QTest.keyClick(view, Qt.Key.Key_Escape)
     assert context.holds.runner.is_active()
-    advance(context, clock, 1_000)  # the runner lives on without the window
+    advance(1_000, step_ms=STEP_MS)  # the runner lives on without the window
     context.holds.runner.stop()
 
 
 def test_leaving_table_mode_gives_the_keys_back_to_the_window_below(
-    context: AppContext, clock: FakeClock, two_steps: Plan, qtbot
+    context: AppContext, hold_clock: FakeClock, two_steps: Plan, qtbot
 ) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -224,14 +212,14 @@ def test_leaving_table_mode_gives_the_keys_back_to_the_window_below(
 
 
 def test_ready_shows_what_space_will_start_not_the_last_hold(
-    context: AppContext, clock: FakeClock, two_steps: Plan, qtbot
+    context: AppContext, advance: Advance, two_steps: Plan, qtbot
 ) -> None:  # type: ignore[no-untyped-def]
     positions = demo(context)
     holds = context.holds
     holds.runner.hold_position(
         positions["Subscapularis, supine"], side="L", hold_ms=45_000, from_playback=False
     )
-    advance(context, clock, 45_000)
+    advance(45_000, step_ms=STEP_MS)
     holds.runner.stop()
     assert not holds.runner.is_active() and holds.runner.current() is not None  # a leftover leg
 

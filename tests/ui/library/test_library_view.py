@@ -10,10 +10,10 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QImage
 
+from helpers.library import make_course_folder
 from helpers.media import MediaFactory
 from smrtplayer.app.context import AppContext
 from smrtplayer.ui.library.library_view import LibraryView, removal_message
-from helpers.library import make_course_folder
 
 
 def _drop(view: LibraryView, paths: list[Path]) -> None:
