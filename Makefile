@@ -1,4 +1,5 @@
-# smrtplayer developer commands. `make run` and `make test` are the README's quick start.
+# smrtplayer developer commands. `make run` and `make test` are the README's quick start;
+# `make check` is the quick loop while working (lint, unit and widget tests).
 # Each creates or updates .venv with a Python >= 3.12 found by tools/find-python.
 
 VENV      ?= .venv
@@ -10,8 +11,15 @@ DEV_STAMP := $(VENV)/.stamp-dev
 SUITE_LIMIT_S ?= 2700
 TIMEOUT   := $(shell command -v timeout >/dev/null 2>&1 && echo "timeout -s KILL $(SUITE_LIMIT_S)")
 PYTEST_ARGS ?=
+# `make check`: the unit and widget tests (markers given by folder in tests/conftest.py) on every core.
+# Each xdist worker is its own process with its own long-lived player. --dist loadfile keeps a test
+# file on one worker, so module fixtures are built once.
+CHECK_MARKERS ?= unit or ui
+CHECK_ARGS    ?= -n auto --dist loadfile
+CHECK_LIMIT_S ?= 600
+CHECK_TIMEOUT := $(shell command -v timeout >/dev/null 2>&1 && echo "timeout -s KILL $(CHECK_LIMIT_S)")
 
-.PHONY: run test lint fmt dist demo fixtures bench stress clean venv
+.PHONY: run check test lint fmt dist demo fixtures bench stress clean venv
 
 $(VENV)/.stamp-python:
 	@if [ -x "$(PY)" ] && "$(PY)" -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
@@ -45,6 +53,9 @@ lint: $(DEV_STAMP)
 fmt: $(DEV_STAMP)
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
+
+check: lint
+	$(CHECK_TIMEOUT) $(PY) -m pytest -m "$(CHECK_MARKERS)" $(CHECK_ARGS) $(PYTEST_ARGS)
 
 test: lint
 	$(TIMEOUT) $(PY) -m pytest $(PYTEST_ARGS)

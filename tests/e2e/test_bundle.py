@@ -115,7 +115,7 @@ def _bundle_window_shows_the_demo(exe: Path, tmp_path: Path) -> None:
     """The frozen window (widgets, SVG body map, video) opens under X and plays the demo lesson."""
     from PySide6.QtGui import QImage
 
-    from e2e.test_real_window import LESSON_ONE_RGB, share_of_colour
+    from helpers.screens import LESSON_ONE_RGB, share_of_colour
 
     xvfb = Xvfb().start()
     env = {

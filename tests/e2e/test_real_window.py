@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
+from helpers.screens import LESSON_ONE_RGB, share_of_colour
 from helpers.xvfb import Xvfb, wait_for
 
 pytestmark = [
@@ -20,8 +21,6 @@ pytestmark = [
     pytest.mark.skipif(not Xvfb.available(), reason="Xvfb is not installed (apt-get install xvfb)"),
 ]
 
-# Lesson 1 of the demo course is drawn on this blue (tools/make_demo_course.py).
-LESSON_ONE_RGB = (0x1F, 0x6F, 0xB4)
 ARTIFACTS = (
     Path(os.environ.get("SMRTPLAYER_TEST_ARTIFACTS", ""))
     if os.environ.get("SMRTPLAYER_TEST_ARTIFACTS")
@@ -34,22 +33,6 @@ def xvfb() -> Iterator[Xvfb]:
     server = Xvfb().start()
     yield server
     server.stop()
-
-
-def share_of_colour(image: QImage, rgb: tuple[int, int, int], tolerance: int = 28) -> float:
-    """Fraction of sampled pixels within ``tolerance`` of ``rgb`` (H.264 shifts colours a little)."""
-    hits = total = 0
-    for y in range(0, image.height(), 8):
-        for x in range(0, image.width(), 8):
-            colour = image.pixelColor(x, y)
-            total += 1
-            if (
-                abs(colour.red() - rgb[0]) <= tolerance
-                and abs(colour.green() - rgb[1]) <= tolerance
-                and abs(colour.blue() - rgb[2]) <= tolerance
-            ):
-                hits += 1
-    return hits / max(1, total)
 
 
 def distinct_colours(image: QImage) -> int:

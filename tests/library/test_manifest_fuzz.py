@@ -13,7 +13,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from library.test_manifest import BASE
+from helpers.manifests import BASE
 from smrtplayer.common.errors import ManifestError
 from smrtplayer.library.manifest import Course, parse_manifest
 

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from helpers.cli import run_cli
+from helpers.exchange import add_plan, add_practice, count, demo_lessons
 from smrtplayer.app.context import AppContext
 from smrtplayer.models.settings import INSTALL_ID, SUBTITLE_SCALE
 from smrtplayer.store.db import utc_now
@@ -27,39 +28,8 @@ from smrtplayer.store.exchange.exportfile import (
 )
 
 
-def _lessons(context: AppContext) -> list[Any]:
-    course = context.library.courses()[0]
-    return context.library.lessons(course.id)
-
-
-def _count(context: AppContext, sql: str) -> int:
-    row = context.store.conn.execute(sql).fetchone()
-    return int(row[0])
-
-
 def _live_bodies(context: AppContext) -> list[str]:
     return sorted(r[0] for r in context.store.conn.execute("SELECT body FROM notes WHERE deleted = 0"))
-
-
-def _add_practice(context: AppContext, title: str, started: str) -> None:
-    with context.store.write():
-        context.store.conn.execute(
-            "INSERT INTO practice_log (title, side, technique, planned_ms, actual_ms, completed, "
-            "started_at, ended_at) VALUES (?, 'R', 'SMRT', 30000, 30000, 1, ?, ?)",
-            [title, started, started.replace(":00.000", ":30.000")],
-        )
-
-
-def _add_plan(context: AppContext, title: str, created: str) -> None:
-    with context.store.write():
-        plan_id = context.store.conn.execute(
-            "INSERT INTO plans (title, notes, ordinal, created_at, updated_at) VALUES (?, '', 0, ?, ?)",
-            [title, created, created],
-        ).lastrowid
-        context.store.conn.execute(
-            "INSERT INTO plan_steps (plan_id, ordinal, kind, hold_ms, title) VALUES (?, 0, 'hold', 30000, ?)",
-            [plan_id, f"{title} step"],
-        )
 
 
 def _user_position(context: AppContext, uid: str, fingerprint: str, title: str) -> None:
@@ -73,7 +43,7 @@ def _user_position(context: AppContext, uid: str, fingerprint: str, title: str) 
 
 
 def _fill_first_computer(context: AppContext) -> None:
-    lessons = _lessons(context)
+    lessons = demo_lessons(context)
     for index in range(5):
         context.notes.create(lessons[index % 3].fingerprint, time_ms=index * 1000, body=f"A note {index}")
     gone = context.notes.create(lessons[0].fingerprint, body="A note deleted")
@@ -83,20 +53,20 @@ def _fill_first_computer(context: AppContext) -> None:
     context.progress.save_position(lessons[1].fingerprint, 1000, 6000)
     context.playback_state.checkpoint(lessons[0].fingerprint, 2500, 6000, [(0, 2500)])
     _user_position(context, "user-a-1", lessons[0].fingerprint, "Psoas, my variation")
-    _add_practice(context, "Psoas", "2025-03-01T10:00:00.000+00:00")
-    _add_practice(context, "Piriformis", "2025-03-01T10:05:00.000+00:00")
-    _add_plan(context, "Low back routine", "2025-02-01T09:00:00.000+00:00")
+    add_practice(context, "Psoas", "2025-03-01T10:00:00.000+00:00")
+    add_practice(context, "Piriformis", "2025-03-01T10:05:00.000+00:00")
+    add_plan(context, "Low back routine", "2025-02-01T09:00:00.000+00:00")
     context.settings.set(SUBTITLE_SCALE, 1.4)
 
 
 def _fill_second_computer(context: AppContext) -> None:
-    lessons = _lessons(context)
+    lessons = demo_lessons(context)
     for index in range(3):
         context.notes.create(lessons[2].fingerprint, body=f"B note {index}")
     assert context.notes.flush()
     context.progress.save_position(lessons[2].fingerprint, 500, 4000)
     _user_position(context, "user-b-1", lessons[1].fingerprint, "Piriformis, seated")
-    _add_practice(context, "Subscapularis", "2025-03-02T18:00:00.000+00:00")
+    add_practice(context, "Subscapularis", "2025-03-02T18:00:00.000+00:00")
 
 
 def test_export_then_import_twice_into_a_computer_with_its_own_data_counts_exactly(
@@ -115,17 +85,17 @@ def test_export_then_import_twice_into_a_computer_with_its_own_data_counts_exact
     second = other.data_transfer.import_from(export)
     assert second.changed == 0, second.lines()
 
-    assert _count(other, "SELECT COUNT(*) FROM notes WHERE deleted = 0") == 3 + 5
-    assert _count(other, "SELECT COUNT(*) FROM notes") == 3 + 6
+    assert count(other, "SELECT COUNT(*) FROM notes WHERE deleted = 0") == 3 + 5
+    assert count(other, "SELECT COUNT(*) FROM notes") == 3 + 6
     assert _live_bodies(other) == sorted(
         [f"A note {i}" for i in range(5)] + [f"B note {i}" for i in range(3)]
     )
-    assert _count(other, "SELECT COUNT(*) FROM lesson_progress") == 3
-    assert _count(other, "SELECT COUNT(*) FROM played_spans") == 1
-    assert _count(other, "SELECT COUNT(*) FROM positions WHERE source = 'user'") == 2
-    assert _count(other, "SELECT COUNT(*) FROM practice_log") == 3
-    assert _count(other, "SELECT COUNT(*) FROM plans") == 1
-    assert _count(other, "SELECT COUNT(*) FROM plan_steps") == 1
+    assert count(other, "SELECT COUNT(*) FROM lesson_progress") == 3
+    assert count(other, "SELECT COUNT(*) FROM played_spans") == 1
+    assert count(other, "SELECT COUNT(*) FROM positions WHERE source = 'user'") == 2
+    assert count(other, "SELECT COUNT(*) FROM practice_log") == 3
+    assert count(other, "SELECT COUNT(*) FROM plans") == 1
+    assert count(other, "SELECT COUNT(*) FROM plan_steps") == 1
     assert other.settings.get(SUBTITLE_SCALE) == 1.4
     # Search finds the imported notes (the index followed the merge).
     assert {r.kind for r in other.search.search("note 4")} == {"note"}
@@ -137,7 +107,7 @@ def test_export_then_import_twice_into_a_computer_with_its_own_data_counts_exact
 def test_newer_edit_wins_and_an_older_copy_changes_nothing(
     context: AppContext, other: AppContext, tmp_path: Path
 ) -> None:
-    lesson = _lessons(context)[0]
+    lesson = demo_lessons(context)[0]
     note = context.notes.create(lesson.fingerprint, body="hold 30 s")
     context.notes.flush()
     old_file = tmp_path / "a-v1.smrtdata"
@@ -160,7 +130,7 @@ def test_newer_edit_wins_and_an_older_copy_changes_nothing(
 def test_two_different_edits_of_the_same_note_are_both_kept_and_both_computers_agree(
     context: AppContext, other: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    lesson = _lessons(context)[0]
+    lesson = demo_lessons(context)[0]
     note = context.notes.create(lesson.fingerprint, time_ms=3000, body="original")
     context.notes.flush()
     context.notes.end_editing(note.uid)
@@ -199,7 +169,7 @@ def test_two_different_edits_of_the_same_note_are_both_kept_and_both_computers_a
 def test_a_deletion_travels_but_never_eats_an_edit_made_elsewhere(
     context: AppContext, other: AppContext, tmp_path: Path
 ) -> None:
-    lessons = _lessons(context)
+    lessons = demo_lessons(context)
     plain = context.notes.create(lessons[0].fingerprint, body="to be deleted")
     edited = context.notes.create(lessons[1].fingerprint, body="deleted here, edited there")
     context.notes.flush()
@@ -224,7 +194,7 @@ def test_a_deletion_travels_but_never_eats_an_edit_made_elsewhere(
 def test_progress_newer_wins_and_played_spans_are_united(
     context: AppContext, other: AppContext, tmp_path: Path
 ) -> None:
-    lesson = _lessons(context)[0]
+    lesson = demo_lessons(context)[0]
     other.progress.save_position(lesson.fingerprint, 1000, 6000)
     other.playback_state.checkpoint(lesson.fingerprint, 1000, 6000, [(0, 1000)])
     context.progress.save_position(lesson.fingerprint, 5000, 6000)  # later
@@ -240,7 +210,7 @@ def test_progress_newer_wins_and_played_spans_are_united(
 def test_lessons_not_in_this_library_are_named_and_their_data_kept(
     context: AppContext, other: AppContext, tmp_path: Path
 ) -> None:
-    lesson = _lessons(context)[0]
+    lesson = demo_lessons(context)[0]
     context.notes.create(lesson.fingerprint, body="about a lesson the other computer lacks")
     context.notes.flush()
     path = tmp_path / "a.smrtdata"
@@ -280,7 +250,7 @@ def good_file(context: AppContext, tmp_path: Path) -> Path:
 
 def _snapshot(context: AppContext) -> dict[str, int]:
     return {
-        table: _count(context, f"SELECT COUNT(*) FROM {table}")
+        table: count(context, f"SELECT COUNT(*) FROM {table}")
         for table in (
             "notes",
             "lesson_progress",

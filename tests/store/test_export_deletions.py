@@ -8,11 +8,11 @@ import sqlite3
 import time
 from pathlib import Path
 
+from helpers.exchange import add_plan, add_practice, count, demo_lessons
 from smrtplayer.app.context import AppContext
 from smrtplayer.models.positions import PositionDraft
 from smrtplayer.store.db import utc_now
 from smrtplayer.store.exchange.exportfile import export_data
-from store.test_export import _add_plan, _add_practice, _count, _lessons
 
 
 def _export(context: AppContext, path: Path) -> Path:
@@ -28,7 +28,7 @@ def _user_positions(context: AppContext) -> list[str]:
 def _mark(context: AppContext, title: str, start_ms: int = 1000) -> str:
     return context.index.add_position(
         PositionDraft(
-            _lessons(context)[0].fingerprint, start_ms, start_ms + 1000, title, region="hips-sacrum"
+            demo_lessons(context)[0].fingerprint, start_ms, start_ms + 1000, title, region="hips-sacrum"
         )
     )
 
@@ -39,10 +39,10 @@ def test_what_is_deleted_on_one_computer_is_deleted_on_the_other(
     keep, drop = _mark(context, "Psoas, kept"), _mark(context, "Psoas, dropped", start_ms=3000)
     context.index.set_practised(keep, True)
     context.index.set_practised(drop, True)
-    _add_plan(context, "Old routine", "2025-02-01T09:00:00.000+00:00")
-    _add_plan(context, "New routine", "2025-02-02T09:00:00.000+00:00")
-    _add_practice(context, "Psoas", "2025-03-01T10:00:00.000+00:00")
-    _add_practice(context, "Piriformis", "2025-03-01T10:05:00.000+00:00")
+    add_plan(context, "Old routine", "2025-02-01T09:00:00.000+00:00")
+    add_plan(context, "New routine", "2025-02-02T09:00:00.000+00:00")
+    add_practice(context, "Psoas", "2025-03-01T10:00:00.000+00:00")
+    add_practice(context, "Piriformis", "2025-03-01T10:05:00.000+00:00")
     old_file = _export(context, tmp_path / "before.smrtdata")
     other.data_transfer.import_from(old_file)
     assert _user_positions(other) == ["Psoas, dropped", "Psoas, kept"]
@@ -67,8 +67,8 @@ def test_what_is_deleted_on_one_computer_is_deleted_on_the_other(
     stale = other.data_transfer.import_from(old_file)  # the export from before the deletions
     assert stale.changed == 0, "an older file never brings deleted items back: " + "; ".join(stale.lines())
     assert _user_positions(other) == ["Psoas, kept"]
-    assert _count(other, "SELECT COUNT(*) FROM plans") == 1
-    assert _count(other, "SELECT COUNT(*) FROM practice_log") == 1
+    assert count(other, "SELECT COUNT(*) FROM plans") == 1
+    assert count(other, "SELECT COUNT(*) FROM practice_log") == 1
 
 
 def test_a_deletion_never_eats_an_edit_made_after_it_elsewhere(
