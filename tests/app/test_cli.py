@@ -55,11 +55,11 @@ def test_self_test_plays_the_demo_without_a_display(tmp_path: Path) -> None:
 
 
 def test_self_test_runs_the_full_check_and_rebuilds_a_damaged_index(tmp_path: Path) -> None:
-    from unit.test_backups import _damage_an_index
+    from helpers.damage import damage_an_index
 
     data = tmp_path / "data"
     assert run_cli("courses", data_dir=data).returncode == 0
-    _damage_an_index(data / "smrtplayer.sqlite3")
+    damage_an_index(data / "smrtplayer.sqlite3")
     result = run_cli("self-test", "--json", data_dir=data)
     database = {check["name"]: check for check in json.loads(result.stdout)["checks"]}["database"]
     assert database["quick_check"] == "ok", "the damage quick_check cannot see"

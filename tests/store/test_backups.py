@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers.damage import damage_an_index
 from smrtplayer.app.context import AppContext
 from smrtplayer.app.paths import AppPaths
 from smrtplayer.common.errors import DatabaseCorrupt, StoreError
@@ -212,34 +213,6 @@ def test_an_empty_database_with_no_backup_is_a_first_start_cut_short(
         context.close()
 
 
-def _damage_an_index(database: Path) -> None:
-    """Fill the lessons' fingerprint index from another column: every page stays well-formed (so
-    ``quick_check`` passes) but the index no longer holds its table's rows."""
-    conn = sqlite3.connect(database, isolation_level=None)
-    try:
-        sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'lessons_fingerprint'").fetchone()[0]
-        conn.execute("PRAGMA writable_schema = ON")
-        conn.execute(
-            "UPDATE sqlite_master SET sql = 'CREATE INDEX lessons_fingerprint ON lessons(title)' "
-            "WHERE name = 'lessons_fingerprint'"
-        )
-    finally:
-        conn.close()
-    conn = sqlite3.connect(database, isolation_level=None)
-    try:
-        conn.execute("REINDEX lessons_fingerprint")
-        conn.execute("PRAGMA writable_schema = ON")
-        conn.execute("UPDATE sqlite_master SET sql = ? WHERE name = 'lessons_fingerprint'", [sql])
-    finally:
-        conn.close()
-    conn = sqlite3.connect(database)
-    try:
-        assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok"
-    finally:
-        conn.close()
-
-
 def test_index_damage_is_found_after_start_rebuilt_and_told(
     app_paths: AppPaths,
     qtbot,  # type: ignore[no-untyped-def]
@@ -247,7 +220,7 @@ def test_index_damage_is_found_after_start_rebuilt_and_told(
     context = AppContext.open(app_paths)
     fingerprint = _fingerprint(context)
     context.close()
-    _damage_an_index(app_paths.database)
+    damage_an_index(app_paths.database)
 
     context = AppContext.open(app_paths)
     try:
@@ -305,7 +278,7 @@ def test_a_damaged_database_never_replaces_the_last_good_backup(
     context.backups.set_keep(1)
     [good] = [info for info in context.backups.all() if info.kind == "daily"]
     context.close()
-    _damage_an_index(app_paths.database)
+    damage_an_index(app_paths.database)
 
     context = AppContext.open(app_paths)
     try:

@@ -210,9 +210,10 @@ def test_hovering_a_position_on_the_seek_bar_shows_its_title_as_text(
 
 
 @pytest.mark.qt_log_ignore("text-to-speech plug-in")  # no speech engine here: names are not spoken
-def test_table_mode_and_the_hold_panel_show_user_markup_as_text(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_table_mode_and_the_hold_panel_show_user_markup_as_text(  # type: ignore[no-untyped-def]
+    context: AppContext, hold_clock: FakeClock, qtbot
+) -> None:
     _fill_with_markup(context)
-    context.holds.clock = FakeClock()
     lesson = context.library.lessons(context.library.courses()[0].id)[0]
     position = next(item for item in context.library.positions(lesson) if MARKUP in item.title)
     plan = Plan(title=HOSTILE, steps=(step_for_position(position), step_for_position(position, side="L")))
