@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
 
@@ -57,10 +58,26 @@ def write_clip(
     rgb: tuple[int, int, int],
     audio: bool = False,
     gop: int | None = None,
+    chapters: Sequence[tuple[int, int, str]] = (),
 ) -> Path:
+    """Write the clip; ``chapters`` are (start_ms, end_ms, name), stored as the container's own chapters
+    (MP4: a QuickTime chapter track and a Nero ``chpl`` box; Matroska: an EditionEntry)."""
     container_format, video_codec, pix_fmt, audio_codec = CODECS[path.suffix.lower()]
     width, height = size
     container = av.open(str(path), mode="w", format=container_format)
+    if chapters:
+        container.set_chapters(
+            [
+                {
+                    "id": number,
+                    "start": start,
+                    "end": end,
+                    "time_base": Fraction(1, 1000),
+                    "metadata": {"title": name},
+                }
+                for number, (start, end, name) in enumerate(chapters, start=1)
+            ]
+        )
     stream = container.add_stream(video_codec, rate=fps)
     stream.width, stream.height, stream.pix_fmt = width, height, pix_fmt
     stream.codec_context.time_base = Fraction(1, fps)

@@ -105,6 +105,29 @@ def add_commands(subparsers: Any) -> None:
     remove.add_argument("course", metavar="COURSE", help="id, uid or title")
     remove.set_defaults(handler=cmd_remove)
 
+    lessons = _add(subparsers, "lessons", json_output=True, help="list a course's lessons")
+    lessons.add_argument("course", metavar="COURSE", help="id, uid or title")
+    lessons.add_argument("--json", action="store_true", help="machine-readable output")
+    lessons.set_defaults(handler=_load_handler("smrtplayer.app.position_commands", "cmd_lessons"))
+
+    positions = _add(
+        subparsers,
+        "positions",
+        json_output=True,
+        help="list a course's positions, or add your own from a CSV file",
+        description=(
+            "List a course's positions (from its manifest, its chapters, and your own). With --import, "
+            "add the rows of a CSV file with the columns that --csv writes as your own positions: all "
+            "of them or, when a row is wrong, none (the message names the row and the column)."
+        ),
+    )
+    positions.add_argument("course", metavar="COURSE", help="id, uid or title")
+    output = positions.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="machine-readable output")
+    output.add_argument("--csv", action="store_true", help="CSV output (the columns --import reads)")
+    output.add_argument("--import", dest="import_file", metavar="FILE.csv", help="add positions from FILE")
+    positions.set_defaults(handler=_load_handler("smrtplayer.app.position_commands", "cmd_positions"))
+
     self_test = _add(
         subparsers,
         "self-test",
@@ -317,6 +340,7 @@ def _import_json(report: ImportReport) -> dict[str, Any]:
         "refreshed": report.refreshed,
         "skipped": [{"path": item.rel_path, "reason": item.reason} for item in report.skipped],
         "problems": list(report.problems),
+        "notes": list(report.notes),
         "ignored": list(report.ignored),
     }
 
@@ -335,6 +359,8 @@ def _print_import(report: ImportReport) -> None:
             _say(f"    {item.rel_path}: {item.reason}")
     for problem in report.problems:
         _say(f"  damaged: {problem}")
+    for note in report.notes:
+        _say(f"  note: {note}")
     if report.ignored:
         _say(f"  {len(report.ignored)} other file(s) ignored (not videos, subtitles or PDFs).")
 

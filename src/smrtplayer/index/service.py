@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from smrtplayer.index import sharing
 from smrtplayer.index.mirror import MirrorState, mirror_state
 from smrtplayer.index.sharing import IndexImportReport
 from smrtplayer.models.library import Lesson
-from smrtplayer.models.positions import Position, PositionDraft, position_at
+from smrtplayer.models.positions import CHAPTER_ORIGINS, Position, PositionDraft, position_at
 from smrtplayer.models.regions import (
     TERM_PREFIX,
     Clause,
@@ -364,9 +365,27 @@ class IndexService(QObject):
         self.undo_stack.push(_AddPosition(self, uid, draft))
         return uid
 
+    def import_positions(self, drafts: Sequence[PositionDraft]) -> tuple[int, int]:
+        """Add checked drafts as the user's own, in one transaction (not undoable: a bulk import).
+
+        A draft whose lesson already has a position over the same span is not added again, so a list
+        written by ``smrtplayer positions --csv`` can be read back. Returns (added, already present).
+        """
+        present = self.positions.existing_spans(draft.lesson_fingerprint for draft in drafts)
+        fresh: list[tuple[str, PositionDraft]] = []
+        for draft in drafts:
+            span = (draft.lesson_fingerprint, draft.start_ms, draft.end_ms)
+            if span not in present:
+                present.add(span)
+                fresh.append(("usr-" + uuid.uuid4().hex, draft))
+        added = self.positions.insert_user_many(fresh)
+        self.notify_changed()
+        return added, len(drafts) - added
+
     def edit_position(self, uid: str, draft: PositionDraft) -> None:
         before = self.positions.get(uid)
-        if before is None or before.source != "user":
+        # Chapter marks are only a start: editing one makes it the user's own (see update_user).
+        if before is None or (before.source != "user" and before.origin not in CHAPTER_ORIGINS):
             raise PositionRejected(["Only your own positions can be edited; this one came with the course."])
         draft = self._checked(draft, replacing=uid)
         self.undo_stack.push(_EditPosition(self, uid, PositionDraft.of(before), draft))

@@ -32,12 +32,21 @@ from smrtplayer.common.errors import (
 )
 from smrtplayer.common.userfile import read_user_file
 from smrtplayer.library import archive as zip_archive
+from smrtplayer.library.chapters import Chapter, positions_from_chapters
+from smrtplayer.library.container_facts import ContainerFactsUnavailable, read_container_facts
 from smrtplayer.library.fingerprint import copy_with_sha256, lesson_fingerprint, sha256_file
 from smrtplayer.library.job_progress import ProgressMeter, ProgressSink, StopCheck
 from smrtplayer.library.manifest import MANIFEST_NAME, MAX_MANIFEST_BYTES, Course, locate, parse_manifest
 from smrtplayer.library.naming import clean_title
 from smrtplayer.library.probe import VIDEO_SUFFIXES, probe_media
-from smrtplayer.library.scan import DOCUMENT_SUFFIXES, SUBTITLE_SUFFIXES, CoursePlan, list_folder, plan_course
+from smrtplayer.library.scan import (
+    DOCUMENT_SUFFIXES,
+    SUBTITLE_SUFFIXES,
+    CoursePlan,
+    PlannedLesson,
+    list_folder,
+    plan_course,
+)
 from smrtplayer.library.staging import (
     clear_uncommitted,
     make_private_tree,
@@ -47,7 +56,8 @@ from smrtplayer.library.staging import (
     unique_course_folder,
 )
 from smrtplayer.library.titles import regions_for_title
-from smrtplayer.models.library import ImportReport, NewCourse, NewLesson, SkippedFile
+from smrtplayer.models.library import ImportReport, MediaInfo, NewCourse, NewLesson, SkippedFile
+from smrtplayer.models.positions import NewPosition
 from smrtplayer.store.courses import CourseRepository
 from smrtplayer.store.db import DatabaseError
 
@@ -65,6 +75,7 @@ class PreparedImport:
     skipped: tuple[SkippedFile, ...]
     ignored: tuple[str, ...]
     problems: tuple[str, ...]
+    notes: tuple[str, ...] = ()
     #: for a copy, the finished staging folder that becomes the course folder on commit
     staging: Path | None = None
 
@@ -249,6 +260,7 @@ def _finish(
     lessons: list[NewLesson] = []
     skipped = list(plan.skipped)
     problems: list[str] = []
+    notes: list[str] = []
     for planned in plan.lessons:
         if stop():
             raise Cancelled("The import was cancelled; nothing was imported.")
@@ -288,7 +300,7 @@ def _finish(
                 fingerprint=fingerprint,
                 size_bytes=size,
                 expected_sha256=planned.expected_sha256,
-                positions=planned.positions,
+                positions=planned.positions or _chapter_positions(path, planned, media, notes),
                 media=media,
                 sha256=sha256,
                 subtitles=planned.subtitles,
@@ -320,7 +332,11 @@ def _finish(
         attachments=plan.attachments,
     )
     return PreparedImport(
-        course=course, skipped=tuple(skipped), ignored=plan.ignored, problems=tuple(problems)
+        course=course,
+        skipped=tuple(skipped),
+        ignored=plan.ignored,
+        problems=tuple(problems),
+        notes=tuple(notes),
     )
 
 
@@ -379,6 +395,7 @@ def commit_import(prepared: PreparedImport, courses: CourseRepository, library_d
         skipped=prepared.skipped,
         ignored=prepared.ignored,
         problems=prepared.problems,
+        notes=prepared.notes,
         refreshed=existing is not None,
     )
 
@@ -474,6 +491,25 @@ def _common_folder(names: list[str]) -> str:
     if top.casefold() == "video_ts":
         return ""
     return top + "/"
+
+
+def _chapter_positions(
+    path: Path, planned: PlannedLesson, media: MediaInfo, notes: list[str]
+) -> tuple[NewPosition, ...]:
+    """Positions for a lesson its manifest (if any) gives none: the file's own chapters; without
+    chapters, the whole lesson when its title names a muscle ("03 - Gluteus medius (R).mp4")."""
+    try:
+        facts = read_container_facts(path)
+    except ContainerFactsUnavailable as error:
+        notes.append(f"{planned.rel_path}: its chapters could not be read: {error}")
+        return ()
+    duration_ms = media.duration_ms or facts.duration_ms
+    if facts.chapters:
+        reading = positions_from_chapters(facts.chapters, duration_ms)
+        notes.extend(f"{planned.rel_path}: {problem}" for problem in reading.problems)
+        return reading.positions
+    whole = positions_from_chapters([Chapter(0, duration_ms, planned.title)], duration_ms)
+    return tuple(position for position in whole.positions if position.muscles)
 
 
 def _check_positions_fit(plan: CoursePlan, where: str, rel_path: str, duration_ms: int, root: Path) -> None:

@@ -14,10 +14,12 @@ import os
 import stat
 import struct
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from smrtplayer.common.errors import MediaError
 from smrtplayer.library.bytesource import ByteSource, Damaged
+from smrtplayer.library.container_facts import ContainerFactsUnavailable, read_container_facts
 from smrtplayer.library.probe_isobmff import probe_isobmff
 from smrtplayer.library.probe_matroska import probe_matroska
 from smrtplayer.library.probe_mpegps import probe_mpeg
@@ -61,7 +63,10 @@ def probe_media(path: Path) -> MediaInfo:
             family = sniff(head)
             if family is None:
                 raise MediaError(_describe_unknown(head))
-            return _plausible(_PARSERS[family](ByteSource(handle, status.st_size)))
+            info = _PARSERS[family](ByteSource(handle, status.st_size))
+        if info.duration_ms is None:
+            info = replace(info, duration_ms=_duration_from_mediainfo(path))
+        return _plausible(info)
     except MediaError:
         raise
     except Damaged as error:
@@ -77,6 +82,15 @@ def probe_media(path: Path) -> MediaInfo:
     except (struct.error, ValueError, IndexError, OverflowError, MemoryError) as error:
         # The readers bound what they read; anything left over is a structure they cannot follow.
         raise MediaError(f"its structure is damaged ({type(error).__name__})") from None
+
+
+def _duration_from_mediainfo(path: Path) -> int | None:
+    """A fragmented MP4 (or a stream without a length in its header) is timed by MediaInfo, which
+    walks the fragments; None when it cannot say either."""
+    try:
+        return read_container_facts(path).duration_ms
+    except ContainerFactsUnavailable:
+        return None
 
 
 def _plausible(info: MediaInfo) -> MediaInfo:

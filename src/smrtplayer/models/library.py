@@ -152,6 +152,8 @@ class ImportReport:
     ignored: tuple[str, ...] = ()
     #: files imported but damaged (checksum differs from the manifest), one message each
     problems: tuple[str, ...] = ()
+    #: what the import corrected or could not read in files that are fine (chapters), one sentence each
+    notes: tuple[str, ...] = ()
     #: the course was already in the library and was refreshed in place
     refreshed: bool = False
 

@@ -31,6 +31,9 @@ DESCRIPTION_FIELDS = (
     "hold_ms",
 )
 
+#: Origins of positions read from chapter marks (a file's or a disc's): the user may take them over.
+CHAPTER_ORIGINS = frozenset({"chapter", "disc"})
+
 
 def description(position: object) -> dict[str, Any]:
     """The ``DESCRIPTION_FIELDS`` of any position-shaped value, as keyword arguments for another."""
@@ -54,6 +57,15 @@ class Position:
     client_position: str = ""
     technique: str = ""
     hold_ms: int | None = None
+    #: where it first came from: manifest | chapter (a file's) | disc (a DVD's) | "" (made by the user)
+    origin: str = ""
+
+    @property
+    def source_name(self) -> str:
+        """What scripts and index files call its source: user, chapter or manifest."""
+        if self.source == "user":
+            return "user"
+        return "chapter" if self.origin in CHAPTER_ORIGINS else "manifest"
 
     def contains(self, time_ms: int) -> bool:
         """Is ``time_ms`` inside the span (the end is where the next thing starts, so not in it)?"""
@@ -73,6 +85,7 @@ class NewPosition:
     client_position: str = ""
     technique: str = ""
     hold_ms: int | None = None
+    origin: str = "manifest"  # manifest | chapter | disc
 
     def draft_in(self, lesson_fingerprint: str) -> PositionDraft:
         return PositionDraft(lesson_fingerprint=lesson_fingerprint, **description(self))

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from smrtplayer.models.library import Attachment, CourseSummary, Lesson, LessonCheck, NewAttachment, NewCourse
-from smrtplayer.models.positions import Position
+from smrtplayer.models.positions import CHAPTER_ORIGINS, Position
 from smrtplayer.store.db import Store, utc_now
 from smrtplayer.store.positions import position_from_row, position_values
 
@@ -129,14 +129,24 @@ class CourseRepository:
                 self._insert_attachments(course_id, lesson_id, (*lesson.subtitles, *lesson.attachments))
                 for position in lesson.positions:
                     uid = _publisher_position_uid(course.uid, lesson.fingerprint, position.start_ms)
+                    # A chapter the user has taken over (edited) keeps its uid as a user row: the
+                    # chapter is not added again beside the user's edit.
+                    conflict = "IGNORE" if position.origin in CHAPTER_ORIGINS else "REPLACE"
                     conn.execute(
-                        """
-                        INSERT OR REPLACE INTO positions (uid, course_id, source, lesson_fingerprint,
+                        f"""
+                        INSERT OR {conflict} INTO positions (uid, course_id, source, lesson_fingerprint,
                             start_ms, end_ms, title, region, muscles, side, client_position, technique,
-                            hold_ms, created_at, updated_at)
-                        VALUES (?, ?, 'publisher', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            hold_ms, created_at, updated_at, origin)
+                        VALUES (?, ?, 'publisher', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
-                        [uid, course_id, *position_values(position.draft_in(lesson.fingerprint)), now, now],
+                        [
+                            uid,
+                            course_id,
+                            *position_values(position.draft_in(lesson.fingerprint)),
+                            now,
+                            now,
+                            position.origin,
+                        ],
                     )
             self._insert_attachments(course_id, None, course.attachments)
             if before_commit is not None:

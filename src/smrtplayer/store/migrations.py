@@ -501,6 +501,21 @@ def m007_deletions(db: sqlite_utils.Database) -> None:
     )
 
 
+@step
+def m008_position_origin(db: sqlite_utils.Database) -> None:
+    # Where a publisher's position came from: its manifest, or the chapters of the video file or disc.
+    # Chapter positions may be taken over by the user (they become 'user' rows and keep their origin),
+    # so a re-import can tell which chapters the user already owns and not add them again.
+    run_script(
+        db,
+        """
+        ALTER TABLE positions ADD COLUMN origin TEXT NOT NULL DEFAULT ''
+            CHECK (origin IN ('', 'manifest', 'chapter', 'disc'));
+        UPDATE positions SET origin = 'manifest' WHERE source = 'publisher';
+        """,
+    )
+
+
 # The number of the newest step; written to PRAGMA user_version after an upgrade.
 SCHEMA_VERSION = _STEP_NUMBERS[-1]
 

@@ -16,7 +16,7 @@ from smrtplayer.store.db import Store, utc_now
 
 _COLUMNS = (
     "id, uid, lesson_fingerprint, source, start_ms, end_ms, title, region, muscles, side, "
-    "client_position, technique, hold_ms"
+    "client_position, technique, hold_ms, origin"
 )
 
 
@@ -95,11 +95,14 @@ class PositionRepository:
         return added
 
     def update_user(self, uid: str, draft: PositionDraft) -> Position:
+        """Edit the user's position; a position read from chapters becomes the user's own by this edit
+        (it leaves its course, so a re-import keeps the edit and does not add the chapter again)."""
         with self._store.write():
             cursor = self._store.conn.execute(
                 "UPDATE positions SET lesson_fingerprint = ?, start_ms = ?, end_ms = ?, title = ?, "
                 "region = ?, muscles = ?, side = ?, client_position = ?, technique = ?, hold_ms = ?, "
-                "updated_at = ? WHERE uid = ? AND source = 'user'",
+                "updated_at = ?, source = 'user', course_id = NULL "
+                "WHERE uid = ? AND (source = 'user' OR origin IN ('chapter', 'disc'))",
                 [*position_values(draft), utc_now(), uid],
             )
             if cursor.rowcount != 1:
@@ -177,5 +180,6 @@ def position_from_row(row: dict[str, Any]) -> Position:
         side=str(row["side"]),
         client_position=str(row["client_position"]),
         technique=str(row["technique"]),
+        origin=str(row.get("origin") or ""),
         hold_ms=int(row["hold_ms"]) if row["hold_ms"] is not None else None,
     )
