@@ -22,6 +22,7 @@ from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.common.userfile import read_user_file
 from smrtplayer.common.wording import counted
+from smrtplayer.index import PositionRejected
 from smrtplayer.models.library import Lesson
 from smrtplayer.models.positions import Position, PositionDraft
 
@@ -85,15 +86,10 @@ def cmd_positions(args: Namespace, paths: AppPaths) -> int:
         lessons = context.library.lessons(course.id)
         if args.import_file is not None:
             drafts = read_positions_csv(Path(args.import_file), lessons)
-            index = context.index
-            problems = [
-                f"row {row}: {reason}"
-                for row, draft in drafts
-                for reason in index.validate(index.normalized(draft))
-            ]
-            if problems:
-                raise PositionFileRejected(_refusal(Path(args.import_file), problems))
-            added, present = index.import_positions([index.normalized(draft) for _, draft in drafts])
+            try:
+                added, present = context.index.import_positions(drafts)
+            except PositionRejected as error:
+                raise PositionFileRejected(_refusal(Path(args.import_file), error.reasons)) from None
             _say(f"Imported {counted(added, 'position')} into “{course.title}”; {present} already there.")
             return 0
         rows = [
@@ -225,6 +221,13 @@ def _draft(
     source = text("source")
     if source not in ("", "user", "chapter", "manifest"):
         fail("source", f"{source!r} is not a source (user, chapter or manifest)")
+    if lesson is not None and len(times) == 2:
+        if times["end_ms"] <= times["start_ms"]:
+            fail("end_ms", f"{times['end_ms']} is not after start_ms ({times['start_ms']})")
+        elif lesson.duration_ms and times["end_ms"] > lesson.duration_ms:
+            fail("end_ms", f"{times['end_ms']} is after the end of the lesson ({lesson.duration_ms} ms)")
+    if not text("title"):
+        fail("title", "the position needs a title")
     if failures or lesson is None or side is None:
         return None
     return PositionDraft(

@@ -365,22 +365,30 @@ class IndexService(QObject):
         self.undo_stack.push(_AddPosition(self, uid, draft))
         return uid
 
-    def import_positions(self, drafts: Sequence[PositionDraft]) -> tuple[int, int]:
-        """Add checked drafts as the user's own, in one transaction (not undoable: a bulk import).
+    def import_positions(self, rows: Sequence[tuple[int, PositionDraft]]) -> tuple[int, int]:
+        """Add numbered drafts (a file's rows) as the user's own: all, in one transaction, or none.
 
-        A draft whose lesson already has a position over the same span is not added again, so a list
-        written by ``smrtplayer positions --csv`` can be read back. Returns (added, already present).
+        A draft whose lesson already has a position over the same span is not added again (nor
+        checked), so a list written by ``smrtplayer positions --csv`` can be read back. Raises
+        ``PositionRejected`` with "row N: reason" for each draft that cannot be saved. Not undoable:
+        a bulk import. Returns (added, already present).
         """
-        present = self.positions.existing_spans(draft.lesson_fingerprint for draft in drafts)
+        present = self.positions.existing_spans(draft.lesson_fingerprint for _, draft in rows)
         fresh: list[tuple[str, PositionDraft]] = []
-        for draft in drafts:
+        reasons: list[str] = []
+        for number, draft in rows:
+            draft = self.normalized(draft)
             span = (draft.lesson_fingerprint, draft.start_ms, draft.end_ms)
-            if span not in present:
-                present.add(span)
-                fresh.append(("usr-" + uuid.uuid4().hex, draft))
+            if span in present:
+                continue
+            present.add(span)
+            reasons.extend(f"row {number}: {reason}" for reason in self.validate(draft))
+            fresh.append(("usr-" + uuid.uuid4().hex, draft))
+        if reasons:
+            raise PositionRejected(reasons)
         added = self.positions.insert_user_many(fresh)
         self.notify_changed()
-        return added, len(drafts) - added
+        return added, len(rows) - added
 
     def edit_position(self, uid: str, draft: PositionDraft) -> None:
         before = self.positions.get(uid)
