@@ -47,6 +47,8 @@ def test_self_test_plays_the_demo_without_a_display(tmp_path: Path) -> None:
     assert checks["multimedia-backend"]["ok"]
     assert checks["playback"]["frames"] >= 5
     assert checks["playback"]["played_ms"] >= 1000
+    assert checks["container-facts"]["ok"] and checks["container-facts"]["mediainfo"]
+    assert checks["container-facts"]["demo_duration_ms"] > 0
     assert checks["database"]["quick_check"] == "ok"
     assert checks["database"]["integrity_check"] == "ok" and not checks["database"]["indexes_rebuilt"]
     assert report["qt_platform"] == "offscreen"

@@ -100,6 +100,8 @@ def test_frozen_bundle_passes_its_self_test(tmp_path: Path) -> None:
     assert checks["multimedia-backend"]["ok"], "the FFmpeg backend is not available in the bundle"
     assert checks["playback"]["ok"], checks["playback"]
     assert checks["playback"]["frames"] > 0
+    assert checks["container-facts"]["ok"], checks["container-facts"]
+    assert checks["container-facts"]["demo_duration_ms"] > 0
 
     courses = _run_bundle(exe, data_dir, env, "courses", "--json")
     demo = [course for course in courses if course["uid"] == "builtin:demo"]

@@ -3,6 +3,7 @@ repaired and said, never half-imported."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import av
@@ -148,3 +149,13 @@ def test_a_fragmented_mp4_gets_its_duration(tmp_path: Path) -> None:
 
 def test_the_mediainfo_library_loads() -> None:
     assert library_version()[0].isdigit()
+
+
+def test_a_missing_mediainfo_is_a_reason_not_a_crash(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from smrtplayer.library.container_facts import ContainerFactsUnavailable
+
+    monkeypatch.setitem(sys.modules, "pymediainfo", None)
+    with pytest.raises(ContainerFactsUnavailable, match="pymediainfo is not installed"):
+        library_version()
+    with pytest.raises(ContainerFactsUnavailable, match="pymediainfo is not installed"):
+        read_container_facts(tmp_path / "any.mp4")

@@ -124,6 +124,22 @@ def _run(paths: AppPaths) -> dict[str, Any]:
 
     report.run("demo-course", demo_course)
 
+    def container_facts() -> dict[str, Any]:
+        # MediaInfo is a native library loaded on first use: a bundle that lost it still plays, but
+        # imports would find no chapters and no length for fragmented MP4.
+        from smrtplayer.library.container_facts import library_version, read_container_facts
+
+        version = library_version()
+        lesson = holder.get("lesson")
+        duration_ms = read_container_facts(Path(lesson.path)).duration_ms if lesson is not None else None
+        return {
+            "ok": lesson is None or bool(duration_ms),
+            "mediainfo": version,
+            "demo_duration_ms": duration_ms,
+        }
+
+    report.run("container-facts", container_facts)
+
     with tempfile.TemporaryDirectory(prefix="smrtplayer-selftest-") as scratch:
         from smrtplayer.player.controller import PlaybackController
         from smrtplayer.store.db import Store
