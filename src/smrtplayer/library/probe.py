@@ -3,9 +3,18 @@
 A cheap content sniff (the container's magic bytes) picks one of three small header readers:
 MP4/MOV, Matroska/WebM, MPEG program stream (DVD VOB). They read a few kilobytes, bound every
 length they are given, and turn any inconsistency into a ``MediaError`` whose message is the reason
-shown to the user ("the file is incomplete: ..."). They run in any thread and need nothing beyond
-the standard library: QMediaPlayer is never used for this (see the notes on its deadlocks), and
-FFmpeg's exact figures are recorded later, when a lesson is first played.
+shown to the user ("the file is incomplete: ..."). They run in any thread: QMediaPlayer is never used
+for this (see the notes on its deadlocks), and FFmpeg's exact figures are recorded later, when a
+lesson is first played.
+
+MediaInfo (``library.container_facts``) is the kept library for what the headers alone do not say:
+chapters, and the length of a fragmented MP4 (its ``moov`` has none; MediaInfo walks the fragments).
+The hand-written readers stay as the gate every file passes first, because MediaInfo, measured on
+the hostile files of tests/unit/test_library_probe.py, cannot refuse them: it reports a header's
+absurd numbers as they are (a picture 2^64 - 1 pixels wide) or drops them silently (an ``mvhd`` of
+2^64 seconds gives no duration, not a refusal), and it does not notice an MP4 whose chunk offsets
+point past the end of a file cut short (it reports the full length). It does flag files cut short
+and encrypted tracks, which the readers here already refuse with their reason.
 """
 
 from __future__ import annotations
