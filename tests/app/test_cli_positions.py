@@ -253,3 +253,43 @@ def test_an_unknown_course_exits_66(run: Run) -> None:
     code, _, err = run("lessons", "No such course")
     assert code == 66 and "There is no course" in err
     assert run("positions", "No such course", "--json")[0] == 66
+
+
+def test_a_chapter_edited_on_another_computer_arrives_as_the_users_own(
+    run: Run,
+    course_folder: Path,
+    tmp_path: Path,
+    qapp,  # type: ignore[no-untyped-def]
+) -> None:
+    from smrtplayer.models.positions import PositionDraft
+
+    here, there = AppPaths.resolve(tmp_path / "here"), AppPaths.resolve(tmp_path / "there")
+    moved = tmp_path / "moved.smrtdata"
+    for paths in (here, there):
+        context = AppContext.open(paths)
+        try:
+            course_id = context.library.import_course(course_folder).course_id
+            if paths is here:
+                chapter = next(
+                    p
+                    for lesson in context.library.lessons(course_id)
+                    for p in context.library.positions(lesson)
+                    if p.title == "Interlude"
+                )
+                edited = replace(PositionDraft.of(chapter), title="Hip flexor stretch", region="hips-sacrum")
+                context.index.edit_position(chapter.uid, edited)
+                context.data_transfer.export_to(moved)
+            else:
+                context.data_transfer.import_from(moved)
+                lessons = context.library.lessons(course_id)
+                positions = [p for lesson in lessons for p in context.library.positions(lesson)]
+                assert len(positions) == 9
+                [mine] = [p for p in positions if p.source == "user"]
+                assert (mine.title, mine.region, mine.origin, mine.uid) == (
+                    "Hip flexor stretch",
+                    "hips-sacrum",
+                    "chapter",
+                    chapter.uid,
+                )
+        finally:
+            context.close()

@@ -128,10 +128,13 @@ class CourseRepository:
                 lesson_id = int(cursor.lastrowid or 0)
                 self._insert_attachments(course_id, lesson_id, (*lesson.subtitles, *lesson.attachments))
                 for position in lesson.positions:
-                    uid = _publisher_position_uid(course.uid, lesson.fingerprint, position.start_ms)
+                    chapter = position.origin in CHAPTER_ORIGINS
+                    uid = _publisher_position_uid(
+                        course.uid, lesson.fingerprint, position.start_ms, chapter=chapter
+                    )
                     # A chapter the user has taken over (edited) keeps its uid as a user row: the
                     # chapter is not added again beside the user's edit.
-                    conflict = "IGNORE" if position.origin in CHAPTER_ORIGINS else "REPLACE"
+                    conflict = "IGNORE" if chapter else "REPLACE"
                     conn.execute(
                         f"""
                         INSERT OR {conflict} INTO positions (uid, course_id, source, lesson_fingerprint,
@@ -376,9 +379,11 @@ class CourseRepository:
         return [position_from_row(row) for row in rows]
 
 
-def _publisher_position_uid(course_uid: str, fingerprint: str, start_ms: int) -> str:
+def _publisher_position_uid(course_uid: str, fingerprint: str, start_ms: int, *, chapter: bool) -> str:
+    """The same on every computer. A chapter's uid is not a publisher's ("pub-"): once the user edits
+    it, it travels in exports and sync journals as the user's, which never carry a publisher's uid."""
     raw = f"{course_uid}\0{fingerprint}\0{start_ms}".encode()
-    return "pub-" + hashlib.blake2b(raw, digest_size=12).hexdigest()
+    return ("chp-" if chapter else "pub-") + hashlib.blake2b(raw, digest_size=12).hexdigest()
 
 
 def _summary(row: dict[str, Any]) -> CourseSummary:

@@ -90,7 +90,7 @@ _LESSON_FOR_POSITION = """
 
 _ROW_TEMPLATE = f"""
     SELECT p.id, p.uid, p.lesson_fingerprint, p.source, p.start_ms, p.end_ms, p.title, p.region,
-           p.muscles, p.side, p.client_position, p.technique, p.hold_ms,
+           p.muscles, p.side, p.client_position, p.technique, p.hold_ms, p.origin,
            l.id AS lesson_id, l.title AS lesson_title, l.ordinal AS lesson_ordinal,
            l.duration_ms AS lesson_duration_ms, c.id AS lesson_course_id, c.title AS course_title,
            COALESCE(lp.watched, 0) AS watched, pp.position_uid IS NOT NULL{{practice_log}} AS practised

@@ -122,8 +122,26 @@ class UserPositionsSection(Section[PositionItem]):
         count = MergeCount()
         local = {item.uid: item for item in self.dump(conn)}
         publisher = {uid for (uid,) in conn.execute("SELECT uid FROM positions WHERE source != 'user'")}
+        # A chapter the user edited on another computer is the same row as this one's chapter: the edit
+        # takes it over here too (as ``PositionRepository.update_user`` does).
+        chapters = {
+            uid
+            for (uid,) in conn.execute(
+                "SELECT uid FROM positions WHERE source != 'user' AND origin IN ('chapter', 'disc')"
+            )
+        }
         deleted = deletions(conn, "position")
         for item in items:
+            if item.uid in chapters and not covered(deleted, item.uid, item.updated_at):
+                conn.execute(
+                    "UPDATE positions SET lesson_fingerprint = ?, start_ms = ?, end_ms = ?, title = ?, "
+                    "region = ?, muscles = ?, side = ?, client_position = ?, technique = ?, hold_ms = ?, "
+                    "updated_at = ?, source = 'user', course_id = NULL WHERE uid = ?",
+                    [*position_values(item.draft()), utc_text(item.updated_at), item.uid],
+                )
+                count.updated += 1
+                local[item.uid] = item
+                continue
             if item.uid in publisher:
                 count.skipped += 1
                 continue

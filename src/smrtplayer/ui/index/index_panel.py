@@ -560,6 +560,10 @@ class IndexPanel(QWidget):
             menu.addSeparator()
             menu.addAction("Edit…", lambda: self.edit_row(row))
             menu.addAction("Delete", lambda: self.delete_row(row))
+        elif row.position.source_name == "chapter":
+            # A chapter mark is only a start: editing it makes it the user's own position.
+            menu.addSeparator()
+            menu.addAction("Edit…", lambda: self.edit_row(row))
         menu.popup(self.results.viewport().mapToGlobal(point))
 
     def edit_row(self, row: IndexRow) -> PositionForm:
