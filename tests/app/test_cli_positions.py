@@ -293,3 +293,23 @@ def test_a_chapter_edited_on_another_computer_arrives_as_the_users_own(
                 )
         finally:
             context.close()
+
+
+def test_a_file_with_bad_chapters_imports_repaired_and_the_report_says_so(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "Odd chapters"
+    folder.mkdir()
+    hostile = [
+        (6000, 9000, "Psoas (R)"),
+        (0, 7000, "Piriformis\x1b[2J <script>alert(1)</script>"),  # first, and overlapping the next
+        (30_000, 40_000, "After the end"),
+    ]
+    write_clip(folder / "01 - Odd.mkv", seconds=12, size=(64, 48), fps=5, rgb=(1, 2, 3), chapters=hostile)
+    code, out, err = run("import", str(folder), "--json")
+    assert code == 0, err
+    notes = " ".join(json.loads(out)["notes"])
+    assert "01 - Odd.mkv" in notes and "1 chapter past the end" in notes
+    positions = _positions(run, "Odd chapters")
+    assert [(p["title"], p["start_ms"], p["end_ms"], p["side"]) for p in positions] == [
+        ("Piriformis[2J alert(1)", 0, 6000, "both"),  # the escape character is gone
+        ("Psoas (R)", 6000, 12_000, "R"),
+    ]

@@ -130,6 +130,21 @@ def test_mediainfo_reads_the_chapters_of_each_container(tmp_path: Path, suffix: 
     assert [(c.start_ms, c.name) for c in facts.chapters] == [(start, name) for start, _, name in NAMED]
 
 
+@pytest.mark.parametrize(
+    ("hidden", "kept"),
+    [(b"chpl", "the QuickTime chapter track"), (b"tref", "the Nero chpl box")],
+)
+def test_either_mp4_chapter_form_is_read_on_its_own(tmp_path: Path, hidden: bytes, kept: str) -> None:
+    path = write_clip(tmp_path / "both.mp4", seconds=12, size=(64, 48), fps=5, rgb=(9, 9, 9), chapters=NAMED)
+    data = path.read_bytes()
+    assert data.count(hidden) == 1
+    # Renaming a box to "free" makes every reader skip it: only the other form is left.
+    only = tmp_path / "only.mp4"
+    only.write_bytes(data.replace(hidden, b"free"))
+    names = [chapter.name for chapter in read_container_facts(only).chapters]
+    assert names == [name for _, _, name in NAMED], kept
+
+
 def test_a_fragmented_mp4_gets_its_duration(tmp_path: Path) -> None:
     path = tmp_path / "fragmented.mp4"
     with av.open(str(path), "w", format="mp4", options={"movflags": "frag_keyframe+empty_moov"}) as out:

@@ -7,9 +7,11 @@ WebM, and the duration of fragmented MP4. It lists a chapter by its start time o
 
 from __future__ import annotations
 
+import base64
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 from smrtplayer.library.chapters import Chapter
 
@@ -48,29 +50,39 @@ def read_container_facts(path: Path) -> ContainerFacts:
     except ImportError as error:
         raise ContainerFactsUnavailable(f"pymediainfo is not installed ({error})") from None
     try:
-        parsed = MediaInfo.parse(path)
-    except (OSError, RuntimeError, ValueError) as error:
+        # The XML itself, not only pymediainfo's reading of it: a name holding a control character
+        # (even a tab) comes base64-encoded, which only an attribute of its element says.
+        raw = str(MediaInfo.parse(path, output="OLDXML"))
+        root = ElementTree.fromstring(raw)
+    except (OSError, RuntimeError, ValueError, ElementTree.ParseError) as error:
         raise ContainerFactsUnavailable(f"MediaInfo cannot read it ({error})") from None
     duration_ms: int | None = None
     chapters: tuple[Chapter, ...] = ()
-    for track in parsed.tracks:
-        if track.track_type == "General":
-            duration_ms = _milliseconds(track.duration)
-        elif track.track_type == "Menu" and not chapters:
+    for track in root.iter("track"):
+        kind = track.get("type")
+        if kind == "General":
+            duration_ms = _milliseconds(track.findtext("Duration"))
+        elif kind == "Menu" and not chapters:
             # An MP4 often carries its chapters twice (chapter track and chpl): the first list serves.
-            chapters = _chapters(track.to_data())
+            chapters = _chapters(track)
     return ContainerFacts(duration_ms, chapters)
 
 
-def _chapters(data: dict[str, object]) -> tuple[Chapter, ...]:
+def _chapters(track: ElementTree.Element) -> tuple[Chapter, ...]:
     found: list[Chapter] = []
-    for key, value in list(data.items())[:MAX_MENU_ENTRIES]:
-        match = _CHAPTER_KEY.match(key)
+    for element in list(track)[:MAX_MENU_ENTRIES]:
+        match = _CHAPTER_KEY.match(element.tag.lstrip("_"))
         if match is None:
             continue
         hours, minutes, seconds, millis = (int(part) for part in match.groups())
         start_ms = ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis
-        name = _LANGUAGE_PREFIX.sub("", str(value), count=1)
+        name = element.text or ""
+        if element.get("dt") == "binary.base64":
+            try:
+                name = base64.b64decode(name, validate=True).decode("utf-8", errors="replace")
+            except ValueError:
+                name = ""
+        name = _LANGUAGE_PREFIX.sub("", name, count=1)
         found.append(Chapter(start_ms=start_ms, end_ms=None, name=name))
     return tuple(found)
 
