@@ -100,7 +100,14 @@ def test_chapters_and_named_files_import_as_positions(run: Run, course_folder: P
     psoas = by_title[(lessons[0]["id"], "Psoas (L), supine, SMRT")]
     assert (psoas["side"], psoas["client_position"], psoas["technique"]) == ("L", "Supine", "SMRT")
     interlude = by_title[(lessons[0]["id"], "Interlude")]
-    assert (interlude["region"], interlude["muscles"], interlude["end_ms"]) == (None, [], 12_000)
+    assert (interlude["region"], interlude["muscles"], interlude["side"], interlude["end_ms"]) == (
+        None,
+        [],
+        None,  # no word said which side
+        12_000,
+    )
+    bilateral = by_title[(lessons[0]["id"], "Upper trap bilateral")]
+    assert bilateral["side"] == "both"
     whole = by_title[(lessons[2]["id"], "Gluteus medius (R)")]
     assert (whole["start_ms"], whole["side"], whole["region"]) == (0, "R", "hips-sacrum")
 
@@ -310,6 +317,6 @@ def test_a_file_with_bad_chapters_imports_repaired_and_the_report_says_so(run: R
     assert "01 - Odd.mkv" in notes and "1 chapter past the end" in notes
     positions = _positions(run, "Odd chapters")
     assert [(p["title"], p["start_ms"], p["end_ms"], p["side"]) for p in positions] == [
-        ("Piriformis[2J alert(1)", 0, 6000, "both"),  # the escape character is gone
+        ("Piriformis[2J alert(1)", 0, 6000, None),  # the escape character is gone
         ("Psoas (R)", 6000, 12_000, "R"),
     ]

@@ -78,6 +78,7 @@ def test_chapters_become_positions_ending_where_the_next_begins() -> None:
         ("Gluteus medius",),
         "R",
     )
+    assert [p.side_known for p in reading.positions] == [True, True, True, False]
 
 
 def test_disc_chapters_are_marked_as_coming_from_the_disc() -> None:

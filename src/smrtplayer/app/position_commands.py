@@ -121,7 +121,7 @@ def position_row(lesson: Lesson, position: Position) -> dict[str, Any]:
         "title": position.title,
         "region": position.region or None,
         "muscles": list(position.muscles),
-        "side": position.side,
+        "side": position.side if position.side_known else None,
         "client_position": position.client_position or None,
         "technique": position.technique or None,
         "hold_ms": position.hold_ms,

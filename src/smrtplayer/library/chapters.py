@@ -111,6 +111,7 @@ def positions_from_chapters(
                 client_position=reading.client_position,
                 technique=reading.technique,
                 origin=origin,
+                side_known=reading.side_named,
             )
         )
     if overlapping:

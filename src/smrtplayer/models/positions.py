@@ -59,6 +59,8 @@ class Position:
     hold_ms: int | None = None
     #: where it first came from: manifest | chapter (a file's) | disc (a DVD's) | "" (made by the user)
     origin: str = ""
+    #: False for a chapter whose name said nothing about the side (``side`` is then "both")
+    side_known: bool = True
 
     @property
     def source_name(self) -> str:
@@ -86,6 +88,7 @@ class NewPosition:
     technique: str = ""
     hold_ms: int | None = None
     origin: str = "manifest"  # manifest | chapter | disc
+    side_known: bool = True
 
     def draft_in(self, lesson_fingerprint: str) -> PositionDraft:
         return PositionDraft(lesson_fingerprint=lesson_fingerprint, **description(self))

@@ -139,8 +139,8 @@ class CourseRepository:
                         f"""
                         INSERT OR {conflict} INTO positions (uid, course_id, source, lesson_fingerprint,
                             start_ms, end_ms, title, region, muscles, side, client_position, technique,
-                            hold_ms, created_at, updated_at, origin)
-                        VALUES (?, ?, 'publisher', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            hold_ms, created_at, updated_at, origin, side_known)
+                        VALUES (?, ?, 'publisher', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                         [
                             uid,
@@ -149,6 +149,7 @@ class CourseRepository:
                             now,
                             now,
                             position.origin,
+                            int(position.side_known),
                         ],
                     )
             self._insert_attachments(course_id, None, course.attachments)

@@ -511,6 +511,9 @@ def m008_position_origin(db: sqlite_utils.Database) -> None:
         """
         ALTER TABLE positions ADD COLUMN origin TEXT NOT NULL DEFAULT ''
             CHECK (origin IN ('', 'manifest', 'chapter', 'disc'));
+        -- 0 when nothing said which side a chapter shows: its side is then 'both' (not one side)
+        -- for the player, and unknown (null) for scripts.
+        ALTER TABLE positions ADD COLUMN side_known INTEGER NOT NULL DEFAULT 1 CHECK (side_known IN (0, 1));
         UPDATE positions SET origin = 'manifest' WHERE source = 'publisher';
         """,
     )

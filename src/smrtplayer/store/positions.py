@@ -16,7 +16,7 @@ from smrtplayer.store.db import Store, utc_now
 
 _COLUMNS = (
     "id, uid, lesson_fingerprint, source, start_ms, end_ms, title, region, muscles, side, "
-    "client_position, technique, hold_ms, origin"
+    "client_position, technique, hold_ms, origin, side_known"
 )
 
 
@@ -101,7 +101,7 @@ class PositionRepository:
             cursor = self._store.conn.execute(
                 "UPDATE positions SET lesson_fingerprint = ?, start_ms = ?, end_ms = ?, title = ?, "
                 "region = ?, muscles = ?, side = ?, client_position = ?, technique = ?, hold_ms = ?, "
-                "updated_at = ?, source = 'user', course_id = NULL "
+                "updated_at = ?, source = 'user', course_id = NULL, side_known = 1 "
                 "WHERE uid = ? AND (source = 'user' OR origin IN ('chapter', 'disc'))",
                 [*position_values(draft), utc_now(), uid],
             )
@@ -181,5 +181,6 @@ def position_from_row(row: dict[str, Any]) -> Position:
         client_position=str(row["client_position"]),
         technique=str(row["technique"]),
         origin=str(row.get("origin") or ""),
+        side_known=bool(row.get("side_known", 1)),
         hold_ms=int(row["hold_ms"]) if row["hold_ms"] is not None else None,
     )

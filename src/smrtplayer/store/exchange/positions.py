@@ -136,7 +136,7 @@ class UserPositionsSection(Section[PositionItem]):
                 conn.execute(
                     "UPDATE positions SET lesson_fingerprint = ?, start_ms = ?, end_ms = ?, title = ?, "
                     "region = ?, muscles = ?, side = ?, client_position = ?, technique = ?, hold_ms = ?, "
-                    "updated_at = ?, source = 'user', course_id = NULL WHERE uid = ?",
+                    "updated_at = ?, source = 'user', course_id = NULL, side_known = 1 WHERE uid = ?",
                     [*position_values(item.draft()), utc_text(item.updated_at), item.uid],
                 )
                 count.updated += 1
