@@ -188,3 +188,42 @@ def test_a_position_marked_while_watching_shows_on_the_seek_bar_at_once(context:
     assert panel.undo_action.text().startswith("Undo add")
     panel.undo_action.trigger()
     assert len(playback.positions) == before, "and it goes with an undo"
+
+
+def test_a_chapter_row_can_be_edited_and_becomes_the_users_own(
+    panel: IndexPanel, context: AppContext, tmp_path: Path, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    from helpers.media import write_clip
+
+    folder = tmp_path / "Chaptered"
+    folder.mkdir()
+    chapters = [(0, 4000, "Teres major, client's right"), (4000, 8000, "Interlude")]
+    write_clip(
+        folder / "01 - Shoulder.mkv", seconds=8, size=(64, 48), fps=5, rgb=(5, 5, 5), chapters=chapters
+    )
+    context.library.import_course(folder)
+    panel.search("teres major")
+    assert "Teres major, client's right" in _titles(panel)
+    row = next(
+        panel.model.row_at(i)
+        for i in range(panel.model.rowCount())
+        if panel.model.row_at(i).position.title == "Teres major, client's right"  # type: ignore[union-attr]
+    )
+    assert row is not None and row.position.source_name == "chapter"
+    assert [a.text() for a in panel.row_menu(row).actions() if a.text()] == [
+        "Open at its start",
+        "Practised",
+        "Edit…",
+    ]
+    panel.search("piriformis scs")
+    demo = panel.model.row_at(0)
+    assert demo is not None and "Edit…" not in [a.text() for a in panel.row_menu(demo).actions()]
+
+    panel.search_box.setText("teres major")  # what the list shows again after a change
+    form = panel.edit_row(row)
+    form.title.setText("Teres major, my hold")
+    qtbot.mouseClick(form.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert "Changed" in panel.mark_label.text(), panel.mark_label.text()
+    assert "Teres major, my hold" in _titles(panel)
+    mine = context.index.positions.get(row.position.uid)
+    assert mine is not None and (mine.source, mine.origin, mine.side) == ("user", "chapter", "R")

@@ -547,8 +547,11 @@ class IndexPanel(QWidget):
     # ---------------------------------------------------------------------------- row actions
     def _row_menu(self, point: QPoint) -> None:
         row = self.model.row_at(self.results.indexAt(point).row())
-        if row is None:
-            return
+        if row is not None:
+            self.row_menu(row).popup(self.results.viewport().mapToGlobal(point))
+
+    def row_menu(self, row: IndexRow) -> QMenu:
+        """What can be done with a row: open, practised; edit and delete the user's own."""
         menu = QMenu(self)
         menu.addAction("Open at its start", lambda: self.open_row(row))
         practised = menu.addAction(
@@ -564,7 +567,7 @@ class IndexPanel(QWidget):
             # A chapter mark is only a start: editing it makes it the user's own position.
             menu.addSeparator()
             menu.addAction("Edit…", lambda: self.edit_row(row))
-        menu.popup(self.results.viewport().mapToGlobal(point))
+        return menu
 
     def edit_row(self, row: IndexRow) -> PositionForm:
         return self.open_form(
