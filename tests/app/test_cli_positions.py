@@ -320,3 +320,21 @@ def test_a_file_with_bad_chapters_imports_repaired_and_the_report_says_so(run: R
         ("Piriformis[2J alert(1)", 0, 6000, None),  # the escape character is gone
         ("Psoas (R)", 6000, 12_000, "R"),
     ]
+
+
+def test_the_real_executable_lists_the_demo_courses_positions(tmp_path: Path) -> None:
+    from helpers.cli import run_cli
+
+    data = tmp_path / "data"
+    [demo] = json.loads(run_cli("courses", "--json", data_dir=data).stdout)
+    listed = run_cli("lessons", str(demo["id"]), "--json", data_dir=data)
+    assert listed.returncode == 0, listed.stderr
+    lessons = json.loads(listed.stdout)
+    assert len(lessons) == demo["lessons"] and all(each["positions"] > 0 for each in lessons)
+    table = run_cli("positions", demo["uid"], "--csv", data_dir=data)
+    assert table.returncode == 0, table.stderr
+    rows = list(csv.DictReader(io.StringIO(table.stdout)))
+    assert len(rows) == sum(each["positions"] for each in lessons)
+    assert {row["source"] for row in rows} == {"manifest"}
+    failed = run_cli("positions", "nope", "--json", data_dir=data)
+    assert failed.returncode == 66 and json.loads(failed.stdout)["exit_code"] == 66
