@@ -19,6 +19,8 @@ _CHAPTER_KEY = re.compile(r"^(\d{1,4})_(\d{2})_(\d{2})(\d{3})$")
 #: Matroska chapter names may come as "en:Name" (the chapter's language first).
 _LANGUAGE_PREFIX = re.compile(r"^[a-z]{2,3}:(?=\S)")
 MAX_MENU_ENTRIES = 20_000
+#: Containers (as ``library.probe`` names them) that can carry chapters.
+CHAPTER_CONTAINERS = frozenset({"mp4", "mov", "matroska", "webm"})
 
 
 @dataclass(frozen=True)

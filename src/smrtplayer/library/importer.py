@@ -33,7 +33,12 @@ from smrtplayer.common.errors import (
 from smrtplayer.common.userfile import read_user_file
 from smrtplayer.library import archive as zip_archive
 from smrtplayer.library.chapters import Chapter, positions_from_chapters
-from smrtplayer.library.container_facts import ContainerFactsUnavailable, read_container_facts
+from smrtplayer.library.container_facts import (
+    CHAPTER_CONTAINERS,
+    ContainerFacts,
+    ContainerFactsUnavailable,
+    read_container_facts,
+)
 from smrtplayer.library.fingerprint import copy_with_sha256, lesson_fingerprint, sha256_file
 from smrtplayer.library.job_progress import ProgressMeter, ProgressSink, StopCheck
 from smrtplayer.library.manifest import MANIFEST_NAME, MAX_MANIFEST_BYTES, Course, locate, parse_manifest
@@ -498,11 +503,15 @@ def _chapter_positions(
 ) -> tuple[NewPosition, ...]:
     """Positions for a lesson its manifest (if any) gives none: the file's own chapters; without
     chapters, the whole lesson when its title names a muscle ("03 - Gluteus medius (R).mp4")."""
-    try:
-        facts = read_container_facts(path)
-    except ContainerFactsUnavailable as error:
-        notes.append(f"{planned.rel_path}: its chapters could not be read: {error}")
-        return ()
+    facts = ContainerFacts(media.duration_ms, ())
+    # An MPEG stream has no chapters of its own (a DVD's are in its IFO files), and MediaInfo would
+    # scan a gigabyte VOB part to say so.
+    if media.container in CHAPTER_CONTAINERS:
+        try:
+            facts = read_container_facts(path)
+        except ContainerFactsUnavailable as error:
+            notes.append(f"{planned.rel_path}: its chapters could not be read: {error}")
+            return ()
     duration_ms = media.duration_ms or facts.duration_ms
     if facts.chapters:
         reading = positions_from_chapters(facts.chapters, duration_ms)
