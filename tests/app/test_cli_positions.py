@@ -174,7 +174,29 @@ def test_positions_csv_reads_back_and_adds_only_new_rows(
     exported.write_text(out, encoding="utf-8")
     code, out, err = run("positions", "Hips by chapter", "--import", str(exported))
     assert code == 0, err
-    assert "Imported 0 positions" in out and "9 already there" in out
+    assert "0 new positions, 0 changed, 9 unchanged" in out
+
+    # Renamed in a spreadsheet: the chapter becomes the user's, edited; nothing is added.
+    interlude = next(row for row in rows if row["title"] == "Interlude")
+    interlude.update(title="Hip flexor stretch", region="hips-sacrum", side="L")
+    edited = tmp_path / "edited.csv"
+    with edited.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    code, out, err = run("positions", "Hips by chapter", "--import", str(edited))
+    assert code == 0, err
+    assert "0 new positions, 1 changed, 8 unchanged" in out
+    after = _positions(run)
+    assert len(after) == 9
+    [mine] = [p for p in after if p["source"] == "user"]
+    assert (mine["title"], mine["side"], mine["start_ms"], mine["lesson_id"]) == (
+        "Hip flexor stretch",
+        "L",
+        interlude_start := int(interlude["start_ms"]),
+        int(interlude["lesson_id"]),
+    )
+    assert interlude_start == 9000
 
     intro = next(
         p for p in json.loads(run("lessons", "Hips by chapter", "--json")[1]) if p["title"] == "Introduction"
@@ -338,3 +360,20 @@ def test_the_real_executable_lists_the_demo_courses_positions(tmp_path: Path) ->
     assert {row["source"] for row in rows} == {"manifest"}
     failed = run_cli("positions", "nope", "--json", data_dir=data)
     assert failed.returncode == 66 and json.loads(failed.stdout)["exit_code"] == 66
+
+
+def test_a_csv_never_changes_a_manifests_positions(run: Run, tmp_path: Path) -> None:
+    [demo] = json.loads(run("courses", "--json")[1])
+    code, out, _ = run("positions", str(demo["id"]), "--csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    rows[0]["title"] = "Renamed in a spreadsheet"
+    path = tmp_path / "demo.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    code, out, err = run("positions", str(demo["id"]), "--import", str(path))
+    assert code == 0, err
+    assert f"0 changed, {len(rows) - 1} unchanged" in out and "1 row differing from the course's own" in out
+    titles = [p["title"] for p in _positions(run, str(demo["id"]))]
+    assert "Renamed in a spreadsheet" not in titles and len(titles) == len(rows)

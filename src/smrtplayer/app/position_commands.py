@@ -1,7 +1,8 @@
 """``lessons`` and ``positions``: a course's lessons and positions for scripts, and positions read back.
 
 ``positions COURSE --csv`` writes the columns ``POSITION_COLUMNS``; ``--import FILE.csv`` reads the same
-columns back as the user's own positions, all or nothing: every row is checked first and the first
+columns back as the user's own positions (a row over a position's span edits it: see
+``IndexService.import_positions``), all or nothing: every row is checked first and the first
 problems found are listed, each naming its row (counted as a spreadsheet shows it, the header being
 row 1) and its column.
 """
@@ -87,10 +88,18 @@ def cmd_positions(args: Namespace, paths: AppPaths) -> int:
         if args.import_file is not None:
             drafts = read_positions_csv(Path(args.import_file), lessons)
             try:
-                added, present = context.index.import_positions(drafts)
+                done = context.index.import_positions(drafts)
             except PositionRejected as error:
                 raise PositionFileRejected(_refusal(Path(args.import_file), error.reasons)) from None
-            _say(f"Imported {counted(added, 'position')} into “{course.title}”; {present} already there.")
+            _say(
+                f"Imported into “{course.title}”: {counted(done.added, 'new position')}, "
+                f"{done.changed} changed, {done.unchanged} unchanged."
+            )
+            if done.kept_course:
+                _say(
+                    f"{counted(done.kept_course, 'row')} differing from the course's own positions "
+                    "(from its manifest) left them as they are; add such a change as a new position."
+                )
             return 0
         rows = [
             position_row(lesson, position)

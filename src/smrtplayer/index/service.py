@@ -62,6 +62,16 @@ class PositionRejected(SmrtError):
         self.reasons = reasons
 
 
+@dataclass
+class PositionImport:
+    """What ``import_positions`` did with a file's rows."""
+
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    kept_course: int = 0  # rows differing from a course manifest's position, which is never changed
+
+
 @dataclass(frozen=True)
 class PendingMark:
     lesson: Lesson
@@ -365,30 +375,47 @@ class IndexService(QObject):
         self.undo_stack.push(_AddPosition(self, uid, draft))
         return uid
 
-    def import_positions(self, rows: Sequence[tuple[int, PositionDraft]]) -> tuple[int, int]:
-        """Add numbered drafts (a file's rows) as the user's own: all, in one transaction, or none.
+    def import_positions(self, rows: Sequence[tuple[int, PositionDraft]]) -> PositionImport:
+        """Save numbered drafts (a file's rows) as the user's own: all, in one transaction, or none.
 
-        A draft whose lesson already has a position over the same span is not added again (nor
-        checked), so a list written by ``smrtplayer positions --csv`` can be read back. Raises
-        ``PositionRejected`` with "row N: reason" for each draft that cannot be saved. Not undoable:
-        a bulk import. Returns (added, already present).
+        A row is matched to the position of its lesson over the same span. Unchanged, it is left
+        alone, so a list written by ``smrtplayer positions --csv`` reads back as it was; changed, it
+        edits the user's position or takes over a chapter (as ``edit_position`` does), while a course
+        manifest's positions are never changed; otherwise it is added. Raises ``PositionRejected``
+        with "row N: reason" for each row that cannot be saved. Not undoable: a bulk import.
         """
-        present = self.positions.existing_spans(draft.lesson_fingerprint for _, draft in rows)
-        fresh: list[tuple[str, PositionDraft]] = []
+        existing: dict[tuple[str, int, int], Position] = {}
+        for fingerprint in {draft.lesson_fingerprint for _, draft in rows}:
+            for position in self.positions.in_lesson(fingerprint):
+                existing.setdefault((fingerprint, position.start_ms, position.end_ms), position)
+        result = PositionImport()
+        inserts: list[tuple[str, PositionDraft]] = []
+        updates: list[tuple[str, PositionDraft]] = []
         reasons: list[str] = []
+        seen: set[tuple[str, int, int]] = set()
         for number, draft in rows:
             draft = self.normalized(draft)
             span = (draft.lesson_fingerprint, draft.start_ms, draft.end_ms)
-            if span in present:
+            if span in seen:
+                reasons.append(f"row {number}: another row has the same lesson, start_ms and end_ms")
                 continue
-            present.add(span)
-            reasons.extend(f"row {number}: {reason}" for reason in self.validate(draft))
-            fresh.append(("usr-" + uuid.uuid4().hex, draft))
+            seen.add(span)
+            there = existing.get(span)
+            if there is not None and self.normalized(PositionDraft.of(there)) == draft:
+                result.unchanged += 1
+                continue
+            if there is not None and there.source != "user" and there.origin not in CHAPTER_ORIGINS:
+                result.kept_course += 1
+                continue
+            uid = there.uid if there is not None else "usr-" + uuid.uuid4().hex
+            reasons.extend(f"row {number}: {reason}" for reason in self.validate(draft, replacing=uid))
+            (updates if there is not None else inserts).append((uid, draft))
         if reasons:
             raise PositionRejected(reasons)
-        added = self.positions.insert_user_many(fresh)
+        self.positions.save_user_many(inserts, updates)
+        result.added, result.changed = len(inserts), len(updates)
         self.notify_changed()
-        return added, len(rows) - added
+        return result
 
     def edit_position(self, uid: str, draft: PositionDraft) -> None:
         before = self.positions.get(uid)

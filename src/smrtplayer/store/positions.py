@@ -19,6 +19,14 @@ _COLUMNS = (
     "client_position, technique, hold_ms, origin, side_known"
 )
 
+#: Edits the user's position; a chapter's becomes the user's own by it (it leaves its course).
+_UPDATE_USER = (
+    "UPDATE positions SET lesson_fingerprint = ?, start_ms = ?, end_ms = ?, title = ?, region = ?, "
+    "muscles = ?, side = ?, client_position = ?, technique = ?, hold_ms = ?, updated_at = ?, "
+    "source = 'user', course_id = NULL, side_known = 1 "
+    "WHERE uid = ? AND (source = 'user' OR origin IN ('chapter', 'disc'))"
+)
+
 
 class PositionRepository:
     def __init__(self, store: Store) -> None:
@@ -94,15 +102,32 @@ class PositionRepository:
                 added += cursor.rowcount
         return added
 
+    def save_user_many(
+        self, inserts: Sequence[tuple[str, PositionDraft]], updates: Sequence[tuple[str, PositionDraft]]
+    ) -> None:
+        """Insert new positions and update (or take over chapters, as ``update_user``) in one
+        transaction: a bulk import is all or nothing."""
+        now = utc_now()
+        with self._store.write():
+            conn = self._store.conn
+            for uid, draft in inserts:
+                conn.execute(
+                    "INSERT INTO positions (uid, lesson_fingerprint, course_id, source, start_ms, end_ms, "
+                    "title, region, muscles, side, client_position, technique, hold_ms, created_at, "
+                    "updated_at) VALUES (?, ?, NULL, 'user', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [uid, *position_values(draft), now, now],
+                )
+            for uid, draft in updates:
+                cursor = conn.execute(_UPDATE_USER, [*position_values(draft), now, uid])
+                if cursor.rowcount != 1:
+                    raise KeyError(uid)
+
     def update_user(self, uid: str, draft: PositionDraft) -> Position:
         """Edit the user's position; a position read from chapters becomes the user's own by this edit
         (it leaves its course, so a re-import keeps the edit and does not add the chapter again)."""
         with self._store.write():
             cursor = self._store.conn.execute(
-                "UPDATE positions SET lesson_fingerprint = ?, start_ms = ?, end_ms = ?, title = ?, "
-                "region = ?, muscles = ?, side = ?, client_position = ?, technique = ?, hold_ms = ?, "
-                "updated_at = ?, source = 'user', course_id = NULL, side_known = 1 "
-                "WHERE uid = ? AND (source = 'user' OR origin IN ('chapter', 'disc'))",
+                _UPDATE_USER,
                 [*position_values(draft), utc_now(), uid],
             )
             if cursor.rowcount != 1:
