@@ -12,6 +12,7 @@ installs, and decides whether the picture is mirrored for the side being treated
 
 from __future__ import annotations
 
+import itertools
 import logging
 import uuid
 from collections.abc import Sequence
@@ -24,7 +25,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.timetext import clock_text, span_text
 from smrtplayer.common.wording import capitalised
-from smrtplayer.index import sharing
+from smrtplayer.index import lesson_edits, sharing
 from smrtplayer.index.mirror import MirrorState, mirror_state
 from smrtplayer.index.sharing import IndexImportReport
 from smrtplayer.models.library import Lesson
@@ -329,6 +330,16 @@ class IndexService(QObject):
 
     def validate(self, draft: PositionDraft, *, replacing: str | None = None) -> list[str]:
         """Why ``draft`` cannot be saved (empty when it can), each reason a sentence."""
+        return self._reasons(draft, ignoring={replacing} if replacing else set())
+
+    def _reasons(
+        self,
+        draft: PositionDraft,
+        *,
+        ignoring: set[str],
+        require_region: bool = True,
+        check_overlaps: bool = True,
+    ) -> list[str]:
         reasons: list[str] = []
         if not draft.title.strip():
             reasons.append("Give the position a title.")
@@ -354,13 +365,14 @@ class IndexService(QObject):
             reasons.append(f"Side must be left, right or both, not {draft.side!r}.")
         if draft.hold_ms is not None and not 0 < draft.hold_ms <= MAX_HOLD_MS:
             reasons.append("The hold time must be between 1 second and 1 hour.")
-        if not draft.region.strip():
+        if require_region and not draft.region.strip():
             reasons.append("Choose the body region it belongs to.")
         problems = self.taxonomy.validate_names(regions=[draft.region], muscles=draft.muscles)
         reasons.extend(capitalised(problem.message) + "." for problem in problems)
-        if draft.end_ms > draft.start_ms:
+        if check_overlaps and draft.end_ms > draft.start_ms:
             for other in self.positions.in_lesson(draft.lesson_fingerprint, source="user"):
-                if other.uid != replacing and other.start_ms < draft.end_ms and draft.start_ms < other.end_ms:
+                overlapping = other.start_ms < draft.end_ms and draft.start_ms < other.end_ms
+                if other.uid not in ignoring and overlapping:
                     reasons.append(
                         f"It overlaps your position “{other.title}” "
                         f"({span_text(other.start_ms, other.end_ms)}); adjust the times or edit that one."
@@ -459,6 +471,127 @@ class IndexService(QObject):
     def set_practised(self, uid: str, practised: bool) -> None:
         self.positions.set_practised(uid, practised)
         self.positions_changed.emit()
+
+    # ------------------------------------------------------------------- indexing one lesson
+    def lesson_rows(self, lesson: Lesson) -> list[Position]:
+        """The indexing mode's rows: the user's positions and the course's they do not cover."""
+        return lesson_edits.lesson_rows(self.positions.in_lesson(lesson.fingerprint))
+
+    def split_position(self, lesson: Lesson, at_ms: int) -> str:
+        """Cut the position playing at ``at_ms`` in two there (one undo step); with none playing, a new
+        one starts there and runs to the next. Returns the uid of the part that starts at ``at_ms``."""
+        at_ms = max(0, int(at_ms))
+        rows = self.lesson_rows(lesson)
+        if lesson.duration_ms and at_ms >= lesson.duration_ms:
+            raise PositionRejected(["The lesson ends here: there is nothing after it to split off."])
+        if any(row.start_ms == at_ms for row in rows):
+            raise PositionRejected([f"A position already starts at {clock_text(at_ms, tenths=True)}."])
+        fresh = self.suggest(lesson, at_ms, lesson.duration_ms or at_ms + 1000)
+        return self._apply(lesson.fingerprint, lesson_edits.split(rows, at_ms, fresh), "split")
+
+    def name_position(self, uid: str, name: str) -> str:
+        """Give a row a name; a known structure, region or technique also files it there."""
+        row, _ = self._row(uid)
+        name = " ".join(name.split())
+        draft = replace(PositionDraft.of(row), title=name)
+        structure = self.taxonomy.structure_named(name)
+        region_id = self.taxonomy.canonical("region", name)
+        technique_id = self.taxonomy.canonical("technique", name)
+        if structure is not None:
+            region = self.taxonomy.canonical("region", row.region)
+            draft = replace(
+                draft,
+                muscles=(structure.name,),
+                region=region if region in structure.region_ids else structure.region_ids[0],
+            )
+        elif region_id is not None:
+            draft = replace(draft, region=region_id)
+        elif technique_id is not None:
+            draft = replace(draft, technique=self.taxonomy.name_of(Ref("technique", technique_id)))
+        return self._apply(row.lesson_fingerprint, lesson_edits.redescribe(row, draft), f"name “{name}”")
+
+    def set_position_side(self, uid: str, side: str) -> str:
+        row, _ = self._row(uid)
+        draft = replace(PositionDraft.of(row), side=side)
+        return self._apply(row.lesson_fingerprint, lesson_edits.redescribe(row, draft), "set the side")
+
+    def set_position_hold(self, uid: str, hold_ms: int | None) -> str:
+        row, _ = self._row(uid)
+        draft = replace(PositionDraft.of(row), hold_ms=hold_ms)
+        return self._apply(row.lesson_fingerprint, lesson_edits.redescribe(row, draft), "set the hold")
+
+    def merge_into_previous(self, uid: str) -> str:
+        """The row joins the one before it (one undo step); returns the uid of the joined row."""
+        row, rows = self._row(uid)
+        if rows[0].uid == uid:
+            raise PositionRejected(["The first position has none before it to join."])
+        return self._apply(row.lesson_fingerprint, lesson_edits.merge_into_previous(rows, uid), "join")
+
+    def move_position_start(self, uid: str, start_ms: int) -> str:
+        """Move the boundary at a row's start to ``start_ms`` (the row before, if it ended there,
+        follows). Returns the row's uid (a course position becomes the user's own copy)."""
+        row, rows = self._row(uid)
+        index = rows.index(row)
+        floor = rows[index - 1].start_ms if index > 0 else 0
+        if not floor < start_ms < row.end_ms or (index == 0 and start_ms == 0 and row.start_ms == 0):
+            raise PositionRejected(
+                [f"The start must stay between {clock_text(floor, tenths=True)} and the position's end."]
+            )
+        adjacent = index > 0 and rows[index - 1].end_ms == row.start_ms
+        if row.source != "user" and not adjacent and start_ms > row.start_ms:
+            raise PositionRejected(
+                ["Nothing before this course position would cover its first part: split it instead."]
+            )
+        plan = lesson_edits.move_start(rows, uid, int(start_ms))
+        return self._apply(row.lesson_fingerprint, plan, "move a start")
+
+    def _row(self, uid: str) -> tuple[Position, list[Position]]:
+        position = self.positions.get(uid)
+        if position is None:
+            raise PositionRejected(["That position is no longer in your library."])
+        rows = lesson_edits.lesson_rows(self.positions.in_lesson(position.lesson_fingerprint))
+        row = next((r for r in rows if r.uid == uid), None)
+        if row is None:
+            raise PositionRejected(["That course position is covered by your own: edit yours."])
+        return row, rows
+
+    def _apply(self, fingerprint: str, plan: lesson_edits.EditPlan, label: str) -> str:
+        """Check every write of ``plan`` against the lesson as it will be, then make them one undo step."""
+        inserts = [("usr-" + uuid.uuid4().hex, self.normalized(draft)) for draft in plan.inserts]
+        updates = {uid: self.normalized(draft) for uid, draft in plan.updates.items()}
+        ignoring = set(updates) | set(plan.deletes)
+        reasons: list[str] = []
+        for draft in [d for _, d in inserts] + list(updates.values()):
+            # Names come one key at a time: a row may be saved before it has a region.
+            reasons.extend(
+                self._reasons(draft, ignoring=ignoring, require_region=False, check_overlaps=False)
+            )
+        kept = [p for p in self.positions.in_lesson(fingerprint, source="user") if p.uid not in ignoring]
+        spans = sorted(
+            [(p.start_ms, p.end_ms, p.title) for p in kept]
+            + [(d.start_ms, d.end_ms, d.title) for _, d in inserts]
+            + [(d.start_ms, d.end_ms, d.title) for d in updates.values()]
+        )
+        for (_, end, title), (start, _, other) in itertools.pairwise(spans):
+            if start < end:
+                reasons.append(f"“{title}” would overlap your position “{other}”; adjust one of them first.")
+                break
+        if reasons:
+            raise PositionRejected(list(dict.fromkeys(reasons)))
+        befores = {uid: PositionDraft.of(p) for uid in ignoring if (p := self.positions.get(uid)) is not None}
+        self.undo_stack.beginMacro(label)
+        try:
+            for uid in plan.deletes:
+                self.undo_stack.push(_DeletePosition(self, uid, befores[uid]))
+            for uid, draft in updates.items():
+                self.undo_stack.push(_EditPosition(self, uid, befores[uid], draft))
+            for uid, draft in inserts:
+                self.undo_stack.push(_AddPosition(self, uid, draft))
+        finally:
+            self.undo_stack.endMacro()
+        if plan.focus_uid is not None:
+            return plan.focus_uid
+        return inserts[plan.focus_insert or 0][0] if inserts else ""
 
     # ------------------------------------------------------------------------------- marking
     @property
