@@ -201,6 +201,11 @@ class AppContext:
             )
             # Study time counts whatever plays, from the first frame (the window's panels come later).
             self._playback.playing_changed.connect(self.study_time.on_playing_changed)
+            if self.read_only_reason is None:
+                from smrtplayer.player.position_frames import PositionFrames
+
+                frames = PositionFrames(self.paths.thumbnails / "positions", self._playback)
+                self._playback.keep_position_frames(frames)
         return self._playback
 
     def close(self) -> None:

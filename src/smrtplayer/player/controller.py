@@ -32,6 +32,7 @@ from smrtplayer.player.abloop import ABLoop
 from smrtplayer.player.autoplay import NextLessonCountdown
 from smrtplayer.player.engine import media_engine, owns_engine, release_engine, take_engine
 from smrtplayer.player.loop_driver import LoopDriver
+from smrtplayer.player.position_frames import PositionFrames
 from smrtplayer.player.resume import SAVE_EVERY_MS, ResumeKeeper
 from smrtplayer.player.shown_frame import ShownFrame
 from smrtplayer.player.sound import Sound
@@ -78,6 +79,8 @@ class PlaybackController(QObject):
     #: again.
     save_failed = Signal(str)
     watched_changed = Signal(str, bool)  # lesson fingerprint, watched
+    #: a jump began: show this picture of the frame at ``ms`` until the decoded frame arrives
+    still_ready = Signal(QImage, int)
 
     def __init__(
         self,
@@ -126,6 +129,17 @@ class PlaybackController(QObject):
 
         self._connections: list[QMetaObject.Connection] = []
         self._attach()
+        self._frames: PositionFrames | None = None
+
+    @property
+    def position_frames(self) -> PositionFrames | None:
+        return self._frames
+
+    def keep_position_frames(self, frames: PositionFrames) -> None:
+        """Have the first frame of each position of the open lesson ready, so a jump shows it at once."""
+        self._frames = frames
+        if self._lesson is not None:
+            frames.prefetch(self._lesson, [p.start_ms for p in self._positions])
 
     def _attach(self) -> None:
         take_engine(self)
@@ -234,6 +248,7 @@ class PlaybackController(QObject):
         if self._lesson is None or self._library is None:
             return
         self._positions = navigation.distinct(self._library.positions(self._lesson))
+        self._prefetch_frames()
         self.positions_loaded.emit(list(self._positions))
 
     def preload(self, lesson: Lesson) -> None:
@@ -270,6 +285,7 @@ class PlaybackController(QObject):
         self._subtitles.load(lesson)
         self.lesson_opened.emit(lesson)
         self.positions_loaded.emit(list(self._positions))
+        self._prefetch_frames()
         if had_loop:
             self._loop.announce()
         if lesson.course_id != previous_course:
@@ -381,6 +397,24 @@ class PlaybackController(QObject):
             self._player.setPosition(position_ms)
         return position_ms
 
+    def jump_to(self, position_ms: int) -> None:
+        """Seek to where a position starts, showing its cached first frame at once when there is one."""
+        image = self.position_frame(position_ms)
+        position_ms = self._seek_to(position_ms)
+        if image is not None:
+            self.still_ready.emit(image, position_ms)
+        self.save_position(position_ms)
+
+    def position_frame(self, position_ms: int) -> QImage | None:
+        """The cached picture of the frame at ``position_ms`` in the open lesson, if there is one."""
+        if self._frames is None or self._lesson is None:
+            return None
+        return self._frames.image(self._lesson.fingerprint, position_ms)
+
+    def _prefetch_frames(self) -> None:
+        if self._frames is not None and self._lesson is not None:
+            self._frames.prefetch(self._lesson, [p.start_ms for p in self._positions])
+
     def skip(self, delta_ms: int) -> None:
         self.seek(self.position_ms() + delta_ms)
 
@@ -402,13 +436,13 @@ class PlaybackController(QObject):
     def next_position(self) -> bool:
         start = navigation.next_position_start(self._positions, self.position_ms(), self.frame_ms())
         if start is not None:
-            self.seek(start)
+            self.jump_to(start)
         return start is not None
 
     def previous_position(self) -> bool:
         start = navigation.previous_position_start(self._positions, self.position_ms())
         if start is not None:
-            self.seek(start)
+            self.jump_to(start)
         return start is not None
 
     # -------------------------------------------------------------------------- volume, speed
@@ -554,6 +588,8 @@ class PlaybackController(QObject):
             self._player.setSource(QUrl())
         self._detach()
         self._lesson = None
+        if self._frames is not None:
+            self._frames.close()
 
     # ------------------------------------------------------------------------------- slots
     @Slot(QVideoFrame)

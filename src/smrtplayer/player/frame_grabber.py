@@ -35,6 +35,7 @@ class FrameRequest:
     cache: Path
     #: False once nobody waits for it (its library was closed): skipped, or abandoned if under way
     wanted: Callable[[], bool] = _always
+    width: int = THUMB_WIDTH
 
 
 class FrameGrabber(QObject):
@@ -105,7 +106,8 @@ class FrameGrabber(QObject):
         if request is None:
             return
         if not image.isNull():
-            scaled = image.scaledToWidth(THUMB_WIDTH, Qt.TransformationMode.SmoothTransformation)
+            width = min(request.width, image.width())
+            scaled = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
             request.cache.parent.mkdir(parents=True, exist_ok=True)
             if not scaled.save(str(request.cache), quality=85):
                 log.info("could not cache the thumbnail %s", request.cache)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QRect, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent
 from PySide6.QtMultimedia import QVideoFrame
 from PySide6.QtWidgets import (
@@ -29,6 +29,10 @@ from smrtplayer.ui.common.flow_layout import FlowLayout
 log = logging.getLogger(__name__)
 
 NOTICE_MS = 1600
+#: a frame this far before a jump's target was decoded before the jump: it does not replace the still
+STALE_FRAME_MS = 250
+#: how long a still waits for its frame (a seek can be dropped while paused)
+STILL_TIMEOUT_MS = 2000
 BADGE_BG = QColor(230, 120, 0, 235)
 
 
@@ -82,6 +86,14 @@ class VideoView(QWidget):
         self._frame = QVideoFrame()
         self._image = QImage()
         self._image_stale = False
+        #: a jump's still is shown until a frame at or after this time arrives (None: no still)
+        self._still_ms: int | None = None
+        self._still_unpainted = False
+        self.stills_painted = 0
+        self._still_timeout = QTimer(self)
+        self._still_timeout.setSingleShot(True)
+        self._still_timeout.setInterval(STILL_TIMEOUT_MS)
+        self._still_timeout.timeout.connect(self._forget_still)
         self._message = ""
         self._placeholder = "Choose a lesson to play"
         self._mirrored = False
@@ -112,6 +124,11 @@ class VideoView(QWidget):
 
     # ------------------------------------------------------------------------------ picture
     def show_frame(self, frame: QVideoFrame) -> None:
+        if self._still_ms is not None:
+            start = frame.startTime()
+            if start >= 0 and start // 1000 < self._still_ms - STALE_FRAME_MS:
+                return  # decoded before the jump: the still stays until the jump's own frame
+            self._still_ms = None
         self._frame = frame
         self._image_stale = True
         if self._message:
@@ -119,8 +136,17 @@ class VideoView(QWidget):
             self.error_panel.hide()
         self.update()
 
+    @Slot(QImage, int)
+    def show_still(self, image: QImage, at_ms: int) -> None:
+        """A jump began: show the cached picture of its frame until the decoder's frame arrives."""
+        self.show_image(image)
+        self._still_ms = at_ms
+        self._still_unpainted = True
+        self._still_timeout.start()
+
     def show_image(self, image: QImage) -> None:
         """Show a still picture (used where no video frame exists)."""
+        self._still_ms = None
         self._frame = QVideoFrame()
         self._image = image
         self._image_stale = False
@@ -287,6 +313,9 @@ class VideoView(QWidget):
                 painter.restore()
             else:
                 painter.drawImage(QRectF(target), image)
+            if self._still_unpainted:
+                self._still_unpainted = False
+                self.stills_painted += 1
             if fresh:
                 self.frames_painted += 1
                 self.painted_frame_ms = self._frame.startTime() // 1000
@@ -299,6 +328,11 @@ class VideoView(QWidget):
             self._paint_centred_text(painter, self._placeholder, QColor("#bbbbbb"))
         self._paint_badges(painter)
         painter.end()
+
+    @Slot()
+    def _forget_still(self) -> None:
+        """No frame came for the jump (a paused seek that the backend dropped): take what comes."""
+        self._still_ms = None
 
     def _big_font(self, factor: float) -> QFont:
         font = QFont(self.font())

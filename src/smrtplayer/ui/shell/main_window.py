@@ -279,6 +279,7 @@ class MainWindow(QMainWindow):
         playback = self.playback
         view = self.video_view
         playback.frame_ready.connect(view.show_frame)
+        playback.still_ready.connect(view.show_still)
         playback.media_failed.connect(self._on_media_failed)
         playback.lesson_opened.connect(self._on_lesson_opened)
         playback.duration_changed.connect(self._on_duration)

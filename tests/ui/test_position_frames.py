@@ -1,0 +1,73 @@
+"""A jump to a position shows the cached picture of its first frame at once, then the decoded frame:
+pictures grabbed by the second player from the real demo lessons, kept on disk and in memory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from smrtplayer.app.context import AppContext
+from smrtplayer.models.library import Lesson
+from smrtplayer.player.position_frames import PositionFrames
+from smrtplayer.ui.player.video_view import VideoView
+
+
+def _lesson(context: AppContext, title: str) -> Lesson:
+    course = context.library.courses()[0]
+    return next(lesson for lesson in context.library.lessons(course.id) if lesson.title == title)
+
+
+def test_a_jump_shows_the_cached_first_frame_then_the_decoded_one(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    playback = context.playback
+    frames = playback.position_frames
+    assert frames is not None
+    view = VideoView()
+    qtbot.addWidget(view)
+    view.resize(640, 360)
+    view.show()
+    playback.frame_ready.connect(view.show_frame)
+    playback.still_ready.connect(view.show_still)
+    lesson = _lesson(context, "Gluteus medius")
+    playback.open_lesson(lesson, autoplay=False, start_ms=500)
+    qtbot.waitUntil(lambda: playback.frames_shown > 0, timeout=10000)
+    qtbot.waitUntil(lambda: frames.image(lesson.fingerprint, 3000) is not None, timeout=15000)
+    still = frames.image(lesson.fingerprint, 3000)
+    assert still is not None and still.width() == min(960, lesson.width or 960)
+    assert frames.path_for(lesson.fingerprint, 3000).is_file()
+
+    painted = view.frames_painted
+    playback.jump_to(3000)
+    # Before any event is processed the view already holds the picture of the position's start.
+    assert view.image().cacheKey() == still.cacheKey()
+    view.repaint()
+    assert view.stills_painted == 1
+    qtbot.waitUntil(lambda: view.frames_painted > painted and view.painted_frame_ms >= 2900, timeout=10000)
+    assert view.image().cacheKey() != still.cacheKey()
+
+
+def test_pictures_on_disk_are_loaded_without_decoding_again(context: AppContext, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    lesson = _lesson(context, "Piriformis")
+    first = PositionFrames(tmp_path / "frames")
+    first.prefetch(lesson, [0, 3000])
+    qtbot.waitUntil(lambda: first.image(lesson.fingerprint, 3000) is not None, timeout=15000)
+    qtbot.waitUntil(lambda: first.image(lesson.fingerprint, 0) is not None, timeout=15000)
+    first.close()
+
+    again = PositionFrames(tmp_path / "frames")
+    again.prefetch(lesson, [0, 3000])
+    assert again.image(lesson.fingerprint, 3000) is None  # loaded on the next turns of the event loop
+    QApplication.processEvents()
+    QApplication.processEvents()
+    QApplication.processEvents()
+    assert again.image(lesson.fingerprint, 3000) is not None
+    assert again.image(lesson.fingerprint, 0) is not None
+    # A damaged picture is dropped and grabbed again, not shown.
+    again.close()
+    broken = frames_path = again.path_for(lesson.fingerprint, 0)
+    frames_path.write_bytes(b"not a jpeg")
+    third = PositionFrames(tmp_path / "frames")
+    third.prefetch(lesson, [0])
+    qtbot.waitUntil(lambda: third.image(lesson.fingerprint, 0) is not None, timeout=15000)
+    assert broken.stat().st_size > 100
+    third.close()
