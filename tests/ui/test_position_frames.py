@@ -46,7 +46,9 @@ def test_a_jump_shows_the_cached_first_frame_then_the_decoded_one(context: AppCo
     assert view.image().cacheKey() != still.cacheKey()
 
 
-def test_pictures_on_disk_are_loaded_without_decoding_again(context: AppContext, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_pictures_on_disk_are_loaded_without_decoding_again(  # type: ignore[no-untyped-def]
+    context: AppContext, qtbot, tmp_path: Path
+) -> None:
     lesson = _lesson(context, "Piriformis")
     first = PositionFrames(tmp_path / "frames")
     first.prefetch(lesson, [0, 3000])
