@@ -2,8 +2,10 @@
 
 A few typed letters should bring the wanted name to the top, so each typed word matches the start of
 a word of a name or of one of its synonyms ("glu med", "ql", "tfl"), and the order favours what this
-lesson and course already use (a muscle is usually shown on one side, then the other), then names in
-the course's regions, then whole-word and first-word matches, then shorter names.
+lesson and course already use (a muscle is usually shown on one side, then the other), then
+whole-word and first-word matches, then what is treated (muscles before tendons, ligaments and
+fascia, before bony landmarks, regions and techniques), then names in the course's regions, then
+shorter names.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ from dataclasses import dataclass
 from smrtplayer.models.regions import Ref, Taxonomy, fold
 
 MAX_SUGGESTIONS = 8
+#: what a position is most often about comes first among equally good matches
+KIND_ORDER = {"muscle": 0, "group": 0, "fascia": 1, "tendon": 1, "ligament": 1, "joint": 1, "bursa": 1}
+LATER_KINDS = {"bone": 2, "other": 2, "region": 3, "technique": 4}
 
 
 @dataclass(frozen=True)
@@ -24,6 +29,11 @@ class NameChoice:
     ref: Ref
     spellings: tuple[tuple[str, ...], ...]  # the folded words of the name and of each synonym
     region_ids: tuple[str, ...] = ()
+    kind: str = ""  # a structure's type (muscle, group, tendon...), else "region" or "technique"
+
+    @property
+    def kind_order(self) -> int:
+        return KIND_ORDER.get(self.kind, LATER_KINDS.get(self.kind, 2))
 
 
 def name_choices(taxonomy: Taxonomy) -> list[NameChoice]:
@@ -36,14 +46,15 @@ def name_choices(taxonomy: Taxonomy) -> list[NameChoice]:
                 Ref("structure", structure.id),
                 _spelled((structure.name, *structure.synonyms)),
                 structure.region_ids,
+                structure.type,
             )
         )
     for region in taxonomy.regions.values():
         spelled = _spelled((region.name, *region.synonyms))
-        choices.append(NameChoice(region.name, Ref("region", region.id), spelled, (region.id,)))
+        choices.append(NameChoice(region.name, Ref("region", region.id), spelled, (region.id,), "region"))
     for term in taxonomy.techniques.values():
         spelled = _spelled((term.name, *term.synonyms))
-        choices.append(NameChoice(term.name, Ref("technique", term.id), spelled))
+        choices.append(NameChoice(term.name, Ref("technique", term.id), spelled, kind="technique"))
     return choices
 
 
@@ -96,7 +107,7 @@ class NameSuggester:
         typed = fold(text).replace("-", " ").split()
         if not typed:
             return [self._by_name[name] for name in self._recent[:limit]]
-        ranked: list[tuple[tuple[int, int, int, int, int], NameChoice]] = []
+        ranked: list[tuple[tuple[int, ...], NameChoice]] = []
         for order, choice in enumerate(self._choices):
             match = _match_rank(typed, choice.spellings)
             if match is None:
@@ -104,6 +115,7 @@ class NameSuggester:
             folded = fold(choice.name)
             recent = self._recent.index(folded) if folded in self._recent else len(self._recent)
             in_course = 0 if self._regions.intersection(choice.region_ids) else 1
-            ranked.append(((recent, match, in_course, len(choice.name), order), choice))
+            key = (recent, match, choice.kind_order, in_course, len(choice.name), order)
+            ranked.append((key, choice))
         ranked.sort(key=lambda item: item[0])
         return [choice for _, choice in ranked[:limit]]

@@ -477,6 +477,22 @@ class IndexService(QObject):
         """The indexing mode's rows: the user's positions and the course's they do not cover."""
         return lesson_edits.lesson_rows(self.positions.in_lesson(lesson.fingerprint))
 
+    def naming_context(self, lesson: Lesson, at_ms: int) -> tuple[list[str], list[str]]:
+        """Names for the suggestions to offer first at ``at_ms``: the structures and titles of this
+        lesson's positions, nearest before it first, then the course's; and the course's regions."""
+        rows = self.positions.in_lesson(lesson.fingerprint)
+        before = sorted((p for p in rows if p.start_ms < at_ms), key=lambda p: -p.start_ms)
+        after = [p for p in rows if p.start_ms >= at_ms]
+        names: list[str] = []
+        for position in [*before, *after]:
+            names.extend((*position.muscles, position.title))
+        for other in self.courses.lessons(lesson.course_id):
+            if other.fingerprint != lesson.fingerprint:
+                for position in self.positions.in_lesson(other.fingerprint):
+                    names.extend(position.muscles)
+        course = self.courses.get(lesson.course_id)
+        return list(dict.fromkeys(names)), list(course.regions) if course else []
+
     def split_position(self, lesson: Lesson, at_ms: int) -> str:
         """Cut the position playing at ``at_ms`` in two there (one undo step); with none playing, a new
         one starts there and runs to the next. Returns the uid of the part that starts at ``at_ms``."""

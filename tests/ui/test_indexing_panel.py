@@ -1,0 +1,213 @@
+"""The indexing mode on a real lesson, a real player and a real library: keys only.
+
+The lesson has ten disc chapters ("Chapter 1" ... "Chapter 10", boundaries set, nothing named). A
+user names and sides each row from the keyboard; the test counts every key it sends and checks the
+average against the promise (at most 6 keys per position), and prints the figure for the README.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from tests.helpers.media import MediaFactory
+
+from smrtplayer.app.context import AppContext
+from smrtplayer.library.fingerprint import lesson_fingerprint
+from smrtplayer.library.probe import probe_media
+from smrtplayer.models.library import Lesson, NewCourse, NewLesson, NewPosition
+from smrtplayer.ui.index.indexing_panel import IndexingPanel
+
+CHAPTER_MS = 2000
+#: An SMRT hip and low-back sequence as a course demonstrates it: a muscle on one side, often then
+#: the other.
+SEQUENCE = [
+    ("Gluteus medius", "R"),
+    ("Gluteus medius", "L"),
+    ("Piriformis", "R"),
+    ("Piriformis", "L"),
+    ("Quadratus lumborum", "R"),
+    ("Tensor fasciae latae", "L"),
+    ("Iliacus", "R"),
+    ("Psoas major", "both"),
+    ("Hamstrings", "L"),
+    ("Adductor longus", "R"),
+]
+SIDE_KEY = {"L": Qt.Key.Key_L, "R": Qt.Key.Key_R, "both": Qt.Key.Key_B}
+#: A user reads the first suggestions; further down, typing another letter is quicker than looking.
+SUGGESTIONS_READ = 2
+
+
+@pytest.fixture
+def chaptered_lesson(context: AppContext, media: MediaFactory, tmp_path: Path) -> Lesson:
+    clip = media.clip(seconds=20.0, size=(160, 90), fps=25, keyframe_every=25)
+    folder = tmp_path / "course"
+    folder.mkdir()
+    target = folder / "Hips and low back.mp4"
+    target.write_bytes(clip.read_bytes())
+    chapters = tuple(
+        NewPosition(title=f"Chapter {n + 1}", start_ms=n * CHAPTER_MS, end_ms=(n + 1) * CHAPTER_MS)
+        for n in range(10)
+    )
+    context.courses.save(
+        NewCourse(
+            uid="disc-hips",
+            title="Hips and low back",
+            kind="linked",
+            root_path=folder,
+            regions=("hips-sacrum", "lower-back", "thighs-knees"),
+            source_kind="dvd",
+            lessons=(
+                NewLesson(
+                    section_title="Disc 1",
+                    title="Hips and low back",
+                    rel_path=target.name,
+                    fingerprint=lesson_fingerprint(target),
+                    size_bytes=target.stat().st_size,
+                    positions=chapters,
+                    media=probe_media(target),
+                ),
+            ),
+        )
+    )
+    course = next(c for c in context.library.courses() if c.uid == "disc-hips")
+    return context.library.lessons(course.id)[0]
+
+
+@pytest.fixture
+def panel(context: AppContext, chaptered_lesson: Lesson, qtbot) -> IndexingPanel:  # type: ignore[no-untyped-def]
+    context.playback.open_lesson(chaptered_lesson, autoplay=False, start_ms=0)
+    widget = IndexingPanel(context)
+    qtbot.addWidget(widget)
+    widget.resize(520, 640)
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: context.playback.frames_shown > 0, timeout=10000)
+    widget.table.setFocus()
+    widget.select_row(0)
+    return widget
+
+
+class KeyCounter:
+    def __init__(self, qtbot, panel: IndexingPanel) -> None:  # type: ignore[no-untyped-def]
+        self.qtbot, self.panel, self.count = qtbot, panel, 0
+
+    def press(self, key: Qt.Key) -> None:
+        target = self.panel.name_editor if self.panel.is_naming() else self.panel.table
+        self.qtbot.keyClick(target, key)
+        self.count += 1
+
+    def type(self, char: str) -> None:
+        self.qtbot.keyClicks(self.panel.name_editor, char)
+        self.count += 1
+
+
+def _name(keys: KeyCounter, panel: IndexingPanel, name: str) -> None:
+    """Type the name's letters until it is among the first suggestions, go down to it, Enter."""
+    keys.press(Qt.Key.Key_Return)
+    typed = 0
+    while name not in panel.suggestions()[:SUGGESTIONS_READ]:
+        keys.type(name[typed].lower())
+        typed += 1
+    for _ in range(panel.suggestions().index(name)):
+        keys.press(Qt.Key.Key_Down)
+    assert panel.highlighted_suggestion() == name
+    keys.press(Qt.Key.Key_Return)
+
+
+def test_naming_and_siding_ten_positions_takes_at_most_six_keys_each(  # type: ignore[no-untyped-def]
+    panel: IndexingPanel, context: AppContext, qtbot, capsys
+) -> None:
+    keys = KeyCounter(qtbot, panel)
+    for name, side in SEQUENCE:
+        _name(keys, panel, name)
+        keys.press(SIDE_KEY[side])  # sets the side and goes on to the next row
+    average = keys.count / len(SEQUENCE)
+    with capsys.disabled():
+        print(f"\nindexing: {keys.count} keys for {len(SEQUENCE)} positions, {average:.1f} per position")
+    assert average <= 6
+
+    rows = context.index.lesson_rows(panel.lesson)  # type: ignore[arg-type]
+    assert [(row.title, row.side) for row in rows] == SEQUENCE
+    assert [row.source for row in rows] == ["user"] * 10
+    assert [(row.start_ms, row.end_ms) for row in rows] == [(n * 2000, (n + 1) * 2000) for n in range(10)]
+    assert rows[4].muscles == ("Quadratus lumborum",) and rows[4].region == "lower-back"
+    assert rows[8].region == "thighs-knees"
+    # Found by the body index like any other position.
+    found = context.index.search("piriformis").rows
+    assert [row.position.side for row in found if row.lesson_title == "Hips and low back"] == ["R", "L"]
+
+
+def test_m_splits_at_the_frame_on_screen_while_playing_at_double_speed(  # type: ignore[no-untyped-def]
+    panel: IndexingPanel, context: AppContext, qtbot
+) -> None:
+    playback = context.playback
+    playback.set_rate(2.0)
+    playback.jump_to(2000)
+    playback.play()
+    qtbot.waitUntil(lambda: playback.frame_start_ms() > 2600, timeout=10000)
+    qtbot.keyClick(panel.table, Qt.Key.Key_M)
+    shown_at_split = panel.last_split_ms
+    assert shown_at_split is not None and 2600 < shown_at_split < 4000
+    playback.pause()
+    rows = context.index.lesson_rows(panel.lesson)  # type: ignore[arg-type]
+    assert len(rows) == 11
+    assert (rows[1].start_ms, rows[1].end_ms) == (2000, shown_at_split)
+    assert (rows[2].start_ms, rows[2].end_ms) == (shown_at_split, 4000)
+    assert panel.current_row() == rows[2]  # the new part is the row to name next
+
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)  # and joined again
+    rows = context.index.lesson_rows(panel.lesson)  # type: ignore[arg-type]
+    assert [(r.start_ms, r.end_ms) for r in rows[:3]] == [(0, 2000), (2000, 4000), (4000, 6000)]
+    assert panel.current_row() == rows[1]
+
+
+def test_digits_set_the_hold_and_a_boundary_moves_to_a_stepped_frame(  # type: ignore[no-untyped-def]
+    panel: IndexingPanel, context: AppContext, qtbot
+) -> None:
+    playback = context.playback
+    qtbot.keyClick(panel.table, Qt.Key.Key_Down)  # row 2 (2 s): jumped to
+    qtbot.waitUntil(lambda: playback.frame_start_ms() == 2000, timeout=10000)
+    qtbot.keyClicks(panel.table, "45")
+    row = panel.current_row()
+    assert row is not None and row.hold_ms == 45_000 and row.source == "user"
+    for _ in range(3):  # three frames on (25 fps): 2.12 s, exactly
+        qtbot.keyClick(panel.table, Qt.Key.Key_Period)
+        target = playback.frame_start_ms() + 40
+        qtbot.waitUntil(lambda target=target: playback.frame_start_ms() == target, timeout=10000)
+    qtbot.keyClick(panel.table, Qt.Key.Key_BracketLeft)
+    rows = context.index.lesson_rows(panel.lesson)  # type: ignore[arg-type]
+    assert (rows[0].end_ms, rows[1].start_ms) == (2120, 2120)
+    assert rows[1].hold_ms == 45_000
+
+    # A refusal is said under the table and changes nothing.
+    panel.select_row(0)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert "none before it" in panel.message.text()
+    # Undo takes back one operation at a time: the boundary, then the hold.
+    context.index.undo_stack.undo()
+    rows = context.index.lesson_rows(panel.lesson)  # type: ignore[arg-type]
+    assert rows[1].start_ms == 2000 and rows[1].hold_ms == 45_000
+    context.index.undo_stack.undo()
+    context.index.undo_stack.undo()
+    assert [r.source for r in context.index.lesson_rows(panel.lesson)] == ["publisher"] * 10  # type: ignore[arg-type]
+
+
+def test_naming_keys_do_not_reach_the_window_and_escape_cancels(  # type: ignore[no-untyped-def]
+    panel: IndexingPanel, context: AppContext, qtbot
+) -> None:
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert panel.is_naming()
+    qtbot.keyClicks(panel.name_editor, "my own words lm")
+    assert panel.suggestions() == []
+    qtbot.keyClick(panel.name_editor, Qt.Key.Key_Escape)
+    assert not panel.is_naming()
+    assert context.index.lesson_rows(panel.lesson)[0].title == "Chapter 1"  # type: ignore[arg-type]
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    qtbot.keyClicks(panel.name_editor, "my own words")
+    qtbot.keyClick(panel.name_editor, Qt.Key.Key_Return)
+    row = context.index.lesson_rows(panel.lesson)[0]  # type: ignore[arg-type]
+    assert (row.title, row.region, row.source) == ("my own words", "", "user")
+    QApplication.processEvents()
