@@ -211,3 +211,30 @@ def test_naming_keys_do_not_reach_the_window_and_escape_cancels(  # type: ignore
     row = context.index.lesson_rows(panel.lesson)[0]  # type: ignore[arg-type]
     assert (row.title, row.region, row.source) == ("my own words", "", "user")
     QApplication.processEvents()
+
+
+def test_the_window_opens_the_mode_and_its_keys_win_over_the_window_shortcuts(  # type: ignore[no-untyped-def]
+    context: AppContext, chaptered_lesson: Lesson, qtbot
+) -> None:
+    from smrtplayer.ui.shell.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    context.playback.open_lesson(chaptered_lesson, autoplay=False, start_ms=3000)
+    qtbot.waitUntil(lambda: context.playback.frame_start_ms() == 3000, timeout=10000)
+    window.actions_by_id["index_lesson"].trigger()
+    panel = window.workspace.indexing_panel
+    assert window.workspace.indexing_dock.isVisible()
+    assert panel.lesson == chaptered_lesson and panel.model.rowCount() == 10
+    panel.select_row(1)
+    qtbot.waitUntil(lambda: context.playback.frame_start_ms() == 2000, timeout=10000)
+    context.playback.step_frame(5)
+    qtbot.waitUntil(lambda: context.playback.frame_start_ms() == 2200, timeout=10000)
+    muted = context.playback.is_muted()
+    qtbot.keyClick(panel.table, Qt.Key.Key_M)  # M is Mute for the window; here it splits
+    assert context.playback.is_muted() == muted
+    assert len(context.index.lesson_rows(chaptered_lesson)) == 11
+    window.workspace.index_panel.undo_action.trigger()  # the Index menu's undo takes it back
+    assert len(context.index.lesson_rows(chaptered_lesson)) == 10

@@ -61,6 +61,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("search", "Search everything…", "Index", ("Ctrl+F", "/")),
     ActionSpec("mark_start", "Mark position start", "Index", ("I",)),
     ActionSpec("mark_end", "Mark position end…", "Index", ("O",)),
+    ActionSpec("index_lesson", "Index this lesson (keyboard)", "Index", ("Ctrl+Shift+I",)),
     ActionSpec("note_new", "New note at this time", "Notes", ("Ctrl+N",)),
     ActionSpec("note_time", "Insert the current time in the note", "Notes", ("Ctrl+T",)),
     ActionSpec("hold_position", "Start the hold for this position", "Holds", ("T",)),

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QSpl
 
 from smrtplayer.ui.holds.hold_panel import HoldPanel
 from smrtplayer.ui.index.index_panel import IndexPanel
+from smrtplayer.ui.index.indexing_panel import IndexingPanel
 from smrtplayer.ui.library.home_view import HomeView
 from smrtplayer.ui.library.library_view import LibraryView
 from smrtplayer.ui.notes.notes_panel import NotesPanel
@@ -116,6 +117,10 @@ class Workspace(QObject):
         self.hold_dock = self._dock("Hold timer", "holdDock", self.hold_panel)
         window.tabifyDockWidget(self.index_dock, self.notes_dock)
         window.tabifyDockWidget(self.notes_dock, self.hold_dock)
+        self.indexing_panel = IndexingPanel(context)
+        self.indexing_dock = self._dock("Index this lesson", "indexingDock", self.indexing_panel)
+        window.tabifyDockWidget(self.hold_dock, self.indexing_dock)
+        self.indexing_dock.hide()  # opened from the Index menu (Ctrl+Shift+I)
         self.index_dock.raise_()
         window.resizeDocks([self.index_dock], [360], Qt.Orientation.Horizontal)
 
@@ -184,6 +189,7 @@ class Workspace(QObject):
         handlers = {
             "mark_start": self.index_panel.mark_start,
             "mark_end": self.index_panel.mark_end,
+            "index_lesson": self.open_indexing,
             "note_new": self._new_note,
             "note_time": self.notes_panel.insert_current_time,
             "search": self.open_search,
@@ -220,6 +226,7 @@ class Workspace(QObject):
             actions["search"],
             actions["mark_start"],
             actions["mark_end"],
+            actions["index_lesson"],
             self.index_panel.undo_action,
             self.index_panel.redo_action,
         ):
@@ -325,6 +332,15 @@ class Workspace(QObject):
         for signal in (timer.done, timer.ended, runner.step_started, runner.sequence_finished):
             signal.connect(update)
         update()
+
+    def open_indexing(self) -> IndexingPanel:
+        """Show the indexing mode for the lesson on screen, its table ready for keys."""
+        self.indexing_dock.show()
+        self.indexing_dock.raise_()
+        self.indexing_panel.table.setFocus()
+        if self.indexing_panel.current_row() is None and self.indexing_panel.model.rowCount():
+            self.indexing_panel.select_row(0)
+        return self.indexing_panel
 
     def open_search(self) -> SearchDialog:
         dialog = SearchDialog(self.context, self.window)
