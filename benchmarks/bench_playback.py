@@ -9,6 +9,9 @@ Figures (medians unless named otherwise; nothing here passes or fails):
   mpv: its decoder and output drop counters), CPU % of one core, and peak RSS.
 * seek to a position mark -> that frame shown, p50/p95, while playing, on a file with a keyframe every
   2 s; mpv: ``seek <t> absolute+exact`` until its ``playback-restart`` event.
+* jump to a position (``jump_to``, as the index and the indexing table do) -> the cached picture of
+  its first frame painted, p50/p95, beside the decoded frame of the same jump in the same run (the
+  seek figure above, measured again); the pictures are grabbed before the first jump.
 * one position save on the GUI thread (resume point + played spans, one SQLite transaction with
   synchronous=FULL), p50/p95.
 
@@ -17,6 +20,7 @@ mpv: ``--vo=x11``, software scaling); otherwise smrtplayer runs offscreen and mp
 The clip is generated with PyAV (textured, moving, ~8 Mbit/s) and cached in benchmarks/results/media.
 
     .venv/bin/python benchmarks/bench_playback.py [--runs 7] [--play-seconds 60] [--seeks 30]
+    .venv/bin/python benchmarks/bench_playback.py --only jump     # just the position-jump figures
 """
 
 from __future__ import annotations
@@ -352,6 +356,56 @@ def child(mode: str, data: Path, seconds: float, seeks: int) -> int:
         poll.timeout.connect(check_shown)
         poll.start(1)
 
+    elif mode == "jump":
+        window.start(autoplay=True)
+        marks = [p.start_ms for p in playback.positions][:seeks]
+        frames = playback.position_frames
+        still_costs: list[float] = []
+        frame_costs: list[float] = []
+        jump: dict[str, Any] = {"index": -1, "target": None}
+        poll = QTimer()
+
+        def cached() -> bool:
+            lesson = playback.lesson
+            return (
+                frames is not None
+                and lesson is not None
+                and all(frames.image(lesson.fingerprint, mark) is not None for mark in marks)
+            )
+
+        def next_jump() -> None:
+            jump["index"] += 1
+            if jump["index"] >= len(marks):
+                poll.stop()
+                report.update(jump_still_ms=still_costs, jump_frame_ms=frame_costs)
+                finish()
+                return
+            jump.update(target=marks[jump["index"]], stills=view.stills_painted, still_seen=False)
+            jump["began"] = time.perf_counter()
+            playback.jump_to(jump["target"])
+
+        def check_jump() -> None:
+            target = jump["target"]
+            if jump["index"] < 0:
+                if view.frames_painted > 2 and cached():
+                    next_jump()
+                return
+            if target is None:
+                return
+            elapsed = (time.perf_counter() - jump["began"]) * 1000
+            if not jump["still_seen"] and view.stills_painted > jump["stills"]:
+                jump["still_seen"] = True
+                still_costs.append(elapsed)
+            if 0 <= view.painted_frame_ms - target + 40 <= 600:
+                if not jump["still_seen"]:  # no picture was ready: the decoded frame came first
+                    still_costs.append(elapsed)
+                frame_costs.append(elapsed)
+                jump["target"] = None
+                QTimer.singleShot(250, next_jump)
+
+        poll.timeout.connect(check_jump)
+        poll.start(1)
+
     def finish() -> None:
         say("STATS " + json.dumps(report))
         window.close()
@@ -503,9 +557,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7, help="launches of each player")
     parser.add_argument("--play-seconds", type=float, default=60)
     parser.add_argument("--seeks", type=int, default=30)
-    parser.add_argument("--only", choices=["launch", "play", "seek", "save"], action="append")
+    parser.add_argument("--only", choices=["launch", "play", "seek", "jump", "save"], action="append")
     args = parser.parse_args()
-    parts = set(args.only or ["launch", "play", "seek", "save"])
+    parts = set(args.only or ["launch", "play", "seek", "jump", "save"])
     mpv = shutil.which("mpv")
     clip = make_clip(MEDIA / f"bench-1080p30-gop{GOP}-{CLIP_SECONDS}s.mp4")
     marks = position_marks(args.seeks, CLIP_SECONDS * 1000)
@@ -557,6 +611,21 @@ def main() -> int:
                         "ms",
                         "mpv seek absolute+exact" if theirs else None,
                         round(pick(theirs)) if theirs else None,
+                    )
+                )
+        if "jump" in parts:
+            prepare_data_dir(data, clip, marks, 0)
+            jumps = run_child("jump", data, env, seeks=args.seeks)
+            stills, decoded = jumps.get("jump_still_ms", []), jumps.get("jump_frame_ms", [])
+            extra["jump_ms"] = {"cached_picture": stills, "decoded_frame": decoded}
+            for name, pick in (("p50", median), ("p95", p95)):
+                figures.append(
+                    Figure(
+                        f"jump to position -> cached first frame shown {name}",
+                        round(pick(stills)),
+                        "ms",
+                        "decoded frame of the same jumps",
+                        round(pick(decoded)),
                     )
                 )
         if "play" in parts:

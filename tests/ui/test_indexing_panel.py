@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 from tests.helpers.media import MediaFactory
 
@@ -238,3 +238,33 @@ def test_the_window_opens_the_mode_and_its_keys_win_over_the_window_shortcuts(  
     assert len(context.index.lesson_rows(chaptered_lesson)) == 11
     window.workspace.index_panel.undo_action.trigger()  # the Index menu's undo takes it back
     assert len(context.index.lesson_rows(chaptered_lesson)) == 10
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen has no stacking
+def test_hovering_the_seek_bar_shows_the_frame_there(  # type: ignore[no-untyped-def]
+    context: AppContext, chaptered_lesson: Lesson, qtbot
+) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    from smrtplayer.player.hover_frames import HoverFrames
+    from smrtplayer.ui.shell.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    context.playback.open_lesson(chaptered_lesson, autoplay=False, start_ms=0)
+    qtbot.waitUntil(lambda: context.playback.duration_ms() > 19000, timeout=10000)
+    window.ensure_workspace()
+    bar = window.transport.seek_bar
+    qtbot.wait(200)  # the docks are laid out: the bar has its width
+    x = bar.mark_x(5000)
+    wanted = HoverFrames.bucket(bar.ms_at(x))
+    QTest.mouseMove(bar, QPoint(x, bar.height() // 2))
+    qtbot.waitUntil(lambda: bar.preview.isVisible() and bar.preview.at_ms == wanted, timeout=15000)
+    assert 4000 <= wanted <= 6000
+    assert not bar.preview.pixmap().isNull()
+    hover = window.workspace.hover_frames
+    assert hover.path_for(chaptered_lesson.fingerprint, bar.preview.at_ms).is_file()
+    bar.leaveEvent(QEvent(QEvent.Type.Leave))
+    assert not bar.preview.isVisible()

@@ -1,13 +1,15 @@
 """SeekBar: the lesson's timeline, with its positions drawn on it as marks and the A-B loop shaded.
 
-Dragging previews (seeks without saving); the press and the release are real seeks.
+Dragging previews (seeks without saving); the press and the release are real seeks. Hovering says
+which time is under the mouse (``hovered``); a picture of that frame given back (``show_preview``)
+is shown above the bar, to find a boundary by eye before frame-stepping to it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPixmap
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QWidget
 
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.models.positions import Position
@@ -21,9 +23,23 @@ GROOVE_COLOUR = QColor("#555555")
 HANDLE_COLOUR = QColor("#ffffff")
 
 
+class PreviewPopup(QLabel):
+    """The frame under the mouse, just above the bar: a child of the bar's window drawn over it (a
+    window of its own would need a window manager's help to stay on top)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("seekPreview")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
+        self.at_ms: int | None = None
+
+
 class SeekBar(QWidget):
     seek_requested = Signal(int)  # a real seek (press, release)
     scrubbed = Signal(int)  # a preview while dragging
+    hovered = Signal(int)  # the time under the mouse
+    hover_ended = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +54,10 @@ class SeekBar(QWidget):
         self._loop: tuple[int, int] | None = None
         self._note_marks: list[int] = []
         self._dragging = False
+        self._hover_x = 0
+        self._hovering = False
+        self.preview = PreviewPopup()
+        self.preview.hide()
 
     def sizeHint(self) -> QSize:
         return QSize(400, 34)
@@ -113,6 +133,33 @@ class SeekBar(QWidget):
             if position.contains(ms):
                 tip += f"  {position.title}"
         QToolTip.showText(self.mapToGlobal(QPoint(x, 0)), plain_tooltip(tip), self)
+        self._hover_x, self._hovering = x, True
+        if self._duration > 0:
+            self.hovered.emit(ms)
+
+    @Slot(int, QImage)
+    def show_grabbed_preview(self, at_ms: int, image: QImage) -> None:
+        self.show_preview(image, at_ms)
+
+    def show_preview(self, image: QImage, at_ms: int) -> None:
+        """Show ``image`` (the frame near ``at_ms``) above the bar where the mouse is."""
+        if image.isNull() or not self._hovering:
+            return
+        self.preview.setPixmap(QPixmap.fromImage(image))
+        self.preview.at_ms = at_ms
+        self.preview.adjustSize()
+        above = self.mapToGlobal(
+            QPoint(self._hover_x - self.preview.width() // 2, -self.preview.height() - 4)
+        )
+        self.preview.move(above)
+        self.preview.show()
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self._hovering = False
+        self.preview.hide()
+        self.preview.at_ms = None
+        self.hover_ended.emit()
+        super().leaveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._dragging:

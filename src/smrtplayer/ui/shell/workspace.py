@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QSplitter, QTabWidget, QWidget
 
+from smrtplayer.player.hover_frames import HoverFrames
 from smrtplayer.ui.holds.hold_panel import HoldPanel
 from smrtplayer.ui.index.index_panel import IndexPanel
 from smrtplayer.ui.index.indexing_panel import IndexingPanel
@@ -111,6 +112,10 @@ class Workspace(QObject):
         )
         self.notes_panel.seek_requested.connect(playback.seek)
         self.notes_panel.marks_changed.connect(parts.seek_bar.set_note_marks)
+        self.hover_frames = HoverFrames(context.paths.thumbnails / "hover", self)
+        parts.seek_bar.hovered.connect(self._preview_hovered_time)
+        parts.seek_bar.hover_ended.connect(self.hover_frames.stop)
+        self.hover_frames.ready.connect(parts.seek_bar.show_grabbed_preview)
         self.hold_panel = HoldPanel(context)
         self.index_dock = self._dock("Body index", "indexDock", self.index_panel)
         self.notes_dock = self._dock("Notes", "notesDock", self.notes_panel)
@@ -332,6 +337,13 @@ class Workspace(QObject):
         for signal in (timer.done, timer.ended, runner.step_started, runner.sequence_finished):
             signal.connect(update)
         update()
+
+    def _preview_hovered_time(self, at_ms: int) -> None:
+        lesson = self.parts.playback.lesson
+        if lesson is not None:
+            image = self.hover_frames.request(lesson, at_ms)
+            if image is not None:
+                self.parts.seek_bar.show_preview(image, HoverFrames.bucket(at_ms))
 
     def open_indexing(self) -> IndexingPanel:
         """Show the indexing mode for the lesson on screen, its table ready for keys."""
