@@ -10,8 +10,9 @@ Figures (medians unless named otherwise; nothing here passes or fails):
 * seek to a position mark -> that frame shown, p50/p95, while playing, on a file with a keyframe every
   2 s; mpv: ``seek <t> absolute+exact`` until its ``playback-restart`` event.
 * jump to a position (``jump_to``, as the index and the indexing table do) -> the cached picture of
-  its first frame painted, p50/p95, beside the decoded frame of the same jump in the same run (the
-  seek figure above, measured again); the pictures are grabbed before the first jump.
+  its first frame painted, p50/p95 (the view repaints it within the jump; without a picture, the
+  decoded frame counts), beside the decoded frame of the same jumps in the same run (the seek
+  figure above, measured again); the pictures are grabbed before the first jump.
 * one position save on the GUI thread (resume point + played spans, one SQLite transaction with
   synchronous=FULL), p50/p95.
 
@@ -100,6 +101,7 @@ def prepare_data_dir(data: Path, clip: Path, marks: list[int], resume_ms: int) -
     from smrtplayer.app.paths import AppPaths
     from smrtplayer.library.fingerprint import lesson_fingerprint
     from smrtplayer.models.library import NewCourse, NewLesson, NewPosition
+    from smrtplayer.models.settings import AUTOPLAY_NEXT_S
 
     course_dir = data.parent / "course"
     course_dir.mkdir(parents=True, exist_ok=True)
@@ -137,7 +139,7 @@ def prepare_data_dir(data: Path, clip: Path, marks: list[int], resume_ms: int) -
             )
         )
         context.progress.save_position(fingerprint, resume_ms, CLIP_SECONDS * 1000)
-        context.settings.set("autoplay_next_s", 0)
+        context.settings.set(AUTOPLAY_NEXT_S, 0)
     finally:
         context.close()
 
@@ -384,6 +386,11 @@ def child(mode: str, data: Path, seconds: float, seeks: int) -> int:
             jump["began"] = time.perf_counter()
             playback.jump_to(jump["target"])
 
+        def still_on_screen() -> None:
+            if jump["target"] is not None and not jump["still_seen"]:
+                jump["still_seen"] = True
+                still_costs.append((time.perf_counter() - jump["began"]) * 1000)
+
         def check_jump() -> None:
             target = jump["target"]
             if jump["index"] < 0:
@@ -393,9 +400,6 @@ def child(mode: str, data: Path, seconds: float, seeks: int) -> int:
             if target is None:
                 return
             elapsed = (time.perf_counter() - jump["began"]) * 1000
-            if not jump["still_seen"] and view.stills_painted > jump["stills"]:
-                jump["still_seen"] = True
-                still_costs.append(elapsed)
             if 0 <= view.painted_frame_ms - target + 40 <= 600:
                 if not jump["still_seen"]:  # no picture was ready: the decoded frame came first
                     still_costs.append(elapsed)
@@ -403,6 +407,7 @@ def child(mode: str, data: Path, seconds: float, seeks: int) -> int:
                 jump["target"] = None
                 QTimer.singleShot(250, next_jump)
 
+        view.still_painted.connect(still_on_screen)
         poll.timeout.connect(check_jump)
         poll.start(1)
 

@@ -400,9 +400,11 @@ class PlaybackController(QObject):
     def jump_to(self, position_ms: int) -> None:
         """Seek to where a position starts, showing its cached first frame at once when there is one."""
         image = self.position_frame(position_ms)
-        position_ms = self._seek_to(position_ms)
         if image is not None:
-            self.still_ready.emit(image, position_ms)
+            # Before the seek: the backend may flush its decoder threads while setting the position.
+            duration = self.duration_ms()
+            self.still_ready.emit(image, position_ms if duration <= 0 else min(position_ms, duration))
+        position_ms = self._seek_to(position_ms)
         self.save_position(position_ms)
 
     def position_frame(self, position_ms: int) -> QImage | None:

@@ -103,7 +103,8 @@ class PositionFrames(QObject):
         return not self._closed
 
     def _keep(self, key: tuple[str, int], image: QImage) -> None:
-        self._memory[key] = image
+        # The raster engine's fast path: a decoded frame comes as RGBA, which each paint would convert.
+        self._memory[key] = image.convertToFormat(QImage.Format.Format_RGB32)
         self._memory.move_to_end(key)
         while len(self._memory) > MEMORY_LIMIT:
             self._memory.popitem(last=False)

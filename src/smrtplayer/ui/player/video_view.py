@@ -74,6 +74,7 @@ class VideoView(QWidget):
     double_clicked = Signal()
     #: a frame was painted after the view was empty (start-up, after ``clear``)
     first_frame_painted = Signal()
+    still_painted = Signal()  # a jump's cached picture is on screen
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,6 +144,8 @@ class VideoView(QWidget):
         self._still_ms = at_ms
         self._still_unpainted = True
         self._still_timeout.start()
+        if self.isVisible():
+            self.repaint()  # now, not after the seek's work queued on the event loop
 
     def show_image(self, image: QImage) -> None:
         """Show a still picture (used where no video frame exists)."""
@@ -304,7 +307,8 @@ class VideoView(QWidget):
         image = self.image()
         if not image.isNull():
             target = self.video_rect()
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            # A jump's still is up for a fraction of a second: drawn at once rather than smoothly.
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self._still_ms is None)
             if self._mirrored:
                 painter.save()
                 painter.translate(target.x() + target.width(), target.y())
@@ -316,6 +320,7 @@ class VideoView(QWidget):
             if self._still_unpainted:
                 self._still_unpainted = False
                 self.stills_painted += 1
+                self.still_painted.emit()
             if fresh:
                 self.frames_painted += 1
                 self.painted_frame_ms = self._frame.startTime() // 1000
