@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
-from tests.helpers.media import MediaFactory
 
+from helpers.media import MediaFactory
 from smrtplayer.app.context import AppContext
 from smrtplayer.library.fingerprint import lesson_fingerprint
 from smrtplayer.library.probe import probe_media
