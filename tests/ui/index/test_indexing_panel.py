@@ -149,19 +149,24 @@ def test_m_splits_at_the_frame_on_screen_while_playing_at_double_speed(  # type:
     playback.play()
     qtbot.waitUntil(lambda: playback.frame_start_ms() > 2600, timeout=10000)
     qtbot.keyClick(panel.table, Qt.Key.Key_M)
-    shown_at_split = panel.last_split_ms
-    assert shown_at_split is not None and 2600 < shown_at_split < 4000
+    split = panel.last_split_ms
+    assert split is not None and split > 2600 and split % 40 == 0  # a frame's start (25 fps)
     playback.pause()
+    chapter = split // CHAPTER_MS  # the chapter that was playing, cut in two at that frame
     rows = context.index.lesson_rows(panel.lesson)  # type: ignore[arg-type]
     assert len(rows) == 11
-    assert (rows[1].start_ms, rows[1].end_ms) == (2000, shown_at_split)
-    assert (rows[2].start_ms, rows[2].end_ms) == (shown_at_split, 4000)
-    assert panel.current_row() == rows[2]  # the new part is the row to name next
+    assert (rows[chapter].start_ms, rows[chapter].end_ms) == (chapter * CHAPTER_MS, split)
+    assert (rows[chapter + 1].start_ms, rows[chapter + 1].end_ms) == (split, (chapter + 1) * CHAPTER_MS)
+    assert panel.current_row() == rows[chapter + 1]  # the new part is the row to name next
 
     qtbot.keyClick(panel.table, Qt.Key.Key_Delete)  # and joined again
     rows = context.index.lesson_rows(panel.lesson)  # type: ignore[arg-type]
-    assert [(r.start_ms, r.end_ms) for r in rows[:3]] == [(0, 2000), (2000, 4000), (4000, 6000)]
-    assert panel.current_row() == rows[1]
+    assert len(rows) == 10
+    assert (rows[chapter].start_ms, rows[chapter].end_ms) == (
+        chapter * CHAPTER_MS,
+        (chapter + 1) * CHAPTER_MS,
+    )
+    assert panel.current_row() == rows[chapter]
 
 
 def test_digits_set_the_hold_and_a_boundary_moves_to_a_stepped_frame(  # type: ignore[no-untyped-def]
