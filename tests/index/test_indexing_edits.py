@@ -14,8 +14,8 @@ from smrtplayer.models.positions import Position
 
 
 def _lesson(context: AppContext, title: str) -> Lesson:
-    course = context.library.courses()[0]
-    return next(lesson for lesson in context.library.lessons(course.id) if lesson.title == title)
+    courses = context.library.courses()
+    return next(le for c in courses for le in context.library.lessons(c.id) if le.title == title)
 
 
 def _spans(rows: list[Position]) -> list[tuple[int, int, str, str]]:
@@ -124,3 +124,42 @@ def test_suggestions_bring_names_used_nearby_and_the_courses_regions_first(conte
     assert suggester.suggest("")[0].name == "Piriformis"
     assert suggester.suggest("p")[0].name == "Piriformis"
     assert all(choice.name != "Piriformis" for choice in suggester.suggest("glu"))
+
+
+def test_chapter_marks_become_the_users_own_in_place(context: AppContext, media, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from smrtplayer.library.fingerprint import lesson_fingerprint
+    from smrtplayer.models.library import NewCourse, NewLesson, NewPosition
+
+    folder = tmp_path / "course"
+    folder.mkdir()
+    target = folder / "chapters.mp4"
+    target.write_bytes(media.clip(seconds=6.0).read_bytes())
+    chapters = tuple(
+        NewPosition(title=f"Chapter {n + 1}", start_ms=n * 2000, end_ms=(n + 1) * 2000, origin="chapter")
+        for n in range(3)
+    )
+    lesson_new = NewLesson("Part", "Chapters", target.name, lesson_fingerprint(target), 1, positions=chapters)
+    context.courses.save(NewCourse("chap", "Chapters", "linked", folder, (lesson_new,)))
+    index = context.index
+    lesson = next(
+        le
+        for c in context.library.courses()
+        for le in context.library.lessons(c.id)
+        if le.title == "Chapters"
+    )
+    first, second, third = index.lesson_rows(lesson)
+
+    assert index.name_position(second.uid, "Piriformis") == second.uid  # the same row, now the user's
+    assert index.merge_into_previous(third.uid) == second.uid
+    rows = index.lesson_rows(lesson)
+    assert [(r.uid, r.start_ms, r.end_ms, r.source_name, r.title) for r in rows] == [
+        (first.uid, 0, 2000, "chapter", "Chapter 1"),
+        (second.uid, 2000, 6000, "user", "Piriformis"),
+    ]
+    assert len(index.positions.in_lesson(lesson.fingerprint)) == 2  # nothing left behind to list twice
+    index.undo_stack.undo()
+    assert [(r.start_ms, r.end_ms) for r in index.lesson_rows(lesson)] == [
+        (0, 2000),
+        (2000, 4000),
+        (4000, 6000),
+    ]

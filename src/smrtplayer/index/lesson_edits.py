@@ -1,17 +1,19 @@
 """What each indexing-mode edit does to one lesson's positions, as a plan of writes.
 
-The indexing mode lists a lesson's positions whatever their source. The course's own (manifest or
-chapter) are never changed: editing one makes the user's own copy, which then stands in for it. A
-course position is listed only while the user's positions do not cover its whole span, so a chapter
-that was split, merged or renamed shows once, as the user's rows. A plan is a list of inserts,
-updates and deletes of user positions that the service checks and applies as one undo step.
+The indexing mode lists a lesson's positions whatever their source. A chapter mark (a file's or a
+disc's) is only a start: editing one makes it the user's own, in place, as ``edit_position`` does. A
+course manifest's positions are never changed: editing one makes the user's own copy, which then
+stands in for it; a manifest position is listed only while the user's positions do not cover its
+whole span, so one that was split, joined or renamed shows once, as the user's rows.
+
+A plan is a list of inserts, updates and deletes that the service checks and applies as one undo step.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from smrtplayer.models.positions import Position, PositionDraft, position_at
+from smrtplayer.models.positions import CHAPTER_ORIGINS, Position, PositionDraft, position_at
 
 
 @dataclass
@@ -43,9 +45,14 @@ def _covered(position: Position, spans: list[tuple[int, int]]) -> bool:
     return reached >= position.end_ms
 
 
+def editable_in_place(row: Position) -> bool:
+    """The user's own, or a chapter mark (which an edit makes the user's)."""
+    return row.source == "user" or row.origin in CHAPTER_ORIGINS
+
+
 def change(plan: EditPlan, row: Position, draft: PositionDraft) -> None:
-    """``row`` becomes ``draft``: an update of the user's own, a copy of the course's."""
-    if row.source == "user":
+    """``row`` becomes ``draft``: an update of the user's own or a chapter, a copy of a manifest's."""
+    if editable_in_place(row):
         plan.updates[row.uid] = draft
     else:
         plan.inserts.append(draft)
@@ -79,10 +86,10 @@ def merge_into_previous(rows: list[Position], uid: str) -> EditPlan:
         return plan
     row, previous = rows[index], rows[index - 1]
     merged = replace(PositionDraft.of(previous), end_ms=max(previous.end_ms, row.end_ms))
-    if row.source == "user":
+    if editable_in_place(row):
         plan.deletes.append(row.uid)
     change(plan, previous, merged)
-    if previous.source == "user":
+    if editable_in_place(previous):
         plan.focus_uid = previous.uid
     else:
         plan.focus_insert = 0
@@ -98,7 +105,7 @@ def move_start(rows: list[Position], uid: str, start_ms: int) -> EditPlan:
     if previous is not None and previous.end_ms == row.start_ms:
         change(plan, previous, replace(PositionDraft.of(previous), end_ms=start_ms))
     change(plan, row, replace(PositionDraft.of(row), start_ms=start_ms))
-    if row.source == "user":
+    if editable_in_place(row):
         plan.focus_uid = row.uid
     else:
         plan.focus_insert = len(plan.inserts) - 1
@@ -109,7 +116,7 @@ def redescribe(row: Position, draft: PositionDraft) -> EditPlan:
     """A change of name, side or hold of one row."""
     plan = EditPlan()
     change(plan, row, draft)
-    if row.source == "user":
+    if editable_in_place(row):
         plan.focus_uid = row.uid
     else:
         plan.focus_insert = 0

@@ -554,7 +554,7 @@ class IndexService(QObject):
                 [f"The start must stay between {clock_text(floor, tenths=True)} and the position's end."]
             )
         adjacent = index > 0 and rows[index - 1].end_ms == row.start_ms
-        if row.source != "user" and not adjacent and start_ms > row.start_ms:
+        if not lesson_edits.editable_in_place(row) and not adjacent and start_ms > row.start_ms:
             raise PositionRejected(
                 ["Nothing before this course position would cover its first part: split it instead."]
             )
@@ -595,9 +595,13 @@ class IndexService(QObject):
         if reasons:
             raise PositionRejected(list(dict.fromkeys(reasons)))
         befores = {uid: PositionDraft.of(p) for uid in ignoring if (p := self.positions.get(uid)) is not None}
+        sources = {uid: p.source for uid in plan.deletes if (p := self.positions.get(uid)) is not None}
         self.undo_stack.beginMacro(label)
         try:
             for uid in plan.deletes:
+                if sources.get(uid) != "user":
+                    # A chapter mark is taken over (made the user's) before it can be removed.
+                    self.undo_stack.push(_EditPosition(self, uid, befores[uid], befores[uid]))
                 self.undo_stack.push(_DeletePosition(self, uid, befores[uid]))
             for uid, draft in updates.items():
                 self.undo_stack.push(_EditPosition(self, uid, befores[uid], draft))

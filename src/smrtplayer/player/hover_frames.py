@@ -52,7 +52,7 @@ class HoverFrames(QObject):
             if not image.isNull():
                 return image
             path.unlink(missing_ok=True)
-        if self._closed or key in self._waiting.values() or not lesson.path.is_file():
+        if self._closed or key in self._waiting.values() or not Path(lesson.path).is_file():
             return None
         if self._grabber is None:
             self._grabber = FrameGrabber.shared()

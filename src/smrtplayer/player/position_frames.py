@@ -62,7 +62,7 @@ class PositionFrames(QObject):
 
     def prefetch(self, lesson: Lesson, starts: Iterable[int]) -> None:
         """Have a picture ready for each start of ``lesson``: loaded from disk, else grabbed."""
-        if self._closed or not lesson.path.is_file():
+        if self._closed or not Path(lesson.path).is_file():
             return  # a missing file is the player's to report, not the second player's
         requests: list[FrameRequest] = []
         queued = set(self._waiting.values()) | {key for key, _ in self._to_load}

@@ -48,7 +48,13 @@ def chaptered_lesson(context: AppContext, media: MediaFactory, tmp_path: Path) -
     target = folder / "Hips and low back.mp4"
     target.write_bytes(clip.read_bytes())
     chapters = tuple(
-        NewPosition(title=f"Chapter {n + 1}", start_ms=n * CHAPTER_MS, end_ms=(n + 1) * CHAPTER_MS)
+        NewPosition(
+            title=f"Chapter {n + 1}",
+            start_ms=n * CHAPTER_MS,
+            end_ms=(n + 1) * CHAPTER_MS,
+            origin="disc",
+            side_known=False,
+        )
         for n in range(10)
     )
     context.courses.save(
@@ -197,7 +203,11 @@ def test_digits_set_the_hold_and_a_boundary_moves_to_a_stepped_frame(  # type: i
     assert rows[1].start_ms == 2000 and rows[1].hold_ms == 45_000
     context.index.undo_stack.undo()
     context.index.undo_stack.undo()
-    assert [r.source for r in context.index.lesson_rows(panel.lesson)] == ["publisher"] * 10  # type: ignore[arg-type]
+    rows = context.index.lesson_rows(panel.lesson)  # type: ignore[arg-type]
+    assert [(r.start_ms, r.hold_ms, r.title) for r in rows[:2]] == [
+        (0, None, "Chapter 1"),
+        (2000, None, "Chapter 2"),
+    ]
 
 
 def test_naming_keys_do_not_reach_the_window_and_escape_cancels(  # type: ignore[no-untyped-def]

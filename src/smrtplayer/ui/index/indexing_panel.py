@@ -56,7 +56,7 @@ COLUMNS = ("Start", "End", "Name", "Side", "Hold", "From")
 NAME_COLUMN = 2
 SIDE_KEYS = {Qt.Key.Key_L: "L", Qt.Key.Key_R: "R", Qt.Key.Key_B: "both"}
 SIDE_TEXT = {"L": "L", "R": "R", "both": "L+R"}
-SOURCE_TEXT = {"user": "yours", "publisher": "course", "manifest": "course", "chapter": "chapter"}
+SOURCE_TEXT = {"user": "yours", "manifest": "course", "chapter": "chapter"}
 #: digits typed further apart than this start a new hold rather than extend it
 HOLD_TYPING_S = 1.5
 HINT = (
@@ -98,7 +98,7 @@ class LessonRowsModel(QAbstractTableModel):
             row.title,
             SIDE_TEXT.get(row.side, row.side),
             f"{row.hold_ms // 1000} s" if row.hold_ms else "",
-            SOURCE_TEXT.get(row.source, row.source),
+            SOURCE_TEXT.get(row.source_name, row.source_name),
         )[index.column()]
 
 
