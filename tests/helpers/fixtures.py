@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from helpers.clock import FakeClock, advance_clock
+from helpers.dvd import AuthoredDvd, author_dvd, dvdauthor_available
 from helpers.media import MediaFactory
 
 if TYPE_CHECKING:
@@ -77,6 +78,14 @@ def _no_thumbnail_work_left_behind() -> Iterator[None]:
 
 
 # Media and courses
+
+
+@pytest.fixture(scope="session")
+def authored_dvd(tmp_path_factory: pytest.TempPathFactory) -> AuthoredDvd:
+    """A real DVD authored with dvdauthor once per session, its title split into two VOB parts."""
+    if not dvdauthor_available():
+        pytest.fail("dvdauthor is not installed (tools/debian-packages.txt lists it)")
+    return author_dvd(tmp_path_factory.mktemp("dvd"))
 
 
 @pytest.fixture(scope="session")

@@ -197,7 +197,11 @@ class AppContext:
             from smrtplayer.player.controller import PlaybackController
 
             self._playback = PlaybackController(
-                self.progress, self.playback_state, self.settings, self.library
+                self.progress,
+                self.playback_state,
+                self.settings,
+                self.library,
+                titles_dir=self.paths.cache / "dvd-titles",
             )
             # Study time counts whatever plays, from the first frame (the window's panels come later).
             self._playback.playing_changed.connect(self.study_time.on_playing_changed)

@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainte
 from smrtplayer.common.wording import counted
 from smrtplayer.models.plans import Plan, PlanStep
 from smrtplayer.player.frame_grabber import FrameGrabber, FrameRequest
+from smrtplayer.player.media_source import playable_path
 
 SIDE_TEXT = {"L": "LEFT", "R": "RIGHT", "both": "BOTH SIDES"}
 SIDE_COLOURS = {"L": QColor("#b35c00"), "R": QColor("#0b5fa5"), "both": QColor("#555555")}
@@ -327,9 +328,11 @@ class HandoutExporter(QObject):
                     continue
             lesson = self._lookup.lesson_by_fingerprint(step.lesson_fingerprint)  # type: ignore[attr-defined]
             if lesson is not None and Path(lesson.path).is_file():
-                requests.append(
-                    FrameRequest(next(_request_keys), Path(lesson.path), at_ms, cache, wanted=self._wanted)
-                )
+                try:  # a DVD title's frame may lie in any of its parts
+                    video = playable_path(lesson, self._cache_dir / "dvd-titles")
+                except OSError:
+                    continue
+                requests.append(FrameRequest(next(_request_keys), video, at_ms, cache, wanted=self._wanted))
                 self._pending[requests[-1].key] = index
         if not requests:
             self._done()

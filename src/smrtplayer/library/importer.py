@@ -39,6 +39,7 @@ from smrtplayer.library.container_facts import (
     ContainerFactsUnavailable,
     read_container_facts,
 )
+from smrtplayer.library.dvd_plan import plan_dvd_titles
 from smrtplayer.library.fingerprint import copy_with_sha256, lesson_fingerprint, sha256_file
 from smrtplayer.library.job_progress import ProgressMeter, ProgressSink, StopCheck
 from smrtplayer.library.manifest import MANIFEST_NAME, MAX_MANIFEST_BYTES, Course, locate, parse_manifest
@@ -178,10 +179,14 @@ def _prepare_tree(
     stop: StopCheck,
 ) -> PreparedImport:
     _require_lessons(root, plan)
+    disc_notes: tuple[str, ...] = ()
+    if plan.source_kind == "dvd":
+        plan, disc_notes = plan_dvd_titles(root, plan, sizes)
     mode = mode or (COPY if plan.source_kind == "dvd" else LINK)
     if mode == LINK:
         meter = ProgressMeter(sum(sizes.get(lesson.rel_path, 0) for lesson in plan.lessons), progress)
-        return _finish(plan, root, root, {}, meter, stop, kind="linked", source=root)
+        linked = _finish(plan, root, root, {}, meter, stop, kind="linked", source=root)
+        return replace(linked, notes=(*disc_notes, *linked.notes))
     files = plan.files()
     meter = ProgressMeter(sum(sizes.get(name, 0) for name in files), progress)
     staging = make_staging(library_dir, sum(sizes.get(name, 0) for name in files), root)
@@ -202,7 +207,7 @@ def _prepare_tree(
             digests[name] = digest
         prepared = _finish(plan, root, staging, digests, meter, stop, kind="copied", source=root)
         _drop_unused(staging, plan, prepared.course)
-        return replace(prepared, staging=staging)
+        return replace(prepared, staging=staging, notes=(*disc_notes, *prepared.notes))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -290,6 +295,8 @@ def _finish(
                 continue
             if sha256 is None:
                 raise Cancelled("The import was cancelled; nothing was imported.")
+        if planned.duration_ms is not None:
+            media = replace(media, duration_ms=planned.duration_ms)
         if plan.manifest is not None and media.duration_ms is not None:
             _check_positions_fit(plan, planned.manifest_path, planned.rel_path, media.duration_ms, label_root)
         if planned.expected_sha256 and planned.expected_sha256 != sha256:
@@ -310,6 +317,7 @@ def _finish(
                 sha256=sha256,
                 subtitles=planned.subtitles,
                 attachments=planned.attachments,
+                title_parts=planned.title_parts,
             )
         )
     meter.finish()
@@ -412,6 +420,8 @@ def _drop_unused(staging: Path, plan: CoursePlan, course: NewCourse) -> None:
     used = {plan.manifest_rel_path} if plan.manifest_rel_path else set()
     for lesson in course.lessons:
         used.add(lesson.rel_path)
+        parent = lesson.rel_path.rpartition("/")[0]
+        used.update(f"{parent}/{part.file_name}" if parent else part.file_name for part in lesson.title_parts)
         used.update(item.rel_path for item in (*lesson.subtitles, *lesson.attachments))
     used.update(item.rel_path for item in course.attachments)
     for name in plan.files():

@@ -25,7 +25,7 @@ from smrtplayer.library.fingerprint import lesson_fingerprint
 from smrtplayer.library.manifest import MANIFEST_NAME, Course, load_manifest
 from smrtplayer.library.naming import clean_title, natural_key
 from smrtplayer.library.probe import VIDEO_SUFFIXES, probe_media
-from smrtplayer.models.library import MediaInfo, NewAttachment, NewCourse, NewLesson, SkippedFile
+from smrtplayer.models.library import MediaInfo, NewAttachment, NewCourse, NewLesson, SkippedFile, TitlePart
 from smrtplayer.models.positions import NewPosition
 
 SUBTITLE_SUFFIXES = frozenset({".srt", ".vtt"})
@@ -66,6 +66,10 @@ class PlannedLesson:
     manifest_path: str = ""
     subtitles: tuple[NewAttachment, ...] = ()
     attachments: tuple[NewAttachment, ...] = ()
+    #: a DVD title: its length from the IFO (its first part alone is shorter) and its VOB parts
+    duration_ms: int | None = None
+    title_parts: tuple[TitlePart, ...] = ()
+    part_paths: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,7 @@ class CoursePlan:
         names = [self.manifest_rel_path] if self.manifest_rel_path else []
         for lesson in self.lessons:
             names.append(lesson.rel_path)
+            names.extend(lesson.part_paths)
             names.extend(item.rel_path for item in (*lesson.subtitles, *lesson.attachments))
         names.extend(item.rel_path for item in self.attachments)
         return list(dict.fromkeys(names))

@@ -33,6 +33,14 @@ def verify_lessons(
         if not lesson.path.is_file():
             checks.append(_check(lesson, "missing", "the file is not where the course expects it"))
             continue
+        absent = [
+            part.file_name
+            for part in lesson.title_parts
+            if not (lesson.path.parent / part.file_name).is_file()
+        ]
+        if absent:  # a DVD title plays only with all its parts (only the first one's checksum is kept)
+            checks.append(_check(lesson, "missing", f"{', '.join(absent)}, part of this title, is not there"))
+            continue
         try:
             digest = sha256_file(lesson.path, meter.item_progress, should_stop)
         except OSError as error:

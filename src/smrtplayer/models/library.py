@@ -30,6 +30,22 @@ class CourseSummary:
 
 
 @dataclass(frozen=True)
+class TitlePart:
+    """One VOB part of a DVD title, played back to back with the others as one stream.
+
+    ``file_name`` sits in the same folder as the lesson's file (the title's first part). The times are
+    in microseconds: ``inpoint_us`` on the part's own clock, where the title's stream is taken up;
+    ``duration_us`` how much of the title's timeline the part covers.
+    """
+
+    file_name: str
+    inpoint_us: int
+    duration_us: int
+    #: playing stops at the end of ``duration_us`` (another title follows in this part)
+    stops: bool = False
+
+
+@dataclass(frozen=True)
 class Lesson:
     id: int
     course_id: int
@@ -51,6 +67,8 @@ class Lesson:
     expected_sha256: str | None = None
     sha256: str | None = None
     verify_status: str = "unverified"  # unverified | ok | mismatch | missing | unreadable
+    #: a DVD title's VOB parts (empty for a lesson that is one file)
+    title_parts: tuple[TitlePart, ...] = ()
 
 
 def neighbour_lesson(lessons: list[Lesson], lesson: Lesson, step: int) -> Lesson | None:
@@ -78,6 +96,7 @@ class NewLesson:
     sha256: str | None = None
     subtitles: tuple[NewAttachment, ...] = ()
     attachments: tuple[NewAttachment, ...] = ()
+    title_parts: tuple[TitlePart, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ deadlocking) and delegates to its parts: resume points and played spans (``resum
 from __future__ import annotations
 
 import logging
+import tempfile
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QMetaObject, QObject, QTimer, QUrl, Signal, Slot
@@ -89,8 +91,11 @@ class PlaybackController(QObject):
         settings: SettingsAccess | None = None,
         library: LessonSource | None = None,
         parent: QObject | None = None,
+        titles_dir: Path | None = None,
     ) -> None:
         super().__init__(parent)
+        #: where DVD titles' stream lists and part links are written (never the course's folder)
+        self._titles_dir = titles_dir
         self._progress = progress
         self._settings = settings
         self._library = library
@@ -265,9 +270,21 @@ class PlaybackController(QObject):
             return  # open_lesson says why
         if not path.is_file():
             return
+        try:
+            path = self._playable(lesson, path)
+        except OSError:
+            return  # open_lesson says why
         url = QUrl.fromLocalFile(str(path.resolve()))
         self._player.setSource(url)
         self._preloaded = url
+
+    def _playable(self, lesson: Lesson, path: Path) -> Path:
+        """The file to give the backend: the lesson's own, or a DVD title's list of parts."""
+        if not lesson.title_parts:
+            return path
+        if self._titles_dir is None:
+            self._titles_dir = Path(tempfile.mkdtemp(prefix="smrtplayer-titles-"))
+        return media_source.playable_path(lesson, self._titles_dir)
 
     def open_lesson(self, lesson: Lesson, *, autoplay: bool = True, start_ms: int | None = None) -> None:
         """Load ``lesson``; resume where the user stopped unless ``start_ms`` is given."""
@@ -304,6 +321,16 @@ class PlaybackController(QObject):
             start_ms = self._resume.resume_point(lesson)
         self._pending_seek_ms = None
         self._resume.mark_opened(lesson, start_ms)
+        try:
+            path = self._playable(lesson, path)
+        except FileNotFoundError as error:  # a DVD title's later part
+            self._player.setSource(QUrl())
+            self._fail(media_source.missing_file_message(lesson.title, Path(error.filename or path)))
+            return
+        except OSError as error:
+            self._player.setSource(QUrl())
+            self._fail(media_source.title_not_prepared_message(lesson.title, error))
+            return
         url = QUrl.fromLocalFile(str(path.resolve()))
         preloaded, self._preloaded = self._preloaded == url and self._player.source() == url, None
         if not preloaded:

@@ -10,6 +10,7 @@ from PySide6.QtMultimedia import QMediaPlayer
 
 from smrtplayer.common.errors import MediaError
 from smrtplayer.common.timetext import clock_text
+from smrtplayer.models.library import Lesson
 
 _REMOTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
 
@@ -53,6 +54,14 @@ def missing_file_message(title: str, path: Path) -> str:
     )
 
 
+def title_not_prepared_message(title: str, error: OSError) -> str:
+    """A DVD title's list of parts could not be written into the app's cache folder."""
+    return (
+        f"“{title}” cannot be played: its DVD parts could not be linked in smrtplayer's cache folder "
+        f"({error.strerror or error}). Free some space there, or check that it is writable."
+    )
+
+
 def not_playable_message(title: str) -> str:
     """The backend found the file but no playable video in it."""
     return f"“{title}” is not a playable video. " + _ERROR_ADVICE[QMediaPlayer.Error.FormatError]
@@ -73,3 +82,48 @@ def truncated_message(title: str, ended_at_ms: int, duration_ms: int) -> str:
         "the file is incomplete (truncated). Copy it again from the original, or verify the "
         "course; meanwhile skip to the next lesson."
     )
+
+
+def playable_path(lesson: Lesson, titles_dir: Path) -> Path:
+    """The file to give a player for ``lesson``: its own file, or its DVD title's list of parts."""
+    return title_stream(lesson, titles_dir) if lesson.title_parts else Path(lesson.path)
+
+
+def title_stream(lesson: Lesson, folder: Path) -> Path:
+    """A ``.ffconcat`` that plays a DVD title's VOB parts as one stream (FFmpeg's concat demuxer).
+
+    The demuxer accepts plain relative names only, and a linked course's folder is never written
+    into, so the list sits in a folder of the app's own beside links to the parts. The ``inpoint``
+    and ``duration`` lines come from the import: without durations the player reports 0 and
+    cannot seek across parts.
+    """
+    target = folder / lesson.fingerprint
+    target.mkdir(parents=True, exist_ok=True)
+    lines = ["ffconcat version 1.0"]
+    for index, part in enumerate(lesson.title_parts, start=1):
+        link = target / f"part{index}.vob"
+        source = (lesson.path.parent / part.file_name).resolve()
+        if not source.is_file():
+            raise FileNotFoundError(2, "a VOB part of the title is missing", str(source))
+        if link.is_symlink() or link.exists():
+            link.unlink()
+        _link(link, source)
+        lines += [f"file part{index}.vob", f"inpoint {_seconds(part.inpoint_us)}"]
+        lines.append(f"duration {_seconds(part.duration_us)}")
+        if part.stops:
+            lines.append(f"outpoint {_seconds(part.inpoint_us + part.duration_us)}")
+    playlist = target / "title.ffconcat"
+    playlist.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return playlist
+
+
+def _link(link: Path, source: Path) -> None:
+    """A symbolic link, or a hard link where symbolic ones need rights the user lacks (Windows)."""
+    try:
+        link.symlink_to(source)
+    except OSError:
+        link.hardlink_to(source)
+
+
+def _seconds(microseconds: int) -> str:
+    return f"{microseconds // 1_000_000}.{microseconds % 1_000_000:06d}"

@@ -8,7 +8,15 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from smrtplayer.models.library import Attachment, CourseSummary, Lesson, LessonCheck, NewAttachment, NewCourse
+from smrtplayer.models.library import (
+    Attachment,
+    CourseSummary,
+    Lesson,
+    LessonCheck,
+    NewAttachment,
+    NewCourse,
+    TitlePart,
+)
 from smrtplayer.models.positions import CHAPTER_ORIGINS, Position
 from smrtplayer.store.db import Store, utc_now
 from smrtplayer.store.positions import position_from_row, position_values
@@ -102,8 +110,8 @@ class CourseRepository:
                     """
                     INSERT INTO lessons (course_id, section_id, ordinal, title, rel_path, fingerprint,
                         size_bytes, expected_sha256, sha256, verified_at, verify_status, duration_ms,
-                        width, height, video_codec, audio_codec, subtitle_path)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        width, height, video_codec, audio_codec, subtitle_path, title_parts)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                     [
                         course_id,
@@ -123,6 +131,7 @@ class CourseRepository:
                         media.video_codec if media else None,
                         media.audio_codec if media else None,
                         lesson.subtitles[0].rel_path if lesson.subtitles else None,
+                        title_parts_text(lesson.title_parts),
                     ],
                 )
                 lesson_id = int(cursor.lastrowid or 0)
@@ -433,4 +442,20 @@ def _lesson(row: dict[str, Any]) -> Lesson:
         expected_sha256=row["expected_sha256"],
         sha256=row["sha256"],
         verify_status=str(row.get("verify_status") or "unverified"),
+        title_parts=title_parts_from_text(str(row.get("title_parts") or "")),
+    )
+
+
+def title_parts_text(parts: tuple[TitlePart, ...]) -> str:
+    if not parts:
+        return ""
+    return json.dumps([[part.file_name, part.inpoint_us, part.duration_us, part.stops] for part in parts])
+
+
+def title_parts_from_text(text: str) -> tuple[TitlePart, ...]:
+    if not text:
+        return ()
+    return tuple(
+        TitlePart(file_name=str(name), inpoint_us=int(inpoint), duration_us=int(duration), stops=bool(stops))
+        for name, inpoint, duration, stops in json.loads(text)
     )

@@ -519,6 +519,18 @@ def m008_position_origin(db: sqlite_utils.Database) -> None:
     )
 
 
+@step
+def m009_dvd_titles(db: sqlite_utils.Database) -> None:
+    run_script(
+        db,
+        """
+        -- A DVD title is one lesson made of several VOB parts: a JSON list of [file name, in-point,
+        -- duration (microseconds), stops at its end], played back to back; '' for a one-file lesson.
+        ALTER TABLE lessons ADD COLUMN title_parts TEXT NOT NULL DEFAULT '';
+        """,
+    )
+
+
 # The number of the newest step; written to PRAGMA user_version after an upgrade.
 SCHEMA_VERSION = _STEP_NUMBERS[-1]
 
