@@ -7,7 +7,6 @@ import os
 import sys
 from pathlib import Path
 
-from smrtplayer import __version__
 from smrtplayer.app.paths import DATA_DIR_ENV, AppPaths
 from smrtplayer.common.controlchars import json_safe, terminal_safe
 from smrtplayer.common.errors import SmrtError
@@ -21,7 +20,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Offline study player for manual-therapy video courses.",
         epilog="Without a command, the window opens.",
     )
-    parser.add_argument("--version", action="version", version=f"smrtplayer {__version__}")
+    parser.add_argument(
+        "--version",
+        action=_VersionAction,
+        help="show the version of smrtplayer, Qt, FFmpeg, SQLite and Python, then exit",
+    )
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -32,6 +35,20 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_commands(subparsers)
     return parser
+
+
+class _VersionAction(argparse.Action):
+    """Like argparse's version action, but the Qt and FFmpeg versions are looked up only when asked:
+    every other command would pay for importing Qt."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        from smrtplayer.app.about import version_text
+
+        print(version_text())
+        parser.exit()
 
 
 def _split_open_path(argv: list[str], commands: set[str]) -> tuple[list[str], Path | None]:

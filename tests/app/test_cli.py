@@ -19,7 +19,17 @@ from smrtplayer.store import migrations
 def test_version(tmp_path: Path) -> None:
     result = run_cli("--version", data_dir=tmp_path)
     assert result.returncode == 0
-    assert result.stdout.strip() == f"smrtplayer {__version__}"
+    lines = result.stdout.strip().splitlines()
+    assert lines[0] == f"smrtplayer {__version__}"
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    assert f"Qt {qVersion()} (PySide6 {PySide6.__version__})" in lines
+    assert f"SQLite {sqlite3.sqlite_version}" in lines
+    ffmpeg = [line for line in lines if line.startswith("FFmpeg ")]
+    # The version comes from the libavutil Qt plays with, read from the library itself.
+    assert ffmpeg and ffmpeg[0].split()[1][0].isdigit(), lines
+    assert result.stderr == "", "the library probes must not print notices"
 
 
 def test_courses_json_lists_the_builtin_demo(tmp_path: Path) -> None:

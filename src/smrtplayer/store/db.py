@@ -39,6 +39,11 @@ APPLICATION_ID = 0x534D5254
 BUSY_TIMEOUT_MS = 5000
 
 
+def sqlite_library_version() -> str:
+    """The SQLite library Python's sqlite3 module runs on (the About box and --version name it)."""
+    return sqlite3.sqlite_version
+
+
 def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 

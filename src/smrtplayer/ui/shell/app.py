@@ -78,14 +78,16 @@ def run_gui(paths: AppPaths, *, autoplay: bool = True, open_path: Path | None = 
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from smrtplayer import APP_NAME, __version__
+    from smrtplayer import APP_ID, APP_NAME, __version__
     from smrtplayer.app.context import AppContext
+    from smrtplayer.ui.shell.app_icon import app_icon
     from smrtplayer.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    QApplication.setDesktopFileName(APP_NAME)  # static: instance() is typed as a QCoreApplication
+    QApplication.setDesktopFileName(APP_ID)  # static: instance() is typed as a QCoreApplication
+    QApplication.setWindowIcon(app_icon())
 
     from smrtplayer.app.instance import InstanceGuard
 

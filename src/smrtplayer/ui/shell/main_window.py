@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTreeWidget,
@@ -35,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smrtplayer import __version__
 from smrtplayer.app.context import AppContext
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.timetext import clock_text
@@ -730,14 +728,9 @@ class MainWindow(QMainWindow):
             self.error_area.show()
 
     def _show_about(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle("About smrtplayer")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
-            f"smrtplayer {__version__}\n\nAn offline study player for manual-therapy video courses.\n"
-            f"Data folder: {self.context.paths.data}"
-        )
-        box.exec()
+        from smrtplayer.ui.shell.about_box import AboutBox
+
+        AboutBox(self.context.paths.data, self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         from smrtplayer.ui.holds.hold_panel import confirm_close_during_hold

@@ -1,0 +1,179 @@
+"""What smrtplayer is made of: the versions and licences the About box and ``--version`` show.
+
+Qt (through PySide6) and FFmpeg are LGPL libraries shipped as separate shared libraries, which the
+LGPL allows on the condition that users are told which libraries, under which licence, and where
+their source is; the other components' licences ask for their notice. This module is the one list.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import platform
+import sys
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from smrtplayer import APP_NAME, __version__
+from smrtplayer.store.db import sqlite_library_version
+
+log = logging.getLogger(__name__)
+
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str
+    version: str
+    licence: str
+    source: str
+
+
+def qt_version() -> str:
+    from PySide6.QtCore import qVersion
+
+    return str(qVersion())
+
+
+def pyside_version() -> str:
+    import PySide6
+
+    return str(PySide6.__version__)
+
+
+def _ffmpeg_library_candidates() -> list[Path]:
+    """libavutil as QtMultimedia's FFmpeg backend loads it: inside the PySide6 package."""
+    import PySide6
+
+    root = Path(PySide6.__file__).resolve().parent
+    patterns = ("Qt/lib/libavutil.so.*", "Qt/lib/libavutil*.dylib", "avutil-*.dll", "Qt/bin/avutil-*.dll")
+    return sorted(path for pattern in patterns for path in root.glob(pattern))
+
+
+def _make_openssl_visible() -> None:
+    """Qt's libavutil takes RAND_bytes from an OpenSSL it expects to be loaded already (the FFmpeg
+    plugin's process has it); loading libavutil on its own needs it made global first."""
+    if not sys.platform.startswith("linux"):
+        return
+    import hashlib  # noqa: F401  (loads libcrypto.so.3 through _hashlib, from the bundle when frozen)
+
+    try:
+        ctypes.CDLL("libcrypto.so.3", mode=ctypes.RTLD_GLOBAL)
+    except OSError as error:
+        log.info("no libcrypto.so.3 to lend libavutil: %s", error)
+
+
+def ffmpeg_version() -> str:
+    """FFmpeg's own version string (``av_version_info``) from the libavutil Qt plays video with."""
+    from PySide6.QtCore import QLoggingCategory
+
+    # Loading libavutil by hand runs Qt's probes for optional VA-API and PipeWire, whose "Couldn't
+    # load" notices mean nothing here (playback loads them itself when present).
+    QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver=false")
+    _make_openssl_visible()
+    for path in _ffmpeg_library_candidates():
+        try:
+            library = ctypes.CDLL(str(path))
+            version_info = library.av_version_info
+        except (OSError, AttributeError) as error:
+            log.info("cannot read the FFmpeg version from %s: %s", path, error)
+            continue
+        version_info.restype = ctypes.c_char_p
+        value = version_info()
+        if value:
+            return str(value.decode("ascii", "replace"))
+    return UNKNOWN
+
+
+def _distribution_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        # A frozen bundle carries the modules, not always their metadata.
+        module = sys.modules.get(name.replace("-", "_"))
+        return str(getattr(module, "__version__", UNKNOWN))
+
+
+def components() -> list[Component]:
+    """Everything shipped inside the bundle that has a licence of its own."""
+    import msgspec
+    import platformdirs
+    import pysubs2
+
+    return [
+        Component(
+            "Qt",
+            qt_version(),
+            "LGPL-3.0-only",
+            "https://download.qt.io/official_releases/qt/ (source of the exact version)",
+        ),
+        Component(
+            "PySide6 and Shiboken6 (Qt for Python)",
+            pyside_version(),
+            "LGPL-3.0-only",
+            "https://download.qt.io/official_releases/QtForPython/",
+        ),
+        Component(
+            "FFmpeg (libavcodec, libavformat, libavutil, libswscale, libswresample)",
+            ffmpeg_version(),
+            "LGPL-2.1-or-later",
+            "https://ffmpeg.org/download.html",
+        ),
+        Component("SQLite", sqlite_library_version(), "Public domain", "https://sqlite.org/copyright.html"),
+        Component(
+            "Python",
+            platform.python_version(),
+            "PSF-2.0",
+            "https://docs.python.org/3/license.html",
+        ),
+        Component(
+            "ICU (Unicode support, with Qt)",
+            UNKNOWN,
+            "Unicode-3.0",
+            "https://github.com/unicode-org/icu/blob/main/LICENSE",
+        ),
+        Component(
+            "sqlite-utils",
+            _distribution_version("sqlite-utils"),
+            "Apache-2.0",
+            "https://github.com/simonw/sqlite-utils",
+        ),
+        Component("msgspec", str(msgspec.__version__), "BSD-3-Clause", "https://github.com/jcrist/msgspec"),
+        Component(
+            "platformdirs",
+            str(platformdirs.__version__),
+            "MIT",
+            "https://github.com/tox-dev/platformdirs",
+        ),
+        Component("pysubs2", str(pysubs2.__version__), "MIT", "https://github.com/tkarabela/pysubs2"),
+    ]
+
+
+def version_text() -> str:
+    """``smrtplayer --version``: our version and the libraries that decide what a bug report means."""
+    return "\n".join(
+        [
+            f"{APP_NAME} {__version__}",
+            f"Qt {qt_version()} (PySide6 {pyside_version()})",
+            f"FFmpeg {ffmpeg_version()}",
+            f"SQLite {sqlite_library_version()}",
+            f"Python {platform.python_version()}",
+        ]
+    )
+
+
+def licence_text() -> str:
+    """The component list as plain text: the About box shows it and ``--version --licences`` prints it."""
+    lines = [f"{APP_NAME} {__version__} ships these components, each under its own licence:", ""]
+    for component in components():
+        version = "" if component.version == UNKNOWN else f" {component.version}"
+        lines.append(f"{component.name}{version}")
+        lines.append(f"    licence: {component.licence}; source: {component.source}")
+    lines += [
+        "",
+        "Qt, PySide6 and FFmpeg are separate shared libraries inside the program folder; you may replace "
+        "them with your own builds of the same versions, as the LGPL allows.",
+    ]
+    return "\n".join(lines)
