@@ -22,7 +22,7 @@ CHECK_ARGS    ?= -n $(CHECK_WORKERS) --dist loadfile
 CHECK_LIMIT_S ?= 600
 CHECK_TIMEOUT := $(shell command -v timeout >/dev/null 2>&1 && echo "timeout -s KILL $(CHECK_LIMIT_S)")
 
-.PHONY: run check test lint fmt dist demo fixtures bench stress clean venv
+.PHONY: run check test lint fmt dist deb demo fixtures bench stress clean venv
 
 $(VENV)/.stamp-python:
 	@if [ -x "$(PY)" ] && "$(PY)" -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
@@ -66,6 +66,10 @@ test: lint
 dist: $(DEV_STAMP)
 	$(PY) -m PyInstaller --noconfirm --clean --distpath dist --workpath build/work build/pyinstaller.spec
 	@du -sh dist/smrtplayer
+
+# The Debian package of the bundle above (dpkg-deb; see tools/build_deb.py for what goes where).
+deb: dist
+	$(PY) tools/build_deb.py --bundle dist/smrtplayer --out dist
 
 demo: $(DEV_STAMP)
 	$(PY) tools/make_demo_course.py
