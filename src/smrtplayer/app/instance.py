@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import ntpath
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -39,8 +41,17 @@ class StartOutcome:
     owner_pid: int = 0
 
 
-def server_name(paths: AppPaths) -> str:
-    digest = hashlib.blake2b(str(paths.data).encode(), digest_size=8).hexdigest()
+def server_name(paths: AppPaths, platform: str = sys.platform) -> str:
+    """One name per data folder. Windows and macOS file systems ignore case (and Windows takes / for
+    \\): two spellings of one folder must reach the same window, or the second start would find the
+    lock taken and nobody listening. The name is short and plain: a named pipe on Windows, a socket
+    file in the temporary folder elsewhere (at most 104 bytes on macOS)."""
+    folder = str(paths.data)
+    if platform == "win32":
+        folder = ntpath.normcase(folder)
+    elif platform == "darwin":
+        folder = folder.casefold()
+    digest = hashlib.blake2b(folder.encode(), digest_size=8).hexdigest()
     return f"smrtplayer-{digest}"
 
 

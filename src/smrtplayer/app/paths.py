@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from smrtplayer import APP_NAME
 from smrtplayer.common.errors import DataDirError
+
+if TYPE_CHECKING:
+    from platformdirs.api import PlatformDirsABC
 
 DATA_DIR_ENV = "SMRTPLAYER_DATA_DIR"
 
@@ -44,19 +49,20 @@ class AppPaths:
         return self.cache / "thumbnails"
 
     @classmethod
-    def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
+    def resolve(
+        cls, data_dir: str | os.PathLike[str] | None = None, *, platform: str = sys.platform
+    ) -> AppPaths:
         """Explicit ``data_dir`` wins, then the environment variable, then the platform folders."""
         chosen = data_dir if data_dir is not None else os.environ.get(DATA_DIR_ENV) or None
         if chosen is not None:
             root = Path(chosen).expanduser().resolve()
             return cls(data=root, config=root / "config", cache=root / "cache", logs=root / "logs")
-        import platformdirs  # ~7 ms; not needed when everything lives in one folder
-
+        folders = _platform_folders(platform)
         return cls(
-            data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
-            config=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
-            cache=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
-            logs=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+            data=Path(folders.user_data_dir),
+            config=Path(folders.user_config_dir),
+            cache=Path(folders.user_cache_dir),
+            logs=Path(folders.user_log_dir),
         )
 
     def ensure(self) -> None:
@@ -97,3 +103,21 @@ class AppPaths:
                 folder.chmod(mode & 0o700)
         except OSError:
             pass
+
+
+def _platform_folders(platform: str) -> PlatformDirsABC:
+    """The folder conventions of ``platform`` (a ``sys.platform`` value): %LOCALAPPDATA% on Windows,
+    ~/Library on macOS, the XDG folders elsewhere. Chosen here rather than by platformdirs' own
+    ``sys.platform`` test so that each system's layout is tested on every system."""
+    # ~7 ms of imports, not needed when everything lives in one folder
+    if platform == "win32":
+        from platformdirs.windows import Windows
+
+        return Windows(APP_NAME, appauthor=False)
+    if platform == "darwin":
+        from platformdirs.macos import MacOS
+
+        return MacOS(APP_NAME, appauthor=False)
+    from platformdirs.unix import Unix
+
+    return Unix(APP_NAME, appauthor=False)

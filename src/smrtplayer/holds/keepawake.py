@@ -136,7 +136,8 @@ class WindowsBackend(_Backend):
 
             set_state = ctypes.windll.kernel32.SetThreadExecutionState  # type: ignore[attr-defined]
         if not set_state(flags):
-            log.info("SetThreadExecutionState failed: the screen is not kept awake")
+            # KeepAwake logs it and does not report the screen as kept awake.
+            raise OSError("SetThreadExecutionState failed")
 
     def acquire(self, reason: str) -> None:
         self._call(ES_CONTINUOUS | ES_DISPLAY_REQUIRED | ES_SYSTEM_REQUIRED)
@@ -153,11 +154,9 @@ class MacBackend(_Backend):
         self._process: Any = None
 
     def acquire(self, reason: str) -> None:
-        try:
-            self._process = self._spawn(["/usr/bin/caffeinate", "-d", "-i", "-w", str(os.getpid())])
-        except OSError as error:
-            log.info("caffeinate unavailable (%s): the screen is not kept awake", error)
-            self._process = None
+        # No caffeinate raises OSError: KeepAwake logs it and does not report the screen as kept awake.
+        self._process = None
+        self._process = self._spawn(["/usr/bin/caffeinate", "-d", "-i", "-w", str(os.getpid())])
 
     def release(self) -> None:
         if self._process is not None:
@@ -166,10 +165,10 @@ class MacBackend(_Backend):
             self._process = None
 
 
-def default_backend(owner: KeepAwake) -> _Backend:
-    if sys.platform == "win32":
+def default_backend(owner: KeepAwake, platform: str = sys.platform) -> _Backend:
+    if platform == "win32":
         return WindowsBackend()
-    if sys.platform == "darwin":
+    if platform == "darwin":
         return MacBackend()
     return FreedesktopBackend(owner)
 
