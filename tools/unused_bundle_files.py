@@ -29,8 +29,8 @@ def opened_names(trace: Path) -> set[str]:
         match = OPENED.search(line)
         if match:
             path = match.group(1)
-            names.add(os.path.basename(path))
-            names.add(os.path.basename(os.path.realpath(path)))
+            names.add(Path(path).name)
+            names.add(Path(os.path.realpath(path)).name)
     return names
 
 
