@@ -23,7 +23,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--version",
         action=_VersionAction,
-        help="show the version of smrtplayer, Qt, FFmpeg, SQLite and Python, then exit",
+        help="show the versions of smrtplayer, Qt, FFmpeg, SQLite and Python, and the licences of the "
+        "bundled components, then exit",
     )
     parser.add_argument(
         "--data-dir",
@@ -45,9 +46,9 @@ class _VersionAction(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
 
     def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
-        from smrtplayer.app.about import version_text
+        from smrtplayer.app.about import components_summary, version_text
 
-        print(version_text())
+        print(f"{version_text()}\n\n{components_summary()}")
         parser.exit()
 
 

@@ -30,6 +30,12 @@ def test_version(tmp_path: Path) -> None:
     # The version comes from the libavutil Qt plays with, read from the library itself.
     assert ffmpeg and ffmpeg[0].split()[1][0].isdigit(), lines
     assert result.stderr == "", "the library probes must not print notices"
+    # The bundled components with their licences, and where the full texts are.
+    assert "  Qt " + qVersion() + ": LGPL-3.0-only" in lines
+    assert any(line.startswith("  FFmpeg ") and line.endswith(": LGPL-2.1-or-later") for line in lines)
+    assert any(line.startswith("  msgspec ") and line.endswith(": BSD-3-Clause") for line in lines)
+    texts = Path(lines[-1].removeprefix("Licence texts: ").split(" (")[0])
+    assert (texts / "LGPL-3.0.txt").read_text().lstrip().startswith("GNU LESSER GENERAL PUBLIC LICENSE")
 
 
 def test_courses_json_lists_the_builtin_demo(tmp_path: Path) -> None:

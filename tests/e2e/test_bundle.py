@@ -84,6 +84,13 @@ def test_frozen_bundle_passes_its_self_test(frozen_bundle: Path, tmp_path: Path)
     assert lines[0].startswith("smrtplayer "), lines
     assert any(line.startswith("FFmpeg ") and line[7].isdigit() for line in lines), lines
     assert version.stderr == ""
+    # The Python packages' metadata (versions, licence files) and the licence texts are bundled.
+    assert any(line.startswith("  msgspec ") and line[10].isdigit() for line in lines), lines
+    texts = Path(lines[-1].removeprefix("Licence texts: ").split(" (")[0])
+    assert texts.is_relative_to(dist / "smrtplayer"), texts
+    assert {"LGPL-3.0.txt", "GPL-3.0.txt", "LGPL-2.1.txt"} <= {path.name for path in texts.iterdir()}
+    assert (texts / "python" / "LICENSE.txt").is_file()
+    assert list((exe.parent / "_internal").glob("msgspec-*.dist-info/licenses/LICENSE*"))
 
     if sys.platform.startswith("linux"):
         size_mib = sum(f.lstat().st_size for f in exe.parent.rglob("*") if not f.is_dir()) / 2**20

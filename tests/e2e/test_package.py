@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -134,9 +135,9 @@ def test_the_desktop_entry_and_the_metainfo_pass_their_validators(extracted: Pat
     assert result.returncode == 0, result.stdout + result.stderr
     text = metainfo.read_text()
     assert f'<launchable type="desktop-id">{APP_ID}.desktop</launchable>' in text
-    screenshots = [
-        line for line in (REPO_ROOT / "README.md").read_text().splitlines() if "docs/screenshots/" in line
-    ]
+    screenshots = re.findall(
+        r"!\[[^\]]*\]\(docs/screenshots/[^)]+\.png\)", (REPO_ROOT / "README.md").read_text()
+    )
     assert screenshots, "the README shows no screenshot"
     assert text.count("<screenshot") - text.count("<screenshots") == len(screenshots)
 

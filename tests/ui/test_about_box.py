@@ -4,6 +4,7 @@ bundled components with their licences."""
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import PySide6
 from PySide6.QtCore import QTimer, qVersion
@@ -51,6 +52,11 @@ def test_the_about_box_names_the_versions_and_the_licences(qapp, tmp_path) -> No
         assert line is not None, f"{component} missing from:\n{details}"
         following = details.splitlines()[details.splitlines().index(line) + 1]
         assert licence in following, (component, following)
+    # The LGPL asks for its text to go with the libraries: each named text is there.
+    texts = [Path(ln.split("full text: ", 1)[1]) for ln in details.splitlines() if "full text: " in ln]
+    names = {path.name for path in texts}
+    assert {"LGPL-3.0.txt", "GPL-3.0.txt", "LGPL-2.1.txt"} <= names
+    assert all(path.is_file() and path.stat().st_size > 0 for path in texts)
 
 
 def test_help_about_opens_the_box_from_the_window(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]

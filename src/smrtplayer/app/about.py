@@ -16,6 +16,7 @@ from importlib import metadata
 from pathlib import Path
 
 from smrtplayer import APP_NAME, __version__
+from smrtplayer.common.resources import asset
 from smrtplayer.store.db import sqlite_library_version
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,8 @@ class Component:
     version: str
     licence: str
     source: str
+    #: the Python distribution it comes from, whose metadata may hold its licence file
+    distribution: str = ""
 
 
 def qt_version() -> str:
@@ -87,22 +90,72 @@ def ffmpeg_version() -> str:
     return UNKNOWN
 
 
+#: The Python packages inside the bundle besides PySide6, with their licences. The spec copies their
+#: metadata (and with it their licence files) into the bundle, so versions and texts are found there.
+PYTHON_PACKAGES: tuple[tuple[str, str, str], ...] = (
+    ("sqlite-utils", "Apache-2.0", "https://github.com/simonw/sqlite-utils"),
+    ("msgspec", "BSD-3-Clause", "https://github.com/jcrist/msgspec"),
+    ("platformdirs", "MIT", "https://github.com/tox-dev/platformdirs"),
+    ("pysubs2", "MIT", "https://github.com/tkarabela/pysubs2"),
+    ("click", "BSD-3-Clause", "https://github.com/pallets/click"),
+    ("click-default-group", "Public domain", "https://github.com/click-contrib/click-default-group"),
+    ("tabulate", "MIT", "https://github.com/astanin/python-tabulate"),
+    ("sqlite-fts4", "Apache-2.0", "https://github.com/simonw/sqlite-fts4"),
+    ("python-dateutil", "Apache-2.0 AND BSD-3-Clause", "https://github.com/dateutil/dateutil"),
+    ("pluggy", "MIT", "https://github.com/pytest-dev/pluggy"),
+)
+#: Licence texts kept in assets/licenses/ (LGPL-3.0 builds on the GPL-3.0, so both are needed).
+LICENCE_TEXTS = {
+    "LGPL-3.0-only": ("LGPL-3.0.txt", "GPL-3.0.txt"),
+    "LGPL-2.1-or-later": ("LGPL-2.1.txt",),
+    "Apache-2.0": ("Apache-2.0.txt",),
+}
+
+
 def _distribution_version(name: str) -> str:
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
-        # A frozen bundle carries the modules, not always their metadata.
-        module = sys.modules.get(name.replace("-", "_"))
-        return str(getattr(module, "__version__", UNKNOWN))
+        return UNKNOWN
+
+
+def _distribution_licence_files(name: str) -> list[Path]:
+    try:
+        files = metadata.distribution(name).files or []
+    except metadata.PackageNotFoundError:
+        return []
+    found = []
+    for file in files:
+        if "licenses" in file.parts or file.name.upper().startswith(("LICENSE", "COPYING", "NOTICE")):
+            path = Path(str(file.locate()))
+            if path.is_file():
+                found.append(path)
+    return found
+
+
+def _python_licence_file() -> Path | None:
+    candidates = [
+        asset("licenses/python/LICENSE.txt"),  # the bundle (build/pyinstaller.spec)
+        Path(sys.base_prefix) / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}" / "LICENSE.txt",
+        Path(sys.base_prefix) / "LICENSE.txt",  # Windows
+    ]
+    return next((path for path in candidates if path.is_file()), None)
+
+
+def licence_files(component: Component) -> list[Path]:
+    """The full licence texts of ``component`` that this installation carries."""
+    if component.name == "Python":
+        python = _python_licence_file()
+        return [python] if python else []
+    files = [asset(f"licenses/{name}") for name in LICENCE_TEXTS.get(component.licence, ())]
+    if component.distribution:
+        files += _distribution_licence_files(component.distribution)
+    return [path for path in files if path.is_file()]
 
 
 def components() -> list[Component]:
     """Everything shipped inside the bundle that has a licence of its own."""
-    import msgspec
-    import platformdirs
-    import pysubs2
-
-    return [
+    listed = [
         Component(
             "Qt",
             qt_version(),
@@ -122,33 +175,19 @@ def components() -> list[Component]:
             "https://ffmpeg.org/download.html",
         ),
         Component("SQLite", sqlite_library_version(), "Public domain", "https://sqlite.org/copyright.html"),
-        Component(
-            "Python",
-            platform.python_version(),
-            "PSF-2.0",
-            "https://docs.python.org/3/license.html",
-        ),
+        Component("Python", platform.python_version(), "PSF-2.0", "https://docs.python.org/3/license.html"),
         Component(
             "ICU (Unicode support, with Qt)",
             UNKNOWN,
             "Unicode-3.0",
             "https://github.com/unicode-org/icu/blob/main/LICENSE",
         ),
-        Component(
-            "sqlite-utils",
-            _distribution_version("sqlite-utils"),
-            "Apache-2.0",
-            "https://github.com/simonw/sqlite-utils",
-        ),
-        Component("msgspec", str(msgspec.__version__), "BSD-3-Clause", "https://github.com/jcrist/msgspec"),
-        Component(
-            "platformdirs",
-            str(platformdirs.__version__),
-            "MIT",
-            "https://github.com/tox-dev/platformdirs",
-        ),
-        Component("pysubs2", str(pysubs2.__version__), "MIT", "https://github.com/tkarabela/pysubs2"),
     ]
+    listed += [
+        Component(name, _distribution_version(name), licence, source, distribution=name)
+        for name, licence, source in PYTHON_PACKAGES
+    ]
+    return listed
 
 
 def version_text() -> str:
@@ -164,6 +203,16 @@ def version_text() -> str:
     )
 
 
+def components_summary() -> str:
+    """One line per bundled component, for ``--version``; the About box has the full list."""
+    lines = ["Bundled components and their licences:"]
+    for component in components():
+        version = "" if component.version == UNKNOWN else f" {component.version}"
+        lines.append(f"  {component.name}{version}: {component.licence}")
+    lines.append(f"Licence texts: {asset('licenses')} (Help > About lists each one)")
+    return "\n".join(lines)
+
+
 def licence_text() -> str:
     """The component list as plain text: the About box shows it and ``--version --licences`` prints it."""
     lines = [f"{APP_NAME} {__version__} ships these components, each under its own licence:", ""]
@@ -171,6 +220,7 @@ def licence_text() -> str:
         version = "" if component.version == UNKNOWN else f" {component.version}"
         lines.append(f"{component.name}{version}")
         lines.append(f"    licence: {component.licence}; source: {component.source}")
+        lines += [f"    full text: {path}" for path in licence_files(component)]
     lines += [
         "",
         "Qt, PySide6 and FFmpeg are separate shared libraries inside the program folder; you may replace "
