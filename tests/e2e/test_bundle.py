@@ -1,4 +1,4 @@
-"""The frozen one-folder bundle (built once per session, tests/e2e/conftest.py) runs its self-test.
+"""The frozen one-folder bundle (built once per session: the ``frozen_bundle`` fixture) runs its self-test.
 
 Slow (the build takes ~30 s on a warm machine, longer on a cold one) but part of ``make test``: a
 packaging mistake (a stripped libavformat, a missing plugin, courses/ not bundled) passes every other

@@ -1,9 +1,9 @@
 """Build the frozen one-folder bundle from build/pyinstaller.spec, once per test session.
 
-The build takes about a minute: tests/e2e/conftest.py shares one build between the bundle test and
-the package test. It goes to a temporary dist/work folder with its own PyInstaller cache, so it never
-touches a developer's ``dist/`` or ``build/work`` and a concurrent ``make dist`` is not disturbed
-(``--clean`` empties the cache folder).
+The build takes about a minute: the ``frozen_bundle`` fixture (helpers/fixtures.py) shares one
+build between the bundle test and the package test. It goes to a temporary dist/work folder with
+its own PyInstaller cache, so it never touches a developer's ``dist/`` or ``build/work`` and a
+concurrent ``make dist`` is not disturbed (``--clean`` empties the cache folder).
 """
 
 from __future__ import annotations

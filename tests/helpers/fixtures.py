@@ -161,3 +161,15 @@ def problems(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     for module in (hold_panel, plan_editor, practice_log_view):
         monkeypatch.setattr(module, "show_problem", collect)
     return shown
+
+
+# The frozen bundle
+
+
+@pytest.fixture(scope="session")
+def frozen_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundle's executable, built once per session: the bundle and package tests share it."""
+    pytest.importorskip("PyInstaller", reason="PyInstaller is not installed: pip install -e '.[build]'")
+    from helpers.bundle import build_bundle
+
+    return build_bundle(tmp_path_factory.mktemp("bundle"))
