@@ -77,13 +77,23 @@ def metainfo(template: Path, screenshots: list[tuple[str, str]]) -> str:
 
 
 def copyright_text() -> str:
-    from smrtplayer.app.about import licence_text
+    """The components and their licences; the texts are the bundle's own (paths as installed)."""
+    from smrtplayer.app.about import UNKNOWN, components
 
+    texts = Path("/") / INSTALL_DIR / "_internal" / "assets" / "licenses"
+    lines = [f"{APP_NAME} {__version__} ships these components, each under its own licence:"]
+    for component in components():
+        version = "" if component.version == UNKNOWN else f" {component.version}"
+        lines += [f"{component.name}{version}", f"  licence: {component.licence}; source: {component.source}"]
+    lines += [
+        f"Full texts: {texts} (LGPL, GPL, Apache; Python's in python/) and the Python packages'",
+        f"licence files in their *.dist-info folders under {Path('/') / INSTALL_DIR / '_internal'}.",
+    ]
     return (
         "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
         f"Upstream-Name: {APP_NAME}\n\n"
         "Files: *\nLicense: LicenseRef-proprietary\n\n"
-        "Comment:\n" + "\n".join(" " + (line or ".") for line in licence_text().splitlines()) + "\n"
+        "Comment:\n" + "\n".join(" " + line for line in lines) + "\n"
     )
 
 

@@ -87,6 +87,9 @@ def test_the_package_holds_the_bundle_and_the_desktop_integration(package: Path)
         "/usr/share/doc/smrtplayer/copyright",
     ):
         assert name in files, name
+    # The licence texts the copyright file points at are installed.
+    for text in ("LGPL-3.0.txt", "GPL-3.0.txt", "LGPL-2.1.txt", "python/LICENSE.txt"):
+        assert f"/opt/smrtplayer/_internal/assets/licenses/{text}" in files, text
     # Every file belongs to root and nothing lands outside /opt/smrtplayer and /usr.
     assert all(" root/root " in line for line in files.values())
     assert {name.split("/")[1] for name in files if name != "/"} == {"opt", "usr"}

@@ -80,7 +80,8 @@ def test_each_system_builds_self_tests_and_makes_its_installer() -> None:
 
 def test_every_repository_file_the_workflow_and_installer_name_exists() -> None:
     text = WORKFLOW.read_text()
-    named = set(re.findall(r"\b((?:tools|build|packaging|src)/[\w./-]+\.(?:py|spec|iss|txt))\b", text))
+    repository_path = r"(?<![\w/])((?:tests|tools|build|packaging|src)/[\w./-]+\.(?:py|spec|iss|txt))\b"
+    named = set(re.findall(repository_path, text))
     assert named, "the workflow names no repository file"
     for path in named:
         assert (REPO / path).is_file(), path
