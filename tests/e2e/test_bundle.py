@@ -90,6 +90,7 @@ def test_frozen_bundle_passes_its_self_test(frozen_bundle: Path, tmp_path: Path)
     assert texts.is_relative_to(dist / "smrtplayer"), texts
     assert {"LGPL-3.0.txt", "GPL-3.0.txt", "LGPL-2.1.txt"} <= {path.name for path in texts.iterdir()}
     assert (texts / "python" / "LICENSE.txt").is_file()
+    assert (texts / "mediainfo" / "LICENSE").read_text().startswith("BSD 2-Clause License")
     assert list((exe.parent / "_internal").glob("msgspec-*.dist-info/licenses/LICENSE*"))
 
     if sys.platform.startswith("linux"):

@@ -103,7 +103,9 @@ PYTHON_PACKAGES: tuple[tuple[str, str, str], ...] = (
     ("sqlite-fts4", "Apache-2.0", "https://github.com/simonw/sqlite-fts4"),
     ("python-dateutil", "Apache-2.0 AND BSD-3-Clause", "https://github.com/dateutil/dateutil"),
     ("pluggy", "MIT", "https://github.com/pytest-dev/pluggy"),
+    ("pymediainfo", "MIT", "https://github.com/sbraz/pymediainfo"),
 )
+MEDIAINFO = "MediaInfoLib (libmediainfo, shipped in pymediainfo)"
 #: Licence texts kept in assets/licenses/ (LGPL-3.0 builds on the GPL-3.0, so both are needed).
 LICENCE_TEXTS = {
     "LGPL-3.0-only": ("LGPL-3.0.txt", "GPL-3.0.txt"),
@@ -142,11 +144,26 @@ def _python_licence_file() -> Path | None:
     return next((path for path in candidates if path.is_file()), None)
 
 
+def _mediainfo_licence_file() -> Path | None:
+    """MediaInfoLib's BSD notice: beside the library in pymediainfo's folder, or in the bundle's assets."""
+    candidates = [asset("licenses/mediainfo/LICENSE")]
+    try:
+        import pymediainfo
+
+        candidates.append(Path(pymediainfo.__file__).parent / "LICENSE")
+    except ImportError:
+        pass
+    return next((path for path in candidates if path.is_file()), None)
+
+
 def licence_files(component: Component) -> list[Path]:
     """The full licence texts of ``component`` that this installation carries."""
     if component.name == "Python":
         python = _python_licence_file()
         return [python] if python else []
+    if component.name == MEDIAINFO:
+        mediainfo = _mediainfo_licence_file()
+        return [mediainfo] if mediainfo else []
     files = [asset(f"licenses/{name}") for name in LICENCE_TEXTS.get(component.licence, ())]
     if component.distribution:
         files += _distribution_licence_files(component.distribution)
@@ -182,6 +199,7 @@ def components() -> list[Component]:
             "Unicode-3.0",
             "https://github.com/unicode-org/icu/blob/main/LICENSE",
         ),
+        Component(MEDIAINFO, UNKNOWN, "BSD-2-Clause", "https://mediaarea.net/en/MediaInfo"),
     ]
     listed += [
         Component(name, _distribution_version(name), licence, source, distribution=name)

@@ -47,6 +47,7 @@ def test_the_about_box_names_the_versions_and_the_licences(qapp, tmp_path) -> No
         ("SQLite", "Public domain"),
         ("msgspec", "BSD-3-Clause"),
         ("sqlite-utils", "Apache-2.0"),
+        ("MediaInfoLib", "BSD-2-Clause"),
     ):
         line = next((ln for ln in details.splitlines() if ln.startswith(component)), None)
         assert line is not None, f"{component} missing from:\n{details}"
