@@ -16,7 +16,7 @@ from smrtplayer.holds.ports import LessonLookup, Player
 from smrtplayer.holds.runner import SequenceRunner
 from smrtplayer.holds.timer import Clock, HoldTimer
 from smrtplayer.holds.watcher import PositionWatcher
-from smrtplayer.models.plans import Plan
+from smrtplayer.models.plans import PASSES, RECHECK, Plan
 from smrtplayer.models.positions import Position, position_near
 from smrtplayer.models.practice import PracticeEntry
 from smrtplayer.models.presets import BUILTIN_PRESETS, Preset
@@ -176,6 +176,7 @@ class HoldServices(QObject):
             cues.setParent(runner)
             self._cues = cues
             runner.step_started.connect(self._announce)
+            runner.beat.connect(self._on_beat)
             runner.logged.connect(self.practice_log_changed)
             runner.entry_changed.connect(self.practice_log_changed)
             self._keep_awake = KeepAwake(parent=runner)
@@ -202,8 +203,16 @@ class HoldServices(QObject):
         return self._keep_awake
 
     def _announce(self, leg: Leg) -> None:
-        if self._cues is not None and not leg.is_rest:
+        if self._cues is None:
+            return
+        if leg.step is not None and (leg.step.text or leg.kind == RECHECK):
+            self._cues.play("move")  # a reminder, a recheck, the slow return: look at the screen
+        if not leg.is_rest:
             self._cues.announce(leg.label)
+
+    def _on_beat(self, leg: Leg, _number: int, _count: int) -> None:
+        if self._cues is not None:
+            self._cues.play("pass" if leg.kind == PASSES else "move")
 
     def position_here(self) -> Position | None:
         """The position under the playhead of the lesson on screen, if any."""

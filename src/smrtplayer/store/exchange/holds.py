@@ -31,8 +31,8 @@ from smrtplayer.store.plans import STEP_FIELDS, insert_plan_steps
 
 # -------------------------------------------------------------------------------------- plans
 class PlanStepItem(Item, frozen=True):
-    kind: Literal["hold", "rest"]
-    hold_ms: PositiveMs
+    kind: Literal["hold", "roll", "tender-rest", "passes", "rest", "reminder", "recheck"]
+    hold_ms: Ms
     repeats: Annotated[int, msgspec.Meta(ge=1, le=20)] = 1
     side: Side = "both"
     title: ShortText = ""
@@ -42,6 +42,12 @@ class PlanStepItem(Item, frozen=True):
     start_ms: Ms = 0
     end_ms: Ms = 0
     demo_side: Side = "both"
+    passes: Annotated[int, msgspec.Meta(ge=0, le=100)] = 0
+    cadence_ms: Ms = 0
+    cue_every_ms: Ms = 0
+    text: ShortText = ""
+    structure: ShortText = ""
+    preset_key: ShortText = ""
 
 
 class PlanItem(Item, frozen=True):
@@ -52,6 +58,7 @@ class PlanItem(Item, frozen=True):
     notes: LongText = ""
     ordinal: int = 0
     steps: list[PlanStepItem] = msgspec.field(default_factory=list)
+    side_order: Literal["each", "all"] = "each"
 
 
 _STEP_COLUMNS = ", ".join(STEP_FIELDS)
@@ -86,21 +93,9 @@ class PlansSection(Section[PlanItem]):
         keys = plan_keys(conn)
         steps: dict[int, list[PlanStepItem]] = {}
         for row in conn.execute(f"SELECT plan_id, {_STEP_COLUMNS} FROM plan_steps ORDER BY plan_id, ordinal"):
-            plan_id, kind, hold, repeats, side, title, technique, uid, fingerprint, start, end, demo = row
+            plan_id, *fields = row
             steps.setdefault(int(plan_id), []).append(
-                PlanStepItem(
-                    kind=kind,
-                    hold_ms=hold,
-                    repeats=repeats,
-                    side=side,
-                    title=title,
-                    technique=technique,
-                    position_uid=uid,
-                    lesson_fingerprint=fingerprint,
-                    start_ms=start,
-                    end_ms=end,
-                    demo_side=demo,
-                )
+                PlanStepItem(**dict(zip(STEP_FIELDS, fields, strict=True)))
             )
         return [
             PlanItem(
@@ -111,9 +106,10 @@ class PlansSection(Section[PlanItem]):
                 created_at=parse_utc(created),
                 updated_at=parse_utc(updated),
                 steps=steps.get(int(plan_id), []),
+                side_order=side_order,
             )
-            for plan_id, title, notes, ordinal, created, updated in conn.execute(
-                "SELECT id, title, notes, ordinal, created_at, updated_at FROM plans ORDER BY id"
+            for plan_id, title, notes, ordinal, created, updated, side_order in conn.execute(
+                "SELECT id, title, notes, ordinal, created_at, updated_at, side_order FROM plans ORDER BY id"
             )
         ]
 
@@ -135,11 +131,12 @@ class PlansSection(Section[PlanItem]):
                 continue
             if mine is None:
                 cursor = conn.execute(
-                    "INSERT INTO plans (title, notes, ordinal, created_at, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO plans (title, notes, side_order, ordinal, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
                     [
                         item.title,
                         item.notes,
+                        item.side_order,
                         item.ordinal,
                         _plan_created_text(item.key),
                         utc_text(item.updated_at),
@@ -150,8 +147,8 @@ class PlansSection(Section[PlanItem]):
             else:
                 plan_id = ids[item.key]
                 conn.execute(
-                    "UPDATE plans SET title = ?, notes = ?, updated_at = ? WHERE id = ?",
-                    [item.title, item.notes, utc_text(item.updated_at), plan_id],
+                    "UPDATE plans SET title = ?, notes = ?, side_order = ?, updated_at = ? WHERE id = ?",
+                    [item.title, item.notes, item.side_order, utc_text(item.updated_at), plan_id],
                 )
                 conn.execute("DELETE FROM plan_steps WHERE plan_id = ?", [plan_id])
                 count.updated += 1
@@ -166,7 +163,7 @@ def _plan_created_text(key: str) -> str:
 
 
 def _plan_content(item: PlanItem) -> tuple[Any, ...]:
-    return (item.title, item.notes, tuple(item.steps))
+    return (item.title, item.notes, item.side_order, tuple(item.steps))
 
 
 # -------------------------------------------------------------------------------- practice log
