@@ -137,6 +137,10 @@ def add_commands(subparsers: Any) -> None:
     self_test.add_argument("--json", action="store_true", help="print the report as JSON")
     self_test.set_defaults(handler=cmd_self_test)
 
+    from smrtplayer.app.plan_commands import add_plan_commands
+
+    add_plan_commands(subparsers, _add)
+
     # Moving the user's data between computers. smrtplayer.app.data_commands (and msgspec with it) loads
     # only when one of these runs: every start of the window builds this parser.
     export = _add(

@@ -109,6 +109,34 @@ class HoldServices(QObject):
         self.plans_changed.emit()
         return plan_id
 
+    def templates(self) -> list[Plan]:
+        """The built-in templates (``template=True``), checked when first read."""
+        from smrtplayer.models.templates import builtin_templates
+
+        return [template.plan for template in builtin_templates()]
+
+    def copy_template(self, key: str, title: str | None = None) -> int:
+        """Make a plan of the user's own from the template ``key``; returns its id."""
+        from smrtplayer.models.templates import as_user_plan, builtin_templates
+
+        template = next((each for each in builtin_templates() if each.key == key), None)
+        if template is None:
+            raise KeyError(key)
+        return self.save_plan(as_user_plan(template, title))
+
+    def find_plan(self, key: str) -> Plan | None:
+        """A plan or template by id, template key or name (any case); a user's plan first."""
+        plans = self.all_plans()
+        if key.isdigit():
+            found = self.plan(int(key))
+            if found is not None:
+                return found
+        folded = key.casefold()
+        for plan in [*plans, *self.templates()]:
+            if plan.title.casefold() == folded or (plan.template and plan.key == key):
+                return plan
+        return None
+
     def duplicate_plan(self, plan_id: int) -> int:
         copy_id = self.plans.duplicate(plan_id)
         self.plans_changed.emit()
