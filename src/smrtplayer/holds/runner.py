@@ -237,6 +237,34 @@ class SequenceRunner(QObject):
         self.rechecked.emit(leg, tenderness)
         self._advance()
 
+    def is_baseline_recheck(self) -> bool:
+        """The recheck on screen comes before any hold of this run: it rates the point before."""
+        leg = self.current()
+        return (
+            self._phase == self.WAITING
+            and leg is not None
+            and leg.kind == RECHECK
+            and self._recheck_entry_id is None
+        )
+
+    def proposed_tenderness(self) -> int | None:
+        """What a recheck offers before the user answers: 10 for a baseline (counterstrain rates the
+        tender point 10 before treating it), nothing after a hold (the user says)."""
+        return 10 if self.is_baseline_recheck() else None
+
+    def confirm(self, tenderness: int | None = None) -> None:
+        """The one "go on" of a waiting step: a reminder is done; a recheck takes ``tenderness`` (or
+        the baseline's 10)."""
+        leg = self.current()
+        if self._phase != self.WAITING or leg is None:
+            return
+        if leg.kind == REMINDER:
+            self.acknowledge()
+            return
+        value = tenderness if tenderness is not None else self.proposed_tenderness()
+        if value is not None:
+            self.recheck(value)
+
     def stop(self) -> None:
         if not self.is_active():
             return

@@ -16,7 +16,7 @@ from smrtplayer.holds.ports import LessonLookup, Player
 from smrtplayer.holds.runner import SequenceRunner
 from smrtplayer.holds.timer import Clock, HoldTimer
 from smrtplayer.holds.watcher import PositionWatcher
-from smrtplayer.models.plans import PASSES, RECHECK, Plan
+from smrtplayer.models.plans import PASSES, Plan
 from smrtplayer.models.positions import Position, position_near
 from smrtplayer.models.practice import PracticeEntry
 from smrtplayer.models.presets import BUILTIN_PRESETS, Preset
@@ -233,7 +233,7 @@ class HoldServices(QObject):
     def _announce(self, leg: Leg) -> None:
         if self._cues is None:
             return
-        if leg.step is not None and (leg.step.text or leg.kind == RECHECK):
+        if not leg.is_timed or (leg.is_rest and leg.step is not None and leg.step.text):
             self._cues.play("move")  # a reminder, a recheck, the slow return: look at the screen
         if not leg.is_rest:
             self._cues.announce(leg.label)

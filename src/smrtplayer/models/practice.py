@@ -43,7 +43,11 @@ class PracticeEntry:
         return round(100 * (self.tender_before - self.tender_after) / self.tender_before)
 
     @property
+    def is_counterstrain(self) -> bool:
+        return "counterstrain" in self.technique.casefold()
+
+    @property
     def below_target(self) -> bool:
-        """True when a recheck shows less than the 70 % reduction counterstrain aims for."""
+        """True when a counterstrain recheck shows less than the 70 % reduction the method aims for."""
         percent = self.reduction_percent
-        return percent is not None and percent < TARGET_REDUCTION_PERCENT
+        return self.is_counterstrain and percent is not None and percent < TARGET_REDUCTION_PERCENT

@@ -32,7 +32,7 @@ from smrtplayer.app.context import AppContext
 from smrtplayer.holds.cues import CLINIC, SELF_CARE
 from smrtplayer.holds.legs import Leg
 from smrtplayer.holds.runner import SequenceRunner
-from smrtplayer.models.plans import Plan
+from smrtplayer.models.plans import PASSES, RECHECK, REMINDER, Plan
 from smrtplayer.models.presets import HoldRejected, parse_duration_ms
 from smrtplayer.ui.common.messages import message_box, show_problem
 from smrtplayer.ui.holds.dialogs import NO_VALUE
@@ -110,6 +110,25 @@ class HoldPanel(QWidget):
         font.setPixelSize(44)
         font.setBold(True)
         self.countdown.setFont(font)
+        self.kind = QLabel("")
+        self.kind.setObjectName("holdKind")
+        self.kind.setTextFormat(Qt.TextFormat.PlainText)
+        self.kind.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        kind_font = QFont(self.kind.font())
+        kind_font.setPixelSize(22)
+        kind_font.setBold(True)
+        self.kind.setFont(kind_font)
+        self.cue = QLabel("")
+        self.cue.setObjectName("holdCue")
+        self.cue.setTextFormat(Qt.TextFormat.PlainText)
+        self.cue.setWordWrap(True)
+        self.cue.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.answer_spin = QSpinBox()
+        self.answer_spin.setObjectName("recheckValue")
+        self.answer_spin.setRange(0, 10)
+        self.answer_spin.setToolTip("How tender the point is now, 0 (none) to 10 (as before treatment)")
+        self.confirm_button = QPushButton("Done")
+        self.confirm_button.setObjectName("confirmStep")
         self.what = QLabel("No hold running")
         self.what.setObjectName("holdWhat")
         self.what.setTextFormat(Qt.TextFormat.PlainText)
@@ -195,9 +214,15 @@ class HoldPanel(QWidget):
         for button in (self.plans_button, self.table_button, self.log_button):
             windows.addWidget(button)
 
+        answer = QHBoxLayout()
+        answer.addWidget(self.answer_spin)
+        answer.addWidget(self.confirm_button, 1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.kind)
         layout.addWidget(self.countdown)
         layout.addWidget(self.what)
+        layout.addWidget(self.cue)
+        layout.addLayout(answer)
         layout.addWidget(self.hold_position_button)
         layout.addLayout(start_row)
         layout.addLayout(typed_row)
@@ -220,6 +245,7 @@ class HoldPanel(QWidget):
         self.continue_button.clicked.connect(self.runner.continue_video)
         self.other_side_button.clicked.connect(self.runner.other_side)
         self.next_button.clicked.connect(self.runner.next)
+        self.confirm_button.clicked.connect(self.confirm_step)
         self.before_spin.valueChanged.connect(self._on_before)
         self.after_spin.valueChanged.connect(self._on_after)
         self.profile_combo.currentIndexChanged.connect(
@@ -238,8 +264,16 @@ class HoldPanel(QWidget):
         for signal in (timer.tick, timer.overtime, timer.adjusted, timer.started, timer.paused_changed):
             signal.connect(lambda *_args: self.refresh())
         timer.done.connect(self.refresh)
-        for signal in (runner.step_started, runner.awaiting_choice, runner.sequence_finished, runner.logged):
+        for signal in (
+            runner.step_started,
+            runner.awaiting_choice,
+            runner.sequence_finished,
+            runner.logged,
+            runner.beat,
+            runner.entry_changed,
+        ):
             signal.connect(lambda *_args: self.refresh())
+        runner.waiting.connect(self._on_waiting)
         runner.lesson_missing.connect(self._on_lesson_missing)
         runner.logged.connect(self._on_logged)
 
@@ -302,6 +336,19 @@ class HoldPanel(QWidget):
         self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findText(" ".join(name.split()))))
         self.duration_edit.clear()
 
+    def confirm_step(self) -> None:
+        """The reminder is done, or the recheck's figure is recorded."""
+        leg = self.runner.current()
+        self.runner.confirm(self.answer_spin.value() if leg is not None and leg.kind == RECHECK else None)
+
+    def _on_waiting(self, leg: Leg) -> None:
+        proposed = self.runner.proposed_tenderness()
+        self.answer_spin.setValue(proposed if proposed is not None else 0)
+        self.refresh()
+        if leg.kind == RECHECK:
+            self.answer_spin.setFocus()
+            self.answer_spin.selectAll()
+
     def _on_before(self, value: int) -> None:
         self.runner.set_tenderness_before(None if value == NO_VALUE else value)
 
@@ -347,7 +394,19 @@ class HoldPanel(QWidget):
     def refresh(self) -> None:
         runner, timer = self.runner, self.timer
         leg = runner.current() if runner.is_active() else None
+        waiting = runner.phase == SequenceRunner.WAITING and leg is not None
         self.countdown.setText(timer.display() if timer.is_active() else "–")
+        self.kind.setText(leg.kind_name.upper() if leg is not None else "")
+        if leg is not None and leg.kind == PASSES and runner.beats.count:
+            self.kind.setText(f"PASS {runner.beats.current} / {runner.beats.count}")
+        self.cue.setText(leg.step.text if leg is not None and leg.step is not None else "")
+        self.cue.setVisible(bool(self.cue.text()))
+        self.answer_spin.setVisible(waiting and leg is not None and leg.kind == RECHECK)
+        self.confirm_button.setVisible(waiting)
+        if waiting and leg is not None:
+            self.confirm_button.setText(
+                "Done (Shift+Enter)" if leg.kind == REMINDER else "Record the tenderness (0–9 keys)"
+            )
         if runner.phase == SequenceRunner.BLOCKED:
             state = "waiting: lesson missing"
         elif timer.is_paused():
@@ -377,6 +436,9 @@ class HoldPanel(QWidget):
         if entry is not None and entry.reduction is not None:
             change = entry.reduction
             words = f"down {change}" if change > 0 else f"up {-change}" if change < 0 else "no change"
+            percent = entry.reduction_percent
+            if percent is not None and entry.is_counterstrain:
+                words += f" ({percent} % less{', under 70 %' if entry.below_target else ''})"
             self.reduction.setText(
                 f"Last hold: tenderness {entry.tender_before} → {entry.tender_after}, {words}"
             )

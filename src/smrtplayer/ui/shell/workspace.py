@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,8 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QSplitter, QTabWidget, QWidget
 
+from smrtplayer.holds.runner import SequenceRunner
+from smrtplayer.models.plans import RECHECK
 from smrtplayer.player.hover_frames import HoverFrames
 from smrtplayer.ui.holds.hold_panel import HoldPanel
 from smrtplayer.ui.index.index_panel import IndexPanel
@@ -206,6 +209,8 @@ class Workspace(QObject):
             "hold_next": runner.next,
             "hold_other_side": runner.other_side,
             "hold_stop": runner.stop,
+            "hold_confirm": runner.confirm,
+            **{f"tenderness_{value}": partial(_recheck_if_asked, runner, value) for value in range(10)},
             "table_mode": self.hold_panel.open_table_mode,
             "plans": self.hold_panel.open_plans,
             "practice_log": self.hold_panel.open_log,
@@ -257,6 +262,7 @@ class Workspace(QObject):
                 "hold_next",
                 "hold_other_side",
                 "hold_stop",
+                "hold_confirm",
             ),
             ("table_mode",),
             ("plans", "practice_log"),
@@ -400,3 +406,10 @@ class Workspace(QObject):
             context.backups.daily()
         except Exception as error:  # a failed backup must never stop the study session
             self.window.statusBar().showMessage(f"The daily backup failed: {error}", 15000)
+
+
+def _recheck_if_asked(runner: SequenceRunner, value: int) -> None:
+    """A digit answers a recheck on screen; at any other moment it does nothing."""
+    leg = runner.current()
+    if runner.phase == SequenceRunner.WAITING and leg is not None and leg.kind == RECHECK:
+        runner.recheck(value)
