@@ -149,6 +149,12 @@ def add_commands(subparsers: Any) -> None:
         help="write all your notes, progress, positions, practice log and plans to FILE",
     )
     export.add_argument("file", metavar="FILE", help="where to write it (for example data.smrtdata)")
+    export.add_argument(
+        "--include-sessions",
+        action="store_true",
+        help="also write your sessions with clients (client labels and what was logged in them), "
+        "which otherwise stay on this computer",
+    )
     export.set_defaults(handler=_load_handler("smrtplayer.app.data_commands", "cmd_export_data"))
     imported = _add(
         subparsers, "import-data", help="merge a file written by export-data (on this or another computer)"

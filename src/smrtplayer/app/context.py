@@ -151,12 +151,15 @@ class AppContext:
         from smrtplayer.holds.service import HoldServices
         from smrtplayer.store.plans import PlanRepository, PresetRepository
         from smrtplayer.store.practice import PracticeRepository
+        from smrtplayer.store.sessions import SessionRepository
 
         return HoldServices(
             settings=self.settings,
             plans=PlanRepository(self.store),
             presets=PresetRepository(self.store),
             practice=PracticeRepository(self.store),
+            sessions=SessionRepository(self.store),
+            backup_files=lambda: [backup.path for backup in self.backups.all()],
             lessons=self.library,
             player=lambda: self.playback,
             cache_dir=self.paths.cache,

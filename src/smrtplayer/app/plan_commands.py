@@ -107,6 +107,56 @@ def cmd_plans_export(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
+def cmd_sessions(args: argparse.Namespace, paths: AppPaths) -> int:
+    context = _open(paths)
+    try:
+        holds = context.holds
+        records = [holds.session_record(session.id) for session in holds.all_sessions()]
+    finally:
+        context.close()
+    if args.json:
+        _dump(
+            [
+                {
+                    "id": record.session.id,
+                    "client_label": record.session.client_label,
+                    "started_at": record.session.started_at,
+                    "ended_at": record.session.ended_at,
+                    "entries": [
+                        {
+                            "kind": entry.kind,
+                            "name": entry.title,
+                            "side": entry.side,
+                            "planned_ms": entry.planned_ms,
+                            "actual_ms": entry.actual_ms,
+                            "completed": entry.completed,
+                            "passes": entry.passes,
+                            "tender_before": entry.tender_before,
+                            "tender_after": entry.tender_after,
+                            "reduction_percent": entry.reduction_percent,
+                            "below_target": entry.below_target,
+                        }
+                        for entry in record.entries
+                    ],
+                }
+                for record in records
+                if record is not None
+            ]
+        )
+        return 0
+    if not records:
+        _say("No sessions yet. Start one from the hold panel (Session…).")
+    for record in records:
+        if record is None:
+            continue
+        session = record.session
+        label = session.client_label or "(no label)"
+        _say(
+            f"{session.id:>4}  {session.started_at[:16].replace('T', ' ')}  {label}  {record.summary_text()}"
+        )
+    return 0
+
+
 def _gui_application() -> None:
     """Painting a PDF needs fonts, so a QGuiApplication; offscreen where there is no display."""
     if not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
@@ -131,3 +181,12 @@ def add_plan_commands(subparsers: Any, add: Any) -> None:
     export.add_argument("plan", metavar="PLAN", help="a plan's id or name, or a template's key or name")
     export.add_argument("file", metavar="FILE.pdf", help="where to write the handout")
     export.set_defaults(handler=cmd_plans_export)
+
+    sessions = add(
+        subparsers,
+        "sessions",
+        json_output=True,
+        help="list your sessions with clients, with what was held and the tenderness before and after",
+    )
+    sessions.add_argument("--json", action="store_true", help="machine-readable output")
+    sessions.set_defaults(handler=cmd_sessions)

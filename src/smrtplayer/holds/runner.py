@@ -89,6 +89,8 @@ class SequenceRunner(QObject):
         self.tender_before: int | None = None
         self.tender_after: int | None = None  # given while the hold still runs: logged with it
         self.last_entry_id: int | None = None
+        #: the therapist's session the holds are logged in (None: no session)
+        self.session_id: int | None = None
         self._recheck_entry_id: int | None = None  # the hold of this run a recheck would rate
         self.beats = Beats(timer.clock, self)
         self.beats.beat.connect(self._on_beat)
@@ -436,6 +438,7 @@ class SequenceRunner(QObject):
             title=leg.title,
             kind=leg.kind,
             passes=passes,
+            session_id=self.session_id,
             side=leg.side if sided and leg.side in ("L", "R", "both") else "",
             technique=step.technique if step else "",
             position_uid=step.position_uid if step else None,

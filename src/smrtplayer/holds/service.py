@@ -20,6 +20,7 @@ from smrtplayer.models.plans import PASSES, Plan
 from smrtplayer.models.positions import Position, position_near
 from smrtplayer.models.practice import PracticeEntry
 from smrtplayer.models.presets import BUILTIN_PRESETS, Preset
+from smrtplayer.models.sessions import Session, SessionRecord, SessionRejected
 from smrtplayer.models.settings import (
     HOLD_AUTO_ADVANCE,
     HOLD_CUE_PROFILE,
@@ -32,6 +33,7 @@ from smrtplayer.models.settings import (
 )
 from smrtplayer.store.plans import PlanRepository, PresetRepository
 from smrtplayer.store.practice import PracticeRepository
+from smrtplayer.store.sessions import SessionRepository, backups_holding_client
 
 if TYPE_CHECKING:
     from smrtplayer.holds.cues import CuePlayer
@@ -45,6 +47,7 @@ class HoldServices(QObject):
     plans_changed = Signal()
     presets_changed = Signal()
     practice_log_changed = Signal()
+    sessions_changed = Signal()
 
     def __init__(
         self,
@@ -53,6 +56,8 @@ class HoldServices(QObject):
         plans: PlanRepository,
         presets: PresetRepository,
         practice: PracticeRepository,
+        sessions: SessionRepository,
+        backup_files: Callable[[], list[Path]],
         lessons: LessonLookup,
         player: Callable[[], Player],
         cache_dir: Path,
@@ -65,6 +70,9 @@ class HoldServices(QObject):
         self.plans = plans
         self.presets = presets
         self.practice = practice
+        self.sessions = sessions
+        self._backup_files = backup_files
+        self._session_id: int | None = None
         self._lessons = lessons
         self._player = player
         self._cache_dir = cache_dir
@@ -186,6 +194,67 @@ class HoldServices(QObject):
         """Write the whole log as CSV; returns the number of holds written."""
         return self.practice.export_csv(destination)
 
+    # -------------------------------------------------------------------------------- sessions
+    # The client label is client data: it goes to the database and the screen, never to a log line.
+    def start_session(self, client_label: str = "") -> tuple[Session, SessionRecord | None]:
+        """Begin a session (ending one still open); returns it and the client's previous session,
+        with its entries, for "last time with this client"."""
+        self.end_session()
+        session_id = self.sessions.start(client_label)
+        session = self.sessions.get(session_id)
+        assert session is not None
+        self._session_id = session_id
+        if self._runner is not None:
+            self._runner.session_id = session_id
+        previous = self.sessions.last_for_client(session.client_label, before=session_id)
+        self.sessions_changed.emit()
+        return session, self.session_record(previous.id) if previous is not None else None
+
+    def end_session(self) -> None:
+        if self._session_id is None:
+            return
+        self.sessions.end(self._session_id)
+        self._session_id = None
+        if self._runner is not None:
+            self._runner.session_id = None
+        self.sessions_changed.emit()
+
+    def current_session(self) -> Session | None:
+        return self.sessions.get(self._session_id) if self._session_id is not None else None
+
+    def all_sessions(self) -> list[Session]:
+        """Newest first."""
+        return self.sessions.all()
+
+    def session_record(self, session_id: int) -> SessionRecord | None:
+        session = self.sessions.get(session_id)
+        if session is None:
+            return None
+        return SessionRecord(session, tuple(self.practice.in_session(session_id)))
+
+    def write_session_summary(self, session_id: int, destination: Path) -> Path:
+        """The one-page PDF summary of a session, for the therapist's own records."""
+        from smrtplayer.holds.session_summary import write_session_pdf
+
+        record = self.session_record(session_id)
+        if record is None:
+            raise SessionRejected(f"There is no session {session_id}.")
+        return write_session_pdf(record, destination)
+
+    def delete_client(self, client_label: str) -> tuple[int, int, list[Path]]:
+        """Delete all of one client's sessions and their log rows in one action; returns the sessions
+        and rows deleted and the backups that still hold them (to delete too, if the user wants)."""
+        current = self.current_session()
+        if current is not None and current.client_label == client_label.strip():
+            self.end_session()
+        sessions, rows, _first = self.sessions.delete_client(client_label)
+        if not sessions:
+            raise SessionRejected("No session has this client label: nothing was deleted.")
+        holding = backups_holding_client(self._backup_files(), client_label)
+        self.sessions_changed.emit()
+        self.practice_log_changed.emit()
+        return sessions, rows, holding
+
     # -------------------------------------------------------------------------------- services
     @property
     def runner(self) -> SequenceRunner:
@@ -200,6 +269,7 @@ class HoldServices(QObject):
             cues = CuePlayer(self._cache_dir)
             cues.attach(timer)
             runner = SequenceRunner(timer, player, self._lessons, self.practice)
+            runner.session_id = self._session_id
             timer.setParent(runner)
             cues.setParent(runner)
             self._cues = cues
@@ -269,5 +339,6 @@ class HoldServices(QObject):
         """Called by the context before the store closes: a hold still running is logged as ended."""
         if self._runner is not None:
             self._runner.stop()
+        self.end_session()
         if self._keep_awake is not None:
             self._keep_awake.release()

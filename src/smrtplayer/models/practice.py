@@ -26,6 +26,7 @@ class PracticeEntry:
     tender_after: int | None = None
     kind: str = "hold"  # the plan step kind: hold, roll, tender-rest, passes
     passes: int = 0  # passes done, for Active Release
+    session_id: int | None = None
     id: int | None = None
 
     @property

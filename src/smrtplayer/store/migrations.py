@@ -575,6 +575,17 @@ def m010_step_kinds(db: sqlite_utils.Database) -> None:
         -- The practice log says what kind of step each row was (passes, a recheck...).
         ALTER TABLE practice_log ADD COLUMN kind TEXT NOT NULL DEFAULT 'hold';
         ALTER TABLE practice_log ADD COLUMN passes INTEGER NOT NULL DEFAULT 0;
+        -- A therapist's sessions: an optional client label (initials or a pseudonym). Client data
+        -- stays here: deleting a client's sessions deletes their log rows with them.
+        CREATE TABLE sessions (
+            id            INTEGER PRIMARY KEY,
+            client_label  TEXT NOT NULL DEFAULT '',
+            started_at    TEXT NOT NULL,
+            ended_at      TEXT
+        );
+        CREATE INDEX sessions_client ON sessions(client_label, started_at);
+        ALTER TABLE practice_log ADD COLUMN session_id INTEGER REFERENCES sessions(id) ON DELETE CASCADE;
+        CREATE INDEX practice_log_session ON practice_log(session_id);
         """,
     )
 

@@ -43,8 +43,8 @@ class PracticeRepository:
                 """
                 INSERT INTO practice_log (title, side, technique, position_uid, lesson_fingerprint,
                     plan_id, planned_ms, actual_ms, completed, tender_before, tender_after,
-                    started_at, ended_at, kind, passes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    started_at, ended_at, kind, passes, session_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
                     entry.title,
@@ -62,6 +62,7 @@ class PracticeRepository:
                     entry.ended_at,
                     entry.kind,
                     entry.passes,
+                    entry.session_id,
                 ],
             )
             return int(cursor.lastrowid or 0)
@@ -90,6 +91,13 @@ class PracticeRepository:
                 "SELECT * FROM practice_log WHERE position_uid = ? ORDER BY ended_at DESC, id DESC LIMIT ?",
                 [position_uid, limit],
             )
+        return [_entry(row) for row in rows]
+
+    def in_session(self, session_id: int) -> list[PracticeEntry]:
+        """A session's entries, oldest first."""
+        rows = self._store.query(
+            "SELECT * FROM practice_log WHERE session_id = ? ORDER BY started_at, id", [session_id]
+        )
         return [_entry(row) for row in rows]
 
     def count(self) -> int:
@@ -164,4 +172,5 @@ def _entry(row: dict[str, Any]) -> PracticeEntry:
         ended_at=str(row["ended_at"]),
         kind=str(row["kind"]),
         passes=int(row["passes"]),
+        session_id=row["session_id"],
     )

@@ -201,36 +201,48 @@ class PracticeSection(Section[PracticeItem]):
         return (item.lesson_fingerprint,) if item.lesson_fingerprint else ()
 
     def dump(self, conn: sqlite3.Connection) -> list[PracticeItem]:
-        keys = plan_keys(conn)
+        # Rows logged in a therapist's session are client data: they go with the sessions section,
+        # which is exported only when the user asks.
+        return [item for _session, item in self.rows(conn, "session_id IS NULL", plan_keys(conn))]
+
+    @staticmethod
+    def rows(
+        conn: sqlite3.Connection, where: str, keys: dict[int, str]
+    ) -> list[tuple[int | None, PracticeItem]]:
         rows = conn.execute(
             "SELECT title, planned_ms, actual_ms, completed, started_at, ended_at, side, technique, "
-            "position_uid, lesson_fingerprint, plan_id, tender_before, tender_after "
-            "FROM practice_log ORDER BY id"
+            "position_uid, lesson_fingerprint, plan_id, tender_before, tender_after, session_id "
+            f"FROM practice_log WHERE {where} ORDER BY id"
         )
         items = []
         for row in rows:
             title, planned, actual, completed, started, ended, side, technique, uid, fingerprint = row[:10]
-            plan_id, before, after = row[10:]
+            plan_id, before, after, session_id = row[10:]
             items.append(
-                PracticeItem(
-                    title=title,
-                    planned_ms=planned,
-                    actual_ms=max(0, actual),
-                    completed=bool(completed),
-                    started_at=parse_utc(started),
-                    ended_at=parse_utc(ended),
-                    side=side,
-                    technique=technique,
-                    position_uid=uid,
-                    lesson_fingerprint=fingerprint,
-                    plan_key=None if plan_id is None else keys.get(int(plan_id)),
-                    tender_before=before,
-                    tender_after=after,
+                (
+                    session_id,
+                    PracticeItem(
+                        title=title,
+                        planned_ms=planned,
+                        actual_ms=max(0, actual),
+                        completed=bool(completed),
+                        started_at=parse_utc(started),
+                        ended_at=parse_utc(ended),
+                        side=side,
+                        technique=technique,
+                        position_uid=uid,
+                        lesson_fingerprint=fingerprint,
+                        plan_key=None if plan_id is None else keys.get(int(plan_id)),
+                        tender_before=before,
+                        tender_after=after,
+                    ),
                 )
             )
         return items
 
-    def merge(self, conn: sqlite3.Connection, items: Sequence[PracticeItem]) -> MergeCount:
+    def merge(
+        self, conn: sqlite3.Connection, items: Sequence[PracticeItem], *, session_id: int | None = None
+    ) -> MergeCount:
         count = MergeCount()
         plan_ids = {key: plan_id for plan_id, key in plan_keys(conn).items()}
         local: dict[str, tuple[int, int | None, int | None]] = {}
@@ -251,8 +263,8 @@ class PracticeSection(Section[PracticeItem]):
                     """
                     INSERT INTO practice_log (title, side, technique, position_uid, lesson_fingerprint,
                         plan_id, planned_ms, actual_ms, completed, tender_before, tender_after,
-                        started_at, ended_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        started_at, ended_at, session_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                     [
                         item.title,
@@ -268,6 +280,7 @@ class PracticeSection(Section[PracticeItem]):
                         item.tender_after,
                         utc_text(item.started_at),
                         utc_text(item.ended_at),
+                        session_id,
                     ],
                 )
                 local[key] = (int(cursor.lastrowid or 0), item.tender_before, item.tender_after)
