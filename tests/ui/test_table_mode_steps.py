@@ -14,6 +14,7 @@ from helpers.clock import MS, FakeClock
 from smrtplayer.app.context import AppContext
 from smrtplayer.models.plans import Plan
 from smrtplayer.ui.holds.table_mode import TableModeWindow
+from smrtplayer.ui.shell.shortcuts import ShortcutBindings
 
 SCREEN = (1920, 1080)
 
@@ -39,7 +40,9 @@ def template(context: AppContext, key: str) -> Plan:
 
 
 def open_window(context: AppContext, plan: Plan, qtbot) -> TableModeWindow:  # type: ignore[no-untyped-def]
-    view = TableModeWindow(context, plan)
+    # The keys as the window binds them (the user's own bindings included), as the window hands them over.
+    bindings = ShortcutBindings(context.settings)
+    view = TableModeWindow(context, plan, key_action=bindings.owner_of)
     qtbot.addWidget(view)
     view.resize(*SCREEN)
     view.show()

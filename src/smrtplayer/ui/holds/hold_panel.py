@@ -38,7 +38,7 @@ from smrtplayer.ui.common.messages import message_box, show_problem
 from smrtplayer.ui.holds.dialogs import NO_VALUE
 from smrtplayer.ui.holds.plan_editor import PlanEditor
 from smrtplayer.ui.holds.practice_log_view import PracticeLogView
-from smrtplayer.ui.holds.table_mode import open_table_mode
+from smrtplayer.ui.holds.table_mode import KeyAction, open_table_mode
 
 OPTIONS = (
     ("holds.pause_at_positions", "Pause at each position and start its hold"),
@@ -101,6 +101,8 @@ class HoldPanel(QWidget):
         self.runner = context.holds.runner
         self.timer = self.runner.timer
         self._table: QWidget | None = None  # table mode deletes itself on close: check isValid
+        #: the window's action for a key, handed to table mode (set by the window that owns the keys)
+        self.key_action: KeyAction | None = None
 
         self.countdown = QLabel("–")
         self.countdown.setObjectName("holdCountdown")
@@ -371,7 +373,7 @@ class HoldPanel(QWidget):
 
     # ------------------------------------------------------------------------------- windows
     def open_table_mode(self, plan: Plan | None = None) -> QWidget:
-        window = open_table_mode(self.context, plan, self.window())
+        window = open_table_mode(self.context, plan, self.window(), key_action=self.key_action)
         self._table = window
         self.table_mode_requested.emit(plan)
         return window

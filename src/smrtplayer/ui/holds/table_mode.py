@@ -7,7 +7,8 @@ than a fifth of the screen high, drawn to fill its box) with a progress bar, and
 
 A reminder waits for Space (or the "reminder done" key); a recheck shows the tenderness to record,
 large: a digit key records it, or ↑/↓ then Space (a baseline offers 10). Digits and the confirm key
-are the window's actions (ui/shell/shortcuts.py), so a re-bound key works here too.
+are the window's actions (ui/shell/shortcuts.py): the window hands table mode a lookup from a key to
+its action (``key_action``), so a re-bound key works here too.
 
 It is driven by a handful of keys so that a foot pedal or a presenter clicker can run a session:
 start/pause, next, back and +10 s (pedals usually send Space, Page Down/Up, arrows). An input lock
@@ -16,6 +17,8 @@ keys still work. Leaving table mode does not stop a running sequence.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import (
@@ -37,7 +40,6 @@ from smrtplayer.holds.runner import SequenceRunner
 from smrtplayer.holds.timer import HoldTimer, format_countdown
 from smrtplayer.models.plans import PASSES, RECHECK, REMINDER, Plan
 from smrtplayer.ui.player.video_view import VideoView
-from smrtplayer.ui.shell.shortcuts import ShortcutBindings
 
 BACKGROUND = "#000000"
 TEXT = QColor("#ffffff")
@@ -202,8 +204,19 @@ class FlashOverlay(QWidget):
         painter.end()
 
 
+#: the id of the window action a key (in Qt's portable text) triggers, or None
+KeyAction = Callable[[str], str | None]
+
+
 class TableModeWindow(QWidget):
-    def __init__(self, context: AppContext, plan: Plan | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        plan: Plan | None = None,
+        parent: QWidget | None = None,
+        *,
+        key_action: KeyAction | None = None,
+    ) -> None:
         super().__init__(parent)
         #: the window to give the keyboard back to when this one closes
         self.return_keys_to: QWidget | None = parent
@@ -241,7 +254,7 @@ class TableModeWindow(QWidget):
         self.pass_count = _plain_label("passCount")
         self.step_cue = _plain_label("stepCue")
         self.step_cue.setWordWrap(True)
-        self.bindings = ShortcutBindings(context.settings, self)
+        self.key_action: KeyAction = key_action or (lambda _key: None)
         #: the tenderness a recheck will record on Space (moved with ↑/↓)
         self.pending_tenderness: int | None = None
         self.mirror_note = _plain_label("mirrorNote")
@@ -345,7 +358,7 @@ class TableModeWindow(QWidget):
 
     def _answer(self, event: QKeyEvent, key: Qt.Key) -> bool:
         """Keys that answer a waiting reminder or recheck; False for keys that mean what they always do."""
-        action = self.bindings.owner_of(
+        action = self.key_action(
             QKeySequence(event.keyCombination()).toString(QKeySequence.SequenceFormat.PortableText)
         )
         leg = self.runner.current()
@@ -570,10 +583,14 @@ class TableModeWindow(QWidget):
 
 
 def open_table_mode(
-    context: AppContext, plan: Plan | None = None, parent: QWidget | None = None
+    context: AppContext,
+    plan: Plan | None = None,
+    parent: QWidget | None = None,
+    *,
+    key_action: KeyAction | None = None,
 ) -> TableModeWindow:
     """Show table mode full screen (a top-level window, even when given a parent to stay above)."""
-    window = TableModeWindow(context, plan)
+    window = TableModeWindow(context, plan, key_action=key_action)
     window.return_keys_to = parent
     if parent is not None:
         window.setWindowFlag(Qt.WindowType.Window)

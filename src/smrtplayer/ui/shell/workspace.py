@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QSplitter, QTabWidget, QWidget
 
 from smrtplayer.holds.runner import SequenceRunner
@@ -120,6 +120,7 @@ class Workspace(QObject):
         parts.seek_bar.hover_ended.connect(self.hover_frames.stop)
         self.hover_frames.ready.connect(parts.seek_bar.show_grabbed_preview)
         self.hold_panel = HoldPanel(context)
+        self.hold_panel.key_action = partial(_action_for_key, parts.actions_by_id)
         self.index_dock = self._dock("Body index", "indexDock", self.index_panel)
         self.notes_dock = self._dock("Notes", "notesDock", self.notes_panel)
         self.hold_dock = self._dock("Hold timer", "holdDock", self.hold_panel)
@@ -413,3 +414,14 @@ def _recheck_if_asked(runner: SequenceRunner, value: int) -> None:
     leg = runner.current()
     if runner.phase == SequenceRunner.WAITING and leg is not None and leg.kind == RECHECK:
         runner.recheck(value)
+
+
+def _action_for_key(actions: dict[str, QAction], key: str) -> str | None:
+    """The window action ``key`` (Qt's portable text) triggers now, as the user bound it."""
+    for action_id, action in actions.items():
+        if any(
+            sequence.toString(QKeySequence.SequenceFormat.PortableText) == key
+            for sequence in action.shortcuts()
+        ):
+            return action_id
+    return None
