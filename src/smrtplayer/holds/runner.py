@@ -433,7 +433,8 @@ class SequenceRunner(QObject):
         if leg.is_rest or not leg.is_timed or self._practice is None:
             return
         step = leg.step
-        sided = step is not None and (step.position_uid or step.kind != "hold")
+        # A bare preset countdown names no side; a position's hold and every step of a plan do.
+        sided = step is not None and (step.position_uid or not self._adhoc)
         entry = PracticeEntry(
             title=leg.title,
             kind=leg.kind,
