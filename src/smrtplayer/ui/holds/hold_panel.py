@@ -32,8 +32,10 @@ from smrtplayer.app.context import AppContext
 from smrtplayer.holds.cues import CLINIC, SELF_CARE
 from smrtplayer.holds.legs import Leg
 from smrtplayer.holds.runner import SequenceRunner
+from smrtplayer.holds.session_summary import local_time
 from smrtplayer.models.plans import PASSES, RECHECK, REMINDER, Plan
 from smrtplayer.models.presets import HoldRejected, parse_duration_ms
+from smrtplayer.models.sessions import SessionRejected
 from smrtplayer.ui.common.messages import message_box, show_problem
 from smrtplayer.ui.holds.dialogs import NO_VALUE
 from smrtplayer.ui.holds.plan_editor import PlanEditor
@@ -169,6 +171,16 @@ class HoldPanel(QWidget):
         self.profile_combo.addItem("Self-care: louder, counts down, may speak", SELF_CARE)
         self.option_boxes: dict[str, QCheckBox] = {}
 
+        self.session_button = QPushButton("Start a session…")
+        self.session_button.setObjectName("sessionButton")
+        self.session_button.setToolTip(
+            "Group the holds of one treatment; a client label (initials or a pseudonym) is optional"
+        )
+        self.session_info = QLabel("")
+        self.session_info.setObjectName("sessionInfo")
+        self.session_info.setTextFormat(Qt.TextFormat.PlainText)
+        self.session_info.setWordWrap(True)
+
         self.plans_button = QPushButton("Plans…")
         self.table_button = QPushButton("Table mode")
         self.log_button = QPushButton("Practice log…")
@@ -232,6 +244,8 @@ class HoldPanel(QWidget):
         layout.addLayout(after)
         layout.addLayout(tender)
         layout.addWidget(options)
+        layout.addWidget(self.session_button)
+        layout.addWidget(self.session_info)
         layout.addLayout(windows)
         layout.addStretch(1)
 
@@ -255,6 +269,7 @@ class HoldPanel(QWidget):
         )
         for key, box in self.option_boxes.items():
             box.toggled.connect(lambda checked, key=key: self.holds.set_option(key, checked))
+        self.session_button.clicked.connect(self.toggle_session)
         self.plans_button.clicked.connect(self.open_plans)
         self.table_button.clicked.connect(lambda: self.open_table_mode(None))
         self.log_button.clicked.connect(self.open_log)
@@ -337,6 +352,34 @@ class HoldPanel(QWidget):
             return
         self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findText(" ".join(name.split()))))
         self.duration_edit.clear()
+
+    def toggle_session(self) -> None:
+        if self.holds.current_session() is not None:
+            self.holds.end_session()
+            self.session_button.setText("Start a session…")
+            self.session_info.setText("")
+            return
+        label, ok = QInputDialog.getText(
+            self, "Start a session", "Client label (optional: initials or a pseudonym, never a full name):"
+        )
+        if ok:
+            self.start_session(label)
+
+    def start_session(self, client_label: str) -> bool:
+        """Start a session and show "last time with this client" when there was one."""
+        try:
+            session, last_time = self.holds.start_session(client_label)
+        except SessionRejected as error:
+            show_problem(self, "Cannot start this session", str(error))
+            return False
+        who = f" with {session.client_label}" if session.client_label else ""
+        text = f"Session{who} running: its holds are grouped in the practice log."
+        if last_time is not None:
+            when = local_time(last_time.session.started_at)
+            text += f"\nLast time with this client ({when}): {last_time.summary_text()}"
+        self.session_info.setText(text)
+        self.session_button.setText("End the session")
+        return True
 
     def confirm_step(self) -> None:
         """The reminder is done, or the recheck's figure is recorded."""
