@@ -9,7 +9,8 @@ on the right; then both on the left).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from smrtplayer.models.plan_checks import check_plan
 from smrtplayer.models.plans import KIND_NAMES, REST, Plan, PlanStep
@@ -36,6 +37,28 @@ def step_for_position(position: Position, *, side: str | None = None, hold_ms: i
         start_ms=position.start_ms,
         end_ms=position.end_ms,
         demo_side=position.side,
+    )
+
+
+def link_to_position(step: PlanStep, candidates: Sequence[Position]) -> PlanStep:
+    """The step shown with a course position's demonstration when one fits it: a position of the
+    same name, else (for a static hold) one of the same side. Its kind, name and time stay the step's."""
+    if step.position_uid or not step.is_sided or not candidates:
+        return step
+    title = step.title.casefold()
+    named = [position for position in candidates if position.title.casefold() == title]
+    sided = [position for position in candidates if step.kind == "hold" and position.side == step.side]
+    best = named[0] if named else sided[0] if sided else None
+    if best is None:
+        return step
+    return replace(
+        step,
+        position_uid=best.uid,
+        lesson_fingerprint=best.lesson_fingerprint,
+        start_ms=best.start_ms,
+        end_ms=best.end_ms,
+        demo_side=best.side,
+        technique=step.technique or best.technique,
     )
 
 

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from smrtplayer.holds.legs import Leg, single_leg, step_for_position
+from smrtplayer.holds.legs import Leg, link_to_position, single_leg, step_for_position
 from smrtplayer.holds.ports import LessonLookup, Player
 from smrtplayer.holds.runner import SequenceRunner
 from smrtplayer.holds.timer import Clock, HoldTimer
 from smrtplayer.holds.watcher import PositionWatcher
-from smrtplayer.models.plans import PASSES, Plan
+from smrtplayer.models.plans import PASSES, Plan, PlanStep
 from smrtplayer.models.positions import Position, position_near
 from smrtplayer.models.practice import PracticeEntry
 from smrtplayer.models.presets import BUILTIN_PRESETS, Preset
@@ -60,6 +60,7 @@ class HoldServices(QObject):
         backup_files: Callable[[], list[Path]],
         lessons: LessonLookup,
         player: Callable[[], Player],
+        positions_for_structure: Callable[[str], list[Position]] = lambda _structure: [],
         cache_dir: Path,
         parent: QObject | None = None,
     ) -> None:
@@ -74,6 +75,7 @@ class HoldServices(QObject):
         self._backup_files = backup_files
         self._session_id: int | None = None
         self._lessons = lessons
+        self._positions_for_structure = positions_for_structure
         self._player = player
         self._cache_dir = cache_dir
         #: the monotonic clock the hold timer will use (tests set a fake one before first use)
@@ -130,7 +132,14 @@ class HoldServices(QObject):
         template = next((each for each in builtin_templates() if each.key == key), None)
         if template is None:
             raise KeyError(key)
-        return self.save_plan(as_user_plan(template, title))
+        plan = as_user_plan(template, title)
+        return self.save_plan(plan.with_steps([self.linked(step) for step in plan.steps]))
+
+    def linked(self, step: PlanStep) -> PlanStep:
+        """``step`` with the demonstration of a course position on its structure, when one fits."""
+        if not step.structure or step.position_uid:
+            return step
+        return link_to_position(step, self._positions_for_structure(step.structure))
 
     def find_plan(self, key: str) -> Plan | None:
         """A plan or template by id, template key or name (any case); a user's plan first."""
