@@ -21,22 +21,15 @@ from smrtplayer.models.sessions import SessionRejected, clean_client_label
 LABEL = "J.S. runner"
 
 
-def run_counterstrain(context: AppContext, clock: FakeClock, after: int) -> None:
+def run_counterstrain(context: AppContext, hold_clock: FakeClock, after: int) -> None:
     runner = context.holds.runner
     plan = next(plan for plan in context.holds.templates() if plan.key == "counterstrain-tender-point")
     runner.run_plan(plan)
     runner.recheck(10)
     for _ in range(960):  # 96 s: the hold and the slow return
-        clock.now += 100 * MS
+        hold_clock.now += 100 * MS
         runner.timer.poll()
     runner.recheck(after)
-
-
-@pytest.fixture
-def clock(context: AppContext) -> FakeClock:
-    fake = FakeClock()
-    context.holds.clock = fake
-    return fake
 
 
 @pytest.mark.parametrize(
@@ -64,12 +57,12 @@ def test_a_label_is_never_required_and_spaces_are_tidied() -> None:
 
 
 def test_holds_and_rechecks_are_logged_in_the_session_and_shown_next_time(
-    context: AppContext, clock: FakeClock
+    context: AppContext, hold_clock: FakeClock
 ) -> None:
     holds = context.holds
     session, previous = holds.start_session(LABEL)
     assert previous is None and session.client_label == LABEL
-    run_counterstrain(context, clock, after=2)
+    run_counterstrain(context, hold_clock, after=2)
     holds.end_session()
     record = holds.session_record(session.id)
     assert record is not None
@@ -84,9 +77,11 @@ def test_holds_and_rechecks_are_logged_in_the_session_and_shown_next_time(
     assert again.id != session.id
 
 
-def test_the_session_summary_is_a_one_page_pdf(context: AppContext, clock: FakeClock, tmp_path: Path) -> None:
+def test_the_session_summary_is_a_one_page_pdf(
+    context: AppContext, hold_clock: FakeClock, tmp_path: Path
+) -> None:
     session, _ = context.holds.start_session(LABEL)
-    run_counterstrain(context, clock, after=5)
+    run_counterstrain(context, hold_clock, after=5)
     out = context.holds.write_session_summary(session.id, tmp_path / "summary.pdf")
     data = out.read_bytes()
     assert data.startswith(b"%PDF")
@@ -97,15 +92,15 @@ def test_the_session_summary_is_a_one_page_pdf(context: AppContext, clock: FakeC
 
 def test_client_data_stays_out_of_export_data_unless_asked(
     context: AppContext,
-    clock: FakeClock,
+    hold_clock: FakeClock,
     tmp_path: Path,
     app_paths: AppPaths,
     qapp,  # type: ignore[no-untyped-def]
 ) -> None:
     holds = context.holds
-    run_counterstrain(context, clock, after=3)  # outside any session: ordinary practice data
+    run_counterstrain(context, hold_clock, after=3)  # outside any session: ordinary practice data
     holds.start_session(LABEL)
-    run_counterstrain(context, clock, after=1)
+    run_counterstrain(context, hold_clock, after=1)
     holds.end_session()
     plain = context.data_transfer.export_to(tmp_path / "plain.smrtdata")
     text = plain.path.read_text()
@@ -140,14 +135,14 @@ def test_export_data_on_the_command_line_asks_for_sessions_by_flag(tmp_path: Pat
 
 
 def test_deleting_a_client_removes_their_sessions_and_names_the_backups_holding_them(
-    context: AppContext, clock: FakeClock
+    context: AppContext, hold_clock: FakeClock
 ) -> None:
     holds = context.holds
     before = context.backups.back_up_now("manual")
     holds.start_session(LABEL)
-    run_counterstrain(context, clock, after=2)
+    run_counterstrain(context, hold_clock, after=2)
     holds.start_session("Other client")
-    run_counterstrain(context, clock, after=4)
+    run_counterstrain(context, hold_clock, after=4)
     holds.end_session()
     after = context.backups.back_up_now("manual")
     sessions, rows, holding = holds.delete_client(LABEL)
@@ -160,12 +155,12 @@ def test_deleting_a_client_removes_their_sessions_and_names_the_backups_holding_
 
 
 def test_a_client_label_never_appears_in_a_log(
-    context: AppContext, clock: FakeClock, caplog: pytest.LogCaptureFixture, tmp_path: Path
+    context: AppContext, hold_clock: FakeClock, caplog: pytest.LogCaptureFixture, tmp_path: Path
 ) -> None:
     caplog.set_level(logging.DEBUG)
     holds = context.holds
     session, _ = holds.start_session(LABEL)
-    run_counterstrain(context, clock, after=2)
+    run_counterstrain(context, hold_clock, after=2)
     holds.write_session_summary(session.id, tmp_path / "s.pdf")
     context.backups.back_up_now("manual")
     holds.delete_client(LABEL)
@@ -176,10 +171,10 @@ def test_a_client_label_never_appears_in_a_log(
 def test_sessions_are_listed_on_the_command_line(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
     context = AppContext.open(AppPaths.resolve(tmp_path / "data"))
     try:
-        clock = FakeClock()
-        context.holds.clock = clock
+        hold_clock = FakeClock()
+        context.holds.clock = hold_clock
         context.holds.start_session(LABEL)
-        run_counterstrain(context, clock, after=5)
+        run_counterstrain(context, hold_clock, after=5)
         context.holds.end_session()
     finally:
         context.close()

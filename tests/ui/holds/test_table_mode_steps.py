@@ -19,18 +19,11 @@ from smrtplayer.ui.shell.shortcuts import ShortcutBindings
 SCREEN = (1920, 1080)
 
 
-@pytest.fixture
-def clock(context: AppContext) -> FakeClock:
-    fake = FakeClock()
-    context.holds.clock = fake
-    return fake
-
-
-def advance(context: AppContext, clock: FakeClock, ms: int, step_ms: int = 100) -> None:
+def advance(context: AppContext, hold_clock: FakeClock, ms: int, step_ms: int = 100) -> None:
     runner = context.holds.runner
-    target = clock.now + ms * MS
-    while clock.now < target:
-        clock.now = min(target, clock.now + step_ms * MS)
+    target = hold_clock.now + ms * MS
+    while hold_clock.now < target:
+        hold_clock.now = min(target, hold_clock.now + step_ms * MS)
         runner.timer.poll()
         runner.beats.poll()
 
@@ -57,7 +50,7 @@ def stop_after(context: AppContext) -> Iterator[None]:
 
 
 def test_passes_show_the_count_large_with_the_client_moves_cue(
-    context: AppContext, clock: FakeClock, qtbot, stop_after: None
+    context: AppContext, hold_clock: FakeClock, qtbot, stop_after: None
 ) -> None:  # type: ignore[no-untyped-def]
     view = open_window(context, template(context, "active-release-passes"), qtbot)
     played: list[str] = []
@@ -67,14 +60,14 @@ def test_passes_show_the_count_large_with_the_client_moves_cue(
     assert view.step_cue.text() == "CLIENT MOVES"
     assert view.kind_badge.text() == "PASSES" and view.side_badge.text() == "RIGHT"
     assert view.kind_badge.font().pixelSize() == view.side_badge.font().pixelSize(), "as large as the side"
-    advance(context, clock, 8_000)
+    advance(context, hold_clock, 8_000)
     assert view.pass_count.text() == "PASS 3 / 8"
     assert played == ["pass"] * 3, "a tone for each pass, the first with the step's start"
     assert view.flash_overlay.flashes >= 2
 
 
 def test_the_counterstrain_routine_on_the_table(
-    context: AppContext, clock: FakeClock, qtbot, stop_after: None
+    context: AppContext, hold_clock: FakeClock, qtbot, stop_after: None
 ) -> None:  # type: ignore[no-untyped-def]
     view = open_window(context, template(context, "counterstrain-tender-point"), qtbot)
     QTest.keyClick(view, Qt.Key.Key_Space)
@@ -82,10 +75,10 @@ def test_the_counterstrain_routine_on_the_table(
     assert view.countdown.text() == "10", "the baseline offers 10"
     QTest.keyClick(view, Qt.Key.Key_Space)  # the tender point is 10
     assert view.runner.current().title == "Position of ease"  # type: ignore[union-attr]
-    advance(context, clock, 90_000)
+    advance(context, hold_clock, 90_000)
     assert view.runner.current().title == "Slow return to neutral"  # type: ignore[union-attr]
     assert view.step_cue.text() == "Return the body slowly and passively to neutral"
-    advance(context, clock, 6_000)
+    advance(context, hold_clock, 6_000)
     assert view.countdown.text() == "?", "after a hold the user says how tender"
     QTest.keyClick(view, Qt.Key.Key_Space)
     assert view.runner.phase == view.runner.WAITING, "Space alone records nothing"

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from helpers.clock import MS, FakeClock
 from smrtplayer.app.context import AppContext
 from smrtplayer.ui.holds import hold_panel
@@ -15,25 +13,18 @@ from smrtplayer.ui.holds.hold_panel import HoldPanel
 from smrtplayer.ui.holds.practice_log_view import PracticeLogView
 
 
-@pytest.fixture
-def clock(context: AppContext) -> FakeClock:
-    fake = FakeClock()
-    context.holds.clock = fake
-    return fake
-
-
-def counterstrain(context: AppContext, clock: FakeClock, after: int) -> None:
+def counterstrain(context: AppContext, hold_clock: FakeClock, after: int) -> None:
     runner = context.holds.runner
     runner.run_plan(next(p for p in context.holds.templates() if p.key == "counterstrain-tender-point"))
     runner.recheck(10)
     for _ in range(960):
-        clock.now += 100 * MS
+        hold_clock.now += 100 * MS
         runner.timer.poll()
     runner.recheck(after)
 
 
 def test_the_hold_panel_starts_a_session_and_shows_last_time(
-    context: AppContext, clock: FakeClock, qtbot, monkeypatch
+    context: AppContext, hold_clock: FakeClock, qtbot, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     shown: list[str] = []
     monkeypatch.setattr(hold_panel, "show_problem", lambda _parent, title, text: shown.append(text))
@@ -44,7 +35,7 @@ def test_the_hold_panel_starts_a_session_and_shows_last_time(
     assert panel.start_session("AB")
     assert "Session with AB running" in panel.session_info.text()
     assert "Last time" not in panel.session_info.text()
-    counterstrain(context, clock, after=2)
+    counterstrain(context, hold_clock, after=2)
     panel.toggle_session()  # ends it
     assert context.holds.current_session() is None
     assert panel.start_session("AB")
@@ -53,12 +44,12 @@ def test_the_hold_panel_starts_a_session_and_shows_last_time(
 
 
 def test_the_log_groups_by_session_saves_a_summary_and_deletes_a_client(
-    context: AppContext, clock: FakeClock, qtbot, tmp_path: Path
+    context: AppContext, hold_clock: FakeClock, qtbot, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     holds = context.holds
-    counterstrain(context, clock, after=3)  # no session
+    counterstrain(context, hold_clock, after=3)  # no session
     holds.start_session("AB")
-    counterstrain(context, clock, after=5)
+    counterstrain(context, hold_clock, after=5)
     holds.end_session()
     view = PracticeLogView(context)
     qtbot.addWidget(view)
