@@ -6,6 +6,8 @@ The store, the library and the runner are real; only the clock is a stand-in (no
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,7 @@ import pytest
 
 from helpers.clock import MS, FakeClock
 from smrtplayer.app.context import AppContext
+from smrtplayer.app.paths import AppPaths
 from smrtplayer.holds.legs import expand
 from smrtplayer.holds.runner import SequenceRunner
 from smrtplayer.holds.timer import HoldTimer
@@ -21,6 +24,7 @@ from smrtplayer.models.plan_checks import check_plan
 from smrtplayer.models.plans import STEP_KINDS, Plan, PlanStep
 from smrtplayer.models.presets import HoldRejected
 from smrtplayer.models.templates import TemplateError, as_user_plan, builtin_templates, parse_templates
+from smrtplayer.store.exchange.exportfile import ExportFileError
 
 
 class Run:
@@ -283,3 +287,47 @@ def test_every_kind_survives_export_and_import(context: AppContext, tmp_path: Pa
         for plan in context.holds.all_plans()
     ]
     assert after == before
+
+
+def _resign(data: bytes, change: Any) -> bytes:
+    """Edit an export's payload and fix its checksum, as someone who knew the format could."""
+    envelope = json.loads(data)
+    change(envelope["payload"])
+    payload = json.dumps(envelope["payload"]).encode()
+    head = json.dumps(
+        {
+            "format": envelope["format"],
+            "format_version": envelope["format_version"],
+            "checksum": "sha256:" + hashlib.sha256(payload).hexdigest(),
+            "payload": "@@",
+        }
+    )
+    return head.replace('"@@"', payload.decode()).encode()
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda step: step.update(cadence_ms=0), "cadence of 0 s"),
+        (lambda step: step.update(kind="stretch"), "Invalid enum value 'stretch'"),
+        (lambda step: step.update(hold_ms=0, passes=0), "1 to 100 passes"),
+    ],
+)
+def test_an_imported_plan_with_a_step_that_cannot_run_is_refused_whole(
+    context: AppContext,
+    tmp_path: Path,
+    edit: Any,
+    message: str,
+    qapp,  # type: ignore[no-untyped-def]
+) -> None:
+    context.holds.copy_template("active-release-passes")
+    good = context.data_transfer.export_to(tmp_path / "good.smrtdata").path
+    bad = tmp_path / "bad.smrtdata"
+    bad.write_bytes(_resign(good.read_bytes(), lambda p: edit(p["sections"]["plans"][0]["steps"][0])))
+    other = AppContext.open(AppPaths.resolve(tmp_path / "other"))
+    try:
+        with pytest.raises(ExportFileError, match=message):
+            other.data_transfer.import_from(bad)
+        assert other.holds.all_plans() == [], "nothing half-saved"
+    finally:
+        other.close()

@@ -26,6 +26,9 @@ from smrtplayer.store.exchange.base import (
     utc_text,
 )
 from smrtplayer.store.exchange.deletions import covered, deletions
+from smrtplayer.models.plan_checks import check_steps
+from smrtplayer.models.plans import Plan, PlanStep
+from smrtplayer.models.presets import HoldRejected
 from smrtplayer.store.plans import STEP_FIELDS, insert_plan_steps
 
 
@@ -88,6 +91,20 @@ class PlansSection(Section[PlanItem]):
 
     def fingerprints(self, item: PlanItem) -> Iterable[str]:
         return [step.lesson_fingerprint for step in item.steps if step.lesson_fingerprint]
+
+    def check(self, item: PlanItem) -> str | None:
+        """A plan whose steps could not run (a passes step with a cadence of 0, thousands of steps...)
+        is refused with the plan checks' own message."""
+        plan = Plan(
+            title=item.title,
+            side_order=item.side_order,
+            steps=tuple(PlanStep(**{field: getattr(step, field) for field in STEP_FIELDS}) for step in item.steps),
+        )
+        try:
+            check_steps(plan)
+        except HoldRejected as error:
+            return str(error)
+        return None
 
     def dump(self, conn: sqlite3.Connection) -> list[PlanItem]:
         keys = plan_keys(conn)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Annotated
@@ -32,7 +33,7 @@ class SessionsSection(Section[SessionItem]):
     private = True
 
     def key(self, item: SessionItem) -> str:
-        return f"{utc_text(item.started_at)}\x1f{item.client_label}"
+        return _session_key(utc_text(item.started_at), item.client_label)
 
     def fingerprints(self, item: SessionItem) -> Iterable[str]:
         return [entry.lesson_fingerprint for entry in item.entries if entry.lesson_fingerprint]
@@ -56,7 +57,7 @@ class SessionsSection(Section[SessionItem]):
     def merge(self, conn: sqlite3.Connection, items: Sequence[SessionItem]) -> MergeCount:
         count = MergeCount()
         local = {
-            f"{utc_text(parse_utc(started))}\x1f{label}": int(session_id)
+            _session_key(utc_text(parse_utc(started)), label): int(session_id)
             for session_id, started, label in conn.execute(
                 "SELECT id, started_at, client_label FROM sessions"
             )
@@ -75,3 +76,10 @@ class SessionsSection(Section[SessionItem]):
                 count.unchanged += 1
             PracticeSection().merge(conn, item.entries, session_id=session_id)
         return count
+
+
+def _session_key(started_at: str, client_label: str) -> str:
+    # Keys appear in messages and log lines (a duplicate, an item not exported): the label, client
+    # data, never does; a digest of it tells sessions apart as well.
+    digest = hashlib.sha256(client_label.encode()).hexdigest()[:16]
+    return f"{started_at}#{digest}"
