@@ -8,6 +8,9 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
+from smrtplayer.models.plan_checks import check_steps
+from smrtplayer.models.plans import Plan, PlanStep
+from smrtplayer.models.presets import HoldRejected
 from smrtplayer.store.exchange.base import (
     Fingerprint,
     Item,
@@ -26,9 +29,6 @@ from smrtplayer.store.exchange.base import (
     utc_text,
 )
 from smrtplayer.store.exchange.deletions import covered, deletions
-from smrtplayer.models.plan_checks import check_steps
-from smrtplayer.models.plans import Plan, PlanStep
-from smrtplayer.models.presets import HoldRejected
 from smrtplayer.store.plans import STEP_FIELDS, insert_plan_steps
 
 
@@ -98,7 +98,9 @@ class PlansSection(Section[PlanItem]):
         plan = Plan(
             title=item.title,
             side_order=item.side_order,
-            steps=tuple(PlanStep(**{field: getattr(step, field) for field in STEP_FIELDS}) for step in item.steps),
+            steps=tuple(
+                PlanStep(**{field: getattr(step, field) for field in STEP_FIELDS}) for step in item.steps
+            ),
         )
         try:
             check_steps(plan)
