@@ -192,3 +192,10 @@ def test_sessions_are_listed_on_the_command_line(tmp_path: Path, qapp) -> None: 
     assert (entry["reduction_percent"], entry["below_target"]) == (50, True)
     text = run_cli("sessions", data_dir=tmp_path / "data").stdout
     assert LABEL in text and "50 % less" in text
+
+
+def test_deleting_the_client_of_the_running_session_ends_it_first(context: AppContext) -> None:
+    holds = context.holds
+    holds.start_session("J.S.  runner")
+    holds.delete_client(" J.S. runner ")
+    assert holds.current_session() is None and holds.all_sessions() == []

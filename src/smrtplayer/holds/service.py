@@ -20,7 +20,7 @@ from smrtplayer.models.plans import PASSES, Plan, PlanStep
 from smrtplayer.models.positions import Position, position_near
 from smrtplayer.models.practice import PracticeEntry
 from smrtplayer.models.presets import BUILTIN_PRESETS, Preset
-from smrtplayer.models.sessions import Session, SessionRecord, SessionRejected
+from smrtplayer.models.sessions import Session, SessionRecord, SessionRejected, clean_client_label
 from smrtplayer.models.settings import (
     HOLD_AUTO_ADVANCE,
     HOLD_CUE_PROFILE,
@@ -254,7 +254,7 @@ class HoldServices(QObject):
         """Delete all of one client's sessions and their log rows in one action; returns the sessions
         and rows deleted and the backups that still hold them (to delete too, if the user wants)."""
         current = self.current_session()
-        if current is not None and current.client_label == client_label.strip():
+        if current is not None and current.client_label == clean_client_label(client_label):
             self.end_session()
         sessions, rows, _first = self.sessions.delete_client(client_label)
         if not sessions:
