@@ -89,6 +89,66 @@ def test_table_mode_runs_a_two_step_sequence(tmp_path: Path) -> None:
     assert events.index("mirrored:True") > events.index("cue:done")
 
 
+@pytest.mark.time_limit(180)
+def test_table_mode_runs_the_adductor_template_with_keys(tmp_path: Path) -> None:
+    result = run_scenario("table_mode_adductor_template", tmp_path)
+    assert result["reminder_text"] == "Drink 10–20 oz of water"
+    assert result["waited_for_the_key"], "a reminder waits for its key"
+    steps = [event for event in result["events"] if event.startswith("step:")]
+    assert steps == [
+        "step:reminder:",
+        "step:roll:R",
+        "step:tender-rest:R",
+        "step:roll:L",
+        "step:tender-rest:L",
+        "step:reminder:",
+    ]
+    shown = result["shown"]
+    assert [kind for _status, kind, _side in shown] == [
+        "REMINDER",
+        "ROLL",
+        "REST ON A TENDER SPOT",
+        "ROLL",
+        "REST ON A TENDER SPOT",
+        "REMINDER",
+    ]
+    assert [side for _status, _kind, side in shown][1:5] == ["RIGHT", "RIGHT", "LEFT", "LEFT"]
+    assert shown[0][0].endswith("REMINDER — SPACE WHEN DONE")
+    cues = [event.removeprefix("cue:") for event in result["events"] if event.startswith("cue:")]
+    events = result["events"]
+    for index, event in enumerate(events):
+        if event == "step:reminder:":  # the step's own cue sounds as it starts, just before it is shown
+            assert events[index - 1] == "cue:move", events
+    beats = [
+        event for index, event in enumerate(events) if events[index + 1 : index + 2] != ["step:reminder:"]
+    ]
+    by_step = _split_at_steps(beats)
+    for roll in (by_step[1], by_step[3]):
+        assert roll.count("move") == 2, roll  # the move-along cue at 2 s and 4 s of a 5 s roll
+        assert roll[-1] == "done"
+    for rest in (by_step[2], by_step[4]):
+        assert "move" not in rest and rest[-1] == "done"
+    assert cues.count("done") == 4
+    assert result["finished"] == [True]
+    assert result["log_rows"] == [
+        ["roll", "R", True, 5000],
+        ["tender-rest", "R", True, 5000],
+        ["roll", "L", True, 5000],
+        ["tender-rest", "L", True, 5000],
+    ]
+
+
+def _split_at_steps(events: list[str]) -> list[list[str]]:
+    """The cues heard during each step (a step's done cue comes before the next step starts)."""
+    groups: list[list[str]] = []
+    for event in events:
+        if event.startswith("step:"):
+            groups.append([])
+        elif groups:
+            groups[-1].append(event.removeprefix("cue:"))
+    return groups
+
+
 def _split(items: list[str], end: str) -> list[list[str]]:
     groups: list[list[str]] = [[]]
     for item in items:

@@ -204,6 +204,68 @@ def table_mode_two_step_sequence(window: MainWindow, out: Path) -> dict[str, Any
     }
 
 
+@scenario
+def table_mode_adductor_template(window: MainWindow, out: Path) -> dict[str, Any]:
+    """The adductor template copied into a plan (holds shortened to 5 s), run in table mode with keys:
+    the water reminder acknowledged with a key, roll and rest on the spot on each side, in order."""
+    from dataclasses import replace
+
+    context = window.context
+    window.playback.pause()
+    holds = context.holds
+    plan_id = holds.copy_template("adductors-smr", "Inner thigh, short")
+    copied = holds.plan(plan_id)
+    assert copied is not None
+    short = [
+        replace(step, hold_ms=5000, cue_every_ms=2000 if step.kind == "roll" else 0)
+        if step.is_timed
+        else step
+        for step in copied.steps
+    ]
+    holds.save_plan(copied.with_steps(short))
+    plan = holds.plan(plan_id)
+    events: list[str] = []
+    shown: list[tuple[str, str, str]] = []
+    holds.cues.cue_played.connect(lambda kind: events.append(f"cue:{kind}"))
+    holds.runner.step_started.connect(lambda leg: events.append(f"step:{leg.kind}:{leg.side}"))
+    finished: list[bool] = []
+    holds.runner.sequence_finished.connect(finished.append)
+
+    table = window.workspace.hold_panel.open_table_mode(plan)
+    assert wait_until(table.isVisible, 10)
+    table.activateWindow()
+    assert wait_until(table.isActiveWindow, 5)
+
+    def on_step(_leg: object) -> None:
+        QApplication.processEvents()
+        shown.append((table.status.text(), table.kind_badge.text(), table.side_badge.text()))
+
+    holds.runner.step_started.connect(on_step)
+    QTest.keyClick(table, Qt.Key.Key_Space)  # start: the first step is the water reminder
+    assert wait_until(lambda: holds.runner.phase == "waiting", 5)
+    screen_shot(out, "adductors-reminder")
+    reminder_text = table.step_cue.text()
+    QTest.qWait(1500)
+    still_waiting = holds.runner.phase == "waiting"
+    QTest.keyClick(table, Qt.Key.Key_Space)  # drunk: go on
+    assert wait_until(lambda: holds.runner.current() is not None and holds.runner.current().kind == "roll", 5)
+    screen_shot(out, "adductors-roll-right")
+    assert wait_until(lambda: holds.runner.index() == 5 and holds.runner.phase == "waiting", 40)
+    screen_shot(out, "adductors-water-again")
+    QTest.keyClick(table, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)  # the keymap's confirm key
+    assert wait_until(lambda: bool(finished), 5)
+    rows = list(reversed(holds.practice.recent(10)))
+    table.close()
+    return {
+        "reminder_text": reminder_text,
+        "waited_for_the_key": still_waiting,
+        "events": events,
+        "shown": shown,
+        "finished": finished,
+        "log_rows": [[row.kind, row.side, row.completed, row.planned_ms] for row in rows],
+    }
+
+
 def _bright_rows(image: QImage, rect: QRect) -> int:
     """How many pixel rows inside ``rect`` carry light digit strokes on the dark table background."""
     rows = 0

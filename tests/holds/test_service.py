@@ -13,6 +13,7 @@ from smrtplayer.models.plans import Plan
 from smrtplayer.models.practice import PracticeEntry
 from smrtplayer.store.plans import PlanRepository, PresetRepository
 from smrtplayer.store.practice import PracticeRepository
+from smrtplayer.store.sessions import SessionRepository
 
 
 def recorder(signal: object) -> list[None]:
@@ -94,6 +95,8 @@ def test_the_service_is_built_from_its_parts_and_asks_for_the_player_late(contex
         plans=PlanRepository(context.store),
         presets=PresetRepository(context.store),
         practice=PracticeRepository(context.store),
+        sessions=SessionRepository(context.store),
+        backup_files=list,
         lessons=context.library,
         player=player,
         cache_dir=context.paths.cache,

@@ -137,6 +137,10 @@ def add_commands(subparsers: Any) -> None:
     self_test.add_argument("--json", action="store_true", help="print the report as JSON")
     self_test.set_defaults(handler=cmd_self_test)
 
+    from smrtplayer.app.plan_commands import add_plan_commands
+
+    add_plan_commands(subparsers, _add)
+
     # Moving the user's data between computers. smrtplayer.app.data_commands (and msgspec with it) loads
     # only when one of these runs: every start of the window builds this parser.
     export = _add(
@@ -145,6 +149,12 @@ def add_commands(subparsers: Any) -> None:
         help="write all your notes, progress, positions, practice log and plans to FILE",
     )
     export.add_argument("file", metavar="FILE", help="where to write it (for example data.smrtdata)")
+    export.add_argument(
+        "--include-sessions",
+        action="store_true",
+        help="also write your sessions with clients (client labels and what was logged in them), "
+        "which otherwise stay on this computer",
+    )
     export.set_defaults(handler=_load_handler("smrtplayer.app.data_commands", "cmd_export_data"))
     imported = _add(
         subparsers, "import-data", help="merge a file written by export-data (on this or another computer)"

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from smrtplayer.app.integrity import IntegrityWatch
     from smrtplayer.holds.service import HoldServices
     from smrtplayer.index.service import IndexService
+    from smrtplayer.models.positions import Position
     from smrtplayer.notes.search import SearchService
     from smrtplayer.notes.service import NotesService
     from smrtplayer.player.controller import PlaybackController
@@ -151,16 +152,27 @@ class AppContext:
         from smrtplayer.holds.service import HoldServices
         from smrtplayer.store.plans import PlanRepository, PresetRepository
         from smrtplayer.store.practice import PracticeRepository
+        from smrtplayer.store.sessions import SessionRepository
 
         return HoldServices(
             settings=self.settings,
             plans=PlanRepository(self.store),
             presets=PresetRepository(self.store),
             practice=PracticeRepository(self.store),
+            sessions=SessionRepository(self.store),
+            backup_files=lambda: [backup.path for backup in self.backups.all()],
             lessons=self.library,
             player=lambda: self.playback,
+            positions_for_structure=self._positions_for_structure,
             cache_dir=self.paths.cache,
         )
+
+    def _positions_for_structure(self, structure_id: str) -> list[Position]:
+        """The library's positions on a structure of the taxonomy (a plan step links to one)."""
+        from smrtplayer.models.regions import Ref
+
+        result = self.index.search_ref(Ref("structure", structure_id), page_size=200)
+        return [row.position for row in result.rows]
 
     @cached_property
     def notes(self) -> NotesService:

@@ -20,7 +20,9 @@ def cmd_export_data(args: Namespace, paths: AppPaths) -> int:
     try:
         for notice in context.notices:
             print(terminal_safe(f"warning: {notice}"), file=sys.stderr)
-        summary = context.data_transfer.export_to(Path(args.file))
+        summary = context.data_transfer.export_to(
+            Path(args.file), include_sessions=getattr(args, "include_sessions", False)
+        )
     finally:
         context.close()
     parts = ", ".join(

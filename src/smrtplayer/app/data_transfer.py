@@ -47,10 +47,11 @@ class DataTransfer(QObject):
         self._notes = notes
         self._read_only_reason = read_only_reason
 
-    def export_to(self, path: Path) -> ExportSummary:
-        """Write everything the user made to ``path``, with the note being typed included."""
+    def export_to(self, path: Path, *, include_sessions: bool = False) -> ExportSummary:
+        """Write everything the user made to ``path``, with the note being typed included. A
+        therapist's sessions (client data, and what was logged in them) only with ``include_sessions``."""
         self._notes.flush()
-        return export_data(self._store, path)
+        return export_data(self._store, path, include_private=include_sessions)
 
     def import_from(self, path: Path) -> ImportReport:
         """Validate the whole file, back up, merge it in one transaction, then tell every view."""

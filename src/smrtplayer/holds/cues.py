@@ -32,7 +32,9 @@ log = logging.getLogger(__name__)
 CLINIC = "clinic"
 SELF_CARE = "self_care"
 PROFILES = (CLINIC, SELF_CARE)
-KINDS = ("tick", "halfway", "last_seconds", "done")
+#: "pass": each Active Release pass begins; "move": a roll's move-along cue, or a step's own cue (a
+#: reminder, the slow return to neutral).
+KINDS = ("tick", "halfway", "last_seconds", "done", "pass", "move")
 SAMPLE_RATE = 44_100
 
 # A note: ((frequency Hz, relative amplitude) partials, start s, decay time constant s, length s).
@@ -58,6 +60,8 @@ _DESIGN: dict[str, dict[str, tuple[float, tuple[_Note, ...]]]] = {
         "halfway": (0.22, (_note(587.33, 0.0, 0.35, 0.9),)),
         "last_seconds": (0.12, (_note(784.0, 0.0, 0.03, 0.09, _PURE),)),
         "done": (0.30, (_note(659.25, 0.0, 0.45, 1.3), _note(880.0, 0.18, 0.55, 1.3))),
+        "pass": (0.20, (_note(1318.5, 0.0, 0.02, 0.08, _PURE),)),
+        "move": (0.20, (_note(523.25, 0.0, 0.12, 0.3), _note(523.25, 0.16, 0.12, 0.3))),
     },
     SELF_CARE: {
         "tick": (0.25, (_note(1000.0, 0.0, 0.008, 0.04, _PURE),)),
@@ -67,6 +71,8 @@ _DESIGN: dict[str, dict[str, tuple[float, tuple[_Note, ...]]]] = {
             0.55,
             (_note(523.25, 0.0, 0.35, 1.2), _note(659.25, 0.15, 0.35, 1.2), _note(783.99, 0.30, 0.5, 1.4)),
         ),
+        "pass": (0.40, (_note(1318.5, 0.0, 0.025, 0.1, _PURE),)),
+        "move": (0.40, (_note(587.33, 0.0, 0.12, 0.3), _note(587.33, 0.16, 0.12, 0.3))),
     },
 }
 

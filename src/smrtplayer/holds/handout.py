@@ -20,7 +20,7 @@ from PySide6.QtCore import QMarginsF, QObject, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from smrtplayer.common.wording import counted
-from smrtplayer.models.plans import Plan, PlanStep
+from smrtplayer.models.plans import KIND_NAMES, PASSES, Plan, PlanStep
 from smrtplayer.player.frame_grabber import FrameGrabber, FrameRequest
 from smrtplayer.player.media_source import playable_path
 
@@ -71,14 +71,14 @@ def paint_plan(
     footer_height = 8 * unit
     available = page.bottom() - footer_height - y
     rest_height = 9 * unit
-    hold_steps = [step for step in plan.steps if not step.is_rest]
+    hold_steps = [step for step in plan.steps if _full_row(step)]
     rests = len(plan.steps) - len(hold_steps)
     row_height = min(38 * unit, (available - rests * rest_height) / max(1, len(hold_steps)))
     row_height = max(row_height, 16 * unit)
 
     drawn = 0
     for number, step in enumerate(plan.steps, start=1):
-        height = rest_height if step.is_rest else row_height
+        height = row_height if _full_row(step) else rest_height
         remaining_after = len(plan.steps) - number
         if y + height > page.bottom() - footer_height - (9 * unit if remaining_after else 0):
             more = len(plan.steps) - drawn
@@ -90,7 +90,7 @@ def paint_plan(
                 soft,
             )
             break
-        if step.is_rest:
+        if not _full_row(step):
             _rest_row(painter, QRectF(x, y, width, height), number, step, unit)
         else:
             _hold_row(painter, QRectF(x, y, width, height), number, step, frames.get(number - 1), unit)
@@ -109,6 +109,11 @@ def paint_plan(
         soft,
     )
     return drawn
+
+
+def _full_row(step: PlanStep) -> bool:
+    """A step worked on the body gets a row with a picture; a rest, reminder or recheck one line."""
+    return step.is_sided
 
 
 def _hold_row(
@@ -173,6 +178,12 @@ def _hold_row(
         parts.append("left, then right" if first == "L" else "right, then left")
     if step.repeats > 1:
         parts.append(f"repeat ×{step.repeats}")
+    if step.kind == PASSES:
+        parts.append(f"{step.passes} passes, one every {step.cadence_ms / 1000:g} s")
+    elif step.kind != "hold":
+        parts.append(KIND_NAMES[step.kind])
+    if step.text:
+        parts.append(step.text)
     if step.technique:
         parts.append(step.technique)
     detail_box = QRectF(text_left, badge.bottom() + unit, text_width, 6 * unit)
@@ -183,7 +194,7 @@ def _hold_row(
     _text(
         painter,
         hold_box.adjusted(0, 0, 0, -inner.height() * 0.45),
-        "hold",
+        "passes" if step.kind == PASSES else "hold" if step.kind == "hold" else "time",
         3.4 * unit,
         QColor("#666"),
         align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
@@ -191,7 +202,7 @@ def _hold_row(
     _text(
         painter,
         hold_box.adjusted(0, inner.height() * 0.5, 0, 0),
-        hold_text(step.hold_ms),
+        f"×{step.passes}" if step.kind == PASSES else hold_text(step.hold_ms),
         8 * unit,
         QColor("#111"),
         bold=True,
@@ -213,14 +224,23 @@ def _rest_row(painter: QPainter, row: QRectF, number: int, step: PlanStep, unit:
     )
     _text(
         painter,
-        QRectF(row.left() + 9 * unit, row.top(), 100 * unit, row.height()),
-        f"Rest {hold_text(step.hold_ms)}" + (f" ×{step.repeats}" if step.repeats > 1 else ""),
+        QRectF(row.left() + 9 * unit, row.top(), row.width() - 9 * unit, row.height()),
+        _line_text(step),
         4 * unit,
         QColor("#444"),
         align=Qt.AlignmentFlag.AlignVCenter,
     )
     painter.setPen(QPen(QColor("#cccccc"), 0.2 * unit))
     painter.drawLine(int(row.left()), int(row.bottom()), int(row.right()), int(row.bottom()))
+
+
+def _line_text(step: PlanStep) -> str:
+    if step.is_timed:
+        words = step.title if step.title and step.title != "Rest" else KIND_NAMES[step.kind]
+        text = f"{words} {hold_text(step.hold_ms)}" + (f" ×{step.repeats}" if step.repeats > 1 else "")
+    else:
+        text = f"{KIND_NAMES[step.kind]}: {step.title}"
+    return f"{text} — {step.text}" if step.text else text
 
 
 def _text(
@@ -244,6 +264,18 @@ def _text(
     used = painter.boundingRect(box, flags, text)
     painter.drawText(box, flags, text)
     return min(box.height(), used.height()) + size * 0.3
+
+
+def cached_frames(plan: Plan, cache_dir: Path) -> dict[int, QImage]:
+    """The pictures already in the thumbnail cache, by step index (a headless export decodes none)."""
+    frames: dict[int, QImage] = {}
+    for index, step in enumerate(plan.steps):
+        if step.has_video and step.lesson_fingerprint:
+            path = thumbnail_path(cache_dir, step.lesson_fingerprint, frame_time(step))
+            image = QImage(str(path)) if path.is_file() else QImage()
+            if not image.isNull():
+                frames[index] = image
+    return frames
 
 
 # ------------------------------------------------------------------------------------- writing

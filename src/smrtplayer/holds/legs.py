@@ -1,15 +1,21 @@
-"""Plan steps and the legs they expand into: one timed hold (or rest) per side and repeat.
+"""Plan steps and the legs they expand into: one timed hold (or rest, reminder, recheck...) per side
+and repeat.
 
-A "both sides" step runs the side the video demonstrates first, then the other, shown mirrored.
+A "both sides" step runs the side the video demonstrates first (the right when there is no video),
+then the other, shown mirrored. With the plan's side order "all", each run of consecutive two-sided
+steps is done whole on the first side, then whole on the other (roll, then rest on the tender spot,
+on the right; then both on the left).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-from smrtplayer.models.plans import MAX_REPEATS, Plan, PlanStep
+from smrtplayer.models.plan_checks import check_plan
+from smrtplayer.models.plans import KIND_NAMES, REST, Plan, PlanStep
 from smrtplayer.models.positions import Position
-from smrtplayer.models.presets import HoldRejected, default_hold_ms, validate_hold_ms
+from smrtplayer.models.presets import default_hold_ms, validate_hold_ms
 
 SIDE_WORDS = {"L": "left", "R": "right", "both": "both sides", "": ""}
 
@@ -34,24 +40,35 @@ def step_for_position(position: Position, *, side: str | None = None, hold_ms: i
     )
 
 
+def link_to_position(step: PlanStep, candidates: Sequence[Position]) -> PlanStep:
+    """The step shown with a course position's demonstration when one fits it: a position of the
+    same name, else (for a static hold) one of the same side. Its kind, name and time stay the step's."""
+    if step.position_uid or not step.is_sided or not candidates:
+        return step
+    title = step.title.casefold()
+    named = [position for position in candidates if position.title.casefold() == title]
+    sided = [position for position in candidates if step.kind == "hold" and position.side == step.side]
+    best = named[0] if named else sided[0] if sided else None
+    if best is None:
+        return step
+    return replace(
+        step,
+        position_uid=best.uid,
+        lesson_fingerprint=best.lesson_fingerprint,
+        start_ms=best.start_ms,
+        end_ms=best.end_ms,
+        demo_side=best.side,
+        technique=step.technique or best.technique,
+    )
+
+
 def rest_step(hold_ms: int) -> PlanStep:
-    return PlanStep(kind="rest", hold_ms=validate_hold_ms(hold_ms, what="A rest"), title="Rest", side="both")
+    return PlanStep(kind=REST, hold_ms=validate_hold_ms(hold_ms, what="A rest"), title="Rest", side="both")
 
 
 def validate_plan(plan: Plan) -> Plan:
     """Refuse a plan that cannot run, with a message that says what to fix."""
-    if not plan.title.strip():
-        raise HoldRejected("A plan needs a name.")
-    if not plan.steps:
-        raise HoldRejected(f"“{plan.title}” has no steps yet: add at least one position to hold.")
-    if all(step.is_rest for step in plan.steps):
-        raise HoldRejected(f"“{plan.title}” has only rests: add at least one position to hold.")
-    for number, step in enumerate(plan.steps, start=1):
-        what = f"Step {number} ({step.title or step.kind})"
-        validate_hold_ms(step.hold_ms, what=f"{what}: a {'rest' if step.is_rest else 'hold'}")
-        if not 1 <= step.repeats <= MAX_REPEATS:
-            raise HoldRejected(f"{what}: repeat it 1 to {MAX_REPEATS} times, not {step.repeats}.")
-    return plan
+    return check_plan(plan)
 
 
 @dataclass(frozen=True)
@@ -70,12 +87,20 @@ class Leg:
 
     @property
     def is_rest(self) -> bool:
-        return self.kind == "rest"
+        return self.kind == REST
+
+    @property
+    def is_timed(self) -> bool:
+        return self.step.is_timed if self.step is not None else True
+
+    @property
+    def kind_name(self) -> str:
+        return KIND_NAMES.get(self.kind, self.kind)
 
     @property
     def label(self) -> str:
         if self.is_rest:
-            return "Rest"
+            return self.title or "Rest"
         side = SIDE_WORDS.get(self.side, "")
         return f"{self.title}, {side}" if side and self.side != "both" else self.title
 
@@ -84,31 +109,53 @@ def _mirrored(side: str, demo_side: str) -> bool:
     return side in ("L", "R") and demo_side in ("L", "R") and side != demo_side
 
 
+def _sides(step: PlanStep) -> list[str]:
+    if not step.is_sided:
+        return [""]
+    if step.side == "both":
+        first = step.demo_side if step.demo_side in ("L", "R") else "R"
+        return [first, other_side(first)]
+    return [step.side]
+
+
+def _legs_of(index: int, step: PlanStep, sides: list[str]) -> list[Leg]:
+    return [
+        Leg(
+            step_index=index,
+            kind=step.kind,
+            title=step.title or KIND_NAMES.get(step.kind, "Hold"),
+            side=side,
+            hold_ms=step.hold_ms,
+            repeat=repeat,
+            repeats=step.repeats,
+            mirrored=_mirrored(side, step.demo_side),
+            step=step,
+        )
+        for repeat in range(1, step.repeats + 1)
+        for side in sides
+    ]
+
+
 def expand(plan: Plan) -> list[Leg]:
     legs: list[Leg] = []
-    for index, step in enumerate(plan.steps):
-        if step.is_rest:
-            sides = [""]
-        elif step.side == "both":
-            first = step.demo_side if step.demo_side in ("L", "R") else "R"
-            sides = [first, other_side(first)]
-        else:
-            sides = [step.side]
-        for repeat in range(1, step.repeats + 1):
-            for side in sides:
-                legs.append(
-                    Leg(
-                        step_index=index,
-                        kind=step.kind,
-                        title=step.title or ("Rest" if step.is_rest else "Hold"),
-                        side=side,
-                        hold_ms=step.hold_ms,
-                        repeat=repeat,
-                        repeats=step.repeats,
-                        mirrored=_mirrored(side, step.demo_side),
-                        step=step,
-                    )
-                )
+    steps = list(enumerate(plan.steps))
+    position = 0
+    while position < len(steps):
+        index, step = steps[position]
+        two_sided = step.is_sided and step.side == "both"
+        if plan.side_order != "all" or not two_sided:
+            legs.extend(_legs_of(index, step, _sides(step)))
+            position += 1
+            continue
+        run_end = position
+        while run_end < len(steps) and steps[run_end][1].is_sided and steps[run_end][1].side == "both":
+            run_end += 1
+        run = steps[position:run_end]
+        first = _sides(step)[0]
+        for side in (first, other_side(first)):
+            for run_index, run_step in run:
+                legs.extend(_legs_of(run_index, run_step, [side]))
+        position = run_end
     return legs
 
 

@@ -6,6 +6,11 @@ The runner is a small state machine:
     idle --run_plan/hold_position--> running --done--> (auto-advance: next leg, chained on the deadline)
                                         |               (otherwise: awaiting a choice, overtime counts)
                                         +--lesson file missing--> blocked (skip / stop / hold anyway)
+    a reminder or a recheck leg --> waiting (for ``acknowledge`` or ``recheck(0-10)``) --> next leg
+
+Passes and a roll's "move along" cue are beats on the same monotonic clock as the countdown
+(``Beats``), started from the countdown's own origin. A recheck before any hold of the run is the
+baseline (the next hold's tenderness before); after a hold it is that hold's tenderness after.
 
 Every hold leg that ends, finished or abandoned, is written to the practice log. The player is driven
 only through ``open_lesson``, ``play``, ``pause`` and ``seek`` (and ``set_mirrored`` where the
@@ -20,11 +25,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from smrtplayer.holds.beats import Beats
 from smrtplayer.holds.legs import Leg, expand, other_side, single_leg, step_for_position, validate_plan
 from smrtplayer.holds.ports import LessonLookup, Player
 from smrtplayer.holds.timer import HoldResult, HoldTimer
 from smrtplayer.models.library import Lesson
-from smrtplayer.models.plans import Plan, PlanStep
+from smrtplayer.models.plans import PASSES, RECHECK, REMINDER, ROLL, Plan, PlanStep
 from smrtplayer.models.positions import Position
 from smrtplayer.models.practice import PracticeEntry
 from smrtplayer.models.presets import HoldRejected, validate_hold_ms
@@ -49,8 +55,11 @@ class SequenceRunner(QObject):
     active_changed = Signal(bool)
     logged = Signal(int)  # practice-log row written
     entry_changed = Signal(int)  # practice-log row given its tenderness after the hold
+    waiting = Signal(object)  # Leg: a reminder to acknowledge or a recheck to answer
+    beat = Signal(object, int, int)  # Leg, pass (or cue) number, how many
+    rechecked = Signal(object, int)  # Leg, tenderness 0-10
 
-    IDLE, RUNNING, AWAITING, BLOCKED = "idle", "running", "awaiting", "blocked"
+    IDLE, RUNNING, AWAITING, BLOCKED, WAITING = "idle", "running", "awaiting", "blocked", "waiting"
 
     def __init__(
         self,
@@ -80,7 +89,13 @@ class SequenceRunner(QObject):
         self.tender_before: int | None = None
         self.tender_after: int | None = None  # given while the hold still runs: logged with it
         self.last_entry_id: int | None = None
+        #: the therapist's session the holds are logged in (None: no session)
+        self.session_id: int | None = None
+        self._recheck_entry_id: int | None = None  # the hold of this run a recheck would rate
+        self.beats = Beats(timer.clock, self)
+        self.beats.beat.connect(self._on_beat)
         timer.done.connect(self._on_done)
+        timer.paused_changed.connect(self._on_paused)
         if player is not None:
             player.position_changed.connect(self._on_position)
 
@@ -160,6 +175,7 @@ class SequenceRunner(QObject):
         self._legs = legs
         self._plan = plan
         self._adhoc = adhoc
+        self._recheck_entry_id = None
         self._set_phase(self.RUNNING)
         self._begin(0, keep_video=keep_video)
 
@@ -198,6 +214,59 @@ class SequenceRunner(QObject):
             self._player.seek(leg.step.end_ms)
             self._player.play()
 
+    def acknowledge(self) -> None:
+        """The reminder on screen was seen and done: go on."""
+        leg = self.current()
+        if self._phase == self.WAITING and leg is not None and leg.kind == REMINDER:
+            self._advance()
+
+    def recheck(self, tenderness: int) -> None:
+        """The answer to a recheck (0-10): the baseline before a hold, or the tenderness after it."""
+        leg = self.current()
+        if self._phase != self.WAITING or leg is None or leg.kind != RECHECK:
+            return
+        if isinstance(tenderness, bool) or not isinstance(tenderness, int) or not 0 <= tenderness <= 10:
+            raise HoldRejected(f"Tenderness is a whole number from 0 to 10, not {tenderness!r}.")
+        entry_id = self._recheck_entry_id
+        if entry_id is None:
+            self.tender_before = tenderness
+        elif self._practice is not None:
+            entry = self._practice.get(entry_id)
+            if entry is not None:
+                self._practice.set_tenderness(entry_id, before=entry.tender_before, after=tenderness)
+                self.entry_changed.emit(entry_id)
+            self._recheck_entry_id = None
+        self.rechecked.emit(leg, tenderness)
+        self._advance()
+
+    def is_baseline_recheck(self) -> bool:
+        """The recheck on screen comes before any hold of this run: it rates the point before."""
+        leg = self.current()
+        return (
+            self._phase == self.WAITING
+            and leg is not None
+            and leg.kind == RECHECK
+            and self._recheck_entry_id is None
+        )
+
+    def proposed_tenderness(self) -> int | None:
+        """What a recheck offers before the user answers: 10 for a baseline (counterstrain rates the
+        tender point 10 before treating it), nothing after a hold (the user says)."""
+        return 10 if self.is_baseline_recheck() else None
+
+    def confirm(self, tenderness: int | None = None) -> None:
+        """The one "go on" of a waiting step: a reminder is done; a recheck takes ``tenderness`` (or
+        the baseline's 10)."""
+        leg = self.current()
+        if self._phase != self.WAITING or leg is None:
+            return
+        if leg.kind == REMINDER:
+            self.acknowledge()
+            return
+        value = tenderness if tenderness is not None else self.proposed_tenderness()
+        if value is not None:
+            self.recheck(value)
+
     def stop(self) -> None:
         if not self.is_active():
             return
@@ -207,7 +276,7 @@ class SequenceRunner(QObject):
     def toggle_pause(self) -> None:
         if self._phase != self.RUNNING:
             return
-        self.timer.toggle_pause()
+        self.timer.toggle_pause()  # the beats follow through paused_changed
         if self._player is not None and self._video_leg is not None and self.loop_span:
             if self.timer.is_paused():
                 self._player.pause()
@@ -269,6 +338,13 @@ class SequenceRunner(QObject):
         self._video_leg = None
         self._span_over = False
         self._landing = 0
+        self.beats.stop()
+        if not leg.is_timed:
+            self._set_mirrored(False)
+            self._set_phase(self.WAITING)
+            self.step_started.emit(leg)
+            self.waiting.emit(leg)
+            return
         if not leg.is_rest and video and leg.step is not None and leg.step.has_video:
             lesson, problem = self._lesson_problem(leg.step)
             if problem is not None or lesson is None:
@@ -279,6 +355,24 @@ class SequenceRunner(QObject):
             self._show(leg, lesson, keep_video=keep_video)
         self.timer.start(leg.hold_ms, subject=leg, origin_ns=origin_ns)
         self.step_started.emit(leg)
+        self._start_beats(leg)
+
+    def _start_beats(self, leg: Leg) -> None:
+        step = leg.step
+        deadline = self.timer.deadline_ns()
+        if step is None or deadline is None or self.timer.subject is not leg:
+            return
+        origin = deadline - leg.hold_ms * 1_000_000
+        if step.kind == PASSES and step.passes and step.cadence_ms:
+            self.beats.start(
+                interval_ms=step.cadence_ms, count=step.passes, origin_ns=origin, first_at_origin=True
+            )
+        elif step.kind == ROLL and step.cue_every_ms:
+            count = (leg.hold_ms - 1) // step.cue_every_ms
+            if count > 0:
+                self.beats.start(
+                    interval_ms=step.cue_every_ms, count=count, origin_ns=origin, first_at_origin=False
+                )
 
     def _show(self, leg: Leg, lesson: Lesson, *, keep_video: bool) -> None:
         player = self._player
@@ -324,24 +418,29 @@ class SequenceRunner(QObject):
     def _end_leg(self) -> None:
         """Stop the current leg's countdown and log it (a hold, finished or abandoned)."""
         leg = self.current()
+        passes = self.beats.current if leg is not None and leg.kind == PASSES else 0
+        self.beats.stop()
         result = self.timer.finish() if self.timer.is_active() else None
         if leg is None:
             return
         if result is not None:
-            self._log(leg, result)
+            self._log(leg, result, passes)
             self.step_finished.emit(leg, result.completed)
         elif self._phase == self.BLOCKED:
             self.step_finished.emit(leg, False)
 
-    def _log(self, leg: Leg, result: HoldResult) -> None:
-        if leg.is_rest or self._practice is None:
+    def _log(self, leg: Leg, result: HoldResult, passes: int = 0) -> None:
+        if leg.is_rest or not leg.is_timed or self._practice is None:
             return
         step = leg.step
+        # A bare preset countdown names no side; a position's hold and every step of a plan do.
+        sided = step is not None and (step.position_uid or not self._adhoc)
         entry = PracticeEntry(
             title=leg.title,
-            side=leg.side
-            if step is not None and step.position_uid and leg.side in ("L", "R", "both")
-            else "",
+            kind=leg.kind,
+            passes=passes,
+            session_id=self.session_id,
+            side=leg.side if sided and leg.side in ("L", "R", "both") else "",
             technique=step.technique if step else "",
             position_uid=step.position_uid if step else None,
             lesson_fingerprint=step.lesson_fingerprint if step else None,
@@ -359,6 +458,7 @@ class SequenceRunner(QObject):
         except Exception:  # the log must never break a treatment in progress
             log.exception("could not write the practice log")
             return
+        self._recheck_entry_id = self.last_entry_id
         self.tender_before = self.tender_after = None
         self.logged.emit(self.last_entry_id)
 
@@ -413,6 +513,19 @@ class SequenceRunner(QObject):
             self._player.pause()
             self._span_over = True
         self.awaiting_choice.emit(self.current())
+
+    @Slot(int, int)
+    def _on_beat(self, number: int, count: int) -> None:
+        leg = self.current()
+        if leg is not None and self._phase == self.RUNNING:
+            self.beat.emit(leg, number, count)
+
+    @Slot(bool)
+    def _on_paused(self, paused: bool) -> None:
+        if paused:
+            self.beats.pause()
+        else:
+            self.beats.resume()
 
     @Slot(int)
     def _on_position(self, position_ms: int) -> None:

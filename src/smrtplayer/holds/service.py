@@ -11,15 +11,16 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from smrtplayer.holds.legs import Leg, single_leg, step_for_position
+from smrtplayer.holds.legs import Leg, link_to_position, single_leg, step_for_position
 from smrtplayer.holds.ports import LessonLookup, Player
 from smrtplayer.holds.runner import SequenceRunner
 from smrtplayer.holds.timer import Clock, HoldTimer
 from smrtplayer.holds.watcher import PositionWatcher
-from smrtplayer.models.plans import Plan
+from smrtplayer.models.plans import PASSES, Plan, PlanStep
 from smrtplayer.models.positions import Position, position_near
 from smrtplayer.models.practice import PracticeEntry
 from smrtplayer.models.presets import BUILTIN_PRESETS, Preset
+from smrtplayer.models.sessions import Session, SessionRecord, SessionRejected, clean_client_label
 from smrtplayer.models.settings import (
     HOLD_AUTO_ADVANCE,
     HOLD_CUE_PROFILE,
@@ -32,6 +33,7 @@ from smrtplayer.models.settings import (
 )
 from smrtplayer.store.plans import PlanRepository, PresetRepository
 from smrtplayer.store.practice import PracticeRepository
+from smrtplayer.store.sessions import SessionRepository, backups_holding_client
 
 if TYPE_CHECKING:
     from smrtplayer.holds.cues import CuePlayer
@@ -45,6 +47,7 @@ class HoldServices(QObject):
     plans_changed = Signal()
     presets_changed = Signal()
     practice_log_changed = Signal()
+    sessions_changed = Signal()
 
     def __init__(
         self,
@@ -53,8 +56,11 @@ class HoldServices(QObject):
         plans: PlanRepository,
         presets: PresetRepository,
         practice: PracticeRepository,
+        sessions: SessionRepository,
+        backup_files: Callable[[], list[Path]],
         lessons: LessonLookup,
         player: Callable[[], Player],
+        positions_for_structure: Callable[[str], list[Position]] = lambda _structure: [],
         cache_dir: Path,
         parent: QObject | None = None,
     ) -> None:
@@ -65,7 +71,11 @@ class HoldServices(QObject):
         self.plans = plans
         self.presets = presets
         self.practice = practice
+        self.sessions = sessions
+        self._backup_files = backup_files
+        self._session_id: int | None = None
         self._lessons = lessons
+        self._positions_for_structure = positions_for_structure
         self._player = player
         self._cache_dir = cache_dir
         #: the monotonic clock the hold timer will use (tests set a fake one before first use)
@@ -108,6 +118,41 @@ class HoldServices(QObject):
         plan_id = self.plans.save(plan)
         self.plans_changed.emit()
         return plan_id
+
+    def templates(self) -> list[Plan]:
+        """The built-in templates (``template=True``), checked when first read."""
+        from smrtplayer.models.templates import builtin_templates
+
+        return [template.plan for template in builtin_templates()]
+
+    def copy_template(self, key: str, title: str | None = None) -> int:
+        """Make a plan of the user's own from the template ``key``; returns its id."""
+        from smrtplayer.models.templates import as_user_plan, builtin_templates
+
+        template = next((each for each in builtin_templates() if each.key == key), None)
+        if template is None:
+            raise KeyError(key)
+        plan = as_user_plan(template, title)
+        return self.save_plan(plan.with_steps([self.linked(step) for step in plan.steps]))
+
+    def linked(self, step: PlanStep) -> PlanStep:
+        """``step`` with the demonstration of a course position on its structure, when one fits."""
+        if not step.structure or step.position_uid:
+            return step
+        return link_to_position(step, self._positions_for_structure(step.structure))
+
+    def find_plan(self, key: str) -> Plan | None:
+        """A plan or template by id, template key or name (any case); a user's plan first."""
+        plans = self.all_plans()
+        if key.isdigit():
+            found = self.plan(int(key))
+            if found is not None:
+                return found
+        folded = key.casefold()
+        for plan in [*plans, *self.templates()]:
+            if plan.title.casefold() == folded or (plan.template and plan.key == key):
+                return plan
+        return None
 
     def duplicate_plan(self, plan_id: int) -> int:
         copy_id = self.plans.duplicate(plan_id)
@@ -158,6 +203,67 @@ class HoldServices(QObject):
         """Write the whole log as CSV; returns the number of holds written."""
         return self.practice.export_csv(destination)
 
+    # -------------------------------------------------------------------------------- sessions
+    # The client label is client data: it goes to the database and the screen, never to a log line.
+    def start_session(self, client_label: str = "") -> tuple[Session, SessionRecord | None]:
+        """Begin a session (ending one still open); returns it and the client's previous session,
+        with its entries, for "last time with this client"."""
+        self.end_session()
+        session_id = self.sessions.start(client_label)
+        session = self.sessions.get(session_id)
+        assert session is not None
+        self._session_id = session_id
+        if self._runner is not None:
+            self._runner.session_id = session_id
+        previous = self.sessions.last_for_client(session.client_label, before=session_id)
+        self.sessions_changed.emit()
+        return session, self.session_record(previous.id) if previous is not None else None
+
+    def end_session(self) -> None:
+        if self._session_id is None:
+            return
+        self.sessions.end(self._session_id)
+        self._session_id = None
+        if self._runner is not None:
+            self._runner.session_id = None
+        self.sessions_changed.emit()
+
+    def current_session(self) -> Session | None:
+        return self.sessions.get(self._session_id) if self._session_id is not None else None
+
+    def all_sessions(self) -> list[Session]:
+        """Newest first."""
+        return self.sessions.all()
+
+    def session_record(self, session_id: int) -> SessionRecord | None:
+        session = self.sessions.get(session_id)
+        if session is None:
+            return None
+        return SessionRecord(session, tuple(self.practice.in_session(session_id)))
+
+    def write_session_summary(self, session_id: int, destination: Path) -> Path:
+        """The one-page PDF summary of a session, for the therapist's own records."""
+        from smrtplayer.holds.session_summary import write_session_pdf
+
+        record = self.session_record(session_id)
+        if record is None:
+            raise SessionRejected(f"There is no session {session_id}.")
+        return write_session_pdf(record, destination)
+
+    def delete_client(self, client_label: str) -> tuple[int, int, list[Path]]:
+        """Delete all of one client's sessions and their log rows in one action; returns the sessions
+        and rows deleted and the backups that still hold them (to delete too, if the user wants)."""
+        current = self.current_session()
+        if current is not None and current.client_label == clean_client_label(client_label):
+            self.end_session()
+        sessions, rows, _first = self.sessions.delete_client(client_label)
+        if not sessions:
+            raise SessionRejected("No session has this client label: nothing was deleted.")
+        holding = backups_holding_client(self._backup_files(), client_label)
+        self.sessions_changed.emit()
+        self.practice_log_changed.emit()
+        return sessions, rows, holding
+
     # -------------------------------------------------------------------------------- services
     @property
     def runner(self) -> SequenceRunner:
@@ -172,10 +278,12 @@ class HoldServices(QObject):
             cues = CuePlayer(self._cache_dir)
             cues.attach(timer)
             runner = SequenceRunner(timer, player, self._lessons, self.practice)
+            runner.session_id = self._session_id
             timer.setParent(runner)
             cues.setParent(runner)
             self._cues = cues
             runner.step_started.connect(self._announce)
+            runner.beat.connect(self._on_beat)
             runner.logged.connect(self.practice_log_changed)
             runner.entry_changed.connect(self.practice_log_changed)
             self._keep_awake = KeepAwake(parent=runner)
@@ -202,8 +310,16 @@ class HoldServices(QObject):
         return self._keep_awake
 
     def _announce(self, leg: Leg) -> None:
-        if self._cues is not None and not leg.is_rest:
+        if self._cues is None:
+            return
+        if not leg.is_timed or (leg.is_rest and leg.step is not None and leg.step.text):
+            self._cues.play("move")  # a reminder, a recheck, the slow return: look at the screen
+        if not leg.is_rest:
             self._cues.announce(leg.label)
+
+    def _on_beat(self, leg: Leg, _number: int, _count: int) -> None:
+        if self._cues is not None:
+            self._cues.play("pass" if leg.kind == PASSES else "move")
 
     def position_here(self) -> Position | None:
         """The position under the playhead of the lesson on screen, if any."""
@@ -232,5 +348,6 @@ class HoldServices(QObject):
         """Called by the context before the store closes: a hold still running is logged as ended."""
         if self._runner is not None:
             self._runner.stop()
+        self.end_session()
         if self._keep_awake is not None:
             self._keep_awake.release()

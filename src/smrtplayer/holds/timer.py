@@ -120,6 +120,10 @@ class HoldTimer(QObject):
         return self._state
 
     @property
+    def clock(self) -> Clock:
+        return self._clock
+
+    @property
     def subject(self) -> Any:
         return self._subject
 

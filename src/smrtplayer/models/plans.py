@@ -1,5 +1,6 @@
-"""Treatment plans as values: ordered steps (a position held on one side or both, some number of
-times, or a rest) and the plan's size in holds and time."""
+"""Treatment plans as values: ordered steps of several kinds (a static hold, rolling, resting on a
+tender spot, Active Release passes, a rest, a reminder, a tenderness recheck), each done on one side or
+both, some number of times, and the plan's size in holds and time."""
 
 from __future__ import annotations
 
@@ -9,14 +10,50 @@ from smrtplayer.common.wording import counted
 
 SIDES = ("L", "R", "both")
 MAX_REPEATS = 20
+#: More steps than any treatment has; a file with thousands is refused rather than half-run.
+MAX_STEPS = 200
+MAX_PASSES = 100
+MIN_CADENCE_MS = 1_000
+MAX_CADENCE_MS = 60_000
+
+#: Step kinds as they are named in JSON, templates and the database.
+HOLD, ROLL, TENDER_REST, PASSES, REST, REMINDER, RECHECK = (
+    "hold",
+    "roll",
+    "tender-rest",
+    "passes",
+    "rest",
+    "reminder",
+    "recheck",
+)
+STEP_KINDS = (HOLD, ROLL, TENDER_REST, PASSES, REST, REMINDER, RECHECK)
+#: Kinds worked on a side of the body (a "both sides" step runs once per side).
+SIDED_KINDS = frozenset({HOLD, ROLL, TENDER_REST, PASSES})
+#: Kinds that wait for the user (a key, a tenderness figure) instead of counting down.
+UNTIMED_KINDS = frozenset({REMINDER, RECHECK})
+KIND_NAMES = {
+    HOLD: "Hold",
+    ROLL: "Roll",
+    TENDER_REST: "Rest on a tender spot",
+    PASSES: "Passes",
+    REST: "Rest",
+    REMINDER: "Reminder",
+    RECHECK: "Recheck",
+}
+#: How the sides of "both sides" steps are ordered: each step right then left, or, for each run of
+#: two-sided steps, all of them on the right and then all on the left.
+SIDE_ORDERS = ("each", "all")
 
 
 @dataclass(frozen=True)
 class PlanStep:
-    """One step of a plan: hold a position (on one side or both, some number of times) or rest."""
+    """One step of a plan: one of ``STEP_KINDS``, on one side or both, some number of times.
 
-    kind: str  # "hold" | "rest"
-    hold_ms: int
+    A step may come from a course position (it then shows the demonstration), a preset or a structure
+    of the taxonomy; its ``title`` is always the user's to edit."""
+
+    kind: str
+    hold_ms: int  # the countdown; for passes, passes × cadence; 0 for a reminder or a recheck
     title: str = ""
     side: str = "both"  # the side to treat; "both" runs the demonstrated side first, then the other
     repeats: int = 1
@@ -26,11 +63,25 @@ class PlanStep:
     start_ms: int = 0
     end_ms: int = 0
     demo_side: str = "both"  # the side the video demonstrates; the other side is shown mirrored
+    passes: int = 0
+    cadence_ms: int = 0
+    cue_every_ms: int = 0  # a roll's "move along" cue; 0 for none
+    text: str = ""  # a reminder's words, or a cue's ("Client moves")
+    structure: str = ""  # a taxonomy structure id, when the step names one
+    preset_key: str = ""
     id: int | None = None
 
     @property
     def is_rest(self) -> bool:
-        return self.kind == "rest"
+        return self.kind == REST
+
+    @property
+    def is_sided(self) -> bool:
+        return self.kind in SIDED_KINDS
+
+    @property
+    def is_timed(self) -> bool:
+        return self.kind not in UNTIMED_KINDS
 
     @property
     def has_video(self) -> bool:
@@ -44,6 +95,9 @@ class Plan:
     notes: str = ""
     id: int | None = None
     updated_at: str = ""
+    side_order: str = "each"
+    template: bool = False
+    key: str = ""  # a built-in template's key
 
     def with_steps(self, steps: tuple[PlanStep, ...] | list[PlanStep]) -> Plan:
         return replace(self, steps=tuple(steps))
@@ -69,4 +123,6 @@ class Plan:
 
 
 def _timed_count(step: PlanStep) -> int:
-    return (2 if step.side == "both" and not step.is_rest else 1) * step.repeats
+    if not step.is_timed:
+        return 0
+    return (2 if step.side == "both" and step.is_sided else 1) * step.repeats

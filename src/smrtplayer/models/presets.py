@@ -122,12 +122,33 @@ def technique_default_ms(technique: str, *, ribs: bool = False) -> int:
 
 
 def default_hold_ms(position: Position | PositionDraft) -> int:
-    """The position's own hold time when the publisher (or the user) gave one, else its technique's."""
+    """The position's own hold time when the publisher (or the user) gave one, else its tender
+    point's (a counterstrain point in the taxonomy: 90 s, ribs 120 s), else its technique's."""
     if position.hold_ms is not None and MIN_HOLD_MS <= position.hold_ms <= MAX_HOLD_MS:
         return position.hold_ms
+    point_hold = tender_point_hold_ms(position.muscles)
+    if point_hold is not None:
+        return point_hold
     words = " ".join((position.region, position.title, *position.muscles)).casefold()
     ribs = "rib" in re.findall(r"[a-z]+", words) or "ribs" in words or "ribcage" in words
     return technique_default_ms(position.technique, ribs=ribs)
+
+
+def tender_point_hold_ms(structures: tuple[str, ...] | list[str]) -> int | None:
+    """The default hold of the first tender point among ``structures`` (ids, names or codes)."""
+    if not structures:
+        return None
+    from smrtplayer.models.regions import TaxonomyError, default_taxonomy
+
+    try:
+        taxonomy = default_taxonomy()
+    except TaxonomyError:
+        return None  # the taxonomy's own error is reported where the index loads it
+    for text in structures:
+        found = taxonomy.structure_named(text)
+        if found is not None and found.hold_ms is not None:
+            return found.hold_ms
+    return None
 
 
 def _seconds_text(ms: int) -> str:

@@ -63,11 +63,49 @@ _Name = Annotated[str, msgspec.Meta(min_length=1, max_length=120)]
 class _StructureSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     id: _Id
     name: _Name
-    type: Literal["muscle", "tendon", "ligament", "fascia", "joint", "bursa", "bone", "group", "other"]
+    type: Literal[
+        "muscle", "tendon", "ligament", "fascia", "joint", "bursa", "bone", "group", "other", "tender-point"
+    ]
     view: Literal["front", "back", "both"]
     synonyms: list[_Name] = []
     members: list[_Id] = []
     also: list[_Id] = []
+    hold_ms: Annotated[int, msgspec.Meta(ge=5_000, le=1_200_000)] | None = None
+
+
+class _TenderPointsSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A family of Strain-Counterstrain tender points: ``AC`` with ``count = 8`` is AC1 to AC8."""
+
+    code: Annotated[str, msgspec.Meta(pattern=r"^[A-Z]{2,3}$")]
+    name: _Name
+    count: Annotated[int, msgspec.Meta(ge=1, le=30)]
+    region: _Id
+    view: Literal["front", "back", "both"]
+    hold_ms: Annotated[int, msgspec.Meta(ge=5_000, le=1_200_000)]
+
+    def structures(self) -> list[_StructureSpec]:
+        slug = self.name.lower().replace(" ", "-")
+        points = [
+            _StructureSpec(
+                id=f"tender-point-{self.code.lower()}{number}",
+                name=f"{self.code}{number} {self.name.lower()} tender point",
+                type="tender-point",
+                view=self.view,
+                synonyms=[f"{self.code}{number}", f"{self.name.lower()} {number}", f"{self.code} {number}"],
+                hold_ms=self.hold_ms,
+            )
+            for number in range(1, self.count + 1)
+        ]
+        group = _StructureSpec(
+            id=f"tender-points-{slug}",
+            name=f"{self.name} tender points",
+            type="group",
+            view=self.view,
+            synonyms=[self.code, f"{self.name.lower()} points", f"{self.code} points"],
+            members=[point.id for point in points],
+            hold_ms=self.hold_ms,
+        )
+        return [*points, group]
 
 
 class _RegionSpec(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -90,6 +128,7 @@ class _TaxonomyFile(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     techniques: list[_TermSpec] = []
     client_positions: list[_TermSpec] = []
     sides: list[_TermSpec] = []
+    tender_points: list[_TenderPointsSpec] = []
 
 
 # ------------------------------------------------------------------------------------ the model
@@ -120,6 +159,7 @@ class Structure:
     region_ids: tuple[str, ...]  # main region first
     members: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()  # the groups this structure is a member of
+    hold_ms: int | None = None  # a tender point's default hold (counterstrain: 90 s, ribs 120 s)
 
 
 @dataclass(frozen=True)
@@ -278,7 +318,8 @@ class Taxonomy:
             if region.id in self.regions:
                 raise TaxonomyError(f"{self.source}: region {region.id!r} is listed twice")
             self.regions[region.id] = Region(region.id, region.name, region.kind, tuple(region.synonyms), ())
-            for structure in region.structures:
+            families = [family for family in spec.tender_points if family.region == region.id]
+            for structure in [*region.structures, *(s for f in families for s in f.structures())]:
                 if structure.id in structure_specs:
                     raise TaxonomyError(f"{self.source}: structure {structure.id!r} is listed twice")
                 structure_specs[structure.id] = (structure, region.id)
@@ -318,9 +359,18 @@ class Taxonomy:
                 region_ids=(main, *[r for r in structure.also if r != main]),
                 members=tuple(structure.members),
                 groups=tuple(groups_of.get(structure_id, ())),
+                hold_ms=structure.hold_ms,
             )
+        for family in spec.tender_points:
+            if family.region not in self.regions:
+                raise TaxonomyError(f"{self.source}: tender points {family.code!r} name an unknown region")
         for region in spec.regions:
-            own = [s.id for s in region.structures]
+            own = [s.id for s in region.structures] + [
+                s.id
+                for family in spec.tender_points
+                if family.region == region.id
+                for s in family.structures()
+            ]
             extra = [s for s in also.get(region.id, []) if s not in own]
             previous = self.regions[region.id]
             self.regions[region.id] = Region(

@@ -531,6 +531,65 @@ def m009_dvd_titles(db: sqlite_utils.Database) -> None:
     )
 
 
+@step
+def m010_step_kinds(db: sqlite_utils.Database) -> None:
+    run_script(
+        db,
+        """
+        -- Steps of every kind (roll, rest on a tender spot, passes, reminder, recheck), steps that name
+        -- a preset or a taxonomy structure instead of a position, and the order of sides in a plan.
+        -- SQLite cannot change a CHECK, so plan_steps is rebuilt (nothing refers to its rows).
+        ALTER TABLE plans ADD COLUMN side_order TEXT NOT NULL DEFAULT 'each'
+            CHECK (side_order IN ('each', 'all'));
+        CREATE TABLE plan_steps_new (
+            id                  INTEGER PRIMARY KEY,
+            plan_id             INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+            ordinal             INTEGER NOT NULL,
+            kind                TEXT NOT NULL CHECK (kind IN (
+                                    'hold', 'roll', 'tender-rest', 'passes', 'rest', 'reminder', 'recheck')),
+            hold_ms             INTEGER NOT NULL CHECK (hold_ms >= 0),
+            repeats             INTEGER NOT NULL DEFAULT 1 CHECK (repeats BETWEEN 1 AND 20),
+            side                TEXT NOT NULL DEFAULT 'both' CHECK (side IN ('L', 'R', 'both')),
+            title               TEXT NOT NULL DEFAULT '',
+            technique           TEXT NOT NULL DEFAULT '',
+            position_uid        TEXT,
+            lesson_fingerprint  TEXT,
+            start_ms            INTEGER NOT NULL DEFAULT 0 CHECK (start_ms >= 0),
+            end_ms              INTEGER NOT NULL DEFAULT 0 CHECK (end_ms >= 0),
+            demo_side           TEXT NOT NULL DEFAULT 'both' CHECK (demo_side IN ('L', 'R', 'both')),
+            passes              INTEGER NOT NULL DEFAULT 0 CHECK (passes BETWEEN 0 AND 100),
+            cadence_ms          INTEGER NOT NULL DEFAULT 0 CHECK (cadence_ms >= 0),
+            cue_every_ms        INTEGER NOT NULL DEFAULT 0 CHECK (cue_every_ms >= 0),
+            text                TEXT NOT NULL DEFAULT '',
+            structure           TEXT NOT NULL DEFAULT '',
+            preset_key          TEXT NOT NULL DEFAULT ''
+        );
+        INSERT INTO plan_steps_new (id, plan_id, ordinal, kind, hold_ms, repeats, side, title, technique,
+                                    position_uid, lesson_fingerprint, start_ms, end_ms, demo_side)
+            SELECT id, plan_id, ordinal, kind, hold_ms, repeats, side, title, technique,
+                   position_uid, lesson_fingerprint, start_ms, end_ms, demo_side
+            FROM plan_steps;
+        DROP TABLE plan_steps;
+        ALTER TABLE plan_steps_new RENAME TO plan_steps;
+        CREATE INDEX plan_steps_plan ON plan_steps(plan_id, ordinal);
+        -- The practice log says what kind of step each row was (passes, a recheck...).
+        ALTER TABLE practice_log ADD COLUMN kind TEXT NOT NULL DEFAULT 'hold';
+        ALTER TABLE practice_log ADD COLUMN passes INTEGER NOT NULL DEFAULT 0;
+        -- A therapist's sessions: an optional client label (initials or a pseudonym). Client data
+        -- stays here: deleting a client's sessions deletes their log rows with them.
+        CREATE TABLE sessions (
+            id            INTEGER PRIMARY KEY,
+            client_label  TEXT NOT NULL DEFAULT '',
+            started_at    TEXT NOT NULL,
+            ended_at      TEXT
+        );
+        CREATE INDEX sessions_client ON sessions(client_label, started_at);
+        ALTER TABLE practice_log ADD COLUMN session_id INTEGER REFERENCES sessions(id) ON DELETE CASCADE;
+        CREATE INDEX practice_log_session ON practice_log(session_id);
+        """,
+    )
+
+
 # The number of the newest step; written to PRAGMA user_version after an upgrade.
 SCHEMA_VERSION = _STEP_NUMBERS[-1]
 

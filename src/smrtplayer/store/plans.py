@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from smrtplayer.models.plans import MAX_REPEATS, SIDES, Plan, PlanStep
+from smrtplayer.models.plan_checks import check_steps
+from smrtplayer.models.plans import Plan, PlanStep
 from smrtplayer.models.presets import HoldRejected, Preset, validate_hold_ms
 from smrtplayer.store.db import Store, utc_now
 
@@ -24,6 +25,12 @@ STEP_FIELDS = (
     "start_ms",
     "end_ms",
     "demo_side",
+    "passes",
+    "cadence_ms",
+    "cue_every_ms",
+    "text",
+    "structure",
+    "preset_key",
 )
 
 
@@ -67,25 +74,32 @@ class PlanRepository:
 
     # ----------------------------------------------------------------------------------- writing
     def save(self, plan: Plan) -> int:
-        """Insert a new plan or replace an existing one's title, notes and steps; returns its id."""
-        for step in plan.steps:
-            _check_step(step)
+        """Insert a new plan or replace an existing one's title, notes and steps; returns its id.
+        A plan that cannot run is refused whole (``HoldRejected``): nothing of it is written."""
+        check_steps(plan)
         now = utc_now()
         with self._store.write():
             conn = self._store.conn
             if plan.id is None:
                 ordinal = self._store.query_one("SELECT COALESCE(MAX(ordinal), -1) + 1 AS next FROM plans")
                 cursor = conn.execute(
-                    "INSERT INTO plans (title, notes, ordinal, created_at, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    [plan.title, plan.notes, int(ordinal["next"]) if ordinal else 0, now, now],
+                    "INSERT INTO plans (title, notes, side_order, ordinal, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [
+                        plan.title,
+                        plan.notes,
+                        plan.side_order,
+                        int(ordinal["next"]) if ordinal else 0,
+                        now,
+                        now,
+                    ],
                 )
                 plan_id = int(cursor.lastrowid or 0)
             else:
                 plan_id = plan.id
                 conn.execute(
-                    "UPDATE plans SET title = ?, notes = ?, updated_at = ? WHERE id = ?",
-                    [plan.title, plan.notes, now, plan_id],
+                    "UPDATE plans SET title = ?, notes = ?, side_order = ?, updated_at = ? WHERE id = ?",
+                    [plan.title, plan.notes, plan.side_order, now, plan_id],
                 )
                 conn.execute("DELETE FROM plan_steps WHERE plan_id = ?", [plan_id])
             insert_plan_steps(conn, plan_id, plan.steps)
@@ -153,16 +167,6 @@ class PresetRepository:
             self._store.conn.execute("DELETE FROM hold_presets WHERE id = ?", [preset_id])
 
 
-def _check_step(step: PlanStep) -> None:
-    if step.kind not in ("hold", "rest"):
-        raise ValueError(f"unknown step kind {step.kind!r}")
-    if step.side not in SIDES or step.demo_side not in SIDES:
-        raise ValueError(f"unknown side {step.side!r}")
-    if not 1 <= step.repeats <= MAX_REPEATS:
-        raise ValueError(f"repeats must be 1..{MAX_REPEATS}")
-    validate_hold_ms(step.hold_ms, what="A rest" if step.is_rest else "A hold")
-
-
 def _plan(row: dict[str, Any], steps: tuple[PlanStep, ...]) -> Plan:
     return Plan(
         id=int(row["id"]),
@@ -170,6 +174,7 @@ def _plan(row: dict[str, Any], steps: tuple[PlanStep, ...]) -> Plan:
         notes=str(row["notes"]),
         steps=steps,
         updated_at=str(row["updated_at"]),
+        side_order=str(row["side_order"]),
     )
 
 
@@ -187,4 +192,10 @@ def _step(row: dict[str, Any]) -> PlanStep:
         start_ms=int(row["start_ms"]),
         end_ms=int(row["end_ms"]),
         demo_side=str(row["demo_side"]),
+        passes=int(row["passes"]),
+        cadence_ms=int(row["cadence_ms"]),
+        cue_every_ms=int(row["cue_every_ms"]),
+        text=str(row["text"]),
+        structure=str(row["structure"]),
+        preset_key=str(row["preset_key"]),
     )

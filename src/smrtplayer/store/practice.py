@@ -25,6 +25,9 @@ CSV_COLUMNS = (
     "plan_id",
     "position_uid",
     "lesson_fingerprint",
+    "kind",
+    "passes",
+    "reduction_percent",
 )
 
 
@@ -40,8 +43,8 @@ class PracticeRepository:
                 """
                 INSERT INTO practice_log (title, side, technique, position_uid, lesson_fingerprint,
                     plan_id, planned_ms, actual_ms, completed, tender_before, tender_after,
-                    started_at, ended_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    started_at, ended_at, kind, passes, session_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
                     entry.title,
@@ -57,6 +60,9 @@ class PracticeRepository:
                     entry.tender_after,
                     entry.started_at,
                     entry.ended_at,
+                    entry.kind,
+                    entry.passes,
+                    entry.session_id,
                 ],
             )
             return int(cursor.lastrowid or 0)
@@ -85,6 +91,13 @@ class PracticeRepository:
                 "SELECT * FROM practice_log WHERE position_uid = ? ORDER BY ended_at DESC, id DESC LIMIT ?",
                 [position_uid, limit],
             )
+        return [_entry(row) for row in rows]
+
+    def in_session(self, session_id: int) -> list[PracticeEntry]:
+        """A session's entries, oldest first."""
+        rows = self._store.query(
+            "SELECT * FROM practice_log WHERE session_id = ? ORDER BY started_at, id", [session_id]
+        )
         return [_entry(row) for row in rows]
 
     def count(self) -> int:
@@ -119,6 +132,9 @@ class PracticeRepository:
                     "" if entry.plan_id is None else entry.plan_id,
                     entry.position_uid or "",
                     entry.lesson_fingerprint or "",
+                    entry.kind,
+                    entry.passes or "",
+                    "" if entry.reduction_percent is None else entry.reduction_percent,
                 ]
             )
         destination.parent.mkdir(parents=True, exist_ok=True)
@@ -154,4 +170,7 @@ def _entry(row: dict[str, Any]) -> PracticeEntry:
         tender_after=row["tender_after"],
         started_at=str(row["started_at"]),
         ended_at=str(row["ended_at"]),
+        kind=str(row["kind"]),
+        passes=int(row["passes"]),
+        session_id=row["session_id"],
     )

@@ -43,8 +43,19 @@ def cells(view: PracticeLogView, row: int) -> list[str]:
 
 def test_rows_are_newest_first_with_the_change_in_tenderness(view: PracticeLogView) -> None:
     assert view.table.rowCount() == 2
-    assert cells(view, 0)[1:] == ["Psoas", "Left", "30 s", "12 s", "stopped early", "", "", ""]
-    assert cells(view, 1)[1:] == ["Piriformis, prone", "Right", "30 s", "30 s", "yes", "8", "3", "−5"]
+    assert cells(view, 0)[1:] == ["Psoas", "Left", "30 s", "12 s", "stopped early", "", "", "", "", "Hold"]
+    assert cells(view, 1)[1:] == [
+        "Piriformis, prone",
+        "Right",
+        "30 s",
+        "30 s",
+        "yes",
+        "8",
+        "3",
+        "−5",
+        "62 %",
+        "Hold",
+    ]
     assert "2 holds, 1 held to the end" in view.summary.text()
     assert "down 5.0 points" in view.summary.text()
 
@@ -60,7 +71,7 @@ def test_tenderness_can_be_filled_in_afterwards(
     monkeypatch.setattr(practice_log_view.TendernessDialog, "exec", answer)
     view.table.selectRow(0)
     view.edit_tenderness()
-    assert cells(view, 0)[6:] == ["6", "2", "−4"]
+    assert cells(view, 0)[6:] == ["6", "2", "−4", "67 %", "Hold"]
     assert context.holds.practice.recent()[0].reduction == 4
 
 
@@ -74,7 +85,7 @@ def test_tenderness_given_elsewhere_is_shown_at_once(context: AppContext, view: 
     newest = context.holds.log_entries()[0]
     assert newest.id is not None
     context.holds.set_entry_tenderness(newest.id, before=5, after=4)
-    assert cells(view, 0)[6:] == ["5", "4", "−1"]
+    assert cells(view, 0)[6:] == ["5", "4", "−1", "20 %", "Hold"]
 
 
 def test_delete_and_export(context: AppContext, view: PracticeLogView, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -32,6 +32,7 @@ from smrtplayer.store.exchange.deletions import DeletionsSection
 from smrtplayer.store.exchange.holds import PlansSection, PracticeSection, PresetsSection
 from smrtplayer.store.exchange.notes import NotesSection
 from smrtplayer.store.exchange.positions import PractisedSection, UserPositionsSection
+from smrtplayer.store.exchange.sessions import SessionsSection
 from smrtplayer.store.exchange.settings import LOCAL_SETTING_PREFIXES, SettingsSection
 from smrtplayer.store.exchange.watching import ProgressSection, SpansSection, SpeedsSection, StudyTimeSection
 
@@ -61,6 +62,7 @@ SECTIONS: tuple[Section[Any], ...] = (
     PractisedSection(),
     PlansSection(),
     PracticeSection(),
+    SessionsSection(),
     PresetsSection(),
     SettingsSection(),
     SpeedsSection(),

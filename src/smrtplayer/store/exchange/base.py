@@ -79,6 +79,8 @@ class Section[ItemT: Item](ABC):
     title: ClassVar[str]  # what the user calls it, for reports
     item_type: ClassVar[type[Item]]
     tables: ClassVar[tuple[str, ...]]
+    #: client data: exported only when the user asks for it
+    private: ClassVar[bool] = False
 
     def available(self, tables: set[str]) -> bool:
         return all(table in tables for table in self.tables)

@@ -131,15 +131,16 @@ class ImportReport:
 
 
 # ------------------------------------------------------------------------------------- export
-def build_export(store: Store) -> tuple[bytes, dict[str, int]]:
-    """The bytes of an export of every kind of user data present in ``store``."""
+def build_export(store: Store, *, include_private: bool = False) -> tuple[bytes, dict[str, int]]:
+    """The bytes of an export of every kind of user data present in ``store``; client data (a
+    therapist's sessions) only with ``include_private``."""
     conn = store.conn
     tables = existing_tables(conn)
     sections: dict[str, msgspec.Raw] = {}
     counts: dict[str, int] = {}
     fingerprints: set[str] = set()
     for section in SECTIONS:
-        if not section.available(tables):
+        if not section.available(tables) or (section.private and not include_private):
             continue
         items = section.dump(conn)
         valid = []
@@ -171,9 +172,9 @@ def build_export(store: Store) -> tuple[bytes, dict[str, int]]:
     return msgspec.json.encode(envelope) + b"\n", counts
 
 
-def export_data(store: Store, destination: Path) -> ExportSummary:
+def export_data(store: Store, destination: Path, *, include_private: bool = False) -> ExportSummary:
     """Write the export to ``destination`` (readable by its owner only), atomically."""
-    data, counts = build_export(store)
+    data, counts = build_export(store, include_private=include_private)
     destination = Path(destination)
     partial = destination.with_name(destination.name + ".partial")
     try:

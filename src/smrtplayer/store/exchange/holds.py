@@ -8,6 +8,9 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
+from smrtplayer.models.plan_checks import check_steps
+from smrtplayer.models.plans import Plan, PlanStep
+from smrtplayer.models.presets import HoldRejected
 from smrtplayer.store.exchange.base import (
     Fingerprint,
     Item,
@@ -31,8 +34,8 @@ from smrtplayer.store.plans import STEP_FIELDS, insert_plan_steps
 
 # -------------------------------------------------------------------------------------- plans
 class PlanStepItem(Item, frozen=True):
-    kind: Literal["hold", "rest"]
-    hold_ms: PositiveMs
+    kind: Literal["hold", "roll", "tender-rest", "passes", "rest", "reminder", "recheck"]
+    hold_ms: Ms
     repeats: Annotated[int, msgspec.Meta(ge=1, le=20)] = 1
     side: Side = "both"
     title: ShortText = ""
@@ -42,6 +45,12 @@ class PlanStepItem(Item, frozen=True):
     start_ms: Ms = 0
     end_ms: Ms = 0
     demo_side: Side = "both"
+    passes: Annotated[int, msgspec.Meta(ge=0, le=100)] = 0
+    cadence_ms: Ms = 0
+    cue_every_ms: Ms = 0
+    text: ShortText = ""
+    structure: ShortText = ""
+    preset_key: ShortText = ""
 
 
 class PlanItem(Item, frozen=True):
@@ -52,6 +61,7 @@ class PlanItem(Item, frozen=True):
     notes: LongText = ""
     ordinal: int = 0
     steps: list[PlanStepItem] = msgspec.field(default_factory=list)
+    side_order: Literal["each", "all"] = "each"
 
 
 _STEP_COLUMNS = ", ".join(STEP_FIELDS)
@@ -82,25 +92,29 @@ class PlansSection(Section[PlanItem]):
     def fingerprints(self, item: PlanItem) -> Iterable[str]:
         return [step.lesson_fingerprint for step in item.steps if step.lesson_fingerprint]
 
+    def check(self, item: PlanItem) -> str | None:
+        """A plan whose steps could not run (a passes step with a cadence of 0, thousands of steps...)
+        is refused with the plan checks' own message."""
+        plan = Plan(
+            title=item.title,
+            side_order=item.side_order,
+            steps=tuple(
+                PlanStep(**{field: getattr(step, field) for field in STEP_FIELDS}) for step in item.steps
+            ),
+        )
+        try:
+            check_steps(plan)
+        except HoldRejected as error:
+            return str(error)
+        return None
+
     def dump(self, conn: sqlite3.Connection) -> list[PlanItem]:
         keys = plan_keys(conn)
         steps: dict[int, list[PlanStepItem]] = {}
         for row in conn.execute(f"SELECT plan_id, {_STEP_COLUMNS} FROM plan_steps ORDER BY plan_id, ordinal"):
-            plan_id, kind, hold, repeats, side, title, technique, uid, fingerprint, start, end, demo = row
+            plan_id, *fields = row
             steps.setdefault(int(plan_id), []).append(
-                PlanStepItem(
-                    kind=kind,
-                    hold_ms=hold,
-                    repeats=repeats,
-                    side=side,
-                    title=title,
-                    technique=technique,
-                    position_uid=uid,
-                    lesson_fingerprint=fingerprint,
-                    start_ms=start,
-                    end_ms=end,
-                    demo_side=demo,
-                )
+                PlanStepItem(**dict(zip(STEP_FIELDS, fields, strict=True)))
             )
         return [
             PlanItem(
@@ -111,9 +125,10 @@ class PlansSection(Section[PlanItem]):
                 created_at=parse_utc(created),
                 updated_at=parse_utc(updated),
                 steps=steps.get(int(plan_id), []),
+                side_order=side_order,
             )
-            for plan_id, title, notes, ordinal, created, updated in conn.execute(
-                "SELECT id, title, notes, ordinal, created_at, updated_at FROM plans ORDER BY id"
+            for plan_id, title, notes, ordinal, created, updated, side_order in conn.execute(
+                "SELECT id, title, notes, ordinal, created_at, updated_at, side_order FROM plans ORDER BY id"
             )
         ]
 
@@ -135,11 +150,12 @@ class PlansSection(Section[PlanItem]):
                 continue
             if mine is None:
                 cursor = conn.execute(
-                    "INSERT INTO plans (title, notes, ordinal, created_at, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO plans (title, notes, side_order, ordinal, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
                     [
                         item.title,
                         item.notes,
+                        item.side_order,
                         item.ordinal,
                         _plan_created_text(item.key),
                         utc_text(item.updated_at),
@@ -150,8 +166,8 @@ class PlansSection(Section[PlanItem]):
             else:
                 plan_id = ids[item.key]
                 conn.execute(
-                    "UPDATE plans SET title = ?, notes = ?, updated_at = ? WHERE id = ?",
-                    [item.title, item.notes, utc_text(item.updated_at), plan_id],
+                    "UPDATE plans SET title = ?, notes = ?, side_order = ?, updated_at = ? WHERE id = ?",
+                    [item.title, item.notes, item.side_order, utc_text(item.updated_at), plan_id],
                 )
                 conn.execute("DELETE FROM plan_steps WHERE plan_id = ?", [plan_id])
                 count.updated += 1
@@ -166,7 +182,7 @@ def _plan_created_text(key: str) -> str:
 
 
 def _plan_content(item: PlanItem) -> tuple[Any, ...]:
-    return (item.title, item.notes, tuple(item.steps))
+    return (item.title, item.notes, item.side_order, tuple(item.steps))
 
 
 # -------------------------------------------------------------------------------- practice log
@@ -204,36 +220,48 @@ class PracticeSection(Section[PracticeItem]):
         return (item.lesson_fingerprint,) if item.lesson_fingerprint else ()
 
     def dump(self, conn: sqlite3.Connection) -> list[PracticeItem]:
-        keys = plan_keys(conn)
+        # Rows logged in a therapist's session are client data: they go with the sessions section,
+        # which is exported only when the user asks.
+        return [item for _session, item in self.rows(conn, "session_id IS NULL", plan_keys(conn))]
+
+    @staticmethod
+    def rows(
+        conn: sqlite3.Connection, where: str, keys: dict[int, str]
+    ) -> list[tuple[int | None, PracticeItem]]:
         rows = conn.execute(
             "SELECT title, planned_ms, actual_ms, completed, started_at, ended_at, side, technique, "
-            "position_uid, lesson_fingerprint, plan_id, tender_before, tender_after "
-            "FROM practice_log ORDER BY id"
+            "position_uid, lesson_fingerprint, plan_id, tender_before, tender_after, session_id "
+            f"FROM practice_log WHERE {where} ORDER BY id"
         )
         items = []
         for row in rows:
             title, planned, actual, completed, started, ended, side, technique, uid, fingerprint = row[:10]
-            plan_id, before, after = row[10:]
+            plan_id, before, after, session_id = row[10:]
             items.append(
-                PracticeItem(
-                    title=title,
-                    planned_ms=planned,
-                    actual_ms=max(0, actual),
-                    completed=bool(completed),
-                    started_at=parse_utc(started),
-                    ended_at=parse_utc(ended),
-                    side=side,
-                    technique=technique,
-                    position_uid=uid,
-                    lesson_fingerprint=fingerprint,
-                    plan_key=None if plan_id is None else keys.get(int(plan_id)),
-                    tender_before=before,
-                    tender_after=after,
+                (
+                    session_id,
+                    PracticeItem(
+                        title=title,
+                        planned_ms=planned,
+                        actual_ms=max(0, actual),
+                        completed=bool(completed),
+                        started_at=parse_utc(started),
+                        ended_at=parse_utc(ended),
+                        side=side,
+                        technique=technique,
+                        position_uid=uid,
+                        lesson_fingerprint=fingerprint,
+                        plan_key=None if plan_id is None else keys.get(int(plan_id)),
+                        tender_before=before,
+                        tender_after=after,
+                    ),
                 )
             )
         return items
 
-    def merge(self, conn: sqlite3.Connection, items: Sequence[PracticeItem]) -> MergeCount:
+    def merge(
+        self, conn: sqlite3.Connection, items: Sequence[PracticeItem], *, session_id: int | None = None
+    ) -> MergeCount:
         count = MergeCount()
         plan_ids = {key: plan_id for plan_id, key in plan_keys(conn).items()}
         local: dict[str, tuple[int, int | None, int | None]] = {}
@@ -254,8 +282,8 @@ class PracticeSection(Section[PracticeItem]):
                     """
                     INSERT INTO practice_log (title, side, technique, position_uid, lesson_fingerprint,
                         plan_id, planned_ms, actual_ms, completed, tender_before, tender_after,
-                        started_at, ended_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        started_at, ended_at, session_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                     [
                         item.title,
@@ -271,6 +299,7 @@ class PracticeSection(Section[PracticeItem]):
                         item.tender_after,
                         utc_text(item.started_at),
                         utc_text(item.ended_at),
+                        session_id,
                     ],
                 )
                 local[key] = (int(cursor.lastrowid or 0), item.tender_before, item.tender_after)

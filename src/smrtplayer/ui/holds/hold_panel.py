@@ -32,13 +32,15 @@ from smrtplayer.app.context import AppContext
 from smrtplayer.holds.cues import CLINIC, SELF_CARE
 from smrtplayer.holds.legs import Leg
 from smrtplayer.holds.runner import SequenceRunner
-from smrtplayer.models.plans import Plan
+from smrtplayer.holds.session_summary import local_time
+from smrtplayer.models.plans import PASSES, RECHECK, REMINDER, Plan
 from smrtplayer.models.presets import HoldRejected, parse_duration_ms
+from smrtplayer.models.sessions import SessionRejected
 from smrtplayer.ui.common.messages import message_box, show_problem
 from smrtplayer.ui.holds.dialogs import NO_VALUE
 from smrtplayer.ui.holds.plan_editor import PlanEditor
 from smrtplayer.ui.holds.practice_log_view import PracticeLogView
-from smrtplayer.ui.holds.table_mode import open_table_mode
+from smrtplayer.ui.holds.table_mode import KeyAction, open_table_mode
 
 OPTIONS = (
     ("holds.pause_at_positions", "Pause at each position and start its hold"),
@@ -101,6 +103,8 @@ class HoldPanel(QWidget):
         self.runner = context.holds.runner
         self.timer = self.runner.timer
         self._table: QWidget | None = None  # table mode deletes itself on close: check isValid
+        #: the window's action for a key, handed to table mode (set by the window that owns the keys)
+        self.key_action: KeyAction | None = None
 
         self.countdown = QLabel("–")
         self.countdown.setObjectName("holdCountdown")
@@ -110,6 +114,25 @@ class HoldPanel(QWidget):
         font.setPixelSize(44)
         font.setBold(True)
         self.countdown.setFont(font)
+        self.kind = QLabel("")
+        self.kind.setObjectName("holdKind")
+        self.kind.setTextFormat(Qt.TextFormat.PlainText)
+        self.kind.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        kind_font = QFont(self.kind.font())
+        kind_font.setPixelSize(22)
+        kind_font.setBold(True)
+        self.kind.setFont(kind_font)
+        self.cue = QLabel("")
+        self.cue.setObjectName("holdCue")
+        self.cue.setTextFormat(Qt.TextFormat.PlainText)
+        self.cue.setWordWrap(True)
+        self.cue.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.answer_spin = QSpinBox()
+        self.answer_spin.setObjectName("recheckValue")
+        self.answer_spin.setRange(0, 10)
+        self.answer_spin.setToolTip("How tender the point is now, 0 (none) to 10 (as before treatment)")
+        self.confirm_button = QPushButton("Done")
+        self.confirm_button.setObjectName("confirmStep")
         self.what = QLabel("No hold running")
         self.what.setObjectName("holdWhat")
         self.what.setTextFormat(Qt.TextFormat.PlainText)
@@ -147,6 +170,16 @@ class HoldPanel(QWidget):
         self.profile_combo.addItem("Clinic: soft chime and screen flash", CLINIC)
         self.profile_combo.addItem("Self-care: louder, counts down, may speak", SELF_CARE)
         self.option_boxes: dict[str, QCheckBox] = {}
+
+        self.session_button = QPushButton("Start a session…")
+        self.session_button.setObjectName("sessionButton")
+        self.session_button.setToolTip(
+            "Group the holds of one treatment; a client label (initials or a pseudonym) is optional"
+        )
+        self.session_info = QLabel("")
+        self.session_info.setObjectName("sessionInfo")
+        self.session_info.setTextFormat(Qt.TextFormat.PlainText)
+        self.session_info.setWordWrap(True)
 
         self.plans_button = QPushButton("Plans…")
         self.table_button = QPushButton("Table mode")
@@ -195,9 +228,15 @@ class HoldPanel(QWidget):
         for button in (self.plans_button, self.table_button, self.log_button):
             windows.addWidget(button)
 
+        answer = QHBoxLayout()
+        answer.addWidget(self.answer_spin)
+        answer.addWidget(self.confirm_button, 1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.kind)
         layout.addWidget(self.countdown)
         layout.addWidget(self.what)
+        layout.addWidget(self.cue)
+        layout.addLayout(answer)
         layout.addWidget(self.hold_position_button)
         layout.addLayout(start_row)
         layout.addLayout(typed_row)
@@ -205,6 +244,8 @@ class HoldPanel(QWidget):
         layout.addLayout(after)
         layout.addLayout(tender)
         layout.addWidget(options)
+        layout.addWidget(self.session_button)
+        layout.addWidget(self.session_info)
         layout.addLayout(windows)
         layout.addStretch(1)
 
@@ -220,6 +261,7 @@ class HoldPanel(QWidget):
         self.continue_button.clicked.connect(self.runner.continue_video)
         self.other_side_button.clicked.connect(self.runner.other_side)
         self.next_button.clicked.connect(self.runner.next)
+        self.confirm_button.clicked.connect(self.confirm_step)
         self.before_spin.valueChanged.connect(self._on_before)
         self.after_spin.valueChanged.connect(self._on_after)
         self.profile_combo.currentIndexChanged.connect(
@@ -227,6 +269,7 @@ class HoldPanel(QWidget):
         )
         for key, box in self.option_boxes.items():
             box.toggled.connect(lambda checked, key=key: self.holds.set_option(key, checked))
+        self.session_button.clicked.connect(self.toggle_session)
         self.plans_button.clicked.connect(self.open_plans)
         self.table_button.clicked.connect(lambda: self.open_table_mode(None))
         self.log_button.clicked.connect(self.open_log)
@@ -238,8 +281,16 @@ class HoldPanel(QWidget):
         for signal in (timer.tick, timer.overtime, timer.adjusted, timer.started, timer.paused_changed):
             signal.connect(lambda *_args: self.refresh())
         timer.done.connect(self.refresh)
-        for signal in (runner.step_started, runner.awaiting_choice, runner.sequence_finished, runner.logged):
+        for signal in (
+            runner.step_started,
+            runner.awaiting_choice,
+            runner.sequence_finished,
+            runner.logged,
+            runner.beat,
+            runner.entry_changed,
+        ):
             signal.connect(lambda *_args: self.refresh())
+        runner.waiting.connect(self._on_waiting)
         runner.lesson_missing.connect(self._on_lesson_missing)
         runner.logged.connect(self._on_logged)
 
@@ -302,6 +353,47 @@ class HoldPanel(QWidget):
         self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findText(" ".join(name.split()))))
         self.duration_edit.clear()
 
+    def toggle_session(self) -> None:
+        if self.holds.current_session() is not None:
+            self.holds.end_session()
+            self.session_button.setText("Start a session…")
+            self.session_info.setText("")
+            return
+        label, ok = QInputDialog.getText(
+            self, "Start a session", "Client label (optional: initials or a pseudonym, never a full name):"
+        )
+        if ok:
+            self.start_session(label)
+
+    def start_session(self, client_label: str) -> bool:
+        """Start a session and show "last time with this client" when there was one."""
+        try:
+            session, last_time = self.holds.start_session(client_label)
+        except SessionRejected as error:
+            show_problem(self, "Cannot start this session", str(error))
+            return False
+        who = f" with {session.client_label}" if session.client_label else ""
+        text = f"Session{who} running: its holds are grouped in the practice log."
+        if last_time is not None:
+            when = local_time(last_time.session.started_at)
+            text += f"\nLast time with this client ({when}): {last_time.summary_text()}"
+        self.session_info.setText(text)
+        self.session_button.setText("End the session")
+        return True
+
+    def confirm_step(self) -> None:
+        """The reminder is done, or the recheck's figure is recorded."""
+        leg = self.runner.current()
+        self.runner.confirm(self.answer_spin.value() if leg is not None and leg.kind == RECHECK else None)
+
+    def _on_waiting(self, leg: Leg) -> None:
+        proposed = self.runner.proposed_tenderness()
+        self.answer_spin.setValue(proposed if proposed is not None else 0)
+        self.refresh()
+        if leg.kind == RECHECK:
+            self.answer_spin.setFocus()
+            self.answer_spin.selectAll()
+
     def _on_before(self, value: int) -> None:
         self.runner.set_tenderness_before(None if value == NO_VALUE else value)
 
@@ -324,7 +416,7 @@ class HoldPanel(QWidget):
 
     # ------------------------------------------------------------------------------- windows
     def open_table_mode(self, plan: Plan | None = None) -> QWidget:
-        window = open_table_mode(self.context, plan, self.window())
+        window = open_table_mode(self.context, plan, self.window(), key_action=self.key_action)
         self._table = window
         self.table_mode_requested.emit(plan)
         return window
@@ -347,7 +439,19 @@ class HoldPanel(QWidget):
     def refresh(self) -> None:
         runner, timer = self.runner, self.timer
         leg = runner.current() if runner.is_active() else None
+        waiting = runner.phase == SequenceRunner.WAITING and leg is not None
         self.countdown.setText(timer.display() if timer.is_active() else "–")
+        self.kind.setText(leg.kind_name.upper() if leg is not None else "")
+        if leg is not None and leg.kind == PASSES and runner.beats.count:
+            self.kind.setText(f"PASS {runner.beats.current} / {runner.beats.count}")
+        self.cue.setText(leg.step.text if leg is not None and leg.step is not None else "")
+        self.cue.setVisible(bool(self.cue.text()))
+        self.answer_spin.setVisible(waiting and leg is not None and leg.kind == RECHECK)
+        self.confirm_button.setVisible(waiting)
+        if waiting and leg is not None:
+            self.confirm_button.setText(
+                "Done (Shift+Enter)" if leg.kind == REMINDER else "Record the tenderness (0–9 keys)"
+            )
         if runner.phase == SequenceRunner.BLOCKED:
             state = "waiting: lesson missing"
         elif timer.is_paused():
@@ -377,6 +481,9 @@ class HoldPanel(QWidget):
         if entry is not None and entry.reduction is not None:
             change = entry.reduction
             words = f"down {change}" if change > 0 else f"up {-change}" if change < 0 else "no change"
+            percent = entry.reduction_percent
+            if percent is not None and entry.is_counterstrain:
+                words += f" ({percent} % less{', under 70 %' if entry.below_target else ''})"
             self.reduction.setText(
                 f"Last hold: tenderness {entry.tender_before} → {entry.tender_after}, {words}"
             )

@@ -41,20 +41,22 @@ from smrtplayer.app.context import AppContext
 from smrtplayer.common.wording import counted
 from smrtplayer.holds.handout import HandoutExporter, paint_plan
 from smrtplayer.holds.legs import rest_step, step_for_position, validate_plan
-from smrtplayer.models.plans import MAX_REPEATS, Plan, PlanStep
+from smrtplayer.models.plans import KIND_NAMES, MAX_REPEATS, PASSES, Plan, PlanStep
 from smrtplayer.models.positions import Position
 from smrtplayer.models.presets import MAX_HOLD_MS, MIN_HOLD_MS, HoldRejected
 from smrtplayer.ui.common.messages import show_problem
 from smrtplayer.ui.common.plain_text import plain_tooltip
 from smrtplayer.ui.common.tree_items import child_items, top_level_items
 from smrtplayer.ui.holds.dialogs import default_export_name
+from smrtplayer.ui.holds.step_dialog import StepDialog
 
 if TYPE_CHECKING:  # print support is loaded only when printing
     from PySide6.QtPrintSupport import QPrinter
 
 PLAN_ROLE = Qt.ItemDataRole.UserRole
 SIDE_CHOICES = (("Right", "R"), ("Left", "L"), ("Both sides", "both"))
-COLUMNS = ("Step", "Side", "Hold (s)", "Repeats", "Video")
+COLUMNS = ("Step", "Side", "Hold (s)", "Repeats", "Video", "Kind")
+SIDE_ORDERS = (("Each step right, then left", "each"), ("All right, then all left", "all"))
 
 
 class _StepChanges(TypedDict, total=False):
@@ -177,9 +179,23 @@ class PlanEditor(QDialog):
         self.steps_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.steps_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.steps_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.steps_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Only the step's name is edited in place (its item alone is editable).
+        self.steps_table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.add_positions_button = QPushButton("Add positions…")
         self.add_rest_button = QPushButton("Add rest…")
+        self.add_step_button = QPushButton("Add step…")
+        self.add_step_button.setObjectName("addStep")
+        self.add_step_button.setToolTip(
+            "A roll, a rest on a tender spot, passes, a reminder, a recheck: from a preset or a structure"
+        )
+        self.template_button = QPushButton("From a template…")
+        self.template_button.setObjectName("fromTemplate")
+        self.side_order = QComboBox()
+        self.side_order.setObjectName("sideOrder")
+        for text, value in SIDE_ORDERS:
+            self.side_order.addItem(text, value)
         self.remove_step_button = QPushButton("Remove")
         self.step_up_button = QPushButton("Move up")
         self.step_down_button = QPushButton("Move down")
@@ -204,6 +220,7 @@ class PlanEditor(QDialog):
         for button in (self.new_button, self.duplicate_button, self.delete_button):
             row.addWidget(button)
         left_layout.addLayout(row)
+        left_layout.addWidget(self.template_button)
         row = QHBoxLayout()
         row.addWidget(self.plan_up_button)
         row.addWidget(self.plan_down_button)
@@ -213,10 +230,12 @@ class PlanEditor(QDialog):
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.title_edit)
         right_layout.addWidget(self.notes_edit)
+        right_layout.addWidget(self.side_order)
         right_layout.addWidget(self.steps_table, 1)
         row = QHBoxLayout()
         for button in (
             self.add_positions_button,
+            self.add_step_button,
             self.add_rest_button,
             self.remove_step_button,
             self.step_up_button,
@@ -248,6 +267,10 @@ class PlanEditor(QDialog):
         self.plan_down_button.clicked.connect(lambda: self.move_plan(+1))
         self.add_positions_button.clicked.connect(self.pick_positions)
         self.add_rest_button.clicked.connect(self.ask_rest)
+        self.add_step_button.clicked.connect(self.ask_step)
+        self.template_button.clicked.connect(self.ask_template)
+        self.side_order.currentIndexChanged.connect(lambda _i: self._update_summary())
+        self.steps_table.itemChanged.connect(self._on_step_renamed)
         self.remove_step_button.clicked.connect(self.remove_step)
         self.step_up_button.clicked.connect(lambda: self.move_step(-1))
         self.step_down_button.clicked.connect(lambda: self.move_step(+1))
@@ -316,6 +339,7 @@ class PlanEditor(QDialog):
         self._steps = list(plan.steps) if plan else []
         self.title_edit.setText(plan.title if plan else "")
         self.notes_edit.setPlainText(plan.notes if plan else "")
+        self.side_order.setCurrentIndex(max(0, self.side_order.findData(plan.side_order if plan else "each")))
         editing = (self.title_edit, self.notes_edit, self.steps_table, self.save_button, self.run_button)
         for widget in (
             *editing,
@@ -323,6 +347,8 @@ class PlanEditor(QDialog):
             self.print_button,
             self.add_positions_button,
             self.add_rest_button,
+            self.add_step_button,
+            self.side_order,
         ):
             widget.setEnabled(plan is not None)
         self._loading = False
@@ -341,6 +367,7 @@ class PlanEditor(QDialog):
             title=self.title_edit.text().strip(),
             notes=self.notes_edit.toPlainText().strip(),
             steps=tuple(self._steps),
+            side_order=self.side_order.currentData() or "each",
         )
 
     def new_plan(self) -> None:
@@ -410,17 +437,22 @@ class PlanEditor(QDialog):
     # ---------------------------------------------------------------------------------- steps
     def _fill_steps(self) -> None:
         table = self.steps_table
+        table.blockSignals(True)  # filling is not renaming
         table.setRowCount(len(self._steps))
         for row, step in enumerate(self._steps):
-            name = QTableWidgetItem("Rest" if step.is_rest else step.title)
+            name = QTableWidgetItem(step.title or KIND_NAMES[step.kind])
+            name.setFlags(name.flags() | Qt.ItemFlag.ItemIsEditable)
             if step.technique:
                 name.setToolTip(plain_tooltip(step.technique))
             table.setItem(row, 0, name)
+            kind = QTableWidgetItem(_kind_text(step))
+            kind.setFlags(kind.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            table.setItem(row, 5, kind)
             side = QComboBox()
             for text, value in SIDE_CHOICES:
                 side.addItem(text, value)
             side.setCurrentIndex(max(0, side.findData(step.side)))
-            side.setEnabled(not step.is_rest)
+            side.setEnabled(step.is_sided)
             side.currentIndexChanged.connect(
                 lambda _i, row=row, box=side: self._set_step(row, side=box.currentData())
             )
@@ -429,6 +461,7 @@ class PlanEditor(QDialog):
             hold.setRange(MIN_HOLD_MS // 1000, MAX_HOLD_MS // 1000)
             hold.setSuffix(" s")
             hold.setValue(step.hold_ms // 1000)
+            hold.setEnabled(step.is_timed and step.kind != PASSES)  # passes: passes × cadence
             hold.valueChanged.connect(lambda value, row=row: self._set_step(row, hold_ms=value * 1000))
             table.setCellWidget(row, 2, hold)
             repeats = QSpinBox()
@@ -436,8 +469,20 @@ class PlanEditor(QDialog):
             repeats.setValue(step.repeats)
             repeats.valueChanged.connect(lambda value, row=row: self._set_step(row, repeats=value))
             table.setCellWidget(row, 3, repeats)
-            table.setItem(row, 4, QTableWidgetItem(self._video_state(step)))
+            video = QTableWidgetItem(self._video_state(step))
+            video.setFlags(video.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            table.setItem(row, 4, video)
+        table.blockSignals(False)
         self._update_summary()
+
+    def _on_step_renamed(self, item: QTableWidgetItem) -> None:
+        row = item.row()
+        if self._loading or item.column() != 0 or not 0 <= row < len(self._steps):
+            return
+        title = " ".join(item.text().split())
+        if title and title != self._steps[row].title:
+            self._steps[row] = replace(self._steps[row], title=title)
+            self._update_summary()
 
     def _video_state(self, step: PlanStep) -> str:
         if step.is_rest or not step.has_video:
@@ -485,6 +530,36 @@ class PlanEditor(QDialog):
         self._steps.insert(at, step)
         self._fill_steps()
         self.steps_table.selectRow(at)
+
+    def add_step(self, step: PlanStep) -> None:
+        """Add a step that is not a course position (linked to one on its structure, when one fits)."""
+        row = self._selected_row()
+        at = row + 1 if row >= 0 else len(self._steps)
+        self._steps.insert(at, self.holds.linked(step))
+        self._fill_steps()
+        self.steps_table.selectRow(at)
+
+    def ask_step(self) -> None:
+        dialog = StepDialog(self.holds.all_presets(), self.context.index.taxonomy, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.add_step(dialog.step())
+
+    def copy_template(self, key: str) -> int:
+        """A new plan of the user's own from a built-in template, selected to be changed."""
+        if self._plan is not None:
+            self.save(quiet=True)
+        with self._own_write():
+            plan_id = self.holds.copy_template(key)
+        self._plan = None
+        self.reload(plan_id)
+        return plan_id
+
+    def ask_template(self) -> None:
+        templates = self.holds.templates()
+        names = [template.title for template in templates]
+        name, ok = QInputDialog.getItem(self, "New plan from a template", "Template:", names, 0, False)
+        if ok and name in names:
+            self.copy_template(templates[names.index(name)].key)
 
     def pick_positions(self) -> None:
         picker = PositionPicker(self.context, self)
@@ -587,3 +662,12 @@ class PlanEditor(QDialog):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save(quiet=True)
         super().closeEvent(event)
+
+
+def _kind_text(step: PlanStep) -> str:
+    text = KIND_NAMES[step.kind]
+    if step.kind == PASSES:
+        text += f": {step.passes} × {step.cadence_ms / 1000:g} s"
+    elif step.text:
+        text += f": {step.text}"
+    return text

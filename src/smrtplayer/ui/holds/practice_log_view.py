@@ -1,5 +1,8 @@
 """The practice log: every hold, finished or abandoned, newest first, with the client's tenderness
-before and after and how much it went down; tenderness can be filled in afterwards; CSV export."""
+before and after and how much it went down; tenderness can be filled in afterwards; CSV export.
+
+Entries logged in a therapist's session are grouped under a row naming the session (its time and
+client label); a session's one-page summary can be saved, and all of one client's data deleted."""
 
 from __future__ import annotations
 
@@ -26,13 +29,28 @@ from PySide6.QtWidgets import (
 )
 
 from smrtplayer.app.context import AppContext
+from smrtplayer.models.plans import KIND_NAMES
 from smrtplayer.models.practice import PracticeEntry
+from smrtplayer.models.sessions import Session, SessionRejected
 from smrtplayer.ui.common.messages import show_problem
 from smrtplayer.ui.holds.dialogs import NO_VALUE
 
-COLUMNS = ("When", "Position", "Side", "Planned", "Held", "Finished", "Before", "After", "Change")
+COLUMNS = (
+    "When",
+    "Position",
+    "Side",
+    "Planned",
+    "Held",
+    "Finished",
+    "Before",
+    "After",
+    "Change",
+    "%",
+    "Kind",
+)
 SIDES = {"L": "Left", "R": "Right", "both": "Both", "": ""}
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
+SESSION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def when_text(iso: str) -> str:
@@ -44,6 +62,13 @@ def when_text(iso: str) -> str:
 
 def seconds_text(ms: int) -> str:
     return f"{ms / 1000:.0f} s"
+
+
+def percent_text(entry: PracticeEntry) -> str:
+    """“80 %” less tender; a counterstrain recheck under 70 % is flagged."""
+    if entry.reduction_percent is None:
+        return ""
+    return f"{entry.reduction_percent} %" + ("  under 70 %" if entry.below_target else "")
 
 
 def change_text(entry: PracticeEntry) -> str:
@@ -97,6 +122,7 @@ class PracticeLogView(QDialog):
         self.resize(900, 520)
         self.context = context
         self.holds = context.holds
+        self.last_message = ""
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("practiceTable")
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
@@ -112,6 +138,12 @@ class PracticeLogView(QDialog):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.tenderness_button = QPushButton("Tenderness…")
         self.delete_button = QPushButton("Delete")
+        self.summary_button = QPushButton("Session summary (PDF)…")
+        self.summary_button.setObjectName("sessionSummary")
+        self.delete_client_button = QPushButton("Delete this client's data…")
+        self.delete_client_button.setObjectName("deleteClient")
+        self.summary_button.clicked.connect(self.ask_session_summary)
+        self.delete_client_button.clicked.connect(self.ask_delete_client)
         self.export_button = QPushButton("Export CSV…")
         self.close_button = QPushButton("Close")
         self.tenderness_button.clicked.connect(self.edit_tenderness)
@@ -119,7 +151,12 @@ class PracticeLogView(QDialog):
         self.export_button.clicked.connect(self.ask_export)
         self.close_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
-        for button in (self.tenderness_button, self.delete_button):
+        for button in (
+            self.tenderness_button,
+            self.delete_button,
+            self.summary_button,
+            self.delete_client_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
@@ -131,31 +168,134 @@ class PracticeLogView(QDialog):
         # A bound slot, not a lambda: Qt drops it when this view is deleted (it is, on close), so a
         # hold ending later never reaches a dead table.
         self.holds.practice_log_changed.connect(self.reload)
+        self.holds.sessions_changed.connect(self.reload)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
         self.reload()
 
     @Slot()
     def reload(self) -> None:
         entries = self.holds.log_entries()
-        self.table.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            cells = (
-                when_text(entry.ended_at),
-                entry.title,
-                SIDES.get(entry.side, entry.side),
-                seconds_text(entry.planned_ms),
-                seconds_text(entry.actual_ms),
-                "yes" if entry.completed else "stopped early",
-                "" if entry.tender_before is None else str(entry.tender_before),
-                "" if entry.tender_after is None else str(entry.tender_after),
-                change_text(entry),
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(ENTRY_ROLE, entry.id)
-                if column >= 3:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(row, column, item)
+        sessions = {session.id: session for session in self.holds.all_sessions()}
+        self.table.clearSpans()
+        self.table.setRowCount(0)
+        previous: int | None = None
+        for entry in entries:
+            if entry.session_id is not None and entry.session_id != previous:
+                self._add_session_row(sessions.get(entry.session_id), entry.session_id)
+            previous = entry.session_id
+            self._add_entry_row(entry)
         self._update_summary(entries)
+        self._update_buttons()
+
+    def _add_session_row(self, session: Session | None, session_id: int) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        label = session.client_label if session is not None and session.client_label else "no client label"
+        started = when_text(session.started_at) if session is not None else ""
+        item = QTableWidgetItem(f"Session {started} — {label}")
+        item.setData(SESSION_ROLE, session_id)
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        self.table.setItem(row, 0, item)
+        self.table.setSpan(row, 0, 1, len(COLUMNS))
+
+    def _add_entry_row(self, entry: PracticeEntry) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        kind = KIND_NAMES.get(entry.kind, entry.kind)
+        if entry.passes:
+            kind += f" ({entry.passes})"
+        cells = (
+            when_text(entry.ended_at),
+            entry.title,
+            SIDES.get(entry.side, entry.side),
+            seconds_text(entry.planned_ms),
+            seconds_text(entry.actual_ms),
+            "yes" if entry.completed else "stopped early",
+            "" if entry.tender_before is None else str(entry.tender_before),
+            "" if entry.tender_after is None else str(entry.tender_after),
+            change_text(entry),
+            percent_text(entry),
+            kind,
+        )
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setData(ENTRY_ROLE, entry.id)
+            item.setData(SESSION_ROLE, entry.session_id)
+            if 3 <= column < len(cells) - 1:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, column, item)
+
+    def selected_session(self) -> Session | None:
+        rows = self.table.selectionModel().selectedRows()
+        item = self.table.item(rows[0].row(), 0) if rows else None
+        session_id = item.data(SESSION_ROLE) if item is not None else None
+        if session_id is None:
+            return None
+        return next((each for each in self.holds.all_sessions() if each.id == int(session_id)), None)
+
+    def _update_buttons(self) -> None:
+        session = self.selected_session()
+        self.summary_button.setEnabled(session is not None)
+        self.delete_client_button.setEnabled(session is not None and bool(session.client_label))
+
+    def ask_session_summary(self) -> None:
+        session = self.selected_session()
+        if session is None:
+            return
+        default = str(Path.home() / f"session-{session.started_at[:10]}.pdf")
+        path, _filter = QFileDialog.getSaveFileName(self, "Save the session summary", default, "PDF (*.pdf)")
+        if path:
+            self.save_session_summary(session.id, Path(path))
+
+    def save_session_summary(self, session_id: int, path: Path) -> Path | None:
+        try:
+            written = self.holds.write_session_summary(session_id, path)
+        except (OSError, SessionRejected) as error:
+            show_problem(self, "Summary not saved", f"The summary could not be written to {path}: {error}")
+            return None
+        self.summary.setText(f"Session summary written to {written}")
+        return written
+
+    def ask_delete_client(self) -> None:
+        session = self.selected_session()
+        if session is None or not session.client_label:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Delete this client's data",
+            f"Delete every session with “{session.client_label}” and everything logged in them? "
+            "This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        if box.exec() == QMessageBox.StandardButton.Yes:
+            self.delete_client(session.client_label)
+
+    def delete_client(self, client_label: str) -> str:
+        """Delete the client's data and say what was deleted and which backups still hold it."""
+        try:
+            sessions, rows, holding = self.holds.delete_client(client_label)
+        except SessionRejected as error:
+            show_problem(self, "Nothing deleted", str(error))
+            return ""
+        text = f"Deleted {sessions} session(s) and {rows} log entries of this client."
+        if holding:
+            names = "\n".join(f"• {path}" for path in holding)
+            text += "\n\nThese backups still hold them; delete them in File > Backups if they must go too:"
+            text += f"\n{names}"
+        else:
+            text += "\n\nNo backup holds them."
+        box = QMessageBox(
+            QMessageBox.Icon.Information, "Client data deleted", text, QMessageBox.StandardButton.Ok, self
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setObjectName("clientDeleted")
+        box.open()
+        self.last_message = text
+        return text
 
     def _update_summary(self, entries: list[PracticeEntry]) -> None:
         if not entries:
@@ -174,7 +314,8 @@ class PracticeLogView(QDialog):
         if not rows:
             return None
         item = self.table.item(rows[0].row(), 0)
-        return int(item.data(ENTRY_ROLE)) if item is not None else None
+        entry_id = item.data(ENTRY_ROLE) if item is not None else None
+        return int(entry_id) if entry_id is not None else None
 
     def edit_tenderness(self) -> None:
         entry_id = self.selected_id()

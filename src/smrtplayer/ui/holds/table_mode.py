@@ -1,8 +1,14 @@
 """Table mode: the screen a therapist glances at from the table, two or three metres away.
 
 Full screen, black, the demonstration on the left and on the right, from top to bottom: which step
-this is, the position's name, a coloured side badge, the countdown (more than a fifth of the screen
-high, drawn to fill its box) with a progress bar, and what comes next.
+this is, the position's name, the kind of step and a coloured side badge (as large as each other),
+the pass count and the step's cue (Active Release: "PASS 3 / 8", "Client moves"), the countdown (more
+than a fifth of the screen high, drawn to fill its box) with a progress bar, and what comes next.
+
+A reminder waits for Space (or the "reminder done" key); a recheck shows the tenderness to record,
+large: a digit key records it, or ↑/↓ then Space (a baseline offers 10). Digits and the confirm key
+are the window's actions (ui/shell/shortcuts.py): the window hands table mode a lookup from a key to
+its action (``key_action``), so a re-bound key works here too.
 
 It is driven by a handful of keys so that a foot pedal or a presenter clicker can run a session:
 start/pause, next, back and +10 s (pedals usually send Space, Page Down/Up, arrows). An input lock
@@ -12,6 +18,8 @@ keys still work. Leaving table mode does not stop a running sequence.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import (
     QCloseEvent,
@@ -20,6 +28,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QGuiApplication,
     QKeyEvent,
+    QKeySequence,
     QPainter,
     QPaintEvent,
 )
@@ -29,7 +38,7 @@ from smrtplayer.app.context import AppContext
 from smrtplayer.holds.legs import Leg, expand
 from smrtplayer.holds.runner import SequenceRunner
 from smrtplayer.holds.timer import HoldTimer, format_countdown
-from smrtplayer.models.plans import Plan
+from smrtplayer.models.plans import PASSES, RECHECK, REMINDER, Plan
 from smrtplayer.ui.player.video_view import VideoView
 
 BACKGROUND = "#000000"
@@ -94,15 +103,20 @@ class CountdownView(QWidget):
         self._timer = timer
         self.is_rest = False
         self.idle_ms = 0
+        self.shown_text = ""  # shown instead of the time while a step waits (a recheck's figure)
         self.digit_rect = QRectF()  # where the digits were last drawn (tests measure it)
 
     def text(self) -> str:
+        if self.shown_text:
+            return self.shown_text
         if not self._timer.is_active():
             return format_countdown(self.idle_ms, seconds_only=True) if self.idle_ms else "–"
         return self._timer.display(seconds_only=True)
 
     def colour(self) -> QColor:
         timer = self._timer
+        if self.shown_text:
+            return LAST_SECONDS
         if not timer.is_active():
             return SOFT
         if timer.is_paused():
@@ -190,8 +204,19 @@ class FlashOverlay(QWidget):
         painter.end()
 
 
+#: the id of the window action a key (in Qt's portable text) triggers, or None
+KeyAction = Callable[[str], str | None]
+
+
 class TableModeWindow(QWidget):
-    def __init__(self, context: AppContext, plan: Plan | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        plan: Plan | None = None,
+        parent: QWidget | None = None,
+        *,
+        key_action: KeyAction | None = None,
+    ) -> None:
         super().__init__(parent)
         #: the window to give the keyboard back to when this one closes
         self.return_keys_to: QWidget | None = parent
@@ -221,6 +246,17 @@ class TableModeWindow(QWidget):
         self.title.setWordWrap(True)
         self.side_badge = _plain_label("sideBadge")
         self.side_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.kind_badge = _plain_label("kindBadge")
+        self.kind_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.kind_badge.setStyleSheet(
+            "QLabel { background: #ffffff; color: #000000; border-radius: 10px; padding: 4px 28px; }"
+        )
+        self.pass_count = _plain_label("passCount")
+        self.step_cue = _plain_label("stepCue")
+        self.step_cue.setWordWrap(True)
+        self.key_action: KeyAction = key_action or (lambda _key: None)
+        #: the tenderness a recheck will record on Space (moved with ↑/↓)
+        self.pending_tenderness: int | None = None
         self.mirror_note = _plain_label("mirrorNote")
         self.countdown = CountdownView(self.timer)
         self.next_label = _plain_label("nextStep")
@@ -236,6 +272,7 @@ class TableModeWindow(QWidget):
 
         badge_row = QHBoxLayout()
         badge_row.setSpacing(24)
+        badge_row.addWidget(self.kind_badge)
         badge_row.addWidget(self.side_badge)
         badge_row.addWidget(self.mirror_note, 1)
         panel = QVBoxLayout()
@@ -243,6 +280,8 @@ class TableModeWindow(QWidget):
         panel.addWidget(self.status)
         panel.addWidget(self.title)
         panel.addLayout(badge_row)
+        panel.addWidget(self.pass_count)
+        panel.addWidget(self.step_cue)
         panel.addWidget(self.countdown, 1)
         panel.addWidget(self.message)
         panel.addWidget(self.next_label)
@@ -269,6 +308,8 @@ class TableModeWindow(QWidget):
         self.runner.sequence_finished.connect(self._on_finished)
         self.runner.lesson_missing.connect(self._on_missing)
         self.runner.mirrored_changed.connect(self._on_mirrored)
+        self.runner.beat.connect(self._on_beat)
+        self.runner.waiting.connect(self._on_waiting)
         self.holds.cues.flash_requested.connect(self._on_flash)
         self.video.set_mirrored(self.runner.mirrored())
         self._finished_text = ""
@@ -285,6 +326,10 @@ class TableModeWindow(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = Qt.Key(event.key())
         control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if self.runner.phase == SequenceRunner.WAITING and self._answer(event, key):
+            event.accept()
+            self.refresh()
+            return
         if control and key == Qt.Key.Key_L:
             self.set_locked(not self.locked)
         elif key in KEYS_START:
@@ -310,6 +355,26 @@ class TableModeWindow(QWidget):
             return
         event.accept()
         self.refresh()
+
+    def _answer(self, event: QKeyEvent, key: Qt.Key) -> bool:
+        """Keys that answer a waiting reminder or recheck; False for keys that mean what they always do."""
+        action = self.key_action(
+            QKeySequence(event.keyCombination()).toString(QKeySequence.SequenceFormat.PortableText)
+        )
+        leg = self.runner.current()
+        recheck = leg is not None and leg.kind == RECHECK
+        if action is not None and action.startswith("tenderness_"):
+            if recheck:
+                self.runner.recheck(int(action.removeprefix("tenderness_")))
+            return True
+        if action == "hold_confirm" or key in KEYS_START:
+            self.runner.confirm(self.pending_tenderness if recheck else None)
+            return True
+        if recheck and key in KEYS_MORE | KEYS_LESS:
+            start = self.pending_tenderness if self.pending_tenderness is not None else 5
+            self.pending_tenderness = max(0, min(10, start + (1 if key in KEYS_MORE else -1)))
+            return True
+        return False
 
     def start_or_pause(self) -> None:
         runner = self.runner
@@ -357,6 +422,15 @@ class TableModeWindow(QWidget):
         self.message.hide()
         self.refresh()
 
+    def _on_waiting(self, _leg: Leg) -> None:
+        self.pending_tenderness = self.runner.proposed_tenderness()
+        self.refresh()
+
+    def _on_beat(self, leg: Leg, number: int, count: int) -> None:
+        self.refresh()
+        if leg.kind == PASSES and self.isVisible():
+            self.flash_overlay.flash()  # each pass seen as well as heard
+
     def _on_finished(self, completed: bool) -> None:
         self._finished_text = "Sequence complete" if completed else "Stopped"
         self.refresh()
@@ -392,6 +466,21 @@ class TableModeWindow(QWidget):
         active = runner.is_active()
         self.countdown.is_rest = bool(leg and leg.is_rest)
         self.countdown.idle_ms = leg.hold_ms if (leg and not self.timer.is_active()) else 0
+        waiting = active and runner.phase == SequenceRunner.WAITING
+        self.countdown.shown_text = ""
+        if waiting and leg is not None and leg.kind == RECHECK:
+            pending = self.pending_tenderness
+            self.countdown.shown_text = "?" if pending is None else str(pending)
+        elif waiting:
+            self.countdown.shown_text = "✓"
+        self.kind_badge.setText(leg.kind_name.upper() if leg is not None and leg.kind != "hold" else "")
+        self.kind_badge.setVisible(bool(self.kind_badge.text()))
+        passes = bool(active and leg is not None and leg.kind == PASSES and runner.beats.count)
+        self.pass_count.setText(f"PASS {runner.beats.current} / {runner.beats.count}" if passes else "")
+        self.pass_count.setVisible(passes)
+        cue = leg.step.text if leg is not None and leg.step is not None else ""
+        self.step_cue.setText(cue.upper() if leg is not None and leg.kind == PASSES else cue)
+        self.step_cue.setVisible(bool(cue))
         self.title.setText(leg.title if leg else (self._finished_text or "No hold running"))
         side = leg.side if leg and not leg.is_rest else ""
         text, background, foreground = SIDE_STYLE.get(
@@ -417,6 +506,10 @@ class TableModeWindow(QWidget):
         leg = runner.current()
         if runner.phase == SequenceRunner.BLOCKED:
             status = "LESSON MISSING"
+        elif runner.phase == SequenceRunner.WAITING and leg is not None and leg.kind == REMINDER:
+            status = "REMINDER — SPACE WHEN DONE"
+        elif runner.phase == SequenceRunner.WAITING:
+            status = "RECHECK — TENDERNESS 0–10: A DIGIT, OR ↑ ↓ THEN SPACE"
         elif not runner.is_active():
             if self._finished_text:
                 status = self._finished_text.upper() + (" — SPACE TO RUN IT AGAIN" if self.plan else "")
@@ -429,7 +522,7 @@ class TableModeWindow(QWidget):
         elif timer.is_overtime():
             status = "DONE — → NEXT" if runner.upcoming() or runner.is_adhoc() else "DONE"
         else:
-            status = "REST" if leg and leg.is_rest else "HOLD"
+            status = leg.kind_name.upper() if leg is not None else "HOLD"
         legs = runner.legs() if runner.is_active() else []
         if len(legs) > 1:
             status = f"STEP {runner.index() + 1} / {len(legs)}   ·   {status}"
@@ -453,8 +546,13 @@ class TableModeWindow(QWidget):
         seconds = upcoming.hold_ms // 1000
         if upcoming.is_rest:
             return f"Next: rest {seconds} s"
+        if not upcoming.is_timed:
+            return f"Next: {upcoming.kind_name.lower()}: {upcoming.title}"
         side = SIDE_STYLE.get(upcoming.side, ("",))[0]
-        return f"Next: {upcoming.title}  ·  {side}  ·  {seconds} s"
+        what = (
+            f"{upcoming.kind_name.lower()}: {upcoming.title}" if upcoming.kind != "hold" else upcoming.title
+        )
+        return f"Next: {what}  ·  {side}  ·  {seconds} s"
 
     # ------------------------------------------------------------------------------- layout
     def resizeEvent(self, event: object) -> None:
@@ -463,6 +561,9 @@ class TableModeWindow(QWidget):
             (self.status, 0.032, True),
             (self.title, 0.056, True),
             (self.side_badge, 0.06, True),
+            (self.kind_badge, 0.06, True),
+            (self.pass_count, 0.06, True),
+            (self.step_cue, 0.04, True),
             (self.mirror_note, 0.03, False),
             (self.next_label, 0.036, False),
             (self.message, 0.03, False),
@@ -482,10 +583,14 @@ class TableModeWindow(QWidget):
 
 
 def open_table_mode(
-    context: AppContext, plan: Plan | None = None, parent: QWidget | None = None
+    context: AppContext,
+    plan: Plan | None = None,
+    parent: QWidget | None = None,
+    *,
+    key_action: KeyAction | None = None,
 ) -> TableModeWindow:
     """Show table mode full screen (a top-level window, even when given a parent to stay above)."""
-    window = TableModeWindow(context, plan)
+    window = TableModeWindow(context, plan, key_action=key_action)
     window.return_keys_to = parent
     if parent is not None:
         window.setWindowFlag(Qt.WindowType.Window)

@@ -71,6 +71,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("hold_next", "Next step", "Holds", ("Shift+PgDown",)),
     ActionSpec("hold_other_side", "Other side", "Holds", ("Shift+H",)),
     ActionSpec("hold_stop", "Stop the hold", "Holds", ("Shift+Backspace",)),
+    ActionSpec("hold_confirm", "Reminder done / record the tenderness", "Holds", ("Shift+Return",)),
+    *(
+        ActionSpec(f"tenderness_{value}", f"Recheck: tenderness {value}", "Holds", (str(value),))
+        for value in range(10)
+    ),
     ActionSpec("table_mode", "Table mode (full screen, readable from the table)", "Holds", ("Shift+F",)),
     ActionSpec("plans", "Treatment plans…", "Holds", ("Ctrl+Shift+P",)),
     ActionSpec("practice_log", "Practice log…", "Holds", ("Ctrl+Shift+L",)),

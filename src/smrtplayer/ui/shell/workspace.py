@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QSplitter, QTabWidget, QWidget
 
+from smrtplayer.holds.runner import SequenceRunner
+from smrtplayer.models.plans import RECHECK
 from smrtplayer.player.hover_frames import HoverFrames
 from smrtplayer.ui.holds.hold_panel import HoldPanel
 from smrtplayer.ui.index.index_panel import IndexPanel
@@ -117,6 +120,7 @@ class Workspace(QObject):
         parts.seek_bar.hover_ended.connect(self.hover_frames.stop)
         self.hover_frames.ready.connect(parts.seek_bar.show_grabbed_preview)
         self.hold_panel = HoldPanel(context)
+        self.hold_panel.key_action = partial(_action_for_key, parts.actions_by_id)
         self.index_dock = self._dock("Body index", "indexDock", self.index_panel)
         self.notes_dock = self._dock("Notes", "notesDock", self.notes_panel)
         self.hold_dock = self._dock("Hold timer", "holdDock", self.hold_panel)
@@ -206,6 +210,8 @@ class Workspace(QObject):
             "hold_next": runner.next,
             "hold_other_side": runner.other_side,
             "hold_stop": runner.stop,
+            "hold_confirm": runner.confirm,
+            **{f"tenderness_{value}": partial(_recheck_if_asked, runner, value) for value in range(10)},
             "table_mode": self.hold_panel.open_table_mode,
             "plans": self.hold_panel.open_plans,
             "practice_log": self.hold_panel.open_log,
@@ -257,6 +263,7 @@ class Workspace(QObject):
                 "hold_next",
                 "hold_other_side",
                 "hold_stop",
+                "hold_confirm",
             ),
             ("table_mode",),
             ("plans", "practice_log"),
@@ -400,3 +407,21 @@ class Workspace(QObject):
             context.backups.daily()
         except Exception as error:  # a failed backup must never stop the study session
             self.window.statusBar().showMessage(f"The daily backup failed: {error}", 15000)
+
+
+def _recheck_if_asked(runner: SequenceRunner, value: int) -> None:
+    """A digit answers a recheck on screen; at any other moment it does nothing."""
+    leg = runner.current()
+    if runner.phase == SequenceRunner.WAITING and leg is not None and leg.kind == RECHECK:
+        runner.recheck(value)
+
+
+def _action_for_key(actions: dict[str, QAction], key: str) -> str | None:
+    """The window action ``key`` (Qt's portable text) triggers now, as the user bound it."""
+    for action_id, action in actions.items():
+        if any(
+            sequence.toString(QKeySequence.SequenceFormat.PortableText) == key
+            for sequence in action.shortcuts()
+        ):
+            return action_id
+    return None

@@ -1,0 +1,155 @@
+"""A plan step that is not a course position: a kind (roll, rest on a tender spot, passes, reminder,
+recheck, hold, rest), its name, a preset or a structure of the taxonomy, and the figures its kind
+uses. The step is checked like any stored step before the dialog closes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from smrtplayer.models.plan_checks import check_step
+from smrtplayer.models.plans import KIND_NAMES, PASSES, ROLL, STEP_KINDS, PlanStep
+from smrtplayer.models.presets import MAX_HOLD_MS, HoldRejected, Preset
+from smrtplayer.models.regions import Taxonomy
+
+SIDES = (("Both sides", "both"), ("Right", "R"), ("Left", "L"))
+DEFAULT_SECONDS = {"hold": 30, "roll": 90, "tender-rest": 40, "passes": 0, "rest": 15}
+
+
+class StepDialog(QDialog):
+    def __init__(self, presets: list[Preset], taxonomy: Taxonomy, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stepDialog")
+        self.setWindowTitle("Add a step")
+        self._taxonomy = taxonomy
+        self.kind = QComboBox()
+        self.kind.setObjectName("stepKind")
+        for kind in STEP_KINDS:
+            self.kind.addItem(KIND_NAMES[kind], kind)
+        self.name = QLineEdit()
+        self.name.setObjectName("stepName")
+        self.preset = QComboBox()
+        self.preset.setObjectName("stepPreset")
+        self.preset.addItem("—", None)
+        for preset in presets:
+            self.preset.addItem(preset.name, preset)
+        self.structure = QLineEdit()
+        self.structure.setObjectName("stepStructure")
+        self.structure.setPlaceholderText("optional: adductors, AC3, piriformis…")
+        self.side = QComboBox()
+        for text, value in SIDES:
+            self.side.addItem(text, value)
+        self.seconds = QSpinBox()
+        self.seconds.setRange(0, MAX_HOLD_MS // 1000)
+        self.seconds.setSuffix(" s")
+        self.passes = QSpinBox()
+        self.passes.setRange(0, 100)
+        self.cadence = QSpinBox()
+        self.cadence.setRange(0, 60)
+        self.cadence.setSuffix(" s per pass")
+        self.cue_every = QSpinBox()
+        self.cue_every.setRange(0, 600)
+        self.cue_every.setSuffix(" s (0: none)")
+        self.text = QLineEdit()
+        self.text.setPlaceholderText("Drink 10–20 oz of water · Client moves · …")
+        self.problem = QLabel("")
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("QLabel { color: #b00020; }")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        for label, widget in (
+            ("Kind", self.kind),
+            ("Name", self.name),
+            ("From a preset", self.preset),
+            ("Structure", self.structure),
+            ("Side", self.side),
+            ("Time", self.seconds),
+            ("Passes", self.passes),
+            ("Cadence", self.cadence),
+            ("Move-along cue every", self.cue_every),
+            ("Text or cue", self.text),
+        ):
+            form.addRow(label, widget)
+        form.addRow(self.problem)
+        form.addRow(buttons)
+        self.kind.currentIndexChanged.connect(self._on_kind)
+        self.preset.currentIndexChanged.connect(self._on_preset)
+        self._on_kind()
+
+    def _on_kind(self) -> None:
+        kind = self.kind.currentData()
+        timed = kind not in ("reminder", "recheck")
+        self.seconds.setEnabled(timed and kind != PASSES)
+        self.seconds.setValue(DEFAULT_SECONDS.get(kind, 0))
+        self.passes.setEnabled(kind == PASSES)
+        self.cadence.setEnabled(kind == PASSES)
+        if kind == PASSES and not self.passes.value():
+            self.passes.setValue(8)
+            self.cadence.setValue(4)
+        self.cue_every.setEnabled(kind == ROLL)
+        self.side.setEnabled(kind in ("hold", "roll", "tender-rest", "passes"))
+        if not self.name.isModified():
+            self.name.setText(KIND_NAMES[kind])
+
+    def _on_preset(self) -> None:
+        preset = self.preset.currentData()
+        if preset is None:
+            return
+        self.seconds.setValue(preset.hold_ms // 1000)
+        if not self.name.isModified():
+            self.name.setText(preset.name)
+
+    def step(self) -> PlanStep:
+        """The step as filled in; ``HoldRejected`` says what to fix."""
+        kind = self.kind.currentData()
+        structure = ""
+        if self.structure.text().strip():
+            found = self._taxonomy.structure_named(self.structure.text())
+            if found is None:
+                closest = self._taxonomy.closest("structure", self.structure.text())
+                hint = f" Did you mean “{closest}”?" if closest else ""
+                raise HoldRejected(f"“{self.structure.text().strip()}” is not a structure I know.{hint}")
+            structure = found.id
+        passes = self.passes.value() if kind == PASSES else 0
+        cadence_ms = self.cadence.value() * 1000 if kind == PASSES else 0
+        hold_ms = passes * cadence_ms if kind == PASSES else self.seconds.value() * 1000
+        if kind in ("reminder", "recheck"):
+            hold_ms = 0
+        preset = self.preset.currentData()
+        step = PlanStep(
+            kind=kind,
+            hold_ms=hold_ms,
+            title=" ".join(self.name.text().split()) or KIND_NAMES[kind],
+            side=self.side.currentData() if kind in ("hold", "roll", "tender-rest", "passes") else "both",
+            technique=preset.technique if preset is not None else "",
+            passes=passes,
+            cadence_ms=cadence_ms,
+            cue_every_ms=self.cue_every.value() * 1000 if kind == ROLL else 0,
+            text=" ".join(self.text.text().split()),
+            structure=structure,
+            preset_key=preset.key if preset is not None else "",
+        )
+        return check_step(step, "This step")
+
+    def accept(self) -> None:
+        try:
+            self.step()
+        except HoldRejected as error:
+            self.problem.setText(str(error))
+            return
+        super().accept()
