@@ -14,7 +14,7 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 PACKAGE = SRC / "smrtplayer"
-DOMAINS = ("library", "index", "player", "holds", "notes", "study")
+DOMAINS = ("library", "index", "player", "holds", "notes", "study", "sync")
 #: lower number = lower layer; a module may import only from its own layer or below
 LAYER = {"common": 0, "models": 1, "store": 2, **dict.fromkeys(DOMAINS, 3), "app": 4, "ui": 5, "__main__": 6}
 

@@ -1,0 +1,266 @@
+"""One sync round: read the other devices' new journal files, merge them, write our own changes.
+
+The merge is ``store.exchange``'s, in one transaction per round: all of a round's incoming files, or
+(on any error) none of them. Our own changes are found by comparing every item with the version all
+devices were last offered (``SyncState.known``), so the database needs no change tracking of its own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from smrtplayer.common.errors import CannotWrite, SmrtError
+from smrtplayer.store.db import Store
+from smrtplayer.store.exchange import SECTIONS, Item, existing_tables
+from smrtplayer.sync.clock import HybridClock, Stamp
+from smrtplayer.sync.journal import (
+    APP_FOLDER,
+    DEVICE_PATTERN,
+    JournalError,
+    JournalFile,
+    Kind,
+    encode,
+    file_name,
+    journal_files,
+    read,
+    seq_of,
+    write_atomically,
+)
+from smrtplayer.sync.state import DeviceSeen, SyncState, load_state, save_state
+
+log = logging.getLogger(__name__)
+
+#: after this many changes files of our own, the next round writes one snapshot instead and drops them
+COMPACT_AFTER_FILES = 32
+_SEPARATOR = "\x1f"
+
+
+class SyncError(SmrtError):
+    """The sync folder cannot be used (missing, not writable); nothing was changed."""
+
+    exit_code = 73  # EX_CANTCREAT
+
+
+@dataclass
+class RoundReport:
+    device: str
+    folder: Path
+    sent: int = 0
+    received: int = 0
+    conflicts: int = 0
+    files_read: int = 0
+    file_written: str | None = None
+    devices: list[str] = field(default_factory=list)
+    #: files left for a later round (still arriving, damaged), each with the reason
+    waiting: list[str] = field(default_factory=list)
+    journal_rewritten: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "device": self.device,
+            "folder": str(self.folder),
+            "sent": self.sent,
+            "received": self.received,
+            "conflicts": self.conflicts,
+            "devices": self.devices,
+            "files_read": self.files_read,
+            "file_written": self.file_written,
+            "waiting": self.waiting,
+            "journal_rewritten": self.journal_rewritten,
+        }
+
+
+def _hash(item: Item) -> str:
+    return hashlib.blake2b(msgspec.json.encode(item), digest_size=12).hexdigest()
+
+
+def _now_text() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def device_folders(folder: Path) -> dict[str, Path]:
+    root = folder / APP_FOLDER
+    try:
+        return {
+            path.name: path
+            for path in sorted(root.iterdir())
+            if path.is_dir() and DEVICE_PATTERN.match(path.name)
+        }
+    except OSError:
+        return {}
+
+
+def run_round(
+    store: Store,
+    folder: Path,
+    state_path: Path,
+    *,
+    wall: Callable[[], int] | None = None,
+    send: bool = True,
+) -> RoundReport:
+    """Write, read and merge once. ``wall`` replaces the wall clock (tests of skewed clocks)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise SyncError(
+            f"The sync folder {folder} does not exist (a drive not mounted, or a folder renamed). "
+            "Choose it again, or create it."
+        )
+    state = load_state(state_path)
+    clock = HybridClock(state.device, last=_parse_stamp(state.clock, state.device), wall=wall)
+    own = folder / APP_FOLDER / state.device
+    try:
+        own.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise SyncError(f"The sync folder {folder} cannot be written: {error.strerror or error}.") from error
+    report = RoundReport(device=state.device, folder=folder)
+    _check_own_journal(own, state, report)
+    _merge_incoming(store, folder, state, clock, report)
+    if send:
+        _write_outgoing(store, own, state, clock, report)
+    state.clock = clock.last.text()
+    state.last_sync_at = _now_text()
+    state.last_sent, state.last_received = report.sent, report.received
+    state.conflicts += report.conflicts
+    state.problems = report.waiting
+    save_state(state_path, state)
+    report.devices = sorted(state.devices)
+    return report
+
+
+def _parse_stamp(text: str, device: str) -> Stamp | None:
+    try:
+        return Stamp.parse(text) if text else None
+    except ValueError:
+        return None
+
+
+def _check_own_journal(own: Path, state: SyncState, report: RoundReport) -> None:
+    """Our journal lost a file (deleted, a stick copied back without it): offer everything again."""
+    present = {path.name for path in journal_files(own)}
+    if any(name not in present for name in state.written):
+        log.warning("files of this device's journal are missing in %s; writing a full snapshot", own)
+        state.known.clear()
+        state.written = [name for name in state.written if name in present]
+        report.journal_rewritten = True
+
+
+def _merge_incoming(
+    store: Store, folder: Path, state: SyncState, clock: HybridClock, report: RoundReport
+) -> None:
+    arrived: list[tuple[str, JournalFile]] = []
+    present: set[str] = set()
+    stats: dict[str, str] = {}
+    for device, path in device_folders(folder).items():
+        if device == state.device:
+            continue
+        seen = state.devices.setdefault(device, DeviceSeen())
+        seen.last_seen_at = _now_text()
+        for file in journal_files(path):
+            merged_as = f"{device}/{file.name}"
+            present.add(merged_as)
+            digest = state.merged.get(merged_as)
+            try:
+                stat = file.stat()
+            except OSError:
+                continue
+            seen_as = f"{stat.st_size}:{stat.st_mtime_ns}"
+            if digest is not None and state.merged_stat.get(merged_as) == seen_as:
+                continue  # merged already, unchanged since: not even read again
+            try:
+                journal = read(file, device)
+            except JournalError as error:
+                report.waiting.append(str(error))
+                continue
+            if journal.digest == digest:
+                state.merged_stat[merged_as] = seen_as
+                continue
+            arrived.append((merged_as, journal))
+            stats[merged_as] = seen_as
+    # Files gone from the folder (compacted away, a journal deleted) are forgotten: should they come
+    # back (a stick copied back), they are read again, and merging them again changes nothing.
+    for gone in [name for name in state.merged if name not in present]:
+        del state.merged[gone]
+        state.merged_stat.pop(gone, None)
+    if not arrived:
+        return
+    arrived.sort(key=lambda pair: pair[1].stamp)
+    tables = existing_tables(store.conn)
+    with store.write():
+        for _, journal in arrived:
+            for section in SECTIONS:
+                items = journal.items.get(section.name)
+                if not items or not section.available(tables):
+                    continue
+                count = section.merge(store.conn, items)
+                report.received += count.changed
+                report.conflicts += count.kept_both
+    # Only once the transaction is committed do these files count as merged.
+    for merged_as, journal in arrived:
+        state.merged[merged_as] = journal.digest
+        state.merged_stat[merged_as] = stats[merged_as]
+        clock.observe(journal.stamp)
+        report.files_read += 1
+        seen = state.devices[journal.header.device]
+        seen.files += 1
+        seen.last_stamp = max(seen.last_stamp, journal.stamp.text())
+        for section_name, items in journal.items.items():
+            section_key = section_name + _SEPARATOR
+            section = next(s for s in SECTIONS if s.name == section_name)
+            for item in items:
+                # What arrived is what the others hold: offering it back would only echo it.
+                state.known[section_key + section.key(item)] = _hash(item)
+
+
+def _write_outgoing(
+    store: Store, own: Path, state: SyncState, clock: HybridClock, report: RoundReport
+) -> None:
+    tables = existing_tables(store.conn)
+    current: list[tuple[str, str, Item]] = []
+    for section in SECTIONS:
+        if section.available(tables):
+            current.extend(
+                (section.name, section.name + _SEPARATOR + section.key(item), item)
+                for item in section.dump(store.conn)
+                if section.check(item) is None
+            )
+    changed = [(name, key, item) for name, key, item in current if state.known.get(key) != _hash(item)]
+    compact = state.changes_since_snapshot >= COMPACT_AFTER_FILES or report.journal_rewritten
+    if not changed and not compact:
+        return
+    kind: Kind = "snapshot" if compact else "changes"
+    chosen = current if compact else changed
+    stamp = clock.tick()
+    seq = max([state.next_seq, *(seq_of(path) + 1 for path in journal_files(own))])
+    name = file_name(kind, seq)
+    data = encode(state.device, seq, kind, stamp, [(section, item) for section, _, item in chosen])
+    try:
+        write_atomically(own / name, data)
+    except OSError as error:
+        raise CannotWrite(
+            f"This computer's changes could not be written to the sync folder {own.parent.parent}: "
+            f"{error.strerror or error}. They stay in the database and go out with the next round."
+        ) from error
+    state.next_seq = seq + 1
+    state.written.append(name)
+    report.file_written = name
+    report.sent = len(changed)
+    for _, key, item in changed:
+        state.known[key] = _hash(item)
+    if kind == "snapshot":
+        # The snapshot holds every item: the files before it are no longer needed by anyone.
+        for old in state.written[:-1]:
+            with contextlib.suppress(OSError):
+                (own / old).unlink()
+        state.written = [name]
+        state.changes_since_snapshot = 0
+    else:
+        state.changes_since_snapshot += 1

@@ -1,0 +1,218 @@
+"""Sync rounds between devices sharing one folder: what travels, the merge rules, and what the folder
+can do to the journals (half-written files, duplicates, conflict copies, deleted journals, skewed
+clocks, a stick copied back). Real SQLite databases, real files."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from helpers.syncdata import Device
+from smrtplayer.sync.journal import APP_FOLDER, journal_files
+from smrtplayer.sync.rounds import COMPACT_AFTER_FILES, SyncError
+
+T1 = "2026-03-01T10:00:00.000+00:00"
+T2 = "2026-03-01T11:00:00.000+00:00"
+T3 = "2026-03-01T12:00:00.000+00:00"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    path = tmp_path / "Sync"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def devices(tmp_path: Path) -> Iterator[tuple[Device, Device]]:
+    laptop, clinic = Device.open(tmp_path, "laptop"), Device.open(tmp_path, "clinic")
+    yield laptop, clinic
+    laptop.close()
+    clinic.close()
+
+
+def _own_folder(device: Device, folder: Path) -> Path:
+    (path,) = [p for p in (folder / APP_FOLDER).iterdir() if p.name == device.sync(folder).device]
+    return path
+
+
+def test_changes_travel_and_the_database_stays_out_of_the_folder(
+    devices: tuple[Device, Device], folder: Path
+) -> None:
+    laptop, clinic = devices
+    laptop.write_note("n1", "psoas: release on exhale", T1)
+    laptop.set_subtitle_scale(1.5, T1)
+    laptop.log_practice("Psoas", T1)
+    laptop.save_position("p1", "Psoas, supine", T1)
+    sent = laptop.sync(folder)
+    assert sent.sent == 4 and sent.received == 0
+    received = clinic.sync(folder)
+    assert received.received == 4
+    assert received.devices == [sent.device]
+    assert clinic.live_notes() == {"n1": "psoas: release on exhale"}
+    assert clinic.subtitle_scale() == 1.5
+    assert clinic.practice_titles() == ["Psoas"]
+    assert clinic.position_titles() == {"p1": "Psoas, supine"}
+    names = [path.name for path in folder.rglob("*")]
+    assert not [name for name in names if "sqlite" in name]
+    assert all(name.endswith(".jsonl") for name in names if "." in name)
+    # What came in is not echoed back out.
+    assert clinic.sync(folder).sent == 0
+    assert laptop.sync(folder).received == 0
+    assert laptop.data() == clinic.data()
+
+
+def test_deletion_beats_older_edits_and_loses_to_newer_ones(
+    devices: tuple[Device, Device], folder: Path
+) -> None:
+    laptop, clinic = devices
+    laptop.save_position("old", "Old", T1)
+    laptop.save_position("kept", "Kept", T1)
+    laptop.sync(folder)
+    clinic.sync(folder)
+    laptop.delete_position("old")
+    laptop.delete_position("kept")
+    clinic.save_position("kept", "Kept, edited later", "2099-01-01T00:00:00.000+00:00")
+    laptop.sync(folder)
+    clinic.sync(folder)
+    laptop.sync(folder)
+    assert clinic.position_titles() == {"kept": "Kept, edited later"}
+    assert laptop.position_titles() == clinic.position_titles()
+
+
+def test_two_edits_of_one_note_keep_both_as_a_visible_conflict_copy(
+    devices: tuple[Device, Device], folder: Path
+) -> None:
+    laptop, clinic = devices
+    laptop.write_note("n1", "first", T1)
+    laptop.sync(folder)
+    clinic.sync(folder)
+    laptop.write_note("n1", "laptop's edit", T2)
+    clinic.write_note("n1", "clinic's edit", T3)
+    laptop.sync(folder)
+    report = clinic.sync(folder)
+    assert report.conflicts == 1
+    laptop.sync(folder)
+    clinic.sync(folder)
+    for device in devices:
+        notes = device.live_notes()
+        assert notes["n1"] == "clinic's edit"
+        assert sorted(notes.values()) == ["clinic's edit", "laptop's edit"]
+    assert laptop.data() == clinic.data()
+
+
+def test_a_half_written_file_waits_and_is_merged_once_whole(
+    devices: tuple[Device, Device], folder: Path
+) -> None:
+    laptop, clinic = devices
+    laptop.write_note("n1", "whole", T1)
+    laptop.sync(folder)
+    (written,) = journal_files(_own_folder(laptop, folder))
+    whole = written.read_bytes()
+    written.write_bytes(whole[: len(whole) // 2])
+    report = clinic.sync(folder)
+    assert report.received == 0 and clinic.live_notes() == {}
+    assert report.waiting and "incomplete" in report.waiting[0]
+    written.write_bytes(whole)
+    assert clinic.sync(folder).received == 1
+    assert clinic.live_notes() == {"n1": "whole"}
+
+
+def test_a_damaged_line_refuses_the_whole_file(devices: tuple[Device, Device], folder: Path) -> None:
+    laptop, clinic = devices
+    laptop.write_note("n1", "one", T1)
+    laptop.write_note("n2", "two", T1)
+    laptop.sync(folder)
+    (written,) = journal_files(_own_folder(laptop, folder))
+    written.write_bytes(written.read_bytes().replace(b'"two"', b'"TWO"'))
+    report = clinic.sync(folder)
+    assert clinic.live_notes() == {}
+    assert "checksum" in report.waiting[0]
+
+
+def test_files_out_of_order_or_twice_and_conflict_copies(
+    devices: tuple[Device, Device], folder: Path
+) -> None:
+    laptop, clinic = devices
+    laptop.write_note("n1", "v1", T1)
+    laptop.sync(folder)
+    laptop.write_note("n1", "v2", T2)
+    laptop.save_position("p1", "Psoas", T2)
+    laptop.sync(folder)
+    first, second = journal_files(_own_folder(laptop, folder))
+    hidden = first.with_name("hidden")
+    first.rename(hidden)  # the second file arrives first
+    clinic.sync(folder)
+    assert clinic.live_notes() == {"n1": "v2"}
+    hidden.rename(first)
+    # Syncthing's conflict copy of a file, and the same file twice.
+    shutil.copy(second, second.with_name("changes-00000002.sync-conflict-20260301-120000-ABCDEFG.jsonl"))
+    clinic.sync(folder)
+    clinic.sync(folder)
+    assert clinic.live_notes() == {"n1": "v2"}
+    assert clinic.position_titles() == {"p1": "Psoas"}
+
+
+def test_a_deleted_journal_is_rewritten_and_the_others_keep_what_they_merged(
+    devices: tuple[Device, Device], folder: Path
+) -> None:
+    laptop, clinic = devices
+    laptop.write_note("n1", "kept", T1)
+    laptop.sync(folder)
+    clinic.sync(folder)
+    laptop_id = laptop.sync(folder).device
+    shutil.rmtree(folder / APP_FOLDER / laptop_id)
+    assert clinic.sync(folder).received == 0
+    assert clinic.live_notes() == {"n1": "kept"}
+    report = laptop.sync(folder)
+    assert report.journal_rewritten
+    names = [path.name for path in journal_files(folder / APP_FOLDER / laptop_id)]
+    assert names and names[0].startswith("snapshot-")
+    fresh = Device.open(folder.parent, "new-computer")
+    try:
+        fresh.sync(folder)
+        assert fresh.live_notes() == {"n1": "kept"}
+    finally:
+        fresh.close()
+
+
+def test_journals_are_compacted_into_a_snapshot(devices: tuple[Device, Device], folder: Path) -> None:
+    laptop, clinic = devices
+    for number in range(COMPACT_AFTER_FILES + 2):
+        laptop.write_note("n1", f"version {number}", f"2026-03-01T10:{number:02d}:00.000+00:00")
+        laptop.sync(folder)
+    names = [path.name for path in journal_files(_own_folder(laptop, folder))]
+    assert len(names) <= 3 and any(name.startswith("snapshot-") for name in names)
+    clinic.sync(folder)
+    assert clinic.live_notes() == {"n1": f"version {COMPACT_AFTER_FILES + 1}"}
+
+
+def test_a_stick_copied_back_twice_changes_nothing(devices: tuple[Device, Device], tmp_path: Path) -> None:
+    laptop, clinic = devices
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    laptop.write_note("n1", "from home", T1)
+    laptop.sync(stick)
+    clinic.sync(stick)
+    clinic.write_note("n2", "from the clinic", T2)
+    clinic.sync(stick)
+    old_copy = tmp_path / "old-copy"
+    shutil.copytree(stick, old_copy)
+    laptop.sync(stick)
+    for _ in range(2):  # an old copy of the stick is copied back over it, twice
+        shutil.copytree(old_copy, stick, dirs_exist_ok=True)
+        laptop.sync(stick)
+        clinic.sync(stick)
+    laptop.sync(stick)
+    assert laptop.live_notes() == clinic.live_notes() == {"n1": "from home", "n2": "from the clinic"}
+    assert laptop.data() == clinic.data()
+
+
+def test_a_missing_folder_is_refused_with_a_clear_message(
+    devices: tuple[Device, Device], tmp_path: Path
+) -> None:
+    with pytest.raises(SyncError, match="does not exist"):
+        devices[0].sync(tmp_path / "not-mounted")
