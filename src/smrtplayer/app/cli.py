@@ -161,6 +161,18 @@ def add_commands(subparsers: Any) -> None:
     )
     imported.add_argument("file", metavar="FILE", help="a file written by export-data")
     imported.set_defaults(handler=_load_handler("smrtplayer.app.data_commands", "cmd_import_data"))
+    synced = _add(
+        subparsers,
+        "sync",
+        json_output=True,
+        help="one sync round through a synced folder (write, read, merge); 'sync status' reports the state",
+    )
+    synced.add_argument("action", nargs="?", choices=("status",), help="report the state, change nothing")
+    synced.add_argument(
+        "--folder", metavar="DIR", help="the synced folder (remembered; by default the one chosen before)"
+    )
+    synced.add_argument("--json", action="store_true", help="print the report as JSON")
+    synced.set_defaults(handler=_load_handler("smrtplayer.app.sync_commands", "cmd_sync"))
 
 
 Handler = Callable[[argparse.Namespace, AppPaths], int]

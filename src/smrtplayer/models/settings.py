@@ -324,3 +324,12 @@ BUILTIN_STAMPS = declare_family(
         exported=False,
     ),
 )
+SYNC_FOLDER = declare(
+    Setting(
+        "local.sync_folder",
+        str,
+        "",
+        "The folder a sync engine (Syncthing, a synced folder, a USB stick) carries between computers.",
+        exported=False,
+    )
+)
