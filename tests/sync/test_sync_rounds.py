@@ -216,3 +216,46 @@ def test_a_missing_folder_is_refused_with_a_clear_message(
 ) -> None:
     with pytest.raises(SyncError, match="does not exist"):
         devices[0].sync(tmp_path / "not-mounted")
+
+
+def test_a_clock_hours_ahead_does_not_win_over_later_edits(
+    devices: tuple[Device, Device], folder: Path
+) -> None:
+    laptop, clinic = devices
+    hours_ahead = "2026-03-01T17:00:00.000+00:00"  # the clinic PC's clock is five hours fast
+    clinic.set_subtitle_scale(2.0, hours_ahead)
+    clinic.save_position("p1", "Psoas (clinic)", hours_ahead)
+    clinic.write_note("n1", "clinic", hours_ahead)
+    clinic.sync(folder)
+    laptop.sync(folder)
+    # Later in real time, on the laptop, whose clock is right.
+    laptop.set_subtitle_scale(1.25, "2026-03-01T12:01:00.000+00:00")
+    laptop.save_position("p1", "Psoas (laptop, later)", "2026-03-01T12:01:00.000+00:00")
+    laptop.write_note("n1", "laptop, later", "2026-03-01T12:01:00.000+00:00")
+    assert laptop.sync(folder).sent == 3
+    clinic.sync(folder)
+    laptop.sync(folder)
+    for device in devices:
+        assert device.subtitle_scale() == 1.25
+        assert device.position_titles() == {"p1": "Psoas (laptop, later)"}
+        assert device.live_notes() == {"n1": "laptop, later"}
+    assert laptop.data() == clinic.data()
+    # Nothing goes back and forth once both agree.
+    assert laptop.sync(folder).sent == clinic.sync(folder).sent == 0
+
+
+def test_different_presets_of_one_name_do_not_travel_back_and_forth(
+    devices: tuple[Device, Device], folder: Path
+) -> None:
+    laptop, clinic = devices
+    for device, hold in ((laptop, 30000), (clinic, 45000)):
+        with device.store.write():
+            device.store.conn.execute(
+                "INSERT INTO hold_presets (name, hold_ms, technique, created_at) VALUES ('Quick', ?, '', ?)",
+                [hold, T1],
+            )
+    for _ in range(3):
+        laptop.sync(folder)
+        clinic.sync(folder)
+    assert laptop.sync(folder).file_written is None
+    assert clinic.sync(folder).file_written is None

@@ -20,7 +20,7 @@ import msgspec
 
 from smrtplayer.common.errors import CannotWrite, SmrtError
 from smrtplayer.store.db import Store
-from smrtplayer.store.exchange import SECTIONS, Item, existing_tables
+from smrtplayer.store.exchange import SECTIONS, Item, Section, existing_tables
 from smrtplayer.sync.clock import HybridClock, Stamp
 from smrtplayer.sync.journal import (
     APP_FOLDER,
@@ -42,6 +42,10 @@ log = logging.getLogger(__name__)
 #: after this many changes files of our own, the next round writes one snapshot instead and drops them
 COMPACT_AFTER_FILES = 32
 _SEPARATOR = "\x1f"
+#: the sections whose items carry the ``updated_at`` that decides which edit wins
+RESTAMPED_SECTIONS = frozenset(
+    {"notes", "user_positions", "plans", "settings", "lesson_progress", "course_speeds"}
+)
 
 
 class SyncError(SmrtError):
@@ -148,7 +152,8 @@ def _check_own_journal(own: Path, state: SyncState, report: RoundReport) -> None
     present = {path.name for path in journal_files(own)}
     if any(name not in present for name in state.written):
         log.warning("files of this device's journal are missing in %s; writing a full snapshot", own)
-        state.known.clear()
+        state.sent.clear()
+        state.snapshot_due = True
         state.written = [name for name in state.written if name in present]
         report.journal_rewritten = True
 
@@ -187,9 +192,15 @@ def _merge_incoming(
             stats[merged_as] = seen_as
     # Files gone from the folder (compacted away, a journal deleted) are forgotten: should they come
     # back (a stick copied back), they are read again, and merging them again changes nothing.
-    for gone in [name for name in state.merged if name not in present]:
-        del state.merged[gone]
-        state.merged_stat.pop(gone, None)
+    gone = [name for name in state.merged if name not in present]
+    for name in gone:
+        del state.merged[name]
+        state.merged_stat.pop(name, None)
+    vanished = {name.split("/", 1)[0] for name in gone} - {name.split("/", 1)[0] for name in present}
+    if vanished:
+        # A device's whole journal went: what it wrote lives on in our snapshot for devices to come.
+        log.warning("the journals of %s are gone from the folder; writing a full snapshot", sorted(vanished))
+        state.snapshot_due = True
     if not arrived:
         return
     arrived.sort(key=lambda pair: pair[1].stamp)
@@ -216,32 +227,40 @@ def _merge_incoming(
             section_key = section_name + _SEPARATOR
             section = next(s for s in SECTIONS if s.name == section_name)
             for item in items:
-                # What arrived is what the others hold: offering it back would only echo it.
-                state.known[section_key + section.key(item)] = _hash(item)
+                # What arrived is in a journal already: offering it back would only echo it.
+                key = section_key + section.key(item)
+                state.received[key] = _hash(item)
+                state.latest_ms[key] = max(state.latest_ms.get(key, 0), _change_ms(item))
 
 
 def _write_outgoing(
     store: Store, own: Path, state: SyncState, clock: HybridClock, report: RoundReport
 ) -> None:
     tables = existing_tables(store.conn)
-    current: list[tuple[str, str, Item]] = []
+    current: list[tuple[Section[Any], str, Item]] = []
     for section in SECTIONS:
         if section.available(tables):
             current.extend(
-                (section.name, section.name + _SEPARATOR + section.key(item), item)
+                (section, section.name + _SEPARATOR + section.key(item), item)
                 for item in section.dump(store.conn)
                 if section.check(item) is None
             )
-    changed = [(name, key, item) for name, key, item in current if state.known.get(key) != _hash(item)]
-    compact = state.changes_since_snapshot >= COMPACT_AFTER_FILES or report.journal_rewritten
+    changed = [
+        (section, key, item)
+        for section, key, item in current
+        if _hash(item) not in (state.sent.get(key), state.received.get(key))
+    ]
+    compact = state.changes_since_snapshot >= COMPACT_AFTER_FILES or state.snapshot_due
     if not changed and not compact:
         return
-    kind: Kind = "snapshot" if compact else "changes"
-    chosen = current if compact else changed
     stamp = clock.tick()
+    changed = _restamped(store, changed, state)
+    restamped = {key: item for _, key, item in changed}
+    kind: Kind = "snapshot" if compact else "changes"
+    chosen = [(s, key, restamped.get(key, item)) for s, key, item in current] if compact else changed
     seq = max([state.next_seq, *(seq_of(path) + 1 for path in journal_files(own))])
     name = file_name(kind, seq)
-    data = encode(state.device, seq, kind, stamp, [(section, item) for section, _, item in chosen])
+    data = encode(state.device, seq, kind, stamp, [(section.name, item) for section, _, item in chosen])
     try:
         write_atomically(own / name, data)
     except OSError as error:
@@ -254,7 +273,7 @@ def _write_outgoing(
     report.file_written = name
     report.sent = len(changed)
     for _, key, item in changed:
-        state.known[key] = _hash(item)
+        state.sent[key] = _hash(item)
     if kind == "snapshot":
         # The snapshot holds every item: the files before it are no longer needed by anyone.
         for old in state.written[:-1]:
@@ -262,8 +281,43 @@ def _write_outgoing(
                 (own / old).unlink()
         state.written = [name]
         state.changes_since_snapshot = 0
+        state.snapshot_due = False
     else:
         state.changes_since_snapshot += 1
+
+
+def _change_ms(item: Item) -> int:
+    changed_at = getattr(item, "updated_at", None)
+    return int(changed_at.timestamp() * 1000) if isinstance(changed_at, datetime) else 0
+
+
+def _restamped(
+    store: Store, changed: list[tuple[Section[Any], str, Item]], state: SyncState
+) -> list[tuple[Section[Any], str, Item]]:
+    """Our changes, each stamped later than any version of the same item seen so far (the hybrid clock).
+
+    A change made here while our wall clock lags behind a time read from another device's journal
+    would lose to that older version everywhere, for as long as the clocks differ; stamped just after
+    it, it wins as it should. The new time is stored here too (a section's merge takes the newer time
+    of equal content), so every computer holds the same time for it.
+    """
+    result: list[tuple[Section[Any], str, Item]] = []
+    adopt: dict[str, list[Item]] = {}
+    for section, key, item in changed:
+        latest = state.latest_ms.get(key, 0)
+        if section.name in RESTAMPED_SECTIONS and _change_ms(item) <= latest:
+            moment = datetime.fromtimestamp((latest + 1) / 1000, UTC)
+            item = msgspec.structs.replace(item, updated_at=moment)
+            adopt.setdefault(section.name, []).append(item)
+        if section.name in RESTAMPED_SECTIONS:
+            state.latest_ms[key] = max(latest, _change_ms(item))
+        result.append((section, key, item))
+    if adopt:
+        with store.write():
+            for section in SECTIONS:
+                if section.name in adopt:
+                    section.merge(store.conn, adopt[section.name])
+    return result
 
 
 def sync_status(folder: Path, state_path: Path) -> dict[str, Any]:

@@ -33,8 +33,15 @@ class SyncState(msgspec.Struct):
     #: our own files in the folder (names), so that a journal deleted under us is noticed and rewritten
     written: list[str] = msgspec.field(default_factory=list)
     changes_since_snapshot: int = 0
-    #: "section<US>key" -> hash of the version every device has been offered (sent or received)
-    known: dict[str, str] = msgspec.field(default_factory=dict)
+    #: "section<US>key" -> hash of the version this computer last sent, and last received: a version
+    #: equal to either is in some journal already, so it is not sent again (no echo, no ping-pong)
+    sent: dict[str, str] = msgspec.field(default_factory=dict)
+    received: dict[str, str] = msgspec.field(default_factory=dict)
+    #: "section<US>key" -> the latest change time (ms) of the item in any journal, read or written: the
+    #: hybrid clock's lower bound for our next change of it
+    latest_ms: dict[str, int] = msgspec.field(default_factory=dict)
+    #: the next round writes a snapshot (our journal, or another device's, was deleted)
+    snapshot_due: bool = False
     #: "device/name" -> digest of each journal file already merged
     merged: dict[str, str] = msgspec.field(default_factory=dict)
     #: "device/name" -> "size:mtime" when merged, so unchanged files are not read again

@@ -59,6 +59,12 @@ def newer(incoming: tuple[datetime, Any], local: tuple[datetime, Any]) -> bool:
     return repr(incoming[1]) > repr(local[1])
 
 
+def later(incoming: datetime, local: datetime) -> bool:
+    """Is the incoming time later? For equal content, whose newer time is taken so that every computer
+    ends with the same (time, content) pair and a third edit is judged alike everywhere."""
+    return _ms_precision(incoming) > _ms_precision(local)
+
+
 @dataclass
 class MergeCount:
     added: int = 0

@@ -24,6 +24,7 @@ from smrtplayer.store.exchange.base import (
     Tenderness,
     Timestamp,
     Uid,
+    later,
     newer,
     parse_utc,
     utc_text,
@@ -146,6 +147,12 @@ class PlansSection(Section[PlanItem]):
                 _plan_content(mine) == _plan_content(item)
                 or not newer((item.updated_at, _plan_content(item)), (mine.updated_at, _plan_content(mine)))
             ):
+                if _plan_content(mine) == _plan_content(item) and later(item.updated_at, mine.updated_at):
+                    conn.execute(
+                        "UPDATE plans SET updated_at = ? WHERE id = ?",
+                        [utc_text(item.updated_at), ids[item.key]],
+                    )
+                    local[item.key] = item
                 count.unchanged += 1
                 continue
             if mine is None:

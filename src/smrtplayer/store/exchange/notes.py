@@ -21,6 +21,7 @@ from smrtplayer.store.exchange.base import (
     Timestamp,
     Uid,
     _ms_precision,
+    later,
     newer,
     parse_utc,
     utc_text,
@@ -97,6 +98,7 @@ class NotesSection(Section[NoteItem]):
         inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
         history_only: list[tuple[str, str]] = []
+        touched: list[tuple[str, str]] = []
 
         def insert(item: NoteItem, uid: str, history: list[str]) -> None:
             rev = _rev(item)
@@ -149,6 +151,9 @@ class NotesSection(Section[NoteItem]):
                 if merged != my_history:
                     history_only.append((json.dumps(merged), item.uid))
                     local[item.uid] = (my_rev, my_updated, merged, my_deleted)
+                if my_rev == rev and later(item.updated_at, my_updated):
+                    touched.append((utc_text(item.updated_at), item.uid))
+                    local[item.uid] = (my_rev, _ms_precision(item.updated_at), local[item.uid][2], my_deleted)
                 count.unchanged += 1
                 continue
             if my_rev in item.history:
@@ -196,6 +201,7 @@ class NotesSection(Section[NoteItem]):
             updates,
         )
         conn.executemany("UPDATE notes SET history = ? WHERE uid = ?", history_only)
+        conn.executemany("UPDATE notes SET updated_at = ? WHERE uid = ?", touched)
         return count
 
 

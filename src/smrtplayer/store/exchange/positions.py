@@ -22,6 +22,7 @@ from smrtplayer.store.exchange.base import (
     Timestamp,
     Uid,
     _ms_precision,
+    later,
     newer,
     parse_utc,
     utc_text,
@@ -161,6 +162,14 @@ class UserPositionsSection(Section[PositionItem]):
             elif _position_content(mine) == _position_content(item) or not newer(
                 (item.updated_at, _position_content(item)), (mine.updated_at, _position_content(mine))
             ):
+                if _position_content(mine) == _position_content(item) and later(
+                    item.updated_at, mine.updated_at
+                ):
+                    conn.execute(
+                        "UPDATE positions SET updated_at = ? WHERE uid = ? AND source = 'user'",
+                        [utc_text(item.updated_at), item.uid],
+                    )
+                    local[item.uid] = item
                 count.unchanged += 1
                 continue
             else:

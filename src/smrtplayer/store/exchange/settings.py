@@ -15,6 +15,7 @@ from smrtplayer.store.exchange.base import (
     MergeCount,
     Section,
     Timestamp,
+    later,
     newer,
     parse_utc,
     utc_text,
@@ -78,6 +79,12 @@ class SettingsSection(Section[SettingItem]):
                 mine.value == item.value
                 or not newer((item.updated_at, item.value), (mine.updated_at, mine.value))
             ):
+                if mine.value == item.value and later(item.updated_at, mine.updated_at):
+                    conn.execute(
+                        "UPDATE settings SET updated_at = ? WHERE key = ?",
+                        [utc_text(item.updated_at), item.key],
+                    )
+                    local[item.key] = item
                 count.unchanged += 1
                 continue
             conn.execute(

@@ -18,6 +18,7 @@ from smrtplayer.store.exchange.base import (
     Ms,
     Section,
     Timestamp,
+    later,
     newer,
     parse_utc,
     utc_text,
@@ -76,6 +77,12 @@ class ProgressSection(Section[ProgressItem]):
                 content == _progress_content(mine)
                 or not newer((item.updated_at, content), (mine.updated_at, _progress_content(mine)))
             ):
+                if content == _progress_content(mine) and later(item.updated_at, mine.updated_at):
+                    conn.execute(
+                        "UPDATE lesson_progress SET updated_at = ? WHERE lesson_fingerprint = ?",
+                        [utc_text(item.updated_at), item.lesson_fingerprint],
+                    )
+                    local[item.lesson_fingerprint] = item
                 count.unchanged += 1
                 continue
             writes.append(
@@ -229,6 +236,12 @@ class SpeedsSection(Section[SpeedItem]):
                 mine.rate == item.rate
                 or not newer((item.updated_at, item.rate), (mine.updated_at, mine.rate))
             ):
+                if mine.rate == item.rate and later(item.updated_at, mine.updated_at):
+                    conn.execute(
+                        "UPDATE course_playback SET updated_at = ? WHERE course_uid = ?",
+                        [utc_text(item.updated_at), item.course_uid],
+                    )
+                    local[item.course_uid] = item
                 count.unchanged += 1
                 continue
             conn.execute(
