@@ -83,11 +83,11 @@ class Device:
 
     # ------------------------------------------------------------------------------------ reading
     def data(self) -> dict[str, Any]:
-        """Every section's items, as the export would write them."""
+        """Every section's items, as the export would write them, in key order (row ids differ)."""
         conn = self.store.conn
         tables = existing_tables(conn)
         return {
-            section.name: msgspec.to_builtins(section.dump(conn))
+            section.name: msgspec.to_builtins(sorted(section.dump(conn), key=section.key))
             for section in SECTIONS
             if section.available(tables)
         }
