@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers.syncdata import Device
+from smrtplayer.models.settings import SUBTITLE_SCALE
 from smrtplayer.sync.journal import APP_FOLDER
 
-POSITION_UIDS = ("p1", "p2")
 SCALES = (0.75, 1.0, 1.5, 2.0)
 
 
@@ -29,7 +29,6 @@ SCALES = (0.75, 1.0, 1.5, 2.0)
 class Edit:
     device: int
     kind: str  # note | scale | position | delete_position | practice
-    target: str
     value: str
 
 
@@ -53,7 +52,6 @@ def _steps(devices: int) -> st.SearchStrategy[list[Edit | Sync | Deliver]]:
         Edit,
         device=device,
         kind=st.sampled_from(["note", "scale", "position", "delete_position", "practice"]),
-        target=st.sampled_from(POSITION_UIDS),
         value=st.sampled_from(["a", "b", "c", "d"]),
     )
     deliver = st.builds(
@@ -107,24 +105,24 @@ def _apply(edit: Edit, device: Device, moment: str, number: int) -> str | None:
         uid = here[choice] if choice < len(here) else f"note{number}"
         device.write_note(uid, f"{edit.value}{number}", moment)
         return uid
-    elif edit.kind == "scale":
+    if edit.kind == "scale":
         device.set_subtitle_scale(SCALES[ord(edit.value) % 4], moment)
-    elif edit.kind == "practice":
+        return SUBTITLE_SCALE.name
+    if edit.kind == "practice":
         device.log_practice(f"practice {number}", moment)
-    else:
-        uid = edit.target
-        deleted_here = device.store.conn.execute(
-            "SELECT 1 FROM deletions WHERE kind = 'position' AND key = ?", [uid]
-        ).fetchone()
-        if deleted_here:
-            return None  # the app offers no way to edit a position deleted on this computer
-        if edit.kind == "position":
-            device.save_position(uid, f"{edit.value}{number}", moment)
-        elif uid in device.position_titles():
-            device.delete_position(uid)
-        else:
-            return None
-    return edit.target
+        return f"practice {number}"
+    # Likewise a position: edited or deleted where it is, or saved anew under a fresh uid.
+    here = sorted(device.position_titles())
+    choice = ord(edit.value) % (len(here) + 1)
+    if edit.kind == "position":
+        uid = here[choice] if choice < len(here) else f"position{number}"
+        device.save_position(uid, f"{edit.value}{number}", moment)
+        return uid
+    if not here:
+        return None
+    uid = here[choice % len(here)]
+    device.delete_position(uid)
+    return uid
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -163,9 +161,9 @@ def test_every_device_converges_to_the_sequential_result(data: st.DataObject, co
                 elif step.kind == "practice":
                     practice.append(f"practice {number}")
                 elif step.kind == "position":
-                    positions[step.target] = f"{step.value}{number}"
+                    positions[touched] = f"{step.value}{number}"
                 else:
-                    deleted_positions.add(step.target)
+                    deleted_positions.add(touched)
         # The engine catches up: every file reaches every folder, and each device syncs until quiet.
         for _ in range(3):
             for number, device in enumerate(devices):

@@ -259,3 +259,18 @@ def test_different_presets_of_one_name_do_not_travel_back_and_forth(
         clinic.sync(folder)
     assert laptop.sync(folder).file_written is None
     assert clinic.sync(folder).file_written is None
+
+
+def test_versions_differing_only_in_what_the_merge_does_not_carry_settle(
+    devices: tuple[Device, Device], folder: Path
+) -> None:
+    """One position uid saved on both computers (created at different times): no endless restamping."""
+    laptop, clinic = devices
+    clinic.save_position("p1", "Psoas", T1)
+    laptop.save_position("p1", "Psoas, later", T2)
+    for _ in range(3):
+        laptop.sync(folder)
+        clinic.sync(folder)
+    assert laptop.sync(folder).file_written is None
+    assert clinic.sync(folder).file_written is None
+    assert laptop.position_titles() == clinic.position_titles() == {"p1": "Psoas, later"}

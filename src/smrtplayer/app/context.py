@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from smrtplayer.notes.search import SearchService
     from smrtplayer.notes.service import NotesService
     from smrtplayer.player.controller import PlaybackController
+    from smrtplayer.sync.service import SyncService
 
 log = logging.getLogger(__name__)
 
@@ -190,6 +191,25 @@ class AppContext:
         return DataTransfer(self.store, self.backups, self.notes, read_only_reason=self.read_only_reason)
 
     @cached_property
+    def sync(self) -> SyncService:
+        """Rounds through the synced folder chosen in the window, on their own database connection."""
+        from smrtplayer.models.settings import SYNC_FOLDER
+        from smrtplayer.sync.service import SyncService
+        from smrtplayer.sync.state import STATE_FILE
+
+        settings = self.settings
+        service = SyncService(
+            self.store.path,
+            self.paths.data / STATE_FILE,
+            folder=lambda: settings.get(SYNC_FOLDER),
+            remember_folder=lambda folder: settings.set(SYNC_FOLDER, folder),
+            before_round=self.notes.flush,  # the note being typed travels too
+            read_only_reason=self.read_only_reason,
+        )
+        service.data_merged.connect(self.notes.reload_all)
+        return service
+
+    @cached_property
     def integrity(self) -> IntegrityWatch:
         """The full database check, which the window starts once its first frame is on screen."""
         from smrtplayer.app.integrity import IntegrityWatch
@@ -231,6 +251,8 @@ class AppContext:
         self.library.shutdown()  # cancel imports and verifications still running
         if "integrity" in self.__dict__:
             self.integrity.stop()
+        if "sync" in self.__dict__:
+            self.sync.close()  # a round still running finishes on its own connection first
         self.study_time.stop()
         if "notes" in self.__dict__:
             self.notes.close()

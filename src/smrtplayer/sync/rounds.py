@@ -87,6 +87,17 @@ def _hash(item: Item) -> str:
     return hashlib.blake2b(msgspec.json.encode(item), digest_size=12).hexdigest()
 
 
+#: what is not the user's content: when, and (notes) which versions came before
+_NOT_CONTENT = ("updated_at", "created_at", "history")
+
+
+def _content_hash(item: Item) -> str:
+    fields = msgspec.to_builtins(item)
+    for name in _NOT_CONTENT:
+        fields.pop(name, None)
+    return hashlib.blake2b(msgspec.json.encode(fields), digest_size=12).hexdigest()
+
+
 def _now_text() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -205,17 +216,30 @@ def _merge_incoming(
         return
     arrived.sort(key=lambda pair: pair[1].stamp)
     tables = existing_tables(store.conn)
-    with store.write():
-        for _, journal in arrived:
-            for section in SECTIONS:
-                items = journal.items.get(section.name)
-                if not items or not section.available(tables):
-                    continue
-                count = section.merge(store.conn, items)
-                report.received += count.changed
-                report.conflicts += count.kept_both
-    # Only once the transaction is committed do these files count as merged.
     for merged_as, journal in arrived:
+        # One transaction per file: a file is merged whole or not at all, and the window's own
+        # writes wait for one file at most, never for the whole round.
+        received = conflicts = 0
+        try:
+            with store.write():
+                for section in SECTIONS:
+                    items = journal.items.get(section.name)
+                    if not items:
+                        continue
+                    if not section.available(tables):
+                        raise JournalError(
+                            f"{merged_as} holds {section.title}, which this smrtplayer cannot store yet; "
+                            "update smrtplayer on this computer"
+                        )
+                    count = section.merge(store.conn, items)
+                    received += count.changed
+                    conflicts += count.kept_both
+        except JournalError as error:
+            report.waiting.append(str(error))
+            continue
+        report.received += received
+        report.conflicts += conflicts
+        # Only once the transaction is committed does the file count as merged.
         state.merged[merged_as] = journal.digest
         state.merged_stat[merged_as] = stats[merged_as]
         clock.observe(journal.stamp)
@@ -230,6 +254,7 @@ def _merge_incoming(
                 # What arrived is in a journal already: offering it back would only echo it.
                 key = section_key + section.key(item)
                 state.received[key] = _hash(item)
+                state.received_content[key] = _content_hash(item)
                 state.latest_ms[key] = max(state.latest_ms.get(key, 0), _change_ms(item))
 
 
@@ -305,7 +330,14 @@ def _restamped(
     adopt: dict[str, list[Item]] = {}
     for section, key, item in changed:
         latest = state.latest_ms.get(key, 0)
-        if section.name in RESTAMPED_SECTIONS and _change_ms(item) <= latest:
+        if (
+            section.name in RESTAMPED_SECTIONS
+            and _change_ms(item) <= latest
+            # Only a real edit is restamped: a version differing from the one received in what the
+            # merge does not carry (when it was created, its history) would otherwise be restamped
+            # and sent back and forth for ever.
+            and _content_hash(item) != state.received_content.get(key)
+        ):
             moment = datetime.fromtimestamp((latest + 1) / 1000, UTC)
             item = msgspec.structs.replace(item, updated_at=moment)
             adopt.setdefault(section.name, []).append(item)

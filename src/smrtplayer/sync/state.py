@@ -37,6 +37,8 @@ class SyncState(msgspec.Struct):
     #: equal to either is in some journal already, so it is not sent again (no echo, no ping-pong)
     sent: dict[str, str] = msgspec.field(default_factory=dict)
     received: dict[str, str] = msgspec.field(default_factory=dict)
+    #: the same for what was received, times and history left out: what the user would call its content
+    received_content: dict[str, str] = msgspec.field(default_factory=dict)
     #: "section<US>key" -> the latest change time (ms) of the item in any journal, read or written: the
     #: hybrid clock's lower bound for our next change of it
     latest_ms: dict[str, int] = msgspec.field(default_factory=dict)

@@ -29,6 +29,7 @@ from smrtplayer.ui.library.library_view import LibraryView
 from smrtplayer.ui.notes.notes_panel import NotesPanel
 from smrtplayer.ui.notes.search_dialog import SearchDialog
 from smrtplayer.ui.shell.backup_dialog import BackupDialog, show_startup_notices
+from smrtplayer.ui.sync.status import SyncStatusWidget
 
 if TYPE_CHECKING:
     from smrtplayer.app.context import AppContext
@@ -177,6 +178,7 @@ class Workspace(QObject):
         self._backup_timer.setInterval(FIRST_BACKUP_DELAY_MS)
         self._backup_timer.timeout.connect(self._daily_backup)
         self._backup_timer.start()
+        self._connect_sync()
         QTimer.singleShot(0, self, self._after_show)
 
     # ------------------------------------------------------------------------------- setup
@@ -286,6 +288,25 @@ class Workspace(QObject):
 
     def _after_show(self) -> None:
         self._notices = show_startup_notices(self.context, self.window)
+        self.context.sync.start()
+
+    def _connect_sync(self) -> None:
+        """The status in the status bar; a round after the user's changes, and views reloaded after
+        changes from another computer came in."""
+        sync = self.context.sync
+        self.sync_status = SyncStatusWidget(sync)
+        self.window.statusBar().addPermanentWidget(self.sync_status)
+        context = self.context
+        for changed in (
+            context.notes.notes_changed,
+            context.index.positions_changed,
+            context.holds.plans_changed,
+            context.holds.presets_changed,
+            context.holds.practice_log_changed,
+            context.settings.changed,
+        ):
+            changed.connect(sync.schedule)
+        sync.data_merged.connect(self.data_replaced)
 
     # ----------------------------------------------------------------------------- actions
     def _show_course(self, course_id: int) -> None:

@@ -1,0 +1,1 @@
+"""The sync status in the window's status bar."""
