@@ -63,6 +63,7 @@ class SyncService(QObject):
         remember_folder: Callable[[str], None],
         before_round: Callable[[], object] = lambda: None,
         read_only_reason: str | None = None,
+        debounce_ms: int = DEBOUNCE_MS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -77,7 +78,7 @@ class SyncService(QObject):
         self._closed = False
         self._device = ""  # this computer's id in the folder, known after the first round
         self._status = SyncStatus(folder=folder())
-        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce = QTimer(self, singleShot=True, interval=debounce_ms)
         self._debounce.timeout.connect(self.sync_now)
         self._scan = QTimer(self, interval=SCAN_INTERVAL_MS)
         self._scan.timeout.connect(self.sync_now)
