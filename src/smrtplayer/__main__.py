@@ -33,6 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log debugging detail")
     parser.add_argument("--paused", action="store_true", help="open the window without starting playback")
+    parser.add_argument(
+        "--sync-folder",
+        metavar="DIR",
+        help="keep this computer in step with others through DIR, a folder Syncthing (or any synced "
+        "folder, or a USB stick) carries; remembered",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_commands(subparsers)
     return parser
@@ -58,7 +64,7 @@ def _split_open_path(argv: list[str], commands: set[str]) -> tuple[list[str], Pa
     for index, word in enumerate(argv):
         if value_follows:
             value_follows = False
-        elif word == "--data-dir":
+        elif word in ("--data-dir", "--sync-folder"):
             value_follows = True
         elif word.startswith("-"):
             continue
@@ -89,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             from smrtplayer.ui.shell.app import run_gui
 
-            return run_gui(paths, autoplay=not args.paused, open_path=open_path)
+            sync_folder = Path(args.sync_folder).expanduser().resolve() if args.sync_folder else None
+            return run_gui(paths, autoplay=not args.paused, open_path=open_path, sync_folder=sync_folder)
         if open_path is not None:
             parser.error(f"unexpected argument {open_path}")
         if not args.verbose:

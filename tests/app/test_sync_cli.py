@@ -54,3 +54,12 @@ def test_sync_without_a_folder_says_how_to_choose_one(tmp_path: Path) -> None:
     assert "--folder" in json.loads(result.stdout)["error"]
     missing = run_cli("sync", "--folder", str(tmp_path / "nowhere"), data_dir=tmp_path / "data")
     assert missing.returncode == 73 and "does not exist" in missing.stderr
+
+
+def test_the_window_takes_a_sync_folder_that_is_not_a_path_to_open(tmp_path: Path) -> None:
+    from smrtplayer.__main__ import _command_names, _split_open_path, build_parser
+
+    parser = build_parser()
+    argv, open_path = _split_open_path(["--sync-folder", str(tmp_path)], _command_names(parser))
+    assert open_path is None
+    assert parser.parse_args(argv).sync_folder == str(tmp_path)

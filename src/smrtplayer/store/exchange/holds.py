@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Annotated, Any, Literal
@@ -272,8 +273,13 @@ class PracticeSection(Section[PracticeItem]):
         count = MergeCount()
         plan_ids = {key: plan_id for plan_id, key in plan_keys(conn).items()}
         local: dict[str, tuple[int, int | None, int | None]] = {}
+        # Only the entries that started in the same seconds as the items (timestamps are stored in UTC,
+        # so their first 19 characters are the second): a merge costs what it brings.
+        seconds = json.dumps(sorted({utc_text(item.started_at)[:19] for item in items}))
         for entry_id, title, started, ended, side, before, after in conn.execute(
-            "SELECT id, title, started_at, ended_at, side, tender_before, tender_after FROM practice_log"
+            "SELECT id, title, started_at, ended_at, side, tender_before, tender_after FROM practice_log "
+            "WHERE substr(started_at, 1, 19) IN (SELECT value FROM json_each(?))",
+            [seconds],
         ):
             key = "\x1f".join((utc_text(parse_utc(started)), utc_text(parse_utc(ended)), title, side))
             local.setdefault(key, (int(entry_id), before, after))

@@ -89,12 +89,22 @@ class NotesSection(Section[NoteItem]):
 
     def merge(self, conn: sqlite3.Connection, items: Sequence[NoteItem]) -> MergeCount:
         count = MergeCount()
+        # Only the notes the items name: a merge costs what it brings, not what is already here.
         local: dict[str, tuple[str, datetime, list[str], bool]] = {
             uid: (rev, parse_utc(updated_at), _history(history), bool(deleted))
             for uid, rev, updated_at, history, deleted in conn.execute(
-                "SELECT uid, rev, updated_at, history, deleted FROM notes"
+                "SELECT uid, rev, updated_at, history, deleted FROM notes "
+                "WHERE uid IN (SELECT value FROM json_each(?))",
+                [json.dumps(sorted({item.uid for item in items}))],
             )
         }
+
+        def exists(uid: str) -> bool:
+            return (
+                uid in local
+                or conn.execute("SELECT 1 FROM notes WHERE uid = ?", [uid]).fetchone() is not None
+            )
+
         inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
         history_only: list[tuple[str, str]] = []
@@ -182,7 +192,7 @@ class NotesSection(Section[NoteItem]):
                 history_only.append((json.dumps(merged), item.uid))
                 local[item.uid] = (my_rev, my_updated, merged, my_deleted)
             copy_uid = f"{item.uid}~{loser_rev}"
-            if loser_deleted or loser is None or copy_uid in local:
+            if loser_deleted or loser is None or exists(copy_uid):
                 count.unchanged += 0 if incoming_wins else 1
                 continue
             insert(loser, copy_uid, [])  # the other version, kept beside it under its own uid

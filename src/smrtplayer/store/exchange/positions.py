@@ -77,8 +77,20 @@ class UserPositionsSection(Section[PositionItem]):
     def fingerprints(self, item: PositionItem) -> Iterable[str]:
         return (item.lesson_fingerprint,)
 
-    def dump(self, conn: sqlite3.Connection, *, source: str = "user") -> list[PositionItem]:
-        rows = conn.execute(f"SELECT {self._COLUMNS} FROM positions WHERE source = ? ORDER BY id", [source])
+    def dump(
+        self, conn: sqlite3.Connection, *, source: str = "user", uids: Iterable[str] | None = None
+    ) -> list[PositionItem]:
+        """The positions of ``source`` (only those of ``uids`` when given: a merge reads what it needs)."""
+        if uids is None:
+            rows = conn.execute(
+                f"SELECT {self._COLUMNS} FROM positions WHERE source = ? ORDER BY id", [source]
+            )
+        else:
+            rows = conn.execute(
+                f"SELECT {self._COLUMNS} FROM positions WHERE source = ? "
+                "AND uid IN (SELECT value FROM json_each(?)) ORDER BY id",
+                [source, json.dumps(sorted(set(uids)))],
+            )
         items = []
         for row in rows:
             (
@@ -121,14 +133,25 @@ class UserPositionsSection(Section[PositionItem]):
 
     def merge(self, conn: sqlite3.Connection, items: Sequence[PositionItem]) -> MergeCount:
         count = MergeCount()
-        local = {item.uid: item for item in self.dump(conn)}
-        publisher = {uid for (uid,) in conn.execute("SELECT uid FROM positions WHERE source != 'user'")}
+        # Only the rows the items name: a merge costs what it brings, not what is already here.
+        wanted = json.dumps(sorted({item.uid for item in items}))
+        local = {item.uid: item for item in self.dump(conn, uids=json.loads(wanted))}
+        publisher = {
+            uid
+            for (uid,) in conn.execute(
+                "SELECT uid FROM positions WHERE source != 'user' "
+                "AND uid IN (SELECT value FROM json_each(?))",
+                [wanted],
+            )
+        }
         # A chapter the user edited on another computer is the same row as this one's chapter: the edit
         # takes it over here too (as ``PositionRepository.update_user`` does).
         chapters = {
             uid
             for (uid,) in conn.execute(
-                "SELECT uid FROM positions WHERE source != 'user' AND origin IN ('chapter', 'disc')"
+                "SELECT uid FROM positions WHERE source != 'user' AND origin IN ('chapter', 'disc') "
+                "AND uid IN (SELECT value FROM json_each(?))",
+                [wanted],
             )
         }
         deleted = deletions(conn, "position")

@@ -68,7 +68,9 @@ class _TerminationRequests:
         timer.start()
 
 
-def run_gui(paths: AppPaths, *, autoplay: bool = True, open_path: Path | None = None) -> int:
+def run_gui(
+    paths: AppPaths, *, autoplay: bool = True, open_path: Path | None = None, sync_folder: Path | None = None
+) -> int:
     termination = _TerminationRequests()
     # Before any Qt import: name a missing library instead of letting Qt abort.
     check_display()
@@ -112,6 +114,10 @@ def run_gui(paths: AppPaths, *, autoplay: bool = True, open_path: Path | None = 
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
         raise
+    if sync_folder is not None:
+        from smrtplayer.models.settings import SYNC_FOLDER
+
+        context.settings.set(SYNC_FOLDER, str(sync_folder))  # remembered: the next start syncs there too
     window = MainWindow(context, panels_after_first_frame=True)
     window.show()
     window.start(autoplay=autoplay)
