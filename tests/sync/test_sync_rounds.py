@@ -274,3 +274,21 @@ def test_versions_differing_only_in_what_the_merge_does_not_carry_settle(
     assert laptop.sync(folder).file_written is None
     assert clinic.sync(folder).file_written is None
     assert laptop.position_titles() == clinic.position_titles() == {"p1": "Psoas, later"}
+
+
+def test_what_a_retired_device_wrote_reaches_devices_that_come_later(
+    devices: tuple[Device, Device], folder: Path
+) -> None:
+    laptop, clinic = devices
+    laptop.write_note("n1", "from the old laptop", T1)
+    laptop_id = laptop.sync(folder).device
+    clinic.sync(folder)
+    shutil.rmtree(folder / APP_FOLDER / laptop_id)  # the laptop is gone, and its journal with it
+    report = clinic.sync(folder)
+    assert report.file_written is not None and report.file_written.startswith("snapshot-")
+    fresh = Device.open(folder.parent, "new-computer")
+    try:
+        fresh.sync(folder)
+        assert fresh.live_notes() == {"n1": "from the old laptop"}
+    finally:
+        fresh.close()
