@@ -292,3 +292,23 @@ def test_what_a_retired_device_wrote_reaches_devices_that_come_later(
         assert fresh.live_notes() == {"n1": "from the old laptop"}
     finally:
         fresh.close()
+
+
+def test_one_round_at_a_time_per_computer(
+    devices: tuple[Device, Device], folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QLockFile
+
+    from smrtplayer.sync import rounds
+
+    laptop, _clinic = devices
+    laptop.write_note("n1", "waits", T1)
+    monkeypatch.setattr(rounds, "LOCK_WAIT_MS", 100)
+    running = QLockFile(str(laptop.state_path) + ".lock")  # the window's round, say
+    assert running.tryLock(0)
+    try:
+        with pytest.raises(SyncError, match="still running"):
+            laptop.sync(folder)
+    finally:
+        running.unlock()
+    assert laptop.sync(folder).sent == 1

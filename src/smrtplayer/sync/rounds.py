@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
+from PySide6.QtCore import QLockFile
 
 from smrtplayer.common.errors import CannotWrite, SmrtError
 from smrtplayer.store.db import Store
@@ -39,6 +40,8 @@ from smrtplayer.sync.state import DeviceSeen, SyncState, load_state, save_state
 
 log = logging.getLogger(__name__)
 
+#: how long a round waits for another round of this computer to finish
+LOCK_WAIT_MS = 60_000
 #: after this many changes files of our own, the next round writes one snapshot instead and drops them
 COMPACT_AFTER_FILES = 32
 _SEPARATOR = "\x1f"
@@ -122,8 +125,28 @@ def run_round(
     wall: Callable[[], int] | None = None,
     send: bool = True,
 ) -> RoundReport:
-    """Write, read and merge once. ``wall`` replaces the wall clock (tests of skewed clocks)."""
-    folder = Path(folder)
+    """Write, read and merge once. ``wall`` replaces the wall clock (tests of skewed clocks).
+
+    One round at a time per data folder (the window's and a command's): two would pick the same
+    journal file name, and the state saved last would claim changes the other's file carried.
+    """
+    lock = QLockFile(str(state_path) + ".lock")
+    lock.setStaleLockTime(0)  # a long round is not stale; a crashed one is (its process is gone)
+    Path(state_path).parent.mkdir(parents=True, exist_ok=True)
+    if not lock.tryLock(LOCK_WAIT_MS):
+        raise SyncError(
+            "Another sync round of this computer is still running (the window, or 'smrtplayer sync'). "
+            "Try again when it has finished."
+        )
+    try:
+        return _run_round(store, Path(folder), Path(state_path), wall=wall, send=send)
+    finally:
+        lock.unlock()
+
+
+def _run_round(
+    store: Store, folder: Path, state_path: Path, *, wall: Callable[[], int] | None, send: bool
+) -> RoundReport:
     if not folder.is_dir():
         raise SyncError(
             f"The sync folder {folder} does not exist (a drive not mounted, or a folder renamed). "
