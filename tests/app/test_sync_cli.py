@@ -36,6 +36,7 @@ def test_sync_round_trip_and_status_from_the_command_line(tmp_path: Path) -> Non
     assert status.returncode == 0, status.stderr
     state = json.loads(status.stdout)
     assert [d["device"] for d in state["devices"]] == [out["device"]]
+    assert state["devices"][0]["name"]  # the other computer's name, for people
     assert state["waiting"] == 0 and state["last_sync_at"]
     text = run_cli("sync", data_dir=clinic)
     assert text.returncode == 0 and "0 received" in text.stdout

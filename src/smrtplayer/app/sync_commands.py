@@ -59,7 +59,10 @@ def _status_lines(status: dict[str, Any]) -> list[str]:
         f"Changes waiting to be read: {status['waiting']}; conflicts kept so far: {status['conflicts']}.",
         "Devices: "
         + (
-            ", ".join(f"{d['device']} (last change {d['last_stamp'] or 'none'})" for d in status["devices"])
+            ", ".join(
+                f"{d['name'] or d['device']} ({d['device']}, last change {d['last_stamp'] or 'none'})"
+                for d in status["devices"]
+            )
             or "none"
         ),
         *(f"problem: {problem}" for problem in status["problems"]),

@@ -49,6 +49,8 @@ class Header(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     kind: Kind
     stamp: Annotated[str, msgspec.Meta(max_length=100)]
     count: Annotated[int, msgspec.Meta(ge=0)]
+    #: the computer's name, for people to tell the devices apart (its id is what counts)
+    name: Annotated[str, msgspec.Meta(max_length=100)] = ""
 
 
 class Entry(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -78,8 +80,10 @@ def file_name(kind: Kind, seq: int) -> str:
     return f"{kind}-{seq:08d}.jsonl"
 
 
-def encode(device: str, seq: int, kind: Kind, stamp: Stamp, items: list[tuple[str, Item]]) -> bytes:
-    header = Header(FORMAT, FORMAT_VERSION, device, seq, kind, stamp.text(), len(items))
+def encode(
+    device: str, seq: int, kind: Kind, stamp: Stamp, items: list[tuple[str, Item]], *, name: str = ""
+) -> bytes:
+    header = Header(FORMAT, FORMAT_VERSION, device, seq, kind, stamp.text(), len(items), name[:100])
     lines = [msgspec.json.encode(header)]
     lines.extend(msgspec.json.encode({"section": section, "item": item}) for section, item in items)
     body = b"\n".join(lines) + b"\n"

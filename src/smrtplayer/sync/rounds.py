@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -19,6 +20,7 @@ from typing import Any
 import msgspec
 from PySide6.QtCore import QLockFile
 
+from smrtplayer.common.controlchars import clean_text
 from smrtplayer.common.errors import CannotWrite, SmrtError
 from smrtplayer.store.db import Store
 from smrtplayer.store.exchange import SECTIONS, Item, Section, existing_tables
@@ -269,6 +271,7 @@ def _merge_incoming(
         report.files_read += 1
         seen = state.devices[journal.header.device]
         seen.files += 1
+        seen.name = clean_text(journal.header.name)  # shown in the window and on the terminal
         seen.last_stamp = max(seen.last_stamp, journal.stamp.text())
         for section_name, items in journal.items.items():
             section_key = section_name + _SEPARATOR
@@ -308,7 +311,14 @@ def _write_outgoing(
     chosen = [(s, key, restamped.get(key, item)) for s, key, item in current] if compact else changed
     seq = max([state.next_seq, *(seq_of(path) + 1 for path in journal_files(own))])
     name = file_name(kind, seq)
-    data = encode(state.device, seq, kind, stamp, [(section.name, item) for section, _, item in chosen])
+    data = encode(
+        state.device,
+        seq,
+        kind,
+        stamp,
+        [(section.name, item) for section, _, item in chosen],
+        name=clean_text(socket.gethostname()),
+    )
     try:
         write_atomically(own / name, data)
     except OSError as error:
@@ -389,6 +399,7 @@ def sync_status(folder: Path, state_path: Path) -> dict[str, Any]:
         devices.append(
             {
                 "device": device,
+                "name": seen.name,
                 "last_stamp": seen.last_stamp,
                 "files_merged": seen.files,
                 "unread": len(unread),

@@ -174,7 +174,7 @@ class SyncService(QObject):
             self._set_status(
                 running=False,
                 last_sync_at=result["last_sync_at"],
-                devices=tuple(device["device"] for device in result["devices"]),
+                devices=tuple(device["name"] or device["device"] for device in result["devices"]),
                 waiting=result["waiting"],
                 conflicts=result["conflicts"],
                 last_sent=report.sent,

@@ -21,6 +21,7 @@ STATE_FILE = "sync-state.json"
 
 
 class DeviceSeen(msgspec.Struct):
+    name: str = ""
     last_stamp: str = ""
     files: int = 0
     last_seen_at: str = ""
