@@ -312,3 +312,27 @@ def test_one_round_at_a_time_per_computer(
     finally:
         running.unlock()
     assert laptop.sync(folder).sent == 1
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"\x00" * 1000,
+        b"[" * 100_000,
+        b'{"end":"sha256:0"}\n',
+        b"not json at all\n" * 10,
+    ],
+    ids=["empty", "zeros", "deep-nesting", "only-an-end", "text"],
+)
+def test_hostile_journal_files_are_refused_and_change_nothing(
+    devices: tuple[Device, Device], folder: Path, content: bytes
+) -> None:
+    laptop, _clinic = devices
+    stranger = folder / APP_FOLDER / "0123456789abcdef"
+    stranger.mkdir(parents=True)
+    (stranger / "changes-00000001.jsonl").write_bytes(content)
+    before = laptop.data()
+    report = laptop.sync(folder)
+    assert report.received == 0 and len(report.waiting) == 1
+    assert laptop.data() == before

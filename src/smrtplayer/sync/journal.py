@@ -120,7 +120,7 @@ def parse(data: bytes, path: Path, device: str) -> JournalFile:
     body += b"\n"
     try:
         end = msgspec.json.decode(last, type=End)
-    except (msgspec.DecodeError, msgspec.ValidationError) as error:
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError) as error:
         raise JournalError(f"{name} is incomplete (still arriving, or cut short)") from error
     digest = "sha256:" + hashlib.sha256(body).hexdigest()
     if end.end != digest:
@@ -129,7 +129,7 @@ def parse(data: bytes, path: Path, device: str) -> JournalFile:
     try:
         header = msgspec.json.decode(lines[0], type=Header)
         stamp = Stamp.parse(header.stamp)
-    except (msgspec.DecodeError, msgspec.ValidationError, ValueError) as error:
+    except (msgspec.DecodeError, msgspec.ValidationError, ValueError, RecursionError) as error:
         raise JournalError(f"{name} has no valid header: {error}") from error
     if header.format != FORMAT:
         raise JournalError(f"{name} is not a smrtplayer journal")
