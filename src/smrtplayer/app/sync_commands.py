@@ -14,8 +14,9 @@ from smrtplayer.common.controlchars import json_safe, terminal_safe
 from smrtplayer.common.errors import NotFound
 from smrtplayer.common.wording import counted
 from smrtplayer.models.settings import SYNC_FOLDER
-from smrtplayer.sync.rounds import run_round, sync_status
+from smrtplayer.sync.rounds import run_round
 from smrtplayer.sync.state import STATE_FILE
+from smrtplayer.sync.status import sync_status
 
 
 def state_path(paths: AppPaths) -> Path:

@@ -192,3 +192,15 @@ def journal_files(device_folder: Path) -> list[Path]:
 def seq_of(path: Path) -> int:
     match = FILE_PATTERN.match(path.name)
     return int(match.group(2)) if match else -1
+
+
+def device_folders(folder: Path) -> dict[str, Path]:
+    root = folder / APP_FOLDER
+    try:
+        return {
+            path.name: path
+            for path in sorted(root.iterdir())
+            if path.is_dir() and DEVICE_PATTERN.match(path.name)
+        }
+    except OSError:
+        return {}

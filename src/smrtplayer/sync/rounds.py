@@ -1,14 +1,13 @@
 """One sync round: read the other devices' new journal files, merge them, write our own changes.
 
-The merge is ``store.exchange``'s, in one transaction per round: all of a round's incoming files, or
-(on any error) none of them. Our own changes are found by comparing every item with the version all
-devices were last offered (``SyncState.known``), so the database needs no change tracking of its own.
+The merge is ``store.exchange``'s, in one transaction per incoming file: a file is merged whole or
+not at all. Our own changes are found by comparing every item with the versions this computer last
+sent and received (``SyncState.sent`` / ``received``), so the database needs no change tracking.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import socket
 from collections.abc import Callable
@@ -17,7 +16,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import msgspec
 from PySide6.QtCore import QLockFile
 
 from smrtplayer.common.controlchars import clean_text
@@ -27,10 +25,10 @@ from smrtplayer.store.exchange import SECTIONS, Item, Section, existing_tables
 from smrtplayer.sync.clock import HybridClock, Stamp
 from smrtplayer.sync.journal import (
     APP_FOLDER,
-    DEVICE_PATTERN,
     JournalError,
     JournalFile,
     Kind,
+    device_folders,
     encode,
     file_name,
     journal_files,
@@ -38,6 +36,7 @@ from smrtplayer.sync.journal import (
     seq_of,
     write_atomically,
 )
+from smrtplayer.sync.restamp import change_ms, content_hash, item_hash, restamped
 from smrtplayer.sync.state import DeviceSeen, SyncState, load_state, save_state
 
 log = logging.getLogger(__name__)
@@ -47,10 +46,6 @@ LOCK_WAIT_MS = 60_000
 #: after this many changes files of our own, the next round writes one snapshot instead and drops them
 COMPACT_AFTER_FILES = 32
 _SEPARATOR = "\x1f"
-#: the sections whose items carry the ``updated_at`` that decides which edit wins
-RESTAMPED_SECTIONS = frozenset(
-    {"notes", "user_positions", "plans", "settings", "lesson_progress", "course_speeds"}
-)
 
 
 class SyncError(SmrtError):
@@ -88,35 +83,8 @@ class RoundReport:
         }
 
 
-def _hash(item: Item) -> str:
-    return hashlib.blake2b(msgspec.json.encode(item), digest_size=12).hexdigest()
-
-
-#: what is not the user's content: when, and (notes) which versions came before
-_NOT_CONTENT = ("updated_at", "created_at", "history")
-
-
-def _content_hash(item: Item) -> str:
-    fields = msgspec.to_builtins(item)
-    for name in _NOT_CONTENT:
-        fields.pop(name, None)
-    return hashlib.blake2b(msgspec.json.encode(fields), digest_size=12).hexdigest()
-
-
 def _now_text() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def device_folders(folder: Path) -> dict[str, Path]:
-    root = folder / APP_FOLDER
-    try:
-        return {
-            path.name: path
-            for path in sorted(root.iterdir())
-            if path.is_dir() and DEVICE_PATTERN.match(path.name)
-        }
-    except OSError:
-        return {}
 
 
 def run_round(
@@ -279,9 +247,9 @@ def _merge_incoming(
             for item in items:
                 # What arrived is in a journal already: offering it back would only echo it.
                 key = section_key + section.key(item)
-                state.received[key] = _hash(item)
-                state.received_content[key] = _content_hash(item)
-                state.latest_ms[key] = max(state.latest_ms.get(key, 0), _change_ms(item))
+                state.received[key] = item_hash(item)
+                state.received_content[key] = content_hash(item)
+                state.latest_ms[key] = max(state.latest_ms.get(key, 0), change_ms(item))
 
 
 def _write_outgoing(
@@ -299,16 +267,16 @@ def _write_outgoing(
     changed = [
         (section, key, item)
         for section, key, item in current
-        if _hash(item) not in (state.sent.get(key), state.received.get(key))
+        if item_hash(item) not in (state.sent.get(key), state.received.get(key))
     ]
     compact = state.changes_since_snapshot >= COMPACT_AFTER_FILES or state.snapshot_due
     if not changed and not compact:
         return
     stamp = clock.tick()
-    changed = _restamped(store, changed, state)
-    restamped = {key: item for _, key, item in changed}
+    changed = restamped(store, changed, state)
+    latest = {key: item for _, key, item in changed}
     kind: Kind = "snapshot" if compact else "changes"
-    chosen = [(s, key, restamped.get(key, item)) for s, key, item in current] if compact else changed
+    chosen = [(s, key, latest.get(key, item)) for s, key, item in current] if compact else changed
     seq = max([state.next_seq, *(seq_of(path) + 1 for path in journal_files(own))])
     name = file_name(kind, seq)
     data = encode(
@@ -331,7 +299,7 @@ def _write_outgoing(
     report.file_written = name
     report.sent = len(changed)
     for _, key, item in changed:
-        state.sent[key] = _hash(item)
+        state.sent[key] = item_hash(item)
     if kind == "snapshot":
         # The snapshot holds every item: the files before it are no longer needed by anyone.
         for old in state.written[:-1]:
@@ -342,77 +310,3 @@ def _write_outgoing(
         state.snapshot_due = False
     else:
         state.changes_since_snapshot += 1
-
-
-def _change_ms(item: Item) -> int:
-    changed_at = getattr(item, "updated_at", None)
-    return int(changed_at.timestamp() * 1000) if isinstance(changed_at, datetime) else 0
-
-
-def _restamped(
-    store: Store, changed: list[tuple[Section[Any], str, Item]], state: SyncState
-) -> list[tuple[Section[Any], str, Item]]:
-    """Our changes, each stamped later than any version of the same item seen so far (the hybrid clock).
-
-    A change made here while our wall clock lags behind a time read from another device's journal
-    would lose to that older version everywhere, for as long as the clocks differ; stamped just after
-    it, it wins as it should. The new time is stored here too (a section's merge takes the newer time
-    of equal content), so every computer holds the same time for it.
-    """
-    result: list[tuple[Section[Any], str, Item]] = []
-    adopt: dict[str, list[Item]] = {}
-    for section, key, item in changed:
-        latest = state.latest_ms.get(key, 0)
-        if (
-            section.name in RESTAMPED_SECTIONS
-            and _change_ms(item) <= latest
-            # Only a real edit is restamped: a version differing from the one received in what the
-            # merge does not carry (when it was created, its history) would otherwise be restamped
-            # and sent back and forth for ever.
-            and _content_hash(item) != state.received_content.get(key)
-        ):
-            moment = datetime.fromtimestamp((latest + 1) / 1000, UTC)
-            item = msgspec.structs.replace(item, updated_at=moment)
-            adopt.setdefault(section.name, []).append(item)
-        if section.name in RESTAMPED_SECTIONS:
-            state.latest_ms[key] = max(latest, _change_ms(item))
-        result.append((section, key, item))
-    if adopt:
-        with store.write():
-            for section in SECTIONS:
-                if section.name in adopt:
-                    section.merge(store.conn, adopt[section.name])
-    return result
-
-
-def sync_status(folder: Path, state_path: Path) -> dict[str, Any]:
-    """The state without changing anything: the last round, the devices, what waits to be read."""
-    state = load_state(state_path)
-    waiting = 0
-    devices = []
-    for device, path in device_folders(folder).items():
-        if device == state.device:
-            continue
-        seen = state.devices.get(device, DeviceSeen())
-        unread = [file for file in journal_files(path) if f"{device}/{file.name}" not in state.merged]
-        waiting += len(unread)
-        devices.append(
-            {
-                "device": device,
-                "name": seen.name,
-                "last_stamp": seen.last_stamp,
-                "files_merged": seen.files,
-                "unread": len(unread),
-            }
-        )
-    return {
-        "device": state.device,
-        "folder": str(folder),
-        "last_sync_at": state.last_sync_at,
-        "sent": state.last_sent,
-        "received": state.last_received,
-        "conflicts": state.conflicts,
-        "waiting": waiting,
-        "devices": devices,
-        "problems": state.problems,
-    }

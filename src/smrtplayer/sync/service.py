@@ -20,8 +20,9 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.store.db import Store
-from smrtplayer.sync.journal import APP_FOLDER
-from smrtplayer.sync.rounds import RoundReport, device_folders, run_round, sync_status
+from smrtplayer.sync.journal import APP_FOLDER, device_folders
+from smrtplayer.sync.rounds import RoundReport, run_round
+from smrtplayer.sync.status import sync_status
 
 log = logging.getLogger(__name__)
 
