@@ -93,7 +93,8 @@ class SyncService(QObject):
 
     @property
     def enabled(self) -> bool:
-        return bool(self._folder()) and self._read_only_reason is None
+        # Closed first: after closing, the setting cannot be read (the app's store is closed).
+        return not self._closed and self._read_only_reason is None and bool(self._folder())
 
     def start(self) -> None:
         """A first round now, then the watcher and the periodic scan (nothing without a folder)."""
@@ -112,12 +113,12 @@ class SyncService(QObject):
     @Slot()
     def schedule(self) -> None:
         """Something changed here: a round once the changes pause."""
-        if self.enabled and not self._closed:
+        if self.enabled:
             self._debounce.start()
 
     @Slot()
     def sync_now(self) -> None:
-        if not self.enabled or self._closed:
+        if not self.enabled:
             return
         if self._thread is not None:
             self._again = True  # one more round once this one is done: it may have missed the change
@@ -169,6 +170,8 @@ class SyncService(QObject):
         thread, self._thread = self._thread, None
         if thread is not None:
             thread.join()
+        if self._closed:
+            return  # delivered after closing: nothing is shown any more, and the store is gone
         if report is None:
             self._set_status(running=False, error=str(result))
         else:
@@ -208,5 +211,7 @@ class SyncService(QObject):
 
     @Slot(str)
     def _on_folder_changed(self, _path: str) -> None:
+        if self._closed:
+            return
         self._watch()
         self.schedule()

@@ -162,3 +162,24 @@ def test_a_folder_gone_missing_shows_the_reason_and_changes_nothing(
         assert here.live_notes() == {"n1": "kept"}
     finally:
         service.close()
+
+
+def test_a_closed_service_never_reads_the_closed_store(here: Device, folder: Path, qtbot: Any) -> None:
+    closed = {"yes": False}
+
+    def folder_setting() -> str:
+        assert not closed["yes"], "the setting was read after closing (the app's store is closed)"
+        return str(folder)
+
+    service = SyncService(
+        here.store.path, here.state_path, folder=folder_setting, remember_folder=lambda _value: None
+    )
+    with qtbot.waitSignal(service.status_changed, timeout=30_000, check_params_cb=lambda s: not s.running):
+        service.sync_now()
+    service.close()
+    closed["yes"] = True
+    service.start()
+    service.schedule()
+    service.sync_now()
+    service._on_folder_changed(str(folder))
+    qtbot.wait(50)

@@ -288,7 +288,8 @@ class Workspace(QObject):
 
     def _after_show(self) -> None:
         self._notices = show_startup_notices(self.context, self.window)
-        self.context.sync.start()
+        if not self.context.closed:  # a window closed at once: its store is gone
+            self.context.sync.start()
 
     def _connect_sync(self) -> None:
         """The status in the status bar; a round after the user's changes, and views reloaded after
