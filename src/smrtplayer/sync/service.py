@@ -20,7 +20,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.store.db import Store
-from smrtplayer.sync.journal import APP_FOLDER, device_folders
+from smrtplayer.sync.journal import APP_FOLDER, device_folders, journal_files
 from smrtplayer.sync.rounds import RoundReport, run_round
 from smrtplayer.sync.status import sync_status
 
@@ -28,8 +28,11 @@ log = logging.getLogger(__name__)
 
 #: after a change, wait this long for the next one before a round (typing a note is many changes)
 DEBOUNCE_MS = 3000
-#: the periodic look at the folder, for changes the file watcher did not report
+#: the periodic look at the folder, for changes the file watcher did not report (a round only when
+#: another device's files changed: a look is a directory listing, a round reads every item here)
 SCAN_INTERVAL_MS = 60_000
+#: a round every this many looks all the same, for changes here that no signal announces (progress)
+ROUND_EVERY_SCANS = 10
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,9 @@ class SyncService(QObject):
         self._debounce = QTimer(self, singleShot=True, interval=debounce_ms)
         self._debounce.timeout.connect(self.sync_now)
         self._scan = QTimer(self, interval=SCAN_INTERVAL_MS)
-        self._scan.timeout.connect(self.sync_now)
+        self._scan.timeout.connect(self._on_scan)
+        self._scans = 0
+        self._seen: tuple[tuple[str, int, int], ...] = ()
         self._watcher = QFileSystemWatcher(self)
         self._watcher.directoryChanged.connect(self._on_folder_changed)
         self._finished.connect(self._on_finished)
@@ -186,6 +191,8 @@ class SyncService(QObject):
                 problems=tuple(result["problems"]),
             )
             self._device = report.device
+            self._seen = self._listing()
+            self._scans = 0
             if report.received:
                 self.data_merged.emit()
             self._watch()
@@ -208,6 +215,28 @@ class SyncService(QObject):
         missing = [path for path in wanted if path not in self._watcher.directories()]
         if missing:
             self._watcher.addPaths(missing)
+
+    def _listing(self) -> tuple[tuple[str, int, int], ...]:
+        """The other devices' journal files as (name, size, time): what a look compares."""
+        found = []
+        for device, path in device_folders(Path(self._folder())).items():
+            if device == self._device:
+                continue
+            for file in journal_files(path):
+                try:
+                    stat = file.stat()
+                except OSError:
+                    continue
+                found.append((f"{device}/{file.name}", stat.st_size, stat.st_mtime_ns))
+        return tuple(found)
+
+    @Slot()
+    def _on_scan(self) -> None:
+        if not self.enabled:
+            return
+        self._scans += 1
+        if self._scans >= ROUND_EVERY_SCANS or self._listing() != self._seen:
+            self.sync_now()
 
     @Slot(str)
     def _on_folder_changed(self, _path: str) -> None:

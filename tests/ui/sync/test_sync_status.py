@@ -183,3 +183,27 @@ def test_a_closed_service_never_reads_the_closed_store(here: Device, folder: Pat
     service.sync_now()
     service._on_folder_changed(str(folder))
     qtbot.wait(50)
+
+
+def test_the_periodic_look_runs_a_round_only_when_the_folder_changed(
+    here: Device, other: Device, folder: Path, qtbot: Any
+) -> None:
+    service = _service(here, folder, qtbot)
+    rounds: list[bool] = []
+    service.status_changed.connect(lambda status: rounds.append(True) if status.running else None)
+    try:
+        with qtbot.waitSignal(
+            service.status_changed, timeout=30_000, check_params_cb=lambda s: not s.running
+        ):
+            service.sync_now()
+        rounds.clear()
+        service._on_scan()  # nothing new in the folder: no round
+        assert rounds == [] and not service.status.running
+        other.write_note("n1", "arrived unnoticed by the watcher", T1)
+        other.sync(folder)
+        with qtbot.waitSignal(service.data_merged, timeout=30_000):
+            service._on_scan()
+        assert rounds  # the look saw the new files (the watcher may have too)
+        qtbot.waitUntil(lambda: not service.status.running, timeout=30_000)
+    finally:
+        service.close()

@@ -305,6 +305,8 @@ class Workspace(QObject):
             context.holds.presets_changed,
             context.holds.practice_log_changed,
             context.settings.changed,
+            # Pausing or stopping saves the resume point: it travels then, not at the next look.
+            context.playback.playing_changed,
         ):
             changed.connect(sync.schedule)
         sync.data_merged.connect(self.data_replaced)
