@@ -336,3 +336,29 @@ def test_hostile_journal_files_are_refused_and_change_nothing(
     report = laptop.sync(folder)
     assert report.received == 0 and len(report.waiting) == 1
     assert laptop.data() == before
+
+
+def test_sessions_with_clients_travel_only_when_the_user_says_so(
+    devices: tuple[Device, Device], folder: Path
+) -> None:
+    laptop, clinic = devices
+
+    def sessions(device: Device) -> list[str]:
+        return [str(label) for (label,) in device.store.conn.execute("SELECT client_label FROM sessions")]
+
+    with clinic.store.write():
+        session_id = clinic.store.conn.execute(
+            "INSERT INTO sessions (client_label, started_at, ended_at) VALUES ('Client A', ?, ?)", [T1, T2]
+        ).lastrowid
+        clinic.store.conn.execute(
+            "INSERT INTO practice_log (title, side, technique, planned_ms, actual_ms, completed, started_at, "
+            "ended_at, session_id) VALUES ('Psoas', 'R', 'SMRT', 30000, 30000, 1, ?, ?, ?)",
+            [T1, T1, session_id],
+        )
+    clinic.sync(folder)
+    laptop.sync(folder)
+    assert sessions(laptop) == [] and laptop.practice_titles() == []
+    assert b"Client A" not in b"".join(path.read_bytes() for path in folder.rglob("*.jsonl"))
+    clinic.sync(folder, include_private=True)
+    laptop.sync(folder)
+    assert sessions(laptop) == ["Client A"] and laptop.practice_titles() == ["Psoas"]

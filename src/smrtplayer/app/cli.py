@@ -171,6 +171,12 @@ def add_commands(subparsers: Any) -> None:
     synced.add_argument(
         "--folder", metavar="DIR", help="the synced folder (remembered; by default the one chosen before)"
     )
+    synced.add_argument(
+        "--include-sessions",
+        action="store_true",
+        help="send your sessions with clients too (client data; remembered until --no-sessions)",
+    )
+    synced.add_argument("--no-sessions", action="store_true", help="stop sending sessions with clients")
     synced.add_argument("--json", action="store_true", help="print the report as JSON")
     synced.set_defaults(handler=_load_handler("smrtplayer.app.sync_commands", "cmd_sync"))
 

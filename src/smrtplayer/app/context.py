@@ -193,7 +193,7 @@ class AppContext:
     @cached_property
     def sync(self) -> SyncService:
         """Rounds through the synced folder chosen in the window, on their own database connection."""
-        from smrtplayer.models.settings import SYNC_FOLDER
+        from smrtplayer.models.settings import SYNC_FOLDER, SYNC_SESSIONS
         from smrtplayer.sync.service import SyncService
         from smrtplayer.sync.state import STATE_FILE
 
@@ -203,6 +203,8 @@ class AppContext:
             self.paths.data / STATE_FILE,
             folder=lambda: settings.get(SYNC_FOLDER),
             remember_folder=lambda folder: settings.set(SYNC_FOLDER, folder),
+            include_private=lambda: settings.get(SYNC_SESSIONS),
+            remember_include_private=lambda included: settings.set(SYNC_SESSIONS, included),
             before_round=self.notes.flush,  # the note being typed travels too
             read_only_reason=self.read_only_reason,
         )

@@ -13,7 +13,7 @@ from smrtplayer.app.paths import AppPaths
 from smrtplayer.common.controlchars import json_safe, terminal_safe
 from smrtplayer.common.errors import NotFound
 from smrtplayer.common.wording import counted
-from smrtplayer.models.settings import SYNC_FOLDER
+from smrtplayer.models.settings import SYNC_FOLDER, SYNC_SESSIONS
 from smrtplayer.sync.rounds import run_round
 from smrtplayer.sync.state import STATE_FILE
 from smrtplayer.sync.status import sync_status
@@ -36,7 +36,11 @@ def cmd_sync(args: Namespace, paths: AppPaths) -> int:
             status = sync_status(folder, state_path(paths))
             _report(args, status, _status_lines(status))
             return 0
-        report = run_round(context.store, folder, state_path(paths))
+        if args.include_sessions or args.no_sessions:
+            context.settings.set(SYNC_SESSIONS, bool(args.include_sessions and not args.no_sessions))
+        report = run_round(
+            context.store, folder, state_path(paths), include_private=context.settings.get(SYNC_SESSIONS)
+        )
         if args.folder:
             context.settings.set(SYNC_FOLDER, str(folder))
     finally:

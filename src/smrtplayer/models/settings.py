@@ -324,6 +324,15 @@ BUILTIN_STAMPS = declare_family(
         exported=False,
     ),
 )
+SYNC_SESSIONS = declare(
+    Setting(
+        "local.sync_sessions",
+        bool,
+        False,
+        "Sync also sends sessions with clients (client data) from this computer.",
+        exported=False,
+    )
+)
 SYNC_FOLDER = declare(
     Setting(
         "local.sync_folder",

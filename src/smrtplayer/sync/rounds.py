@@ -94,8 +94,10 @@ def run_round(
     *,
     wall: Callable[[], int] | None = None,
     send: bool = True,
+    include_private: bool = False,
 ) -> RoundReport:
-    """Write, read and merge once. ``wall`` replaces the wall clock (tests of skewed clocks).
+    """Write, read and merge once. ``wall`` replaces the wall clock (tests of skewed clocks);
+    ``include_private`` sends client data (sessions) too.
 
     One round at a time per data folder (the window's and a command's): two would pick the same
     journal file name, and the state saved last would claim changes the other's file carried.
@@ -109,13 +111,21 @@ def run_round(
             "Try again when it has finished."
         )
     try:
-        return _run_round(store, Path(folder), Path(state_path), wall=wall, send=send)
+        return _run_round(
+            store, Path(folder), Path(state_path), wall=wall, send=send, include_private=include_private
+        )
     finally:
         lock.unlock()
 
 
 def _run_round(
-    store: Store, folder: Path, state_path: Path, *, wall: Callable[[], int] | None, send: bool
+    store: Store,
+    folder: Path,
+    state_path: Path,
+    *,
+    wall: Callable[[], int] | None,
+    send: bool,
+    include_private: bool,
 ) -> RoundReport:
     if not folder.is_dir():
         raise SyncError(
@@ -133,7 +143,7 @@ def _run_round(
     _check_own_journal(own, state, report)
     _merge_incoming(store, folder, state, clock, report)
     if send:
-        _write_outgoing(store, own, state, clock, report)
+        _write_outgoing(store, own, state, clock, report, include_private=include_private)
     state.clock = clock.last.text()
     state.last_sync_at = _now_text()
     state.last_sent, state.last_received = report.sent, report.received
@@ -253,12 +263,19 @@ def _merge_incoming(
 
 
 def _write_outgoing(
-    store: Store, own: Path, state: SyncState, clock: HybridClock, report: RoundReport
+    store: Store,
+    own: Path,
+    state: SyncState,
+    clock: HybridClock,
+    report: RoundReport,
+    *,
+    include_private: bool,
 ) -> None:
     tables = existing_tables(store.conn)
     current: list[tuple[Section[Any], str, Item]] = []
     for section in SECTIONS:
-        if section.available(tables):
+        # Client data (a therapist's sessions) leaves this computer only when the user says so.
+        if section.available(tables) and (include_private or not section.private):
             current.extend(
                 (section, section.name + _SEPARATOR + section.key(item), item)
                 for item in section.dump(store.conn)

@@ -65,6 +65,8 @@ class SyncService(QObject):
         *,
         folder: Callable[[], str],
         remember_folder: Callable[[str], None],
+        include_private: Callable[[], bool] = lambda: False,
+        remember_include_private: Callable[[bool], None] = lambda _value: None,
         before_round: Callable[[], object] = lambda: None,
         read_only_reason: str | None = None,
         debounce_ms: int = DEBOUNCE_MS,
@@ -75,6 +77,8 @@ class SyncService(QObject):
         self._state_path = state_path
         self._folder = folder
         self._remember_folder = remember_folder
+        self._include_private = include_private
+        self._remember_include_private = remember_include_private
         self._before_round = before_round
         self._read_only_reason = read_only_reason
         self._thread: threading.Thread | None = None
@@ -115,6 +119,16 @@ class SyncService(QObject):
         self.status_changed.emit(self._status)
         self.start()
 
+    @property
+    def sessions_included(self) -> bool:
+        """Do this computer's sessions with clients (client data) go out too?"""
+        return self._include_private()
+
+    def include_sessions(self, included: bool) -> None:
+        self._remember_include_private(included)
+        if included:
+            self.schedule()
+
     @Slot()
     def schedule(self) -> None:
         """Something changed here: a round once the changes pause."""
@@ -132,7 +146,9 @@ class SyncService(QObject):
         self._before_round()
         folder = Path(self._folder())
         self._set_status(running=True, folder=str(folder), error="")
-        self._thread = threading.Thread(target=self._round, args=(folder,), name="sync-round", daemon=True)
+        self._thread = threading.Thread(
+            target=self._round, args=(folder, self._include_private()), name="sync-round", daemon=True
+        )
         self._thread.start()
 
     def wait(self, timeout_s: float = 30.0) -> bool:
@@ -150,11 +166,11 @@ class SyncService(QObject):
         self.wait()
 
     # ------------------------------------------------------------------------------ worker thread
-    def _round(self, folder: Path) -> None:
+    def _round(self, folder: Path, include_private: bool) -> None:
         try:
             store = Store.open(self._database)
             try:
-                report = run_round(store, folder, self._state_path)
+                report = run_round(store, folder, self._state_path, include_private=include_private)
             finally:
                 store.close()
             status = sync_status(folder, self._state_path)

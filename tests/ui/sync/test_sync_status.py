@@ -207,3 +207,37 @@ def test_the_periodic_look_runs_a_round_only_when_the_folder_changed(
         qtbot.waitUntil(lambda: not service.status.running, timeout=30_000)
     finally:
         service.close()
+
+
+def test_sessions_go_out_only_once_the_box_is_ticked(here: Device, folder: Path, qtbot: Any) -> None:
+    chosen = {"sessions": False}
+    service = SyncService(
+        here.store.path,
+        here.state_path,
+        folder=lambda: str(folder),
+        remember_folder=lambda _value: None,
+        include_private=lambda: chosen["sessions"],
+        remember_include_private=lambda value: chosen.__setitem__("sessions", value),
+        debounce_ms=50,
+    )
+    widget = SyncStatusWidget(service)
+    qtbot.addWidget(widget)
+    with here.store.write():
+        here.store.conn.execute(
+            "INSERT INTO sessions (client_label, started_at, ended_at) VALUES ('Client A', ?, ?)", [T1, T1]
+        )
+    try:
+        assert not widget.sessions_box.isChecked()
+        with qtbot.waitSignal(
+            service.status_changed, timeout=30_000, check_params_cb=lambda s: not s.running
+        ):
+            service.sync_now()
+        assert b"Client A" not in b"".join(path.read_bytes() for path in folder.rglob("*.jsonl"))
+        with qtbot.waitSignal(
+            service.status_changed, timeout=30_000, check_params_cb=lambda s: not s.running
+        ):
+            widget.sessions_box.click()  # ticking it sends them with the next round
+        assert chosen["sessions"]
+        assert b"Client A" in b"".join(path.read_bytes() for path in folder.rglob("*.jsonl"))
+    finally:
+        service.close()

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from smrtplayer.common.wording import counted
 from smrtplayer.sync.service import SyncService, SyncStatus
@@ -66,11 +66,19 @@ class SyncStatusWidget(QWidget):
         self.sync_button.clicked.connect(sync.sync_now)
         self.folder_button = QPushButton("Sync folder…")
         self.folder_button.clicked.connect(self._choose_folder)
+        # Client data stays on this computer unless the user ticks this.
+        self.sessions_box = QCheckBox("Sessions too")
+        self.sessions_box.setToolTip(
+            "Also send your sessions with clients (client data) to your other computers."
+        )
+        self.sessions_box.setChecked(sync.sessions_included)
+        self.sessions_box.toggled.connect(sync.include_sessions)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
         layout.addWidget(self.sync_button)
         layout.addWidget(self.folder_button)
+        layout.addWidget(self.sessions_box)
         sync.status_changed.connect(self.show_status)
         self.show_status(sync.status)
 
