@@ -40,6 +40,16 @@ def test_sync_round_trip_and_status_from_the_command_line(tmp_path: Path) -> Non
     assert state["waiting"] == 0 and state["last_sync_at"]
     text = run_cli("sync", data_dir=clinic)
     assert text.returncode == 0 and "0 received" in text.stdout
+    # Sessions with clients go out once asked for, and the choice is remembered.
+    assert run_cli("sync", "--include-sessions", data_dir=clinic).returncode == 0
+    remembered = Store.open(AppPaths.resolve(clinic).database)
+    try:
+        row = remembered.conn.execute(
+            "SELECT value FROM settings WHERE key = 'local.sync_sessions'"
+        ).fetchone()
+    finally:
+        remembered.close()
+    assert row is not None and json.loads(row[0]) is True
 
     clinic_db = Store.open(AppPaths.resolve(clinic).database)
     try:
