@@ -249,3 +249,57 @@ def test_ready_shows_what_space_will_start_not_the_last_hold(
     assert without_plan.countdown.text() == str(here.hold_ms // 1000) != "45"
     QTest.keyClick(without_plan, Qt.Key.Key_Space)
     assert holds.runner.is_active() and holds.runner.current().hold_ms == here.hold_ms
+
+
+def test_table_mode_obeys_a_re_bound_pedal_key(
+    context: AppContext, clock: FakeClock, two_steps: Plan, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    from smrtplayer.ui.common.shortcuts import ShortcutBindings
+
+    keymap = ShortcutBindings(context.settings)
+    keymap.bind("hold_pause", ("F8",))  # a USB foot pedal that types F8
+    keymap.bind("hold_next", ("F9",))
+    view = TableModeWindow(context, two_steps, keymap=keymap)
+    qtbot.addWidget(view)
+    view.resize(*SCREEN)
+    view.show()
+    runner, timer = context.holds.runner, context.holds.timer
+    assert "F8 start/pause" in view.hints.text() and "F9" in view.hints.text()
+    QTest.keyClick(view, Qt.Key.Key_F8)
+    assert runner.is_active() and not timer.is_paused()
+    QTest.keyClick(view, Qt.Key.Key_F8)
+    assert timer.is_paused() and "PAUSED" in view.status.text()
+    QTest.keyClick(view, Qt.Key.Key_F9)
+    assert runner.index() == 1
+
+    keymap.bind("hold_pause", ("F7",))  # re-bound while table mode is open: obeyed at once
+    assert "F7 start/pause" in view.hints.text() and "F8" not in view.hints.text()
+    was_paused = timer.is_paused()
+    QTest.keyClick(view, Qt.Key.Key_F8)
+    assert timer.is_paused() == was_paused, "the old key no longer does anything"
+    QTest.keyClick(view, Qt.Key.Key_F7)
+    assert timer.is_paused() != was_paused
+    runner.stop()
+
+
+def test_the_window_keys_for_holds_work_in_table_mode_too(
+    context: AppContext, clock: FakeClock, window: TableModeWindow
+) -> None:
+    runner, timer = context.holds.runner, context.holds.timer
+    runner.auto_advance = False
+    QTest.keyClick(window, Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)  # the window's hold pause
+    assert runner.is_active()
+    QTest.keyClick(window, Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier)  # the window's +10 s
+    assert timer.remaining_ms() == 40_000
+    QTest.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ShiftModifier)  # the window's next
+    assert runner.index() == 1
+    QTest.keyClick(window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ShiftModifier)
+    assert runner.index() == 0
+    # A keyboard's media key (sent as the system sends it: QTest has no text for it and says so).
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    press = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_MediaTogglePlayPause, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, press)
+    assert timer.is_paused()

@@ -13,8 +13,8 @@ from PySide6.QtTest import QTest
 from helpers.clock import MS, FakeClock
 from smrtplayer.app.context import AppContext
 from smrtplayer.models.plans import Plan
+from smrtplayer.ui.common.shortcuts import ShortcutBindings
 from smrtplayer.ui.holds.table_mode import TableModeWindow
-from smrtplayer.ui.shell.shortcuts import ShortcutBindings
 
 SCREEN = (1920, 1080)
 

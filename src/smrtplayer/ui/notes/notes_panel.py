@@ -403,7 +403,7 @@ class NotesPanel(QWidget):
         self.export_button = QToolButton()
         self.export_button.setText("Export")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        export_menu = QMenu(self.export_button)
+        export_menu = QMenu("Export notes", self.export_button)
         export_menu.addAction("This lesson as Markdown…", lambda: self._ask_export("lesson", "md"))
         export_menu.addAction("This lesson as PDF…", lambda: self._ask_export("lesson", "pdf"))
         export_menu.addSeparator()

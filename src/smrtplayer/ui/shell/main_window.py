@@ -43,11 +43,11 @@ from smrtplayer.player.abloop import ABLoop
 from smrtplayer.player.capture import save_capture
 from smrtplayer.player.resume import at_the_end
 from smrtplayer.ui.common.plain_text import plain_tooltip
+from smrtplayer.ui.common.shortcuts import ShortcutBindings, apply_bindings, build_actions
 from smrtplayer.ui.common.tree_items import top_level_items
 from smrtplayer.ui.player.transport import TransportBar
 from smrtplayer.ui.player.video_view import VideoView
 from smrtplayer.ui.shell.shortcut_sheet import ShortcutSheet
-from smrtplayer.ui.shell.shortcuts import ShortcutBindings, apply_bindings, build_actions
 
 if TYPE_CHECKING:
     from smrtplayer.ui.shell.workspace import Workspace
@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
         playback = self.playback
         handlers = {
             "play_pause": playback.toggle_play,
+            "pause": playback.pause,
             "back_5": lambda: playback.skip(-5000),
             "forward_5": lambda: playback.skip(5000),
             "back_10": lambda: playback.skip(-10000),
@@ -236,12 +237,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         play_menu = self.menuBar().addMenu("&Playback")
-        for group in (
-            ("play_pause",),
+        play_groups: tuple[tuple[str, ...], ...] = (
+            ("play_pause", "pause"),
             ("back_5", "forward_5", "back_10", "forward_10"),
             ("previous_position", "next_position", "previous_lesson", "next_lesson"),
             ("volume_up", "volume_down", "mute"),
-        ):
+        )
+        for group in play_groups:
             for action_id in group:
                 play_menu.addAction(actions[action_id])
             play_menu.addSeparator()
@@ -452,6 +454,7 @@ class MainWindow(QMainWindow):
                     video_view=self.video_view,
                     seek_bar=self.transport.seek_bar,
                     actions_by_id=self.actions_by_id,
+                    keymap=self.bindings,
                     file_menu=self.file_menu,
                     view_menu=self.view_menu,
                     help_menu=self.help_menu,

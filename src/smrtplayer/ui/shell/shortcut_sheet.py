@@ -18,7 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smrtplayer.ui.shell.shortcuts import ACTIONS, SPECS, ShortcutBindings, key_text
+from smrtplayer.ui.common.shortcuts import (
+    ACTIONS,
+    SPECS,
+    TABLE_COMMANDS,
+    TABLE_MEANING,
+    ShortcutBindings,
+    key_text,
+)
 
 ACTION_ROLE = Qt.ItemDataRole.UserRole
 
@@ -28,19 +35,20 @@ class ShortcutSheet(QDialog):
         super().__init__(parent)
         self.setObjectName("shortcutSheet")
         self.setWindowTitle("Keyboard shortcuts")
-        self.resize(620, 720)
+        self.resize(820, 720)
         self._bindings = bindings
 
         intro = QLabel(
-            "Every action has a key. To change one, select it, click “Add key” and press the new "
-            "key (a foot pedal's key works too). A key taken from another action is moved here."
+            "Every action has a key, and table mode obeys the same keys (its last column says what a "
+            "key does there). To change one, select it, click “Add key” and press the new key (a foot "
+            "pedal's or a clicker's key works too). A key taken from another action is moved here."
         )
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
 
-        self.table = QTableWidget(len(ACTIONS), 3, self)
+        self.table = QTableWidget(len(ACTIONS), 4, self)
         self.table.setObjectName("shortcutTable")
-        self.table.setHorizontalHeaderLabels(["", "Action", "Keys"])
+        self.table.setHorizontalHeaderLabels(["", "Action", "Keys", "In table mode"])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -49,6 +57,7 @@ class ShortcutSheet(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         font = self.table.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.table.setFont(font)
@@ -106,6 +115,8 @@ class ShortcutSheet(QDialog):
             self.table.setItem(row, 0, group)
             self.table.setItem(row, 1, name)
             self.table.setItem(row, 2, keys)
+            meaning = TABLE_MEANING.get(spec.id)
+            self.table.setItem(row, 3, QTableWidgetItem(TABLE_COMMANDS[meaning] if meaning else ""))
 
     def selected_action(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

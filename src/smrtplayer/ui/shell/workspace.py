@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QSplitter, QTabWidget, QWidget
 
 from smrtplayer.holds.runner import SequenceRunner
 from smrtplayer.models.plans import RECHECK
 from smrtplayer.player.hover_frames import HoverFrames
+from smrtplayer.ui.common.shortcuts import ShortcutBindings
 from smrtplayer.ui.holds.hold_panel import HoldPanel
 from smrtplayer.ui.index.index_panel import IndexPanel
 from smrtplayer.ui.index.indexing_panel import IndexingPanel
@@ -68,6 +69,7 @@ class WindowParts:
     video_view: VideoView
     seek_bar: SeekBar
     actions_by_id: dict[str, QAction]
+    keymap: ShortcutBindings
     file_menu: QMenu
     view_menu: QMenu
     help_menu: QMenu
@@ -120,8 +122,7 @@ class Workspace(QObject):
         parts.seek_bar.hovered.connect(self._preview_hovered_time)
         parts.seek_bar.hover_ended.connect(self.hover_frames.stop)
         self.hover_frames.ready.connect(parts.seek_bar.show_grabbed_preview)
-        self.hold_panel = HoldPanel(context)
-        self.hold_panel.key_action = partial(_action_for_key, parts.actions_by_id)
+        self.hold_panel = HoldPanel(context, keymap=parts.keymap)
         self.index_dock = self._dock("Body index", "indexDock", self.index_panel)
         self.notes_dock = self._dock("Notes", "notesDock", self.notes_panel)
         self.hold_dock = self._dock("Hold timer", "holdDock", self.hold_panel)
@@ -210,6 +211,7 @@ class Workspace(QObject):
             "hold_add_10": lambda: runner.add_time(10_000),
             "hold_less_10": lambda: runner.add_time(-10_000),
             "hold_next": runner.next,
+            "hold_back": runner.back,
             "hold_other_side": runner.other_side,
             "hold_stop": runner.stop,
             "hold_confirm": runner.confirm,
@@ -263,6 +265,7 @@ class Workspace(QObject):
                 "hold_add_10",
                 "hold_less_10",
                 "hold_next",
+                "hold_back",
                 "hold_other_side",
                 "hold_stop",
                 "hold_confirm",
@@ -438,14 +441,3 @@ def _recheck_if_asked(runner: SequenceRunner, value: int) -> None:
     leg = runner.current()
     if runner.phase == SequenceRunner.WAITING and leg is not None and leg.kind == RECHECK:
         runner.recheck(value)
-
-
-def _action_for_key(actions: dict[str, QAction], key: str) -> str | None:
-    """The window action ``key`` (Qt's portable text) triggers now, as the user bound it."""
-    for action_id, action in actions.items():
-        if any(
-            sequence.toString(QKeySequence.SequenceFormat.PortableText) == key
-            for sequence in action.shortcuts()
-        ):
-            return action_id
-    return None

@@ -26,13 +26,16 @@ class ActionSpec:
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("play_pause", "Play / pause", "Playback", ("Space", "K")),
+    ActionSpec(
+        "play_pause", "Play / pause", "Playback", ("Space", "K", "Toggle Media Play/Pause", "Media Play")
+    ),
+    ActionSpec("pause", "Pause", "Playback", ("Media Pause", "Media Stop")),
     ActionSpec("back_5", "Back 5 s", "Playback", ("Left",), repeat=True),
     ActionSpec("forward_5", "Forward 5 s", "Playback", ("Right",), repeat=True),
     ActionSpec("back_10", "Back 10 s", "Playback", ("J",), repeat=True),
     ActionSpec("forward_10", "Forward 10 s", "Playback", ("L",), repeat=True),
-    ActionSpec("previous_position", "Previous position", "Playback", ("PgUp",)),
-    ActionSpec("next_position", "Next position", "Playback", ("PgDown",)),
+    ActionSpec("previous_position", "Previous position", "Playback", ("PgUp", "Media Previous")),
+    ActionSpec("next_position", "Next position", "Playback", ("PgDown", "Media Next")),
     ActionSpec("previous_lesson", "Previous lesson", "Playback", ("P",)),
     ActionSpec("next_lesson", "Next lesson", "Playback", ("N",)),
     ActionSpec("volume_up", "Volume up", "Playback", ("Up",), repeat=True),
@@ -69,6 +72,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("hold_add_10", "Hold +10 s", "Holds", ("Shift+Up",)),
     ActionSpec("hold_less_10", "Hold −10 s", "Holds", ("Shift+Down",)),
     ActionSpec("hold_next", "Next step", "Holds", ("Shift+PgDown",)),
+    ActionSpec("hold_back", "Previous step", "Holds", ("Shift+PgUp",)),
     ActionSpec("hold_other_side", "Other side", "Holds", ("Shift+H",)),
     ActionSpec("hold_stop", "Stop the hold", "Holds", ("Shift+Backspace",)),
     ActionSpec("hold_confirm", "Reminder done / record the tenderness", "Holds", ("Shift+Return",)),
@@ -77,10 +81,77 @@ ACTIONS: tuple[ActionSpec, ...] = (
         for value in range(10)
     ),
     ActionSpec("table_mode", "Table mode (full screen, readable from the table)", "Holds", ("Shift+F",)),
+    ActionSpec("table_lock", "Lock touch and mouse (table mode)", "Holds", ("Ctrl+L",)),
     ActionSpec("plans", "Treatment plans…", "Holds", ("Ctrl+Shift+P",)),
     ActionSpec("practice_log", "Practice log…", "Holds", ("Ctrl+Shift+L",)),
 )
 SPECS = {spec.id: spec for spec in ACTIONS}
+
+# Table mode obeys the same keymap. A pedal or clicker sends the keys the window uses for playing,
+# skipping and the volume, so in table mode those actions drive the hold instead: whatever key
+# plays the lesson starts the hold there, whatever key goes to the next position goes to the next step.
+TABLE_COMMANDS: dict[str, str] = {
+    "start_pause": "Start / pause the hold",
+    "next": "Next step",
+    "back": "Previous step",
+    "more": "Hold +10 s",
+    "less": "Hold −10 s",
+    "other_side": "Other side",
+    "stop": "Stop the hold",
+    "lock": "Lock touch and mouse",
+    "leave": "Leave table mode",
+}
+# In order of preference: the first key of a command is the one its hint names.
+TABLE_MEANING: dict[str, str] = {
+    "play_pause": "start_pause",
+    "pause": "start_pause",
+    "hold_pause": "start_pause",
+    "hold_position": "start_pause",
+    "forward_5": "next",
+    "next_position": "next",
+    "next_lesson": "next",
+    "hold_next": "next",
+    "back_5": "back",
+    "previous_position": "back",
+    "previous_lesson": "back",
+    "hold_back": "back",
+    "volume_up": "more",
+    "hold_add_10": "more",
+    "volume_down": "less",
+    "hold_less_10": "less",
+    "mirror": "other_side",
+    "hold_other_side": "other_side",
+    "hold_stop": "stop",
+    "table_lock": "lock",
+    "escape": "leave",
+    "table_mode": "leave",
+    "fullscreen": "leave",
+}
+MEDIA_KEYS = ("Media ", "Toggle Media ")
+
+
+def table_command_keys(bindings: ShortcutBindings, command: str) -> tuple[str, ...]:
+    """Every key that gives ``command`` in table mode, the preferred first."""
+    return tuple(
+        key
+        for action_id, meaning in TABLE_MEANING.items()
+        if meaning == command
+        for key in bindings.keys(action_id)
+    )
+
+
+def table_hint_keys(bindings: ShortcutBindings, command: str) -> tuple[str, ...]:
+    """The keys a hint names: the preferred one and every key the user bound (a pedal's), no media keys."""
+    shown: list[str] = []
+    for action_id, meaning in TABLE_MEANING.items():
+        if meaning != command:
+            continue
+        for key in bindings.keys(action_id):
+            if key.startswith(MEDIA_KEYS) or key in shown:
+                continue
+            if not shown or key not in SPECS[action_id].keys:
+                shown.append(key)
+    return tuple(shown)
 
 
 class ShortcutBindings(QObject):
