@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QPushButton,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -42,6 +41,7 @@ from smrtplayer.models.settings import AUTOPLAY_NEXT_S, SUBTITLE_SCALE
 from smrtplayer.player.abloop import ABLoop
 from smrtplayer.player.capture import save_capture
 from smrtplayer.player.resume import at_the_end
+from smrtplayer.ui.common.elided import ElidedButton, ElidedLabel
 from smrtplayer.ui.common.plain_text import plain_tooltip
 from smrtplayer.ui.common.shortcuts import ShortcutBindings, apply_bindings, build_actions
 from smrtplayer.ui.common.tree_items import top_level_items
@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self.course_list.installEventFilter(self._list_keys)
         self.lesson_tree.installEventFilter(self._list_keys)
 
-        self.continue_button = QPushButton("")
+        self.continue_button = ElidedButton(mode=Qt.TextElideMode.ElideMiddle)
         self.continue_button.setObjectName("continueButton")
         self.continue_button.clicked.connect(self.continue_last)
         self.continue_button.hide()
@@ -129,9 +129,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(_heading("Lessons"))
         left_layout.addWidget(self.lesson_tree, 2)
 
-        self.lesson_title = QLabel("")
-        self.lesson_title.setObjectName("lessonTitle")
-        self.lesson_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.lesson_title = ElidedLabel(name="lessonTitle")
         title_font = self.lesson_title.font()
         title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
         title_font.setBold(True)
@@ -540,7 +538,7 @@ class MainWindow(QMainWindow):
         lesson, position = target
         self._continue_target = lesson
         self._set_continue_text(lesson, position)
-        self.continue_button.setToolTip("Open the lesson you watched last, where you stopped (Ctrl+R)")
+        self.continue_button.set_tooltip_intro("Open the lesson you watched last, where you stopped (Ctrl+R)")
         self.continue_button.show()
 
     def _set_continue_text(self, lesson: Lesson, position_ms: int) -> None:
