@@ -95,7 +95,8 @@ def test_a_two_step_sequence_on_the_table(
     assert not holds.keep_awake.is_held(), "the screen may sleep again once the sequence is over"
     assert window.status.text() == "SEQUENCE COMPLETE — SPACE TO RUN IT AGAIN"
     window.grab()
-    assert window.countdown.text() == "–", "no number that reads as time left"
+    assert window.countdown.text() == "", "no number that reads as time left"
+    assert window.countdown.digit_rect.isEmpty(), "nothing drawn where the digits were"
     assert not window.side_badge.isVisible() and window.title.text() == "Sequence complete"
     one_hold = ["halfway", "last_seconds", "last_seconds", "last_seconds", "done"]
     assert cues == one_hold + one_hold
@@ -303,3 +304,37 @@ def test_the_window_keys_for_holds_work_in_table_mode_too(
     press = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_MediaTogglePlayPause, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, press)
     assert timer.is_paused()
+
+
+def test_added_time_never_shrinks_the_digits(context: AppContext, clock: FakeClock, qtbot) -> None:  # type: ignore[no-untyped-def]
+    piriformis = demo(context)["Piriformis, prone"]
+    plan = Plan(title="Long", steps=(step_for_position(piriformis, hold_ms=90_000),))
+    view = TableModeWindow(context, plan)
+    qtbot.addWidget(view)
+    view.resize(*SCREEN)
+    view.show()
+    QTest.keyClick(view, Qt.Key.Key_Space)
+    advance(context, clock, 8_000)
+    QTest.keyClick(view, Qt.Key.Key_Space)  # paused at 82
+    view.grab()
+    assert view.countdown.text() == "82"
+    before = view.countdown.digit_rect.height()
+    QTest.keyClick(view, Qt.Key.Key_Up)  # past the planned 90 s: 100 s planned now
+    view.grab()
+    assert view.countdown.text() == "92"
+    assert view.countdown.digit_rect.height() == pytest.approx(before, abs=2)
+    context.holds.runner.stop()
+
+
+def test_single_holds_have_no_step_counter(context: AppContext, clock: FakeClock, qtbot) -> None:  # type: ignore[no-untyped-def]
+    posterior = demo(context)["Gluteus medius, posterior fibres"]
+    runner = context.holds.runner
+    view = TableModeWindow(context, None)
+    qtbot.addWidget(view)
+    view.resize(*SCREEN)
+    view.show()
+    runner.hold_position(posterior, side="R", hold_ms=30_000, from_playback=False)
+    QTest.keyClick(view, Qt.Key.Key_H)  # other side: the window's mirror key means "other side" here
+    assert runner.current().side == "L"  # type: ignore[union-attr]
+    assert "STEP" not in view.status.text()
+    runner.stop()

@@ -101,12 +101,20 @@ class CountdownView(QWidget):
         self.idle_ms = 0
         self.shown_text = ""  # shown instead of the time while a step waits (a recheck's figure)
         self.digit_rect = QRectF()  # where the digits were last drawn (tests measure it)
+        # The digits' size is chosen from the hold's length when it starts; time added later
+        # (paused, +10 s past 99) must not shrink the number the therapist is reading.
+        self._size_digits = 2
+        timer.started.connect(self._remember_size)
+
+    def _remember_size(self, *_args: object) -> None:
+        self._size_digits = max(2, len(str(-(-self._timer.planned_ms() // 1000))))
 
     def text(self) -> str:
+        """The seconds to show (or a waiting step's figure); empty when there is nothing to count."""
         if self.shown_text:
             return self.shown_text
         if not self._timer.is_active():
-            return format_countdown(self.idle_ms, seconds_only=True) if self.idle_ms else "–"
+            return format_countdown(self.idle_ms, seconds_only=True) if self.idle_ms else ""
         return self._timer.display(seconds_only=True)
 
     def colour(self) -> QColor:
@@ -130,9 +138,15 @@ class CountdownView(QWidget):
         text = self.text()
         bar_height = max(8, self.height() // 28)
         box = QRectF(self.rect()).adjusted(0, 0, 0, -bar_height * 2)
-        # Size the font for three digits (or "+" and two), so it does not jump as the count shrinks.
-        planned_digits = len(str(-(-self._timer.planned_ms() // 1000))) if self._timer.is_active() else 2
-        template = "+88" if text.startswith("+") else "8" * max(2, len(text), planned_digits)
+        if not text:  # a finished sequence: no number, no bar that could be read as time left
+            self.digit_rect = QRectF()
+            painter.end()
+            return
+        # Size the font for the hold's digits as it started (or "+" and two), so it does not jump as
+        # the count shrinks, nor when time is added.
+        idle_digits = len(str(-(-self.idle_ms // 1000)))
+        size_digits = self._size_digits if self._timer.is_active() else idle_digits
+        template = "+88" if text.startswith("+") else "8" * max(2, len(text), size_digits)
         font = QFont(self.font())
         font.setBold(True)
         font.setPixelSize(100)
@@ -548,7 +562,8 @@ class TableModeWindow(QWidget):
             status = f"DONE — {self.keys_for('next').upper()} NEXT" if more_to_do else "DONE"
         else:
             status = leg.kind_name.upper() if leg is not None else "HOLD"
-        legs = runner.legs() if runner.is_active() else []
+        # Single holds grow as "other side" or "next" add one: only a planned sequence has a count.
+        legs = runner.legs() if runner.is_active() and not runner.is_adhoc() else []
         if len(legs) > 1:
             status = f"STEP {runner.index() + 1} / {len(legs)}   ·   {status}"
         if leg is not None and leg.repeats > 1 and runner.is_active():
