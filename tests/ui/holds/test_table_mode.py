@@ -78,7 +78,7 @@ def test_a_two_step_sequence_on_the_table(
     assert window.countdown.text() == "30"
     assert window.countdown.digit_rect.height() >= SCREEN[1] / 5, "readable from across the room"
     assert window.title.text() == "Gluteus medius, posterior fibres"
-    assert window.side_badge.text() == "RIGHT"
+    assert window.side_badge.text() == "CLIENT'S RIGHT"
     assert "STEP 1 / 2" in window.status.text()
     assert window.next_label.text().startswith("Next: Gluteus medius, anterior fibres")
     assert not window.video.is_mirrored()
@@ -86,7 +86,7 @@ def test_a_two_step_sequence_on_the_table(
     advance(30_000, step_ms=STEP_MS)  # auto-advance on: straight into step 2
     assert mirror_flips == [True], "the anterior fibres were filmed on the left: treating the right flips"
     assert window.video.is_mirrored()
-    assert window.side_badge.text() == "RIGHT" and window.mirror_note.text() == "video mirrored"
+    assert window.side_badge.text() == "CLIENT'S RIGHT" and window.mirror_note.text() == "video mirrored"
     assert "STEP 2 / 2" in window.status.text()
 
     advance(30_000, step_ms=STEP_MS)
@@ -230,7 +230,7 @@ def test_ready_shows_what_space_will_start_not_the_last_hold(
     with_plan.show()
     with_plan.grab()
     assert with_plan.title.text() == "Gluteus medius, posterior fibres"
-    assert with_plan.side_badge.text() == "RIGHT" and with_plan.countdown.text() == "30"
+    assert with_plan.side_badge.text() == "CLIENT'S RIGHT" and with_plan.countdown.text() == "30"
     assert with_plan.status.text() == "READY — SPACE TO START"
     with_plan.close()
 

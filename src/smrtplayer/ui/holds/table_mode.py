@@ -51,8 +51,8 @@ OVERTIME = QColor("#69f0ae")
 PAUSED = QColor("#9e9e9e")
 REST = QColor("#80d8ff")
 SIDE_STYLE = {
-    "L": ("LEFT", "#ff9800", "#000000"),
-    "R": ("RIGHT", "#29b6f6", "#000000"),
+    "L": ("CLIENT'S LEFT", "#ff9800", "#000000"),
+    "R": ("CLIENT'S RIGHT", "#29b6f6", "#000000"),
     "both": ("BOTH SIDES", "#e0e0e0", "#000000"),
 }
 ADD_MS = 10_000

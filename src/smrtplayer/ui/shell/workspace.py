@@ -356,7 +356,7 @@ class Workspace(QObject):
                 video.set_hold_badge("", None)
                 return
             leg = runner.current() if runner.is_active() else None
-            side = {"L": "  LEFT", "R": "  RIGHT"}.get(leg.side if leg else "", "")
+            side = {"L": " · CLIENT'S LEFT", "R": " · CLIENT'S RIGHT"}.get(leg.side if leg else "", "")
             if timer.is_paused():
                 video.set_hold_badge(f"HOLD {timer.display()} paused{side}", HOLD_PAUSED)
             elif timer.is_overtime():
