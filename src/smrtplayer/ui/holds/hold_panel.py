@@ -467,14 +467,17 @@ class HoldPanel(QWidget):
             " · ".join(part for part in ((leg.label if leg else "No hold running"), state) if part)
         )
         active = runner.is_active()
-        awaiting = runner.phase == SequenceRunner.AWAITING or (active and timer.is_overtime())
         self.pause_button.setText("Resume" if timer.is_paused() else "Pause")
         for button in (self.pause_button, self.minus_button, self.plus_button, self.stop_button):
             button.setEnabled(active and runner.phase != SequenceRunner.BLOCKED)
         self.continue_button.setEnabled(
             active and runner.is_adhoc() and bool(leg and leg.step and leg.step.has_video)
         )
-        self.other_side_button.setEnabled(awaiting and bool(leg and leg.side in ("L", "R")))
+        # Treating the other side is decided at any time, mid-hold too (as in table mode).
+        working = active and runner.phase != SequenceRunner.BLOCKED
+        self.other_side_button.setEnabled(
+            working and bool(leg and not leg.is_rest and leg.side in ("L", "R"))
+        )
         self.next_button.setEnabled(active)
         with_video = bool(leg and leg.step and leg.step.has_video)
         self.next_button.setText(
