@@ -257,7 +257,7 @@ def test_table_mode_obeys_a_re_bound_pedal_key(
 ) -> None:  # type: ignore[no-untyped-def]
     from smrtplayer.ui.common.shortcuts import ShortcutBindings
 
-    keymap = ShortcutBindings(context.settings)
+    keymap = ShortcutBindings(context.keymap)
     keymap.bind("hold_pause", ("F8",))  # a USB foot pedal that types F8
     keymap.bind("hold_next", ("F9",))
     view = TableModeWindow(context, two_steps, keymap=keymap)

@@ -7,11 +7,12 @@ pedals that type keys produce: bind the pedal's key to an action and it works li
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
-from smrtplayer.models.settings import SHORTCUTS, SettingsAccess
+from smrtplayer.app.keymap_file import Keymap, KeymapFile
 
 
 @dataclass(frozen=True)
@@ -158,16 +159,39 @@ class ShortcutBindings(QObject):
     """The keys of each action: the defaults, overridden by what the user re-bound."""
 
     changed = Signal()
+    #: the keymap file could not be written (the reason, for the user)
+    save_failed = Signal(str)
 
-    def __init__(self, settings: SettingsAccess, parent: QObject | None = None) -> None:
+    def __init__(self, keymap_file: KeymapFile, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._settings = settings
-        # Actions another version had (or no longer has) are left out; the registry checked the types.
+        self._file = keymap_file
+        stored = keymap_file.load()
+        #: why the stored keymap could not be read (None: it was fine)
+        self.problem = keymap_file.problem
+        self._options = dict(stored.options)
+        # Actions another version had (or no longer has) are left out.
         self._overrides: dict[str, tuple[str, ...]] = {
             action_id: tuple(_normalise(key) for key in keys)
-            for action_id, keys in settings.get(SHORTCUTS).items()
+            for action_id, keys in stored.keys.items()
             if action_id in SPECS
         }
+
+    @property
+    def file_path(self) -> Path:
+        """Where the keymap is kept (to copy it to another computer)."""
+        return self._file.path
+
+    def option(self, name: str) -> bool:
+        return self._options[name]
+
+    def set_option(self, name: str, value: bool) -> None:
+        self._options[name] = value
+        self._save()
+
+    def apply_preset(self, preset_id: str) -> None:
+        """Add a preset's keys to their actions (taking them from any other action)."""
+        for action_id, keys in PRESETS[preset_id].keys.items():
+            self.bind(action_id, (*self.keys(action_id), *keys))
 
     def keys(self, action_id: str) -> tuple[str, ...]:
         return self._overrides.get(action_id, SPECS[action_id].keys)
@@ -202,8 +226,45 @@ class ShortcutBindings(QObject):
             self._overrides[action_id] = keys
 
     def _save(self) -> None:
-        self._settings.set(SHORTCUTS, {key: list(value) for key, value in self._overrides.items()})
+        keymap = Keymap(keys=dict(self._overrides), options=dict(self._options))
+        try:
+            self._file.save(keymap, {spec.id: spec.label for spec in ACTIONS})
+        except OSError as error:
+            self.save_failed.emit(
+                f"The keys could not be saved to {self._file.path}: {error.strerror or error}. "
+                "They work until smrtplayer closes."
+            )
         self.changed.emit()
+
+
+@dataclass(frozen=True)
+class Preset:
+    label: str
+    description: str
+    keys: dict[str, tuple[str, ...]]
+
+
+PRESETS: dict[str, Preset] = {
+    "foot_pedal": Preset(
+        "3-key foot pedal",
+        "Left pedal F7: previous position (in table mode: previous step); middle F8: play / pause "
+        "(start / pause the hold); right F9: next position (next step). Set the pedal to send F7, "
+        "F8 and F9, or give each pedal's key with “Add key”.",
+        {"previous_position": ("F7",), "play_pause": ("F8",), "next_position": ("F9",)},
+    ),
+    "presenter_clicker": Preset(
+        "Presenter clicker",
+        "PgUp / PgDn: previous / next position (step); B or “.” (blank screen): play / pause "
+        "(start / pause the hold); F5 (start show): table mode; Esc: leave.",
+        {
+            "previous_position": ("PgUp",),
+            "next_position": ("PgDown",),
+            "play_pause": ("B", "."),
+            "table_mode": ("F5", "Shift+F5"),
+            "escape": ("Esc",),
+        },
+    ),
+}
 
 
 def _normalise(key: str) -> str:

@@ -246,7 +246,7 @@ class TableModeWindow(QWidget):
         self.timer = self.runner.timer
         self.playback = context.playback
         self.plan = plan
-        self.keymap = keymap if keymap is not None else ShortcutBindings(context.settings, self)
+        self.keymap = keymap if keymap is not None else ShortcutBindings(context.keymap, self)
 
         self.video = VideoView()
         self.video.setFocusPolicy(Qt.FocusPolicy.NoFocus)

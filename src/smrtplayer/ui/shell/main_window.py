@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -47,6 +48,7 @@ from smrtplayer.ui.common.shortcuts import ShortcutBindings, apply_bindings, bui
 from smrtplayer.ui.common.tree_items import top_level_items
 from smrtplayer.ui.player.transport import TransportBar
 from smrtplayer.ui.player.video_view import VideoView
+from smrtplayer.ui.shell.pedal_hold import PedalHoldToPlay
 from smrtplayer.ui.shell.shortcut_sheet import ShortcutSheet
 
 if TYPE_CHECKING:
@@ -87,7 +89,7 @@ class MainWindow(QMainWindow):
             self._preload_start_lesson()
         self.setWindowTitle("smrtplayer")
         self.resize(1100, 680)
-        self.bindings = ShortcutBindings(context.settings, self)
+        self.bindings = ShortcutBindings(context.keymap, self)
         self.actions_by_id = build_actions(self, self.bindings)
         self.bindings.changed.connect(lambda: apply_bindings(self.actions_by_id, self.bindings))
         self.last_capture: str | None = None
@@ -180,6 +182,13 @@ class MainWindow(QMainWindow):
         else:
             self.ensure_workspace()
         self.setAcceptDrops(True)
+        self.bindings.save_failed.connect(self.show_problem)
+        if self.bindings.problem:
+            self.show_problem(self.bindings.problem)
+        self._pedal = PedalHoldToPlay(self, self.bindings, self.playback)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._pedal)
         self.video_view.setFocus()  # the player's keys first; the lists take arrows once clicked
 
     # ------------------------------------------------------------------------------- setup

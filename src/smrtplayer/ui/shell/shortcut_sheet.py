@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -18,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smrtplayer.ui.common.plain_text import plain_tooltip
 from smrtplayer.ui.common.shortcuts import (
     ACTIONS,
+    PRESETS,
     SPECS,
     TABLE_COMMANDS,
     TABLE_MEANING,
@@ -80,6 +83,28 @@ class ShortcutSheet(QDialog):
         self.status = QLabel("")
         self.status.setObjectName("sheetStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+
+        presets_row = QHBoxLayout()
+        presets_row.addWidget(QLabel("Presets:"))
+        self.preset_buttons: dict[str, QPushButton] = {}
+        for preset_id, preset in PRESETS.items():
+            button = QPushButton(preset.label, self)
+            button.setObjectName(f"preset_{preset_id}")
+            button.setToolTip(plain_tooltip(preset.description))
+            button.clicked.connect(lambda _checked=False, chosen=preset_id: self.apply_preset(chosen))
+            presets_row.addWidget(button)
+            self.preset_buttons[preset_id] = button
+        presets_row.addStretch(1)
+        self.hold_to_play = QCheckBox("Pedal held down plays, released pauses (the play / pause keys)")
+        self.hold_to_play.setObjectName("holdToPlay")
+        self.hold_to_play.setChecked(bindings.option("pedal_hold_to_play"))
+        self.hold_to_play.toggled.connect(lambda on: bindings.set_option("pedal_hold_to_play", on))
+        where = QLabel(f"Kept in {bindings.file_path} (copy it to another computer for the same keys).")
+        where.setObjectName("keymapPath")
+        where.setTextFormat(Qt.TextFormat.PlainText)
+        where.setWordWrap(True)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         edit_row = QHBoxLayout()
         edit_row.addWidget(self.add_button)
@@ -95,6 +120,9 @@ class ShortcutSheet(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(edit_row)
         layout.addWidget(self.status)
+        layout.addLayout(presets_row)
+        layout.addWidget(self.hold_to_play)
+        layout.addWidget(where)
         layout.addLayout(bottom)
 
         self._fill()
@@ -143,6 +171,11 @@ class ShortcutSheet(QDialog):
         self._bindings.bind(action_id, (*self._bindings.keys(action_id), portable))
         moved = f" (taken from “{SPECS[previous].label}”)" if previous and previous != action_id else ""
         self.status.setText(f"{key_text((portable,))} now does “{SPECS[action_id].label}”{moved}.")
+
+    def apply_preset(self, preset_id: str) -> None:
+        preset = PRESETS[preset_id]
+        self._bindings.apply_preset(preset_id)
+        self.status.setText(f"{preset.label}: {preset.description}")
 
     def _key_captured(self) -> None:
         action_id = self.selected_action()
