@@ -32,7 +32,12 @@ def test_the_file_is_readable_toml_with_its_own_explanation(tmp_path: Path) -> N
 
 def test_a_damaged_file_is_set_aside_and_the_defaults_used(tmp_path: Path) -> None:
     path = tmp_path / "keys.toml"
-    damaged = ("[keys\nplay_pause = [", '[keys]\nplay_pause = "F8"', "[keys]\nplay_pause = [1, 2]", "\xff\xfe")
+    damaged = (
+        "[keys\nplay_pause = [",
+        '[keys]\nplay_pause = "F8"',
+        "[keys]\nplay_pause = [1, 2]",
+        "\xff\xfe",
+    )
     for damage in damaged:
         path.write_text(damage, encoding="latin-1")
         keymap_file = KeymapFile(path)
