@@ -155,6 +155,9 @@ class Workspace(QObject):
             lambda active: parts.set_mirrored(runner.mirrored() if active else context.index.mirror.mirrored)
         )
         self._connect_hold_badge()
+        # A hold cancels autoplay: the next lesson must not start while the therapist holds.
+        context.holds.timer.started.connect(self._cancel_autoplay)
+        playback.countdown.started.connect(self._cancel_autoplay)
         context.holds.runner.logged.connect(lambda _entry: context.index.refresh())
         context.library.courses_changed.connect(self.home_view.refresh)
 
@@ -345,6 +348,11 @@ class Workspace(QObject):
     def _on_side_mirror(self, mirrored: bool, _badge: str) -> None:
         if not self.context.holds.runner.is_active():
             self.parts.set_mirrored(mirrored)
+
+    def _cancel_autoplay(self, *_args: object) -> None:
+        countdown = self.parts.playback.countdown
+        if countdown.is_active() and self.context.holds.timer.is_active():
+            countdown.cancel()
 
     def _connect_hold_badge(self) -> None:
         """The hold's countdown stays on the video whatever panel is in front (notes, index...)."""
