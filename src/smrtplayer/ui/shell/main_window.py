@@ -6,6 +6,7 @@ window (a foot pedal that types keys included), even in full screen where the me
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,7 +39,7 @@ from smrtplayer.app.context import AppContext
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.models.library import Lesson
-from smrtplayer.models.settings import AUTOPLAY_NEXT_S, SUBTITLE_SCALE
+from smrtplayer.models.settings import AUTOPLAY_NEXT_S, PAUSED_AT_QUIT, SUBTITLE_SCALE
 from smrtplayer.player.abloop import ABLoop
 from smrtplayer.player.capture import save_capture
 from smrtplayer.player.resume import at_the_end
@@ -54,6 +55,7 @@ from smrtplayer.ui.shell.shortcut_sheet import ShortcutSheet
 if TYPE_CHECKING:
     from smrtplayer.ui.shell.workspace import Workspace
 
+log = logging.getLogger(__name__)
 LESSON_ROLE = Qt.ItemDataRole.UserRole
 COURSE_ROLE = Qt.ItemDataRole.UserRole
 VOLUME_STEP = 0.05
@@ -330,11 +332,17 @@ class MainWindow(QMainWindow):
             self.playback.preload(self._planned_start[0])
 
     def start(self, *, autoplay: bool) -> None:
-        """Open the lesson to continue with (see ``_start_point``), ready to play or playing."""
+        """Open the lesson to continue with (see ``_start_point``), ready to play or playing.
+
+        It stays paused when it was paused at the last quit, and on a first run (the demo waits on
+        its first lesson rather than playing through all three by itself)."""
         start, self._planned_start = self._planned_start or self._start_point(), None
         if start is None:
             self.video_view.clear("No courses yet.")
             return
+        first_run = self.playback.continue_target() is None
+        if first_run or self.context.settings.get(PAUSED_AT_QUIT):
+            autoplay = False
         lesson, start_ms = start
         self.select_course(lesson.course_id)
         self.playback.open_lesson(lesson, autoplay=autoplay, start_ms=start_ms)
@@ -750,6 +758,12 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.playback.save_position()
+        if self.playback.lesson is not None and self.context.read_only_reason is None:
+            # Reopened as it was left: paused stays paused (speed is kept per course by the player).
+            try:
+                self.context.settings.set(PAUSED_AT_QUIT, not self.playback.is_playing())
+            except Exception:  # closing goes on whatever the store says; the log keeps why
+                log.warning("could not remember whether the lesson was paused", exc_info=True)
         super().closeEvent(event)
 
 
