@@ -260,7 +260,7 @@ def test_the_hold_time_keys_add_and_take_ten_seconds(
     context.holds.runner.stop()
 
 
-def test_other_side_works_during_a_hold(context: AppContext, clock: FakeClock, panel: HoldPanel) -> None:
+def test_other_side_works_during_a_hold(context: AppContext, advance: Advance, panel: HoldPanel) -> None:
     positions = {
         position.title: position
         for course in context.library.courses()
@@ -271,7 +271,7 @@ def test_other_side_works_during_a_hold(context: AppContext, clock: FakeClock, p
     runner.hold_position(
         positions["Gluteus medius, posterior fibres"], side="R", hold_ms=30_000, from_playback=False
     )
-    advance(context, clock, 5_000)
+    advance(5_000)
     assert not context.holds.timer.is_overtime()
     assert panel.other_side_button.isEnabled(), "mid-hold, as in table mode"
     QTest.mouseClick(panel.other_side_button, Qt.MouseButton.LeftButton)

@@ -253,7 +253,7 @@ def test_ready_shows_what_space_will_start_not_the_last_hold(
 
 
 def test_table_mode_obeys_a_re_bound_pedal_key(
-    context: AppContext, clock: FakeClock, two_steps: Plan, qtbot
+    context: AppContext, hold_clock: FakeClock, two_steps: Plan, qtbot
 ) -> None:  # type: ignore[no-untyped-def]
     from smrtplayer.ui.common.shortcuts import ShortcutBindings
 
@@ -284,7 +284,7 @@ def test_table_mode_obeys_a_re_bound_pedal_key(
 
 
 def test_the_window_keys_for_holds_work_in_table_mode_too(
-    context: AppContext, clock: FakeClock, window: TableModeWindow
+    context: AppContext, hold_clock: FakeClock, window: TableModeWindow
 ) -> None:
     runner, timer = context.holds.runner, context.holds.timer
     runner.auto_advance = False
@@ -306,7 +306,7 @@ def test_the_window_keys_for_holds_work_in_table_mode_too(
     assert timer.is_paused()
 
 
-def test_added_time_never_shrinks_the_digits(context: AppContext, clock: FakeClock, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_added_time_never_shrinks_the_digits(context: AppContext, advance: Advance, qtbot) -> None:  # type: ignore[no-untyped-def]
     piriformis = demo(context)["Piriformis, prone"]
     plan = Plan(title="Long", steps=(step_for_position(piriformis, hold_ms=90_000),))
     view = TableModeWindow(context, plan)
@@ -314,7 +314,7 @@ def test_added_time_never_shrinks_the_digits(context: AppContext, clock: FakeClo
     view.resize(*SCREEN)
     view.show()
     QTest.keyClick(view, Qt.Key.Key_Space)
-    advance(context, clock, 8_000)
+    advance(8_000, step_ms=STEP_MS)
     QTest.keyClick(view, Qt.Key.Key_Space)  # paused at 82
     view.grab()
     assert view.countdown.text() == "82"
@@ -326,7 +326,7 @@ def test_added_time_never_shrinks_the_digits(context: AppContext, clock: FakeClo
     context.holds.runner.stop()
 
 
-def test_single_holds_have_no_step_counter(context: AppContext, clock: FakeClock, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_single_holds_have_no_step_counter(context: AppContext, hold_clock: FakeClock, qtbot) -> None:  # type: ignore[no-untyped-def]
     posterior = demo(context)["Gluteus medius, posterior fibres"]
     runner = context.holds.runner
     view = TableModeWindow(context, None)
