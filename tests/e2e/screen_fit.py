@@ -101,6 +101,7 @@ def main() -> int:
         panels: dict[str, list[int]] = {}
         workspace = window.workspace
         for dock in window.findChildren(QDockWidget):
+            dock.show()  # a panel opened from a menu (indexing) must fit as well
             dock.raise_()
             wait_until(lambda dock=dock: dock.widget().isVisible(), 3)
             QTest.qWait(150)
