@@ -160,6 +160,7 @@ class Workspace(QObject):
         playback.countdown.started.connect(self._cancel_autoplay)
         context.holds.runner.logged.connect(lambda _entry: context.index.refresh())
         context.library.courses_changed.connect(self.home_view.refresh)
+        playback.watched_changed.connect(self.library_view.refresh_progress)
 
         self._connect_actions()
         self._build_menus()
