@@ -13,7 +13,6 @@ from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -108,10 +107,14 @@ class HomeView(QWidget):
         self.continue_button = QPushButton("Resume")
         self.continue_button.setObjectName("continueButton")
         self.continue_button.clicked.connect(self._resume)
-        row = QHBoxLayout()
-        self.continue_progress.setMinimumWidth(60)  # narrows with the pane; the button stays whole
-        row.addWidget(self.continue_progress, 1)
-        row.addWidget(self.continue_button)
+        # The bar on its own line, never narrower than "100 % watched": side by side with the button
+        # a narrow pane (a 1366 px screen) cut the text inside the bar.
+        row = QVBoxLayout()
+        self.continue_progress.setMinimumWidth(
+            self.continue_progress.fontMetrics().horizontalAdvance("100 % watched") + 24
+        )
+        row.addWidget(self.continue_progress)
+        row.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignLeft)
         continue_layout.addWidget(self.continue_title)
         continue_layout.addWidget(self.continue_course)
         continue_layout.addLayout(row)
