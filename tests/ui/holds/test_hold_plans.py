@@ -157,3 +157,18 @@ def test_plans_written_elsewhere_show_but_keep_the_edit(context: AppContext, edi
     context.holds.delete_plan(current.id)
     assert editor.current_plan() is not None and editor.current_plan().id == other  # type: ignore[union-attr]
     assert [editor.plan_list.item(i).text() for i in range(editor.plan_list.count())] == ["Neck"]
+
+
+def test_enter_in_the_editor_does_not_make_a_new_plan(context: AppContext, editor: PlanEditor, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtTest import QTest
+
+    editor.new_plan()
+    editor.title_edit.setText("Hip")
+    editor.save()
+    count = len(context.holds.plans.all())
+    for widget in (editor.title_edit, editor.plan_list, editor.steps_table):
+        widget.setFocus()
+        QTest.keyClick(widget, Qt.Key.Key_Return)
+    assert len(context.holds.plans.all()) == count, "no empty plan made by Enter"
+    assert editor.plan_list.currentItem().text().startswith("Hip")
+    assert editor.title_edit.text() == "Hip", "the list and the editor show the same plan"
