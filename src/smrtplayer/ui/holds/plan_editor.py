@@ -213,27 +213,12 @@ class PlanEditor(QDialog):
         self.run_button = QPushButton("Run in table mode")
         self.export_button = QPushButton("Export handout (PDF)…")
         self.print_button = QPushButton("Print…")
-        # Enter in the title or a table must not press a button: it made a new empty plan.
-        buttons = (
-            self.new_button,
-            self.duplicate_button,
-            self.delete_button,
-            self.plan_up_button,
-            self.plan_down_button,
-            self.add_positions_button,
-            self.add_rest_button,
-            self.remove_step_button,
-            self.step_up_button,
-            self.step_down_button,
-            self.save_button,
-            self.run_button,
-            self.export_button,
-            self.print_button,
-        )
-        for button in buttons:
-            button.setAutoDefault(False)
 
         self._build_layout()
+        # Enter in the title or a table must not press a button: it made a new empty plan.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self._connect()
         self.reload()
 

@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QColor
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
 
 from smrtplayer.holds.runner import SequenceRunner
 from smrtplayer.models.plans import RECHECK
@@ -125,7 +134,9 @@ class Workspace(QObject):
         self.hold_panel = HoldPanel(context, keymap=parts.keymap)
         self.index_dock = self._dock("Body index", "indexDock", self.index_panel)
         self.notes_dock = self._dock("Notes", "notesDock", self.notes_panel)
-        self.hold_dock = self._dock("Hold timer", "holdDock", self.hold_panel)
+        # The hold panel is taller than a 1280x720 screen leaves the docks: it scrolls instead of
+        # making the window taller than the screen.
+        self.hold_dock = self._dock("Hold timer", "holdDock", _scrolling(self.hold_panel))
         window.tabifyDockWidget(self.index_dock, self.notes_dock)
         window.tabifyDockWidget(self.notes_dock, self.hold_dock)
         self.indexing_panel = IndexingPanel(context)
@@ -450,3 +461,13 @@ def _recheck_if_asked(runner: SequenceRunner, value: int) -> None:
     leg = runner.current()
     if runner.phase == SequenceRunner.WAITING and leg is not None and leg.kind == RECHECK:
         runner.recheck(value)
+
+
+def _scrolling(panel: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setObjectName(f"{panel.objectName()}Scroll")
+    area.setWidget(panel)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
