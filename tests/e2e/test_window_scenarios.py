@@ -112,7 +112,12 @@ def test_table_mode_runs_the_adductor_template_with_keys(tmp_path: Path) -> None
         "REST ON A TENDER SPOT",
         "REMINDER",
     ]
-    assert [side for _status, _kind, side in shown][1:5] == ["RIGHT", "RIGHT", "LEFT", "LEFT"]
+    assert [side for _status, _kind, side in shown][1:5] == [
+        "CLIENT'S RIGHT",
+        "CLIENT'S RIGHT",
+        "CLIENT'S LEFT",
+        "CLIENT'S LEFT",
+    ]
     assert shown[0][0].endswith("REMINDER — SPACE WHEN DONE")
     cues = [event.removeprefix("cue:") for event in result["events"] if event.startswith("cue:")]
     events = result["events"]

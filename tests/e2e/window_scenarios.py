@@ -294,6 +294,8 @@ def main() -> int:
     window = MainWindow(context)
     window.show()
     window.start(autoplay=True)
+    # A first run opens the demo paused; these scenarios start from a lesson playing, as after Play.
+    window.playback.play()
     result: dict[str, Any] = {"scenario": args.name}
     try:
         assert wait_until(lambda: window.isVisible() and window.playback.frames_shown > 0, 20)

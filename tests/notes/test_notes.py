@@ -227,3 +227,18 @@ def test_pdf_export_of_a_note_naming_device_fifo_or_huge_file_opens_none_of_them
     text = printed.toPlainText()
     for name in hostile.names():
         assert f"[image: {name}]" in text
+
+
+def test_a_time_followed_by_a_colon_is_a_link() -> None:
+    from smrtplayer.notes.service import linkify_times, parse_time_links
+
+    assert parse_time_links("at @0:08: the hand turns") == [8000]
+    assert "[@0:08](" in linkify_times("at @0:08: the hand turns")
+    assert parse_time_links("@1:02:03 and @0:08:1") == [3_723_000]
+
+
+def test_markdown_keeps_a_plain_ampersand_and_escapes_an_entity() -> None:
+    from smrtplayer.notes.export import md_escape
+
+    assert md_escape("Hips & Sacrum") == "Hips & Sacrum"
+    assert md_escape("a &amp; b &#38; c") == "a \\&amp; b \\&\\#38; c"

@@ -11,6 +11,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from smrtplayer.app.keymap_file import FILE_NAME as KEYMAP_FILE_NAME
+from smrtplayer.app.keymap_file import KeymapFile
 from smrtplayer.app.paths import AppPaths
 from smrtplayer.app.settings import SettingsService
 from smrtplayer.common.errors import DatabaseCorrupt, DataDirError
@@ -58,6 +60,8 @@ class AppContext:
         self._snapshot_dir = snapshot_dir
         #: the user's settings, for widgets and services alike
         self.settings = SettingsService(SettingsRepository(store))
+        #: the keys, re-bound ones and pedal options: a readable file in the config folder
+        self.keymap = KeymapFile(paths.config / KEYMAP_FILE_NAME, legacy=self.settings)
         self.progress = ProgressRepository(store)
         self.playback_state = PlaybackStateRepository(store, self.progress)
         self.courses = CourseRepository(store)

@@ -221,6 +221,34 @@ AUTOPLAY_NEXT_S = declare(
         maximum=3600,
     )
 )
+REWIND_AFTER_PAUSE_S = declare(
+    Setting(
+        "rewind_after_pause_s",
+        int,
+        3,
+        "Seconds to go back before playing on after a long pause (see rewind_pause_s); 0: never.",
+        minimum=0,
+        maximum=60,
+    )
+)
+REWIND_PAUSE_S = declare(
+    Setting(
+        "rewind_pause_s",
+        int,
+        30,
+        "How long a pause must last for playing on to go back a few seconds first.",
+        minimum=1,
+        maximum=3600,
+    )
+)
+PAUSED_AT_QUIT = declare(
+    Setting(
+        "paused_at_quit",
+        bool,
+        False,
+        "Whether the lesson was paused when the window closed: it reopens paused then.",
+    )
+)
 LOOP_REPEATS: Setting[int | None] = declare(
     Setting(
         "loop_repeats",

@@ -40,7 +40,8 @@ from smrtplayer.notes.service import MARKDOWN_FEATURES, NotesService
 
 THUMBNAIL_PT = 200  # width of a thumbnail in the PDF
 # What could start markup inside a line of plain text (CommonMark lets any of them be escaped).
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&])")
+# "&" only where it would start an entity ("&amp;"): "Hips & Sacrum" stays as typed.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~]|&(?=#?[A-Za-z0-9]+;))")
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,8 @@ THUMBNAIL_WIDTH = 320
 #: A frame counts as "the frame of a note" when it is this close to the note's time.
 THUMBNAIL_TOLERANCE_MS = 400
 
-_TIME_LINK = re.compile(r"(?<![\w@])@(?:(\d{1,2}):)?(\d{1,3}):([0-5]\d)(?![\d:])")
+# A colon right after the time ("at @0:08: the hand turns") ends it; a colon and a digit would not.
+_TIME_LINK = re.compile(r"(?<![\w@])@(?:(\d{1,2}):)?(\d{1,3}):([0-5]\d)(?!\d|:\d)")
 _CODE = re.compile(r"(```.*?(?:```|\Z)|`[^`\n]*`)", re.DOTALL)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -24,6 +26,8 @@ from smrtplayer.models.settings import (
     AUTOPLAY_NEXT_S,
     LOOP_PAUSE_MS,
     LOOP_REPEATS,
+    REWIND_AFTER_PAUSE_S,
+    REWIND_PAUSE_S,
     SUBTITLES_ON,
     Setting,
     SettingsAccess,
@@ -98,6 +102,9 @@ class PlaybackController(QObject):
         self._titles_dir = titles_dir
         self._progress = progress
         self._settings = settings
+        #: monotonic seconds (a test may replace it)
+        self.clock: Callable[[], float] = time.monotonic
+        self._paused_at: float | None = None
         self._library = library
         self._player, audio, self._sink = media_engine()
         self._lesson: Lesson | None = None
@@ -290,6 +297,7 @@ class PlaybackController(QObject):
         """Load ``lesson``; resume where the user stopped unless ``start_ms`` is given."""
         self.countdown.cancel()
         self.save_position()
+        self._paused_at = None  # a pause in another lesson is no reason to go back in this one
         previous_course = self._lesson.course_id if self._lesson else None
         self._lesson = lesson
         self._failed = False
@@ -384,9 +392,22 @@ class PlaybackController(QObject):
         if self._loop.is_waiting():
             self._loop.again()
             return
+        self._rewind_after_long_pause()
         self._player.play()
 
+    def _rewind_after_long_pause(self) -> None:
+        """After a long pause, go back a few seconds, as course players do: the learner hears the
+        end of the sentence again instead of landing mid-word."""
+        paused_at, self._paused_at = self._paused_at, None
+        if paused_at is None or self._settings is None:
+            return
+        back_ms = self._settings.get(REWIND_AFTER_PAUSE_S) * 1000
+        if back_ms and self.clock() - paused_at >= self._settings.get(REWIND_PAUSE_S):
+            self._seek_to(max(0, self.position_ms() - back_ms))
+
     def pause(self) -> None:
+        if self.is_playing():
+            self._paused_at = self.clock()
         self._loop.stop_waiting()
         self._player.pause()
         self._resume.spans.interrupt()

@@ -258,3 +258,23 @@ def test_the_hold_time_keys_add_and_take_ten_seconds(
     QTest.keyClick(window.video_view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     assert timer.remaining_ms() == 50_000
     context.holds.runner.stop()
+
+
+def test_other_side_works_during_a_hold(context: AppContext, advance: Advance, panel: HoldPanel) -> None:
+    positions = {
+        position.title: position
+        for course in context.library.courses()
+        for lesson in context.library.lessons(course.id)
+        for position in context.library.positions(lesson)
+    }
+    runner = context.holds.runner
+    runner.hold_position(
+        positions["Gluteus medius, posterior fibres"], side="R", hold_ms=30_000, from_playback=False
+    )
+    advance(5_000)
+    assert not context.holds.timer.is_overtime()
+    assert panel.other_side_button.isEnabled(), "mid-hold, as in table mode"
+    QTest.mouseClick(panel.other_side_button, Qt.MouseButton.LeftButton)
+    assert runner.current().side == "L"  # type: ignore[union-attr]
+    runner.stop()
+    assert not panel.other_side_button.isEnabled()

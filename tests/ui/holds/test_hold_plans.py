@@ -157,3 +157,41 @@ def test_plans_written_elsewhere_show_but_keep_the_edit(context: AppContext, edi
     context.holds.delete_plan(current.id)
     assert editor.current_plan() is not None and editor.current_plan().id == other  # type: ignore[union-attr]
     assert [editor.plan_list.item(i).text() for i in range(editor.plan_list.count())] == ["Neck"]
+
+
+def test_enter_in_the_editor_does_not_make_a_new_plan(context: AppContext, editor: PlanEditor, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtTest import QTest
+
+    editor.new_plan()
+    editor.title_edit.setText("Hip")
+    editor.save()
+    count = len(context.holds.plans.all())
+    for widget in (editor.title_edit, editor.plan_list, editor.steps_table):
+        widget.setFocus()
+        QTest.keyClick(widget, Qt.Key.Key_Return)
+    assert len(context.holds.plans.all()) == count, "no empty plan made by Enter"
+    assert editor.plan_list.currentItem().text().startswith("Hip")
+    assert editor.title_edit.text() == "Hip", "the list and the editor show the same plan"
+
+
+def test_the_picker_shows_long_position_names_whole(context: AppContext, media, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from helpers.player import add_course
+
+    clip = media.clip(seconds=4.0, size=(96, 54), fps=10)
+    long_names = (
+        (0, 2000, "Gluteus medius & minimus, posterior fibres"),
+        (2000, 4000, "Gluteus medius & minimus, anterior fibres"),
+    )
+    add_course(context, tmp_path / "c", [("Hip", clip)], uid="long", positions={"Hip": long_names})
+    picker = PositionPicker(context)
+    qtbot.addWidget(picker)
+    picker.show()
+    qtbot.waitExposed(picker)
+    items = {item.text(0): item for item in picker.position_items()}
+    for _start, _end, name in long_names:
+        rect = picker.tree.visualItemRect(items[name])
+        # The room for the name in its row: the text must fit there, on one line or wrapped.
+        room = rect.adjusted(28, 0, 0, 0)  # the check box before the name
+        needed = picker.tree.fontMetrics().boundingRect(room, int(Qt.TextFlag.TextWordWrap), name)
+        assert rect.height() >= needed.height(), f"{name} is shown whole, wrapped if need be"
+        assert items[name].toolTip(0) == name

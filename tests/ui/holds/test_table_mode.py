@@ -78,7 +78,7 @@ def test_a_two_step_sequence_on_the_table(
     assert window.countdown.text() == "30"
     assert window.countdown.digit_rect.height() >= SCREEN[1] / 5, "readable from across the room"
     assert window.title.text() == "Gluteus medius, posterior fibres"
-    assert window.side_badge.text() == "RIGHT"
+    assert window.side_badge.text() == "CLIENT'S RIGHT"
     assert "STEP 1 / 2" in window.status.text()
     assert window.next_label.text().startswith("Next: Gluteus medius, anterior fibres")
     assert not window.video.is_mirrored()
@@ -86,7 +86,7 @@ def test_a_two_step_sequence_on_the_table(
     advance(30_000, step_ms=STEP_MS)  # auto-advance on: straight into step 2
     assert mirror_flips == [True], "the anterior fibres were filmed on the left: treating the right flips"
     assert window.video.is_mirrored()
-    assert window.side_badge.text() == "RIGHT" and window.mirror_note.text() == "video mirrored"
+    assert window.side_badge.text() == "CLIENT'S RIGHT" and window.mirror_note.text() == "video mirrored"
     assert "STEP 2 / 2" in window.status.text()
 
     advance(30_000, step_ms=STEP_MS)
@@ -95,7 +95,8 @@ def test_a_two_step_sequence_on_the_table(
     assert not holds.keep_awake.is_held(), "the screen may sleep again once the sequence is over"
     assert window.status.text() == "SEQUENCE COMPLETE — SPACE TO RUN IT AGAIN"
     window.grab()
-    assert window.countdown.text() == "–", "no number that reads as time left"
+    assert window.countdown.text() == "", "no number that reads as time left"
+    assert window.countdown.digit_rect.isEmpty(), "nothing drawn where the digits were"
     assert not window.side_badge.isVisible() and window.title.text() == "Sequence complete"
     one_hold = ["halfway", "last_seconds", "last_seconds", "last_seconds", "done"]
     assert cues == one_hold + one_hold
@@ -229,7 +230,7 @@ def test_ready_shows_what_space_will_start_not_the_last_hold(
     with_plan.show()
     with_plan.grab()
     assert with_plan.title.text() == "Gluteus medius, posterior fibres"
-    assert with_plan.side_badge.text() == "RIGHT" and with_plan.countdown.text() == "30"
+    assert with_plan.side_badge.text() == "CLIENT'S RIGHT" and with_plan.countdown.text() == "30"
     assert with_plan.status.text() == "READY — SPACE TO START"
     with_plan.close()
 
@@ -249,3 +250,91 @@ def test_ready_shows_what_space_will_start_not_the_last_hold(
     assert without_plan.countdown.text() == str(here.hold_ms // 1000) != "45"
     QTest.keyClick(without_plan, Qt.Key.Key_Space)
     assert holds.runner.is_active() and holds.runner.current().hold_ms == here.hold_ms
+
+
+def test_table_mode_obeys_a_re_bound_pedal_key(
+    context: AppContext, hold_clock: FakeClock, two_steps: Plan, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    from smrtplayer.ui.common.shortcuts import ShortcutBindings
+
+    keymap = ShortcutBindings(context.keymap)
+    keymap.bind("hold_pause", ("F8",))  # a USB foot pedal that types F8
+    keymap.bind("hold_next", ("F9",))
+    view = TableModeWindow(context, two_steps, keymap=keymap)
+    qtbot.addWidget(view)
+    view.resize(*SCREEN)
+    view.show()
+    runner, timer = context.holds.runner, context.holds.timer
+    assert "F8 start/pause" in view.hints.text() and "F9" in view.hints.text()
+    QTest.keyClick(view, Qt.Key.Key_F8)
+    assert runner.is_active() and not timer.is_paused()
+    QTest.keyClick(view, Qt.Key.Key_F8)
+    assert timer.is_paused() and "PAUSED" in view.status.text()
+    QTest.keyClick(view, Qt.Key.Key_F9)
+    assert runner.index() == 1
+
+    keymap.bind("hold_pause", ("F7",))  # re-bound while table mode is open: obeyed at once
+    assert "F7 start/pause" in view.hints.text() and "F8" not in view.hints.text()
+    was_paused = timer.is_paused()
+    QTest.keyClick(view, Qt.Key.Key_F8)
+    assert timer.is_paused() == was_paused, "the old key no longer does anything"
+    QTest.keyClick(view, Qt.Key.Key_F7)
+    assert timer.is_paused() != was_paused
+    runner.stop()
+
+
+def test_the_window_keys_for_holds_work_in_table_mode_too(
+    context: AppContext, hold_clock: FakeClock, window: TableModeWindow
+) -> None:
+    runner, timer = context.holds.runner, context.holds.timer
+    runner.auto_advance = False
+    QTest.keyClick(window, Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)  # the window's hold pause
+    assert runner.is_active()
+    QTest.keyClick(window, Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier)  # the window's +10 s
+    assert timer.remaining_ms() == 40_000
+    QTest.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ShiftModifier)  # the window's next
+    assert runner.index() == 1
+    QTest.keyClick(window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ShiftModifier)
+    assert runner.index() == 0
+    # A keyboard's media key (sent as the system sends it: QTest has no text for it and says so).
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    press = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_MediaTogglePlayPause, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, press)
+    assert timer.is_paused()
+
+
+def test_added_time_never_shrinks_the_digits(context: AppContext, advance: Advance, qtbot) -> None:  # type: ignore[no-untyped-def]
+    piriformis = demo(context)["Piriformis, prone"]
+    plan = Plan(title="Long", steps=(step_for_position(piriformis, hold_ms=90_000),))
+    view = TableModeWindow(context, plan)
+    qtbot.addWidget(view)
+    view.resize(*SCREEN)
+    view.show()
+    QTest.keyClick(view, Qt.Key.Key_Space)
+    advance(8_000, step_ms=STEP_MS)
+    QTest.keyClick(view, Qt.Key.Key_Space)  # paused at 82
+    view.grab()
+    assert view.countdown.text() == "82"
+    before = view.countdown.digit_rect.height()
+    QTest.keyClick(view, Qt.Key.Key_Up)  # past the planned 90 s: 100 s planned now
+    view.grab()
+    assert view.countdown.text() == "92"
+    assert view.countdown.digit_rect.height() == pytest.approx(before, abs=2)
+    context.holds.runner.stop()
+
+
+def test_single_holds_have_no_step_counter(context: AppContext, hold_clock: FakeClock, qtbot) -> None:  # type: ignore[no-untyped-def]
+    posterior = demo(context)["Gluteus medius, posterior fibres"]
+    runner = context.holds.runner
+    view = TableModeWindow(context, None)
+    qtbot.addWidget(view)
+    view.resize(*SCREEN)
+    view.show()
+    runner.hold_position(posterior, side="R", hold_ms=30_000, from_playback=False)
+    QTest.keyClick(view, Qt.Key.Key_H)  # other side: the window's mirror key means "other side" here
+    assert runner.current().side == "L"  # type: ignore[union-attr]
+    assert "STEP" not in view.status.text()
+    runner.stop()

@@ -13,8 +13,8 @@ from PySide6.QtTest import QTest
 from helpers.clock import MS, FakeClock
 from smrtplayer.app.context import AppContext
 from smrtplayer.models.plans import Plan
+from smrtplayer.ui.common.shortcuts import ShortcutBindings
 from smrtplayer.ui.holds.table_mode import TableModeWindow
-from smrtplayer.ui.shell.shortcuts import ShortcutBindings
 
 SCREEN = (1920, 1080)
 
@@ -34,7 +34,7 @@ def template(context: AppContext, key: str) -> Plan:
 
 def open_window(context: AppContext, plan: Plan, qtbot) -> TableModeWindow:  # type: ignore[no-untyped-def]
     # The keys as the window binds them (the user's own bindings included), as the window hands them over.
-    bindings = ShortcutBindings(context.settings)
+    bindings = ShortcutBindings(context.keymap)
     view = TableModeWindow(context, plan, key_action=bindings.owner_of)
     qtbot.addWidget(view)
     view.resize(*SCREEN)
@@ -58,7 +58,7 @@ def test_passes_show_the_count_large_with_the_client_moves_cue(
     QTest.keyClick(view, Qt.Key.Key_Space)
     assert view.pass_count.text() == "PASS 1 / 8"
     assert view.step_cue.text() == "CLIENT MOVES"
-    assert view.kind_badge.text() == "PASSES" and view.side_badge.text() == "RIGHT"
+    assert view.kind_badge.text() == "PASSES" and view.side_badge.text() == "CLIENT'S RIGHT"
     assert view.kind_badge.font().pixelSize() == view.side_badge.font().pixelSize(), "as large as the side"
     advance(context, hold_clock, 8_000)
     assert view.pass_count.text() == "PASS 3 / 8"

@@ -170,3 +170,16 @@ def test_the_thumbnail_is_a_frame_of_the_first_lesson(context: AppContext, qtbot
     frame = QImage(str(cache))
     centre = frame.pixelColor(frame.width() // 2, frame.height() // 2 + frame.height() // 6)
     assert centre.blue() > centre.red(), "the demo's first lesson is drawn on blue"
+
+
+def test_a_card_counts_a_lesson_marked_watched_at_once(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from helpers.player import open_paused, open_window
+
+    window = open_window(context, qtbot)
+    library_view = window.workspace.library_view
+    demo = context.library.courses()[0]
+    card = library_view.cards[demo.id]
+    assert card.progress.format() == "0 of 3 watched"
+    open_paused(context, qtbot, context.library.lessons(demo.id)[0])
+    context.playback.set_watched(True)
+    assert card.progress.format() == "1 of 3 watched", "no import needed for the card to follow"

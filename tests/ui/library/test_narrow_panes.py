@@ -36,3 +36,19 @@ def test_home_is_one_column_when_narrow_and_two_when_wide(context: AppContext, q
     assert view._two_columns is False
     view.resize(900, 700)
     qtbot.waitUntil(lambda: view._two_columns is True)
+
+
+def test_home_shows_100_percent_watched_whole_in_a_narrow_pane(context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from smrtplayer.ui.library.home_view import HomeView
+
+    lesson = context.library.lessons(context.library.courses()[0].id)[0]
+    context.progress.save_position(lesson.fingerprint, 1000)
+    view = HomeView(context)
+    qtbot.addWidget(view)
+    view.resize(285, 700)  # the Home pane on a 1366x768 screen
+    view.show()
+    qtbot.waitExposed(view)
+    bar = view.continue_progress
+    bar.setValue(100)
+    assert bar.text() == "100 % watched"
+    assert bar.width() >= bar.fontMetrics().horizontalAdvance(bar.text()) + 16, "the text fits its bar"

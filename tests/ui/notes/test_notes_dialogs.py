@@ -101,7 +101,24 @@ def test_home_shows_continue_courses_and_study_time(context: AppContext, qtbot) 
     assert [ms for _day, ms in home.chart.days][-2:] == [10 * 60_000, 20 * 60_000]
     with qtbot.waitSignal(home.open_lesson_requested, timeout=2000) as opened:
         QTest.mouseClick(home.continue_button, Qt.MouseButton.LeftButton)
-    assert opened.args == [lessons[1].id, None]
+    assert opened.args == [lessons[1].id, 2500]
+
+
+def test_home_resumes_where_the_lessons_list_continues(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    lessons = _lessons(context)
+    first = lessons[0]
+    duration = first.duration_ms or 6000
+    context.playback_state.checkpoint(first.fingerprint, duration, duration, [(0, duration)])
+    context.progress.save_position(first.fingerprint, duration, duration)
+    expected = context.playback.continue_target()
+    assert expected == (lessons[1], 0), "watched to its end: Continue moves on to the next lesson"
+    home = HomeView(context)
+    qtbot.addWidget(home)
+    home.show()
+    assert home.continue_title.text() == lessons[1].title
+    with qtbot.waitSignal(home.open_lesson_requested, timeout=2000) as opened:
+        QTest.mouseClick(home.continue_button, Qt.MouseButton.LeftButton)
+    assert opened.args == [lessons[1].id, 0]
 
 
 def test_home_on_a_first_start_invites_instead_of_showing_empty_boxes(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -167,7 +167,7 @@ def test_export_the_lesson_and_the_course(context: AppContext, qtbot, tmp_path: 
     context.notes.create(other.fingerprint, body="Piriformis note")
     markdown = panel.export_notes("course", tmp_path / "course.md")
     text = markdown.read_text()
-    assert "# smrtplayer Demo: Hips \\& Shoulder" in text
+    assert "# smrtplayer Demo: Hips & Shoulder" in text, "a plain & is not escaped"
     assert "### @0:01" in text and "Gluteus: *posterior* fibres <script>" in text
     assert "Piriformis note" in text
     assert "![Frame at 0:01](course-images/" in text

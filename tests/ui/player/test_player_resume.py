@@ -339,3 +339,73 @@ def test_continue_names_the_time_on_screen_not_a_stale_one(context, media, qtbot
     assert playback.is_playing(), "no pause, and no periodic save yet (every 4 s)"
     qtbot.waitUntil(lambda: "Continue: Four at 0:01" in window.continue_button.text(), timeout=1000)
     playback.pause()
+
+
+def test_a_lesson_paused_at_quit_reopens_paused_and_a_playing_one_plays(
+    app_paths, media, qtbot, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    first = AppContext.open(app_paths)
+    lessons = _course(first, media, tmp_path)
+    window = open_window(first, qtbot)
+    first.playback.open_lesson(lessons[0], autoplay=True, start_ms=0)
+    qtbot.waitUntil(lambda: first.playback.position_ms() > 300, timeout=10000)
+    first.playback.pause()
+    window.close()
+    first.close()
+
+    second = AppContext.open(app_paths)
+    try:
+        reopened = open_window(second, qtbot)
+        reopened.start(autoplay=True)
+        qtbot.waitUntil(lambda: second.playback.frames_shown > 0, timeout=10000)
+        qtbot.wait(500)
+        assert not second.playback.is_playing(), "paused at quit: reopened paused"
+        second.playback.play()
+        qtbot.waitUntil(second.playback.is_playing, timeout=5000)
+        reopened.close()  # quit while playing
+    finally:
+        second.close()
+
+    third = AppContext.open(app_paths)
+    try:
+        again = open_window(third, qtbot)
+        again.start(autoplay=True)
+        qtbot.waitUntil(third.playback.is_playing, timeout=10000)
+    finally:
+        third.close()
+
+
+def test_the_first_run_opens_the_demo_paused_on_its_first_lesson(context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(context, qtbot)
+    window.start(autoplay=True)
+    playback = context.playback
+    qtbot.waitUntil(lambda: playback.frames_shown > 0, timeout=10000)
+    qtbot.wait(800)
+    demo = context.library.courses()[0]
+    assert playback.lesson == context.library.lessons(demo.id)[0]
+    assert not playback.is_playing() and playback.position_ms() < 100
+
+
+def test_playing_on_after_a_long_pause_goes_back_a_few_seconds(context, media, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    clip = media.clip(seconds=12.0, size=(96, 54), fps=10)
+    lessons = add_course(context, tmp_path / "course", [("Twelve", clip)], uid="rewind")
+    open_window(context, qtbot)
+    playback = context.playback
+    now = [1000.0]
+    playback.clock = lambda: now[0]
+    open_paused(context, qtbot, lessons[0], start_ms=6000)
+    playback.play()
+    qtbot.waitUntil(lambda: playback.position_ms() > 6200, timeout=10000)
+    playback.pause()
+    paused_at = playback.position_ms()
+    now[0] += 10  # a short pause: plays on from where it stopped
+    playback.play()
+    qtbot.waitUntil(playback.is_playing, timeout=5000)
+    assert playback.position_ms() >= paused_at - 200
+    playback.pause()
+    paused_at = playback.position_ms()
+    now[0] += 45  # a long pause: 3 s back first (the default)
+    playback.play()
+    qtbot.waitUntil(lambda: playback.position_ms() <= paused_at - 2500, timeout=5000)
+    assert playback.position_ms() >= paused_at - 3600
+    playback.pause()

@@ -154,3 +154,27 @@ def test_countdown_can_be_cancelled_and_switched_off(context, media, qtbot, tmp_
     playback.open_lesson(lessons[1], autoplay=True, start_ms=0)
     qtbot.waitUntil(lambda: bool(finished), timeout=10000)
     assert not playback.countdown.is_active()
+
+
+def test_a_hold_cancels_autoplay(context, media, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    lessons = _lessons(context, media, tmp_path)
+    open_window(context, qtbot)
+    playback, runner = context.playback, context.holds.runner
+    context.settings.set(AUTOPLAY_NEXT_S, 30)
+    with qtbot.waitSignal(playback.countdown.started, timeout=10000):
+        playback.open_lesson(lessons[1], autoplay=True, start_ms=0)
+    try:
+        with qtbot.waitSignal(playback.countdown.cancelled, timeout=2000):
+            runner.hold_preset(30_000)  # T near the end of the lesson
+        assert not playback.countdown.is_active() and playback.lesson.title == "Short"
+
+        # A hold running when a lesson ends: no countdown, the next lesson does not start under it.
+        context.settings.set(AUTOPLAY_NEXT_S, 1)
+        ended: list[object] = []
+        playback.countdown.finished.connect(ended.append)
+        with qtbot.waitSignal(playback.countdown.cancelled, timeout=10000):
+            playback.open_lesson(lessons[1], autoplay=True, start_ms=0)
+        qtbot.wait(1500)
+        assert ended == [] and playback.lesson.title == "Short"
+    finally:
+        runner.stop()

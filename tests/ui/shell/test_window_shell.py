@@ -21,7 +21,7 @@ def _find_item(tree, title: str):  # type: ignore[no-untyped-def]
     raise AssertionError(f"no lesson {title!r}")
 
 
-def test_window_lists_the_demo_and_plays_the_first_lesson(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_window_lists_the_demo_and_opens_the_first_lesson(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()
@@ -40,6 +40,10 @@ def test_window_lists_the_demo_and_plays_the_first_lesson(context: AppContext, q
     window.lesson_tree.itemActivated.emit(headings[0], 0)  # nothing to open: nothing happens
 
     window.start(autoplay=True)
+    # A first run waits on the demo's first lesson; the user presses Play.
+    qtbot.waitUntil(lambda: context.playback.frames_shown > 0, timeout=10000)
+    assert not context.playback.is_playing()
+    context.playback.play()
     qtbot.waitUntil(lambda: context.playback.position_ms() > 300, timeout=10000)
     qtbot.waitUntil(lambda: not context.playback.current_image().isNull(), timeout=5000)
     frame = window.video_view.grab().toImage()

@@ -37,10 +37,11 @@ from smrtplayer.models.plans import PASSES, RECHECK, REMINDER, Plan
 from smrtplayer.models.presets import HoldRejected, parse_duration_ms
 from smrtplayer.models.sessions import SessionRejected
 from smrtplayer.ui.common.messages import message_box, show_problem
+from smrtplayer.ui.common.shortcuts import ShortcutBindings
 from smrtplayer.ui.holds.dialogs import NO_VALUE
 from smrtplayer.ui.holds.plan_editor import PlanEditor
 from smrtplayer.ui.holds.practice_log_view import PracticeLogView
-from smrtplayer.ui.holds.table_mode import KeyAction, open_table_mode
+from smrtplayer.ui.holds.table_mode import open_table_mode
 
 OPTIONS = (
     ("holds.pause_at_positions", "Pause at each position and start its hold"),
@@ -95,16 +96,18 @@ class HoldPanel(QWidget):
     #: the panel asks its window to open these (the window decides how: dialog, full screen...)
     table_mode_requested = Signal(object)  # Plan | None
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, parent: QWidget | None = None, *, keymap: ShortcutBindings | None = None
+    ) -> None:
+        """``keymap``: the window's keys, which table mode obeys too."""
         super().__init__(parent)
         self.setObjectName("holdPanel")
+        self.keymap = keymap
         self.context = context
         self.holds = context.holds
         self.runner = context.holds.runner
         self.timer = self.runner.timer
         self._table: QWidget | None = None  # table mode deletes itself on close: check isValid
-        #: the window's action for a key, handed to table mode (set by the window that owns the keys)
-        self.key_action: KeyAction | None = None
 
         self.countdown = QLabel("–")
         self.countdown.setObjectName("holdCountdown")
@@ -416,7 +419,7 @@ class HoldPanel(QWidget):
 
     # ------------------------------------------------------------------------------- windows
     def open_table_mode(self, plan: Plan | None = None) -> QWidget:
-        window = open_table_mode(self.context, plan, self.window(), key_action=self.key_action)
+        window = open_table_mode(self.context, plan, self.window(), keymap=self.keymap)
         self._table = window
         self.table_mode_requested.emit(plan)
         return window
@@ -464,14 +467,17 @@ class HoldPanel(QWidget):
             " · ".join(part for part in ((leg.label if leg else "No hold running"), state) if part)
         )
         active = runner.is_active()
-        awaiting = runner.phase == SequenceRunner.AWAITING or (active and timer.is_overtime())
         self.pause_button.setText("Resume" if timer.is_paused() else "Pause")
         for button in (self.pause_button, self.minus_button, self.plus_button, self.stop_button):
             button.setEnabled(active and runner.phase != SequenceRunner.BLOCKED)
         self.continue_button.setEnabled(
             active and runner.is_adhoc() and bool(leg and leg.step and leg.step.has_video)
         )
-        self.other_side_button.setEnabled(awaiting and bool(leg and leg.side in ("L", "R")))
+        # Treating the other side is decided at any time, mid-hold too (as in table mode).
+        working = active and runner.phase != SequenceRunner.BLOCKED
+        self.other_side_button.setEnabled(
+            working and bool(leg and not leg.is_rest and leg.side in ("L", "R"))
+        )
         self.next_button.setEnabled(active)
         with_video = bool(leg and leg.step and leg.step.has_video)
         self.next_button.setText(

@@ -73,11 +73,18 @@ class PositionPicker(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Add positions")
-        self.resize(560, 520)
+        self.resize(760, 560)
         self.tree = QTreeWidget()
         self.tree.setObjectName("positionTree")
         self.tree.setHeaderLabels(["Position", "Side", "Hold"])
+        self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Names wrap rather than elide: "Gluteus medius & …" hid posterior from anterior fibres.
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setUniformRowHeights(False)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter: piriformis, psoas…")
         self.filter.textChanged.connect(self._apply_filter)
@@ -92,6 +99,7 @@ class PositionPicker(QDialog):
                 for position in positions:
                     step = step_for_position(position)
                     item = QTreeWidgetItem([position.title, position.side, f"{step.hold_ms // 1000} s"])
+                    item.setToolTip(0, plain_tooltip(position.title))
                     item.setData(0, PLAN_ROLE, position)
                     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                     item.setCheckState(0, Qt.CheckState.Unchecked)
@@ -207,6 +215,10 @@ class PlanEditor(QDialog):
         self.print_button = QPushButton("Print…")
 
         self._build_layout()
+        # Enter in the title or a table must not press a button: it made a new empty plan.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self._connect()
         self.reload()
 

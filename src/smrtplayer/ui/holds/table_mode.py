@@ -7,11 +7,12 @@ than a fifth of the screen high, drawn to fill its box) with a progress bar, and
 
 A reminder waits for Space (or the "reminder done" key); a recheck shows the tenderness to record,
 large: a digit key records it, or ↑/↓ then Space (a baseline offers 10). Digits and the confirm key
-are the window's actions (ui/shell/shortcuts.py): the window hands table mode a lookup from a key to
-its action (``key_action``), so a re-bound key works here too.
+are the window's actions too.
 
-It is driven by a handful of keys so that a foot pedal or a presenter clicker can run a session:
-start/pause, next, back and +10 s (pedals usually send Space, Page Down/Up, arrows). An input lock
+Table mode obeys the window's one keymap (ui/common/shortcuts.py): a key does here what its action
+means at the table (``TABLE_MEANING``: the key that plays starts or pauses the hold, the key that goes
+to the next position goes to the next step...), so a pedal or clicker re-bound in the ``?`` sheet
+works here too. An input lock
 ignores mouse and touch, so brushing the screen or the trackpad with an elbow changes nothing; the
 keys still work. Leaving table mode does not stop a running sequence.
 """
@@ -39,6 +40,7 @@ from smrtplayer.holds.legs import Leg, expand
 from smrtplayer.holds.runner import SequenceRunner
 from smrtplayer.holds.timer import HoldTimer, format_countdown
 from smrtplayer.models.plans import PASSES, RECHECK, REMINDER, Plan
+from smrtplayer.ui.common.shortcuts import TABLE_MEANING, ShortcutBindings, key_text, table_hint_keys
 from smrtplayer.ui.player.video_view import VideoView
 
 BACKGROUND = "#000000"
@@ -49,29 +51,23 @@ OVERTIME = QColor("#69f0ae")
 PAUSED = QColor("#9e9e9e")
 REST = QColor("#80d8ff")
 SIDE_STYLE = {
-    "L": ("LEFT", "#ff9800", "#000000"),
-    "R": ("RIGHT", "#29b6f6", "#000000"),
+    "L": ("CLIENT'S LEFT", "#ff9800", "#000000"),
+    "R": ("CLIENT'S RIGHT", "#29b6f6", "#000000"),
     "both": ("BOTH SIDES", "#e0e0e0", "#000000"),
 }
 ADD_MS = 10_000
-HINTS = " · ".join(
-    ("Space start/pause", "→ next", "← back", "↑ +10 s", "↓ −10 s", "Ctrl+L lock", "Esc leave")
+ARROWS = {"Right": "→", "Left": "←", "Up": "↑", "Down": "↓"}
+# What the key hints under the video name, in this order (each with the keys bound to it).
+HINTED = (
+    ("start_pause", "start/pause"),
+    ("next", "next"),
+    ("back", "back"),
+    ("more", "+10 s"),
+    ("less", "−10 s"),
+    ("other_side", "other side"),
+    ("lock", "lock"),
+    ("leave", "leave"),
 )
-# Presenter clickers send B or . for "blank screen": used here as start / pause.
-KEYS_START = {
-    Qt.Key.Key_Space,
-    Qt.Key.Key_Return,
-    Qt.Key.Key_Enter,
-    Qt.Key.Key_MediaPlay,
-    Qt.Key.Key_MediaTogglePlayPause,
-    Qt.Key.Key_MediaPause,
-    Qt.Key.Key_B,
-    Qt.Key.Key_Period,
-}
-KEYS_NEXT = {Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_N, Qt.Key.Key_MediaNext}
-KEYS_BACK = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_P, Qt.Key.Key_MediaPrevious}
-KEYS_MORE = {Qt.Key.Key_Up, Qt.Key.Key_Plus, Qt.Key.Key_Equal}
-KEYS_LESS = {Qt.Key.Key_Down, Qt.Key.Key_Minus}
 _POINTER_EVENTS = {
     QEvent.Type.MouseButtonPress,
     QEvent.Type.MouseButtonRelease,
@@ -105,12 +101,20 @@ class CountdownView(QWidget):
         self.idle_ms = 0
         self.shown_text = ""  # shown instead of the time while a step waits (a recheck's figure)
         self.digit_rect = QRectF()  # where the digits were last drawn (tests measure it)
+        # The digits' size is chosen from the hold's length when it starts; time added later
+        # (paused, +10 s past 99) must not shrink the number the therapist is reading.
+        self._size_digits = 2
+        timer.started.connect(self._remember_size)
+
+    def _remember_size(self, *_args: object) -> None:
+        self._size_digits = max(2, len(str(-(-self._timer.planned_ms() // 1000))))
 
     def text(self) -> str:
+        """The seconds to show (or a waiting step's figure); empty when there is nothing to count."""
         if self.shown_text:
             return self.shown_text
         if not self._timer.is_active():
-            return format_countdown(self.idle_ms, seconds_only=True) if self.idle_ms else "–"
+            return format_countdown(self.idle_ms, seconds_only=True) if self.idle_ms else ""
         return self._timer.display(seconds_only=True)
 
     def colour(self) -> QColor:
@@ -134,9 +138,15 @@ class CountdownView(QWidget):
         text = self.text()
         bar_height = max(8, self.height() // 28)
         box = QRectF(self.rect()).adjusted(0, 0, 0, -bar_height * 2)
-        # Size the font for three digits (or "+" and two), so it does not jump as the count shrinks.
-        planned_digits = len(str(-(-self._timer.planned_ms() // 1000))) if self._timer.is_active() else 2
-        template = "+88" if text.startswith("+") else "8" * max(2, len(text), planned_digits)
+        if not text:  # a finished sequence: no number, no bar that could be read as time left
+            self.digit_rect = QRectF()
+            painter.end()
+            return
+        # Size the font for the hold's digits as it started (or "+" and two), so it does not jump as
+        # the count shrinks, nor when time is added.
+        idle_digits = len(str(-(-self.idle_ms // 1000)))
+        size_digits = self._size_digits if self._timer.is_active() else idle_digits
+        template = "+88" if text.startswith("+") else "8" * max(2, len(text), size_digits)
         font = QFont(self.font())
         font.setBold(True)
         font.setPixelSize(100)
@@ -214,9 +224,12 @@ class TableModeWindow(QWidget):
         context: AppContext,
         plan: Plan | None = None,
         parent: QWidget | None = None,
+        keymap: ShortcutBindings | None = None,
         *,
         key_action: KeyAction | None = None,
     ) -> None:
+        """``keymap``: the window's keys (re-bound in its sheet); the stored keymap when not given.
+        ``key_action``: what action a key (portable text) gives, when not the keymap's."""
         super().__init__(parent)
         #: the window to give the keyboard back to when this one closes
         self.return_keys_to: QWidget | None = parent
@@ -233,6 +246,7 @@ class TableModeWindow(QWidget):
         self.timer = self.runner.timer
         self.playback = context.playback
         self.plan = plan
+        self.keymap = keymap if keymap is not None else ShortcutBindings(context.keymap, self)
 
         self.video = VideoView()
         self.video.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -254,7 +268,7 @@ class TableModeWindow(QWidget):
         self.pass_count = _plain_label("passCount")
         self.step_cue = _plain_label("stepCue")
         self.step_cue.setWordWrap(True)
-        self.key_action: KeyAction = key_action or (lambda _key: None)
+        self.key_action: KeyAction = key_action or self.keymap.owner_of
         #: the tenderness a recheck will record on Space (moved with ↑/↓)
         self.pending_tenderness: int | None = None
         self.mirror_note = _plain_label("mirrorNote")
@@ -267,7 +281,8 @@ class TableModeWindow(QWidget):
         self.message.hide()
         self.hints = _plain_label("keyHints")
         self.hints.setWordWrap(True)
-        self.hints.setText(HINTS)
+        self._show_hints()
+        self.keymap.changed.connect(self._show_hints)
         self.lock_label = _plain_label("lockState")
 
         badge_row = QHBoxLayout()
@@ -324,57 +339,74 @@ class TableModeWindow(QWidget):
             QTimer.singleShot(0, owner, owner.activateWindow)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = Qt.Key(event.key())
-        control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-        if self.runner.phase == SequenceRunner.WAITING and self._answer(event, key):
+        if self.runner.phase == SequenceRunner.WAITING and self._answer(event):
             event.accept()
             self.refresh()
             return
-        if control and key == Qt.Key.Key_L:
-            self.set_locked(not self.locked)
-        elif key in KEYS_START:
-            self.start_or_pause()
-        elif key in KEYS_NEXT:
-            self.next_step()
-        elif key in KEYS_BACK:
-            self.runner.back()
-        elif key in KEYS_MORE:
-            self.runner.add_time(ADD_MS)
-        elif key in KEYS_LESS:
-            self.runner.add_time(-ADD_MS)
-        elif key == Qt.Key.Key_O:
-            self.runner.other_side()
-        elif key == Qt.Key.Key_H and self.runner.phase == SequenceRunner.BLOCKED:
-            self.runner.hold_without_video()
-        elif key == Qt.Key.Key_S and self.runner.phase == SequenceRunner.BLOCKED:
-            self.runner.stop()
-        elif key in (Qt.Key.Key_Escape, Qt.Key.Key_F11) and not self.locked:
-            self.close()
-        else:
+        command = self.command_for(event)
+        if command is None or (command == "leave" and self.locked):
             super().keyPressEvent(event)
             return
         event.accept()
+        self.run_command(command)
         self.refresh()
 
-    def _answer(self, event: QKeyEvent, key: Qt.Key) -> bool:
+    def _answer(self, event: QKeyEvent) -> bool:
         """Keys that answer a waiting reminder or recheck; False for keys that mean what they always do."""
-        action = self.key_action(
-            QKeySequence(event.keyCombination()).toString(QKeySequence.SequenceFormat.PortableText)
-        )
+        action = self.key_action(_portable(event))
+        command = TABLE_MEANING.get(action) if action is not None else None
         leg = self.runner.current()
         recheck = leg is not None and leg.kind == RECHECK
         if action is not None and action.startswith("tenderness_"):
             if recheck:
                 self.runner.recheck(int(action.removeprefix("tenderness_")))
             return True
-        if action == "hold_confirm" or key in KEYS_START:
+        if action == "hold_confirm" or command == "start_pause":
             self.runner.confirm(self.pending_tenderness if recheck else None)
             return True
-        if recheck and key in KEYS_MORE | KEYS_LESS:
+        if recheck and command in ("more", "less"):
             start = self.pending_tenderness if self.pending_tenderness is not None else 5
-            self.pending_tenderness = max(0, min(10, start + (1 if key in KEYS_MORE else -1)))
+            self.pending_tenderness = max(0, min(10, start + (1 if command == "more" else -1)))
             return True
         return False
+
+    def command_for(self, event: QKeyEvent) -> str | None:
+        """What a key does here, read from the one keymap (so a re-bound pedal key works here too)."""
+        if event.key() in (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta):
+            return None
+        action_id = self.key_action(_portable(event))
+        return TABLE_MEANING.get(action_id) if action_id is not None else None
+
+    def run_command(self, command: str) -> None:
+        runner = self.runner
+        blocked = runner.phase == SequenceRunner.BLOCKED
+        if command == "start_pause":
+            if blocked:
+                runner.hold_without_video()
+            else:
+                self.start_or_pause()
+        elif command == "next":
+            self.next_step()
+        elif command == "back":
+            runner.back()
+        elif command in ("more", "less"):
+            runner.add_time(ADD_MS if command == "more" else -ADD_MS)
+        elif command == "other_side":
+            runner.other_side()
+        elif command == "stop":
+            runner.stop()
+        elif command == "lock":
+            self.set_locked(not self.locked)
+        elif command == "leave":
+            self.close()
+
+    def keys_for(self, command: str) -> str:
+        """The keys bound to a table-mode command, as the platform writes them ("—" if none)."""
+        keys = table_hint_keys(self.keymap, command)
+        return " / ".join(ARROWS.get(key, key_text((key,))) for key in keys) or "—"
+
+    def _show_hints(self) -> None:
+        self.hints.setText(" · ".join(f"{self.keys_for(command)} {what}" for command, what in HINTED))
 
     def start_or_pause(self) -> None:
         runner = self.runner
@@ -436,7 +468,10 @@ class TableModeWindow(QWidget):
         self.refresh()
 
     def _on_missing(self, leg: Leg, message: str) -> None:
-        self.message.setText(f"{message}\n\n→  skip this step     H  hold without the video     S  stop")
+        self.message.setText(
+            f"{message}\n\n{self.keys_for('next')}  skip this step     "
+            f"{self.keys_for('start_pause')}  hold without the video     {self.keys_for('stop')}  stop"
+        )
         self.message.show()
         self.refresh()
 
@@ -495,7 +530,9 @@ class TableModeWindow(QWidget):
         resting = bool(leg and leg.is_rest)  # no side to work on: the note would only distract
         self.mirror_note.setText("video mirrored" if (active and runner.mirrored() and not resting) else "")
         self.next_label.setText(self._next_text())
-        self.lock_label.setText("LOCKED — touch and mouse ignored · Ctrl+L unlocks" if self.locked else "")
+        self.lock_label.setText(
+            f"LOCKED — touch and mouse ignored · {self.keys_for('lock')} unlocks" if self.locked else ""
+        )
         self.lock_label.setVisible(self.locked)
         self._update_status(ready=leg is not None)
         self.countdown.update()
@@ -512,18 +549,21 @@ class TableModeWindow(QWidget):
             status = "RECHECK — TENDERNESS 0–10: A DIGIT, OR ↑ ↓ THEN SPACE"
         elif not runner.is_active():
             if self._finished_text:
-                status = self._finished_text.upper() + (" — SPACE TO RUN IT AGAIN" if self.plan else "")
+                again = f" — {self.keys_for('start_pause').upper()} TO RUN IT AGAIN"
+                status = self._finished_text.upper() + (again if self.plan else "")
             else:
                 if ready is None:
                     ready = self._leg_for_display() is not None
-                status = "READY — SPACE TO START" if ready else "READY"
+                status = f"READY — {self.keys_for('start_pause').upper()} TO START" if ready else "READY"
         elif timer.is_paused():
-            status = "PAUSED — SPACE TO GO ON"
+            status = f"PAUSED — {self.keys_for('start_pause').upper()} TO GO ON"
         elif timer.is_overtime():
-            status = "DONE — → NEXT" if runner.upcoming() or runner.is_adhoc() else "DONE"
+            more_to_do = runner.upcoming() or runner.is_adhoc()
+            status = f"DONE — {self.keys_for('next').upper()} NEXT" if more_to_do else "DONE"
         else:
             status = leg.kind_name.upper() if leg is not None else "HOLD"
-        legs = runner.legs() if runner.is_active() else []
+        # Single holds grow as "other side" or "next" add one: only a planned sequence has a count.
+        legs = runner.legs() if runner.is_active() and not runner.is_adhoc() else []
         if len(legs) > 1:
             status = f"STEP {runner.index() + 1} / {len(legs)}   ·   {status}"
         if leg is not None and leg.repeats > 1 and runner.is_active():
@@ -539,7 +579,8 @@ class TableModeWindow(QWidget):
         upcoming = runner.upcoming()
         if upcoming is None:
             return (
-                "Next: continue the lesson, other side (O) or next position (→)"
+                "Next: continue the lesson, other side "
+                f"({self.keys_for('other_side')}) or next position ({self.keys_for('next')})"
                 if runner.is_adhoc()
                 else "Last step"
             )
@@ -587,10 +628,10 @@ def open_table_mode(
     plan: Plan | None = None,
     parent: QWidget | None = None,
     *,
-    key_action: KeyAction | None = None,
+    keymap: ShortcutBindings | None = None,
 ) -> TableModeWindow:
     """Show table mode full screen (a top-level window, even when given a parent to stay above)."""
-    window = TableModeWindow(context, plan, key_action=key_action)
+    window = TableModeWindow(context, plan, keymap=keymap)
     window.return_keys_to = parent
     if parent is not None:
         window.setWindowFlag(Qt.WindowType.Window)
@@ -602,3 +643,8 @@ def open_table_mode(
     window.showFullScreen()
     window.activateWindow()
     return window
+
+
+def _portable(event: QKeyEvent) -> str:
+    """A key press in Qt's portable text, as the keymap stores keys ("Shift+PgDown", "F8")."""
+    return QKeySequence(event.keyCombination()).toString(QKeySequence.SequenceFormat.PortableText)

@@ -47,6 +47,7 @@ from smrtplayer.index import PositionRejected
 from smrtplayer.index.naming import NameChoice, NameSuggester
 from smrtplayer.models.library import Lesson
 from smrtplayer.models.positions import Position
+from smrtplayer.ui.common.elided import ElidedLabel
 from smrtplayer.ui.common.plain_text import plain_label
 
 if TYPE_CHECKING:
@@ -122,7 +123,8 @@ class IndexingPanel(QWidget):
         #: where the last M cut (the frame that was on screen)
         self.last_split_ms: int | None = None
 
-        self.title = plain_label("", self, name="indexingTitle")
+        # A long lesson title elides (whole in its tooltip) rather than widen the window off-screen.
+        self.title = ElidedLabel("", self, name="indexingTitle")
         self.hint = plain_label(HINT, self, name="indexingHint")
         self.hint.setWordWrap(True)
         self.model = LessonRowsModel(self)

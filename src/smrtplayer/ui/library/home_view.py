@@ -6,12 +6,13 @@ lesson goes out through ``open_lesson_requested`` for the window to play it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -106,10 +107,14 @@ class HomeView(QWidget):
         self.continue_button = QPushButton("Resume")
         self.continue_button.setObjectName("continueButton")
         self.continue_button.clicked.connect(self._resume)
-        row = QHBoxLayout()
-        self.continue_progress.setMinimumWidth(60)  # narrows with the pane; the button stays whole
-        row.addWidget(self.continue_progress, 1)
-        row.addWidget(self.continue_button)
+        # The bar on its own line, never narrower than "100 % watched": side by side with the button
+        # a narrow pane (a 1366 px screen) cut the text inside the bar.
+        row = QVBoxLayout()
+        self.continue_progress.setMinimumWidth(
+            self.continue_progress.fontMetrics().horizontalAdvance("100 % watched") + 24
+        )
+        row.addWidget(self.continue_progress)
+        row.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignLeft)
         continue_layout.addWidget(self.continue_title)
         continue_layout.addWidget(self.continue_course)
         continue_layout.addLayout(row)
@@ -202,7 +207,7 @@ class HomeView(QWidget):
     def refresh(self) -> None:
         stats = self.context.stats
         home = stats.home()
-        self._fill_continue(home.continue_lesson)
+        self._fill_continue(self._continue_here())
         self.recent_list.clear()
         for lesson in home.recent:
             item = QListWidgetItem(f"{lesson.title}  ·  {lesson.course_title}  ·  {lesson.percent} %")
@@ -228,6 +233,16 @@ class HomeView(QWidget):
         self._fill_regions()
 
     # ------------------------------------------------------------------------------------- parts
+    def _continue_here(self) -> LessonStats | None:
+        """The lesson "Continue" opens, by the player's one rule (the lessons list's button uses it
+        too): where the last lesson stopped, or the next lesson once it was watched to its end."""
+        target = self.context.playback.continue_target()
+        if target is None:
+            return None
+        lesson, position_ms = target
+        found = self.context.stats.lesson(lesson.fingerprint)
+        return replace(found, resume_ms=position_ms) if found is not None else None
+
     def _fill_continue(self, lesson: LessonStats | None) -> None:
         self._continue_lesson = lesson
         if lesson is None:
@@ -291,7 +306,8 @@ class HomeView(QWidget):
 
     def _resume(self) -> None:
         if self._continue_lesson is not None:
-            self.open_lesson_requested.emit(self._continue_lesson.lesson_id, None)
+            lesson = self._continue_lesson
+            self.open_lesson_requested.emit(lesson.lesson_id, lesson.resume_ms)
 
     def _open_recent(self, item: QListWidgetItem) -> None:
         lesson_id = item.data(LESSON_ROLE)

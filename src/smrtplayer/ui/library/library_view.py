@@ -99,9 +99,7 @@ class CourseCard(QFrame):
             f"{counted(course.lesson_count, 'lesson')} · {clock_text(course.total_duration_ms)} · {how}"
         )
         self.progress = QProgressBar(self)
-        self.progress.setRange(0, max(1, course.lesson_count))
-        self.progress.setValue(min(course.watched_count, course.lesson_count))
-        self.progress.setFormat(f"{course.watched_count} of {course.lesson_count} watched")
+        self.show_progress(course)
         self.missing = self._label(f"Missing: the folder {course.root_path} is gone or empty.")
         self.missing.setObjectName("missingLabel")
         self.missing.setStyleSheet("color: #a33a3a;")
@@ -134,6 +132,11 @@ class CourseCard(QFrame):
         self._row.setDirection(
             QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.TopToBottom
         )
+
+    def show_progress(self, course: CourseSummary) -> None:
+        self.progress.setRange(0, max(1, course.lesson_count))
+        self.progress.setValue(min(course.watched_count, course.lesson_count))
+        self.progress.setFormat(f"{course.watched_count} of {course.lesson_count} watched")
 
     def _label(self, text: str, *, bold: bool = False) -> QLabel:
         label = QLabel(text, self)
@@ -213,6 +216,14 @@ class LibraryView(QWidget):
             self._list_layout.insertWidget(index, card)
             self.cards[course.id] = card
             self._load_thumbnail(course)
+
+    def refresh_progress(self, *_changed: object) -> None:
+        """A lesson was marked watched or not: the cards' counts follow at once (not at the next
+        import), as the lessons list's ticks and Home do."""
+        for course in self.context.library.courses():
+            card = self.cards.get(course.id)
+            if card is not None:
+                card.show_progress(course)
 
     def _thumbnail_request(self, course: CourseSummary) -> tuple[Path, Path, int] | None:
         first = self.context.library.first_lesson(course.id)

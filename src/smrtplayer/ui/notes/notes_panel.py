@@ -40,6 +40,7 @@ from smrtplayer.models.notes import Note
 from smrtplayer.models.positions import Position
 from smrtplayer.notes.export import collect, write_markdown, write_pdf
 from smrtplayer.notes.service import MARKDOWN_FEATURES, linkify_times, seek_target, time_link
+from smrtplayer.ui.common.elided import ElidedLabel
 
 # Default keys (the window may take the actions over with its own, configurable, bindings).
 NEW_NOTE_KEY = "Ctrl+N"
@@ -210,7 +211,7 @@ class NoteCard(QFrame):
         else:
             self.pin_button.clicked.connect(self.pin_button.showMenu)
 
-        self.position_label = _plain_label(position_title, name="noteMeta")
+        self.position_label = ElidedLabel(position_title, name="noteMeta")
         self.date_label = _plain_label(_when(note.updated_at), name="noteMeta")
         self.delete_button = QToolButton(self)
         self.delete_button.setObjectName("deleteNoteButton")
@@ -396,14 +397,14 @@ class NotesPanel(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         title.setFont(font)
-        self.lesson_label = _plain_label(name="noteMeta")
+        self.lesson_label = ElidedLabel(name="noteMeta")
         self.new_button = QPushButton("+ Note at current time")
         self.new_button.setObjectName("newNoteButton")
         self.new_button.clicked.connect(lambda: self.new_note(pinned=True))
         self.export_button = QToolButton()
         self.export_button.setText("Export")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        export_menu = QMenu(self.export_button)
+        export_menu = QMenu("Export notes", self.export_button)
         export_menu.addAction("This lesson as Markdown…", lambda: self._ask_export("lesson", "md"))
         export_menu.addAction("This lesson as PDF…", lambda: self._ask_export("lesson", "pdf"))
         export_menu.addSeparator()

@@ -235,7 +235,7 @@ class TransportBar(QWidget):
         off.setChecked(current is None)
         off.triggered.connect(lambda: self._playback.set_subtitle_track(None))
         for index, label in enumerate(tracks):
-            item = menu.addAction(label)
+            item = menu.addAction(label.replace("&", "&&"))  # a literal "&", not a mnemonic
             item.setCheckable(True)
             item.setChecked(current == index)
             item.triggered.connect(lambda _checked=False, i=index: self._playback.set_subtitle_track(i))

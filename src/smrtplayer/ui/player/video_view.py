@@ -103,6 +103,8 @@ class VideoView(QWidget):
         self._rate = 1.0
         self._loop_text = ""
         self._hold_text = ""
+        #: where each badge was last drawn ("mirrored", "rate", "loop", "hold", "notice")
+        self.badge_rects: dict[str, QRect] = {}
         self._hold_colour = QColor(0, 0, 0, 200)
         self._notice = ""
         #: distinct frames painted (a frame repainted for an overlay counts once)
@@ -358,50 +360,70 @@ class VideoView(QWidget):
         )
 
     def _paint_badges(self, painter: QPainter) -> None:
+        """The badges, laid out so that none covers another and none runs off the picture: the
+        mirror badge top left, speed and loop top right (on the next row when the row is full),
+        the hold's countdown under them (its font shrinks until its whole text fits), the notice
+        last. ``badge_rects`` keeps where each was drawn."""
+        self.badge_rects = {}
         margin = max(8, self.height() // 40)
         font = self._big_font(0.055)
-        painter.setFont(font)
-        metrics = QFontMetrics(font)
-        left = margin
+        room = self.width() - 2 * margin
+        metrics = _fitting_metrics(font, "MIRRORED  L ⇄ R", room)
+        painter.setFont(metrics.font)
+        row_top, row_bottom = margin, margin
+        left_end = margin
         if self._mirrored:
-            left = self._badge(painter, metrics, left, margin, "MIRRORED  L ⇄ R", BADGE_BG) + margin
-        if self._hold_text:
-            # Larger than the other badges: it is read from the treatment table, two metres away.
-            hold_font = self._big_font(0.085)
-            painter.setFont(hold_font)
-            hold_metrics = QFontMetrics(hold_font)
-            top = margin * 2 + metrics.height() if self._mirrored else margin
-            self._badge(painter, hold_metrics, margin, top, self._hold_text, self._hold_colour)
-            painter.setFont(font)
+            rect = self._badge(painter, metrics.qt, margin, row_top, "MIRRORED  L ⇄ R", BADGE_BG)
+            self.badge_rects["mirrored"] = rect
+            left_end, row_bottom = rect.right() + margin, rect.bottom()
         right_texts = []
         if abs(self._rate - 1.0) > 1e-6:
-            right_texts.append(f"{self._rate:g}×")
+            right_texts.append(("rate", f"{self._rate:g}×"))
         if self._loop_text:
-            right_texts.append(self._loop_text)
-        x = self.width() - margin
-        for text in right_texts:
-            width = metrics.horizontalAdvance(text) + 2 * margin
-            x -= width
-            self._badge(painter, metrics, x, margin, text, QColor(0, 0, 0, 190))
-            x -= margin
+            right_texts.append(("loop", self._loop_text))
+        if right_texts:
+            pad = _badge_pad(metrics.qt)
+            needed = sum(metrics.qt.horizontalAdvance(text) + 2 * pad + margin for _, text in right_texts)
+            top = row_top
+            if self.width() - needed < left_end:  # no room beside the mirror badge: a row of their own
+                top = row_bottom + margin if self._mirrored else row_top
+            x = self.width() - margin
+            for name, text in right_texts:
+                width = metrics.qt.horizontalAdvance(text) + 2 * pad
+                x -= width
+                rect = self._badge(painter, metrics.qt, max(margin, x), top, text, QColor(0, 0, 0, 190))
+                self.badge_rects[name] = rect
+                row_bottom = max(row_bottom, rect.bottom())
+                x -= margin
+        below = row_bottom + margin if self.badge_rects else margin
+        if self._hold_text:
+            # Larger than the other badges: it is read from the treatment table, two metres away.
+            hold = _fitting_metrics(self._big_font(0.085), self._hold_text, room)
+            painter.setFont(hold.font)
+            rect = self._badge(painter, hold.qt, margin, below, self._hold_text, self._hold_colour)
+            self.badge_rects["hold"] = rect
+            below = rect.bottom() + margin
+            painter.setFont(metrics.font)
         if self._notice:
-            top = margin * 2 + metrics.height() + margin
-            width = metrics.horizontalAdvance(self._notice) + 2 * margin
-            self._badge(
-                painter, metrics, (self.width() - width) // 2, top, self._notice, QColor(0, 0, 0, 200)
+            notice = _fitting_metrics(metrics.font, self._notice, room)
+            painter.setFont(notice.font)
+            width = notice.qt.horizontalAdvance(self._notice) + 2 * _badge_pad(notice.qt)
+            rect = self._badge(
+                painter, notice.qt, (self.width() - width) // 2, below, self._notice, QColor(0, 0, 0, 200)
             )
+            self.badge_rects["notice"] = rect
 
     def _badge(
         self, painter: QPainter, metrics: QFontMetrics, x: int, y: int, text: str, background: QColor
-    ) -> int:
-        pad = max(6, metrics.height() // 4)
+    ) -> QRect:
+        pad = _badge_pad(metrics)
         rect = QRect(x, y, metrics.horizontalAdvance(text) + 2 * pad, metrics.height() + pad)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(background)
         painter.drawRoundedRect(rect, 6, 6)
         painter.setPen(QColor("white"))
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
-        return rect.right()
+        return rect
 
     def _paint_subtitle(self, painter: QPainter, target: QRect) -> None:
         if not self._subtitle:
@@ -421,3 +443,24 @@ class VideoView(QWidget):
         painter.setPen(QColor("white"))
         painter.setFont(font)
         painter.drawText(area, flags, self._subtitle)
+
+
+class _Metrics:
+    def __init__(self, font: QFont) -> None:
+        self.font = font
+        self.qt = QFontMetrics(font)
+
+
+def _badge_pad(metrics: QFontMetrics) -> int:
+    return max(6, metrics.height() // 4)
+
+
+def _fitting_metrics(font: QFont, text: str, room: int) -> _Metrics:
+    """``font``, made smaller until ``text`` in its badge fits ``room`` pixels (never cut)."""
+    fitted = QFont(font)
+    while fitted.pixelSize() > 9:
+        metrics = QFontMetrics(fitted)
+        if metrics.horizontalAdvance(text) + 2 * _badge_pad(metrics) <= room:
+            break
+        fitted.setPixelSize(fitted.pixelSize() - 1)
+    return _Metrics(fitted)

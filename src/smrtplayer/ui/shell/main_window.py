@@ -6,6 +6,7 @@ window (a foot pedal that types keys included), even in full screen where the me
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,13 +21,13 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QPushButton,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -38,20 +39,23 @@ from smrtplayer.app.context import AppContext
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.models.library import Lesson
-from smrtplayer.models.settings import AUTOPLAY_NEXT_S, SUBTITLE_SCALE
+from smrtplayer.models.settings import AUTOPLAY_NEXT_S, PAUSED_AT_QUIT, SUBTITLE_SCALE
 from smrtplayer.player.abloop import ABLoop
 from smrtplayer.player.capture import save_capture
 from smrtplayer.player.resume import at_the_end
+from smrtplayer.ui.common.elided import ElidedButton, ElidedLabel
 from smrtplayer.ui.common.plain_text import plain_tooltip
+from smrtplayer.ui.common.shortcuts import ShortcutBindings, apply_bindings, build_actions
 from smrtplayer.ui.common.tree_items import top_level_items
 from smrtplayer.ui.player.transport import TransportBar
 from smrtplayer.ui.player.video_view import VideoView
+from smrtplayer.ui.shell.pedal_hold import PedalHoldToPlay
 from smrtplayer.ui.shell.shortcut_sheet import ShortcutSheet
-from smrtplayer.ui.shell.shortcuts import ShortcutBindings, apply_bindings, build_actions
 
 if TYPE_CHECKING:
     from smrtplayer.ui.shell.workspace import Workspace
 
+log = logging.getLogger(__name__)
 LESSON_ROLE = Qt.ItemDataRole.UserRole
 COURSE_ROLE = Qt.ItemDataRole.UserRole
 VOLUME_STEP = 0.05
@@ -87,7 +91,7 @@ class MainWindow(QMainWindow):
             self._preload_start_lesson()
         self.setWindowTitle("smrtplayer")
         self.resize(1100, 680)
-        self.bindings = ShortcutBindings(context.settings, self)
+        self.bindings = ShortcutBindings(context.keymap, self)
         self.actions_by_id = build_actions(self, self.bindings)
         self.bindings.changed.connect(lambda: apply_bindings(self.actions_by_id, self.bindings))
         self.last_capture: str | None = None
@@ -114,7 +118,7 @@ class MainWindow(QMainWindow):
         self.course_list.installEventFilter(self._list_keys)
         self.lesson_tree.installEventFilter(self._list_keys)
 
-        self.continue_button = QPushButton("")
+        self.continue_button = ElidedButton(mode=Qt.TextElideMode.ElideMiddle)
         self.continue_button.setObjectName("continueButton")
         self.continue_button.clicked.connect(self.continue_last)
         self.continue_button.hide()
@@ -129,9 +133,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(_heading("Lessons"))
         left_layout.addWidget(self.lesson_tree, 2)
 
-        self.lesson_title = QLabel("")
-        self.lesson_title.setObjectName("lessonTitle")
-        self.lesson_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.lesson_title = ElidedLabel(name="lessonTitle")
         title_font = self.lesson_title.font()
         title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
         title_font.setBold(True)
@@ -182,6 +184,13 @@ class MainWindow(QMainWindow):
         else:
             self.ensure_workspace()
         self.setAcceptDrops(True)
+        self.bindings.save_failed.connect(self.show_problem)
+        if self.bindings.problem:
+            self.show_problem(self.bindings.problem)
+        self._pedal = PedalHoldToPlay(self, self.bindings, self.playback)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._pedal)
         self.video_view.setFocus()  # the player's keys first; the lists take arrows once clicked
 
     # ------------------------------------------------------------------------------- setup
@@ -189,6 +198,7 @@ class MainWindow(QMainWindow):
         playback = self.playback
         handlers = {
             "play_pause": playback.toggle_play,
+            "pause": playback.pause,
             "back_5": lambda: playback.skip(-5000),
             "forward_5": lambda: playback.skip(5000),
             "back_10": lambda: playback.skip(-10000),
@@ -236,12 +246,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         play_menu = self.menuBar().addMenu("&Playback")
-        for group in (
-            ("play_pause",),
+        play_groups: tuple[tuple[str, ...], ...] = (
+            ("play_pause", "pause"),
             ("back_5", "forward_5", "back_10", "forward_10"),
             ("previous_position", "next_position", "previous_lesson", "next_lesson"),
             ("volume_up", "volume_down", "mute"),
-        ):
+        )
+        for group in play_groups:
             for action_id in group:
                 play_menu.addAction(actions[action_id])
             play_menu.addSeparator()
@@ -321,11 +332,17 @@ class MainWindow(QMainWindow):
             self.playback.preload(self._planned_start[0])
 
     def start(self, *, autoplay: bool) -> None:
-        """Open the lesson to continue with (see ``_start_point``), ready to play or playing."""
+        """Open the lesson to continue with (see ``_start_point``), ready to play or playing.
+
+        It stays paused when it was paused at the last quit, and on a first run (the demo waits on
+        its first lesson rather than playing through all three by itself)."""
         start, self._planned_start = self._planned_start or self._start_point(), None
         if start is None:
             self.video_view.clear("No courses yet.")
             return
+        first_run = self.playback.continue_target() is None
+        if first_run or self.context.settings.get(PAUSED_AT_QUIT):
+            autoplay = False
         lesson, start_ms = start
         self.select_course(lesson.course_id)
         self.playback.open_lesson(lesson, autoplay=autoplay, start_ms=start_ms)
@@ -452,6 +469,7 @@ class MainWindow(QMainWindow):
                     video_view=self.video_view,
                     seek_bar=self.transport.seek_bar,
                     actions_by_id=self.actions_by_id,
+                    keymap=self.bindings,
                     file_menu=self.file_menu,
                     view_menu=self.view_menu,
                     help_menu=self.help_menu,
@@ -537,7 +555,7 @@ class MainWindow(QMainWindow):
         lesson, position = target
         self._continue_target = lesson
         self._set_continue_text(lesson, position)
-        self.continue_button.setToolTip("Open the lesson you watched last, where you stopped (Ctrl+R)")
+        self.continue_button.set_tooltip_intro("Open the lesson you watched last, where you stopped (Ctrl+R)")
         self.continue_button.show()
 
     def _set_continue_text(self, lesson: Lesson, position_ms: int) -> None:
@@ -740,6 +758,12 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.playback.save_position()
+        if self.playback.lesson is not None and self.context.read_only_reason is None:
+            # Reopened as it was left: paused stays paused (speed is kept per course by the player).
+            try:
+                self.context.settings.set(PAUSED_AT_QUIT, not self.playback.is_playing())
+            except Exception:  # closing goes on whatever the store says; the log keeps why
+                log.warning("could not remember whether the lesson was paused", exc_info=True)
         super().closeEvent(event)
 
 

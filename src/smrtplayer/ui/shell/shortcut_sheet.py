@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -18,7 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smrtplayer.ui.shell.shortcuts import ACTIONS, SPECS, ShortcutBindings, key_text
+from smrtplayer.ui.common.plain_text import plain_tooltip
+from smrtplayer.ui.common.shortcuts import (
+    ACTIONS,
+    PRESETS,
+    SPECS,
+    TABLE_COMMANDS,
+    TABLE_MEANING,
+    ShortcutBindings,
+    key_text,
+)
 
 ACTION_ROLE = Qt.ItemDataRole.UserRole
 
@@ -28,19 +38,20 @@ class ShortcutSheet(QDialog):
         super().__init__(parent)
         self.setObjectName("shortcutSheet")
         self.setWindowTitle("Keyboard shortcuts")
-        self.resize(620, 720)
+        self.resize(820, 720)
         self._bindings = bindings
 
         intro = QLabel(
-            "Every action has a key. To change one, select it, click “Add key” and press the new "
-            "key (a foot pedal's key works too). A key taken from another action is moved here."
+            "Every action has a key, and table mode obeys the same keys (its last column says what a "
+            "key does there). To change one, select it, click “Add key” and press the new key (a foot "
+            "pedal's or a clicker's key works too). A key taken from another action is moved here."
         )
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
 
-        self.table = QTableWidget(len(ACTIONS), 3, self)
+        self.table = QTableWidget(len(ACTIONS), 4, self)
         self.table.setObjectName("shortcutTable")
-        self.table.setHorizontalHeaderLabels(["", "Action", "Keys"])
+        self.table.setHorizontalHeaderLabels(["", "Action", "Keys", "In table mode"])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -49,6 +60,7 @@ class ShortcutSheet(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         font = self.table.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.table.setFont(font)
@@ -71,6 +83,28 @@ class ShortcutSheet(QDialog):
         self.status = QLabel("")
         self.status.setObjectName("sheetStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+
+        presets_row = QHBoxLayout()
+        presets_row.addWidget(QLabel("Presets:"))
+        self.preset_buttons: dict[str, QPushButton] = {}
+        for preset_id, preset in PRESETS.items():
+            button = QPushButton(preset.label, self)
+            button.setObjectName(f"preset_{preset_id}")
+            button.setToolTip(plain_tooltip(preset.description))
+            button.clicked.connect(lambda _checked=False, chosen=preset_id: self.apply_preset(chosen))
+            presets_row.addWidget(button)
+            self.preset_buttons[preset_id] = button
+        presets_row.addStretch(1)
+        self.hold_to_play = QCheckBox("Pedal held down plays, released pauses (the play / pause keys)")
+        self.hold_to_play.setObjectName("holdToPlay")
+        self.hold_to_play.setChecked(bindings.option("pedal_hold_to_play"))
+        self.hold_to_play.toggled.connect(lambda on: bindings.set_option("pedal_hold_to_play", on))
+        where = QLabel(f"Kept in {bindings.file_path} (copy it to another computer for the same keys).")
+        where.setObjectName("keymapPath")
+        where.setTextFormat(Qt.TextFormat.PlainText)
+        where.setWordWrap(True)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         edit_row = QHBoxLayout()
         edit_row.addWidget(self.add_button)
@@ -86,6 +120,9 @@ class ShortcutSheet(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(edit_row)
         layout.addWidget(self.status)
+        layout.addLayout(presets_row)
+        layout.addWidget(self.hold_to_play)
+        layout.addWidget(where)
         layout.addLayout(bottom)
 
         self._fill()
@@ -106,6 +143,8 @@ class ShortcutSheet(QDialog):
             self.table.setItem(row, 0, group)
             self.table.setItem(row, 1, name)
             self.table.setItem(row, 2, keys)
+            meaning = TABLE_MEANING.get(spec.id)
+            self.table.setItem(row, 3, QTableWidgetItem(TABLE_COMMANDS[meaning] if meaning else ""))
 
     def selected_action(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
@@ -132,6 +171,11 @@ class ShortcutSheet(QDialog):
         self._bindings.bind(action_id, (*self._bindings.keys(action_id), portable))
         moved = f" (taken from “{SPECS[previous].label}”)" if previous and previous != action_id else ""
         self.status.setText(f"{key_text((portable,))} now does “{SPECS[action_id].label}”{moved}.")
+
+    def apply_preset(self, preset_id: str) -> None:
+        preset = PRESETS[preset_id]
+        self._bindings.apply_preset(preset_id)
+        self.status.setText(f"{preset.label}: {preset.description}")
 
     def _key_captured(self) -> None:
         action_id = self.selected_action()

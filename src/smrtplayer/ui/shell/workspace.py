@@ -15,12 +15,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMenu, QSplitter, QTabWidget, QWidget
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
 
 from smrtplayer.holds.runner import SequenceRunner
 from smrtplayer.models.plans import RECHECK
 from smrtplayer.player.hover_frames import HoverFrames
+from smrtplayer.ui.common.shortcuts import ShortcutBindings
 from smrtplayer.ui.holds.hold_panel import HoldPanel
 from smrtplayer.ui.index.index_panel import IndexPanel
 from smrtplayer.ui.index.indexing_panel import IndexingPanel
@@ -68,6 +78,7 @@ class WindowParts:
     video_view: VideoView
     seek_bar: SeekBar
     actions_by_id: dict[str, QAction]
+    keymap: ShortcutBindings
     file_menu: QMenu
     view_menu: QMenu
     help_menu: QMenu
@@ -120,11 +131,12 @@ class Workspace(QObject):
         parts.seek_bar.hovered.connect(self._preview_hovered_time)
         parts.seek_bar.hover_ended.connect(self.hover_frames.stop)
         self.hover_frames.ready.connect(parts.seek_bar.show_grabbed_preview)
-        self.hold_panel = HoldPanel(context)
-        self.hold_panel.key_action = partial(_action_for_key, parts.actions_by_id)
+        self.hold_panel = HoldPanel(context, keymap=parts.keymap)
         self.index_dock = self._dock("Body index", "indexDock", self.index_panel)
         self.notes_dock = self._dock("Notes", "notesDock", self.notes_panel)
-        self.hold_dock = self._dock("Hold timer", "holdDock", self.hold_panel)
+        # The hold panel is taller than a 1280x720 screen leaves the docks: it scrolls instead of
+        # making the window taller than the screen.
+        self.hold_dock = self._dock("Hold timer", "holdDock", _scrolling(self.hold_panel))
         window.tabifyDockWidget(self.index_dock, self.notes_dock)
         window.tabifyDockWidget(self.notes_dock, self.hold_dock)
         self.indexing_panel = IndexingPanel(context)
@@ -154,8 +166,12 @@ class Workspace(QObject):
             lambda active: parts.set_mirrored(runner.mirrored() if active else context.index.mirror.mirrored)
         )
         self._connect_hold_badge()
+        # A hold cancels autoplay: the next lesson must not start while the therapist holds.
+        context.holds.timer.started.connect(self._cancel_autoplay)
+        playback.countdown.started.connect(self._cancel_autoplay)
         context.holds.runner.logged.connect(lambda _entry: context.index.refresh())
         context.library.courses_changed.connect(self.home_view.refresh)
+        playback.watched_changed.connect(self.library_view.refresh_progress)
 
         self._connect_actions()
         self._build_menus()
@@ -210,6 +226,7 @@ class Workspace(QObject):
             "hold_add_10": lambda: runner.add_time(10_000),
             "hold_less_10": lambda: runner.add_time(-10_000),
             "hold_next": runner.next,
+            "hold_back": runner.back,
             "hold_other_side": runner.other_side,
             "hold_stop": runner.stop,
             "hold_confirm": runner.confirm,
@@ -263,6 +280,7 @@ class Workspace(QObject):
                 "hold_add_10",
                 "hold_less_10",
                 "hold_next",
+                "hold_back",
                 "hold_other_side",
                 "hold_stop",
                 "hold_confirm",
@@ -343,6 +361,11 @@ class Workspace(QObject):
         if not self.context.holds.runner.is_active():
             self.parts.set_mirrored(mirrored)
 
+    def _cancel_autoplay(self, *_args: object) -> None:
+        countdown = self.parts.playback.countdown
+        if countdown.is_active() and self.context.holds.timer.is_active():
+            countdown.cancel()
+
     def _connect_hold_badge(self) -> None:
         """The hold's countdown stays on the video whatever panel is in front (notes, index...)."""
         holds, video = self.context.holds, self.parts.video_view
@@ -353,7 +376,7 @@ class Workspace(QObject):
                 video.set_hold_badge("", None)
                 return
             leg = runner.current() if runner.is_active() else None
-            side = {"L": "  LEFT", "R": "  RIGHT"}.get(leg.side if leg else "", "")
+            side = {"L": " · CLIENT'S LEFT", "R": " · CLIENT'S RIGHT"}.get(leg.side if leg else "", "")
             if timer.is_paused():
                 video.set_hold_badge(f"HOLD {timer.display()} paused{side}", HOLD_PAUSED)
             elif timer.is_overtime():
@@ -440,12 +463,11 @@ def _recheck_if_asked(runner: SequenceRunner, value: int) -> None:
         runner.recheck(value)
 
 
-def _action_for_key(actions: dict[str, QAction], key: str) -> str | None:
-    """The window action ``key`` (Qt's portable text) triggers now, as the user bound it."""
-    for action_id, action in actions.items():
-        if any(
-            sequence.toString(QKeySequence.SequenceFormat.PortableText) == key
-            for sequence in action.shortcuts()
-        ):
-            return action_id
-    return None
+def _scrolling(panel: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setObjectName(f"{panel.objectName()}Scroll")
+    area.setWidget(panel)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area

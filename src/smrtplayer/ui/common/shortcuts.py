@@ -7,11 +7,12 @@ pedals that type keys produce: bind the pedal's key to an action and it works li
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
-from smrtplayer.models.settings import SHORTCUTS, SettingsAccess
+from smrtplayer.app.keymap_file import Keymap, KeymapFile
 
 
 @dataclass(frozen=True)
@@ -26,13 +27,16 @@ class ActionSpec:
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("play_pause", "Play / pause", "Playback", ("Space", "K")),
+    ActionSpec(
+        "play_pause", "Play / pause", "Playback", ("Space", "K", "Toggle Media Play/Pause", "Media Play")
+    ),
+    ActionSpec("pause", "Pause", "Playback", ("Media Pause", "Media Stop")),
     ActionSpec("back_5", "Back 5 s", "Playback", ("Left",), repeat=True),
     ActionSpec("forward_5", "Forward 5 s", "Playback", ("Right",), repeat=True),
     ActionSpec("back_10", "Back 10 s", "Playback", ("J",), repeat=True),
     ActionSpec("forward_10", "Forward 10 s", "Playback", ("L",), repeat=True),
-    ActionSpec("previous_position", "Previous position", "Playback", ("PgUp",)),
-    ActionSpec("next_position", "Next position", "Playback", ("PgDown",)),
+    ActionSpec("previous_position", "Previous position", "Playback", ("PgUp", "Media Previous")),
+    ActionSpec("next_position", "Next position", "Playback", ("PgDown", "Media Next")),
     ActionSpec("previous_lesson", "Previous lesson", "Playback", ("P",)),
     ActionSpec("next_lesson", "Next lesson", "Playback", ("N",)),
     ActionSpec("volume_up", "Volume up", "Playback", ("Up",), repeat=True),
@@ -69,6 +73,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("hold_add_10", "Hold +10 s", "Holds", ("Shift+Up",)),
     ActionSpec("hold_less_10", "Hold −10 s", "Holds", ("Shift+Down",)),
     ActionSpec("hold_next", "Next step", "Holds", ("Shift+PgDown",)),
+    ActionSpec("hold_back", "Previous step", "Holds", ("Shift+PgUp",)),
     ActionSpec("hold_other_side", "Other side", "Holds", ("Shift+H",)),
     ActionSpec("hold_stop", "Stop the hold", "Holds", ("Shift+Backspace",)),
     ActionSpec("hold_confirm", "Reminder done / record the tenderness", "Holds", ("Shift+Return",)),
@@ -77,26 +82,116 @@ ACTIONS: tuple[ActionSpec, ...] = (
         for value in range(10)
     ),
     ActionSpec("table_mode", "Table mode (full screen, readable from the table)", "Holds", ("Shift+F",)),
+    ActionSpec("table_lock", "Lock touch and mouse (table mode)", "Holds", ("Ctrl+L",)),
     ActionSpec("plans", "Treatment plans…", "Holds", ("Ctrl+Shift+P",)),
     ActionSpec("practice_log", "Practice log…", "Holds", ("Ctrl+Shift+L",)),
 )
 SPECS = {spec.id: spec for spec in ACTIONS}
+
+# Table mode obeys the same keymap. A pedal or clicker sends the keys the window uses for playing,
+# skipping and the volume, so in table mode those actions drive the hold instead: whatever key
+# plays the lesson starts the hold there, whatever key goes to the next position goes to the next step.
+TABLE_COMMANDS: dict[str, str] = {
+    "start_pause": "Start / pause the hold",
+    "next": "Next step",
+    "back": "Previous step",
+    "more": "Hold +10 s",
+    "less": "Hold −10 s",
+    "other_side": "Other side",
+    "stop": "Stop the hold",
+    "lock": "Lock touch and mouse",
+    "leave": "Leave table mode",
+}
+# In order of preference: the first key of a command is the one its hint names.
+TABLE_MEANING: dict[str, str] = {
+    "play_pause": "start_pause",
+    "pause": "start_pause",
+    "hold_pause": "start_pause",
+    "hold_position": "start_pause",
+    "forward_5": "next",
+    "next_position": "next",
+    "next_lesson": "next",
+    "hold_next": "next",
+    "back_5": "back",
+    "previous_position": "back",
+    "previous_lesson": "back",
+    "hold_back": "back",
+    "volume_up": "more",
+    "hold_add_10": "more",
+    "volume_down": "less",
+    "hold_less_10": "less",
+    "mirror": "other_side",
+    "hold_other_side": "other_side",
+    "hold_stop": "stop",
+    "table_lock": "lock",
+    "escape": "leave",
+    "table_mode": "leave",
+    "fullscreen": "leave",
+}
+MEDIA_KEYS = ("Media ", "Toggle Media ")
+
+
+def table_command_keys(bindings: ShortcutBindings, command: str) -> tuple[str, ...]:
+    """Every key that gives ``command`` in table mode, the preferred first."""
+    return tuple(
+        key
+        for action_id, meaning in TABLE_MEANING.items()
+        if meaning == command
+        for key in bindings.keys(action_id)
+    )
+
+
+def table_hint_keys(bindings: ShortcutBindings, command: str) -> tuple[str, ...]:
+    """The keys a hint names: the preferred one and every key the user bound (a pedal's), no media keys."""
+    shown: list[str] = []
+    for action_id, meaning in TABLE_MEANING.items():
+        if meaning != command:
+            continue
+        for key in bindings.keys(action_id):
+            if key.startswith(MEDIA_KEYS) or key in shown:
+                continue
+            if not shown or key not in SPECS[action_id].keys:
+                shown.append(key)
+    return tuple(shown)
 
 
 class ShortcutBindings(QObject):
     """The keys of each action: the defaults, overridden by what the user re-bound."""
 
     changed = Signal()
+    #: the keymap file could not be written (the reason, for the user)
+    save_failed = Signal(str)
 
-    def __init__(self, settings: SettingsAccess, parent: QObject | None = None) -> None:
+    def __init__(self, keymap_file: KeymapFile, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._settings = settings
-        # Actions another version had (or no longer has) are left out; the registry checked the types.
+        self._file = keymap_file
+        stored = keymap_file.load()
+        #: why the stored keymap could not be read (None: it was fine)
+        self.problem = keymap_file.problem
+        self._options = dict(stored.options)
+        # Actions another version had (or no longer has) are left out.
         self._overrides: dict[str, tuple[str, ...]] = {
             action_id: tuple(_normalise(key) for key in keys)
-            for action_id, keys in settings.get(SHORTCUTS).items()
+            for action_id, keys in stored.keys.items()
             if action_id in SPECS
         }
+
+    @property
+    def file_path(self) -> Path:
+        """Where the keymap is kept (to copy it to another computer)."""
+        return self._file.path
+
+    def option(self, name: str) -> bool:
+        return self._options[name]
+
+    def set_option(self, name: str, value: bool) -> None:
+        self._options[name] = value
+        self._save()
+
+    def apply_preset(self, preset_id: str) -> None:
+        """Add a preset's keys to their actions (taking them from any other action)."""
+        for action_id, keys in PRESETS[preset_id].keys.items():
+            self.bind(action_id, (*self.keys(action_id), *keys))
 
     def keys(self, action_id: str) -> tuple[str, ...]:
         return self._overrides.get(action_id, SPECS[action_id].keys)
@@ -131,8 +226,45 @@ class ShortcutBindings(QObject):
             self._overrides[action_id] = keys
 
     def _save(self) -> None:
-        self._settings.set(SHORTCUTS, {key: list(value) for key, value in self._overrides.items()})
+        keymap = Keymap(keys=dict(self._overrides), options=dict(self._options))
+        try:
+            self._file.save(keymap, {spec.id: spec.label for spec in ACTIONS})
+        except OSError as error:
+            self.save_failed.emit(
+                f"The keys could not be saved to {self._file.path}: {error.strerror or error}. "
+                "They work until smrtplayer closes."
+            )
         self.changed.emit()
+
+
+@dataclass(frozen=True)
+class Preset:
+    label: str
+    description: str
+    keys: dict[str, tuple[str, ...]]
+
+
+PRESETS: dict[str, Preset] = {
+    "foot_pedal": Preset(
+        "3-key foot pedal",
+        "Left pedal F7: previous position (in table mode: previous step); middle F8: play / pause "
+        "(start / pause the hold); right F9: next position (next step). Set the pedal to send F7, "
+        "F8 and F9, or give each pedal's key with “Add key”.",
+        {"previous_position": ("F7",), "play_pause": ("F8",), "next_position": ("F9",)},
+    ),
+    "presenter_clicker": Preset(
+        "Presenter clicker",
+        "PgUp / PgDn: previous / next position (step); B or “.” (blank screen): play / pause "
+        "(start / pause the hold); F5 (start show): table mode; Esc: leave.",
+        {
+            "previous_position": ("PgUp",),
+            "next_position": ("PgDown",),
+            "play_pause": ("B", "."),
+            "table_mode": ("F5", "Shift+F5"),
+            "escape": ("Esc",),
+        },
+    ),
+}
 
 
 def _normalise(key: str) -> str:

@@ -1,0 +1,74 @@
+"""The window fits a laptop's screen whatever the titles: a real window under openbox on Xvfb."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from helpers.xvfb import Xvfb
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(not Xvfb.available(), reason="Xvfb is not installed (apt-get install xvfb)"),
+    pytest.mark.skipif(shutil.which("openbox") is None, reason="openbox is not installed"),
+]
+
+DRIVER = Path(__file__).with_name("screen_fit.py")
+ARTIFACTS = os.environ.get("SMRTPLAYER_TEST_ARTIFACTS")
+
+
+def run_on_screen(width: int, height: int, tmp_path: Path) -> dict[str, Any]:
+    xvfb = Xvfb(width, height).start()
+    out = Path(ARTIFACTS) / f"screen-{width}x{height}" if ARTIFACTS else tmp_path / "out"
+    # A real window manager: it maximizes as a user's desktop does and keeps frames on screen.
+    manager = subprocess.Popen(
+        ["openbox", "--sm-disable"], env=xvfb.env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        completed = subprocess.run(
+            [sys.executable, str(DRIVER), "--data-dir", str(tmp_path / "data"), "--out", str(out)],
+            env={**xvfb.env(), "PYTHONPATH": os.pathsep.join(sys.path)},
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        manager.terminate()
+        manager.wait(timeout=10)
+        xvfb.stop()
+    result_file = out / "result.json"
+    assert result_file.exists(), completed.stdout[-3000:] + completed.stderr[-3000:]
+    result: dict[str, Any] = json.loads(result_file.read_text())
+    assert completed.returncode == 0 and result["ok"], (result, completed.stderr[-3000:])
+    return result
+
+
+def inside(rect: list[int], screen: list[int]) -> bool:
+    x, y, w, h = rect
+    sx, sy, sw, sh = screen
+    return x >= sx and y >= sy and x + w <= sx + sw and y + h <= sy + sh
+
+
+@pytest.mark.time_limit(180)
+@pytest.mark.parametrize("size", [(1366, 768), (1280, 720)])
+def test_the_window_and_its_panels_fit_a_laptop_screen(size: tuple[int, int], tmp_path: Path) -> None:
+    result = run_on_screen(*size, tmp_path)
+    screen = result["screen"]
+    assert screen[2:] == list(size)
+    assert result["minimum_width"] <= size[0], "no title sets a minimum wider than the screen"
+    assert inside(result["frame"], screen), result["frame"]
+    for name, rect in result["panels"].items():
+        assert rect[2] > 0 and inside(rect, screen), (name, rect)
+    # The long title is elided on the button, whole in its tooltip, and "&" is shown as typed.
+    assert "Gluteus medius & minimus" in result["continue_tooltip"]
+    assert result["continue_shown"].startswith("▶  Continue: Glut") and "…" in result["continue_shown"]
+    assert result["continue_shown"].endswith("at 0:02")
+    assert result["title_shown"].endswith("…")
