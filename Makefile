@@ -16,7 +16,7 @@ PYTEST_ARGS ?=
 # for real playback, so more workers than cores overlap the waits (on a busy 2-core machine 4 workers
 # took ~20 % less time than 2). --dist loadfile keeps a test file on one worker, so module fixtures
 # are built once.
-CHECK_MARKERS ?= unit or ui
+CHECK_MARKERS ?= (unit or ui) and not own_process
 CHECK_WORKERS ?= 4
 CHECK_ARGS    ?= -n $(CHECK_WORKERS) --dist loadfile
 CHECK_LIMIT_S ?= 600
@@ -60,8 +60,13 @@ fmt: $(DEV_STAMP)
 check: lint
 	$(CHECK_TIMEOUT) $(PY) -m pytest -m "$(CHECK_MARKERS)" $(CHECK_ARGS) $(PYTEST_ARGS)
 
+# Tests marked own_process each get a fresh interpreter (see tests/README.md for why), after the rest.
 test: lint
-	$(TIMEOUT) $(PY) -m pytest $(PYTEST_ARGS)
+	$(TIMEOUT) $(PY) -m pytest -m "not own_process" $(PYTEST_ARGS)
+	@nodes="$$($(PY) -m pytest -q --collect-only -m own_process -p no:cacheprovider | grep '::')" || exit 1; \
+	for node in $$nodes; do \
+		$(TIMEOUT) $(PY) -m pytest -q -p no:cacheprovider "$$node" $(PYTEST_ARGS) || exit 1; \
+	done
 
 dist: $(DEV_STAMP)
 	$(PY) -m PyInstaller --noconfirm --clean --distpath dist --workpath build/work build/pyinstaller.spec
