@@ -79,9 +79,6 @@ def _split_open_path(argv: list[str], commands: set[str]) -> tuple[list[str], Pa
     return argv, None
 
 
-QUIET_MEDIA_LOGS = "qt.multimedia.ffmpeg*=false;qt.multimedia.playbackengine*=false"
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -91,6 +88,15 @@ def main(argv: list[str] | None = None) -> int:
     from smrtplayer.app.logsetup import configure_logging
 
     configure_logging(paths.logs, verbose=args.verbose)
+    if not args.verbose:
+        # FFmpeg's description of every file it opens ("Input #0, mov,mp4 ...") is noise in a terminal
+        # and reads like an error, in the window as in the commands: it goes to the log file with Qt's
+        # other notices (Qt routes FFmpeg's av_log through its qt.multimedia.ffmpeg category); --verbose
+        # keeps it in the terminal.
+        from smrtplayer.player.ffmpeg_log import route_ffmpeg_messages_to_qt
+
+        route_ffmpeg_messages_to_qt()
+        _qt_messages_to_the_log()
     try:
         if args.command is None:
             from smrtplayer.ui.shell.app import run_gui
@@ -99,11 +105,6 @@ def main(argv: list[str] | None = None) -> int:
             return run_gui(paths, autoplay=not args.paused, open_path=open_path, sync_folder=sync_folder)
         if open_path is not None:
             parser.error(f"unexpected argument {open_path}")
-        if not args.verbose:
-            # FFmpeg's description of every file it opens is noise in a terminal (and reads like an
-            # error); the commands report what matters themselves. --verbose keeps it.
-            os.environ.setdefault("QT_LOGGING_RULES", QUIET_MEDIA_LOGS)
-            _qt_messages_to_the_log()
         return int(args.handler(args, paths))
     except SmrtError as error:
         print(f"smrtplayer: {terminal_safe(error, keep_newlines=True)}", file=sys.stderr)

@@ -70,6 +70,7 @@ def test_self_test_plays_the_demo_without_a_display(tmp_path: Path) -> None:
     assert report["qt_platform"] == "offscreen"
     # Qt's harmless notices (no sound server, no GPU) are in the log, not the terminal.
     assert "PulseAudioService" not in result.stderr and "QRhi" not in result.stderr
+    assert "Input #0" not in result.stderr, "FFmpeg's description of each file opened goes to the log"
 
 
 def test_self_test_runs_the_full_check_and_rebuilds_a_damaged_index(tmp_path: Path) -> None:

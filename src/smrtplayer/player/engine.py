@@ -17,6 +17,8 @@ from typing import NamedTuple, Protocol
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoSink
 
+from smrtplayer.player.ffmpeg_log import keep_ffmpeg_at_info_level
+
 
 class MediaEngine(NamedTuple):
     player: QMediaPlayer
@@ -43,6 +45,7 @@ def media_engine() -> MediaEngine:
         QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ForceRasterWidgets)
         keeper = QCoreApplication.instance()
         player = QMediaPlayer(keeper)
+        keep_ffmpeg_at_info_level()
         audio = QAudioOutput(keeper)
         sink = QVideoSink(keeper)
         player.setAudioOutput(audio)

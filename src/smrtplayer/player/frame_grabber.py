@@ -17,6 +17,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QImage
 
+from smrtplayer.player.ffmpeg_log import keep_ffmpeg_at_info_level
+
 log = logging.getLogger(__name__)
 
 GRAB_TIMEOUT_MS = 5000
@@ -56,6 +58,7 @@ class FrameGrabber(QObject):
         from PySide6.QtMultimedia import QMediaPlayer, QVideoSink
 
         self._player = QMediaPlayer(self)
+        keep_ffmpeg_at_info_level()
         self._sink = QVideoSink(self)
         self._player.setVideoOutput(self._sink)
         self._sink.videoFrameChanged.connect(self._on_frame)
