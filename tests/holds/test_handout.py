@@ -17,7 +17,13 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from smrtplayer.app.context import AppContext
-from smrtplayer.holds.handout import HandoutExporter, paint_plan, thumbnail_path, write_plan_pdf
+from smrtplayer.holds.handout import (
+    HandoutExporter,
+    paint_plan,
+    step_positions,
+    thumbnail_path,
+    write_plan_pdf,
+)
 from smrtplayer.holds.legs import rest_step, step_for_position
 from smrtplayer.models.plans import Plan, PlanStep
 
@@ -135,6 +141,18 @@ def test_the_handout_is_one_page_with_every_position_side_and_hold_time(
         assert expected in text, expected
 
 
+def test_the_handout_says_how_the_client_lies_and_which_muscles_for_each_position(
+    context: AppContext, tmp_path: Path
+) -> None:
+    plan = demo_plan(context)
+    positions = step_positions(plan, context.library)
+    assert sorted(positions) == [0, 1, 3], "the rest step has no position"
+    _, text, _ = pdf_pages_and_text(write_plan_pdf(plan, tmp_path / "hip.pdf", positions=positions))
+    assert "Client prone · Muscle: gluteus medius" in text
+    assert "Client supine · Muscle: gluteus medius" in text
+    assert "Client prone · Muscle: piriformis" in text
+
+
 def test_a_long_plan_still_fits_one_page_and_says_what_was_left_off(tmp_path: Path) -> None:
     steps = tuple(
         PlanStep(kind="hold", hold_ms=30_000 + i * 1000, title=f"Position {i + 1}", side="R")
@@ -180,8 +198,9 @@ def test_export_decodes_a_frame_for_each_position_and_caches_it(
     with qtbot.waitSignal(exporter.finished, timeout=20_000) as finished:
         exporter.export(plan, tmp_path / "hip.pdf")
     path = finished.args[0]
-    pages, _, images = pdf_pages_and_text(path)
+    pages, text, images = pdf_pages_and_text(path)
     assert pages == 1 and images >= 3
+    assert "Client supine · Muscle: gluteus medius" in text
     first = plan.steps[0]
     cached = thumbnail_path(context.paths.cache, first.lesson_fingerprint or "", 1500)
     assert cached.is_file()

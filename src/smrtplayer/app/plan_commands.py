@@ -93,10 +93,15 @@ def cmd_plans_export(args: argparse.Namespace, paths: AppPaths) -> int:
         if plan is None:
             raise NotFound(f"There is no plan {args.plan!r}. 'smrtplayer plans' lists them (id, name).")
         _gui_application()
-        from smrtplayer.holds.handout import cached_frames, write_plan_pdf
+        from smrtplayer.holds.handout import cached_frames, step_positions, write_plan_pdf
 
         try:
-            write_plan_pdf(plan, destination, cached_frames(plan, context.paths.cache))
+            write_plan_pdf(
+                plan,
+                destination,
+                cached_frames(plan, context.paths.cache),
+                positions=step_positions(plan, context.library),
+            )
         except OSError as error:
             raise CannotWrite(
                 f"The handout cannot be written to {destination}: {error.strerror or error}."

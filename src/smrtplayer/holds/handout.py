@@ -1,4 +1,5 @@
-"""A treatment plan as a one-page handout: a frame from each position, its side and its hold time.
+"""A treatment plan as a one-page handout: a frame from each position, its side, its hold time,
+how the client lies and the muscles treated.
 
 ``paint_plan`` draws the page with QPainter on any paint device, so the same code writes the PDF
 (``QPdfWriter``) and prints (a QPrinter from the widgets layer). However long the plan, it stays on
@@ -20,7 +21,9 @@ from PySide6.QtCore import QMarginsF, QObject, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from smrtplayer.common.wording import counted
+from smrtplayer.holds.ports import LessonLookup
 from smrtplayer.models.plans import KIND_NAMES, PASSES, Plan, PlanStep
+from smrtplayer.models.positions import Position
 from smrtplayer.player.frame_grabber import FrameGrabber, FrameRequest
 from smrtplayer.player.media_source import playable_path
 
@@ -42,6 +45,35 @@ def frame_time(step: PlanStep) -> int:
     return step.start_ms + (step.end_ms - step.start_ms) // 2
 
 
+def step_positions(plan: Plan, lookup: LessonLookup) -> dict[int, Position]:
+    """The course position behind each step, by step index: a plan step keeps only the position's uid,
+    and its client position and muscles are the position's (edited in the index, never copied)."""
+    found: dict[int, Position] = {}
+    by_lesson: dict[str, dict[str, Position]] = {}
+    for index, step in enumerate(plan.steps):
+        if not step.position_uid or not step.lesson_fingerprint:
+            continue
+        if step.lesson_fingerprint not in by_lesson:
+            lesson = lookup.lesson_by_fingerprint(step.lesson_fingerprint)
+            positions = lookup.positions(lesson) if lesson is not None else []
+            by_lesson[step.lesson_fingerprint] = {position.uid: position for position in positions}
+        position = by_lesson[step.lesson_fingerprint].get(step.position_uid)
+        if position is not None:
+            found[index] = position
+    return found
+
+
+def position_text(position: Position) -> str:
+    """ "Client prone · Muscles: gluteus medius, piriformis" (what the position records)."""
+    parts = []
+    if position.client_position.strip():
+        parts.append(f"Client {position.client_position.strip()}")
+    muscles = [muscle.strip() for muscle in position.muscles if muscle.strip()]
+    if muscles:
+        parts.append(("Muscle: " if len(muscles) == 1 else "Muscles: ") + ", ".join(muscles))
+    return " · ".join(parts)
+
+
 # ------------------------------------------------------------------------------------ painting
 def paint_plan(
     painter: QPainter,
@@ -50,9 +82,13 @@ def paint_plan(
     frames: Mapping[int, QImage] | None = None,
     *,
     printed_on: date | None = None,
+    positions: Mapping[int, Position] | None = None,
 ) -> int:
-    """Draw ``plan`` into ``page`` (device units); returns how many steps were drawn in full."""
+    """Draw ``plan`` into ``page`` (device units); returns how many steps were drawn in full.
+
+    ``positions`` (from ``step_positions``) adds each step's client position and muscles."""
     frames = frames or {}
+    positions = positions or {}
     unit = page.height() / 297.0  # one millimetre on an A4 page, whatever the resolution
     ink, soft = QColor("#111111"), QColor("#666666")
     x, y, width = page.left(), page.top(), page.width()
@@ -93,7 +129,16 @@ def paint_plan(
         if not _full_row(step):
             _rest_row(painter, QRectF(x, y, width, height), number, step, unit)
         else:
-            _hold_row(painter, QRectF(x, y, width, height), number, step, frames.get(number - 1), unit)
+            position = positions.get(number - 1)
+            _hold_row(
+                painter,
+                QRectF(x, y, width, height),
+                number,
+                step,
+                frames.get(number - 1),
+                position_text(position) if position is not None else "",
+                unit,
+            )
         y += height
         drawn += 1
 
@@ -117,7 +162,13 @@ def _full_row(step: PlanStep) -> bool:
 
 
 def _hold_row(
-    painter: QPainter, row: QRectF, number: int, step: PlanStep, frame: QImage | None, unit: float
+    painter: QPainter,
+    row: QRectF,
+    number: int,
+    step: PlanStep,
+    frame: QImage | None,
+    position_line: str,
+    unit: float,
 ) -> None:
     pad = 2 * unit
     inner = row.adjusted(0, pad, 0, -pad)
@@ -186,7 +237,11 @@ def _hold_row(
         parts.append(step.text)
     if step.technique:
         parts.append(step.technique)
-    detail_box = QRectF(text_left, badge.bottom() + unit, text_width, 6 * unit)
+    detail_box = QRectF(text_left, badge.bottom() + unit, text_width, 5 * unit)
+    if position_line and detail_box.bottom() <= inner.bottom() + unit:
+        # How the client lies and what is treated come first: the therapist sets the client up by them.
+        _text(painter, detail_box, position_line, 3.4 * unit, QColor("#222"))
+        detail_box.translate(0, 5 * unit)
     if parts and detail_box.bottom() <= inner.bottom() + unit:
         _text(painter, detail_box, " · ".join(parts), 3.4 * unit, QColor("#444"))
 
@@ -285,6 +340,7 @@ def write_plan_pdf(
     frames: Mapping[int, QImage] | None = None,
     *,
     printed_on: date | None = None,
+    positions: Mapping[int, Position] | None = None,
 ) -> Path:
     """Write the one-page A4 handout; returns ``destination``."""
     destination.parent.mkdir(parents=True, exist_ok=True)
@@ -300,7 +356,14 @@ def write_plan_pdf(
     )
     painter = QPainter(writer)
     try:
-        paint_plan(painter, QRectF(painter.viewport()), plan, frames, printed_on=printed_on or date.today())
+        paint_plan(
+            painter,
+            QRectF(painter.viewport()),
+            plan,
+            frames,
+            printed_on=printed_on or date.today(),
+            positions=positions,
+        )
     finally:
         painter.end()
     partial.replace(destination)
@@ -321,7 +384,7 @@ class HandoutExporter(QObject):
     finished = Signal(Path)
     failed = Signal(str)
 
-    def __init__(self, lookup: object, cache_dir: Path, parent: QObject | None = None) -> None:
+    def __init__(self, lookup: LessonLookup, cache_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lookup = lookup
         self._cache_dir = cache_dir
@@ -358,7 +421,7 @@ class HandoutExporter(QObject):
                 if not image.isNull():
                     self._frames[index] = image
                     continue
-            lesson = self._lookup.lesson_by_fingerprint(step.lesson_fingerprint)  # type: ignore[attr-defined]
+            lesson = self._lookup.lesson_by_fingerprint(step.lesson_fingerprint)
             if lesson is not None and Path(lesson.path).is_file():
                 try:  # a DVD title's frame may lie in any of its parts
                     video = playable_path(lesson, self._cache_dir / "dvd-titles")
@@ -374,6 +437,10 @@ class HandoutExporter(QObject):
             self._grabber = grabber
             grabber.grabbed.connect(self._on_grabbed)
         grabber.request(requests)
+
+    def positions(self, plan: Plan) -> dict[int, Position]:
+        """Each step's course position, for its client position and muscles on the page."""
+        return step_positions(plan, self._lookup)
 
     @Slot(int, QImage)
     def _on_grabbed(self, key: int, image: QImage) -> None:
@@ -391,7 +458,9 @@ class HandoutExporter(QObject):
             return
         assert self._plan is not None
         try:
-            path = write_plan_pdf(self._plan, self._destination, self._frames)
+            path = write_plan_pdf(
+                self._plan, self._destination, self._frames, positions=self.positions(self._plan)
+            )
         except OSError as error:
             self.failed.emit(
                 f"The handout could not be written to {self._destination}: {error.strerror or error}."

@@ -664,7 +664,13 @@ class PlanEditor(QDialog):
             self._exporter.frames_collected.disconnect(paint)
             painter = QPainter(printer)
             try:
-                paint_plan(painter, QRectF(painter.viewport()), plan, frames)
+                paint_plan(
+                    painter,
+                    QRectF(painter.viewport()),
+                    plan,
+                    frames,
+                    positions=self._exporter.positions(plan),
+                )
             finally:
                 painter.end()
 
