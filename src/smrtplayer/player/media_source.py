@@ -47,6 +47,12 @@ def local_media_path(source: str | Path) -> Path:
     return Path(source)
 
 
+def advises_checking_files(message: str) -> bool:
+    """Whether ``message`` tells the user to verify the course (a damaged or incomplete file), so the
+    place showing it offers the check."""
+    return "verify the course" in message.casefold()
+
+
 def missing_file_message(title: str, path: Path) -> str:
     return (
         f"“{title}” cannot be found at {path}. If the course folder was moved, "

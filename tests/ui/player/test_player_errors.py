@@ -28,6 +28,7 @@ def _fails_in_place_then_skips(context, qtbot, lessons, expected: str) -> str:  
     assert view.message() == message and view.error_panel.isVisible()
     assert view.error_panel.label.textFormat().name == "PlainText"
     assert view.skip_button.isEnabled()
+    assert not window.error_area.isVisible(), "said once, in the video area"
     playback.play()  # nothing to play: no hang, no crash
     assert not playback.is_playing()
     view.skip_button.click()
@@ -44,6 +45,29 @@ def test_corrupt_file(context, media, qtbot, tmp_path) -> None:  # type: ignore[
     lessons = _course(context, media, tmp_path, broken)
     message = _fails_in_place_then_skips(context, qtbot, lessons, "damaged")
     assert "skip to the next lesson" in message
+
+
+@pytest.mark.qt_log_ignore("Could not open media")
+def test_a_damaged_file_offers_the_check_its_message_asks_for(context, media, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    broken = tmp_path / "broken.mp4"
+    broken.write_bytes(b"\x00\x00\x00\x18ftypisom" + b"garbage" * 500)
+    lessons = _course(context, media, tmp_path, broken)
+    window = open_window(context, qtbot)
+    with qtbot.waitSignal(context.playback.media_failed, timeout=10000) as failed:
+        context.playback.open_lesson(lessons[0], autoplay=True)
+    assert "Verify the course" in failed.args[0]
+    view = window.video_view
+    assert view.check_files_button.isVisible() and view.retry_button.isVisible()
+    assert not view.relink_button.isVisible(), "the file is there: nothing to relink"
+    library = window.workspace.library_view
+    view.check_files_button.click()
+    assert len(library.dialogs) == 1
+    dialog = library.dialogs[0]
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.job_done, timeout=10_000)
+    course = context.library.course(lessons[0].course_id)
+    assert course is not None and f"Checking “{course.title}”" in dialog.headline.text()
+    dialog.close()
 
 
 @pytest.mark.qt_log_ignore("No SW decoder found")
@@ -63,6 +87,10 @@ def test_missing_file_offers_retry_once_it_is_back(context, media, qtbot, tmp_pa
     with qtbot.waitSignal(playback.media_failed, timeout=5000) as failed:
         playback.open_lesson(lessons[0], autoplay=False)
     assert "cannot be found" in failed.args[0] and "relink" in failed.args[0]
+    view = window.video_view
+    assert view.error_panel.isVisible() and view.message() == failed.args[0]
+    assert not window.error_area.isVisible(), "said once, in the video area, not again below it"
+    assert not view.check_files_button.isVisible(), "a missing file is relinked, not checked"
     hidden.rename(lessons[0].path)  # the USB drive is plugged back in
     window.video_view.retry_button.click()
     qtbot.waitUntil(lambda: playback.frames_shown > 0, timeout=10000)

@@ -84,7 +84,8 @@ def test_missing_lesson_file_shows_the_reason_in_place(
         context.playback.open_lesson(lesson)
     message = window.video_view.message()
     assert "cannot be found" in message and "relink" in message
-    assert window.error_area.isVisible()
+    assert window.video_view.error_panel.isVisible()
+    assert not window.error_area.isVisible(), "said once, in the video area, not again below it"
     assert window.error_area.textFormat() == Qt.TextFormat.PlainText
 
 

@@ -118,6 +118,9 @@ class VideoView(QWidget):
 
         self.error_panel = _Panel(self, "errorPanel")
         self.retry_button = self.error_panel.add_button("Try again", "retryButton")
+        # For a damaged or incomplete file the message says to verify the course: the check is here.
+        self.check_files_button = self.error_panel.add_button("Check files…", "checkFilesButton")
+        self.check_files_button.hide()
         self.relink_button = self.error_panel.add_button("Find the course folder…", "relinkButton")
         self.skip_button = self.error_panel.add_button("Skip to next lesson", "skipButton")
 

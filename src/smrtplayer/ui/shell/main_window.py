@@ -42,6 +42,7 @@ from smrtplayer.models.library import Lesson
 from smrtplayer.models.settings import AUTOPLAY_NEXT_S, PAUSED_AT_QUIT, SUBTITLE_SCALE
 from smrtplayer.player.abloop import ABLoop
 from smrtplayer.player.capture import save_capture
+from smrtplayer.player.media_source import advises_checking_files
 from smrtplayer.player.resume import at_the_end
 from smrtplayer.ui.common.elided import ElidedButton, ElidedLabel
 from smrtplayer.ui.common.plain_text import plain_tooltip
@@ -306,6 +307,7 @@ class MainWindow(QMainWindow):
         playback.countdown.finished.connect(lambda _lesson: view.hide_countdown())
         view.retry_button.clicked.connect(playback.retry)
         view.relink_button.clicked.connect(self.relink_course)
+        view.check_files_button.clicked.connect(self.check_course_files)
         view.skip_button.clicked.connect(playback.next_lesson)
         view.play_next_button.clicked.connect(playback.countdown.skip_wait)
         view.cancel_next_button.clicked.connect(playback.countdown.cancel)
@@ -600,7 +602,17 @@ class MainWindow(QMainWindow):
         course = self.context.library.find_course(str(lesson.course_id)) if lesson else None
         moved = lesson is not None and not Path(lesson.path).exists()
         view.relink_button.setVisible(moved and course is not None and course.kind != "builtin")
-        self.show_problem(message)
+        view.check_files_button.setVisible(
+            not moved and course is not None and advises_checking_files(message)
+        )
+        # Said once, in the video area with its buttons, not again in the strip below it.
+
+    def check_course_files(self) -> None:
+        """The lesson's file is damaged or incomplete: check the whole course's files against what
+        the course lists, in the same dialog as Library → Check files…."""
+        lesson = self.playback.lesson
+        if lesson is not None:
+            self.workspace.library_view.verify(lesson.course_id)
 
     def relink_course(self) -> None:
         """The lesson's file is gone: ask where the course folder is now, and reattach it there."""
