@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Signal
 from smrtplayer import __version__
 from smrtplayer.common.errors import Cancelled, ImportRejected, ManifestError, NotFound, SmrtError
 from smrtplayer.common.resources import COURSE_TITLES_ASSET, TAXONOMY_ASSET, asset, builtin_courses_dir
+from smrtplayer.library.fingerprint import lesson_fingerprint
 from smrtplayer.library.job_progress import ProgressSink, StopCheck
 from smrtplayer.library.jobs import BackgroundJob
 from smrtplayer.library.staging import (
@@ -439,6 +440,28 @@ class LibraryService(QObject):
     def attachments(self, course_id: int) -> list[Attachment]:
         return self._courses.attachments(course_id)
 
+    def known_lesson_at(self, path: Path) -> Lesson | None:
+        """The library's lesson that a path names, so "Open with…" does not import a course twice.
+
+        A lesson file is matched by where it lies, then by its bytes (a copied course, or the original of
+        one); a course folder gives the course's first lesson. None means the path is new to the library.
+        """
+        target = _resolved(path)
+        if target.is_dir():
+            for course in self.courses():
+                if _resolved(course.root_path) == target:
+                    return self.first_lesson(course.id)
+            return None
+        for course in self.courses():
+            for lesson in self.lessons(course.id):
+                if _resolved(lesson.path) == target:
+                    return lesson
+        try:
+            fingerprint = lesson_fingerprint(target)
+        except OSError:
+            return None  # unreadable: the import that follows names the problem
+        return self.lesson_by_fingerprint(fingerprint)
+
     def positions(self, lesson: Lesson) -> list[Position]:
         return self._courses.positions_for(lesson.fingerprint)
 
@@ -488,6 +511,13 @@ class LibraryService(QObject):
         log.warning("%s", message)
         self.problems.append(message)
         self.problem_reported.emit(message)
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.expanduser().resolve()
+    except (OSError, RuntimeError):  # a symlink loop, or a path the system refuses
+        return path.absolute()
 
 
 def _discard_prepared(prepared: PreparedImport) -> None:

@@ -508,7 +508,15 @@ class MainWindow(QMainWindow):
         self.video_view.setFocus()
 
     def open_external_path(self, path: Path) -> None:
-        """A path handed over by the system (``smrtplayer PATH`` or a second start): import it."""
+        """A path handed over by the system (``smrtplayer PATH`` or a second start).
+
+        A lesson (or course folder) already in the library opens in its course where it stopped; only a
+        path new to the library is imported.
+        """
+        known = self.context.library.known_lesson_at(path)
+        if known is not None:
+            self.open_lesson_at(known.id, None)
+            return
         self.workspace.import_paths([path])
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
