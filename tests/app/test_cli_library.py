@@ -229,3 +229,17 @@ def test_absurd_header_numbers_skip_that_file_and_the_rest_is_imported(
     skipped = {item["path"]: item["reason"] for item in report["skipped"]}
     assert sorted(skipped) == ["3 - mvhd.mp4", "4 - width.mkv", "5 - scale.webm"]
     assert all("impossible" in reason for reason in skipped.values()), skipped
+
+
+def test_importing_the_same_zip_again_refreshes_the_course(
+    run: Run, tmp_path: Path, media: MediaFactory
+) -> None:
+    folder = make_course_folder(tmp_path / "Pelvis", ["1 - a.mp4"], media)
+    archive = tmp_path / "pelvis.zip"
+    make_zip(archive, [(f"Pelvis/{file.name}", file.read_bytes()) for file in folder.iterdir()])
+    assert run("import", str(archive))[0] == 0
+    code, out, err = run("import", str(archive))
+    assert code == 0, err
+    assert "Refreshed 'Pelvis' as course" in out
+    code, out, _ = run("courses", "--json")
+    assert [item["title"] for item in json.loads(out) if item["kind"] != "builtin"] == ["Pelvis"]

@@ -536,3 +536,24 @@ def test_a_copy_in_the_library_is_the_owners_alone(
         for path in (root, *root.rglob("*")):
             expected = 0o700 if path.is_dir() else 0o600
             assert path.stat().st_mode & 0o777 == expected, path
+
+
+def test_importing_the_same_zip_again_refreshes_its_copy_and_keeps_progress(
+    library: Library, tmp_path: Path, media: MediaFactory
+) -> None:
+    folder = make_course_folder(tmp_path / "Neck & Jaw", ["1 - a.mp4", "2 - b.mp4"], media)
+    archive = zip_folder(folder, tmp_path / "neck.zip", prefix="Neck & Jaw/")
+    first = library.service.import_course(archive)
+    assert first.kind == "copied" and not first.refreshed
+    lesson = library.service.lessons(first.course_id)[1]
+    library.progress.save_position(lesson.fingerprint, 900)
+
+    again = library.service.import_course(archive)
+    assert again.refreshed and again.course_id == first.course_id
+    assert [course.id for course in library.service.courses() if course.kind != "builtin"] == [
+        first.course_id
+    ]
+    assert library.service.lessons(again.course_id)[1].resume_ms == 900, "progress hangs on the fingerprint"
+    assert all(item.path.is_file() for item in library.service.lessons(again.course_id))
+    folders = [entry.name for entry in library.library_dir.iterdir()]
+    assert folders == [again.root_path.name], "the replaced copy is deleted, no second copy is left"

@@ -28,7 +28,8 @@ EXIT_CODES = """exit codes (the same for every command):
   0    done, every file is fine
   2    wrong arguments
   3    done, but some files were skipped, damaged or not found (listed)
-  65   refused: bad archive, bad manifest, nothing playable, or already in the library
+  65   refused: bad archive, bad manifest, nothing playable, or the course is already in the
+       library from another place (the same zip or folder again refreshes it)
   66   the path or course named does not exist
   73   the data folder (or the file asked for) cannot be created or written
   74   the database cannot be used
@@ -50,7 +51,8 @@ def add_commands(subparsers: Any) -> None:
         description=(
             "Import a course. Without a course.toml manifest, sections come from sub-folders and "
             "lessons from the videos in natural order; subtitles (.srt/.vtt) and PDFs named like a "
-            "video are linked to it. Every file is checked (content sniff, header probe, full SHA-256)."
+            "video are linked to it. Every file is checked (content sniff, header probe, full SHA-256). "
+            "Importing the same zip or folder again refreshes the course; notes, progress and positions stay."
         ),
     )
     import_.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="what to import")

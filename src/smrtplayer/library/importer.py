@@ -55,6 +55,7 @@ from smrtplayer.library.scan import (
 )
 from smrtplayer.library.staging import (
     clear_uncommitted,
+    discard_course_folder,
     make_private_tree,
     make_staging,
     mark_uncommitted,
@@ -62,7 +63,14 @@ from smrtplayer.library.staging import (
     unique_course_folder,
 )
 from smrtplayer.library.titles import regions_for_title
-from smrtplayer.models.library import ImportReport, MediaInfo, NewCourse, NewLesson, SkippedFile
+from smrtplayer.models.library import (
+    CourseSummary,
+    ImportReport,
+    MediaInfo,
+    NewCourse,
+    NewLesson,
+    SkippedFile,
+)
 from smrtplayer.models.positions import NewPosition
 from smrtplayer.store.courses import CourseRepository
 from smrtplayer.store.db import DatabaseError
@@ -357,14 +365,17 @@ def commit_import(prepared: PreparedImport, courses: CourseRepository, library_d
     """Store a prepared course (on the database's thread); a copy's staging folder becomes its folder."""
     course = prepared.course
     existing = courses.find_by_uid(course.uid)
-    if existing is not None:
-        same = existing.kind == course.kind == "linked" and existing.root_path == course.root_path
-        if existing.kind == "builtin" or (existing.available and not same):
-            prepared.discard()
-            raise ImportRejected(
-                f"{course.title!r} is already in the library (course {existing.id}, {existing.root_path}). "
-                "Remove it first to import it again, or use 'smrtplayer relink' if its files moved."
-            )
+    if existing is not None and (
+        existing.kind == "builtin" or (existing.available and not _same_source(existing, course))
+    ):
+        prepared.discard()
+        raise ImportRejected(
+            f"{course.title!r} is already in the library (course {existing.id}, {existing.root_path}). "
+            "Remove it first to import it from here, or use 'smrtplayer relink' if its files moved."
+        )
+    # Importing the same zip or folder again refreshes the course in place: its notes, progress and
+    # positions hang on the lesson fingerprints, so they stay; the copy it replaces is deleted once stored.
+    replaced_copy = _replaced_copy(existing, library_dir)
     moved: list[Path] = []
     before_commit: Callable[[], Path | None] | None = None
     if prepared.staging is not None:
@@ -396,6 +407,8 @@ def commit_import(prepared: PreparedImport, courses: CourseRepository, library_d
     if moved:
         clear_uncommitted(moved[0])
         course = replace(course, root_path=moved[0])
+    if replaced_copy is not None and replaced_copy != _resolved(course.root_path):
+        discard_course_folder(replaced_copy, library_dir)
     return ImportReport(
         course_id=course_id,
         uid=course.uid,
@@ -414,6 +427,35 @@ def commit_import(prepared: PreparedImport, courses: CourseRepository, library_d
 
 
 # ----------------------------------------------------------------------------------------- helpers
+def _same_source(existing: CourseSummary, course: NewCourse) -> bool:
+    """Whether an import reads the course from where it was imported before (the same zip or folder)."""
+    if existing.kind == course.kind == "linked" and _resolved(existing.root_path) == _resolved(
+        course.root_path
+    ):
+        return True
+    return bool(existing.source_path) and _resolved(Path(existing.source_path)) == _resolved(
+        Path(course.source_path)
+    )
+
+
+def _replaced_copy(existing: CourseSummary | None, library_dir: Path) -> Path | None:
+    """The library's own copy of a course that a re-import replaces (never a folder of the user's)."""
+    if existing is None or existing.kind != "copied":
+        return None
+    library = _resolved(library_dir)
+    folder = _resolved(existing.root_path)
+    if folder == library or not folder.is_relative_to(library) or not folder.is_dir():
+        return None
+    return folder
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
 def _drop_unused(staging: Path, plan: CoursePlan, course: NewCourse) -> None:
     """Delete from a copy the files of lessons that were skipped (and the subtitles and documents
     that were theirs alone): the library keeps only what the course uses, readable by its owner only."""
