@@ -18,7 +18,7 @@ from smrtplayer.app.paths import AppPaths
 from smrtplayer.common.controlchars import json_safe, terminal_safe
 from smrtplayer.common.errors import NotFound
 from smrtplayer.common.timetext import clock_text
-from smrtplayer.common.wording import counted
+from smrtplayer.common.wording import CHECK_FILES, counted
 from smrtplayer.library.job_progress import JobProgress
 from smrtplayer.models.library import CourseSummary, ImportReport, RelinkReport, VerifyReport
 
@@ -78,7 +78,11 @@ def add_commands(subparsers: Any) -> None:
         subparsers,
         "verify",
         json_output=True,
-        help="check every lesson file in full (SHA-256) against the manifest or the import",
+        help=f"{CHECK_FILES.lower()}: read every lesson file in full (SHA-256) and compare it with the "
+        f"manifest or the import (the course card's '{CHECK_FILES}…' button does the same)",
+        description=f"{CHECK_FILES} of a course (or of all): every lesson file is read in full (SHA-256)\n"
+        f"and compared with the manifest or with the import, as the course card's '{CHECK_FILES}…' button\n"
+        "does.",
     )
     verify.add_argument("course", nargs="?", metavar="COURSE", help="id, uid or title (default: all)")
     verify.add_argument("--json", action="store_true", help="print the report as JSON")

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+#: One name for reading every lesson file in full against its checksum: the course card's button, the
+#: advice in messages, and the description of ``smrtplayer verify`` in its help and in the README.
+CHECK_FILES = "Check files"
+CHECK_FILES_HOW = f"{CHECK_FILES}… on the course's card, or 'smrtplayer verify'"
+
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:
     """ "1 lesson", "3 lessons", "0 notes" (``plural`` for nouns that do not just take an s)."""

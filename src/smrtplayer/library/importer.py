@@ -31,6 +31,7 @@ from smrtplayer.common.errors import (
     StoreError,
 )
 from smrtplayer.common.userfile import read_user_file
+from smrtplayer.common.wording import CHECK_FILES_HOW
 from smrtplayer.library import archive as zip_archive
 from smrtplayer.library.chapters import Chapter, positions_from_chapters
 from smrtplayer.library.container_facts import (
@@ -310,7 +311,7 @@ def _finish(
         if planned.expected_sha256 and planned.expected_sha256 != sha256:
             problems.append(
                 f"{planned.rel_path}: its SHA-256 differs from the manifest's; the file is damaged or is "
-                "not the publisher's original. Get a fresh copy, then run 'smrtplayer verify'."
+                f"not the publisher's original. Get a fresh copy, then check the files ({CHECK_FILES_HOW})."
             )
         lessons.append(
             NewLesson(

@@ -297,7 +297,7 @@ class LibraryService(QObject):
             checks, stopped = result
             report = self._store_verification(course, checks, stopped)
             if stopped:
-                raise Cancelled("The verification was cancelled.")
+                raise Cancelled("Checking the files was cancelled.")
             return report
 
         return self._start(BackgroundJob("verify", work, finish))

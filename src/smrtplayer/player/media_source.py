@@ -10,6 +10,7 @@ from PySide6.QtMultimedia import QMediaPlayer
 
 from smrtplayer.common.errors import MediaError
 from smrtplayer.common.timetext import clock_text
+from smrtplayer.common.wording import CHECK_FILES, CHECK_FILES_HOW
 from smrtplayer.models.library import Lesson
 
 _REMOTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
@@ -18,7 +19,7 @@ _ERROR_ADVICE = {
     QMediaPlayer.Error.ResourceError: "The file could not be opened. It may have been moved or "
     "deleted: relink the course to its new folder, or skip to the next lesson.",
     QMediaPlayer.Error.FormatError: "The file is damaged or in a format smrtplayer cannot play. "
-    "Verify the course (it may be incomplete), or skip to the next lesson.",
+    f"Check the course's files ({CHECK_FILES_HOW}): it may be incomplete; or skip to the next lesson.",
     QMediaPlayer.Error.AccessDeniedError: "smrtplayer is not allowed to read this file. Check its "
     "permissions, or skip to the next lesson.",
 }
@@ -48,9 +49,9 @@ def local_media_path(source: str | Path) -> Path:
 
 
 def advises_checking_files(message: str) -> bool:
-    """Whether ``message`` tells the user to verify the course (a damaged or incomplete file), so the
-    place showing it offers the check."""
-    return "verify the course" in message.casefold()
+    """Whether ``message`` tells the user to check the course's files (a damaged or incomplete file), so
+    the place showing it offers the check."""
+    return CHECK_FILES.casefold() in message.casefold()
 
 
 def missing_file_message(title: str, path: Path) -> str:
@@ -77,7 +78,9 @@ def error_message(title: str, error: QMediaPlayer.Error, detail: str) -> str:
     if "decoder" in detail.lower() or "codec" in detail.lower():
         advice = _CODEC_ADVICE
     else:
-        advice = _ERROR_ADVICE.get(error, "Skip to the next lesson, or verify the course.")
+        advice = _ERROR_ADVICE.get(
+            error, f"Skip to the next lesson, or check the course's files ({CHECK_FILES_HOW})."
+        )
     return f"“{title}” cannot be played ({detail or error.name}). {advice}"
 
 
@@ -85,8 +88,8 @@ def truncated_message(title: str, ended_at_ms: int, duration_ms: int) -> str:
     return (
         f"“{title}” stopped at {clock_text(ended_at_ms, hours=False)} of "
         f"{clock_text(duration_ms, hours=False)}: "
-        "the file is incomplete (truncated). Copy it again from the original, or verify the "
-        "course; meanwhile skip to the next lesson."
+        "the file is incomplete (truncated). Copy it again from the original, or check the course's "
+        f"files ({CHECK_FILES_HOW}); meanwhile skip to the next lesson."
     )
 
 

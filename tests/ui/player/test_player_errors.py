@@ -55,7 +55,7 @@ def test_a_damaged_file_offers_the_check_its_message_asks_for(context, media, qt
     window = open_window(context, qtbot)
     with qtbot.waitSignal(context.playback.media_failed, timeout=10000) as failed:
         context.playback.open_lesson(lessons[0], autoplay=True)
-    assert "Verify the course" in failed.args[0]
+    assert "Check files…" in failed.args[0]
     view = window.video_view
     assert view.check_files_button.isVisible() and view.retry_button.isVisible()
     assert not view.relink_button.isVisible(), "the file is there: nothing to relink"

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from smrtplayer.app.context import AppContext
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.timetext import clock_text
-from smrtplayer.common.wording import counted
+from smrtplayer.common.wording import CHECK_FILES, counted
 from smrtplayer.models.library import CourseSummary
 from smrtplayer.ui.common.flow_layout import FlowLayout
 from smrtplayer.ui.library.verify_dialog import JobDialog, VerifyDialog
@@ -106,7 +106,7 @@ class CourseCard(QFrame):
         self.missing.setVisible(not course.available)
         self.relink_button = QPushButton("Find the folder…", self)
         self.relink_button.setVisible(not course.available and course.kind != "builtin")
-        self.verify_button = QPushButton("Check files…", self)
+        self.verify_button = QPushButton(f"{CHECK_FILES}…", self)
         self.verify_button.setEnabled(course.available)
         self.remove_button = QPushButton("Remove…", self)
         self.remove_button.setVisible(course.kind != "builtin")

@@ -118,7 +118,7 @@ class VideoView(QWidget):
 
         self.error_panel = _Panel(self, "errorPanel")
         self.retry_button = self.error_panel.add_button("Try again", "retryButton")
-        # For a damaged or incomplete file the message says to verify the course: the check is here.
+        # For a damaged or incomplete file the message says to check its files: the check is here.
         self.check_files_button = self.error_panel.add_button("Check files…", "checkFilesButton")
         self.check_files_button.hide()
         self.relink_button = self.error_panel.add_button("Find the course folder…", "relinkButton")
