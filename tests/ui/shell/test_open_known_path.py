@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -70,3 +73,43 @@ def test_an_unknown_file_is_imported(context, media, qtbot, tmp_path) -> None:  
     _open_with(window, new_file)
     qtbot.waitUntil(lambda: len(context.library.courses()) == before + 1, timeout=15000)
     assert context.library.known_lesson_at(new_file) is not None
+
+
+_START_WITH_PATH = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from smrtplayer.__main__ import main
+from smrtplayer.ui.shell.main_window import MainWindow
+
+def look():
+    [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    lesson = window.context.playback.lesson
+    print("OPENED", lesson.id if lesson else None, len(window.context.library.courses()), flush=True)
+    window.close()
+
+app = QApplication(sys.argv[:1])
+QTimer.singleShot(3000, look)
+sys.exit(main(["--data-dir", sys.argv[1], "--paused", sys.argv[2]]))
+"""
+
+
+def test_starting_with_a_known_lesson_opens_it_without_importing(app_paths, media, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The path "Open with…" takes: ``smrtplayer PATH`` through the command-line entry and window start."""
+    context = AppContext.open(app_paths)
+    try:
+        lessons = _two_lessons(context, media, tmp_path)
+        courses = len(context.library.courses())
+    finally:
+        context.close()
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": os.pathsep.join(sys.path)}
+    result = subprocess.run(
+        [sys.executable, "-c", _START_WITH_PATH, str(app_paths.data), str(lessons[1].path)],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    [opened] = [line for line in result.stdout.splitlines() if line.startswith("OPENED")]
+    assert opened == f"OPENED {lessons[1].id} {courses}", result.stderr[-3000:]
