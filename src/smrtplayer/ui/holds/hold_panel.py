@@ -37,6 +37,7 @@ from smrtplayer.models.plans import PASSES, RECHECK, REMINDER, Plan
 from smrtplayer.models.presets import HoldRejected, parse_duration_ms
 from smrtplayer.models.sessions import SessionRejected
 from smrtplayer.ui.common.messages import message_box, show_problem
+from smrtplayer.ui.common.plain_text import plain_label
 from smrtplayer.ui.common.shortcuts import ShortcutBindings
 from smrtplayer.ui.holds.dialogs import NO_VALUE
 from smrtplayer.ui.holds.plan_editor import PlanEditor
@@ -92,6 +93,16 @@ def ask_about_missing_lesson(parent: QWidget | None, runner: SequenceRunner, leg
     return "stop"
 
 
+def _bold_centred(label: QLabel, *, pixel_size: int) -> QLabel:
+    """A label read from across the room: centred, bold, ``pixel_size`` tall."""
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    font = QFont(label.font())
+    font.setPixelSize(pixel_size)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
 class HoldPanel(QWidget):
     #: the panel asks its window to open these (the window decides how: dialog, full screen...)
     table_mode_requested = Signal(object)  # Plan | None
@@ -109,22 +120,8 @@ class HoldPanel(QWidget):
         self.timer = self.runner.timer
         self._table: QWidget | None = None  # table mode deletes itself on close: check isValid
 
-        self.countdown = QLabel("–")
-        self.countdown.setObjectName("holdCountdown")
-        self.countdown.setTextFormat(Qt.TextFormat.PlainText)
-        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = QFont(self.countdown.font())
-        font.setPixelSize(44)
-        font.setBold(True)
-        self.countdown.setFont(font)
-        self.kind = QLabel("")
-        self.kind.setObjectName("holdKind")
-        self.kind.setTextFormat(Qt.TextFormat.PlainText)
-        self.kind.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        kind_font = QFont(self.kind.font())
-        kind_font.setPixelSize(22)
-        kind_font.setBold(True)
-        self.kind.setFont(kind_font)
+        self.countdown = _bold_centred(plain_label("–", name="holdCountdown"), pixel_size=44)
+        self.kind = _bold_centred(plain_label("", name="holdKind"), pixel_size=22)
         self.cue = QLabel("")
         self.cue.setObjectName("holdCue")
         self.cue.setTextFormat(Qt.TextFormat.PlainText)
