@@ -119,7 +119,11 @@ def main() -> int:
         tabs.setCurrentIndex(0)
         panels["left_panel"] = rect_list(global_rect(window.left_panel))
         panels["video"] = rect_list(global_rect(window.video_view))
+        # Give the window manager a moment to settle the frame after the panels changed the layout.
+        wait_until(lambda: screen.geometry().contains(window.frameGeometry()), 2)
         result["frame"] = rect_list(window.frameGeometry())
+        result["geometry"] = rect_list(window.geometry())
+        result["maximized"] = window.isMaximized()
         result["minimum_width"] = window.minimumSizeHint().width()
         result["panels"] = panels
         shoot(args.out, "window")
