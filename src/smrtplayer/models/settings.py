@@ -314,6 +314,18 @@ HOLD_OPTIONS: Mapping[str, Setting[Any]] = {
     )
 }
 
+# ---------------------------------------------------------------------------------- appearance
+THEME = declare(
+    Setting(
+        "window.theme",
+        str,
+        "system",
+        "Light or dark colours: 'system' follows the desktop's choice, 'light' or 'dark' keeps one.",
+        choices=("system", "light", "dark"),
+        exported=False,
+    )
+)
+
 # ---------------------------------------------------------------------------------- the rest
 WORKING_SIDE = declare(
     Setting(

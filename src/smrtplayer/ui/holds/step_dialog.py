@@ -20,6 +20,7 @@ from smrtplayer.models.plan_checks import check_step
 from smrtplayer.models.plans import KIND_NAMES, PASSES, ROLL, STEP_KINDS, PlanStep
 from smrtplayer.models.presets import MAX_HOLD_MS, HoldRejected, Preset
 from smrtplayer.models.regions import Taxonomy
+from smrtplayer.ui.common.theme import set_themed_style
 
 SIDES = (("Both sides", "both"), ("Right", "R"), ("Left", "L"))
 DEFAULT_SECONDS = {"hold": 30, "roll": 90, "tender-rest": 40, "passes": 0, "rest": 15}
@@ -64,7 +65,7 @@ class StepDialog(QDialog):
         self.problem = QLabel("")
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("QLabel { color: #b00020; }")
+        set_themed_style(self.problem, "QLabel { color: $error_text; }")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

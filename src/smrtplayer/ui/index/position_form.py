@@ -29,6 +29,7 @@ from smrtplayer.common.timetext import clock_text
 from smrtplayer.index import IndexService
 from smrtplayer.models.positions import PositionDraft
 from smrtplayer.ui.common.plain_text import plain_label
+from smrtplayer.ui.common.theme import set_themed_style
 
 
 class _ListCompleter(QCompleter):
@@ -141,7 +142,7 @@ class PositionForm(QDialog):
         self.problems.setObjectName("positionProblems")
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #a3261b;")
+        set_themed_style(self.problems, "color: $error_text;")
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self

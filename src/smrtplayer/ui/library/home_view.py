@@ -28,15 +28,16 @@ from smrtplayer.common.timetext import clock_text
 from smrtplayer.common.wording import counted
 from smrtplayer.study.stats import CourseStats, LessonStats
 from smrtplayer.ui.common.plain_text import plain_tooltip
+from smrtplayer.ui.common.theme import set_themed_style
 from smrtplayer.ui.library.stats_chart import StudyChart
 
 CHART_DAYS = 14
 LESSON_ROLE = Qt.ItemDataRole.UserRole
 
 _STYLE = """
-QFrame#homeCard { background: palette(base); border: 1px solid #cfd4db; border-radius: 8px; }
+QFrame#homeCard { background: palette(base); border: 1px solid $border; border-radius: 8px; }
 QLabel#homeHeading { font-weight: bold; }
-QLabel#homeMuted { color: #6a717b; }
+QLabel#homeMuted { color: $muted; }
 QLabel#continueTitle { font-weight: bold; }
 """
 
@@ -91,7 +92,7 @@ class HomeView(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("homeView")
-        self.setStyleSheet(_STYLE)
+        set_themed_style(self, _STYLE)
         self.context = context
 
         # Continue

@@ -43,6 +43,7 @@ from smrtplayer.common.timetext import clock_text
 from smrtplayer.common.wording import CHECK_FILES, counted
 from smrtplayer.models.library import CourseSummary
 from smrtplayer.ui.common.flow_layout import FlowLayout
+from smrtplayer.ui.common.theme import set_themed_style
 from smrtplayer.ui.library.verify_dialog import JobDialog, VerifyDialog
 
 log = logging.getLogger(__name__)
@@ -102,7 +103,7 @@ class CourseCard(QFrame):
         self.show_progress(course)
         self.missing = self._label(f"Missing: the folder {course.root_path} is gone or empty.")
         self.missing.setObjectName("missingLabel")
-        self.missing.setStyleSheet("color: #a33a3a;")
+        set_themed_style(self.missing, "color: $error_text;")
         self.missing.setVisible(not course.available)
         self.relink_button = QPushButton("Find the folder…", self)
         self.relink_button.setVisible(not course.available and course.kind != "builtin")

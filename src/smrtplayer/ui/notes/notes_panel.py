@@ -41,6 +41,7 @@ from smrtplayer.models.positions import Position
 from smrtplayer.notes.export import collect, write_markdown, write_pdf
 from smrtplayer.notes.service import MARKDOWN_FEATURES, linkify_times, seek_target, time_link
 from smrtplayer.ui.common.elided import ElidedLabel
+from smrtplayer.ui.common.theme import set_themed_style
 
 # Default keys (the window may take the actions over with its own, configurable, bindings).
 NEW_NOTE_KEY = "Ctrl+N"
@@ -49,16 +50,16 @@ INSERT_TIME_KEY = "Ctrl+T"
 _FUNCTION_KEYS = range(Qt.Key.Key_F1.value, Qt.Key.Key_F35.value + 1)
 
 _STYLE = """
-QFrame#noteCard { background: palette(base); border: 1px solid #cfd4db; border-radius: 6px; }
-QFrame#noteCard[editing="true"] { border: 1px solid #3d7bd9; }
-QToolButton#pinButton { color: #1a5fb4; font-weight: bold; border: none; padding: 1px 16px 1px 4px; }
-QToolButton#pinButton:hover { background: #e6eefb; border-radius: 3px; }
+QFrame#noteCard { background: palette(base); border: 1px solid $border; border-radius: 6px; }
+QFrame#noteCard[editing="true"] { border: 1px solid $accent; }
+QToolButton#pinButton { color: $link; font-weight: bold; border: none; padding: 1px 16px 1px 4px; }
+QToolButton#pinButton:hover { background: $accent_soft; border-radius: 3px; }
 QToolButton#pinButton::menu-button { border: none; width: 14px; }
-QLabel#noteMeta { color: #6a717b; }
-QFrame#notesBanner { background: #fff3cd; border: 1px solid #e0c36a; border-radius: 4px; }
-QFrame#notesBanner[kind="error"] { background: #fde2e1; border: 1px solid #e39b98; }
-QFrame#notesBanner[kind="info"] { background: #e7f1fb; border: 1px solid #a9c8ea; }
-QLabel#notesEmpty { color: #6a717b; padding: 18px 8px; }
+QLabel#noteMeta { color: $muted; }
+QFrame#notesBanner { background: $warning_bg; border: 1px solid $warning_border; border-radius: 4px; }
+QFrame#notesBanner[kind="error"] { background: $error_bg; border: 1px solid $error_border; }
+QFrame#notesBanner[kind="info"] { background: $info_bg; border: 1px solid $info_border; }
+QLabel#notesEmpty { color: $muted; padding: 18px 8px; }
 """
 
 
@@ -97,9 +98,9 @@ class NoteView(QTextBrowser):
         self._empty = not body.strip()
         if self._empty:
             self.setPlainText("Empty note: click to write.")
-            self.setStyleSheet("color: #8a9099; font-style: italic;")
+            set_themed_style(self, "color: $muted; font-style: italic;")
         else:
-            self.setStyleSheet("")
+            set_themed_style(self, "")
             set_safe_markdown(self._safe_document, linkify_times(body), MARKDOWN_FEATURES)
         self._fit()
 
@@ -381,7 +382,7 @@ class NotesPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("notesPanel")
-        self.setStyleSheet(_STYLE)
+        set_themed_style(self, _STYLE)
         self.context = context
         self.notes = context.notes
         self._position_provider = position_provider

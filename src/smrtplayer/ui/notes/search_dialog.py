@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QTextDocument
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -28,14 +28,16 @@ from smrtplayer.app.context import AppContext
 from smrtplayer.common.richtext import SafeTextDocument
 from smrtplayer.common.wording import counted
 from smrtplayer.notes.search import SearchResult, highlight_parts
+from smrtplayer.ui.common.theme import tones
 
 RESULT_ROLE = Qt.ItemDataRole.UserRole
 TYPE_DELAY_MS = 120
 KIND_LABELS = {"note": "Note", "lesson": "Lesson", "position": "Position"}
 
 
-def result_html(result: SearchResult, *, selected: bool = False) -> str:
-    """The row as HTML built from escaped plain text; matches in bold."""
+def result_html(result: SearchResult, *, selected: bool = False, palette: QPalette | None = None) -> str:
+    """The row as HTML built from escaped plain text; matches in bold; secondary text in the muted tone
+    of ``palette`` (the application's when not given)."""
 
     def marked(text: str) -> str:
         return "".join(
@@ -43,7 +45,7 @@ def result_html(result: SearchResult, *, selected: bool = False) -> str:
             for chunk, hit in highlight_parts(text)
         )
 
-    muted = "#e8eef8" if selected else "#6a717b"
+    muted = "#e8eef8" if selected else tones(palette or QGuiApplication.palette()).muted
     kind = KIND_LABELS.get(result.kind, result.kind)
     snippet = " ".join(result.snippet.split())
     lines = [
@@ -61,7 +63,7 @@ class _ResultDelegate(QStyledItemDelegate):
         document = SafeTextDocument()  # escaped text only, and still nothing is ever loaded by name
         document.setDefaultFont(option.font)
         document.setDocumentMargin(4)
-        document.setHtml(result_html(result, selected=selected))
+        document.setHtml(result_html(result, selected=selected, palette=option.palette))
         document.setTextWidth(max(100, option.rect.width()))
         return document
 

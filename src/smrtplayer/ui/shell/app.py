@@ -118,6 +118,9 @@ def run_gui(
         from smrtplayer.models.settings import SYNC_FOLDER
 
         context.settings.set(SYNC_FOLDER, str(sync_folder))  # remembered: the next start syncs there too
+    from smrtplayer.ui.common.theme import theme_manager
+
+    theme_manager(context.settings)  # before the window is built: its widgets start in the right colours
     window = MainWindow(context, panels_after_first_frame=True)
     window.show()
     window.start(autoplay=autoplay)

@@ -47,11 +47,13 @@ from smrtplayer.player.resume import at_the_end
 from smrtplayer.ui.common.elided import ElidedButton, ElidedLabel
 from smrtplayer.ui.common.plain_text import plain_tooltip
 from smrtplayer.ui.common.shortcuts import ShortcutBindings, apply_bindings, build_actions
+from smrtplayer.ui.common.theme import set_themed_style, theme_manager
 from smrtplayer.ui.common.tree_items import top_level_items
 from smrtplayer.ui.player.transport import TransportBar
 from smrtplayer.ui.player.video_view import VideoView
 from smrtplayer.ui.shell.pedal_hold import PedalHoldToPlay
 from smrtplayer.ui.shell.shortcut_sheet import ShortcutSheet
+from smrtplayer.ui.shell.theme_menu import ThemeMenu
 
 if TYPE_CHECKING:
     from smrtplayer.ui.shell.workspace import Workspace
@@ -148,9 +150,10 @@ class MainWindow(QMainWindow):
         self.error_area.setObjectName("errorArea")
         self.error_area.setTextFormat(Qt.TextFormat.PlainText)
         self.error_area.setWordWrap(True)
-        self.error_area.setStyleSheet(
-            "QLabel#errorArea { background: #fff3cd; color: #5a4300; padding: 6px; "
-            "border: 1px solid #e0c36a; border-radius: 3px; }"
+        set_themed_style(
+            self.error_area,
+            "QLabel#errorArea { background: $warning_bg; color: $warning_text; padding: 6px; "
+            "border: 1px solid $warning_border; border-radius: 3px; }",
         )
         self.error_area.hide()
 
@@ -278,6 +281,8 @@ class MainWindow(QMainWindow):
         view_menu = self.view_menu = self.menuBar().addMenu("&View")
         for action_id in ("fullscreen", "mirror", "subtitles", "subtitles_bigger", "subtitles_smaller"):
             view_menu.addAction(actions[action_id])
+        view_menu.addSeparator()
+        view_menu.addMenu(ThemeMenu(theme_manager(self.context.settings), self))
 
         help_menu = self.help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(actions["shortcuts"])
