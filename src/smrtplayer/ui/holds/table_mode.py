@@ -1,7 +1,8 @@
 """Table mode: the screen a therapist glances at from the table, two or three metres away.
 
-Full screen, black, the demonstration on the left and on the right, from top to bottom: which step
-this is, the position's name, the kind of step and a coloured side badge (as large as each other),
+Full screen, black in the dark theme and white in the light one (``TABLE_COLOURS``: every colour reads
+at ≥ 4.5:1 on its background), the demonstration on the left and on the right, from top to bottom: which
+step this is, the position's name, the kind of step and a coloured side badge (as large as each other),
 the pass count and the step's cue (Active Release: "PASS 3 / 8", "Client moves"), the countdown (more
 than a fifth of the screen high, drawn to fill its box) with a progress bar, and what comes next.
 
@@ -20,6 +21,7 @@ keys still work. Leaving table mode does not stop a running sequence.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import (
@@ -41,15 +43,66 @@ from smrtplayer.holds.runner import SequenceRunner
 from smrtplayer.holds.timer import HoldTimer, format_countdown
 from smrtplayer.models.plans import PASSES, RECHECK, REMINDER, Plan
 from smrtplayer.ui.common.shortcuts import TABLE_MEANING, ShortcutBindings, key_text, table_hint_keys
+from smrtplayer.ui.common.theme import is_dark
 from smrtplayer.ui.player.video_view import VideoView
 
-BACKGROUND = "#000000"
-TEXT = QColor("#ffffff")
-SOFT = QColor("#b0b0b0")
-LAST_SECONDS = QColor("#ffd54f")
-OVERTIME = QColor("#69f0ae")
-PAUSED = QColor("#9e9e9e")
-REST = QColor("#80d8ff")
+
+@dataclass(frozen=True)
+class TableColours:
+    """Table mode's colours in one theme: the countdown's states, the labels, the badges."""
+
+    background: str
+    text: str
+    soft: str  # the status line, an idle countdown
+    last_seconds: str
+    overtime: str
+    paused: str
+    rest: str
+    groove: str  # the progress bar's empty part
+    next_text: str
+    hints: str
+    kind_badge_bg: str
+    kind_badge_text: str
+
+
+TABLE_COLOURS = {
+    "dark": TableColours(
+        background="#000000",
+        text="#ffffff",
+        soft="#b0b0b0",
+        last_seconds="#ffd54f",
+        overtime="#69f0ae",
+        paused="#9e9e9e",
+        rest="#80d8ff",
+        groove="#333333",
+        next_text="#e0e0e0",
+        hints="#9e9e9e",
+        kind_badge_bg="#ffffff",
+        kind_badge_text="#000000",
+    ),
+    "light": TableColours(
+        background="#ffffff",
+        text="#111111",
+        soft="#4b5260",
+        last_seconds="#9a5700",
+        overtime="#1b7f3a",
+        paused="#666666",
+        rest="#0b6aa8",
+        groove="#d6d9de",
+        next_text="#2d333b",
+        hints="#5b6470",
+        kind_badge_bg="#111111",
+        kind_badge_text="#ffffff",
+    ),
+}
+
+
+def table_colours() -> TableColours:
+    """The colours for the application's theme (table mode paints its own background, so it asks the
+    application's palette, not its own)."""
+    return TABLE_COLOURS["dark" if is_dark(QGuiApplication.palette()) else "light"]
+
+
 SIDE_STYLE = {
     "L": ("CLIENT'S LEFT", "#ff9800", "#000000"),
     "R": ("CLIENT'S RIGHT", "#29b6f6", "#000000"),
@@ -104,6 +157,7 @@ class CountdownView(QWidget):
         # The digits' size is chosen from the hold's length when it starts; time added later
         # (paused, +10 s past 99) must not shrink the number the therapist is reading.
         self._size_digits = 2
+        self.colours = table_colours()
         timer.started.connect(self._remember_size)
 
     def _remember_size(self, *_args: object) -> None:
@@ -118,19 +172,22 @@ class CountdownView(QWidget):
         return self._timer.display(seconds_only=True)
 
     def colour(self) -> QColor:
-        timer = self._timer
+        return QColor(self._colour_name())
+
+    def _colour_name(self) -> str:
+        timer, colours = self._timer, self.colours
         if self.shown_text:
-            return LAST_SECONDS
+            return colours.last_seconds
         if not timer.is_active():
-            return SOFT
+            return colours.soft
         if timer.is_paused():
-            return PAUSED
+            return colours.paused
         remaining = timer.remaining_ms()
         if remaining <= 0:
-            return OVERTIME
+            return colours.overtime
         if self.is_rest:
-            return REST
-        return LAST_SECONDS if remaining <= 3000 else TEXT
+            return colours.rest
+        return colours.last_seconds if remaining <= 3000 else colours.text
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -167,7 +224,7 @@ class CountdownView(QWidget):
         timer = self._timer
         planned = timer.planned_ms() if timer.is_active() else 0
         bar = QRectF(0, self.height() - bar_height, self.width(), bar_height)
-        painter.fillRect(bar, QColor("#333333"))
+        painter.fillRect(bar, QColor(self.colours.groove))
         if planned > 0:
             done = min(1.0, max(0.0, timer.elapsed_ms() / planned))
             painter.fillRect(QRectF(bar.left(), bar.top(), bar.width() * done, bar.height()), self.colour())
@@ -238,7 +295,6 @@ class TableModeWindow(QWidget):
         self.setWindowTitle("Table mode — smrtplayer")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setStyleSheet(f"QWidget#tableMode {{ background: {BACKGROUND}; }} QLabel {{ color: white; }}")
         self.setAutoFillBackground(True)
         self.context = context
         self.holds = context.holds
@@ -262,9 +318,6 @@ class TableModeWindow(QWidget):
         self.side_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.kind_badge = _plain_label("kindBadge")
         self.kind_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.kind_badge.setStyleSheet(
-            "QLabel { background: #ffffff; color: #000000; border-radius: 10px; padding: 4px 28px; }"
-        )
         self.pass_count = _plain_label("passCount")
         self.step_cue = _plain_label("stepCue")
         self.step_cue.setWordWrap(True)
@@ -312,6 +365,7 @@ class TableModeWindow(QWidget):
         layout.addLayout(left, 56)
         layout.addLayout(panel, 44)
         self.flash_overlay = FlashOverlay(self)
+        self._apply_colours()
 
         self.playback.frame_ready.connect(self.video.show_frame)
         for signal in (self.timer.tick, self.timer.overtime, self.timer.adjusted, self.timer.started):
@@ -433,7 +487,24 @@ class TableModeWindow(QWidget):
         if self.locked and event.type() in _POINTER_EVENTS:
             event.accept()
             return True
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self._apply_colours()  # the theme changed
         return super().event(event)
+
+    def _apply_colours(self) -> None:
+        colours = self.colours = self.countdown.colours = table_colours()
+        self.setStyleSheet(
+            f"QWidget#tableMode {{ background: {colours.background}; }} QLabel {{ color: {colours.text}; }}"
+        )
+        self.kind_badge.setStyleSheet(
+            f"QLabel {{ background: {colours.kind_badge_bg}; color: {colours.kind_badge_text};"
+            " border-radius: 10px; padding: 4px 28px; }"
+        )
+        self.status.setStyleSheet(f"QLabel {{ color: {colours.soft}; }}")
+        self.next_label.setStyleSheet(f"QLabel {{ color: {colours.next_text}; }}")
+        self.hints.setStyleSheet(f"QLabel {{ color: {colours.hints}; padding-left: 24px; }}")
+        self.lock_label.setStyleSheet(f"QLabel {{ color: {colours.last_seconds}; padding-left: 24px; }}")
+        self.countdown.update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.locked and event.type() in _POINTER_EVENTS:
@@ -615,10 +686,6 @@ class TableModeWindow(QWidget):
             font.setPixelSize(round(height * factor))
             font.setBold(bold)
             label.setFont(font)
-        self.status.setStyleSheet("QLabel { color: #b0b0b0; }")
-        self.next_label.setStyleSheet("QLabel { color: #e0e0e0; }")
-        self.hints.setStyleSheet("QLabel { color: #9e9e9e; padding-left: 24px; }")
-        self.lock_label.setStyleSheet("QLabel { color: #ffd54f; padding-left: 24px; }")
         self.countdown.setMinimumHeight(round(height * 0.34))
         self.flash_overlay.setGeometry(self.rect())
 

@@ -2,8 +2,11 @@
 
 Each region is an element of the SVG whose id is the region id. For exact hit-testing and tinting,
 each region gets a mask rendered from a copy of the SVG holding only that region, so the mask lies
-exactly on the drawing at any size. Regions with positions are tinted and carry their count; the
-region under the mouse is highlighted, the listed one is marked.
+exactly on the drawing at any size; masks are rendered at the screen's device pixel ratio, so edges
+stay sharp at 150 % and 200 % scaling. The figures are a drawing and look the same in both themes;
+everything around them (background, captions, side letters, focus ring) comes from the palette.
+Regions with positions are tinted and carry their count; the region under the mouse is highlighted,
+the listed one is marked.
 
 Keyboard and screen readers: every region is also a real (invisible) button laid over its drawing,
 in the tab order, named "Hips & Sacrum, 4 positions"; Space or Enter lists it, arrow keys move to
@@ -12,6 +15,7 @@ the next region. The positioning groups (side-lying, pregnancy) are ordinary but
 
 from __future__ import annotations
 
+import math
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +32,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPen,
     QRegion,
     QResizeEvent,
@@ -54,8 +59,8 @@ PRIMARY_ON_BACK = frozenset({"hips-sacrum"})
 HAS_POSITIONS = QColor(24, 128, 120, 70)
 HOVER = QColor(242, 169, 0, 150)
 SELECTED = QColor(47, 111, 222, 135)
+#: the count badges carry their own background: white on it reads at 7.6:1 in either theme
 BADGE = QColor("#0b5f5a")
-BACKGROUND = QColor("#fbf8f4")
 
 
 @dataclass
@@ -72,6 +77,8 @@ class _Figure:
     bounds: dict[str, QRect] = field(default_factory=dict)
     anchors: dict[str, QPointF] = field(default_factory=dict)
     tinted: dict[tuple[str, int], QImage] = field(default_factory=dict)
+    #: the device pixel ratio the masks were rendered at
+    pixel_ratio: float = 1.0
 
 
 class _RegionButton(QAbstractButton):
@@ -152,10 +159,11 @@ class _Canvas(QWidget):
             if not figure.rect.contains(point):
                 continue
             local = point - figure.rect.topLeft()
+            pixel = QPoint(int(local.x() * figure.pixel_ratio), int(local.y() * figure.pixel_ratio))
             by_area = sorted(figure.masks, key=lambda r: figure.bounds[r].width() * figure.bounds[r].height())
             for region_id in by_area:
                 mask = figure.masks[region_id]
-                if mask.valid(local) and mask.pixelColor(local).alpha() > 0:
+                if mask.valid(pixel) and mask.pixelColor(pixel).alpha() > 0:
                     return region_id
         return None
 
@@ -196,7 +204,7 @@ class _Canvas(QWidget):
             )
             x = available.x() + index * column + (column - size.width()) // 2
             figure.rect = QRect(x, available.y(), size.width(), size.height())
-            _render_masks(figure)
+            _render_masks(figure, self.devicePixelRatioF())
         for region_id, button in self.buttons.items():
             owner = self._figure_for(region_id)
             if owner is not None and region_id in owner.bounds:
@@ -232,9 +240,14 @@ class _Canvas(QWidget):
 
     # ---------------------------------------------------------------------------------- paint
     def paintEvent(self, event: QPaintEvent) -> None:
+        ratio = self.devicePixelRatioF()
+        for figure in self.figures:
+            if figure.pixel_ratio != ratio:  # moved to a screen with another scale
+                _render_masks(figure, ratio)
+        palette = self.palette()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), BACKGROUND)
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
         focused = next((rid for rid, button in self.buttons.items() if button.hasFocus()), None)
         for figure in self.figures:
             self._paint_caption(painter, figure)
@@ -251,7 +264,7 @@ class _Canvas(QWidget):
                 for colour in colours:
                     painter.drawImage(figure.rect.topLeft(), _tinted(figure, region_id, colour))
             if focused in figure.bounds and figure is self._figure_for(focused):
-                pen = QPen(QColor("#1f3a5f"), 2, Qt.PenStyle.DashLine)
+                pen = QPen(palette.color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.DashLine)
                 painter.setPen(pen)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(
@@ -261,7 +274,9 @@ class _Canvas(QWidget):
             count = self.counts.get(region_id, 0)
             point = self.anchor(region_id)
             if count and point is not None:
-                _paint_badge(painter, point, f"{count:,}", self.font())
+                _paint_badge(
+                    painter, point, f"{count:,}", self.font(), palette.color(QPalette.ColorRole.Base)
+                )
         painter.end()
 
     def _paint_side_labels(self, painter: QPainter, figure: _Figure) -> None:
@@ -274,7 +289,7 @@ class _Canvas(QWidget):
         word_font.setBold(True)
         word_font.setPixelSize(max(11, round(10 * scale)))
         letter_metrics = QFontMetrics(letter_font)
-        painter.setPen(QColor("#1f3a5f"))
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
         for letter, word, x, y in figure.labels:
             centre_x = figure.rect.x() + x * scale
             baseline = figure.rect.y() + y * scale
@@ -292,11 +307,12 @@ class _Canvas(QWidget):
         metrics = QFontMetrics(font)
         area = QRect(figure.rect.x() - 20, 2, figure.rect.width() + 40, metrics.height())
         painter.setFont(font)
-        painter.setPen(QColor("#1f3a5f"))
+        palette = self.palette()
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
         painter.drawText(area, int(Qt.AlignmentFlag.AlignCenter), figure.caption)
         small = QFont(self.font())
         painter.setFont(small)
-        painter.setPen(QColor("#55606e"))
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         below = area.translated(0, metrics.height())
         painter.drawText(below, int(Qt.AlignmentFlag.AlignCenter), figure.subtitle)
 
@@ -405,26 +421,37 @@ def _region_svgs(raw: bytes) -> dict[str, QByteArray]:
     return result
 
 
-def _render_masks(figure: _Figure) -> None:
+def _render_masks(figure: _Figure, pixel_ratio: float) -> None:
+    """Each region's mask at the figure's size in device pixels (logical size × ``pixel_ratio``), with
+    its bounds and count anchor in logical pixels."""
     figure.masks.clear()
     figure.bounds.clear()
     figure.anchors.clear()
     figure.tinted.clear()
+    figure.pixel_ratio = pixel_ratio
     size = figure.rect.size()
     if size.isEmpty():
         return
+    device_size = QSize(math.ceil(size.width() * pixel_ratio), math.ceil(size.height() * pixel_ratio))
     view_box = figure.renderer.viewBoxF()
     scale_x = size.width() / view_box.width()
     scale_y = size.height() / view_box.height()
     for region_id, svg in figure.region_svgs.items():
-        mask = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        mask = QImage(device_size, QImage.Format.Format_ARGB32_Premultiplied)
+        mask.setDevicePixelRatio(pixel_ratio)
         mask.fill(Qt.GlobalColor.transparent)
         painter = QPainter(mask)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         QSvgRenderer(svg).render(painter, QRectF(0, 0, size.width(), size.height()))
         painter.end()
         figure.masks[region_id] = mask
-        figure.bounds[region_id] = QRegion(QBitmap.fromImage(mask.createAlphaMask())).boundingRect()
+        device_bounds = QRegion(QBitmap.fromImage(mask.createAlphaMask())).boundingRect()
+        figure.bounds[region_id] = QRectF(
+            device_bounds.x() / pixel_ratio,
+            device_bounds.y() / pixel_ratio,
+            device_bounds.width() / pixel_ratio,
+            device_bounds.height() / pixel_ratio,
+        ).toAlignedRect()
         anchor_id = f"anchor-{region_id}"
         if figure.renderer.elementExists(anchor_id):
             centre = (
@@ -445,13 +472,13 @@ def _tinted(figure: _Figure, region_id: str, colour: QColor) -> QImage:
         image = QImage(figure.masks[region_id])
         painter = QPainter(image)
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
-        painter.fillRect(image.rect(), colour)
+        painter.fillRect(QRectF(QPointF(0, 0), image.deviceIndependentSize()), colour)
         painter.end()
         figure.tinted[key] = image
     return image
 
 
-def _paint_badge(painter: QPainter, centre: QPoint, text: str, base: QFont) -> None:
+def _paint_badge(painter: QPainter, centre: QPoint, text: str, base: QFont, ring: QColor) -> None:
     font = QFont(base)
     font.setBold(True)
     font.setPointSizeF(max(9.0, base.pointSizeF()))
@@ -459,7 +486,7 @@ def _paint_badge(painter: QPainter, centre: QPoint, text: str, base: QFont) -> N
     width = max(metrics.horizontalAdvance(text) + 12, metrics.height() + 4)
     height = metrics.height() + 4
     box = QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height)
-    painter.setPen(QPen(QColor("white"), 1.5))
+    painter.setPen(QPen(ring, 1.5))  # the background's colour: the badge stands apart from the figure
     painter.setBrush(BADGE)
     painter.drawRoundedRect(box, height / 2, height / 2)
     painter.setFont(font)

@@ -1,15 +1,17 @@
 """Study time per day as a bar chart (QtCharts), with a plain painted chart where QtCharts is missing.
 
 QtCharts lives in PySide6-Addons; the frozen bundle may leave it out, so the import is tried once and
-``StudyChart`` falls back to drawing the same bars itself.
+``StudyChart`` falls back to drawing the same bars itself. Either way the colours are the widget's
+palette's (the accent for the bars, text and mid tones for labels and lines), read again when the theme
+changes.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QMargins, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QMargins, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 try:  # pragma: no branch - which branch runs depends on the installation
@@ -18,8 +20,6 @@ try:  # pragma: no branch - which branch runs depends on the installation
     HAVE_QTCHARTS = True
 except ImportError:  # pragma: no cover - the frozen bundle without QtCharts
     HAVE_QTCHARTS = False
-
-BAR_COLOUR = QColor("#3d7bd9")
 
 
 def minutes(ms: int) -> float:
@@ -65,6 +65,7 @@ class StudyChart(QWidget):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             layout.addWidget(view)
             self._view = view
+            self._apply_palette()
 
     def sizeHint(self) -> QSize:
         return QSize(420, 180)
@@ -75,6 +76,34 @@ class StudyChart(QWidget):
             self._rebuild_chart()
         else:
             self.update()
+
+    def bar_colour(self) -> QColor:
+        return self.palette().color(QPalette.ColorRole.Accent)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.uses_qtcharts:
+            self._apply_palette()
+
+    def _apply_palette(self) -> None:
+        palette = self.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        self._chart.setBackgroundBrush(QBrush(base))
+        self._chart.setBackgroundPen(Qt.PenStyle.NoPen)
+        if isinstance(self._view, QChartView):
+            self._view.setBackgroundBrush(QBrush(base))
+        text = QBrush(palette.color(QPalette.ColorRole.Text))
+        line = palette.color(QPalette.ColorRole.Mid)
+        for axis in self._chart.axes():
+            axis.setLabelsBrush(text)
+            axis.setTitleBrush(text)
+            axis.setLinePenColor(line)
+            axis.setGridLineColor(line)
+        for series in self._chart.series():
+            if isinstance(series, QBarSeries):
+                for bars in series.barSets():
+                    bars.setColor(self.bar_colour())
+                    bars.setBorderColor(self.bar_colour())
 
     def day_labels_fit(self) -> bool:
         return not self.days or (self.width() - 40) / len(self.days) >= MIN_PX_PER_LABEL
@@ -89,8 +118,6 @@ class StudyChart(QWidget):
         for axis in list(chart.axes()):
             chart.removeAxis(axis)
         bars = QBarSet("Minutes")
-        bars.setColor(BAR_COLOUR)
-        bars.setBorderColor(BAR_COLOUR)
         for _day, ms in self.days:
             bars.append(minutes(ms))
         series = QBarSeries()
@@ -115,6 +142,7 @@ class StudyChart(QWidget):
         chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(categories)
         series.attachAxis(values)
+        self._apply_palette()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -133,7 +161,7 @@ class StudyChart(QWidget):
             bar = QRectF(
                 area.left() + index * width + width * 0.15, area.bottom() - height, width * 0.7, height
             )
-            painter.fillRect(bar, BAR_COLOUR)
+            painter.fillRect(bar, self.bar_colour())
             painter.drawText(
                 QRectF(area.left() + index * width, area.bottom() + 2, width, 18),
                 Qt.AlignmentFlag.AlignHCenter,

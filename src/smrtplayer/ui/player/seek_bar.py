@@ -3,12 +3,15 @@
 Dragging previews (seeks without saving); the press and the release are real seeks. Hovering says
 which time is under the mouse (``hovered``); a picture of that frame given back (``show_preview``)
 is shown above the bar, to find a boundary by eye before frame-stepping to it.
+
+The groove, the played part and the handle take the palette's colours (mid tone, accent, base), so
+the bar reads in the light and the dark theme; the marks keep their own colours, visible on both.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QWidget
 
 from smrtplayer.common.timetext import clock_text
@@ -18,9 +21,6 @@ from smrtplayer.ui.common.plain_text import plain_tooltip
 MARK_COLOURS = (QColor("#4f8fd6"), QColor("#58b368"))
 LOOP_COLOUR = QColor(255, 150, 0, 150)
 NOTE_COLOUR = QColor("#f2c94c")
-PLAYED_COLOUR = QColor("#e0e0e0")
-GROOVE_COLOUR = QColor("#555555")
-HANDLE_COLOUR = QColor("#ffffff")
 
 
 class PreviewPopup(QLabel):
@@ -168,11 +168,13 @@ class SeekBar(QWidget):
 
     # ------------------------------------------------------------------------------ paint
     def paintEvent(self, event: QPaintEvent) -> None:
+        palette = self.palette()
+        accent = palette.color(QPalette.ColorRole.Accent)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         groove = self._groove()
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(GROOVE_COLOUR)
+        painter.setBrush(palette.color(QPalette.ColorRole.Mid))
         painter.drawRoundedRect(groove, 4, 4)
         if self._duration > 0:
             for index, position in enumerate(self._positions):
@@ -191,9 +193,9 @@ class SeekBar(QWidget):
                 painter.setBrush(LOOP_COLOUR)
                 painter.drawRect(QRect(left, 2, max(2, right - left), self.height() - 4))
             played = self.mark_x(self._position)
-            painter.setBrush(PLAYED_COLOUR)
+            painter.setBrush(accent)
             painter.drawRoundedRect(QRect(groove.left(), groove.top(), played - groove.left(), 8), 4, 4)
-            painter.setBrush(HANDLE_COLOUR)
-            painter.setPen(QColor("#333333"))
+            painter.setBrush(accent)
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Base), 2))
             painter.drawEllipse(QPoint(played, groove.center().y()), 8, 8)
         painter.end()

@@ -5,7 +5,8 @@ overlays; painting the sink's frames with QPainter has none of those limits. A f
 an image only when it is painted, so frames that arrive faster than the screen repaints cost nothing.
 
 Everything drawn over the picture is for someone two metres away: the MIRRORED badge whenever the
-picture is flipped, the speed when it is not 1x, the loop, subtitles, and short notices.
+picture is flipped, the speed when it is not 1x, the loop, subtitles, and short notices. The video
+and everything over it stay dark in either theme: the view keeps the dark palette for itself.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QRect, QRectF, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent, QPalette
 from PySide6.QtMultimedia import QVideoFrame
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from smrtplayer.ui.common.flow_layout import FlowLayout
+from smrtplayer.ui.common.theme import dark_palette
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +86,7 @@ class VideoView(QWidget):
         self.setMinimumSize(320, 180)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setPalette(dark_palette())  # its panels and their buttons too
         self._frame = QVideoFrame()
         self._image = QImage()
         self._image_stale = False
@@ -335,7 +338,9 @@ class VideoView(QWidget):
                 self.first_frame_painted.emit()
             self._paint_subtitle(painter, target)
         elif not self._message:
-            self._paint_centred_text(painter, self._placeholder, QColor("#bbbbbb"))
+            self._paint_centred_text(
+                painter, self._placeholder, self.palette().color(QPalette.ColorRole.PlaceholderText)
+            )
         self._paint_badges(painter)
         painter.end()
 
