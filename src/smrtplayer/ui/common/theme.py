@@ -135,19 +135,20 @@ def is_dark(palette: QPalette) -> bool:
 
 
 def tones(palette: QPalette) -> Tones:
-    """The extra colours that go with ``palette`` (a widget's, so a dark surround gets dark tones)."""
+    """The extra colours that go with ``palette``."""
     return DARK_TONES if is_dark(palette) else LIGHT_TONES
 
 
-def themed(template: str, palette: QPalette) -> str:
-    """``template`` with its ``$name`` placeholders (the fields of :class:`Tones`) filled in."""
-    return Template(template).substitute(asdict(tones(palette)))
+def themed(template: str) -> str:
+    """``template`` with its ``$name`` placeholders (the fields of :class:`Tones`) filled in for the
+    application's theme (a widget's own palette is no guide: its style sheet has changed it)."""
+    return Template(template).substitute(asdict(tones(QGuiApplication.palette())))
 
 
 def set_themed_style(widget: QWidget, template: str) -> None:
     """Give ``widget`` a style sheet written with ``$name`` tones; it is written again on a theme change."""
     widget.setProperty(TEMPLATE_PROPERTY, template)
-    widget.setStyleSheet(themed(template, widget.palette()))
+    widget.setStyleSheet(themed(template))
 
 
 def system_scheme() -> str:
@@ -199,6 +200,11 @@ class ThemeManager(QObject):
 
     def retire(self) -> None:
         """Stop following the desktop and the setting (another manager takes over)."""
+        global _installed
+        if _installed is self:
+            _installed = None
+        if not self._connections:
+            return
         for connection in self._connections:
             QObject.disconnect(connection)
         self._connections = []
@@ -223,7 +229,7 @@ def _restyle(widgets: list[QWidget]) -> None:
     for widget in widgets:
         template = widget.property(TEMPLATE_PROPERTY)
         if isinstance(template, str) and template:
-            widget.setStyleSheet(themed(template, widget.palette()))
+            widget.setStyleSheet(themed(template))
         elif widget.styleSheet():
             widget.setStyleSheet(widget.styleSheet())  # re-resolves its palette(…) colours
 
