@@ -171,9 +171,7 @@ def test_body_map_paints_its_background_and_captions_from_the_dark_palette(dark,
     assert image.pixelColor(1, 1).name() == DARK.color(Role.Base).name()
     caption_band = image.copy(0, 0, image.width(), body_map.canvas._caption_height())
     assert share_near(caption_band, DARK.color(Role.Text), step=1) > 0.01, "captions in the light text colour"
-    assert share_near(caption_band, QColor("#1f3a5f"), step=1) == 0, (
-        "no dark-blue text on the dark background"
-    )
+    assert share_near(caption_band, QColor("#1f3a5f"), step=1) == 0, "no dark-blue text left"
 
 
 def test_study_chart_paints_with_the_dark_palette_and_the_accent(dark, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -233,7 +231,5 @@ def test_the_video_stays_dark_in_the_light_theme(context: AppContext, qtbot) -> 
     image = grab(view)
     assert image.pixelColor(2, 2).name() == "#000000"
     placeholder = DARK.color(Role.PlaceholderText)
-    assert share_near(image, placeholder, tolerance=20, step=1) > 0.001, (
-        "placeholder in the dark palette's tone"
-    )
+    assert share_near(image, placeholder, tolerance=20, step=1) > 0.001, "placeholder in the dark tone"
     assert view.palette().color(Role.Window).name() == DARK.color(Role.Window).name()
