@@ -112,3 +112,25 @@ def test_regions_with_positions_are_tinted(body_map: BodyMap) -> None:
     without = image.pixelColor(body_map.canvas.anchor("abdomen"))
     assert with_positions != without
     assert with_positions.green() > with_positions.red()  # the teal tint over the skin colour
+
+
+def test_masks_at_twice_the_pixel_ratio_hit_and_bound_the_same_regions(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from smrtplayer.ui.index.body_map import _render_masks
+
+    body_map = BodyMap(default_taxonomy())
+    qtbot.addWidget(body_map)
+    body_map.resize(420, 600)
+    body_map.show()
+    canvas = body_map.canvas
+    at_one = {region: canvas.anchor(region) for region in canvas.buttons}
+    bounds_at_one = {f.view: dict(f.bounds) for f in canvas.figures}
+    for figure in canvas.figures:
+        _render_masks(figure, 2.0)
+        for region_id, mask in figure.masks.items():
+            assert mask.devicePixelRatio() == 2.0
+            assert mask.width() == 2 * figure.rect.width(), region_id
+            bounds = figure.bounds[region_id]
+            before = bounds_at_one[figure.view][region_id]
+            assert abs(bounds.left() - before.left()) <= 1 and abs(bounds.right() - before.right()) <= 1
+    for region_id, point in at_one.items():
+        assert point is not None and canvas.region_at(point) == region_id, region_id

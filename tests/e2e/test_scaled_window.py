@@ -1,0 +1,61 @@
+"""Crisp at 200 %: the real window under Xvfb with QT_SCALE_FACTOR=2, its body map measured."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from helpers.xvfb import Xvfb
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(not Xvfb.available(), reason="Xvfb is not installed (apt-get install xvfb)"),
+]
+
+DRIVER = Path(__file__).with_name("scaled_window.py")
+ARTIFACTS = os.environ.get("SMRTPLAYER_TEST_ARTIFACTS")
+
+
+def run_scaled(scale: int, tmp_path: Path) -> dict[str, Any]:
+    xvfb = Xvfb(1366 * scale, 768 * scale).start()
+    out = Path(ARTIFACTS) / f"scaled-{scale}x" if ARTIFACTS else tmp_path / "out"
+    try:
+        completed = subprocess.run(
+            [sys.executable, str(DRIVER), "--data-dir", str(tmp_path / "data"), "--out", str(out)],
+            env={**xvfb.env(), "QT_SCALE_FACTOR": str(scale), "PYTHONPATH": os.pathsep.join(sys.path)},
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        xvfb.stop()
+    result_file = out / "result.json"
+    assert result_file.exists(), completed.stdout[-3000:] + completed.stderr[-3000:]
+    result: dict[str, Any] = json.loads(result_file.read_text())
+    assert completed.returncode == 0 and result["ok"], (result, completed.stderr[-3000:])
+    return result
+
+
+@pytest.mark.time_limit(180)
+def test_the_body_map_is_drawn_in_device_pixels_at_200_percent(tmp_path: Path) -> None:
+    result = run_scaled(2, tmp_path)
+    assert result["ratio"] == 2.0
+    width, height = result["logical"]
+    assert result["grabbed"] == [2 * width, 2 * height] and result["grabbed_ratio"] == 2.0
+    assert result["masks"], "the regions' masks were rendered"
+    for ratio, mask_width, mask_height, figure_width, figure_height in result["masks"]:
+        assert ratio == 2.0
+        assert (mask_width, mask_height) == (math.ceil(2 * figure_width), math.ceil(2 * figure_height))
+    edges = result["edges"]
+    assert edges["changed_pixels"] > 2000, "selecting the region tinted it"
+    # Masks at the logical size give 2×2 blocks: no edge step inside a block (share 0). Sharp edges
+    # step inside blocks about as often as between them.
+    assert edges["inside_block_share"] > 0.25, edges
