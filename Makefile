@@ -22,7 +22,7 @@ CHECK_ARGS    ?= -n $(CHECK_WORKERS) --dist loadfile
 CHECK_LIMIT_S ?= 600
 CHECK_TIMEOUT := $(shell command -v timeout >/dev/null 2>&1 && echo "timeout -s KILL $(CHECK_LIMIT_S)")
 
-.PHONY: run check test lint fmt dist deb demo fixtures bench stress clean venv
+.PHONY: run check test lint fmt dist deb demo fixtures bench stress screenshots clean venv
 
 $(VENV)/.stamp-python:
 	@if [ -x "$(PY)" ] && "$(PY)" -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
@@ -88,6 +88,10 @@ bench: $(DEV_STAMP)
 			apt-get update -qq && apt-get install -y -qq --no-install-recommends mpv >/dev/null; \
 		else echo "mpv (the peer for playback figures) is missing: sudo apt-get install mpv"; fi; }
 	$(PY) benchmarks/run_all.py
+
+# The README's screenshots: the real app under Xvfb (apt-get install xvfb openbox), into docs/screenshots/.
+screenshots: $(DEV_STAMP)
+	$(PY) tools/make_screenshots.py
 
 stress: $(DEV_STAMP)
 	$(TIMEOUT) $(PY) -m pytest -m stress --run-stress $(PYTEST_ARGS)
