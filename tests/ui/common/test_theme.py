@@ -233,3 +233,20 @@ def test_the_video_stays_dark_in_the_light_theme(context: AppContext, qtbot) -> 
     placeholder = DARK.color(Role.PlaceholderText)
     assert share_near(image, placeholder, tolerance=20, step=1) > 0.001, "placeholder in the dark tone"
     assert view.palette().color(Role.Window).name() == DARK.color(Role.Window).name()
+
+
+def test_an_open_chart_and_body_map_follow_a_theme_change(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    manager = theme_manager(context.settings)
+    chart = StudyChart()
+    body_map = BodyMap(default_taxonomy())
+    for widget in (chart, body_map):
+        qtbot.addWidget(widget)
+    chart.resize(420, 200)
+    body_map.resize(420, 600)
+    chart.set_days([(date(2026, 3, 1) + timedelta(days=n), 900_000) for n in range(7)])
+    assert share_near(grab(chart), LIGHT.color(Role.Base)) > 0.4
+    assert grab(body_map.canvas).pixelColor(1, 1).name() == LIGHT.color(Role.Base).name()
+    manager.set_choice("dark")
+    assert share_near(grab(chart), DARK.color(Role.Base)) > 0.4
+    assert share_near(grab(chart), LIGHT.color(Role.Base), tolerance=4) < 0.01
+    assert grab(body_map.canvas).pixelColor(1, 1).name() == DARK.color(Role.Base).name()
