@@ -23,13 +23,13 @@ DRIVER = Path(__file__).with_name("scaled_window.py")
 ARTIFACTS = os.environ.get("SMRTPLAYER_TEST_ARTIFACTS")
 
 
-def run_scaled(scale: int, tmp_path: Path) -> dict[str, Any]:
-    xvfb = Xvfb(1366 * scale, 768 * scale).start()
-    out = Path(ARTIFACTS) / f"scaled-{scale}x" if ARTIFACTS else tmp_path / "out"
+def run_scaled(scale: float, tmp_path: Path) -> dict[str, Any]:
+    xvfb = Xvfb(round(1366 * scale), round(768 * scale)).start()
+    out = Path(ARTIFACTS) / f"scaled-{scale:g}x" if ARTIFACTS else tmp_path / "out"
     try:
         completed = subprocess.run(
             [sys.executable, str(DRIVER), "--data-dir", str(tmp_path / "data"), "--out", str(out)],
-            env={**xvfb.env(), "QT_SCALE_FACTOR": str(scale), "PYTHONPATH": os.pathsep.join(sys.path)},
+            env={**xvfb.env(), "QT_SCALE_FACTOR": f"{scale:g}", "PYTHONPATH": os.pathsep.join(sys.path)},
             capture_output=True,
             text=True,
             timeout=120,
@@ -59,3 +59,13 @@ def test_the_body_map_is_drawn_in_device_pixels_at_200_percent(tmp_path: Path) -
     # Masks at the logical size give 2×2 blocks: no edge step inside a block (share 0). Sharp edges
     # step inside blocks about as often as between them.
     assert edges["inside_block_share"] > 0.25, edges
+
+
+@pytest.mark.time_limit(180)
+def test_the_body_maps_masks_follow_a_150_percent_scale(tmp_path: Path) -> None:
+    result = run_scaled(1.5, tmp_path)
+    assert result["ratio"] == 1.5
+    for ratio, mask_width, mask_height, figure_width, figure_height in result["masks"]:
+        assert ratio == 1.5
+        assert (mask_width, mask_height) == (math.ceil(1.5 * figure_width), math.ceil(1.5 * figure_height))
+    assert result["edges"]["changed_pixels"] > 1000, "selecting the region tinted it"
