@@ -86,15 +86,17 @@ DARK_TONES = Tones(
     success="#6fd694",
 )
 
-# role -> (light, dark); the disabled group greys text out below
+# role -> (light, dark); the disabled group greys text out below. Fusion outlines fields and frames
+# in the window colour made 40 % darker: so in the dark palette fields (base) are lighter than the
+# window, or their frames would vanish into them.
 _COLOURS: dict[QPalette.ColorRole, tuple[str, str]] = {
     Role.Window: ("#f4f5f7", "#1f2227"),
     Role.WindowText: ("#1d2127", "#e4e7eb"),
-    Role.Base: ("#ffffff", "#16181c"),
-    Role.AlternateBase: ("#f0f2f5", "#1c1f24"),
+    Role.Base: ("#ffffff", "#272b31"),
+    Role.AlternateBase: ("#f0f2f5", "#2d3138"),
     Role.Text: ("#1d2127", "#e4e7eb"),
     Role.PlaceholderText: ("#5b6470", "#a0a8b3"),
-    Role.Button: ("#e9ecf0", "#2b2f36"),
+    Role.Button: ("#e9ecf0", "#30343b"),
     Role.ButtonText: ("#1d2127", "#e4e7eb"),
     Role.BrightText: ("#ffffff", "#ffffff"),
     Role.Light: ("#ffffff", "#4a505a"),
@@ -107,7 +109,7 @@ _COLOURS: dict[QPalette.ColorRole, tuple[str, str]] = {
     Role.Accent: (ACCENT, ACCENT),
     Role.Link: ("#1f5bbf", "#8ab4ff"),
     Role.LinkVisited: ("#6a44b0", "#c3a6ff"),
-    Role.ToolTipBase: ("#ffffff", "#2b2f36"),
+    Role.ToolTipBase: ("#ffffff", "#30343b"),
     Role.ToolTipText: ("#1d2127", "#e4e7eb"),
 }
 _DISABLED_TEXT = ("#8d949e", "#6f7782")
