@@ -20,13 +20,16 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from smrtplayer.app.context import AppContext
 from smrtplayer.app.paths import AppPaths
+from smrtplayer.player.hover_frames import PREVIEW_WIDTH
 from smrtplayer.ui.index.body_map import BodyMap
+from smrtplayer.ui.player.seek_bar import SeekBar
 from smrtplayer.ui.shell.main_window import MainWindow
 
 REGION = "thighs-knees"
@@ -60,6 +63,17 @@ def tint_edges(plain: QImage, tinted: QImage) -> dict[str, float]:
         "edge_steps": total,
         "inside_block_share": inside_blocks / total if total else 0.0,
     }
+
+
+def hover_preview(window: MainWindow) -> list[float]:
+    """The seek bar's preview of the frame under the mouse: [its ratio, width, height] in device pixels."""
+    bar = window.findChild(SeekBar)
+    assert bar is not None, "the window has a seek bar"
+    assert wait_until(lambda: bar.mark_x(3000) > bar.mark_x(0)), "the lesson's length is known"
+    QTest.mouseMove(bar, QPoint(bar.mark_x(3000), bar.height() // 2))
+    assert wait_until(lambda: bar.preview.isVisible() and not bar.preview.pixmap().isNull()), "a preview"
+    pixmap = bar.preview.pixmap()
+    return [pixmap.devicePixelRatio(), pixmap.width(), pixmap.height()]
 
 
 def main() -> int:
@@ -97,6 +111,7 @@ def main() -> int:
         plain.save(str(args.out / "body-map-plain.png"))
         tinted.save(str(args.out / "body-map-selected.png"))
         QGuiApplication.primaryScreen().grabWindow(0).save(str(args.out / "screen.png"))
+        result["preview"] = hover_preview(window)
         result.update(
             ratio=canvas.devicePixelRatioF(),
             logical=[canvas.width(), canvas.height()],
@@ -114,6 +129,7 @@ def main() -> int:
                 for mask in figure.masks.values()
             ],
             edges=tint_edges(plain.toImage(), tinted.toImage()),
+            preview_width=PREVIEW_WIDTH,
             ok=True,
         )
         window.close()

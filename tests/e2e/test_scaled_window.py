@@ -59,6 +59,9 @@ def test_the_body_map_is_drawn_in_device_pixels_at_200_percent(tmp_path: Path) -
     # Masks at the logical size give 2×2 blocks: no edge step inside a block (share 0). Sharp edges
     # step inside blocks about as often as between them.
     assert edges["inside_block_share"] > 0.25, edges
+    # The seek bar's frame preview is decoded at twice the width and shown at the usual size.
+    ratio, preview_width, _preview_height = result["preview"]
+    assert ratio == 2.0 and preview_width == 2 * result["preview_width"], result["preview"]
 
 
 @pytest.mark.time_limit(180)

@@ -2,7 +2,8 @@
 
 Hovering asks for the frame at a time rounded to ``BUCKET_MS``; one already on disk comes back at
 once, otherwise the frame grabber (the second player) decodes it. Only the latest hover is wanted:
-a sweep of the mouse leaves one grab running, not a queue of stale ones.
+a sweep of the mouse leaves one grab running, not a queue of stale ones. On a scaled screen (150 %,
+200 %) the picture is decoded that much wider, so the preview is as sharp as the rest of the window.
 """
 
 from __future__ import annotations
@@ -38,15 +39,18 @@ class HoverFrames(QObject):
     def bucket(at_ms: int) -> int:
         return max(0, round(at_ms / BUCKET_MS) * BUCKET_MS)
 
-    def path_for(self, fingerprint: str, at_ms: int) -> Path:
-        return self._folder / safe_filename(fingerprint[:40], fallback="lesson") / f"{at_ms}.jpg"
+    def path_for(self, fingerprint: str, at_ms: int, width: int = PREVIEW_WIDTH) -> Path:
+        name = f"{at_ms}.jpg" if width == PREVIEW_WIDTH else f"{at_ms}@{width}.jpg"
+        return self._folder / safe_filename(fingerprint[:40], fallback="lesson") / name
 
-    def request(self, lesson: Lesson, at_ms: int) -> QImage | None:
-        """The picture near ``at_ms`` if it is on disk; otherwise None, and ``ready`` follows."""
+    def request(self, lesson: Lesson, at_ms: int, pixel_ratio: float = 1.0) -> QImage | None:
+        """The picture near ``at_ms`` (``PREVIEW_WIDTH`` logical pixels wide on a screen of
+        ``pixel_ratio``) if it is on disk; otherwise None, and ``ready`` follows."""
         at_ms = self.bucket(at_ms)
         key = (lesson.fingerprint, at_ms)
         self._latest = key
-        path = self.path_for(*key)
+        width = round(PREVIEW_WIDTH * max(1.0, pixel_ratio))
+        path = self.path_for(*key, width)
         if path.is_file():
             image = QImage(str(path))
             if not image.isNull():
@@ -60,7 +64,7 @@ class HoverFrames(QObject):
         request_key = next(_keys)
         self._waiting[request_key] = key
         wanted = _Latest(self, key)
-        self._grabber.request([FrameRequest(request_key, lesson.path, at_ms, path, wanted, PREVIEW_WIDTH)])
+        self._grabber.request([FrameRequest(request_key, lesson.path, at_ms, path, wanted, width)])
         FrameGrabber.drop_unwanted()
         return None
 

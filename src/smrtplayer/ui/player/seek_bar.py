@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QWidget
 
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.models.positions import Position
+from smrtplayer.player.hover_frames import PREVIEW_WIDTH
 from smrtplayer.ui.common.plain_text import plain_tooltip
 
 MARK_COLOURS = (QColor("#4f8fd6"), QColor("#58b368"))
@@ -145,7 +146,10 @@ class SeekBar(QWidget):
         """Show ``image`` (the frame near ``at_ms``) above the bar where the mouse is."""
         if image.isNull() or not self._hovering:
             return
-        self.preview.setPixmap(QPixmap.fromImage(image))
+        pixmap = QPixmap.fromImage(image)
+        # A picture decoded wider for a scaled screen is shown at the usual size, in device pixels.
+        pixmap.setDevicePixelRatio(max(1.0, min(self.devicePixelRatioF(), image.width() / PREVIEW_WIDTH)))
+        self.preview.setPixmap(pixmap)
         self.preview.at_ms = at_ms
         self.preview.adjustSize()
         above = self.mapToGlobal(

@@ -395,7 +395,7 @@ class Workspace(QObject):
     def _preview_hovered_time(self, at_ms: int) -> None:
         lesson = self.parts.playback.lesson
         if lesson is not None:
-            image = self.hover_frames.request(lesson, at_ms)
+            image = self.hover_frames.request(lesson, at_ms, self.parts.seek_bar.devicePixelRatioF())
             if image is not None:
                 self.parts.seek_bar.show_preview(image, HoverFrames.bucket(at_ms))
 
