@@ -23,7 +23,8 @@ from smrtplayer.ui.common.theme import (
     set_themed_style,
     theme_manager,
 )
-from smrtplayer.ui.holds.table_mode import TABLE_COLOURS, TableModeWindow
+from smrtplayer.ui.holds.table_colours import TABLE_COLOURS
+from smrtplayer.ui.holds.table_mode import TableModeWindow
 from smrtplayer.ui.index.body_map import BodyMap
 from smrtplayer.ui.library.stats_chart import StudyChart
 from smrtplayer.ui.player.seek_bar import SeekBar

@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 
 from smrtplayer.ui.common.theme import DARK_TONES, LIGHT_TONES, Tones, palette_for
-from smrtplayer.ui.holds.table_mode import SIDE_STYLE, TABLE_COLOURS
+from smrtplayer.ui.holds.table_colours import TABLE_COLOURS
+from smrtplayer.ui.holds.table_mode import SIDE_STYLE
 from smrtplayer.ui.index.body_map import BADGE
 
 Role = QPalette.ColorRole

@@ -171,7 +171,6 @@ class ThemeManager(QObject):
     def __init__(self, app: QApplication, settings: SettingsService) -> None:
         super().__init__(app)
         self.setObjectName("themeManager")
-        self._app = app
         self.settings = settings
         self._system = system_scheme()
         self._scheme = ""
@@ -184,7 +183,7 @@ class ThemeManager(QObject):
         self.apply()
 
     def choice(self) -> str:
-        """ "system", "light" or "dark", as the user chose."""
+        """The user's choice: "system", "light" or "dark"."""
         return self.settings.get(THEME)
 
     def set_choice(self, choice: str) -> None:
