@@ -251,3 +251,21 @@ def test_an_open_chart_and_body_map_follow_a_theme_change(context: AppContext, q
     assert share_near(grab(chart), DARK.color(Role.Base)) > 0.4
     assert share_near(grab(chart), LIGHT.color(Role.Base), tolerance=4) < 0.01
     assert grab(body_map.canvas).pixelColor(1, 1).name() == DARK.color(Role.Base).name()
+
+
+def test_the_working_side_that_is_on_shows_in_the_dark_theme(dark, context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from smrtplayer.ui.index.index_panel import IndexPanel
+
+    panel = IndexPanel(context)
+    qtbot.addWidget(panel)
+    panel.resize(420, 700)
+    panel.show()
+    on, off = panel.findChild(QWidget, "workingSideNone"), panel.findChild(QWidget, "workingSideL")
+    assert on is not None and off is not None and on.isChecked() and not off.isChecked()  # type: ignore[attr-defined]
+    accent = DARK.color(Role.Accent)
+    assert share_near(grab(on), accent, tolerance=6, step=1) > 0.5, "the side that is on is in the accent"
+    assert share_near(grab(off), accent, tolerance=6, step=1) < 0.05
+    size_when_on = on.sizeHint()
+    off.click()  # type: ignore[attr-defined]
+    assert not on.isChecked(), "the other side is on now"  # type: ignore[attr-defined]
+    assert on.sizeHint() == size_when_on, "turning a side off does not move the row"

@@ -153,6 +153,14 @@ def set_themed_style(widget: QWidget, template: str) -> None:
     widget.setStyleSheet(themed(template))
 
 
+#: a checkable tool button that is on, filled with the accent: Fusion only darkens it by a tenth, which
+#: cannot be seen in the dark palette. The padding keeps its size when it turns on and off.
+CHECKED_TOOL_BUTTON = (
+    "QToolButton:checked { background: $accent; color: white; border: 1px solid $accent;"
+    " border-radius: 3px; padding: 1px 1px 1px 2px; }"
+)
+
+
 def system_scheme() -> str:
     """What the desktop asks for; light when it does not say."""
     return _scheme_of(QGuiApplication.styleHints().colorScheme())

@@ -53,6 +53,7 @@ from smrtplayer.index import IndexRow, PositionRejected, SearchResult, suggested
 from smrtplayer.models.positions import PositionDraft
 from smrtplayer.models.regions import Ref
 from smrtplayer.ui.common.plain_text import plain_tooltip
+from smrtplayer.ui.common.theme import CHECKED_TOOL_BUTTON, set_themed_style
 from smrtplayer.ui.common.tree_items import child_items, top_level_items
 from smrtplayer.ui.index.position_form import PositionForm
 
@@ -300,6 +301,7 @@ class IndexPanel(QWidget):
             button = QToolButton(self)
             button.setText(text)
             button.setCheckable(True)
+            set_themed_style(button, CHECKED_TOOL_BUTTON)  # which side is on reads in both themes
             button.setObjectName(f"workingSide{value or 'None'}")
             button.setToolTip(tip)
             button.setAccessibleName(
