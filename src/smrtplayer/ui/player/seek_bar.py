@@ -188,10 +188,12 @@ class SeekBar(QWidget):
                 painter.drawRect(QRect(left, groove.bottom() + 3, max(2, right - left - 2), 5))
                 painter.drawRect(QRect(left, groove.top() - 6, 3, groove.height() + 12))
             painter.setBrush(NOTE_COLOUR)
+            painter.setPen(QPen(NOTE_COLOUR.darker(170), 1))  # yellow alone vanishes on a light window
             for ms in self._note_marks:
                 x = self.mark_x(ms)
                 top = groove.top() - 3
                 painter.drawPolygon([QPoint(x - 5, top - 7), QPoint(x + 5, top - 7), QPoint(x, top)])
+            painter.setPen(Qt.PenStyle.NoPen)
             if self._loop is not None:
                 left, right = self.mark_x(self._loop[0]), self.mark_x(self._loop[1])
                 painter.setBrush(LOOP_COLOUR)
