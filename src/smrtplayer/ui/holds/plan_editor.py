@@ -168,6 +168,9 @@ class PlanEditor(QDialog):
 
         self.plan_list = QListWidget()
         self.plan_list.setObjectName("planList")
+        # Long plan names wrap instead of hiding behind a sideways scroll bar.
+        self.plan_list.setWordWrap(True)
+        self.plan_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.plan_list.currentItemChanged.connect(self._on_plan_selected)
         self.new_button = QPushButton("New")
         self.duplicate_button = QPushButton("Duplicate")
@@ -311,6 +314,7 @@ class PlanEditor(QDialog):
         self.plan_list.clear()
         for plan in self.holds.all_plans():
             item = QListWidgetItem(plan.title)
+            item.setToolTip(plain_tooltip(plan.title))
             item.setData(PLAN_ROLE, plan.id)
             self.plan_list.addItem(item)
             if plan.id == select_id:
@@ -454,10 +458,11 @@ class PlanEditor(QDialog):
         for row, step in enumerate(self._steps):
             name = QTableWidgetItem(step.title or KIND_NAMES[step.kind])
             name.setFlags(name.flags() | Qt.ItemFlag.ItemIsEditable)
-            if step.technique:
-                name.setToolTip(plain_tooltip(step.technique))
+            # The name is elided to its column; the tooltip has it whole, with the technique.
+            name.setToolTip(plain_tooltip("\n".join(part for part in (name.text(), step.technique) if part)))
             table.setItem(row, 0, name)
             kind = QTableWidgetItem(_kind_text(step))
+            kind.setToolTip(plain_tooltip(kind.text()))  # a reminder's text is elided to the column
             kind.setFlags(kind.flags() & ~Qt.ItemFlag.ItemIsEditable)
             table.setItem(row, 5, kind)
             side = QComboBox()

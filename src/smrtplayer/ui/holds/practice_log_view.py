@@ -33,6 +33,7 @@ from smrtplayer.models.plans import KIND_NAMES
 from smrtplayer.models.practice import PracticeEntry
 from smrtplayer.models.sessions import Session, SessionRejected
 from smrtplayer.ui.common.messages import show_problem
+from smrtplayer.ui.common.plain_text import plain_tooltip
 from smrtplayer.ui.holds.dialogs import NO_VALUE
 
 COLUMNS = (
@@ -193,6 +194,7 @@ class PracticeLogView(QDialog):
         label = session.client_label if session is not None and session.client_label else "no client label"
         started = when_text(session.started_at) if session is not None else ""
         item = QTableWidgetItem(f"Session {started} — {label}")
+        item.setToolTip(plain_tooltip(item.text()))
         item.setData(SESSION_ROLE, session_id)
         font = item.font()
         font.setBold(True)
@@ -221,6 +223,7 @@ class PracticeLogView(QDialog):
         )
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
+            item.setToolTip(plain_tooltip(text))  # a long title is elided to its column
             item.setData(ENTRY_ROLE, entry.id)
             item.setData(SESSION_ROLE, entry.session_id)
             if 3 <= column < len(cells) - 1:

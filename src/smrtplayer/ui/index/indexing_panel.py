@@ -48,7 +48,7 @@ from smrtplayer.index.naming import NameChoice, NameSuggester
 from smrtplayer.models.library import Lesson
 from smrtplayer.models.positions import Position
 from smrtplayer.ui.common.elided import ElidedLabel
-from smrtplayer.ui.common.plain_text import plain_label
+from smrtplayer.ui.common.plain_text import plain_label, plain_tooltip
 
 if TYPE_CHECKING:
     from smrtplayer.app.context import AppContext
@@ -92,7 +92,8 @@ class LessonRowsModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return None  # tooltips would guess rich text from a user's name
+            # The name is elided to its column: the whole of it, escaped (never taken for markup).
+            return plain_tooltip(row.title) if index.column() == NAME_COLUMN else None
         return (
             clock_text(row.start_ms, tenths=True),
             clock_text(row.end_ms, tenths=True),

@@ -399,15 +399,12 @@ class MainWindow(QMainWindow):
                 section = lesson.section_title
                 self._add_section_heading(section or "Other lessons")
             mark = "✓ " if lesson.watched else ""
-            item = QTreeWidgetItem(
-                [f"{mark}{lesson.ordinal + 1}. {lesson.title}", clock_text(lesson.duration_ms)]
-            )
+            row_text = f"{mark}{lesson.ordinal + 1}. {lesson.title}"
+            item = QTreeWidgetItem([row_text, clock_text(lesson.duration_ms)])
             item.setData(0, LESSON_ROLE, lesson.id)
+            # The row is elided to the list's width: the tooltip has all of it, and its part.
             item.setToolTip(
-                0,
-                plain_tooltip(
-                    f"{lesson.section_title}: {lesson.title}" if lesson.section_title else lesson.title
-                ),
+                0, plain_tooltip(f"{row_text}\n{lesson.section_title}" if lesson.section_title else row_text)
             )
             self.lesson_tree.addTopLevelItem(item)
             if playing is not None and playing.id == lesson.id:

@@ -53,6 +53,9 @@ class ShortcutSheet(QDialog):
         self.table.setObjectName("shortcutTable")
         self.table.setHorizontalHeaderLabels(["", "Action", "Keys", "In table mode"])
         self.table.verticalHeader().hide()
+        # A long action name wraps in its row rather than being cut at the column's edge.
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

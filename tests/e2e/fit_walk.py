@@ -1,0 +1,198 @@
+"""Every text on screen fits, at a laptop's and a desktop's screen size (openbox on Xvfb, maximized).
+
+Run as ``python fit_walk.py --data-dir DIR --out DIR`` with DISPLAY set to a server that runs a
+window manager; ``test_widget_fit.py`` starts both at each size. The library holds the demo and a
+course with long lesson and position titles, one lesson half watched, a note, a plan and a practice
+log. The window is maximized; each panel and tab is raised in turn, then table mode and each dialog is
+opened in its usual state, and every visible widget is walked by ``helpers.widget_fit``. The
+findings (where, what, how wide it is and how much room it had) go to ``result.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the tests' helpers
+
+from e2e.screen_fit import LONG_TITLES, wait_until
+from helpers.media import write_clip
+from helpers.player import add_course
+from helpers.widget_fit import FitWalker
+from smrtplayer.app.context import AppContext
+from smrtplayer.app.paths import AppPaths
+from smrtplayer.models.practice import PracticeEntry
+from smrtplayer.ui.shell.main_window import MainWindow
+
+
+class Walk:
+    def __init__(self, window: MainWindow, out: Path) -> None:
+        self.window = window
+        self.out = out
+        self.walker = FitWalker()
+        self.states: dict[str, list[dict[str, Any]]] = {}
+
+    def settle(self) -> None:
+        QApplication.processEvents()
+        QTest.qWait(150)
+        QApplication.processEvents()
+
+    def state(self, name: str, *windows: QWidget) -> None:
+        """Walk ``windows`` (the main window when none) as they are now, with a screenshot."""
+        self.settle()
+        findings = []
+        for top in windows or (self.window,):
+            findings += [vars(finding) for finding in self.walker.walk(top)]
+        self.states[name] = findings
+        QGuiApplication.primaryScreen().grabWindow(0).save(str(self.out / f"{name}.png"))
+
+    @contextmanager
+    def opened(self, make: Callable[[], QWidget]) -> Iterator[QWidget]:
+        widget = make()
+        widget.show()
+        wait_until(widget.isVisible, 5)
+        widget.raise_()
+        widget.activateWindow()
+        try:
+            yield widget
+        finally:
+            widget.close()
+            self.settle()
+
+
+def prepare(context: AppContext, data_dir: Path) -> int:
+    clip = write_clip(data_dir / "clip.mp4", seconds=4.0, size=(320, 180), fps=25, rgb=(40, 110, 200))
+    lessons = add_course(
+        context,
+        data_dir / "long course",
+        [(title, clip) for title in LONG_TITLES],
+        uid="long-titles",
+        positions={LONG_TITLES[0]: ((500, 2500, LONG_TITLES[0]),)},
+    )
+    context.notes.create(lessons[0].fingerprint, time_ms=1000, body="Thumb on the tender point, ease it")
+    context.holds.copy_template("adductors-smr", "Inner thigh, self-myofascial release, both sides")
+    for number, title in enumerate((LONG_TITLES[1], "Psoas")):
+        context.holds.practice.add(
+            PracticeEntry(
+                title=title,
+                planned_ms=90_000,
+                actual_ms=90_000,
+                completed=True,
+                started_at=f"2026-03-01T10:0{number}:00.000+00:00",
+                ended_at=f"2026-03-01T10:0{number}:30.000+00:00",
+                side="R",
+                tender_before=7,
+                tender_after=2,
+            )
+        )
+    return lessons[0].id
+
+
+def walk_everything(walk: Walk, first_lesson_id: int) -> None:
+    window = walk.window
+    workspace = window.workspace
+    tabs = workspace.left_tabs
+    docks = [dock for dock in window.findChildren(QDockWidget)]
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        name = tabs.tabText(index).replace("&", "").lower()
+        for dock in docks:
+            dock.show()
+            dock.raise_()
+            wait_until(lambda dock=dock: dock.widget().isVisible(), 3)
+            walk.state(f"main-{name}-{dock.objectName()}")
+    tabs.setCurrentIndex(0)
+    index_panel = workspace.index_panel
+    workspace.index_dock.raise_()
+    index_panel.search_box.setText("glute")
+    walk.state("index-search")
+    index_panel.tabs.setCurrentIndex(1)
+    index_panel.search_box.clear()
+    from smrtplayer.models.regions import Ref
+
+    index_panel.show_ref(Ref("region", "hips-sacrum"))
+    walk.state("index-region")
+    index_panel.tabs.setCurrentIndex(0)
+
+    with walk.opened(lambda: workspace.hold_panel.open_table_mode()) as table:
+        wait_until(lambda: table.isFullScreen() or table.width() >= 1000, 5)
+        walk.state("table-mode", table)
+    from smrtplayer.ui.shell.shortcut_sheet import ShortcutSheet
+
+    with walk.opened(lambda: ShortcutSheet(window.bindings, window)) as sheet:
+        walk.state("shortcut-sheet", sheet)
+    with walk.opened(workspace.hold_panel.open_plans) as plans:
+        walk.state("plans", plans)
+        from smrtplayer.ui.holds.step_dialog import StepDialog
+
+        context = window.context
+        with walk.opened(
+            lambda: StepDialog(context.holds.all_presets(), context.index.taxonomy, plans)
+        ) as step:
+            walk.state("step-dialog", step)
+    with walk.opened(workspace.hold_panel.open_log) as log:
+        walk.state("practice-log", log)
+    with walk.opened(workspace.open_backups) as backups:
+        walk.state("backups", backups)
+    course_id = window.context.library.lesson(first_lesson_id).course_id  # type: ignore[union-attr]
+    with walk.opened(lambda: workspace.library_view.verify(course_id)) as verify:  # type: ignore[arg-type,return-value]
+        QTest.qWait(1500)  # the check of a few small files is done by now
+        walk.state("check-files", verify)
+    with walk.opened(workspace.open_search) as search:
+        search.query.setText("tender")  # type: ignore[attr-defined]
+        QTest.qWait(400)
+        walk.state("notes-search", search)
+    from smrtplayer.ui.shell.about_box import AboutBox
+
+    with walk.opened(lambda: AboutBox(window.context.paths.data, window)) as about:
+        walk.state("about", about)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    context = AppContext.open(AppPaths.resolve(args.data_dir))
+    first_lesson = prepare(context, args.data_dir)
+    window = MainWindow(context)
+    window.show()
+    window.start(autoplay=False)
+    window.open_lesson_at(first_lesson, 1500)
+    result: dict[str, Any] = {"ok": False}
+    walk = Walk(window, args.out)
+    try:
+        assert wait_until(lambda: window.playback.position_ms() >= 2000, 15), "did not play"
+        window.playback.pause()
+        window.showMaximized()
+        assert wait_until(lambda: window.isVisible() and window.isMaximized(), 10), "not maximized"
+        QTest.qWait(500)
+        result["screen"] = list(window.screen().geometry().size().toTuple())
+        walk_everything(walk, first_lesson)
+        result["ok"] = True
+    except AssertionError as error:
+        result["error"] = repr(error)
+    finally:
+        result["states"] = walk.states
+        result["widgets_checked"] = walk.walker.widgets_checked
+        result["texts_checked"] = walk.walker.texts_checked
+        (args.out / "result.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
+        window.close()
+        context.close()
+        app.processEvents()
+    return 0 if result["ok"] else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
