@@ -165,20 +165,37 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     context = AppContext.open(AppPaths.resolve(args.data_dir))
-    first_lesson = prepare(context, args.data_dir)
     window = MainWindow(context)
     window.show()
     window.start(autoplay=False)
-    window.open_lesson_at(first_lesson, 1500)
     result: dict[str, Any] = {"ok": False}
     walk = Walk(window, args.out)
     try:
-        assert wait_until(lambda: window.playback.position_ms() >= 2000, 15), "did not play"
-        window.playback.pause()
         window.showMaximized()
         assert wait_until(lambda: window.isVisible() and window.isMaximized(), 10), "not maximized"
-        QTest.qWait(500)
         result["screen"] = list(window.screen().geometry().size().toTuple())
+        # The first launch: the demo alone, paused on its first lesson, "what's here" above it.
+        workspace = window.workspace
+        assert wait_until(workspace.whats_here.isVisible, 10), "no what's here at the first launch"
+        workspace.index_dock.raise_()
+        walk.state("first-launch")
+        workspace.left_tabs.setCurrentWidget(workspace.library_view)
+        walk.state("first-launch-library")
+        workspace.left_tabs.setCurrentIndex(0)
+        result["first_launch"] = {
+            "whats_here": workspace.whats_here.isVisible(),
+            "lessons_invitation": workspace.lessons_invitation.isVisible(),
+            "index_overview": workspace.index_panel.showing_overview(),
+            "playing": window.playback.is_playing(),
+        }
+        workspace.whats_here.got_it.click()
+        # Then a library of the user's own: long titles, a note, a plan, a practice log.
+        first_lesson = prepare(context, args.data_dir)
+        context.library.refresh_if_changed_elsewhere()
+        window.open_lesson_at(first_lesson, 1500)
+        assert wait_until(lambda: window.playback.position_ms() >= 2000, 15), "did not play"
+        window.playback.pause()
+        QTest.qWait(300)
         walk_everything(walk, first_lesson)
         result["ok"] = True
     except AssertionError as error:

@@ -241,6 +241,14 @@ REWIND_PAUSE_S = declare(
         maximum=3600,
     )
 )
+WHATS_HERE_SHOWN = declare(
+    Setting(
+        "whats_here_shown",
+        bool,
+        False,
+        "Whether the first launch's short \"what's here\" panel was shown (Help shows it again).",
+    )
+)
 PAUSED_AT_QUIT = declare(
     Setting(
         "paused_at_quit",

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMenu,
+    QStackedWidget,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -55,6 +56,7 @@ from smrtplayer.models.regions import Ref
 from smrtplayer.ui.common.plain_text import plain_tooltip
 from smrtplayer.ui.common.theme import CHECKED_TOOL_BUTTON, set_themed_style
 from smrtplayer.ui.common.tree_items import child_items, top_level_items
+from smrtplayer.ui.index.index_overview import IndexOverview
 from smrtplayer.ui.index.position_form import PositionForm
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -244,6 +246,13 @@ class IndexPanel(QWidget):
         self.results.activated.connect(lambda index: self.open_row(self.model.row_at(index.row())))
         self.results.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.results.customContextMenuRequested.connect(self._row_menu)
+        # Before a search or a choice: the regions with their counts and how to add a position,
+        # in the results' place (not an empty white box).
+        self.overview = IndexOverview(taxonomy, mark_keys=(MARK_START_KEY, MARK_END_KEY), parent=self)
+        self.overview.region_chosen.connect(lambda rid: self.show_ref(Ref("region", rid)))
+        self.result_stack = QStackedWidget(self)
+        self.result_stack.addWidget(self.results)
+        self.result_stack.addWidget(self.overview)
 
         self._build_actions()
         layout = QVBoxLayout(self)
@@ -252,7 +261,7 @@ class IndexPanel(QWidget):
         layout.addWidget(self.search_box)
         layout.addWidget(self.tabs, 3)
         layout.addWidget(self.summary)
-        layout.addWidget(self.results, 2)
+        layout.addWidget(self.result_stack, 2)
         layout.addLayout(self._side_row())
         layout.addLayout(self._mark_row())
 
@@ -392,26 +401,19 @@ class IndexPanel(QWidget):
         elif self._current is not None:
             self.show_ref(self._current)
         else:
-            self.model.set_result(None)
-            total = sum(counts.values())
-            self.summary.setText(
-                f"{total:,} positions in your courses. Search above, or choose a region."
-                if total
-                else "No positions yet: courses with a position list, or your own marks, appear here."
-            )
+            self._show_overview(counts)
 
     def search(self, text: str) -> SearchResult | None:
         if not text.strip():
             self._current = None
             self.body_map.set_selected(None)
-            self.model.set_result(None)
-            self.summary.setText("")
+            self._show_overview(self.index.region_counts())
             return None
         # Typed words replace a chosen region: the map no longer claims the list is that region's.
         self._current = None
         self.body_map.set_selected(None)
         result = self.index.search(text)
-        self.model.set_result(result)
+        self._show_result(result)
         if result.summary or result.total:
             self.summary.setText(
                 f"{result.count_text} · {result.summary}" if result.summary else result.count_text
@@ -431,9 +433,23 @@ class IndexPanel(QWidget):
             self.search_box.blockSignals(False)
         self.body_map.set_selected(ref.id if ref.kind == "region" else None)
         result = self.index.search_ref(ref)
-        self.model.set_result(result)
+        self._show_result(result)
         self.summary.setText(f"{result.count_text} · {result.summary}")
         return result
+
+    def _show_result(self, result: SearchResult) -> None:
+        self.model.set_result(result)
+        self.result_stack.setCurrentWidget(self.results)
+
+    def _show_overview(self, counts: dict[str, int]) -> None:
+        self.model.set_result(None)
+        self.summary.setText("")  # the overview says it all
+        self.overview.set_counts(counts)
+        self.result_stack.setCurrentWidget(self.overview)
+
+    def showing_overview(self) -> bool:
+        """Nothing is searched or chosen: the regions with counts and how to add are shown."""
+        return self.result_stack.currentWidget() is self.overview
 
     def _on_tree_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         ref = item.data(0, REF_ROLE)

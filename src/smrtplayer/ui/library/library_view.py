@@ -44,6 +44,7 @@ from smrtplayer.common.wording import CHECK_FILES, counted
 from smrtplayer.models.library import CourseSummary
 from smrtplayer.ui.common.flow_layout import FlowLayout
 from smrtplayer.ui.common.theme import set_themed_style
+from smrtplayer.ui.library.import_invitation import ImportInvitation
 from smrtplayer.ui.library.verify_dialog import JobDialog, VerifyDialog
 
 log = logging.getLogger(__name__)
@@ -167,6 +168,8 @@ class LibraryView(QWidget):
     """All courses as cards. Drop a folder, a .zip or video files on it to import them."""
 
     course_activated = Signal(int)
+    #: "Import a course…" on the invitation: the window asks which zip or videos
+    import_files_requested = Signal()
 
     def __init__(
         self, context: AppContext, parent: QWidget | None = None, *, thumbnails: bool = True
@@ -184,7 +187,12 @@ class LibraryView(QWidget):
         self.hint.setWordWrap(True)
         self.import_button = QPushButton("Add a course folder…", self)
         self.import_button.clicked.connect(self._choose_folder)
+        # With the demo alone in the library, an invitation says what can be imported instead.
+        self.invitation = ImportInvitation(self)
+        self.invitation.files_requested.connect(self.import_files_requested)
+        self.invitation.folder_requested.connect(self._choose_folder)
         header = QVBoxLayout()
+        header.addWidget(self.invitation)
         header.addWidget(self.hint)
         header.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._list = QWidget()
@@ -208,7 +216,11 @@ class LibraryView(QWidget):
             card.setParent(None)
             card.deleteLater()
         self.cards.clear()
-        for index, course in enumerate(self.context.library.courses()):
+        courses = self.context.library.courses()
+        self.invitation.follow(courses)
+        self.hint.setVisible(self.invitation.isHidden())
+        self.import_button.setVisible(self.invitation.isHidden())
+        for index, course in enumerate(courses):
             card = CourseCard(course, self._list)
             card.activated.connect(self.course_activated)
             card.verify_requested.connect(self.verify)

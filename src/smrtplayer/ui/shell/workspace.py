@@ -14,9 +14,10 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDockWidget,
     QFileDialog,
     QMainWindow,
@@ -29,16 +30,19 @@ from PySide6.QtWidgets import (
 
 from smrtplayer.holds.runner import SequenceRunner
 from smrtplayer.models.plans import RECHECK
+from smrtplayer.models.settings import WHATS_HERE_SHOWN
 from smrtplayer.player.hover_frames import HoverFrames
 from smrtplayer.ui.common.shortcuts import ShortcutBindings
 from smrtplayer.ui.holds.hold_panel import HoldPanel
 from smrtplayer.ui.index.index_panel import IndexPanel
 from smrtplayer.ui.index.indexing_panel import IndexingPanel
 from smrtplayer.ui.library.home_view import HomeView
+from smrtplayer.ui.library.import_invitation import ImportInvitation
 from smrtplayer.ui.library.library_view import LibraryView
 from smrtplayer.ui.notes.notes_panel import NotesPanel
 from smrtplayer.ui.notes.search_dialog import SearchDialog
 from smrtplayer.ui.shell.backup_dialog import BackupDialog, show_startup_notices
+from smrtplayer.ui.shell.whats_here import WhatsHerePanel
 from smrtplayer.ui.sync.status import SyncStatusWidget
 
 if TYPE_CHECKING:
@@ -103,6 +107,7 @@ class Workspace(QObject):
         # Left: the lesson list (the window's own), the library as cards, and home.
         self.library_view = LibraryView(context)
         self.library_view.course_activated.connect(self._show_course)
+        self.library_view.import_files_requested.connect(self.import_course)
         self.home_view = HomeView(context)
         self.home_view.open_lesson_requested.connect(
             lambda lesson_id, start_ms: parts.open_lesson_at(lesson_id, start_ms)
@@ -114,6 +119,14 @@ class Workspace(QObject):
         self.left_tabs.addTab(self.library_view, "Library")
         self.left_tabs.addTab(self.home_view, "Home")
         parts.splitter.insertWidget(0, self.left_tabs)
+        # With the demo alone in the library, the course list invites an import too.
+        self.lessons_invitation = ImportInvitation(compact=True)
+        self.lessons_invitation.setObjectName("lessonsInvitation")
+        self.lessons_invitation.files_requested.connect(self.import_course)
+        self.lessons_invitation.folder_requested.connect(self.library_view.invitation.folder_requested)
+        _insert_beside(parts.left_panel.findChild(QWidget, "courseList"), self.lessons_invitation, below=True)
+        self._follow_library()
+        context.library.courses_changed.connect(self._follow_library)
         parts.splitter.setSizes([320, 800])
 
         # Right: the body-region index and the notes, as docks the user can move or close.
@@ -173,6 +186,12 @@ class Workspace(QObject):
         context.library.courses_changed.connect(self.home_view.refresh)
         playback.watched_changed.connect(self.library_view.refresh_progress)
 
+        # The first launch's "what's here", above the video; Help shows it again.
+        self.whats_here = WhatsHerePanel(parts.actions_by_id)
+        self.whats_here.hide()
+        _insert_beside(parts.video_view, self.whats_here, below=False)
+        parts.actions_by_id["fullscreen"].toggled.connect(self._on_fullscreen)
+
         self._connect_actions()
         self._build_menus()
         parts.fit_to_screen()
@@ -198,6 +217,9 @@ class Workspace(QObject):
         QTimer.singleShot(0, self, self._after_show)
 
     # ------------------------------------------------------------------------------- setup
+    def _follow_library(self) -> None:
+        self.lessons_invitation.follow(self.context.library.courses())
+
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self.window)
         dock.setObjectName(name)
@@ -292,6 +314,16 @@ class Workspace(QObject):
                 holds_menu.addAction(actions[action_id])
             holds_menu.addSeparator()
 
+        help_menu = self.parts.help_menu
+        whats_here = QAction(QCoreApplication.translate("Workspace", "What's here"), window)
+        whats_here.setObjectName("action_whats_here")
+        whats_here.triggered.connect(self.show_whats_here)
+        help_actions = help_menu.actions()
+        if len(help_actions) > 1:
+            help_menu.insertAction(help_actions[1], whats_here)  # after the keys, before About
+        else:
+            help_menu.addAction(whats_here)
+
         view_menu = self.parts.view_menu
         view_menu.addSeparator()
         for dock in (self.index_dock, self.notes_dock, self.hold_dock):
@@ -306,6 +338,20 @@ class Workspace(QObject):
 
     def _after_show(self) -> None:
         self._notices = show_startup_notices(self.context, self.window)
+        if not self.context.closed and not self.context.settings.get(WHATS_HERE_SHOWN):
+            self.show_whats_here()
+
+    def show_whats_here(self) -> None:
+        """The short "what's here" above the video (by itself once, at the first launch)."""
+        if self.window.isFullScreen():
+            return
+        self.whats_here.present()
+        if self.context.read_only_reason is None and not self.context.settings.get(WHATS_HERE_SHOWN):
+            self.context.settings.set(WHATS_HERE_SHOWN, True)
+
+    def _on_fullscreen(self, full: bool) -> None:
+        if full:
+            self.whats_here.hide()  # the video alone; Help shows it again afterwards
         if not self.context.closed:  # a window closed at once: its store is gone
             self.context.sync.start()
 
@@ -454,6 +500,16 @@ class Workspace(QObject):
             context.backups.daily()
         except Exception as error:  # a failed backup must never stop the study session
             self.window.statusBar().showMessage(f"The daily backup failed: {error}", 15000)
+
+
+def _insert_beside(anchor: QWidget | None, widget: QWidget, *, below: bool) -> None:
+    """Put ``widget`` right below (or above) ``anchor`` in the box layout that holds it."""
+    parent = anchor.parentWidget() if anchor is not None else None
+    layout = parent.layout() if parent is not None else None
+    if anchor is None or not isinstance(layout, QBoxLayout) or layout.indexOf(anchor) < 0:
+        widget.setParent(None)  # nowhere to show it: it stays out of sight
+        return
+    layout.insertWidget(layout.indexOf(anchor) + (1 if below else 0), widget)
 
 
 def _recheck_if_asked(runner: SequenceRunner, value: int) -> None:
