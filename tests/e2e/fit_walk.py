@@ -123,9 +123,27 @@ def walk_everything(walk: Walk, first_lesson_id: int) -> None:
     walk.state("index-region")
     index_panel.tabs.setCurrentIndex(0)
 
+    # A hold running on the position at the playhead: the hold panel and the badge over the video.
+    window.actions_by_id["hold_position"].trigger()
+    assert wait_until(window.context.holds.runner.is_active, 5), "no hold started"
+    workspace.hold_dock.raise_()
+    walk.state("hold-running")
+    window.context.holds.runner.stop()
+
     with walk.opened(lambda: workspace.hold_panel.open_table_mode()) as table:
         wait_until(lambda: table.isFullScreen() or table.width() >= 1000, 5)
         walk.state("table-mode", table)
+    plan = window.context.holds.all_plans()[0]
+    with walk.opened(lambda: workspace.hold_panel.open_table_mode(plan)) as table:
+        wait_until(lambda: table.isFullScreen() or table.width() >= 1000, 5)
+        walk.state("table-mode-plan", table)
+    from smrtplayer.models.positions import PositionDraft
+
+    lesson = window.context.library.lesson(first_lesson_id)
+    assert lesson is not None
+    draft = PositionDraft(lesson.fingerprint, 500, 2500, LONG_TITLES[2], region="hips-sacrum", side="R")
+    with walk.opened(lambda: index_panel.open_form(draft, lesson_title=lesson.title)) as form:
+        walk.state("position-form", form)
     from smrtplayer.ui.shell.shortcut_sheet import ShortcutSheet
 
     with walk.opened(lambda: ShortcutSheet(window.bindings, window)) as sheet:
@@ -139,8 +157,18 @@ def walk_everything(walk: Walk, first_lesson_id: int) -> None:
             lambda: StepDialog(context.holds.all_presets(), context.index.taxonomy, plans)
         ) as step:
             walk.state("step-dialog", step)
+        from smrtplayer.ui.holds.plan_editor import PositionPicker
+
+        with walk.opened(lambda: PositionPicker(window.context, plans)) as picker:
+            picker.tree.expandAll()  # type: ignore[attr-defined]
+            walk.state("position-picker", picker)
     with walk.opened(workspace.hold_panel.open_log) as log:
         walk.state("practice-log", log)
+        from smrtplayer.ui.holds.practice_log_view import TendernessDialog
+
+        entry = window.context.holds.log_entries()[0]
+        with walk.opened(lambda: TendernessDialog(entry, log)) as tenderness:
+            walk.state("tenderness", tenderness)
     with walk.opened(workspace.open_backups) as backups:
         walk.state("backups", backups)
     course_id = window.context.library.lesson(first_lesson_id).course_id  # type: ignore[union-attr]

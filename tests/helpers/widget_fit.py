@@ -177,6 +177,8 @@ class FitWalker:
         text = QLabel.text(label)  # as shown (an ElidedLabel's own text() is the whole one)
         if not text or (label.pixmap() is not None and not label.pixmap().isNull()):
             return
+        if label.buddy() is not None:
+            text = shown_button_text(text)  # "&" marks the buddy's mnemonic, and is not drawn
         room = label.contentsRect().adjusted(label.margin(), label.margin(), -label.margin(), -label.margin())
         indent = max(0, label.indent())
         room.setWidth(room.width() - indent)

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -519,8 +519,23 @@ def _recheck_if_asked(runner: SequenceRunner, value: int) -> None:
         runner.recheck(value)
 
 
+class _VerticalScroll(QScrollArea):
+    """Scrolls a panel up and down, never sideways: it is never narrower than the panel plus its
+    vertical scroll bar, which appears when a hold's controls make the panel taller than the dock
+    (without the bar's width reserved, the panel's right edge was cut off at 1280×720)."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        panel = self.widget()
+        if panel is None:
+            return hint
+        bar = self.verticalScrollBar().sizeHint().width()
+        frame = 2 * self.frameWidth()
+        return QSize(max(hint.width(), panel.minimumSizeHint().width() + bar + frame), hint.height())
+
+
 def _scrolling(panel: QWidget) -> QScrollArea:
-    area = QScrollArea()
+    area = _VerticalScroll()
     area.setObjectName(f"{panel.objectName()}Scroll")
     area.setWidget(panel)
     area.setWidgetResizable(True)
