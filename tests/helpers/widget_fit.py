@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
+    QDockWidget,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -166,6 +167,8 @@ class FitWalker:
             self._check_line_edit(widget)
         elif isinstance(widget, QGroupBox):
             self._check_group_box(widget)
+        elif isinstance(widget, QDockWidget) and widget.titleBarWidget() is None and not widget.isFloating():
+            self._check_dock_title(widget)
         if isinstance(widget, QAbstractScrollArea):
             self._check_sideways(widget)
         if isinstance(widget, QAbstractItemView) and not isinstance(widget, QHeaderView):
@@ -305,6 +308,17 @@ class FitWalker:
         if title:
             needed = box.fontMetrics().horizontalAdvance(title) + (20 if box.isCheckable() else 0)
             self._fits(box, title, needed, box.width() - 12)
+
+    def _check_dock_title(self, dock: QDockWidget) -> None:
+        # The title bar holds the title, then the float and close buttons on the right.
+        style = dock.style()
+        title = shown_button_text(dock.windowTitle())
+        if not title:
+            return
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_DockWidgetTitleMargin, None, dock)
+        button = 16 + 2 * style.pixelMetric(QStyle.PixelMetric.PM_DockWidgetTitleBarButtonMargin, None, dock)
+        needed = dock.fontMetrics().horizontalAdvance(title) + 2 * margin + 2 * button
+        self._fits(dock, title, needed, dock.width())
 
     def _check_tab_bar(self, bar: QTabBar) -> None:
         buttons = [child for child in bar.findChildren(QToolButton) if child.isVisible()]
