@@ -225,6 +225,10 @@ def main() -> int:
         window.playback.pause()
         QTest.qWait(300)
         walk_everything(walk, first_lesson)
+        # The transport bar is walked with the window (its findings are told apart by the test).
+        result["transport_widgets"] = sum(
+            1 for widget in window.transport.findChildren(QWidget) if widget.isVisible()
+        )
         result["ok"] = True
     except AssertionError as error:
         result["error"] = repr(error)

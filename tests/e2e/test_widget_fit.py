@@ -101,6 +101,7 @@ def test_every_text_fits_and_nothing_scrolls_sideways(size: tuple[int, int], tmp
     assert set(result["states"]) >= STATES, sorted(STATES - set(result["states"]))
     # The walk saw the window and its dialogs, not an empty screen.
     assert result["widgets_checked"] > 800 and result["texts_checked"] > 600, result
+    assert result["transport_widgets"] > 10, "the transport bar was on screen for the walk"
     failing, expected_to_change = findings_of(result)
     if expected_to_change:
         print("Transport bar (expected to change):", *expected_to_change, sep="\n  ")

@@ -425,6 +425,12 @@ class FitWalker:
         ):
             room = view.viewport().width() - rect.left()
         self.texts_checked += 1
+        visible = min(rect.right(), view.viewport().rect().right()) - rect.left() + 1
+        if needed > visible + SLACK_PX and visible < room:
+            # The item is wider than the view: its text runs off the edge, clipped without an ellipsis
+            # (or seen only by scrolling sideways).
+            self._add(view, "cut", text, needed, visible)
+            return
         wraps = getattr(view, "wordWrap", lambda: False)()
         if needed > room + SLACK_PX:
             if wraps:
