@@ -94,6 +94,7 @@ def prepare(context: AppContext, data_dir: Path) -> int:
                 tender_after=2,
             )
         )
+    context.backups.back_up_now()  # the backups dialog lists one
     return lessons[0].id
 
 
