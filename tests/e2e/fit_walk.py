@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
@@ -138,6 +139,24 @@ def walk_everything(walk: Walk, first_lesson_id: int) -> None:
     with walk.opened(lambda: workspace.hold_panel.open_table_mode(plan)) as table:
         wait_until(lambda: table.isFullScreen() or table.width() >= 1000, 5)
         walk.state("table-mode-plan", table)
+    # A running step whose position has a long title, as read from the treatment table.
+    from smrtplayer.holds.legs import step_for_position
+    from smrtplayer.models.plans import Plan
+
+    holds = window.context.holds
+    long_position = window.context.library.positions(window.context.library.lesson(first_lesson_id))[0]  # type: ignore[arg-type]
+    long_plan = holds.plan(
+        holds.save_plan(
+            Plan(LONG_TITLES[1], steps=(step_for_position(long_position, side="L", hold_ms=30_000),))
+        )
+    )
+    with walk.opened(lambda: workspace.hold_panel.open_table_mode(long_plan)) as table:
+        wait_until(lambda: table.isFullScreen() or table.width() >= 1000, 5)
+        wait_until(table.isActiveWindow, 3)
+        QTest.keyClick(table, Qt.Key.Key_Space)
+        assert wait_until(holds.runner.timer.is_active, 5), "the step did not start"
+        walk.state("table-mode-running", table)
+        holds.runner.stop()
     from smrtplayer.models.positions import PositionDraft
 
     lesson = window.context.library.lesson(first_lesson_id)
