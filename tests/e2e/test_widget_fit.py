@@ -30,6 +30,14 @@ DRIVER = Path(__file__).with_name("fit_walk.py")
 ARTIFACTS = os.environ.get("SMRTPLAYER_TEST_ARTIFACTS")
 #: every state the walk goes through (each left tab with each dock raised comes on top of these)
 STATES = {
+    "first-launch",
+    "first-launch-library",
+    "hold-running",
+    "table-mode-plan",
+    "table-mode-running",
+    "position-form",
+    "position-picker",
+    "tenderness",
     "index-search",
     "index-region",
     "table-mode",
@@ -101,6 +109,13 @@ def test_every_text_fits_and_nothing_scrolls_sideways(size: tuple[int, int], tmp
     assert set(result["states"]) >= STATES, sorted(STATES - set(result["states"]))
     # The walk saw the window and its dialogs, not an empty screen.
     assert result["widgets_checked"] > 800 and result["texts_checked"] > 600, result
+    # The first launch, walked too: the demo paused, what's here, the invitation, the index overview.
+    assert result["first_launch"] == {
+        "whats_here": True,
+        "lessons_invitation": True,
+        "index_overview": True,
+        "playing": False,
+    }
     assert result["transport_widgets"] > 10, "the transport bar was on screen for the walk"
     failing, expected_to_change = findings_of(result)
     if expected_to_change:

@@ -42,10 +42,16 @@ def test_a_region_button_lists_its_positions_and_an_emptied_search_comes_back(
     assert not panel.showing_overview()
     assert panel.results.isVisible()
     assert panel.model.rowCount() == 4
+    assert panel.body_map.canvas.selected == "hips-sacrum"
+    assert panel.overview_button.isVisible()
+    QTest.mouseClick(panel.overview_button, Qt.MouseButton.LeftButton)
+    assert panel.showing_overview() and not panel.overview_button.isVisible()
+    assert panel.body_map.canvas.selected is None, "the map no longer marks the region"
     panel.search_box.setText("subscap")
     assert not panel.showing_overview()
     assert panel.model.rowCount() == 1
-    panel.search_box.clear()
+    QTest.mouseClick(panel.overview_button, Qt.MouseButton.LeftButton)  # empties the search too
+    assert panel.search_box.text() == ""
     assert panel.showing_overview()
     assert panel.model.rowCount() == 0
     assert panel.summary.text() == ""

@@ -250,6 +250,13 @@ class IndexPanel(QWidget):
         # in the results' place (not an empty white box).
         self.overview = IndexOverview(taxonomy, mark_keys=(MARK_START_KEY, MARK_END_KEY), parent=self)
         self.overview.region_chosen.connect(lambda rid: self.show_ref(Ref("region", rid)))
+        # Back from a region's or a search's list to the overview.
+        self.overview_button = QToolButton(self)
+        self.overview_button.setObjectName("indexOverviewButton")
+        self.overview_button.setText(self.tr("All regions"))
+        self.overview_button.setToolTip(self.tr("Every region with its count, and how to add a position"))
+        self.overview_button.clicked.connect(self.show_overview)
+        self.overview_button.hide()
         self.result_stack = QStackedWidget(self)
         self.result_stack.addWidget(self.results)
         self.result_stack.addWidget(self.overview)
@@ -260,7 +267,10 @@ class IndexPanel(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.search_box)
         layout.addWidget(self.tabs, 3)
-        layout.addWidget(self.summary)
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.summary, 1)
+        summary_row.addWidget(self.overview_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(summary_row)
         layout.addWidget(self.result_stack, 2)
         layout.addLayout(self._side_row())
         layout.addLayout(self._mark_row())
@@ -440,12 +450,23 @@ class IndexPanel(QWidget):
     def _show_result(self, result: SearchResult) -> None:
         self.model.set_result(result)
         self.result_stack.setCurrentWidget(self.results)
+        self.overview_button.show()
 
     def _show_overview(self, counts: dict[str, int]) -> None:
         self.model.set_result(None)
         self.summary.setText("")  # the overview says it all
         self.overview.set_counts(counts)
         self.result_stack.setCurrentWidget(self.overview)
+        self.overview_button.hide()
+
+    def show_overview(self) -> None:
+        """Leave a region's or a search's list for the overview (the search box is emptied)."""
+        self._current = None
+        self.body_map.set_selected(None)
+        if self.search_box.text():
+            self.search_box.clear()  # its textChanged shows the overview
+        else:
+            self._show_overview(self.index.region_counts())
 
     def showing_overview(self) -> bool:
         """Nothing is searched or chosen: the regions with counts and how to add are shown."""
