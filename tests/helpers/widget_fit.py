@@ -7,8 +7,9 @@ icons, check indicators, menu arrows). Scroll areas, lists, trees, tables and te
 scroll sideways: their horizontal scroll bar has nothing to scroll, and a scroll area's content is
 no wider than its view (with the bar turned off, wider content would simply be cut).
 
-Widgets that paint their own text (the body map, the seek bar, the video's overlays) are not walked:
-they elide what they draw themselves.
+Widgets that paint their own text (the body map, the seek bar, the video's overlays, table mode's
+countdown) are visited but not measured: no check applies to them, as they fit or shrink what they
+draw themselves. Item views with a delegate of the app's own must give each row a tooltip.
 """
 
 from __future__ import annotations
@@ -43,7 +44,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ELLIPSIS = "…"
 #: rounding between the metrics and the pixels actually drawn
 SLACK_PX = 1
 #: the most rows of one item view looked at (the ones on screen come first)
@@ -119,7 +119,7 @@ class FitWalker:
         before = len(self.findings)
         self._check_on_screen(window)
         for widget in [window, *window.findChildren(QWidget)]:
-            if widget.window() is not window or not _is_shown(widget) or self._painted_by_itself(widget):
+            if widget.window() is not window or not _is_shown(widget):
                 continue
             self.widgets_checked += 1
             self._check(widget)
@@ -138,11 +138,6 @@ class FitWalker:
             self._add(widget, "cut", text, needed, room)
         elif full_text is not None and full_text != text and not _tooltip_holds(widget, full_text):
             self._add(widget, "elided-without-tooltip", full_text, needed, room)
-
-    @staticmethod
-    def _painted_by_itself(widget: QWidget) -> bool:
-        # Their paint code elides or scales what it draws; nothing here measures it.
-        return bool(widget.property("paints_own_text"))
 
     def _check_on_screen(self, window: QWidget) -> None:
         screen = window.screen()
