@@ -36,6 +36,38 @@ def test_words_are_prefixes_and_all_must_match(context: AppContext) -> None:
     assert [r.kind for r in context.search.search("counterstrain")] == ["position"]
 
 
+def test_side_words_filter_positions_by_their_side(context: AppContext) -> None:
+    def positions(text: str) -> list[tuple[str, str]]:
+        return [
+            (plain(result.title), result.side)
+            for result in context.search.search(text)
+            if result.kind == "position"
+        ]
+
+    assert positions("glute med posterior right") == [("Gluteus medius, posterior fibres", "R")]
+    assert positions("glute med posterior left") == []
+    assert positions("glute med L") == [("Gluteus medius, anterior fibres", "L")]
+    assert positions("client's right side gluteus") == [("Gluteus medius, posterior fibres", "R")]
+    assert set(positions("piriformis")) == {("Piriformis, prone", "R"), ("Piriformis, counterstrain", "L")}
+    assert positions("piriformis both") == []
+
+
+def test_a_position_shown_on_both_sides_is_found_for_either(context: AppContext) -> None:
+    with context.store.write():
+        context.store.conn.execute("UPDATE positions SET side = 'both' WHERE title LIKE 'Subscapularis%'")
+    for words in ("subscap right", "subscap lt", "subscap both"):
+        found = [r for r in context.search.search(words) if r.kind == "position"]
+        assert [(plain(r.title), r.side) for r in found] == [("Subscapularis, supine", "both")], words
+
+
+def test_a_side_word_still_finds_notes_that_say_it(context: AppContext) -> None:
+    lesson = _lessons(context)[0]
+    context.notes.create(lesson.fingerprint, body="Gluteus: work the right hip first")
+    context.notes.flush()
+    kinds = sorted(result.kind for result in context.search.search("gluteus right"))
+    assert kinds == ["note", "position"]
+
+
 def test_muscles_and_regions_are_searchable(context: AppContext) -> None:
     results = context.search.search("shoulder axilla")
     assert results and all("Subscapularis" in plain(result.title) for result in results)

@@ -32,6 +32,7 @@ class SearchResult:
     note_uid: str | None = None
     position_uid: str | None = None
     rank: float = 0.0
+    side: str = ""  # a position's side: L | R | both; empty for notes and lessons
 
     @property
     def openable(self) -> bool:
@@ -40,10 +41,41 @@ class SearchResult:
 
 def build_match(text: str) -> str | None:
     """A safe FTS5 query for what the user typed, or None when there is nothing to search."""
-    words = _WORD.findall(text.casefold())[:MAX_WORDS]
+    return _match_of(_WORD.findall(text.casefold())[:MAX_WORDS])
+
+
+def _match_of(words: list[str]) -> str | None:
     if not words:
         return None
     return " ".join(f'"{word}"*' for word in words)
+
+
+#: Words that name the client's side a position is demonstrated on, and the sides they find. A
+#: position shown on both sides is shown for either.
+SIDE_WORDS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("right", "r", "rt"), frozenset({"R", "both"})),
+    **dict.fromkeys(("left", "l", "lt"), frozenset({"L", "both"})),
+    "both": frozenset({"both"}),
+}
+_SIDE_FILLER = {"client", "s", "side", "sides"}
+
+
+def split_sides(text: str) -> tuple[list[str], frozenset[str]]:
+    """(the words to match in the text, the sides named): "glute med right" -> (["glute", "med"], R).
+
+    "client's right side" is one side word; no side word gives no sides (every side matches).
+    """
+    words = _WORD.findall(text.casefold())[:MAX_WORDS]
+    sides: set[str] = set()
+    rest: list[str] = []
+    for word in words:
+        if word in SIDE_WORDS:
+            sides |= SIDE_WORDS[word]
+        else:
+            rest.append(word)
+    if sides:
+        rest = [word for word in rest if word not in _SIDE_FILLER]
+    return rest, frozenset(sides)
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -96,6 +128,13 @@ class SearchService:
         if match is None:
             return []
         hits, self.narrowed = self.index.search(match, limit)
+        words, sides = split_sides(text)
+        side_match = _match_of(words)
+        if sides and side_match is not None:
+            # A side word filters positions by their side; notes and lessons still match it as a word.
+            hits = [hit for hit in hits if hit.kind != "position"]
+            hits += self.index.positions_on_sides(side_match, sorted(sides), limit)
+            hits = sorted(hits, key=lambda hit: hit.rank)[:limit]
         notes = self._notes.by_ids([hit.ref_id for hit in hits if hit.kind == "note"])
         lessons = self.index.lessons([hit.ref_id for hit in hits if hit.kind == "lesson"])
         positions = self.index.positions([hit.ref_id for hit in hits if hit.kind == "position"])
@@ -159,6 +198,7 @@ class SearchService:
                         start_ms=int(row["start_ms"]),
                         position_uid=str(row["uid"]),
                         rank=hit.rank,
+                        side=str(row["side"] or "both"),
                     )
                 )
         return results

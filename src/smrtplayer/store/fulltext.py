@@ -92,6 +92,34 @@ class SearchIndex:
         ]
         return hits, bound is not None
 
+    def positions_on_sides(self, match: str, sides: list[str], limit: int = 50) -> list[Hit]:
+        """Positions matching ``match`` whose side is one of ``sides``, best first: the side is a
+        column of the position, not a word of its text, so it filters rather than matches."""
+        marks = ",".join("?" * len(sides))
+        rows = self._store.conn.execute(
+            f"""
+            SELECT f.rowid,
+                   snippet(search_fts, 0, '{MARK_START}', '{MARK_END}', '…', 10),
+                   snippet(search_fts, 1, '{MARK_START}', '{MARK_END}', '…', 14),
+                   bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score
+            FROM search_fts f JOIN positions p ON p.id = (f.rowid - {CATALOGUE}) / 4
+            WHERE search_fts MATCH ? AND f.rowid >= ? AND f.rowid % 4 = {KIND_POSITION}
+              AND p.side IN ({marks})
+            ORDER BY score LIMIT ?
+            """,
+            [match, CATALOGUE, *sides, limit],
+        ).fetchall()
+        return [
+            Hit(
+                kind="position",
+                ref_id=(int(rowid) % CATALOGUE) // 4,
+                title=str(title),
+                body=str(body),
+                rank=float(score),
+            )
+            for rowid, title, body, score in rows
+        ]
+
     def lessons(self, ids: list[int]) -> dict[int, dict[str, Any]]:
         """id -> lesson fingerprint, title, section and course, for the lessons named by hits."""
         if not ids:

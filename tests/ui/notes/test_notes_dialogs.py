@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -52,6 +53,23 @@ def test_arrow_keys_walk_the_results_from_the_box(context: AppContext, qtbot) ->
     QTest.keyClick(dialog.query, Qt.Key.Key_Down)
     QTest.keyClick(dialog.query, Qt.Key.Key_Down)
     assert dialog.results.currentRow() == 2 and dialog.query.hasFocus()
+
+
+def test_a_position_result_shows_its_side_and_side_words_filter(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = SearchDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QTest.keyClicks(dialog.query, "glute med posterior right")
+    qtbot.waitUntil(lambda: dialog.results.count() == 1, timeout=3000)
+    result = dialog.result_at(0)
+    assert result is not None and result.kind == "position"
+    assert "client's right side" in html.unescape(result_html(result))
+    dialog.query.clear()
+    QTest.keyClicks(dialog.query, "gluteus medius")
+    qtbot.waitUntil(lambda: dialog.results.count() >= 3, timeout=3000)
+    shown = [html.unescape(result_html(r)) for r in dialog.run_search() if r.kind == "position"]
+    assert any("client's left side" in markup for markup in shown)
+    assert any("client's right side" in markup for markup in shown)
 
 
 def test_results_show_user_text_as_text(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -9,7 +9,17 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,6 +45,17 @@ TYPE_DELAY_MS = 120
 KIND_LABELS = {"note": "Note", "lesson": "Lesson", "position": "Position"}
 
 
+def side_text(side: str) -> str:
+    """A position's side as the index panel says it; empty for a note or a lesson."""
+    if side == "L":
+        return QCoreApplication.translate("SearchDialog", "client's left side")
+    if side == "R":
+        return QCoreApplication.translate("SearchDialog", "client's right side")
+    if side == "both":
+        return QCoreApplication.translate("SearchDialog", "either side")
+    return ""
+
+
 def result_html(result: SearchResult, *, selected: bool = False, palette: QPalette | None = None) -> str:
     """The row as HTML built from escaped plain text; matches in bold; secondary text in the muted tone
     of ``palette`` (the application's when not given)."""
@@ -48,8 +69,11 @@ def result_html(result: SearchResult, *, selected: bool = False, palette: QPalet
     muted = "#e8eef8" if selected else tones(palette or QGuiApplication.palette()).muted
     kind = KIND_LABELS.get(result.kind, result.kind)
     snippet = " ".join(result.snippet.split())
+    side = side_text(result.side)
+    if side:
+        side = f"&nbsp;&nbsp;<span style='color:{muted}'>{html.escape(side)}</span>"
     lines = [
-        f"<span style='color:{muted}'>{html.escape(kind)}</span>&nbsp;&nbsp;{marked(result.title)}",
+        f"<span style='color:{muted}'>{html.escape(kind)}</span>&nbsp;&nbsp;{marked(result.title)}{side}",
         f"<span style='color:{muted}'>{html.escape(result.context)}</span>",
     ]
     if snippet and result.kind != "lesson":
