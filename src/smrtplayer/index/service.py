@@ -163,7 +163,7 @@ class IndexService(QObject):
         self.positions = PositionRepository(store)
         self.search_store = IndexSearch(store)
         self.undo_stack = QUndoStack(self)
-        self._region_counts: dict[str, int] | None = None
+        self._region_counts: dict[str, dict[str, int]] | None = None
         self._pending: PendingMark | None = None
         self._lesson: Lesson | None = None
         self._lesson_positions: list[Position] = []
@@ -269,14 +269,20 @@ class IndexService(QObject):
 
     def region_counts(self) -> dict[str, int]:
         """Positions per region id (body and positioning), for the body map and the region tree."""
+        return {region_id: sum(sides.values()) for region_id, sides in self.region_side_counts().items()}
+
+    def region_side_counts(self) -> dict[str, dict[str, int]]:
+        """Positions per region id and the client's side they are shown on ('L', 'R', 'both'): the body
+        map puts a left-only position's count on the client's left, never on the right."""
         if self._region_counts is None:
-            counts: dict[str, int] = dict.fromkeys(self.taxonomy.regions, 0)
-            for value, count in self.search_store.term_counts(TERM_PREFIX["region"]).items():
+            counts: dict[str, dict[str, int]] = {region_id: {} for region_id in self.taxonomy.regions}
+            for (value, side), count in self.search_store.term_side_counts(TERM_PREFIX["region"]).items():
                 region_id = self.taxonomy.canonical("region", value)
                 if region_id is not None:
-                    counts[region_id] += count
+                    sides = counts[region_id]
+                    sides[side] = sides.get(side, 0) + count
             self._region_counts = counts
-        return dict(self._region_counts)
+        return {region_id: dict(sides) for region_id, sides in self._region_counts.items()}
 
     def structure_counts(self, region_id: str) -> dict[str, int]:
         """Positions that a click on each structure of a region would list (groups include members)."""

@@ -200,6 +200,17 @@ class IndexSearch:
         )
         return {str(row["term"])[len(prefix) :]: int(row["n"]) for row in rows}
 
+    def term_side_counts(self, prefix: str) -> dict[tuple[str, str], int]:
+        """How many positions carry each stored value of one kind, per side ('L', 'R', 'both')."""
+        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        rows = self._store.query(
+            "SELECT t.term, p.side, COUNT(*) AS n FROM position_terms t "
+            "JOIN positions p ON p.id = t.position_id "
+            "WHERE t.term >= ? AND t.term < ? GROUP BY t.term, p.side",
+            [prefix, upper],
+        )
+        return {(str(row["term"])[len(prefix) :], str(row["side"] or "both")): int(row["n"]) for row in rows}
+
     # ------------------------------------------------------------------------------- the peer
     def like_rows(self, text: str, *, limit: int = 200) -> list[IndexRow]:
         """The plain ``LIKE '%text%'`` search the benchmark compares the index against: same row shape,

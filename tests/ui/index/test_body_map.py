@@ -11,7 +11,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from smrtplayer.common.resources import asset
 from smrtplayer.models.regions import default_taxonomy
-from smrtplayer.ui.index.body_map import BodyMap
+from smrtplayer.ui.index.body_map import BADGE, BodyMap
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 
@@ -134,3 +134,45 @@ def test_masks_at_twice_the_pixel_ratio_hit_and_bound_the_same_regions(qtbot) ->
             assert abs(bounds.left() - before.left()) <= 1 and abs(bounds.right() - before.right()) <= 1
     for region_id, point in at_one.items():
         assert point is not None and canvas.region_at(point) == region_id, region_id
+
+
+def _badge_pixels(body_map: BodyMap, point: QPoint) -> int:
+    """How many pixels around ``point`` have the count badge's colour."""
+    image = body_map.canvas.grab().toImage()
+    ratio = image.devicePixelRatio()
+    found = 0
+    for dx in range(-12, 13, 2):
+        for dy in range(-4, 5, 2):
+            colour = image.pixelColor(int((point.x() + dx) * ratio), int((point.y() + dy) * ratio))
+            found += colour.name() == BADGE.name()
+    return found
+
+
+def test_a_left_only_position_counts_on_the_clients_left_never_the_right(body_map: BodyMap) -> None:
+    canvas = body_map.canvas
+    body_map.set_counts({"shoulder-axilla": 1}, {"shoulder-axilla": {"L": 1}})
+    front = canvas.figures[0]
+    middle = front.rect.center().x()
+    (text, point), *others = canvas.badges("shoulder-axilla")
+    assert text == "L 1" and not others
+    assert point.x() > middle, "from the front the client's left is on the viewer's right"
+    right_shoulder = QPoint(2 * middle - point.x(), point.y())
+    assert _badge_pixels(body_map, point) > 10
+    assert _badge_pixels(body_map, right_shoulder) == 0
+
+
+def test_each_side_has_its_own_lettered_count_and_two_sided_positions_count_on_both(
+    body_map: BodyMap,
+) -> None:
+    canvas = body_map.canvas
+    body_map.set_counts({"hips-sacrum": 4}, {"hips-sacrum": {"R": 2, "L": 1, "both": 1}})
+    badges = dict(canvas.badges("hips-sacrum"))
+    assert set(badges) == {"R 3", "L 2"}
+    back = canvas.figures[1]  # the hips' count is on the back figure: the client's right is on the right
+    assert badges["R 3"].x() > back.rect.center().x() > badges["L 2"].x()
+    body_map.set_counts({"ribcage": 2}, {"ribcage": {"both": 2}})
+    assert [text for text, _point in canvas.badges("ribcage")] == ["2"]
+    body_map.set_counts({"ribcage": 2}, {"ribcage": {"L": 1, "R": 1}})
+    left, right = sorted(canvas.badges("ribcage"), key=lambda badge: badge[1].x())
+    assert (left[0], right[0]) == ("R 1", "L 1"), "a midline region's badges stand apart, each on its side"
+    assert right[1].x() - left[1].x() > 20

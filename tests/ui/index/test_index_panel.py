@@ -54,6 +54,13 @@ def test_a_click_on_the_body_map_lists_the_region(panel: IndexPanel, qtbot) -> N
     assert canvas.selected is None
 
 
+def test_the_body_map_counts_the_demos_positions_per_side(panel: IndexPanel) -> None:
+    canvas = panel.body_map.canvas
+    [(text, point)] = canvas.badges("shoulder-axilla")  # Subscapularis: the client's left only
+    assert text == "L 1" and point.x() > canvas.figures[0].rect.center().x()
+    assert dict(canvas.badges("hips-sacrum")).keys() == {"R 2", "L 2"}
+
+
 def test_the_region_tree_lists_structures_with_positions(panel: IndexPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
     panel.tabs.setCurrentIndex(1)
     hips = next(

@@ -127,6 +127,8 @@ class _Canvas(QWidget):
         self._taxonomy = taxonomy
         self.figures = [_load_figure(view, caption, subtitle) for view, caption, subtitle in VIEWS]
         self.counts: dict[str, int] = {}
+        #: region id -> positions per client's side ('L', 'R', 'both'); empty: the counts only
+        self.side_counts: dict[str, dict[str, int]] = {}
         self.hovered: str | None = None
         self.selected: str | None = None
         self.buttons: dict[str, _RegionButton] = {}
@@ -140,10 +142,40 @@ class _Canvas(QWidget):
         self._update_names()
 
     # ---------------------------------------------------------------------------------- state
-    def set_counts(self, counts: dict[str, int]) -> None:
+    def set_counts(self, counts: dict[str, int], sides: dict[str, dict[str, int]] | None = None) -> None:
         self.counts = dict(counts)
+        self.side_counts = {region_id: dict(by_side) for region_id, by_side in (sides or {}).items()}
         self._update_names()
         self.update()
+
+    def badges(self, region_id: str) -> list[tuple[str, QPoint]]:
+        """The count badges of a region and where they are drawn (widget coordinates).
+
+        A region holding positions of one side or both gets a badge per client's side, lettered and
+        drawn on that side of the figure ("L 1" on the client's left shoulder); a position shown on
+        both sides counts on each. A region of only two-sided positions shows one plain count.
+        """
+        count = self.counts.get(region_id, 0)
+        point = self.anchor(region_id)
+        figure = self._figure_for(region_id)
+        if not count or point is None or figure is None:
+            return []
+        by_side = self.side_counts.get(region_id, {})
+        if not by_side.get("L") and not by_side.get("R"):
+            return [(f"{count:,}", point)]
+        both = by_side.get("both", 0)
+        centre = figure.rect.center().x()
+        # where the figure's R label is: the client's right is on the viewer's left when facing us
+        right_sign = -1 if _right_on_viewers_left(figure) else 1
+        offset = abs(point.x() - centre)
+        minimum = _badge_size("L 0000", self.font()).width() // 2 + 3
+        offset = max(offset, minimum)
+        found: list[tuple[str, QPoint]] = []
+        for side, sign in (("R", right_sign), ("L", -right_sign)):
+            shown = by_side.get(side, 0) + both
+            if shown:
+                found.append((f"{side} {shown:,}", QPoint(centre + sign * offset, point.y())))
+        return found
 
     def _update_names(self) -> None:
         for region_id, button in self.buttons.items():
@@ -271,12 +303,8 @@ class _Canvas(QWidget):
                     figure.bounds[focused].translated(figure.rect.topLeft()).adjusted(-2, -2, 2, 2)
                 )
         for region_id in self.buttons:
-            count = self.counts.get(region_id, 0)
-            point = self.anchor(region_id)
-            if count and point is not None:
-                _paint_badge(
-                    painter, point, f"{count:,}", self.font(), palette.color(QPalette.ColorRole.Base)
-                )
+            for text, point in self.badges(region_id):
+                _paint_badge(painter, point, text, self.font(), palette.color(QPalette.ColorRole.Base))
         painter.end()
 
     def _paint_side_labels(self, painter: QPainter, figure: _Figure) -> None:
@@ -345,8 +373,9 @@ class BodyMap(QWidget):
         layout.addLayout(row)
         self.set_counts({})
 
-    def set_counts(self, counts: dict[str, int]) -> None:
-        self.canvas.set_counts(counts)
+    def set_counts(self, counts: dict[str, int], sides: dict[str, dict[str, int]] | None = None) -> None:
+        """Positions per region, and per client's side when ``sides`` is given (region -> side -> n)."""
+        self.canvas.set_counts(counts, sides)
         for region_id, button in self.positioning.items():
             count = counts.get(region_id, 0)
             name = self._taxonomy.regions[region_id].name
@@ -478,13 +507,30 @@ def _tinted(figure: _Figure, region_id: str, colour: QColor) -> QImage:
     return image
 
 
-def _paint_badge(painter: QPainter, centre: QPoint, text: str, base: QFont, ring: QColor) -> None:
+def _right_on_viewers_left(figure: _Figure) -> bool:
+    centre = figure.renderer.viewBoxF().center().x()
+    for letter, _word, x, _y in figure.labels:
+        if letter.strip().upper() == "R":
+            return x < centre
+    return figure.view == "front"
+
+
+def _badge_font(base: QFont) -> QFont:
     font = QFont(base)
     font.setBold(True)
     font.setPointSizeF(max(9.0, base.pointSizeF()))
-    metrics = QFontMetrics(font)
-    width = max(metrics.horizontalAdvance(text) + 12, metrics.height() + 4)
-    height = metrics.height() + 4
+    return font
+
+
+def _badge_size(text: str, base: QFont) -> QSize:
+    metrics = QFontMetrics(_badge_font(base))
+    return QSize(max(metrics.horizontalAdvance(text) + 12, metrics.height() + 4), metrics.height() + 4)
+
+
+def _paint_badge(painter: QPainter, centre: QPoint, text: str, base: QFont, ring: QColor) -> None:
+    font = _badge_font(base)
+    size = _badge_size(text, base)
+    width, height = size.width(), size.height()
     box = QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height)
     painter.setPen(QPen(ring, 1.5))  # the background's colour: the badge stands apart from the figure
     painter.setBrush(BADGE)

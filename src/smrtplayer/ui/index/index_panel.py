@@ -390,7 +390,7 @@ class IndexPanel(QWidget):
     def refresh(self) -> None:
         """Counts and the current list again (after an edit, an import, a course change)."""
         counts = self.index.region_counts()
-        self.body_map.set_counts(counts)
+        self.body_map.set_counts(counts, self.index.region_side_counts())
         techniques = self.index.term_counts("technique")
         for item in top_level_items(self.region_tree):
             ref = item.data(0, REF_ROLE)
