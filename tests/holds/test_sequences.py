@@ -23,7 +23,7 @@ from smrtplayer.holds.watcher import PositionWatcher
 from smrtplayer.library.scan import course_from_manifest
 from smrtplayer.models.library import Lesson
 from smrtplayer.models.plans import Plan, PlanStep
-from smrtplayer.models.positions import Position, position_near
+from smrtplayer.models.positions import Position, PositionDraft, position_near
 from smrtplayer.models.presets import HoldRejected
 
 
@@ -389,6 +389,62 @@ def test_hold_this_position_then_other_side_then_next_position(harness: Harness,
         ("Gluteus medius, posterior fibres", "L", True),
         ("Gluteus medius, posterior fibres", "R", True),
     ]
+
+
+def _add_left_posterior_demonstration(context: AppContext) -> str:
+    """The course's own client's-left demonstration of the posterior fibres, in the Piriformis lesson."""
+    course = context.library.courses()[0]
+    piriformis = next(lesson for lesson in context.library.lessons(course.id) if lesson.title == "Piriformis")
+    return context.index.add_position(
+        PositionDraft(
+            lesson_fingerprint=piriformis.fingerprint,
+            start_ms=1000,
+            end_ms=2500,
+            title="Gluteus medius, posterior fibres, client's left",
+            region="hips-sacrum",
+            muscles=("gluteus medius",),
+            side="L",
+        )
+    )
+
+
+def test_other_side_prefers_the_courses_own_demonstration_of_that_side(
+    harness: Harness, positions: dict
+) -> None:  # type: ignore[type-arg]
+    runner, player = harness.runner, harness.player
+    left_uid = _add_left_posterior_demonstration(harness.context)
+    lesson, posterior = positions["Gluteus medius, posterior fibres"]
+    player.open_lesson(lesson, start_ms=0)
+    runner.hold_position(posterior)
+    player.calls.clear()
+
+    runner.other_side()
+    leg = runner.current()
+    assert leg is not None and leg.step is not None
+    assert leg.side == "L" and not leg.mirrored and leg.own_demonstration and not player.mirrored
+    assert leg.step.position_uid == left_uid and leg.step.demo_side == "L"
+    assert player.lesson is not None and player.lesson.title == "Piriformis", "the left side's own lesson"
+    assert ("open", ("Piriformis", 1000)) in player.calls
+
+    runner.other_side()  # and back: the right side's own demonstration, never the mirrored left
+    leg = runner.current()
+    assert leg is not None and leg.step is not None
+    assert leg.side == "R" and not leg.mirrored and leg.step.position_uid == posterior.uid
+    runner.stop()
+
+
+def test_other_side_mirrors_when_the_course_has_no_demonstration_of_that_side(
+    harness: Harness, positions: dict
+) -> None:  # type: ignore[type-arg]
+    lesson, anterior = positions["Gluteus medius, anterior fibres"]  # only on the left; the posterior
+    harness.player.open_lesson(lesson, start_ms=3000)  # fibres on the right are another structure
+    harness.runner.hold_position(anterior)
+    harness.runner.other_side()
+    leg = harness.runner.current()
+    assert leg is not None and leg.step is not None
+    assert leg.side == "R" and leg.mirrored and not leg.own_demonstration
+    assert leg.step.position_uid == anterior.uid and harness.player.mirrored
+    harness.runner.stop()
 
 
 def test_continue_plays_the_lesson_on_after_the_position(harness: Harness, positions: dict) -> None:  # type: ignore[type-arg]

@@ -16,12 +16,42 @@ from smrtplayer.models.plan_checks import check_plan
 from smrtplayer.models.plans import KIND_NAMES, REST, Plan, PlanStep
 from smrtplayer.models.positions import Position
 from smrtplayer.models.presets import default_hold_ms, validate_hold_ms
+from smrtplayer.models.regions import fold, tokens
 
 SIDE_WORDS = {"L": "left", "R": "right", "both": "both sides", "": ""}
 
 
 def other_side(side: str) -> str:
     return {"L": "R", "R": "L"}.get(side, side)
+
+
+#: Words of a position's name that say its side: "Gluteus medius, client's left" and "Gluteus medius
+#: (R)" name the same structure.
+_SIDE_NAME_WORDS = frozenset({"right", "left", "r", "l", "rt", "lt", "client", "clients", "side", "sides"})
+
+
+def name_without_side(title: str) -> tuple[str, ...]:
+    return tuple(word for word in tokens(title) if word not in _SIDE_NAME_WORDS)
+
+
+def other_side_demonstration(shown: Position, side: str, candidates: Sequence[Position]) -> Position | None:
+    """The course's own demonstration of ``shown`` on ``side``: a position of the same region and the
+    same name but for its side words, filmed on that side; one in the same lesson first. None: there
+    is none, and the other side is shown mirrored."""
+    name = name_without_side(shown.title)
+    if side not in ("L", "R") or not name:
+        return None
+    region = fold(shown.region)
+    matches = [
+        candidate
+        for candidate in candidates
+        if candidate.side == side
+        and candidate.uid != shown.uid
+        and fold(candidate.region) == region
+        and name_without_side(candidate.title) == name
+    ]
+    matches.sort(key=lambda candidate: (candidate.lesson_fingerprint != shown.lesson_fingerprint,))
+    return matches[0] if matches else None
 
 
 def step_for_position(position: Position, *, side: str | None = None, hold_ms: int | None = None) -> PlanStep:
@@ -84,6 +114,8 @@ class Leg:
     repeats: int = 1
     mirrored: bool = False
     step: PlanStep | None = None
+    #: "Other side" found the course's own demonstration of this side (rather than mirroring)
+    own_demonstration: bool = False
 
     @property
     def is_rest(self) -> bool:

@@ -14,6 +14,8 @@ class LessonLookup(Protocol):
 
     def positions(self, lesson: Lesson) -> list[Position]: ...
 
+    def lessons(self, course_id: int) -> list[Lesson]: ...
+
 
 class Player(Protocol):
     """The parts of PlaybackController the runner and the watcher use."""

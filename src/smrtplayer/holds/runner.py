@@ -26,7 +26,15 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal, Slot
 
 from smrtplayer.holds.beats import Beats
-from smrtplayer.holds.legs import Leg, expand, other_side, single_leg, step_for_position, validate_plan
+from smrtplayer.holds.legs import (
+    Leg,
+    expand,
+    other_side,
+    other_side_demonstration,
+    single_leg,
+    step_for_position,
+    validate_plan,
+)
 from smrtplayer.holds.ports import LessonLookup, Player
 from smrtplayer.holds.timer import HoldResult, HoldTimer
 from smrtplayer.models.library import Lesson
@@ -196,11 +204,26 @@ class SequenceRunner(QObject):
         self._begin(max(0, self._index - 1))
 
     def other_side(self) -> None:
-        """Hold the same position on the other side next (the video flips)."""
+        """Hold the same position on the other side next: with the course's own demonstration of
+        that side when it has one, else the video flips."""
         leg = self.current()
         if leg is None or leg.is_rest or leg.side not in ("L", "R"):
             return
-        flipped = replace(leg, side=other_side(leg.side), mirrored=not leg.mirrored)
+        side = other_side(leg.side)
+        own = self._own_demonstration(leg, side)
+        if own is not None and leg.step is not None:
+            step = replace(
+                leg.step,
+                side=side,
+                position_uid=own.uid,
+                lesson_fingerprint=own.lesson_fingerprint,
+                start_ms=own.start_ms,
+                end_ms=own.end_ms,
+                demo_side=own.side,
+            )
+            flipped = replace(leg, side=side, mirrored=False, step=step, own_demonstration=True)
+        else:
+            flipped = replace(leg, side=side, mirrored=not leg.mirrored, own_demonstration=False)
         self._end_leg()
         self._legs.insert(self._index + 1, flipped)
         self._set_phase(self.RUNNING)
@@ -461,6 +484,22 @@ class SequenceRunner(QObject):
         self._recheck_entry_id = self.last_entry_id
         self.tender_before = self.tender_after = None
         self.logged.emit(self.last_entry_id)
+
+    def _own_demonstration(self, leg: Leg, side: str) -> Position | None:
+        """The course's own demonstration of ``leg``'s position on ``side`` (see legs)."""
+        step = leg.step
+        if step is None or not step.position_uid or not step.has_video:
+            return None
+        lesson = self._lookup.lesson_by_fingerprint(step.lesson_fingerprint or "")
+        if lesson is None:
+            return None
+        candidates: list[Position] = []
+        for each in self._lookup.lessons(lesson.course_id):
+            candidates.extend(self._lookup.positions(each))
+        shown = next((p for p in candidates if p.uid == step.position_uid), None)
+        if shown is None:
+            return None
+        return other_side_demonstration(shown, side, candidates)
 
     def _next_position_leg(self) -> Leg | None:
         leg = self.current()

@@ -18,6 +18,7 @@ from helpers.fixtures import Advance
 from smrtplayer.app.context import AppContext
 from smrtplayer.holds.legs import Leg
 from smrtplayer.models.plans import Plan, PlanStep
+from smrtplayer.models.positions import PositionDraft
 from smrtplayer.ui.common import messages
 from smrtplayer.ui.holds import hold_panel
 from smrtplayer.ui.holds.hold_panel import HoldPanel, ask_about_missing_lesson, confirm_close_during_hold
@@ -278,3 +279,38 @@ def test_other_side_works_during_a_hold(context: AppContext, advance: Advance, p
     assert runner.current().side == "L"  # type: ignore[union-attr]
     runner.stop()
     assert not panel.other_side_button.isEnabled()
+
+
+def test_other_side_says_whether_it_shows_the_courses_demonstration_or_mirrors(
+    context: AppContext, advance: Advance, panel: HoldPanel
+) -> None:
+    positions = {
+        position.title: position
+        for course in context.library.courses()
+        for lesson in context.library.lessons(course.id)
+        for position in context.library.positions(lesson)
+    }
+    runner = context.holds.runner
+    posterior = positions["Gluteus medius, posterior fibres"]
+    runner.hold_position(posterior, hold_ms=30_000, from_playback=False)
+    assert "Course's right-side demonstration" in panel.what.text()
+    QTest.mouseClick(panel.other_side_button, Qt.MouseButton.LeftButton)
+    assert "Mirrored: the course shows the client's right" in panel.what.text()
+    runner.stop()
+
+    context.index.add_position(
+        PositionDraft(
+            lesson_fingerprint=posterior.lesson_fingerprint,
+            start_ms=4000,
+            end_ms=5500,
+            title="Gluteus medius (L), posterior fibres",
+            region="hips-sacrum",
+            side="L",
+        )
+    )
+    runner.hold_position(posterior, hold_ms=30_000, from_playback=False)
+    QTest.mouseClick(panel.other_side_button, Qt.MouseButton.LeftButton)
+    leg = runner.current()
+    assert leg is not None and leg.side == "L" and not runner.mirrored()
+    assert "Course's left-side demonstration" in panel.what.text()
+    runner.stop()

@@ -17,6 +17,7 @@ from helpers.fixtures import Advance
 from smrtplayer.app.context import AppContext
 from smrtplayer.holds.legs import rest_step, step_for_position
 from smrtplayer.models.plans import Plan, PlanStep
+from smrtplayer.models.positions import PositionDraft
 from smrtplayer.ui.holds.table_mode import TableModeWindow
 
 SCREEN = (1920, 1080)
@@ -86,7 +87,9 @@ def test_a_two_step_sequence_on_the_table(
     advance(30_000, step_ms=STEP_MS)  # auto-advance on: straight into step 2
     assert mirror_flips == [True], "the anterior fibres were filmed on the left: treating the right flips"
     assert window.video.is_mirrored()
-    assert window.side_badge.text() == "CLIENT'S RIGHT" and window.mirror_note.text() == "video mirrored"
+    assert window.side_badge.text() == "CLIENT'S RIGHT" and window.mirror_note.text() == (
+        "Mirrored: the course shows the client's left"
+    )
     assert "STEP 2 / 2" in window.status.text()
 
     advance(30_000, step_ms=STEP_MS)
@@ -337,4 +340,33 @@ def test_single_holds_have_no_step_counter(context: AppContext, hold_clock: Fake
     QTest.keyClick(view, Qt.Key.Key_H)  # other side: the window's mirror key means "other side" here
     assert runner.current().side == "L"  # type: ignore[union-attr]
     assert "STEP" not in view.status.text()
+    runner.stop()
+
+
+def test_other_side_shows_the_courses_own_demonstration_of_that_side(
+    context: AppContext, hold_clock: FakeClock, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    posterior = demo(context)["Gluteus medius, posterior fibres"]
+    left_uid = context.index.add_position(
+        PositionDraft(
+            lesson_fingerprint=posterior.lesson_fingerprint,
+            start_ms=4000,
+            end_ms=5500,
+            title="Gluteus medius, posterior fibres, client's left",
+            region="hips-sacrum",
+            side="L",
+        )
+    )
+    runner = context.holds.runner
+    view = TableModeWindow(context, None)
+    qtbot.addWidget(view)
+    view.resize(*SCREEN)
+    view.show()
+    runner.hold_position(posterior, side="R", hold_ms=30_000, from_playback=False)
+    assert view.mirror_note.text() == "Course's right-side demonstration"
+    QTest.keyClick(view, Qt.Key.Key_H)
+    leg = runner.current()
+    assert leg is not None and leg.step is not None and leg.step.position_uid == left_uid
+    assert view.side_badge.text() == "CLIENT'S LEFT" and not view.video.is_mirrored()
+    assert view.mirror_note.text() == "Course's left-side demonstration"
     runner.stop()

@@ -39,6 +39,7 @@ from smrtplayer.models.sessions import SessionRejected
 from smrtplayer.ui.common.messages import message_box, show_problem
 from smrtplayer.ui.common.plain_text import plain_label
 from smrtplayer.ui.common.shortcuts import ShortcutBindings
+from smrtplayer.ui.holds.demonstration import demonstration_note
 from smrtplayer.ui.holds.dialogs import NO_VALUE
 from smrtplayer.ui.holds.plan_editor import PlanEditor
 from smrtplayer.ui.holds.practice_log_view import PracticeLogView
@@ -460,8 +461,9 @@ class HoldPanel(QWidget):
             state = "done"
         else:
             state = ""
+        shown = demonstration_note(leg)
         self.what.setText(
-            " · ".join(part for part in ((leg.label if leg else "No hold running"), state) if part)
+            " · ".join(part for part in ((leg.label if leg else "No hold running"), shown, state) if part)
         )
         active = runner.is_active()
         self.pause_button.setText("Resume" if timer.is_paused() else "Pause")

@@ -42,6 +42,7 @@ from smrtplayer.holds.runner import SequenceRunner
 from smrtplayer.holds.timer import HoldTimer, format_countdown
 from smrtplayer.models.plans import PASSES, RECHECK, REMINDER, Plan
 from smrtplayer.ui.common.shortcuts import TABLE_MEANING, ShortcutBindings, key_text, table_hint_keys
+from smrtplayer.ui.holds.demonstration import demonstration_note
 from smrtplayer.ui.holds.table_colours import table_colours
 from smrtplayer.ui.player.video_view import VideoView
 
@@ -541,7 +542,7 @@ class TableModeWindow(QWidget):
             " padding: 4px 28px; }"
         )
         resting = bool(leg and leg.is_rest)  # no side to work on: the note would only distract
-        self.mirror_note.setText("video mirrored" if (active and runner.mirrored() and not resting) else "")
+        self.mirror_note.setText(demonstration_note(leg) if (active and not resting) else "")
         self.next_label.setText(self._next_text())
         self.lock_label.setText(
             f"LOCKED — touch and mouse ignored · {self.keys_for('lock')} unlocks" if self.locked else ""
