@@ -380,7 +380,10 @@ class HandoutExporter(QObject):
     ``export``.
     """
 
-    frames_collected = Signal(dict)  # step index -> QImage
+    # dict[int, QImage]: step index -> frame. Declared as object: a dict signal argument is converted
+    # to a QVariantMap, whose keys must be text, so int keys lost every frame (and printed a
+    # "_pythonToCppCopy: Cannot copy-convert ... (dict)" line).
+    frames_collected = Signal(object)
     finished = Signal(Path)
     failed = Signal(str)
 

@@ -8,12 +8,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
+from helpers.fixtures import Advance
 from smrtplayer.app.context import AppContext
 from smrtplayer.holds.legs import rest_step
 from smrtplayer.models.plans import Plan
 from smrtplayer.ui.holds.plan_editor import PlanEditor, PositionPicker
+from smrtplayer.ui.holds.table_mode import TableModeWindow
 
 
 @pytest.fixture
@@ -132,6 +135,36 @@ def test_export_and_print_give_one_page(
     with qtbot.waitSignal(editor._exporter.frames_collected, timeout=20_000):
         editor.print_to(printer, plan)
     assert printed.is_file() and pdf_pages(printed) == 1
+
+
+@pytest.mark.time_limit(60)
+def test_printing_then_running_the_plan_in_table_mode_passes_qt_nothing_it_cannot_convert(
+    context: AppContext, editor: PlanEditor, advance: Advance, tmp_path: Path, qtbot, capfd
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrinter
+
+    build_hip_plan(context, editor)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    plan = editor.current_plan()
+    assert plan is not None
+    with qtbot.waitSignal(editor._exporter.frames_collected, timeout=20_000) as collected:
+        editor.print_to(printer, plan)
+    frames = collected.args[0]
+    assert sorted(frames) == [0, 1, 3], "a frame for each position step reaches the page, by step index"
+
+    with qtbot.waitSignal(editor.run_requested) as requested:
+        editor.run()
+    table = TableModeWindow(context, requested.args[0])
+    qtbot.addWidget(table)
+    table.show()
+    QTest.keyClick(table, Qt.Key.Key_Space)
+    for _ in range(4):
+        advance(30_000)
+        qtbot.wait(10)
+    context.holds.runner.stop()
+    assert "copy-convert" not in capfd.readouterr().err
 
 
 def test_the_picker_filters_and_keeps_the_ticking_order(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
