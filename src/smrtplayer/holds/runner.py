@@ -84,6 +84,8 @@ class SequenceRunner(QObject):
         self._practice = practice
         self.auto_advance = True
         self.loop_span = False
+        #: the length every position's hold takes this session (None: each position's own time)
+        self.position_hold_ms: int | None = None
         self._legs: list[Leg] = []
         self._index = -1
         self._plan: Plan | None = None
@@ -313,6 +315,13 @@ class SequenceRunner(QObject):
             if was_awaiting and self.timer.remaining_ms() > 0:
                 self._set_phase(self.RUNNING)
 
+    def set_length(self, hold_ms: int) -> None:
+        """Make the hold on screen ``hold_ms`` long in all (time already held counts; a length
+        shorter than that ends it now)."""
+        hold_ms = validate_hold_ms(hold_ms)
+        if self._phase in (self.RUNNING, self.AWAITING) and self.timer.is_active():
+            self.add_time(hold_ms - self.timer.planned_ms())
+
     # ----------------------------------------------------------------------- a missing lesson
     def skip_missing(self) -> None:
         if self._phase == self.BLOCKED:
@@ -511,7 +520,7 @@ class SequenceRunner(QObject):
         later = [p for p in self._lookup.positions(lesson) if p.start_ms > leg.step.start_ms]
         if not later:
             return None
-        return single_leg(step_for_position(later[0]))
+        return single_leg(step_for_position(later[0], hold_ms=self.position_hold_ms))
 
     def _finish(self, *, completed: bool) -> None:
         self._set_phase(self.IDLE)

@@ -19,7 +19,7 @@ from smrtplayer.holds.watcher import PositionWatcher
 from smrtplayer.models.plans import PASSES, Plan, PlanStep
 from smrtplayer.models.positions import Position, position_near
 from smrtplayer.models.practice import PracticeEntry
-from smrtplayer.models.presets import BUILTIN_PRESETS, Preset
+from smrtplayer.models.presets import BUILTIN_PRESETS, Preset, validate_hold_ms
 from smrtplayer.models.sessions import Session, SessionRecord, SessionRejected, clean_client_label
 from smrtplayer.models.settings import (
     HOLD_AUTO_ADVANCE,
@@ -48,6 +48,8 @@ class HoldServices(QObject):
     presets_changed = Signal()
     practice_log_changed = Signal()
     sessions_changed = Signal()
+    #: the length chosen for every position's hold this session changed (see ``set_position_hold``)
+    position_hold_changed = Signal()
 
     def __init__(
         self,
@@ -84,6 +86,28 @@ class HoldServices(QObject):
         self._cues: CuePlayer | None = None
         self._keep_awake: KeepAwake | None = None
         self._watcher: PositionWatcher | None = None
+        self._position_hold: tuple[str, int] | None = None
+
+    # ------------------------------------------------------------------ the length of a hold
+    def position_hold(self) -> tuple[str, int] | None:
+        """(preset name, length) that every position's hold takes this session; None: each its own."""
+        return self._position_hold
+
+    def set_position_hold(self, name: str, hold_ms: int | None) -> None:
+        """Hold every position for ``hold_ms`` from now until changed (None: each for its own time).
+
+        A position's hold running now takes the new length at once: one choice sets it, instead of
+        a press of "-10 s" for every ten seconds.
+        """
+        if hold_ms is not None:
+            hold_ms = validate_hold_ms(hold_ms)
+        self._position_hold = (name, hold_ms) if hold_ms is not None else None
+        runner = self.runner
+        runner.position_hold_ms = hold_ms
+        leg = runner.current() if runner.is_active() else None
+        if hold_ms is not None and leg is not None and leg.step is not None and leg.step.position_uid:
+            runner.set_length(hold_ms)
+        self.position_hold_changed.emit()
 
     # --------------------------------------------------------------------------------- options
     def option(self, key: str) -> Any:
@@ -332,13 +356,17 @@ class HoldServices(QObject):
     def leg_here(self) -> Leg | None:
         """What ``hold_current_position`` would start now (its side and hold time), to show it."""
         position = self.position_here()
-        return single_leg(step_for_position(position)) if position is not None else None
+        if position is None:
+            return None
+        hold = self._position_hold
+        return single_leg(step_for_position(position, hold_ms=hold[1] if hold else None))
 
     def hold_current_position(self) -> Position | None:
         """The one-key "start the hold for this position": the position under the playhead."""
         position = self.position_here()
         if position is not None:
-            self.runner.hold_position(position, from_playback=True)
+            hold = self._position_hold
+            self.runner.hold_position(position, hold_ms=hold[1] if hold else None, from_playback=True)
         return position
 
     def is_holding(self) -> bool:

@@ -68,8 +68,21 @@ def panel(context: AppContext, hold_clock: FakeClock, qtbot) -> HoldPanel:  # ty
     return widget
 
 
+def choose(panel: HoldPanel, text: str) -> None:
+    """Choose an entry of the length box with the keyboard, as a user does."""
+    combo = panel.preset_combo
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_Home)
+    for _ in range(combo.count()):
+        if combo.currentText() == text:
+            return
+        QTest.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText() == text
+
+
 def test_a_preset_hold_from_the_panel(context: AppContext, advance: Advance, panel: HoldPanel) -> None:
-    assert panel.preset_combo.currentText() == "SMRT 30 s"
+    assert panel.preset_combo.currentText() == "Each position's own time"
+    choose(panel, "SMRT 30 s")
     names = [panel.preset_combo.itemText(i) for i in range(panel.preset_combo.count())]
     assert "Strain-Counterstrain, ribs 120 s" in names and "Foam roller: rest on a tender spot 45 s" in names
     QTest.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
@@ -136,6 +149,7 @@ def test_hold_this_position_uses_the_positions_own_time_and_side(
 
 def test_tenderness_before_and_after(context: AppContext, advance: Advance, panel: HoldPanel) -> None:
     panel.before_spin.setValue(8)
+    choose(panel, "SMRT 30 s")
     QTest.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
     advance(30_000)
     QTest.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
@@ -313,4 +327,59 @@ def test_other_side_says_whether_it_shows_the_courses_demonstration_or_mirrors(
     leg = runner.current()
     assert leg is not None and leg.side == "L" and not runner.mirrored()
     assert "Course's left-side demonstration" in panel.what.text()
+    runner.stop()
+
+
+def _open_piriformis(context: AppContext, at_ms: int) -> None:
+    lesson = next(
+        lesson
+        for course in context.library.courses()
+        for lesson in context.library.lessons(course.id)
+        if lesson.title == "Piriformis"
+    )
+    context.playback.open_lesson(lesson, autoplay=False, start_ms=at_ms)
+
+
+def test_a_length_chosen_in_the_box_holds_every_position_until_changed(
+    context: AppContext, advance: Advance, panel: HoldPanel
+) -> None:
+    runner = context.holds.runner
+    assert panel.hold_rule.text() == "T holds each position for its own time."
+    choose(panel, "SMRT 30 s")
+    assert panel.hold_rule.text() == "T holds every position for 0:30 (SMRT 30 s) until you change it."
+    _open_piriformis(context, 0)
+    QTest.mouseClick(panel.hold_position_button, Qt.MouseButton.LeftButton)
+    leg = runner.current()
+    assert leg is not None and leg.title == "Piriformis, prone" and leg.hold_ms == 30_000  # its own: 45 s
+    advance(30_000)
+    QTest.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)  # the lesson's next position
+    leg = runner.current()
+    assert leg is not None and leg.title == "Piriformis, counterstrain" and leg.hold_ms == 30_000  # own: 90 s
+    runner.stop()
+    assert context.holds.leg_here() is not None and context.holds.leg_here().hold_ms == 30_000  # type: ignore[union-attr]
+
+    again = HoldPanel(context)  # the choice is the session's, not one panel's
+    assert again.preset_combo.currentText() == "SMRT 30 s"
+    choose(panel, "Each position's own time")
+    assert panel.hold_rule.text() == "T holds each position for its own time."
+    QTest.mouseClick(panel.hold_position_button, Qt.MouseButton.LeftButton)
+    assert runner.current().hold_ms == 45_000  # type: ignore[union-attr]
+    runner.stop()
+
+
+def test_a_holds_length_is_set_in_one_step(
+    context: AppContext, advance: Advance, panel: HoldPanel, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    runner, timer = context.holds.runner, context.holds.timer
+    _open_piriformis(context, 3500)
+    qtbot.waitUntil(lambda: context.playback.position_ms() >= 3000, timeout=5000)
+    QTest.mouseClick(panel.hold_position_button, Qt.MouseButton.LeftButton)
+    assert runner.current().title == "Piriformis, counterstrain" and timer.planned_ms() == 90_000  # type: ignore[union-attr]
+    advance(5_000)
+    choose(panel, "SMRT 30 s")  # one choice, not six presses of -10 s
+    assert timer.planned_ms() == 30_000 and timer.remaining_ms() == 25_000
+    panel.duration_edit.setText("45")
+    QTest.keyClick(panel.duration_edit, Qt.Key.Key_Return)  # typed while it runs: its new length
+    assert timer.planned_ms() == 45_000 and timer.remaining_ms() == 40_000
+    assert runner.current().title == "Piriformis, counterstrain" and panel.duration_edit.text() == ""  # type: ignore[union-attr]
     runner.stop()

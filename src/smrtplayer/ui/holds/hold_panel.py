@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from smrtplayer.app.context import AppContext
+from smrtplayer.common.timetext import clock_text
 from smrtplayer.holds.cues import CLINIC, SELF_CARE
 from smrtplayer.holds.legs import Leg
 from smrtplayer.holds.runner import SequenceRunner
@@ -145,6 +146,15 @@ class HoldPanel(QWidget):
         self.duration_edit = QLineEdit()
         self.duration_edit.setObjectName("durationEdit")
         self.duration_edit.setPlaceholderText("or type: 40, 1:30, 2 min")
+        self.duration_edit.setToolTip(
+            self.tr("A length to start with Start, or, while a hold runs, its new length (Enter)")
+        )
+        self.preset_combo.setToolTip(
+            self.tr("Chosen here, a length holds every position until you change it (T too)")
+        )
+        #: what T does with the length chosen above, in words
+        self.hold_rule = plain_label("", name="holdRule")
+        self.hold_rule.setWordWrap(True)
         self.start_button = QPushButton("Start")
         self.save_preset_button = QPushButton("Save as preset…")
         self.hold_position_button = QPushButton("Hold this position (T)")
@@ -240,6 +250,7 @@ class HoldPanel(QWidget):
         layout.addLayout(answer)
         layout.addWidget(self.hold_position_button)
         layout.addLayout(start_row)
+        layout.addWidget(self.hold_rule)
         layout.addLayout(typed_row)
         layout.addLayout(controls)
         layout.addLayout(after)
@@ -252,7 +263,9 @@ class HoldPanel(QWidget):
 
     def _connect(self) -> None:
         self.start_button.clicked.connect(self.start_preset)
-        self.duration_edit.returnPressed.connect(self.start_preset)
+        self.duration_edit.returnPressed.connect(self._typed_length)
+        self.preset_combo.activated.connect(self._choose_length)
+        self.holds.position_hold_changed.connect(self.reload_presets)
         self.save_preset_button.clicked.connect(self.save_preset)
         self.hold_position_button.clicked.connect(self.hold_this_position)
         self.pause_button.clicked.connect(self.runner.toggle_pause)
@@ -307,12 +320,54 @@ class HoldPanel(QWidget):
 
     @Slot()
     def reload_presets(self) -> None:
-        current = self.preset_combo.currentData()
+        """The presets, after "Each position's own time", showing the length chosen for this session."""
+        chosen = self.holds.position_hold()
+        self.preset_combo.blockSignals(True)
         self.preset_combo.clear()
+        self.preset_combo.addItem(self.tr("Each position's own time"), None)
         for preset in self.holds.all_presets():
             self.preset_combo.addItem(preset.name, (preset.name, preset.hold_ms))
-        index = self.preset_combo.findData(current) if current else self.preset_combo.findText("SMRT 30 s")
-        self.preset_combo.setCurrentIndex(max(0, index))
+        index = next(
+            (i for i in range(self.preset_combo.count()) if self.preset_combo.itemData(i) == chosen), 0
+        )
+        self.preset_combo.setCurrentIndex(index)
+        self.preset_combo.blockSignals(False)
+        if chosen is None:
+            self.hold_rule.setText(self.tr("T holds each position for its own time."))
+        else:
+            name, hold_ms = chosen
+            self.hold_rule.setText(
+                self.tr("T holds every position for {length} ({name}) until you change it.").format(
+                    length=clock_text(hold_ms), name=name
+                )
+            )
+
+    @Slot(int)
+    def _choose_length(self, index: int) -> None:
+        """A length chosen in the box holds every position this session, and the one held now."""
+        data = self.preset_combo.itemData(index)
+        try:
+            if data is None:
+                self.holds.set_position_hold("", None)
+            else:
+                name, hold_ms = data
+                self.holds.set_position_hold(name, hold_ms)
+        except HoldRejected as error:
+            show_problem(self, "Cannot use this length", str(error))
+
+    @Slot()
+    def _typed_length(self) -> None:
+        """Enter in the length box: the running hold's new length, or a new countdown."""
+        typed = self.duration_edit.text().strip()
+        if not typed or self.runner.phase not in (SequenceRunner.RUNNING, SequenceRunner.AWAITING):
+            self.start_preset()
+            return
+        try:
+            self.runner.set_length(parse_duration_ms(typed))
+        except HoldRejected as error:
+            show_problem(self, "Cannot set this length", str(error))
+            return
+        self.duration_edit.clear()
 
     # -------------------------------------------------------------------------------- actions
     def hold_this_position(self) -> None:
@@ -328,6 +383,9 @@ class HoldPanel(QWidget):
         try:
             if typed:
                 hold_ms, title = parse_duration_ms(typed), "Hold"
+            elif self.preset_combo.currentData() is None:  # each position's own time: T's hold
+                self.hold_this_position()
+                return
             else:
                 title, hold_ms = self.preset_combo.currentData()
             self.runner.hold_preset(hold_ms, title)
@@ -351,7 +409,9 @@ class HoldPanel(QWidget):
         except HoldRejected as error:
             show_problem(self, "Cannot save this preset", str(error))
             return
-        self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findText(" ".join(name.split()))))
+        saved = self.preset_combo.findText(" ".join(name.split()))
+        if saved >= 0:
+            self._choose_length(saved)  # the length just saved is the one wanted now
         self.duration_edit.clear()
 
     def toggle_session(self) -> None:
