@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from helpers.library import make_course_folder
 from helpers.media import MediaFactory
 from smrtplayer.app.context import AppContext
+from smrtplayer.ui.library.import_chooser import ImportChooser
 from smrtplayer.ui.library.library_view import LibraryView
 from smrtplayer.ui.shell.main_window import MainWindow
 
@@ -64,11 +65,11 @@ def test_the_lessons_tab_invites_too_and_opens_the_file_dialog(
 ) -> None:  # type: ignore[no-untyped-def]
     asked: list[str] = []
 
-    def choose(_parent: object, caption: str, _folder: str, formats: str) -> tuple[list[str], str]:
-        asked.append(formats)
-        return [], ""
+    def choose(dialog: ImportChooser) -> int:  # the import dialog (zips, videos or a folder), cancelled
+        asked.append(";;".join(dialog.nameFilters()))
+        return int(QDialog.DialogCode.Rejected)
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", choose)
+    monkeypatch.setattr(ImportChooser, "exec", choose)
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()

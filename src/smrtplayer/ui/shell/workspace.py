@@ -19,7 +19,6 @@ from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QBoxLayout,
     QDockWidget,
-    QFileDialog,
     QMainWindow,
     QMenu,
     QScrollArea,
@@ -37,6 +36,7 @@ from smrtplayer.ui.holds.hold_panel import HoldPanel
 from smrtplayer.ui.index.index_panel import IndexPanel
 from smrtplayer.ui.index.indexing_panel import IndexingPanel
 from smrtplayer.ui.library.home_view import HomeView
+from smrtplayer.ui.library.import_chooser import choose_course_to_import
 from smrtplayer.ui.library.import_invitation import ImportInvitation
 from smrtplayer.ui.library.library_view import LibraryView
 from smrtplayer.ui.notes.notes_panel import NotesPanel
@@ -54,7 +54,6 @@ if TYPE_CHECKING:
 
 BACKUP_CHECK_MS = 60 * 60 * 1000  # the daily backup is taken at most once a day; look hourly
 FIRST_BACKUP_DELAY_MS = 2 * 60 * 1000  # not during start-up, when the user wants the video
-VIDEO_FORMATS = "Courses and videos (*.zip *.mp4 *.m4v *.mov *.mkv *.webm *.vob *.mpg *.mpeg);;All files (*)"
 
 
 #: The hold badge's colours: running, the last seconds, done (counting overtime), paused.
@@ -481,11 +480,10 @@ class Workspace(QObject):
         self.context.index.refresh()
 
     def import_course(self) -> None:
-        files, _filter = QFileDialog.getOpenFileNames(
-            self.window, "Import a course: choose a zip or the videos", "", VIDEO_FORMATS
-        )
-        if files:
-            self.import_paths([Path(name) for name in files])
+        """File → Import…: a zip, videos or a folder, chosen in one dialog."""
+        chosen = choose_course_to_import(self.window)
+        if chosen:
+            self.import_paths(chosen)
 
     def import_paths(self, paths: list[Path]) -> None:
         self.left_tabs.setCurrentWidget(self.library_view)
