@@ -55,8 +55,10 @@ def advises_checking_files(message: str) -> bool:
 
 
 def missing_file_message(title: str, path: Path) -> str:
+    # The path on a line of its own: the video's message box shows such a line whole on one line
+    # (elided in the middle), where wrapped into the sentence it broke after "at /".
     return (
-        f"“{title}” cannot be found at {path}. If the course folder was moved, "
+        f"“{title}” cannot be found at:\n{path}\nIf the course folder was moved, "
         "relink the course to its new place; or skip to the next lesson."
     )
 

@@ -9,7 +9,7 @@ import pytest
 from helpers.media import MediaFactory
 from helpers.player import add_course, open_window, unknown_codec_clip
 from smrtplayer.common.errors import MediaError
-from smrtplayer.player.media_source import local_media_path
+from smrtplayer.player.media_source import local_media_path, missing_file_message
 
 
 def _course(context, media: MediaFactory, tmp_path: Path, broken: Path):  # type: ignore[no-untyped-def]
@@ -126,11 +126,20 @@ def test_a_moved_course_is_relinked_from_the_video_area(context, media, qtbot, t
         playback.open_lesson(lessons[0], autoplay=False)
     view = window.video_view
     assert view.relink_button.isVisible()
+    path_line = view.error_panel.path_label
+    assert path_line.isVisible() and view.error_panel.full_path == str(lessons[0].path)
+    assert (
+        path_line.toolTip() == str(lessons[0].path)
+        and str(lessons[0].path) not in view.error_panel.label.text()
+    )
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(moved))
     view.relink_button.click()
     qtbot.waitUntil(lambda: playback.frames_shown > 0, timeout=10000)
     assert Path(playback.lesson.path).parent == moved
     assert not view.error_panel.isVisible()
+    said = f"Found: 2 lessons relinked in {moved}"
+    assert window.statusBar().currentMessage() == said, "relinking says it worked"
+    assert view.notice() == said
 
 
 def test_the_error_box_fits_its_text_and_buttons_in_a_small_video_area(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -141,14 +150,20 @@ def test_the_error_box_fits_its_text_and_buttons_in_a_small_video_area(qtbot) ->
     view.resize(520, 300)
     view.show()
     view.relink_button.show()
-    view.show_message(
-        "“Supraspinatus release” cannot be found at /media/usb/Shoulder & Axilla/Part 1/01 Supraspinatus "
-        "release.mp4. If the course folder was moved, relink the course to its new place; or skip to the "
-        "next lesson."
-    )
+    path = "/media/usb/Shoulder & Axilla/Part 1/01 Supraspinatus release, the long way round.mp4"
+    view.show_message(missing_file_message("Supraspinatus release", Path(path)))
     qtbot.waitUntil(lambda: view.error_panel.isVisible(), timeout=2000)
     panel, label = view.error_panel, view.error_panel.label
     assert label.height() >= label.heightForWidth(label.width()), "no line of the message is cut"
+    assert (
+        label.text().startswith("“Supraspinatus release” cannot be found at:")
+        and "/media" not in label.text()
+    )
+    shown = panel.path_label
+    assert shown.isVisible() and shown.toolTip() == path, "the whole path in the tooltip"
+    assert "…" in shown.text() and shown.text().startswith("/media/") and shown.text().endswith(".mp4")
+    assert shown.fontMetrics().horizontalAdvance(shown.text()) <= panel.contentsRect().width(), "one line"
+    assert panel.rect().contains(shown.geometry())
     for button in (view.retry_button, view.relink_button, view.skip_button):
         if button.isVisible():
             assert panel.rect().contains(button.geometry()), f"{button.text()} is whole"

@@ -12,6 +12,7 @@ and everything over it stay dark in either theme: the view keeps the dark palett
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QRect, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent, QPalette
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from smrtplayer.ui.common.flow_layout import FlowLayout
+from smrtplayer.ui.common.plain_text import plain_tooltip
 from smrtplayer.ui.common.theme import dark_palette
 
 log = logging.getLogger(__name__)
@@ -59,8 +61,32 @@ class _Panel(QFrame):
         layout = self.column_layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.addWidget(self.label)
+        #: a path the message names, on one line, elided in the middle (the whole in its tooltip)
+        self.path_label = QLabel(self)
+        self.path_label.setObjectName(f"{object_name}Path")
+        self.path_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.path_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.path_label.hide()
+        self.full_path = ""
+        layout.addWidget(self.path_label)
         layout.addLayout(self.buttons)
         self.hide()
+
+    def set_message(self, message: str) -> None:
+        """The message; a line of its own that is an absolute path goes on the path line."""
+        lines = message.split("\n")
+        paths = [line for line in lines if _is_path_line(line)]
+        self.full_path = paths[0] if paths else ""
+        self.label.setText("\n".join(line for line in lines if line != self.full_path))
+        self.path_label.setToolTip(plain_tooltip(self.full_path) if self.full_path else "")
+        self.path_label.setVisible(bool(self.full_path))
+        self.elide_path()
+
+    def elide_path(self) -> None:
+        if self.full_path:
+            metrics = QFontMetrics(self.path_label.font())
+            width = max(40, self.width() - 44)
+            self.path_label.setText(metrics.elidedText(self.full_path, Qt.TextElideMode.ElideMiddle, width))
 
     def add_button(self, text: str, object_name: str) -> QPushButton:
         button = QPushButton(text, self)
@@ -68,6 +94,11 @@ class _Panel(QFrame):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.buttons.addWidget(button)
         return button
+
+
+def _is_path_line(line: str) -> bool:
+    text = line.strip()
+    return bool(text) and text == line and Path(text).is_absolute() and len(Path(text).parts) > 1
 
 
 class VideoView(QWidget):
@@ -186,7 +217,7 @@ class VideoView(QWidget):
         self._frame = QVideoFrame()
         self._image = QImage()
         self._image_stale = False
-        self.error_panel.label.setText(message)
+        self.error_panel.set_message(message)
         self.countdown_panel.hide()
         self.error_panel.show()
         self._place_panels()
@@ -291,6 +322,8 @@ class VideoView(QWidget):
             font = QFont(self.font())
             font.setPointSizeF(max(11.0, min(20.0, self.height() / 28)))
             panel.label.setFont(font)
+            panel.path_label.setFont(font)
+            panel.elide_path()
             # As tall as the wrapped text and the (wrapped) buttons need at this width, within the
             # picture: adjustSize() would keep the width's single-line height and cut the text.
             needed = panel.column_layout.totalHeightForWidth(panel.width())

@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
 from smrtplayer.app.context import AppContext
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.timetext import clock_text
-from smrtplayer.models.library import Lesson
+from smrtplayer.common.wording import counted
+from smrtplayer.models.library import Lesson, RelinkReport
 from smrtplayer.models.settings import AUTOPLAY_NEXT_S, PAUSED_AT_QUIT, SUBTITLE_SCALE
 from smrtplayer.player.abloop import ABLoop
 from smrtplayer.player.capture import save_capture
@@ -640,10 +641,15 @@ class MainWindow(QMainWindow):
             self.show_problem(str(error))
             return
         self.video_view.flash("Looking for the lessons…")
-        job.finished.connect(lambda _report: self._reopen_after_relink(lesson.id))
+        job.finished.connect(lambda report: self._reopen_after_relink(lesson.id, report))
         job.failed.connect(self._on_media_failed)
 
-    def _reopen_after_relink(self, lesson_id: int) -> None:
+    def _reopen_after_relink(self, lesson_id: int, report: object = None) -> None:
+        if isinstance(report, RelinkReport):
+            # Said where the user looks (the picture) and kept a while in the status bar.
+            said = relink_confirmation(report)
+            self.statusBar().showMessage(said, 15_000)
+            self.video_view.flash(said)
         lesson = self.context.library.lesson(lesson_id)
         if lesson is not None:
             self.playback.open_lesson(lesson, autoplay=True)
@@ -796,3 +802,15 @@ def _heading(text: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def relink_confirmation(report: RelinkReport) -> str:
+    """ "Found: 3 lessons relinked in /media/usb/Course" (and how many are still missing)."""
+    text = QCoreApplication.translate("MainWindow", "Found: {lessons} relinked in {folder}").format(
+        lessons=counted(report.matched, "lesson"), folder=report.root_path
+    )
+    if report.missing:
+        text += QCoreApplication.translate("MainWindow", "; {count} still missing").format(
+            count=len(report.missing)
+        )
+    return text
