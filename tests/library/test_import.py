@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 import textwrap
 import threading
 import time
@@ -557,3 +559,28 @@ def test_importing_the_same_zip_again_refreshes_its_copy_and_keeps_progress(
     assert all(item.path.is_file() for item in library.service.lessons(again.course_id))
     folders = [entry.name for entry in library.library_dir.iterdir()]
     assert folders == [again.root_path.name], "the replaced copy is deleted, no second copy is left"
+    assert again.root_path == first.root_path and again.root_path.name == "Neck & Jaw", (
+        "the refreshed copy lands in the course's own folder, not 'Neck & Jaw (2)'"
+    )
+
+
+def test_a_refresh_cut_short_before_it_is_stored_puts_the_old_copy_back(
+    library: Library, tmp_path: Path, media: MediaFactory
+) -> None:
+    folder = make_course_folder(tmp_path / "Neck & Jaw", ["1 - a.mp4", "2 - b.mp4"], media)
+    archive = zip_folder(folder, tmp_path / "neck.zip", prefix="Neck & Jaw/")
+    first = library.service.import_course(archive)
+    # The state a process killed between setting the old copy aside and storing the refresh
+    # leaves behind (its pid no longer runs).
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    aside = library.library_dir / f".importing-{dead.pid}-replaced-{first.root_path.name}"
+    first.root_path.rename(aside)
+    remove_stale_staging(library.library_dir)
+    assert first.root_path.is_dir() and not aside.exists(), "put back where the course's rows point"
+    assert all(item.path.is_file() for item in library.service.lessons(first.course_id))
+
+    first.root_path.rename(aside)
+    (first.root_path).mkdir()  # the refresh had taken the folder: the old copy goes
+    remove_stale_staging(library.library_dir)
+    assert not aside.exists()

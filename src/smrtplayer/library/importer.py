@@ -61,6 +61,7 @@ from smrtplayer.library.staging import (
     make_staging,
     mark_uncommitted,
     move_to_course_folder,
+    set_aside_for_replacement,
     unique_course_folder,
 )
 from smrtplayer.library.titles import regions_for_title
@@ -378,16 +379,26 @@ def commit_import(prepared: PreparedImport, courses: CourseRepository, library_d
     # positions hang on the lesson fingerprints, so they stay; the copy it replaces is deleted once stored.
     replaced_copy = _replaced_copy(existing, library_dir)
     moved: list[Path] = []
+    set_aside: list[Path] = []
     before_commit: Callable[[], Path | None] | None = None
     if prepared.staging is not None:
         staging = prepared.staging
         # Provisional: another import of the same title may take this name before this one stores its
-        # rows; the name is taken for good by the rename, under the database's write lock.
-        course = replace(course, root_path=unique_course_folder(library_dir, course.title))
+        # rows; the name is taken for good by the rename, under the database's write lock. A refreshed
+        # copy takes the folder of the copy it replaces.
+        target = replaced_copy or unique_course_folder(library_dir, course.title)
+        course = replace(course, root_path=target)
 
         def move_into_place() -> Path:
             mark_uncommitted(staging)
-            moved.append(move_to_course_folder(staging, library_dir, course.title))
+            if replaced_copy is not None:
+                # The old copy steps aside under a name the next start puts back if this never
+                # commits, and the new one takes its folder.
+                set_aside.append(set_aside_for_replacement(replaced_copy, library_dir))
+                staging.rename(replaced_copy)
+                moved.append(replaced_copy)
+            else:
+                moved.append(move_to_course_folder(staging, library_dir, course.title))
             return moved[0]
 
         before_commit = move_into_place
@@ -397,6 +408,9 @@ def commit_import(prepared: PreparedImport, courses: CourseRepository, library_d
         if moved and prepared.staging is not None:
             with contextlib.suppress(OSError):
                 moved[0].rename(prepared.staging)
+        if set_aside and replaced_copy is not None:
+            with contextlib.suppress(OSError):
+                set_aside[0].rename(replaced_copy)
         prepared.discard()
         if isinstance(error, DatabaseError | OSError):
             # Most often a disk that filled up since the files were checked: SQLite has rolled back.
@@ -408,7 +422,9 @@ def commit_import(prepared: PreparedImport, courses: CourseRepository, library_d
     if moved:
         clear_uncommitted(moved[0])
         course = replace(course, root_path=moved[0])
-    if replaced_copy is not None and replaced_copy != _resolved(course.root_path):
+    if set_aside:
+        discard_course_folder(set_aside[0], library_dir)
+    elif replaced_copy is not None and replaced_copy != _resolved(course.root_path):
         discard_course_folder(replaced_copy, library_dir)
     return ImportReport(
         course_id=course_id,

@@ -61,9 +61,39 @@ def remove_stale_staging(library_dir: Path, *, now: float | None = None) -> list
     now = time.time() if now is None else now
     for folder in library_dir.glob(f"{STAGING_PREFIX}*"):
         if folder.is_dir() and not _staging_in_use(folder, now):
+            if _put_back(folder, library_dir):
+                continue
             shutil.rmtree(folder, ignore_errors=True)
             removed.append(folder)
     return removed
+
+
+def set_aside_for_replacement(folder: Path, library_dir: Path) -> Path:
+    """Rename a course copy that a refreshed copy replaces out of its folder's way; return where.
+
+    Until the refresh commits, the copy is still the course's: should the process die first, the
+    next start puts it back in its folder when nothing took that folder (``remove_stale_staging``).
+    """
+    aside = library_dir / f"{STAGING_PREFIX}{os.getpid()}-{REPLACED}{folder.name}"
+    folder.rename(aside)
+    return aside
+
+
+REPLACED = "replaced-"
+
+
+def _put_back(folder: Path, library_dir: Path) -> bool:
+    match = re.match(rf"^{re.escape(STAGING_PREFIX)}\d+-{REPLACED}(.+)$", folder.name)
+    if match is None:
+        return False
+    home = library_dir / match.group(1)
+    if home.exists() or home.is_symlink():
+        return False  # the refresh took its folder: this old copy goes
+    try:
+        folder.rename(home)
+    except OSError:
+        return False
+    return True
 
 
 def _staging_in_use(folder: Path, now: float) -> bool:
