@@ -62,6 +62,42 @@ def shoot(out: Path, name: str) -> None:
     screen.grabWindow(0).save(str(out / f"{name}.png"))
 
 
+LONG_FOLDER = "Manual therapy of the hip & pelvis — the complete practitioner course, second edition"
+LONG_FILE = "Gluteus medius & minimus, posterior fibres, side-lying with the hip flexed 45 degrees.mp4"
+
+
+def heading(
+    window: MainWindow, context: AppContext, data_dir: Path, out: Path, result: dict[str, Any]
+) -> None:
+    """A lesson file opened on its own ("Open with", ``smrtplayer PATH``) becomes a course named after
+    its folder: the heading then holds a long course and a long lesson title. Shown maximized and
+    then in a normal window, the window must stay on the screen."""
+    folder = data_dir / LONG_FOLDER
+    folder.mkdir()
+    clip = write_clip(folder / LONG_FILE, seconds=4.0, size=(320, 180), fps=25, rgb=(200, 110, 40))
+    report = context.library.import_course(clip)
+    [lesson] = context.library.lessons(report.course_id)
+    window.open_lesson_at(lesson.id, 500)
+    assert wait_until(lambda: window.playback.lesson is not None and window.playback.lesson.id == lesson.id)
+    assert wait_until(lambda: window.lesson_title.toolTip() != "", 5), "no heading"
+    QTest.qWait(300)
+    screen = window.screen().geometry()
+    result["heading_full"] = window.lesson_title.toolTip()
+    result["heading_shown"] = window.lesson_title.shown_text()
+    result["heading_minimum_width"] = window.minimumSizeHint().width()
+    result["heading_maximized_geometry"] = rect_list(window.geometry())
+    shoot(out, "long-heading-maximized")
+    window.showNormal()
+    window.resize(screen.width() - 100, screen.height() - 100)
+    wait_until(lambda: not window.isMaximized(), 5)
+    QTest.qWait(500)
+    window.lesson_title.setText(window.lesson_title.toolTip())  # set again while not maximized
+    QTest.qWait(300)
+    result["heading_normal_frame"] = rect_list(window.frameGeometry())
+    result["heading_normal_geometry"] = rect_list(window.geometry())
+    shoot(out, "long-heading-normal")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data-dir", type=Path, required=True)
@@ -127,6 +163,7 @@ def main() -> int:
         result["minimum_width"] = window.minimumSizeHint().width()
         result["panels"] = panels
         shoot(args.out, "window")
+        heading(window, context, args.data_dir, args.out, result)
         result["ok"] = True
     except AssertionError as error:
         result["error"] = repr(error)

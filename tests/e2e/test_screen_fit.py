@@ -81,3 +81,18 @@ def test_the_window_and_its_panels_fit_a_laptop_screen(size: tuple[int, int], tm
     assert result["continue_shown"].startswith("▶  Continue: Glut") and "…" in result["continue_shown"]
     assert result["continue_shown"].endswith("at 0:02")
     assert result["title_shown"].endswith("…")
+
+
+@pytest.mark.time_limit(180)
+def test_a_long_course_and_lesson_heading_never_widens_the_window(tmp_path: Path) -> None:
+    """Issue: a lesson opened with "Open with" whose heading holds a long course and lesson title made
+    the window wider than the screen. At 1366x768, maximized and not, it stays on the screen."""
+    result = run_on_screen(1366, 768, tmp_path)
+    screen = result["screen"]
+    assert "Gluteus medius & minimus, posterior fibres" in result["heading_full"]
+    shown, full = result["heading_shown"], result["heading_full"]
+    assert shown.endswith("…") and len(shown) < len(full), "elided, the whole in its tooltip"
+    assert result["heading_minimum_width"] <= screen[2], "the heading sets no minimum wider than the screen"
+    assert inside(result["heading_maximized_geometry"], screen)
+    assert inside(result["heading_normal_geometry"], screen), result["heading_normal_geometry"]
+    assert result["heading_normal_frame"][2] <= screen[2], result["heading_normal_frame"]
