@@ -50,7 +50,7 @@ class ImportInvitation(QFrame):
         self.import_button = QPushButton(_tr("Import a course…"), buttons)
         self.import_button.setObjectName("invitationImport")
         self.import_button.setDefault(True)
-        self.import_button.setToolTip(_tr("A course's .zip, or its video files"))
+        self.import_button.setToolTip(_tr("A course's .zip, its video files or its folder"))
         self.import_button.clicked.connect(self.files_requested)
         self.folder_button = QPushButton(_tr("Import a folder or DVD…"), buttons)
         self.folder_button.setObjectName("invitationFolder")
