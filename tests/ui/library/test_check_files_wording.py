@@ -10,6 +10,7 @@ from PySide6.QtMultimedia import QMediaPlayer
 from smrtplayer.__main__ import build_parser
 from smrtplayer.app.context import AppContext
 from smrtplayer.player.media_source import error_message, truncated_message
+from smrtplayer.ui.library.course_card import card_buttons
 from smrtplayer.ui.library.library_view import LibraryView
 
 README = Path(__file__).resolve().parents[3] / "README.md"
@@ -18,8 +19,11 @@ README = Path(__file__).resolve().parents[3] / "README.md"
 def test_the_card_the_cli_help_and_the_readme_all_say_check_files(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
     view = LibraryView(context, thumbnails=False)
     qtbot.addWidget(view)
-    [card] = view.cards.values()  # the built-in demo course
-    assert card.verify_button.text() == "Check files…"
+    [course] = view.model.courses()  # the built-in demo course
+    [button] = card_buttons(course)
+    assert button.text == "Check files…"
+    menu = view.card_menu(course.id)
+    assert menu is not None and "Check files…" in [action.text() for action in menu.actions()]
 
     parser = build_parser()
     help_text = parser.format_help()

@@ -8,12 +8,31 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QImage
+from PySide6.QtGui import QColor, QDropEvent, QImage
 
 from helpers.library import make_course_folder
 from helpers.media import MediaFactory
 from smrtplayer.app.context import AppContext
+from smrtplayer.ui.library.course_card import RELINK, VERIFY, card_buttons
+from smrtplayer.ui.library.course_model import CARD_TEXT_ROLE, CardText
 from smrtplayer.ui.library.library_view import LibraryView, removal_message
+
+
+def card(view: LibraryView, course_id: int) -> CardText:
+    """What the card of ``course_id`` shows, as the view's model gives it to the painting delegate."""
+    row = view.model.row_of(course_id)
+    assert row is not None, f"no card for course {course_id}"
+    text = view.model.index(row).data(CARD_TEXT_ROLE)
+    assert isinstance(text, CardText)
+    return text
+
+
+def button_actions(view: LibraryView, course_id: int, *, enabled_only: bool = True) -> list[str]:
+    return [
+        button.action
+        for button in card_buttons(card(view, course_id).course)
+        if button.enabled or not enabled_only
+    ]
 
 
 def _drop(view: LibraryView, paths: list[Path]) -> None:
@@ -34,16 +53,16 @@ def test_dropping_a_folder_imports_it_and_a_card_appears(
 ) -> None:  # type: ignore[no-untyped-def]
     view = LibraryView(context, thumbnails=False)
     qtbot.addWidget(view)
-    assert len(view.cards) == 1  # the built-in demo
+    assert len(view.course_ids()) == 1  # the built-in demo
     folder = make_course_folder(tmp_path / "Shoulder & Axilla", ["1 - a.mp4", "2 - b.mp4"], media)
     with qtbot.waitSignal(context.library.course_imported, timeout=10_000) as imported:
         _drop(view, [folder])
     report = imported.args[0]
-    qtbot.waitUntil(lambda: report.course_id in view.cards, timeout=5000)
-    card = view.cards[report.course_id]
-    assert card.title.text() == "Shoulder & Axilla" and card.title.textFormat() == Qt.TextFormat.PlainText
-    assert "Shoulder" in card.regions.text() and card.summary.text().startswith("2 lessons · 0:02")
-    assert not card.missing.isVisible()
+    qtbot.waitUntil(lambda: report.course_id in view.course_ids(), timeout=5000)
+    shown = card(view, report.course_id)
+    assert shown.title == "Shoulder & Axilla"
+    assert "Shoulder" in shown.regions and shown.summary.startswith("2 lessons · 0:02")
+    assert not shown.missing
     [dialog] = view.dialogs
     qtbot.waitUntil(lambda: dialog.job_done, timeout=5000)
     assert "Imported" in dialog.detail.text() and dialog.close_button.isVisibleTo(dialog)
@@ -93,14 +112,14 @@ def test_a_check_that_finds_the_folder_gone_offers_to_find_it_at_once(
 ) -> None:  # type: ignore[no-untyped-def]
     folder, report, view = _course_and_view(context, qtbot, tmp_path, media)
     view.show()
-    assert not view.cards[report.course_id].relink_button.isVisible()
+    assert RELINK not in button_actions(view, report.course_id)
     folder.rename(tmp_path / "moved")  # while the window is open
     dialog = view.verify(report.course_id)
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.job_done, timeout=10_000)
     course = context.library.course(report.course_id)
     assert course is not None and not course.available
-    qtbot.waitUntil(lambda: view.cards[report.course_id].relink_button.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: RELINK in button_actions(view, report.course_id), timeout=3000)
 
 
 def test_cancelling_the_dialog_cancels_the_job(
@@ -127,12 +146,16 @@ def test_a_missing_course_offers_relink_and_removal_says_linked_files_stay(
     view = LibraryView(context, thumbnails=False)
     qtbot.addWidget(view)
     view.show()
-    card = view.cards[report.course_id]
-    assert card.missing.isVisible() and card.relink_button.isVisible() and not card.verify_button.isEnabled()
+    assert card(view, report.course_id).missing and RELINK in button_actions(view, report.course_id)
+    assert VERIFY not in button_actions(view, report.course_id), "a missing course cannot be checked"
+    menu = view.card_menu(report.course_id)
+    assert menu is not None
+    [check] = [action for action in menu.actions() if action.objectName() == VERIFY]
+    assert not check.isEnabled()
     dialog = view.relink_to(report.course_id, tmp_path / "moved")
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.job_done, timeout=10_000)
-    assert not view.cards[report.course_id].missing.isVisible()
+    qtbot.waitUntil(lambda: not card(view, report.course_id).missing, timeout=3000)
 
     course = context.library.course(report.course_id)
     assert course is not None
@@ -142,7 +165,7 @@ def test_a_missing_course_offers_relink_and_removal_says_linked_files_stay(
     assert not view.remove(report.course_id) and context.library.course(report.course_id) is not None
     view.confirm = lambda title, text: True
     assert view.remove(report.course_id)
-    assert report.course_id not in view.cards and (tmp_path / "moved" / "1.mp4").is_file()
+    assert report.course_id not in view.course_ids() and (tmp_path / "moved" / "1.mp4").is_file()
     assert "never deleted" in asked[0]
 
 
@@ -156,8 +179,22 @@ def test_a_cached_thumbnail_is_shown(context: AppContext, qtbot) -> None:  # typ
     assert image.save(str(cache))
     view = LibraryView(context, thumbnails=False)
     qtbot.addWidget(view)
-    shown = view.cards[demo.id].thumbnail.pixmap().toImage()
-    assert shown.pixelColor(80, 45).green() > 200 and shown.pixelColor(80, 45).red() < 50
+    view.resize(600, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: _thumbnail_centre(view, demo.id).green() > 200, timeout=5000)
+    assert _thumbnail_centre(view, demo.id).red() < 50
+
+
+def _thumbnail_centre(view: LibraryView, course_id: int) -> QColor:
+    """The colour at the middle of a card's thumbnail, as painted on screen."""
+    row = view.model.row_of(course_id)
+    assert row is not None
+    index = view.model.index(row)
+    geometry = view.delegate.geometry(view.list.visualRect(index), view.list.font())
+    shown = view.list.viewport().grab().toImage()
+    centre = geometry.thumbnail.center() * shown.devicePixelRatio()
+    return shown.pixelColor(centre)
 
 
 def test_the_thumbnail_is_a_frame_of_the_first_lesson(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -165,6 +202,7 @@ def test_the_thumbnail_is_a_frame_of_the_first_lesson(context: AppContext, qtbot
     first = context.library.lessons(demo.id)[0]
     view = LibraryView(context)
     qtbot.addWidget(view)
+    view.show()  # thumbnails are made for the cards on screen
     cache = context.paths.thumbnails / "courses" / f"{first.fingerprint}.jpg"
     qtbot.waitUntil(cache.is_file, timeout=15_000)
     frame = QImage(str(cache))
@@ -178,8 +216,7 @@ def test_a_card_counts_a_lesson_marked_watched_at_once(context: AppContext, qtbo
     window = open_window(context, qtbot)
     library_view = window.workspace.library_view
     demo = context.library.courses()[0]
-    card = library_view.cards[demo.id]
-    assert card.progress.format() == "0 of 3 watched"
+    assert card(library_view, demo.id).progress == "0 of 3 watched"
     open_paused(context, qtbot, context.library.lessons(demo.id)[0])
     context.playback.set_watched(True)
-    assert card.progress.format() == "1 of 3 watched", "no import needed for the card to follow"
+    assert card(library_view, demo.id).progress == "1 of 3 watched", "no import needed for the card to follow"

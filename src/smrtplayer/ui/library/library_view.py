@@ -1,9 +1,13 @@
 """The course library as cards: thumbnail, title, regions, lessons, duration, progress; import by drop.
 
+The cards are one item view over a model of the library service's course summaries (read once, then
+updated row by row from the service's signals) and a delegate that paints them, so showing 2,000
+courses costs what showing the few visible ones costs. Thumbnails are asked for by the cards on
+screen only and made off the GUI thread (``thumbnails``).
+
 Every action goes through ``context.library``: imports, verifications and relinks run as background
-jobs followed by a ``JobDialog``; the cards repaint on ``courses_changed``. Thumbnails are frames of
-each course's first lesson, cached under the thumbnails folder and decoded by the shared frame
-grabber (one long-lived player, see ``smrtplayer.holds.handout``), never by a player of our own.
+jobs followed by a ``JobDialog``. Each card action is a painted button, an entry of the card's context
+menu and a key: Enter opens, Delete removes (after the same question), the menu key opens the menu.
 """
 
 from __future__ import annotations
@@ -12,156 +16,152 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import (
-    QColor,
+    QContextMenuEvent,
     QDragEnterEvent,
+    QDragMoveEvent,
     QDropEvent,
-    QFont,
-    QImage,
+    QKeyEvent,
     QMouseEvent,
-    QPainter,
-    QPixmap,
-    QResizeEvent,
+    QPalette,
 )
 from PySide6.QtWidgets import (
-    QBoxLayout,
+    QAbstractItemView,
     QFileDialog,
-    QFrame,
     QLabel,
+    QListView,
+    QMenu,
     QMessageBox,
-    QProgressBar,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from smrtplayer.app.context import AppContext
 from smrtplayer.common.errors import SmrtError
-from smrtplayer.common.timetext import clock_text
-from smrtplayer.common.wording import CHECK_FILES, counted
 from smrtplayer.models.library import CourseSummary
-from smrtplayer.ui.common.flow_layout import FlowLayout
-from smrtplayer.ui.common.theme import set_themed_style
+from smrtplayer.ui.library.course_card import (
+    OPEN,
+    RELINK,
+    REMOVE,
+    VERIFY,
+    CourseCardDelegate,
+    action_text,
+)
+from smrtplayer.ui.library.course_model import COURSE_ROLE, CourseListModel
 from smrtplayer.ui.library.import_invitation import ImportInvitation
+from smrtplayer.ui.library.thumbnails import ThumbnailCache
 from smrtplayer.ui.library.verify_dialog import JobDialog, VerifyDialog
 
 log = logging.getLogger(__name__)
 
-THUMB = QSize(160, 90)
-_PALETTE = ["#1f6fb4", "#2e8b57", "#b35c00", "#7a4fb0", "#a33a3a", "#2b7a7a", "#6b6b1f"]
 
+class CourseListView(QListView):
+    """The cards: one column, each as wide as the view; drops go to ``dropped``."""
 
-def region_names(ids: tuple[str, ...]) -> str:
-    try:
-        from smrtplayer.models.regions import default_taxonomy
+    dropped = Signal(list)  # list[Path]
+    action_requested = Signal(str, int)  # action, course id
+    menu_requested = Signal(int, QPoint)  # course id, global position
 
-        names = default_taxonomy().regions
-        return ", ".join(names[region].name if region in names else region for region in ids)
-    except SmrtError:
-        return ", ".join(ids)
-
-
-def placeholder(title: str) -> QPixmap:
-    pixmap = QPixmap(THUMB)
-    pixmap.fill(QColor(_PALETTE[sum(map(ord, title)) % len(_PALETTE)]))
-    painter = QPainter(pixmap)
-    painter.setPen(QColor("white"))
-    font = QFont()
-    font.setPointSize(22)
-    font.setBold(True)
-    painter.setFont(font)
-    initials = "".join(word[0] for word in title.split() if word[:1].isalnum())[:3].upper()
-    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, initials or "?")
-    painter.end()
-    return pixmap
-
-
-class CourseCard(QFrame):
-    activated = Signal(int)
-    verify_requested = Signal(int)
-    remove_requested = Signal(int)
-    relink_requested = Signal(int)
-
-    def __init__(self, course: CourseSummary, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.course = course
-        self.setObjectName("courseCard")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.thumbnail = QLabel(self)
-        self.thumbnail.setFixedSize(THUMB)
-        self.thumbnail.setPixmap(placeholder(course.title))
-        self.title = self._label(course.title, bold=True)
-        self.regions = self._label(region_names(course.regions) or "No body region")
-        how = {"builtin": "built in", "copied": "in the library", "linked": "used in place"}.get(
-            course.kind, ""
-        )
-        self.summary = self._label(
-            f"{counted(course.lesson_count, 'lesson')} · {clock_text(course.total_duration_ms)} · {how}"
-        )
-        self.progress = QProgressBar(self)
-        self.show_progress(course)
-        self.missing = self._label(f"Missing: the folder {course.root_path} is gone or empty.")
-        self.missing.setObjectName("missingLabel")
-        set_themed_style(self.missing, "color: $error_text;")
-        self.missing.setVisible(not course.available)
-        self.relink_button = QPushButton("Find the folder…", self)
-        self.relink_button.setVisible(not course.available and course.kind != "builtin")
-        self.verify_button = QPushButton(f"{CHECK_FILES}…", self)
-        self.verify_button.setEnabled(course.available)
-        self.remove_button = QPushButton("Remove…", self)
-        self.remove_button.setVisible(course.kind != "builtin")
-        self.relink_button.clicked.connect(lambda: self.relink_requested.emit(course.id))
-        self.verify_button.clicked.connect(lambda: self.verify_requested.emit(course.id))
-        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(course.id))
+        self._layout_width = -1
+        self.setObjectName("courseCards")
+        self.setViewMode(QListView.ViewMode.ListMode)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setUniformItemSizes(True)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # cards fit the width
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setMouseTracking(True)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
 
-        text = QVBoxLayout()
-        for widget in (self.title, self.regions, self.summary, self.progress, self.missing):
-            text.addWidget(widget)
-        buttons = FlowLayout()  # the buttons wrap onto a second line in a narrow pane
-        for button in (self.relink_button, self.verify_button, self.remove_button):
-            buttons.addWidget(button)
-        text.addLayout(buttons)
-        # Thumbnail beside the text when there is room, above it in a narrow pane.
-        self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
-        self._row.addWidget(self.thumbnail, 0, Qt.AlignmentFlag.AlignTop)
-        self._row.addLayout(text, 1)
+    def card_delegate(self) -> CourseCardDelegate:
+        delegate = self.itemDelegate()
+        assert isinstance(delegate, CourseCardDelegate)
+        return delegate
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        side_by_side = self.width() >= THUMB.width() * 2 + 80
-        self._row.setDirection(
-            QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.TopToBottom
-        )
+    # --------------------------------------------------------------------------------- layout
+    def updateGeometries(self) -> None:
+        # A card's height follows the width (thumbnail beside or above the text, buttons wrapping):
+        # the one size the view keeps for all cards is worked out again when the width changes.
+        width = self.viewport().width()
+        if width != self._layout_width:
+            self._layout_width = width
+            self.setUniformItemSizes(False)
+            self.setUniformItemSizes(True)
+            self.scheduleDelayedItemsLayout()
+        super().updateGeometries()
 
-    def show_progress(self, course: CourseSummary) -> None:
-        self.progress.setRange(0, max(1, course.lesson_count))
-        self.progress.setValue(min(course.watched_count, course.lesson_count))
-        self.progress.setFormat(f"{course.watched_count} of {course.lesson_count} watched")
+    # ---------------------------------------------------------------------------------- mouse
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        self._hover(event.position().toPoint())
 
-    def _label(self, text: str, *, bold: bool = False) -> QLabel:
-        label = QLabel(text, self)
-        label.setTextFormat(Qt.TextFormat.PlainText)  # titles and paths come from the user's files
-        label.setWordWrap(True)
-        if bold:
-            font = label.font()
-            font.setBold(True)
-            font.setPointSizeF(font.pointSizeF() * 1.15)
-            label.setFont(font)
-        return label
+    def leaveEvent(self, event: QEvent) -> None:
+        super().leaveEvent(event)
+        self._hover(None)
 
-    def set_thumbnail(self, image: QImage) -> None:
-        if image.isNull():
+    def _hover(self, position: QPoint | None) -> None:
+        delegate = self.card_delegate()
+        index = self.indexAt(position) if position is not None else QModelIndex()
+        button = delegate.button_at(index, position) if position is not None and index.isValid() else None
+        before = delegate.hovered
+        if delegate.set_hovered((index.row(), button.action) if button else None):
+            for hovered in (before, delegate.hovered):
+                if hovered is not None:
+                    self.update(self.model().index(hovered[0], 0))
+
+    # ------------------------------------------------------------------------------- keyboard
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        course = self.currentIndex().data(COURSE_ROLE)
+        if event.key() == Qt.Key.Key_Delete and isinstance(course, CourseSummary):
+            self.action_requested.emit(REMOVE, course.id)
             return
-        scaled = image.scaled(
-            THUMB, Qt.AspectRatioMode.KeepAspectRatioByExpanding, Qt.TransformationMode.SmoothTransformation
-        )
-        self.thumbnail.setPixmap(QPixmap.fromImage(scaled))
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(course, CourseSummary):
+            self.action_requested.emit(OPEN, course.id)
+            return
+        super().keyPressEvent(event)
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        self.activated.emit(self.course.id)
-        super().mouseDoubleClickEvent(event)
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            index = self.indexAt(event.pos())
+            if index.isValid():
+                self.setCurrentIndex(index)
+        else:  # the menu key: the current card's menu, shown on the card
+            index = self.currentIndex()
+        course = index.data(COURSE_ROLE) if index.isValid() else None
+        if not isinstance(course, CourseSummary):
+            return
+        where = event.globalPos()
+        if event.reason() != QContextMenuEvent.Reason.Mouse:
+            where = self.viewport().mapToGlobal(self.visualRect(index).center())
+        self.menu_requested.emit(course.id, where)
+
+    # ------------------------------------------------------------------------------- dropping
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.dropped.emit(paths)
+        else:
+            event.ignore()
 
 
 class LibraryView(QWidget):
@@ -176,16 +176,14 @@ class LibraryView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.context = context
-        self._thumbnails = thumbnails
-        self.cards: dict[int, CourseCard] = {}
         self.dialogs: list[JobDialog] = []
         #: asks the user to confirm a removal; replaced in tests
         self.confirm: Callable[[str, str], bool] = self._ask
         self.setAcceptDrops(True)
-        self.hint = QLabel("Drop a course folder, a .zip or video files here to add them.", self)
+        self.hint = QLabel(self.tr("Drop a course folder, a .zip or video files here to add them."), self)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
-        self.import_button = QPushButton("Add a course folder…", self)
+        self.import_button = QPushButton(self.tr("Add a course folder…"), self)
         self.import_button.clicked.connect(self._choose_folder)
         # With the demo alone in the library, an invitation says what can be imported instead.
         self.invitation = ImportInvitation(self)
@@ -195,81 +193,123 @@ class LibraryView(QWidget):
         header.addWidget(self.invitation)
         header.addWidget(self.hint)
         header.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self._list = QWidget()
-        self._list_layout = QVBoxLayout(self._list)
-        self._list_layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # cards fit the width
-        scroll.setWidget(self._list)
+
+        self.thumbnails = ThumbnailCache(
+            context.library,
+            context.paths.thumbnails / "courses",
+            grab=thumbnails,
+            still_wanted=lambda: not context.closed,
+            parent=self,
+        )
+        courses = context.library.courses()
+        self._show_invitation(courses)
+        self.model = CourseListModel(courses, self)
+        self.list = CourseListView(self)
+        self.list.setAccessibleName(self.tr("Courses"))
+        self.delegate = CourseCardDelegate(self.list, self.thumbnails)
+        self.list.setItemDelegate(self.delegate)
+        self.list.setModel(self.model)
+        self.thumbnails.ready.connect(self._thumbnail_ready)
+        self.delegate.action_requested.connect(self.act)
+        self.list.action_requested.connect(self.act)
+        self.list.menu_requested.connect(self._show_menu)
+        self.list.activated.connect(self._on_activated)
+        self.list.dropped.connect(self.import_paths)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.list, 1)
         context.library.courses_changed.connect(self.reload)
-        self._grabber_connected = False
-        self.reload()
 
     # ---------------------------------------------------------------------------------- cards
     @Slot()
     def reload(self) -> None:
-        for card in self.cards.values():
-            card.setParent(None)
-            card.deleteLater()
-        self.cards.clear()
+        """The library changed: rows come and go, the others keep their place and the current card."""
         courses = self.context.library.courses()
+        self._show_invitation(courses)
+        self.model.replace(courses)
+
+    def _show_invitation(self, courses: list[CourseSummary]) -> None:
         self.invitation.follow(courses)
         self.hint.setVisible(self.invitation.isHidden())
         self.import_button.setVisible(self.invitation.isHidden())
-        for index, course in enumerate(courses):
-            card = CourseCard(course, self._list)
-            card.activated.connect(self.course_activated)
-            card.verify_requested.connect(self.verify)
-            card.remove_requested.connect(self.remove)
-            card.relink_requested.connect(self.relink)
-            self._list_layout.insertWidget(index, card)
-            self.cards[course.id] = card
-            self._load_thumbnail(course)
 
-    def refresh_progress(self, *_changed: object) -> None:
+    def refresh_progress(self, fingerprint: object = None, *_changed: object) -> None:
         """A lesson was marked watched or not: the cards' counts follow at once (not at the next
-        import), as the lessons list's ticks and Home do."""
-        for course in self.context.library.courses():
-            card = self.cards.get(course.id)
-            if card is not None:
-                card.show_progress(course)
+        import), as the lessons list's ticks and Home do. Only the lesson's course is read again."""
+        library = self.context.library
+        lesson = library.lesson_by_fingerprint(fingerprint) if isinstance(fingerprint, str) else None
+        if lesson is None:
+            self.reload()
+            return
+        course = library.course(lesson.course_id)
+        if course is not None:
+            self.model.update_course(course)
 
-    def _thumbnail_request(self, course: CourseSummary) -> tuple[Path, Path, int] | None:
-        first = self.context.library.first_lesson(course.id)
-        if first is None:
+    def course_ids(self) -> list[int]:
+        return [course.id for course in self.model.courses()]
+
+    def select_course(self, course_id: int) -> bool:
+        row = self.model.row_of(course_id)
+        if row is None:
+            return False
+        index = self.model.index(row)
+        self.list.setCurrentIndex(index)
+        self.list.scrollTo(index)
+        return True
+
+    @Slot(int)
+    def _thumbnail_ready(self, course_id: int) -> None:
+        row = self.model.row_of(course_id)
+        if row is not None:
+            self.list.update(self.model.index(row))
+
+    @Slot(QModelIndex)
+    def _on_activated(self, index: QModelIndex) -> None:
+        course = index.data(COURSE_ROLE)
+        if isinstance(course, CourseSummary):
+            self.course_activated.emit(course.id)
+
+    @Slot(str, int)
+    def act(self, action: str, course_id: int) -> object:
+        """One of a card's actions, from its button, its menu or a key."""
+        if action == OPEN:
+            self.course_activated.emit(course_id)
+            return True
+        if action == VERIFY:
+            return self.verify(course_id)
+        if action == RELINK:
+            return self.relink(course_id)
+        if action == REMOVE:
+            return self.remove(course_id)
+        return None
+
+    def card_menu(self, course_id: int) -> QMenu | None:
+        """The card's context menu: every action its buttons and keys offer, and Open."""
+        course = self.context.library.course(course_id)
+        if course is None:
             return None
-        at_ms = min(3000, (first.duration_ms or 6000) // 5)
-        return first.path, self.context.paths.thumbnails / "courses" / f"{first.fingerprint}.jpg", at_ms
+        menu = QMenu(self)
+        menu.setToolTipsVisible(False)
+        entries = [(OPEN, True, "Return"), (VERIFY, course.available, "")]
+        if course.kind != "builtin":
+            if not course.available:
+                entries.append((RELINK, True, ""))
+            entries.append((REMOVE, True, "Del"))
+        for action, enabled, key in entries:
+            item = menu.addAction(action_text(action))
+            item.setEnabled(enabled)
+            item.setObjectName(action)
+            if key:
+                item.setShortcut(key)  # shown as a hint; the list answers the key itself
+            item.triggered.connect(lambda _checked=False, action=action: self.act(action, course_id))
+        return menu
 
-    def _load_thumbnail(self, course: CourseSummary) -> None:
-        request = self._thumbnail_request(course)
-        if request is None:
-            return
-        video, cache, at_ms = request
-        if cache.is_file():
-            self.cards[course.id].set_thumbnail(QImage(str(cache)))
-            return
-        if not self._thumbnails or not course.available or not video.is_file():
-            return
-        from smrtplayer.player.frame_grabber import FrameGrabber, FrameRequest
-
-        grabber = FrameGrabber.shared()
-        if not self._grabber_connected:
-            grabber.grabbed.connect(self._on_grabbed)
-            self._grabber_connected = True
-        # Negative keys: the handout exporter uses the same grabber with step numbers (>= 0).
-        context = self.context
-        grabber.request([FrameRequest(-course.id, video, at_ms, cache, wanted=lambda: not context.closed)])
-
-    @Slot(int, QImage)
-    def _on_grabbed(self, key: int, image: QImage) -> None:
-        card = self.cards.get(-key) if key < 0 else None
-        if card is not None:
-            card.set_thumbnail(image)
+    @Slot(int, QPoint)
+    def _show_menu(self, course_id: int, where: QPoint) -> None:
+        menu = self.card_menu(course_id)
+        if menu is not None:
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(where)
 
     # -------------------------------------------------------------------------------- actions
     def import_paths(self, paths: list[Path]) -> JobDialog | None:
