@@ -14,6 +14,7 @@ import hashlib
 import logging
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,7 @@ from smrtplayer.library.staging import (
 )
 from smrtplayer.models.library import (
     Attachment,
+    CourseListing,
     CourseSummary,
     ImportReport,
     Lesson,
@@ -418,6 +420,14 @@ class LibraryService(QObject):
     # ------------------------------------------------------------------------------------ reading
     def courses(self) -> list[CourseSummary]:
         return self._courses.all()
+
+    def course_listing(self) -> list[CourseListing]:
+        """Every course's id and title in the order of ``courses()``, read without their lessons."""
+        return self._courses.listing()
+
+    def course_summaries(self, course_ids: Sequence[int]) -> list[CourseSummary]:
+        """The summaries of just these courses (a view's visible cards), in the order of ``courses()``."""
+        return self._courses.summaries(course_ids)
 
     def course(self, course_id: int) -> CourseSummary | None:
         return self._courses.get(course_id)

@@ -30,6 +30,16 @@ class CourseSummary:
 
 
 @dataclass(frozen=True)
+class CourseListing:
+    """A course's place in the library's order: enough to list, find and name it. A list of 2,000
+    courses reads these; the counts of ``CourseSummary`` are read for the courses on screen."""
+
+    id: int
+    title: str
+    kind: str  # builtin | linked | copied
+
+
+@dataclass(frozen=True)
 class TitlePart:
     """One VOB part of a DVD title, played back to back with the others as one stream.
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from smrtplayer.models.library import (
     Attachment,
+    CourseListing,
     CourseSummary,
     Lesson,
     LessonCheck,
@@ -37,6 +38,10 @@ _SUMMARY_SQL = """
     {course_filter}
     ORDER BY c.kind = 'builtin', c.title COLLATE NOCASE, c.id
 """
+#: the library's order, the same as the summaries' above
+_LISTING_SQL = (
+    "SELECT id, title, kind FROM courses c ORDER BY c.kind = 'builtin', c.title COLLATE NOCASE, c.id"
+)
 
 _LESSON_SQL = """
     SELECT l.*, c.root_path, COALESCE(s.title, '') AS section_title,
@@ -295,6 +300,21 @@ class CourseRepository:
     def all(self) -> list[CourseSummary]:
         rows = self._store.query(_SUMMARY_SQL.format(lesson_filter="", course_filter=""))
         return [_summary(row) for row in rows]
+
+    def listing(self) -> list[CourseListing]:
+        """Every course's id, title and kind in the library's order, without reading a lesson."""
+        rows = self._store.conn.execute(_LISTING_SQL).fetchall()
+        return [CourseListing(int(course_id), str(title), str(kind)) for course_id, title, kind in rows]
+
+    def summaries(self, course_ids: Sequence[int]) -> list[CourseSummary]:
+        """The summaries of these courses only (those on screen), in the library's order."""
+        if not course_ids:
+            return []
+        marks = ", ".join("?" * len(course_ids))
+        sql = _SUMMARY_SQL.format(
+            lesson_filter=f"WHERE l.course_id IN ({marks})", course_filter=f"WHERE c.id IN ({marks})"
+        )
+        return [_summary(row) for row in self._store.query(sql, [*course_ids, *course_ids])]
 
     def get(self, course_id: int) -> CourseSummary | None:
         rows = self._store.query(

@@ -20,7 +20,7 @@ from smrtplayer.models.library import MediaInfo, NewCourse, NewLesson
 from smrtplayer.store.courses import CourseRepository
 from smrtplayer.ui.library import thumbnails as thumbnails_module
 from smrtplayer.ui.library.course_card import OPEN, REMOVE, VERIFY, card_buttons
-from smrtplayer.ui.library.course_model import CARD_TEXT_ROLE, CardText
+from smrtplayer.ui.library.course_model import CARD_TEXT_ROLE, READ_AHEAD, CardText
 from smrtplayer.ui.library.library_view import LibraryView
 
 
@@ -106,6 +106,7 @@ def test_2000_courses_paint_and_ask_for_thumbnails_only_on_screen(
     visible = _visible_rows(view)
     assert len(visible) < 10
     assert 0 < view.delegate.painted <= 3 * len(visible), "only the cards on screen are painted"
+    assert view.model.summaries_read() <= len(visible) + READ_AHEAD, "only their counts are read"
     asked = set(view.thumbnails.requested)
     assert asked and len(asked) <= len(visible)
     assert asked <= {_course_id(view.model.index(row)) for row in visible}

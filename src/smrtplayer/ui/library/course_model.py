@@ -1,7 +1,7 @@
 """The library's courses as an item model: read once from the library service, then kept up to date.
 
-A change to the library (an import, a removal, a relink, a lesson marked watched) updates only the
-rows it touches, so the view keeps its scroll position and current card. The texts a card shows are
+A change to the library (an import, a removal, a relink, a lesson marked watched) inserts or removes
+only the rows it touches, so the view keeps its scroll position and current card. The texts a card shows are
 made here, once per course, so painting and screen readers say the same thing.
 """
 
@@ -22,13 +22,16 @@ from PySide6.QtCore import (
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.common.wording import counted
-from smrtplayer.models.library import CourseSummary
+from smrtplayer.library.service import LibraryService
+from smrtplayer.models.library import CourseListing, CourseSummary
 from smrtplayer.ui.common.plain_text import plain_tooltip
 
 #: the CourseSummary of a row
 COURSE_ROLE = Qt.ItemDataRole.UserRole + 1
 #: the row's texts as a card shows them (CardText)
 CARD_TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
+#: cards whose summaries are read in one query: about a screenful
+READ_AHEAD = 16
 
 
 def _tr(text: str) -> str:
@@ -103,24 +106,33 @@ class CardText:
 
 
 class CourseListModel(QAbstractListModel):
-    """One row per course, in the library service's order."""
+    """One row per course, in the library service's order.
 
-    def __init__(self, courses: list[CourseSummary], parent: QObject | None = None) -> None:
+    The rows are the courses' ids and titles (enough to order and type-to-find 2,000 courses); a
+    course's counts are read when its card is first asked for, that is when it is on screen, with the
+    next few cards' in the same query.
+    """
+
+    def __init__(self, library: LibraryService, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._cards = [CardText(course) for course in courses]
+        self._library = library
+        self._rows: list[CourseListing] = library.course_listing()
+        self._cards: dict[int, CardText] = {}
 
     # ------------------------------------------------------------------------------- reading
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._cards)
+        return 0 if parent.isValid() else len(self._rows)
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._cards):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        card = self._cards[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return card.title  # type-to-find matches the start of a title
+            return self._rows[index.row()].title  # type-to-find matches the start of a title
+        card = self._card(index.row())
+        if card is None:
+            return None
         if role == CARD_TEXT_ROLE:
             return card
         if role == COURSE_ROLE:
@@ -133,55 +145,80 @@ class CourseListModel(QAbstractListModel):
             return f"{card.regions}. {card.summary}. {card.missing}".strip()
         return None
 
+    def _card(self, row: int) -> CardText | None:
+        course_id = self._rows[row].id
+        card = self._cards.get(course_id)
+        if card is None:
+            ahead = [each.id for each in self._rows[row : row + READ_AHEAD] if each.id not in self._cards]
+            for course in self._library.course_summaries(ahead):
+                self._cards[course.id] = CardText(course)
+            card = self._cards.get(course_id)  # None: removed since the list was read
+        return card
+
     def course_at(self, row: int) -> CourseSummary | None:
-        return self._cards[row].course if 0 <= row < len(self._cards) else None
+        card = self._card(row) if 0 <= row < len(self._rows) else None
+        return card.course if card else None
 
     def row_of(self, course_id: int) -> int | None:
-        for row, card in enumerate(self._cards):
-            if card.course.id == course_id:
+        for row, listing in enumerate(self._rows):
+            if listing.id == course_id:
                 return row
         return None
 
+    def listing(self) -> list[CourseListing]:
+        return list(self._rows)
+
+    def course_ids(self) -> list[int]:
+        return [listing.id for listing in self._rows]
+
+    def summaries_read(self) -> int:
+        """How many courses' counts are held (the cards shown and a few after them)."""
+        return len(self._cards)
+
     def courses(self) -> list[CourseSummary]:
-        return [card.course for card in self._cards]
+        """Every course's summary (reads those not read yet)."""
+        found = [self.course_at(row) for row in range(len(self._rows))]
+        return [course for course in found if course is not None]
 
     # ------------------------------------------------------------------------------ updating
     def update_course(self, course: CourseSummary) -> None:
-        """One course changed (its progress, its folder): its row repaints."""
+        """One course changed (its progress, its folder): its card repaints."""
         row = self.row_of(course.id)
-        if row is not None and self._cards[row].course != course:
-            self._cards[row] = CardText(course)
+        if row is not None:
+            self._cards[course.id] = CardText(course)
             index = self.index(row)
             self.dataChanged.emit(index, index)
 
-    def replace(self, courses: list[CourseSummary]) -> None:
-        """The library as it is now: rows gone are removed, new ones inserted, changed ones repainted."""
-        wanted = {course.id for course in courses}
-        for row in reversed(range(len(self._cards))):
-            if self._cards[row].course.id not in wanted:
+    def replace(self, listing: list[CourseListing]) -> None:
+        """The library as it is now: rows gone are removed, new ones inserted, and every card is read
+        again when next shown (counts, folders and titles may all have changed)."""
+        wanted = {each.id for each in listing}
+        for row in reversed(range(len(self._rows))):
+            if self._rows[row].id not in wanted:
                 self.beginRemoveRows(QModelIndex(), row, row)
-                del self._cards[row]
+                del self._rows[row]
                 self.endRemoveRows()
-        kept = [card.course.id for card in self._cards]
+        kept = [each.id for each in self._rows]
         kept_ids = set(kept)
-        if kept != [course.id for course in courses if course.id in kept_ids]:
+        if kept != [each.id for each in listing if each.id in kept_ids]:
             # A renamed course moved: tell the view the order changed, keeping its current card.
             self.layoutAboutToBeChanged.emit()
-            ids_before = [card.course.id for card in self._cards]
-            order = {course.id: place for place, course in enumerate(courses)}
-            self._cards.sort(key=lambda card: order[card.course.id])
-            row_now = {card.course.id: row for row, card in enumerate(self._cards)}
+            ids_before = list(kept)
+            order = {each.id: place for place, each in enumerate(listing)}
+            self._rows.sort(key=lambda each: order[each.id])
+            row_now = {each.id: row for row, each in enumerate(self._rows)}
             moved = self.persistentIndexList()
             self.changePersistentIndexList(
                 moved, [self.index(row_now[ids_before[index.row()]]) for index in moved]
             )
             self.layoutChanged.emit()
-        for place, course in enumerate(courses):
-            if place >= len(self._cards) or self._cards[place].course.id != course.id:
+        for place, each in enumerate(listing):
+            if place >= len(self._rows) or self._rows[place].id != each.id:
                 self.beginInsertRows(QModelIndex(), place, place)
-                self._cards.insert(place, CardText(course))
+                self._rows.insert(place, each)
                 self.endInsertRows()
-            elif self._cards[place].course != course:
-                self._cards[place] = CardText(course)
-                index = self.index(place)
-                self.dataChanged.emit(index, index)
+            else:
+                self._rows[place] = each
+        self._cards.clear()
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
-from smrtplayer.models.library import CourseSummary
+from smrtplayer.models.library import CourseListing, CourseSummary
 from smrtplayer.ui.common.flow_layout import flow_container
 from smrtplayer.ui.common.plain_text import plain_label
 
@@ -22,7 +22,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ImportInvitation", text)
 
 
-def only_demo(courses: Iterable[CourseSummary]) -> bool:
+def only_demo(courses: Iterable[CourseSummary | CourseListing]) -> bool:
     """The library holds no course of the user's own (the demo alone, or nothing)."""
     return all(course.kind == "builtin" for course in courses)
 
@@ -76,6 +76,6 @@ class ImportInvitation(QFrame):
         layout.addWidget(buttons)
         layout.addWidget(self.what)
 
-    def follow(self, courses: Iterable[CourseSummary]) -> None:
+    def follow(self, courses: Iterable[CourseSummary | CourseListing]) -> None:
         """Shown while the library holds only the demo, hidden once a course of the user's is in it."""
         self.setVisible(only_demo(courses))

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from smrtplayer.app.context import AppContext
 from smrtplayer.common.errors import SmrtError
-from smrtplayer.models.library import CourseSummary
+from smrtplayer.models.library import CourseListing, CourseSummary
 from smrtplayer.ui.library.course_card import (
     OPEN,
     RELINK,
@@ -201,9 +201,8 @@ class LibraryView(QWidget):
             still_wanted=lambda: not context.closed,
             parent=self,
         )
-        courses = context.library.courses()
-        self._show_invitation(courses)
-        self.model = CourseListModel(courses, self)
+        self.model = CourseListModel(context.library, self)
+        self._show_invitation(self.model.listing())
         self.list = CourseListView(self)
         self.list.setAccessibleName(self.tr("Courses"))
         self.delegate = CourseCardDelegate(self.list, self.thumbnails)
@@ -224,12 +223,12 @@ class LibraryView(QWidget):
     @Slot()
     def reload(self) -> None:
         """The library changed: rows come and go, the others keep their place and the current card."""
-        courses = self.context.library.courses()
-        self._show_invitation(courses)
-        self.model.replace(courses)
+        listing = self.context.library.course_listing()
+        self._show_invitation(listing)
+        self.model.replace(listing)
 
-    def _show_invitation(self, courses: list[CourseSummary]) -> None:
-        self.invitation.follow(courses)
+    def _show_invitation(self, listing: list[CourseListing]) -> None:
+        self.invitation.follow(listing)
         self.hint.setVisible(self.invitation.isHidden())
         self.import_button.setVisible(self.invitation.isHidden())
 
@@ -246,7 +245,7 @@ class LibraryView(QWidget):
             self.model.update_course(course)
 
     def course_ids(self) -> list[int]:
-        return [course.id for course in self.model.courses()]
+        return self.model.course_ids()
 
     def select_course(self, course_id: int) -> bool:
         row = self.model.row_of(course_id)

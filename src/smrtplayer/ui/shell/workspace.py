@@ -217,7 +217,7 @@ class Workspace(QObject):
 
     # ------------------------------------------------------------------------------- setup
     def _follow_library(self) -> None:
-        self.lessons_invitation.follow(self.context.library.courses())
+        self.lessons_invitation.follow(self.context.library.course_listing())  # no lesson is read
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self.window)
