@@ -126,7 +126,10 @@ class CourseCardDelegate(QStyledItemDelegate):
     def _fonts(self, base: QFont) -> tuple[QFont, QFontMetrics, QFontMetrics]:
         title = QFont(base)
         title.setBold(True)
-        title.setPointSizeF(base.pointSizeF() * 1.15)
+        if base.pointSizeF() > 0:
+            title.setPointSizeF(base.pointSizeF() * 1.15)
+        else:  # a font sized in pixels
+            title.setPixelSize(round(base.pixelSize() * 1.15))
         return title, QFontMetrics(title), QFontMetrics(base)
 
     def _button_size(self, text: str, metrics: QFontMetrics) -> QSize:

@@ -223,6 +223,7 @@ class LibraryView(QWidget):
     @Slot()
     def reload(self) -> None:
         """The library changed: rows come and go, the others keep their place and the current card."""
+        self.thumbnails.retry_missing()
         listing = self.context.library.course_listing()
         self._show_invitation(listing)
         self.model.replace(listing)
@@ -288,7 +289,6 @@ class LibraryView(QWidget):
         if course is None:
             return None
         menu = QMenu(self)
-        menu.setToolTipsVisible(False)
         entries = [(OPEN, True, "Return"), (VERIFY, course.available, "")]
         if course.kind != "builtin":
             if not course.available:

@@ -138,8 +138,10 @@ class ThumbnailCache(QObject):
         if image is not None:
             self._bytes -= image.sizeInBytes()
 
-    def wait_for_done(self, timeout_ms: int = 5000) -> bool:
-        return self._pool.waitForDone(timeout_ms)
+    def retry_missing(self) -> None:
+        """The library changed (a folder found again, lessons added): ask again for the thumbnails
+        that could not be made; those shown stay."""
+        self._settled.clear()
 
     # ----------------------------------------------------------------------------------- work
     @Slot()
