@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QColor, QContextMenuEvent, QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtGui import QAccessible, QColor, QContextMenuEvent, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu
 
@@ -22,6 +22,7 @@ from smrtplayer.ui.library import thumbnails as thumbnails_module
 from smrtplayer.ui.library.course_card import OPEN, REMOVE, VERIFY, card_buttons
 from smrtplayer.ui.library.course_model import CARD_TEXT_ROLE, READ_AHEAD, CardText
 from smrtplayer.ui.library.library_view import LibraryView
+from smrtplayer.ui.library.thumbnails import THUMB, scaled_thumbnail
 
 
 def _add_courses(context: AppContext, root: Path, count: int) -> list[str]:
@@ -314,3 +315,33 @@ def test_the_cards_follow_courses_added_removed_and_watched(
     context.library.remove_course(report.course_id)
     assert report.course_id not in view.course_ids()
     assert _course_id(view.list.currentIndex()) == kept_id
+
+
+def test_a_screen_reader_reads_each_card_by_title_lessons_and_watched(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = _shown(context, qtbot)
+    cards = QAccessible.queryAccessibleInterface(view.list)
+    assert cards is not None and cards.text(QAccessible.Text.Name) == "Courses"
+    names = [cards.child(row).text(QAccessible.Text.Name) for row in range(cards.childCount())]
+    assert "smrtplayer Demo: Hips & Shoulder, 3 lessons, 0 watched" in names
+
+
+def test_thumbnails_are_decoded_at_the_screens_pixel_density(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    source = QImage(480, 270, QImage.Format.Format_RGB32)
+    source.fill(QColor("#123456"))
+    sharp = scaled_thumbnail(source, 2.0)
+    assert (sharp.width(), sharp.height(), sharp.devicePixelRatio()) == (320, 180, 2.0)
+    assert sharp.deviceIndependentSize().toSize() == THUMB
+    tall = scaled_thumbnail(QImage(100, 400, QImage.Format.Format_RGB32), 1.0)
+    assert (tall.width(), tall.height()) == (160, 90), "cropped to the card's frame, never stretched"
+
+    demo = context.library.courses()[0]
+    _cache_thumbnail(context, context.library.lessons(demo.id)[0].fingerprint, QColor("#00ff00"))
+    view = LibraryView(context, thumbnails=False)
+    qtbot.addWidget(view)
+    cache = view.thumbnails
+    assert cache.image(demo, 1.0) is None
+    qtbot.waitUntil(lambda: cache.image(demo, 1.0) is not None, timeout=5000)
+    assert cache.image(demo, 2.0) is None, "moved to a denser screen: decoded again"
+    qtbot.waitUntil(lambda: cache.image(demo, 2.0) is not None, timeout=5000)
+    image = cache.image(demo, 2.0)
+    assert image is not None and image.width() == 320 and image.devicePixelRatio() == 2.0
