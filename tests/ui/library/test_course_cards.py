@@ -345,3 +345,31 @@ def test_thumbnails_are_decoded_at_the_screens_pixel_density(context: AppContext
     qtbot.waitUntil(lambda: cache.image(demo, 2.0) is not None, timeout=5000)
     image = cache.image(demo, 2.0)
     assert image is not None and image.width() == 320 and image.devicePixelRatio() == 2.0
+
+
+def test_frames_are_grabbed_for_the_cards_on_screen_only(
+    context: AppContext, qtbot, tmp_path: Path, media: MediaFactory
+) -> None:  # type: ignore[no-untyped-def]
+    for number in range(6):
+        folder = make_course_folder(tmp_path / f"Course {number}", ["1.mp4"], media, first_index=number + 1)
+        context.library.import_course(folder, mode="link")
+    folder = context.paths.thumbnails / "courses"
+
+    def grabbed(course_id: int) -> bool:
+        first = context.library.first_lesson(course_id)
+        return first is not None and (folder / f"{first.fingerprint}.jpg").is_file()
+
+    view = LibraryView(context)  # thumbnails not cached yet are grabbed from the first lesson
+    qtbot.addWidget(view)
+    view.resize(420, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    on_screen = [course_id for course_id in view.course_ids() if view.shows(course_id)]
+    assert 0 < len(on_screen) <= 3
+    qtbot.waitUntil(lambda: all(grabbed(course_id) for course_id in on_screen), timeout=30_000)
+    qtbot.wait(500)
+    assert not any(grabbed(course_id) for course_id in view.course_ids() if course_id not in on_screen)
+    view.list.scrollToBottom()
+    last = view.course_ids()[-1]
+    qtbot.waitUntil(lambda: grabbed(last), timeout=30_000)
+    assert not grabbed(view.course_ids()[len(on_screen) + 1]), "a card scrolled past is not grabbed"

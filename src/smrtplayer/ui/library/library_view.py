@@ -199,6 +199,7 @@ class LibraryView(QWidget):
             context.paths.thumbnails / "courses",
             grab=thumbnails,
             still_wanted=lambda: not context.closed,
+            on_screen=self.shows,
             parent=self,
         )
         self.model = CourseListModel(context.library, self)
@@ -248,14 +249,12 @@ class LibraryView(QWidget):
     def course_ids(self) -> list[int]:
         return self.model.course_ids()
 
-    def select_course(self, course_id: int) -> bool:
-        row = self.model.row_of(course_id)
+    def shows(self, course_id: int) -> bool:
+        """The course's card is on screen now."""
+        row = self.model.row_of(course_id) if self.isVisible() else None
         if row is None:
             return False
-        index = self.model.index(row)
-        self.list.setCurrentIndex(index)
-        self.list.scrollTo(index)
-        return True
+        return self.list.visualRect(self.model.index(row)).intersects(self.list.viewport().rect())
 
     @Slot(int)
     def _thumbnail_ready(self, course_id: int) -> None:

@@ -85,6 +85,7 @@ class ThumbnailCache(QObject):
         *,
         grab: bool = True,
         still_wanted: Callable[[], bool] = lambda: True,
+        on_screen: Callable[[int], bool] = lambda _course_id: True,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -92,6 +93,10 @@ class ThumbnailCache(QObject):
         self._folder = folder
         self._grab = grab
         self._still_wanted = still_wanted
+        self._on_screen = on_screen
+        #: courses waiting for a frame grab, given to the shared grabber one at a time
+        self._to_grab: OrderedDict[int, ThumbnailSource] = OrderedDict()
+        self._grabbing: int | None = None
         self._images: OrderedDict[int, QImage] = OrderedDict()
         self._bytes = 0
         self._asked: dict[int, CourseSummary] = {}  # waiting for the next turn of the event loop
@@ -109,6 +114,10 @@ class ThumbnailCache(QObject):
         self._batch.setSingleShot(True)
         self._batch.setInterval(0)
         self._batch.timeout.connect(self._start_asked)
+        self._next_grab = QTimer(self)
+        self._next_grab.setSingleShot(True)
+        self._next_grab.setInterval(0)
+        self._next_grab.timeout.connect(self._grab_next)
         #: every course id whose thumbnail work was started (tests count it)
         self.requested: list[int] = []
 
@@ -163,17 +172,31 @@ class ThumbnailCache(QObject):
         if not self._grab or not course.available or not source.video.is_file():
             self._settled.add(course.id)
             return
+        self._under_way.add(course.id)
+        self._to_grab[course.id] = source
+        self._grab_next()
+
+    @Slot()
+    def _grab_next(self) -> None:
+        """One grab at a time, for a card still on screen: scrolling past 2,000 courses without
+        thumbnails queues nothing, and the grabber stays free for a handout export."""
         from smrtplayer.player.frame_grabber import FrameGrabber, FrameRequest
 
-        grabber = FrameGrabber.shared()
-        if not self._grabber_connected:
-            grabber.grabbed.connect(self._on_grabbed)
-            self._grabber_connected = True
-        self._under_way.add(course.id)
-        # Negative keys: the handout exporter uses the same grabber with step numbers (>= 0).
-        grabber.request(
-            [FrameRequest(-course.id, source.video, source.at_ms, source.cache, wanted=self._still_wanted)]
-        )
+        while self._grabbing is None and self._to_grab:
+            course_id, source = self._to_grab.popitem(last=False)
+            if not self._on_screen(course_id):
+                self._under_way.discard(course_id)  # asked again when it is painted again
+                continue
+            grabber = FrameGrabber.shared()
+            if not self._grabber_connected:
+                grabber.grabbed.connect(self._on_grabbed)
+                self._grabber_connected = True
+            self._grabbing = course_id
+            # Negative keys: the handout exporter uses the same grabber with step numbers (>= 0).
+            request = FrameRequest(
+                -course_id, source.video, source.at_ms, source.cache, wanted=self._still_wanted
+            )
+            grabber.request([request])
 
     def _source(self, course: CourseSummary) -> ThumbnailSource | None:
         first = self._library.first_lesson(course.id)
@@ -184,13 +207,20 @@ class ThumbnailCache(QObject):
 
     @Slot(int, QImage)
     def _on_grabbed(self, key: int, image: QImage) -> None:
-        if key >= 0 or -key not in self._under_way:
+        if key >= 0 or -key != self._grabbing:
             return
+        self._grabbing = None
         self._on_decoded(-key, scaled_thumbnail(image, self._ratio))
+        # Not from inside the grabber's signal: it moves on to its own queue once this slot returns,
+        # and would unload a request made here.
+        self._next_grab.start()
 
     @Slot(int, QImage)
     def _on_decoded(self, course_id: int, image: QImage) -> None:
         self._under_way.discard(course_id)
+        if not image.isNull() and image.devicePixelRatio() != self._ratio:
+            self.ready.emit(course_id)  # made for the screen it left: its card asks again
+            return
         if image.isNull():
             log.info("no thumbnail for course %s", course_id)
             self._settled.add(course_id)
