@@ -171,9 +171,10 @@ def test_keys_open_find_and_remove_a_course(context: AppContext, qtbot, tmp_path
     found = cards.currentIndex()
     assert found.data(Qt.ItemDataRole.DisplayRole) == "Course 0017"
     assert cards.visualRect(found).intersects(cards.viewport().rect()), "scrolled to what was found"
-    with qtbot.waitSignal(view.course_activated, timeout=1000) as opened:
-        QTest.keyClick(cards, Qt.Key.Key_Return)
-    assert opened.args == [_course_id(found)]
+    opened: list[int] = []
+    view.course_activated.connect(opened.append)
+    QTest.keyClick(cards, Qt.Key.Key_Return)
+    assert opened == [_course_id(found)], "opened once"
 
     asked: list[str] = []
     view.confirm = lambda title, text: asked.append(title) is None and False
@@ -233,6 +234,10 @@ def test_clicking_a_painted_button_acts_and_a_double_click_elsewhere_opens(
     assert row is not None
     index = view.model.index(row)
     geometry = view.delegate.geometry(view.list.visualRect(index), view.list.font(), (VERIFY, REMOVE))
+    QTest.mouseMove(view.list.viewport(), geometry.buttons[REMOVE].center())
+    qtbot.waitUntil(lambda: view.delegate.hovered == (row, REMOVE), timeout=1000)
+    QTest.mouseMove(view.list.viewport(), geometry.title.center())
+    qtbot.waitUntil(lambda: view.delegate.hovered is None, timeout=1000)
     removals: list[str] = []
     view.confirm = lambda title, text: removals.append(title) is None and False
     QTest.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=geometry.buttons[REMOVE].center())
