@@ -119,6 +119,8 @@ class CourseCardDelegate(QStyledItemDelegate):
         self._thumbnails = thumbnails
         self._pressed: tuple[int, str] | None = None  # row, action
         self.hovered: tuple[int, str] | None = None
+        #: the card height last given to the view (all cards have it)
+        self.hinted_height = -1
         #: how many cards were painted (tests count the work a view does)
         self.painted = 0
 
@@ -186,8 +188,12 @@ class CourseCardDelegate(QStyledItemDelegate):
         # As wide as the view: every card has the same height for a width, so the view lays out
         # 2,000 cards from one size (uniform item sizes).
         width = max(1, self._view.viewport().width())
-        geometry = self.geometry(QRect(0, 0, width, 10_000), option.font)
-        return QSize(min(width, SIDE_BY_SIDE_WIDTH // 2), geometry.card.bottom() + 1 + GAP - GAP // 2)
+        self.hinted_height = self.card_height(width, option.font)
+        return QSize(min(width, SIDE_BY_SIDE_WIDTH // 2), self.hinted_height)
+
+    def card_height(self, width: int, font: QFont) -> int:
+        geometry = self.geometry(QRect(0, 0, max(1, width), 10_000), font)
+        return geometry.card.bottom() + 1 + GAP - GAP // 2
 
     # ------------------------------------------------------------------------------- painting
     def paint(

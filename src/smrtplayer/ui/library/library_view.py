@@ -88,13 +88,19 @@ class CourseListView(QListView):
     # --------------------------------------------------------------------------------- layout
     def updateGeometries(self) -> None:
         # A card's height follows the width (thumbnail beside or above the text, buttons wrapping):
-        # the one size the view keeps for all cards is worked out again when the width changes.
+        # the one size the view keeps for all cards is worked out again when it changes. Laying out
+        # 2,000 cards asks the model about each, so not again when the height stays.
         width = self.viewport().width()
         if width != self._layout_width:
             self._layout_width = width
-            self.setUniformItemSizes(False)
-            self.setUniformItemSizes(True)
-            self.scheduleDelayedItemsLayout()
+            delegate = self.itemDelegate()
+            if isinstance(delegate, CourseCardDelegate) and delegate.hinted_height not in (
+                -1,
+                delegate.card_height(width, self.font()),
+            ):
+                self.setUniformItemSizes(False)
+                self.setUniformItemSizes(True)
+                self.scheduleDelayedItemsLayout()
         super().updateGeometries()
 
     # ---------------------------------------------------------------------------------- mouse
