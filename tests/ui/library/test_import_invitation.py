@@ -37,7 +37,7 @@ def test_the_demo_alone_shows_the_invitation_with_what_can_be_imported(
     # A course of the user's own: the invitation gives way to the plain hint above the cards.
     folder = make_course_folder(tmp_path / "Shoulder course", ["1 - a.mp4"], media)
     context.library.import_course(folder)
-    qtbot.waitUntil(lambda: len(view.cards) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(view.course_ids()) == 2, timeout=5000)
     assert not invitation.isVisible()
     assert view.hint.isVisible() and view.import_button.isVisible()
 

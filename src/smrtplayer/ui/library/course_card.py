@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from smrtplayer.common.wording import CHECK_FILES
 from smrtplayer.models.library import CourseSummary
+from smrtplayer.ui.common.theme import tones
 from smrtplayer.ui.library.course_model import CARD_TEXT_ROLE, CardText
 from smrtplayer.ui.library.thumbnails import THUMB, ThumbnailCache
 
@@ -103,9 +104,8 @@ def initials(title: str) -> str:
 
 
 def warning_colour(palette: QPalette) -> QColor:
-    """A red that reads on the card's background, light or dark."""
-    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
-    return QColor("#ff8a80") if dark else QColor("#a33a3a")
+    """The theme's error red, readable on the card's background, light or dark."""
+    return QColor(tones(palette).error_text)
 
 
 class CourseCardDelegate(QStyledItemDelegate):
