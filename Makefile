@@ -22,7 +22,7 @@ CHECK_ARGS    ?= -n $(CHECK_WORKERS) --dist loadfile
 CHECK_LIMIT_S ?= 600
 CHECK_TIMEOUT := $(shell command -v timeout >/dev/null 2>&1 && echo "timeout -s KILL $(CHECK_LIMIT_S)")
 
-.PHONY: run check test lint fmt dist deb demo fixtures bench stress screenshots clean venv
+.PHONY: run check test lint fmt dist deb demo fixtures bench stress screenshots clean venv translations
 
 $(VENV)/.stamp-python:
 	@if [ -x "$(PY)" ] && "$(PY)" -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
@@ -67,6 +67,16 @@ test: lint
 	for node in $$nodes; do \
 		$(TIMEOUT) $(PY) -m pytest -q -p no:cacheprovider "$$node" $(PYTEST_ARGS) || exit 1; \
 	done
+
+# The catalogues: lupdate collects every tr()/translate()/QT_TRANSLATE_NOOP text of the sources into the
+# German .ts (translate the new entries with pyside6-linguist, see docs/translating.md) and the plural forms
+# into the English one ("%n lesson(s)" -> "1 lesson", "2 lessons"); lrelease compiles them. The .ts and
+# .qm files are committed, so a fresh clone runs without this step; tests/ui/i18n checks they are current.
+LUPDATE := $(VENV)/bin/pyside6-lupdate -silent -no-obsolete -locations none -extensions py src/smrtplayer
+translations: $(DEV_STAMP)
+	$(LUPDATE) -ts assets/i18n/smrtplayer_de.ts
+	$(LUPDATE) -pluralonly -ts assets/i18n/smrtplayer_en.ts
+	for ts in assets/i18n/smrtplayer_*.ts; do $(VENV)/bin/pyside6-lrelease -silent "$$ts" -qm "$${ts%.ts}.qm" || exit 1; done
 
 dist: $(DEV_STAMP)
 	$(PY) -m PyInstaller --noconfirm --clean --distpath dist --workpath build/work build/pyinstaller.spec

@@ -34,6 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log debugging detail")
     parser.add_argument("--paused", action="store_true", help="open the window without starting playback")
     parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="the window's language for this start: en or de (or set SMRTPLAYER_LANG); the default is the "
+        "Language setting, else the system's. The command line stays English",
+    )
+    parser.add_argument(
         "--sync-folder",
         metavar="DIR",
         help="keep this computer in step with others through DIR, a folder Syncthing (or any synced "
@@ -64,7 +70,7 @@ def _split_open_path(argv: list[str], commands: set[str]) -> tuple[list[str], Pa
     for index, word in enumerate(argv):
         if value_follows:
             value_follows = False
-        elif word in ("--data-dir", "--sync-folder"):
+        elif word in ("--data-dir", "--sync-folder", "--lang"):
             value_follows = True
         elif word.startswith("-"):
             continue
@@ -102,7 +108,13 @@ def main(argv: list[str] | None = None) -> int:
             from smrtplayer.ui.shell.app import run_gui
 
             sync_folder = Path(args.sync_folder).expanduser().resolve() if args.sync_folder else None
-            return run_gui(paths, autoplay=not args.paused, open_path=open_path, sync_folder=sync_folder)
+            return run_gui(
+                paths,
+                autoplay=not args.paused,
+                open_path=open_path,
+                sync_folder=sync_folder,
+                language=args.lang,
+            )
         if open_path is not None:
             parser.error(f"unexpected argument {open_path}")
         return int(args.handler(args, paths))

@@ -202,3 +202,16 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(tmp_path: Path) -> Non
     errors = process.stderr.read().decode()
     assert process.wait(timeout=60) == 141
     assert "Traceback" not in errors and "BrokenPipeError" not in errors
+
+
+def test_the_window_takes_a_language_that_is_not_a_path_to_open(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from smrtplayer.__main__ import _command_names, _split_open_path, build_parser
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "de").mkdir()  # a folder named like the language code is still the language
+    lesson = tmp_path / "lesson.mp4"
+    lesson.write_bytes(b"")
+    parser = build_parser()
+    argv, open_path = _split_open_path(["--lang", "de", str(lesson)], _command_names(parser))
+    assert open_path == lesson.resolve()
+    assert parser.parse_args(argv).lang == "de"

@@ -92,6 +92,12 @@ def test_frozen_bundle_passes_its_self_test(frozen_bundle: Path, tmp_path: Path)
     assert (texts / "python" / "LICENSE.txt").is_file()
     assert (texts / "mediainfo" / "LICENSE").read_text().startswith("BSD 2-Clause License")
     assert list((exe.parent / "_internal").glob("msgspec-*.dist-info/licenses/LICENSE*"))
+    # The catalogues: the app's (assets/i18n) and Qt's own for the same languages only.
+    internal = exe.parent / "_internal"
+    assert (internal / "assets" / "i18n" / "smrtplayer_de.qm").is_file()
+    assert (internal / "assets" / "i18n" / "smrtplayer_en.qm").is_file()
+    qt_catalogues = {path.name for path in internal.rglob("*.qm") if "i18n" not in path.parts}
+    assert qt_catalogues == {"qtbase_de.qm", "qtbase_en.qm"}, qt_catalogues
 
     if sys.platform.startswith("linux"):
         size_mib = sum(f.lstat().st_size for f in exe.parent.rglob("*") if not f.is_dir()) / 2**20

@@ -12,13 +12,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from PySide6.QtCore import QCoreApplication
+
+from smrtplayer.common.translatable import QT_TRANSLATE_NOOP
 from smrtplayer.models.plan_checks import check_plan
 from smrtplayer.models.plans import KIND_NAMES, REST, Plan, PlanStep
 from smrtplayer.models.positions import Position
 from smrtplayer.models.presets import default_hold_ms, validate_hold_ms
 from smrtplayer.models.regions import fold, tokens
 
-SIDE_WORDS = {"L": "left", "R": "right", "both": "both sides", "": ""}
+SIDE_WORDS = {
+    "L": QT_TRANSLATE_NOOP("Holds", "left"),
+    "R": QT_TRANSLATE_NOOP("Holds", "right"),
+    "both": QT_TRANSLATE_NOOP("Holds", "both sides"),
+    "": "",
+}
 
 
 def other_side(side: str) -> str:
@@ -93,7 +101,12 @@ def link_to_position(step: PlanStep, candidates: Sequence[Position]) -> PlanStep
 
 
 def rest_step(hold_ms: int) -> PlanStep:
-    return PlanStep(kind=REST, hold_ms=validate_hold_ms(hold_ms, what="A rest"), title="Rest", side="both")
+    return PlanStep(
+        kind=REST,
+        hold_ms=validate_hold_ms(hold_ms, what=QCoreApplication.translate("Presets", "A rest")),
+        title="Rest",
+        side="both",
+    )
 
 
 def validate_plan(plan: Plan) -> Plan:
@@ -127,14 +140,18 @@ class Leg:
 
     @property
     def kind_name(self) -> str:
-        return KIND_NAMES.get(self.kind, self.kind)
+        source = KIND_NAMES.get(self.kind)
+        return QCoreApplication.translate("StepKind", source) if source else self.kind
 
     @property
     def label(self) -> str:
+        """The leg in words for the window and the spoken cue, in the window's language."""
         if self.is_rest:
-            return self.title or "Rest"
+            return QCoreApplication.translate("StepKind", self.title or "Rest")
         side = SIDE_WORDS.get(self.side, "")
-        return f"{self.title}, {side}" if side and self.side != "both" else self.title
+        if not side or self.side == "both":
+            return self.title
+        return f"{self.title}, {QCoreApplication.translate('Holds', side)}"
 
 
 def _mirrored(side: str, demo_side: str) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from smrtplayer.models.positions import Position
 
 SIDE_WORDS = {"L": "LEFT", "R": "RIGHT"}
@@ -28,11 +30,13 @@ def side_badge(position_side: str, working_side: str | None) -> str:
     """The words for the badge over the video: the side shown, and whether it was mirrored."""
     if position_side not in SIDE_WORDS:
         return ""
-    shown = SIDE_WORDS[position_side]
     if should_mirror(position_side, working_side):
-        assert working_side is not None
-        return f"MIRRORED for client's {SIDE_WORDS[working_side]} (demonstrated on {shown})"
-    return f"Client's {shown}"
+        if position_side == "L":
+            return QCoreApplication.translate("Mirror", "MIRRORED for client's RIGHT (demonstrated on LEFT)")
+        return QCoreApplication.translate("Mirror", "MIRRORED for client's LEFT (demonstrated on RIGHT)")
+    if position_side == "L":
+        return QCoreApplication.translate("Mirror", "Client's LEFT")
+    return QCoreApplication.translate("Mirror", "Client's RIGHT")
 
 
 @dataclass(frozen=True)

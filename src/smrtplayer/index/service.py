@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from smrtplayer.common.errors import SmrtError
@@ -348,31 +348,48 @@ class IndexService(QObject):
     ) -> list[str]:
         reasons: list[str] = []
         if not draft.title.strip():
-            reasons.append("Give the position a title.")
+            reasons.append(QCoreApplication.translate("IndexService", "Give the position a title."))
         elif len(draft.title) > 300:
-            reasons.append("The title is longer than 300 characters.")
+            reasons.append(
+                QCoreApplication.translate("IndexService", "The title is longer than 300 characters.")
+            )
         lesson = self.courses.lesson_by_fingerprint(draft.lesson_fingerprint)
         if lesson is None:
-            reasons.append("Its lesson is not in your library.")
+            reasons.append(QCoreApplication.translate("IndexService", "Its lesson is not in your library."))
         if draft.start_ms < 0:
-            reasons.append("The start is before the beginning of the lesson.")
+            reasons.append(
+                QCoreApplication.translate("IndexService", "The start is before the beginning of the lesson.")
+            )
         if draft.end_ms <= draft.start_ms:
             reasons.append(
-                f"It ends ({clock_text(draft.end_ms, tenths=True)}) before it starts "
-                f"({clock_text(draft.start_ms, tenths=True)}): mark the end later than the start."
+                QCoreApplication.translate(
+                    "IndexService",
+                    "It ends ({end}) before it starts ({start}): mark the end later than the start.",
+                ).format(
+                    end=clock_text(draft.end_ms, tenths=True), start=clock_text(draft.start_ms, tenths=True)
+                )
             )
         duration = lesson.duration_ms if lesson else None
         if duration and draft.end_ms > duration:
             reasons.append(
-                f"It ends at {clock_text(draft.end_ms, tenths=True)}, "
-                f"after the end of the lesson ({clock_text(duration, tenths=True)})."
+                QCoreApplication.translate(
+                    "IndexService", "It ends at {end}, after the end of the lesson ({duration})."
+                ).format(
+                    end=clock_text(draft.end_ms, tenths=True), duration=clock_text(duration, tenths=True)
+                )
             )
         if draft.side not in ("L", "R", "both"):
             reasons.append(f"Side must be left, right or both, not {draft.side!r}.")
         if draft.hold_ms is not None and not 0 < draft.hold_ms <= MAX_HOLD_MS:
-            reasons.append("The hold time must be between 1 second and 1 hour.")
+            reasons.append(
+                QCoreApplication.translate(
+                    "IndexService", "The hold time must be between 1 second and 1 hour."
+                )
+            )
         if require_region and not draft.region.strip():
-            reasons.append("Choose the body region it belongs to.")
+            reasons.append(
+                QCoreApplication.translate("IndexService", "Choose the body region it belongs to.")
+            )
         problems = self.taxonomy.validate_names(regions=[draft.region], muscles=draft.muscles)
         reasons.extend(capitalised(problem.message) + "." for problem in problems)
         if check_overlaps and draft.end_ms > draft.start_ms:
@@ -380,8 +397,11 @@ class IndexService(QObject):
                 overlapping = other.start_ms < draft.end_ms and draft.start_ms < other.end_ms
                 if other.uid not in ignoring and overlapping:
                     reasons.append(
-                        f"It overlaps your position “{other.title}” "
-                        f"({span_text(other.start_ms, other.end_ms)}); adjust the times or edit that one."
+                        QCoreApplication.translate(
+                            "IndexService",
+                            "It overlaps your position “{title}” ({span}); "
+                            "adjust the times or edit that one.",
+                        ).format(title=other.title, span=span_text(other.start_ms, other.end_ms))
                     )
                     break
         return reasons

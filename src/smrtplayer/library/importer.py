@@ -22,6 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from smrtplayer.common.errors import (
     Cancelled,
     ImportRejected,
@@ -157,8 +159,11 @@ def prepare_files_import(
             )
         if path.suffix.casefold() not in VIDEO_SUFFIXES:
             raise ImportRejected(
-                f"{path}: not something smrtplayer can import. Choose a course folder, a .zip archive, "
-                "a DVD's VIDEO_TS folder or video files (MP4, MOV, MKV, WebM, MPG, VOB)."
+                QCoreApplication.translate(
+                    "Import",
+                    "{path}: not something smrtplayer can import. Choose a course folder, a .zip archive, "
+                    "a DVD's VIDEO_TS folder or video files (MP4, MOV, MKV, WebM, MPG, VOB).",
+                ).format(path=path)
             )
     root = Path(os.path.commonpath([path.parent for path in files]))
     names: list[str] = []
@@ -210,10 +215,14 @@ def _prepare_tree(
                 digest = copy_with_sha256(root / name, target, meter.item_progress, stop)
             except OSError as error:
                 raise ImportRejected(
-                    f"{root / name}: copying failed: {error.strerror or error}. Nothing was imported."
+                    QCoreApplication.translate(
+                        "Import", "{path}: copying failed: {reason}. Nothing was imported."
+                    ).format(path=root / name, reason=error.strerror or error)
                 ) from None
             if digest is None:
-                raise Cancelled("The import was cancelled; nothing was imported.")
+                raise Cancelled(
+                    QCoreApplication.translate("Import", "The import was cancelled; nothing was imported.")
+                )
             digests[name] = digest
         prepared = _finish(plan, root, staging, digests, meter, stop, kind="copied", source=root)
         _drop_unused(staging, plan, prepared.course)
@@ -283,7 +292,9 @@ def _finish(
     notes: list[str] = []
     for planned in plan.lessons:
         if stop():
-            raise Cancelled("The import was cancelled; nothing was imported.")
+            raise Cancelled(
+                QCoreApplication.translate("Import", "The import was cancelled; nothing was imported.")
+            )
         path = root.joinpath(*planned.rel_path.split("/"))
         try:
             media = probe_media(path)
@@ -304,7 +315,9 @@ def _finish(
                 skipped.append(SkippedFile(planned.rel_path, f"it cannot be read: {error.strerror or error}"))
                 continue
             if sha256 is None:
-                raise Cancelled("The import was cancelled; nothing was imported.")
+                raise Cancelled(
+                    QCoreApplication.translate("Import", "The import was cancelled; nothing was imported.")
+                )
         if planned.duration_ms is not None:
             media = replace(media, duration_ms=planned.duration_ms)
         if plan.manifest is not None and media.duration_ms is not None:
@@ -333,12 +346,22 @@ def _finish(
     meter.finish()
     if not lessons and len(skipped) == 1:
         only = skipped[0]
-        raise ImportRejected(f"{source / only.rel_path}: {only.reason}. Nothing was imported.")
+        raise ImportRejected(
+            QCoreApplication.translate("Import", "{path}: {reason}. Nothing was imported.").format(
+                path=source / only.rel_path, reason=only.reason
+            )
+        )
     if not lessons:
         reasons = "; ".join(f"{item.rel_path}: {item.reason}" for item in skipped[:5])
-        more = f" (and {len(skipped) - 5} more)" if len(skipped) > 5 else ""
+        more = (
+            QCoreApplication.translate("Import", " (and {count} more)").format(count=len(skipped) - 5)
+            if len(skipped) > 5
+            else ""
+        )
         raise ImportRejected(
-            f"{source}: no playable video was found ({reasons}{more}). Nothing was imported."
+            QCoreApplication.translate(
+                "Import", "{path}: no playable video was found ({reasons}{more}). Nothing was imported."
+            ).format(path=source, reasons=reasons, more=more)
         )
     manifest = plan.manifest
     course = NewCourse(
@@ -372,8 +395,11 @@ def commit_import(prepared: PreparedImport, courses: CourseRepository, library_d
     ):
         prepared.discard()
         raise ImportRejected(
-            f"{course.title!r} is already in the library (course {existing.id}, {existing.root_path}). "
-            "Remove it first to import it from here, or use 'smrtplayer relink' if its files moved."
+            QCoreApplication.translate(
+                "Import",
+                "{title} is already in the library (course {id}, {path}). Remove it first to import it "
+                "from here, or use 'smrtplayer relink' if its files moved.",
+            ).format(title=repr(course.title), id=existing.id, path=existing.root_path)
         )
     # Importing the same zip or folder again refreshes the course in place: its notes, progress and
     # positions hang on the lesson fingerprints, so they stay; the copy it replaces is deleted once stored.
@@ -509,10 +535,19 @@ def _is_zip(path: Path) -> bool:
 def _require_lessons(source: Path, plan: CoursePlan) -> None:
     if not plan.lessons:
         missing = ", ".join(item.rel_path for item in plan.skipped[:5])
-        detail = f" The manifest's lesson files are missing: {missing}." if missing else ""
+        detail = (
+            QCoreApplication.translate("Import", " The manifest's lesson files are missing: {files}.").format(
+                files=missing
+            )
+            if missing
+            else ""
+        )
         raise ImportRejected(
-            f"{source}: no video lessons were found (MP4, MOV, MKV, WebM, MPG or a DVD's VOB files).{detail} "
-            "Nothing was imported."
+            QCoreApplication.translate(
+                "Import",
+                "{path}: no video lessons were found (MP4, MOV, MKV, WebM, MPG or a DVD's VOB files)."
+                "{detail} Nothing was imported.",
+            ).format(path=source, detail=detail)
         )
 
 

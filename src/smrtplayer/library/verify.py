@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import contextlib
 
+from PySide6.QtCore import QCoreApplication
+
 from smrtplayer.library.fingerprint import sha256_file
 from smrtplayer.library.job_progress import ProgressMeter, ProgressSink, StopCheck
 from smrtplayer.models.library import Lesson, LessonCheck
@@ -31,7 +33,13 @@ def verify_lessons(
             return checks, True
         meter.start_item(lesson.rel_path or lesson.path.name)
         if not lesson.path.is_file():
-            checks.append(_check(lesson, "missing", "the file is not where the course expects it"))
+            checks.append(
+                _check(
+                    lesson,
+                    "missing",
+                    QCoreApplication.translate("FileCheck", "the file is not where the course expects it"),
+                )
+            )
             continue
         absent = [
             part.file_name
@@ -39,41 +47,77 @@ def verify_lessons(
             if not (lesson.path.parent / part.file_name).is_file()
         ]
         if absent:  # a DVD title plays only with all its parts (only the first one's checksum is kept)
-            checks.append(_check(lesson, "missing", f"{', '.join(absent)}, part of this title, is not there"))
+            checks.append(
+                _check(
+                    lesson,
+                    "missing",
+                    QCoreApplication.translate(
+                        "FileCheck", "{parts}, part of this title, is not there"
+                    ).format(parts=", ".join(absent)),
+                )
+            )
             continue
         try:
             digest = sha256_file(lesson.path, meter.item_progress, should_stop)
         except OSError as error:
-            checks.append(_check(lesson, "unreadable", f"it cannot be read: {error.strerror or error}"))
+            checks.append(
+                _check(
+                    lesson,
+                    "unreadable",
+                    QCoreApplication.translate("FileCheck", "it cannot be read: {reason}").format(
+                        reason=error.strerror or error
+                    ),
+                )
+            )
             continue
         if digest is None:
             return checks, True
         if lesson.expected_sha256:
             if digest == lesson.expected_sha256.lower():
-                checks.append(_check(lesson, "ok", "matches the manifest's checksum", digest))
+                checks.append(
+                    _check(
+                        lesson,
+                        "ok",
+                        QCoreApplication.translate("FileCheck", "matches the manifest's checksum"),
+                        digest,
+                    )
+                )
             else:
                 checks.append(
                     _check(
                         lesson,
                         "mismatch",
-                        "its SHA-256 differs from the manifest's: the file is damaged",
+                        QCoreApplication.translate(
+                            "FileCheck", "its SHA-256 differs from the manifest's: the file is damaged"
+                        ),
                         digest,
                     )
                 )
         elif lesson.sha256:
             if digest == lesson.sha256:
-                checks.append(_check(lesson, "ok", "unchanged since it was imported", digest))
+                checks.append(
+                    _check(
+                        lesson,
+                        "ok",
+                        QCoreApplication.translate("FileCheck", "unchanged since it was imported"),
+                        digest,
+                    )
+                )
             else:
                 checks.append(
                     _check(
                         lesson,
                         "mismatch",
-                        "its content changed since it was imported: damaged or replaced",
+                        QCoreApplication.translate(
+                            "FileCheck", "its content changed since it was imported: damaged or replaced"
+                        ),
                         digest,
                     )
                 )
         else:
-            checks.append(_check(lesson, "ok", "checksum recorded", digest))
+            checks.append(
+                _check(lesson, "ok", QCoreApplication.translate("FileCheck", "checksum recorded"), digest)
+            )
     meter.finish()
     return checks, False
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from smrtplayer.common.translatable import QT_TRANSLATE_NOOP
 from smrtplayer.common.wording import counted
 
 
@@ -18,14 +19,7 @@ class BackupInfo:
 
     @property
     def label(self) -> str:
-        kinds = {
-            "daily": "Automatic (daily)",
-            "manual": "Backed up by you",
-            "pre-import": "Before importing data",
-            "pre-restore": "Before a restore",
-            "pre-upgrade": "Before an upgrade",
-        }
-        return kinds.get(self.kind, self.kind)
+        return BACKUP_KINDS.get(self.kind, self.kind)
 
 
 @dataclass(frozen=True)
@@ -56,6 +50,16 @@ class RestoreReport:
     backup_taken_at: datetime
     safety_copy: Path
     counts: dict[str, int]
+
+
+#: what each kind of backup is called (the window shows them translated, context "Backups")
+BACKUP_KINDS = {
+    "daily": QT_TRANSLATE_NOOP("Backups", "Automatic (daily)"),
+    "manual": QT_TRANSLATE_NOOP("Backups", "Backed up by you"),
+    "pre-import": QT_TRANSLATE_NOOP("Backups", "Before importing data"),
+    "pre-restore": QT_TRANSLATE_NOOP("Backups", "Before a restore"),
+    "pre-upgrade": QT_TRANSLATE_NOOP("Backups", "Before an upgrade"),
+}
 
 
 def describe_counts(counts: dict[str, int]) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from smrtplayer.common.translatable import QT_TRANSLATE_NOOP
 from smrtplayer.common.wording import counted
 
 SIDES = ("L", "R", "both")
@@ -32,13 +33,13 @@ SIDED_KINDS = frozenset({HOLD, ROLL, TENDER_REST, PASSES})
 #: Kinds that wait for the user (a key, a tenderness figure) instead of counting down.
 UNTIMED_KINDS = frozenset({REMINDER, RECHECK})
 KIND_NAMES = {
-    HOLD: "Hold",
-    ROLL: "Roll",
-    TENDER_REST: "Rest on a tender spot",
-    PASSES: "Passes",
-    REST: "Rest",
-    REMINDER: "Reminder",
-    RECHECK: "Recheck",
+    HOLD: QT_TRANSLATE_NOOP("StepKind", "Hold"),
+    ROLL: QT_TRANSLATE_NOOP("StepKind", "Roll"),
+    TENDER_REST: QT_TRANSLATE_NOOP("StepKind", "Rest on a tender spot"),
+    PASSES: QT_TRANSLATE_NOOP("StepKind", "Passes"),
+    REST: QT_TRANSLATE_NOOP("StepKind", "Rest"),
+    REMINDER: QT_TRANSLATE_NOOP("StepKind", "Reminder"),
+    RECHECK: QT_TRANSLATE_NOOP("StepKind", "Recheck"),
 }
 #: How the sides of "both sides" steps are ordered: each step right then left, or, for each run of
 #: two-sided steps, all of them on the right and then all on the left.

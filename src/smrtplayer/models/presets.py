@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from smrtplayer.common.errors import SmrtError
+from smrtplayer.common.translatable import QT_TRANSLATE_NOOP, translate
 from smrtplayer.models.positions import Position, PositionDraft
 
 MIN_HOLD_MS = 5_000
@@ -42,17 +43,43 @@ class Preset:
 
 
 BUILTIN_PRESETS: tuple[Preset, ...] = (
-    Preset("smrt-20", "SMRT 20 s", 20_000, "SMRT", "short end of the 20–45 s range"),
-    Preset("smrt-30", "SMRT 30 s", 30_000, "SMRT", "the usual SMRT hold"),
-    Preset("smrt-45", "SMRT 45 s", 45_000, "SMRT", "long end of the 20–45 s range"),
-    Preset("scs-90", "Strain-Counterstrain 90 s", 90_000, "Strain-Counterstrain"),
-    Preset("scs-ribs-120", "Strain-Counterstrain, ribs 120 s", 120_000, "Strain-Counterstrain", "rib points"),
-    Preset("prt-90", "Positional release 90 s", 90_000, "Positional release"),
-    Preset("foam-60", "Foam rolling 60 s per muscle", 60_000, "Foam rolling"),
-    Preset("foam-90", "Foam rolling 90 s per muscle", 90_000, "Foam rolling"),
-    Preset("foam-120", "Foam rolling 120 s per muscle", 120_000, "Foam rolling"),
-    Preset("tender-30", "Foam roller: rest on a tender spot 30 s", 30_000, "Foam rolling", "pressure kept"),
-    Preset("tender-45", "Foam roller: rest on a tender spot 45 s", 45_000, "Foam rolling", "pressure kept"),
+    Preset(
+        "smrt-20", QT_TRANSLATE_NOOP("Presets", "SMRT 20 s"), 20_000, "SMRT", "short end of the 20–45 s range"
+    ),
+    Preset("smrt-30", QT_TRANSLATE_NOOP("Presets", "SMRT 30 s"), 30_000, "SMRT", "the usual SMRT hold"),
+    Preset(
+        "smrt-45", QT_TRANSLATE_NOOP("Presets", "SMRT 45 s"), 45_000, "SMRT", "long end of the 20–45 s range"
+    ),
+    Preset(
+        "scs-90", QT_TRANSLATE_NOOP("Presets", "Strain-Counterstrain 90 s"), 90_000, "Strain-Counterstrain"
+    ),
+    Preset(
+        "scs-ribs-120",
+        QT_TRANSLATE_NOOP("Presets", "Strain-Counterstrain, ribs 120 s"),
+        120_000,
+        "Strain-Counterstrain",
+        "rib points",
+    ),
+    Preset("prt-90", QT_TRANSLATE_NOOP("Presets", "Positional release 90 s"), 90_000, "Positional release"),
+    Preset("foam-60", QT_TRANSLATE_NOOP("Presets", "Foam rolling 60 s per muscle"), 60_000, "Foam rolling"),
+    Preset("foam-90", QT_TRANSLATE_NOOP("Presets", "Foam rolling 90 s per muscle"), 90_000, "Foam rolling"),
+    Preset(
+        "foam-120", QT_TRANSLATE_NOOP("Presets", "Foam rolling 120 s per muscle"), 120_000, "Foam rolling"
+    ),
+    Preset(
+        "tender-30",
+        QT_TRANSLATE_NOOP("Presets", "Foam roller: rest on a tender spot 30 s"),
+        30_000,
+        "Foam rolling",
+        "pressure kept",
+    ),
+    Preset(
+        "tender-45",
+        QT_TRANSLATE_NOOP("Presets", "Foam roller: rest on a tender spot 45 s"),
+        45_000,
+        "Foam rolling",
+        "pressure kept",
+    ),
 )
 
 
@@ -63,24 +90,37 @@ def builtin_preset(key: str) -> Preset:
     raise KeyError(key)
 
 
-def validate_hold_ms(hold_ms: object, *, what: str = "A hold") -> int:
+def validate_hold_ms(hold_ms: object, *, what: str | None = None) -> int:
     """Return ``hold_ms`` if it is a sensible duration, else raise ``HoldRejected`` saying why."""
+    what = what or translate("Presets", "A hold")
     if isinstance(hold_ms, bool) or not isinstance(hold_ms, int):
         raise HoldRejected(f"{what} needs a whole number of milliseconds, not {hold_ms!r}.")
+    words = {
+        "what": what,
+        "duration": _seconds_text(hold_ms),
+        "shortest": _seconds_text(MIN_HOLD_MS),
+        "longest": _seconds_text(MAX_HOLD_MS),
+    }
     if hold_ms <= 0:
         raise HoldRejected(
-            f"{what} of {_seconds_text(hold_ms)} is not possible: choose a duration between "
-            f"{_seconds_text(MIN_HOLD_MS)} and {_seconds_text(MAX_HOLD_MS)}."
+            translate(
+                "Presets",
+                "{what} of {duration} is not possible: choose a duration between {shortest} and {longest}.",
+            ).format(**words)
         )
     if hold_ms < MIN_HOLD_MS:
         raise HoldRejected(
-            f"{what} of {_seconds_text(hold_ms)} is too short to be useful: the shortest is "
-            f"{_seconds_text(MIN_HOLD_MS)}."
+            translate(
+                "Presets", "{what} of {duration} is too short to be useful: the shortest is {shortest}."
+            ).format(**words)
         )
     if hold_ms > MAX_HOLD_MS:
         raise HoldRejected(
-            f"{what} of {_seconds_text(hold_ms)} is far longer than any technique uses: the longest is "
-            f"{_seconds_text(MAX_HOLD_MS)}. Check the number (seconds, not milliseconds?)."
+            translate(
+                "Presets",
+                "{what} of {duration} is far longer than any technique uses: the longest is {longest}. "
+                "Check the number (seconds, not milliseconds?).",
+            ).format(**words)
         )
     return hold_ms
 
@@ -98,8 +138,11 @@ def parse_duration_ms(text: str) -> int:
     match = _DURATION.match(text or "")
     if match is None:
         raise HoldRejected(
-            f"“{text.strip()}” is not a duration. Type seconds (30), minutes and seconds (1:30) or "
-            "minutes (2 min)."
+            translate(
+                "Presets",
+                "“{text}” is not a duration. Type seconds (30), minutes and seconds (1:30) "
+                "or minutes (2 min).",
+            ).format(text=text.strip())
         )
     if match.group("min") is not None:
         ms = (int(match.group("min")) * 60 + int(match.group("sec"))) * 1000

@@ -335,6 +335,15 @@ THEME = declare(
 )
 
 # ---------------------------------------------------------------------------------- the rest
+LANGUAGE = declare(
+    Setting(
+        "language",
+        str,
+        "system",
+        "The language of the window: 'system' (the computer's), 'en' or 'de'; read at start.",
+        choices=("system", "en", "de"),
+    )
+)
 WORKING_SIDE = declare(
     Setting(
         "index.working_side",

@@ -96,7 +96,7 @@ def test_delete_and_export(context: AppContext, view: PracticeLogView, tmp_path:
     out = tmp_path / "log.csv"
     assert view.export_to(out) == 1
     assert "Piriformis, prone" in out.read_text(encoding="utf-8-sig")
-    assert "1 holds written" in view.summary.text()
+    assert "1 hold written" in view.summary.text()
 
 
 def test_a_closed_log_window_is_not_reached_by_the_next_hold(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -9,82 +9,372 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from smrtplayer.app.keymap_file import Keymap, KeymapFile
+from smrtplayer.common.translatable import QT_TRANSLATE_NOOP
+
+#: the translation context of the action names, their groups and the table-mode commands
+CONTEXT = "Shortcuts"
 
 
 @dataclass(frozen=True)
 class ActionSpec:
     id: str
-    label: str
-    group: str
+    #: the English name (also the key-map file's comment); ``title`` is the name in the user's language
+    label_source: str
+    group_source: str
     keys: tuple[str, ...]
     checkable: bool = False
     #: keep firing while the key is held (seeking, stepping); toggles must not
     repeat: bool = False
+    #: filled into the label's {number}
+    number: int | None = None
 
+    @property
+    def label(self) -> str:
+        text = QCoreApplication.translate(CONTEXT, self.label_source)
+        return text.format(number=self.number) if self.number is not None else text
+
+    @property
+    def group(self) -> str:
+        return QCoreApplication.translate(CONTEXT, self.group_source)
+
+
+#: the recheck actions' label, with the tenderness each records
+_RECHECK = QT_TRANSLATE_NOOP("Shortcuts", "Recheck: tenderness {number}")
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
-        "play_pause", "Play / pause", "Playback", ("Space", "K", "Toggle Media Play/Pause", "Media Play")
+        "play_pause",
+        QT_TRANSLATE_NOOP("Shortcuts", "Play / pause"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Playback"),
+        ("Space", "K", "Toggle Media Play/Pause", "Media Play"),
     ),
-    ActionSpec("pause", "Pause", "Playback", ("Media Pause", "Media Stop")),
-    ActionSpec("back_5", "Back 5 s", "Playback", ("Left",), repeat=True),
-    ActionSpec("forward_5", "Forward 5 s", "Playback", ("Right",), repeat=True),
-    ActionSpec("back_10", "Back 10 s", "Playback", ("J",), repeat=True),
-    ActionSpec("forward_10", "Forward 10 s", "Playback", ("L",), repeat=True),
-    ActionSpec("previous_position", "Previous position", "Playback", ("PgUp", "Media Previous")),
-    ActionSpec("next_position", "Next position", "Playback", ("PgDown", "Media Next")),
-    ActionSpec("previous_lesson", "Previous lesson", "Playback", ("P",)),
-    ActionSpec("next_lesson", "Next lesson", "Playback", ("N",)),
-    ActionSpec("volume_up", "Volume up", "Playback", ("Up",), repeat=True),
-    ActionSpec("volume_down", "Volume down", "Playback", ("Down",), repeat=True),
-    ActionSpec("mute", "Mute", "Playback", ("M",), checkable=True),
-    ActionSpec("fullscreen", "Full screen", "View", ("F",), checkable=True),
-    ActionSpec("escape", "Leave full screen / cancel autoplay", "View", ("Esc",)),
-    ActionSpec("slower", "Slower", "Study", ("[",)),
-    ActionSpec("faster", "Faster", "Study", ("]",)),
-    ActionSpec("normal_speed", "Normal speed (1×)", "Study", ("Backspace",)),
-    ActionSpec("loop_a", "Loop: set start (A)", "Study", ("A",)),
-    ActionSpec("loop_b", "Loop: set end (B)", "Study", ("B",)),
-    ActionSpec("loop_clear", "Loop: clear", "Study", ("X",)),
-    ActionSpec("loop_position", "Loop this position", "Study", ("R",)),
-    ActionSpec("frame_back", "Previous frame", "Study", (",",), repeat=True),
-    ActionSpec("frame_forward", "Next frame", "Study", (".",), repeat=True),
-    ActionSpec("mirror", "Mirror left ↔ right", "View", ("H",), checkable=True),
-    ActionSpec("capture", "Capture frame (file and clipboard)", "Study", ("S",)),
-    ActionSpec("subtitles", "Subtitles on / off", "View", ("C",), checkable=True),
-    ActionSpec("subtitles_bigger", "Subtitles bigger", "View", ("+", "=")),
-    ActionSpec("subtitles_smaller", "Subtitles smaller", "View", ("-",)),
-    ActionSpec("watched", "Mark watched / unwatched", "Lessons", ("W",), checkable=True),
-    ActionSpec("continue", "Continue where I stopped", "Lessons", ("Ctrl+R",)),
-    ActionSpec("shortcuts", "Keyboard shortcuts", "Help", ("?", "F1")),
-    ActionSpec("import_course", "Import a course…", "Library", ("Ctrl+O",)),
-    ActionSpec("search", "Search everything…", "Index", ("Ctrl+F", "/")),
-    ActionSpec("mark_start", "Mark position start", "Index", ("I",)),
-    ActionSpec("mark_end", "Mark position end…", "Index", ("O",)),
-    ActionSpec("index_lesson", "Index this lesson (keyboard)", "Index", ("Ctrl+Shift+I",)),
-    ActionSpec("note_new", "New note at this time", "Notes", ("Ctrl+N",)),
-    ActionSpec("note_time", "Insert the current time in the note", "Notes", ("Ctrl+T",)),
-    ActionSpec("hold_position", "Start the hold for this position", "Holds", ("T",)),
-    ActionSpec("hold_pause", "Pause / resume the hold", "Holds", ("Shift+Space",)),
-    ActionSpec("hold_add_10", "Hold +10 s", "Holds", ("Shift+Up",)),
-    ActionSpec("hold_less_10", "Hold −10 s", "Holds", ("Shift+Down",)),
-    ActionSpec("hold_next", "Next step", "Holds", ("Shift+PgDown",)),
-    ActionSpec("hold_back", "Previous step", "Holds", ("Shift+PgUp",)),
-    ActionSpec("hold_other_side", "Other side", "Holds", ("Shift+H",)),
-    ActionSpec("hold_stop", "Stop the hold", "Holds", ("Shift+Backspace",)),
-    ActionSpec("hold_confirm", "Reminder done / record the tenderness", "Holds", ("Shift+Return",)),
+    ActionSpec(
+        "pause",
+        QT_TRANSLATE_NOOP("Shortcuts", "Pause"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Playback"),
+        ("Media Pause", "Media Stop"),
+    ),
+    ActionSpec(
+        "back_5",
+        QT_TRANSLATE_NOOP("Shortcuts", "Back 5 s"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Playback"),
+        ("Left",),
+        repeat=True,
+    ),
+    ActionSpec(
+        "forward_5",
+        QT_TRANSLATE_NOOP("Shortcuts", "Forward 5 s"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Playback"),
+        ("Right",),
+        repeat=True,
+    ),
+    ActionSpec(
+        "back_10",
+        QT_TRANSLATE_NOOP("Shortcuts", "Back 10 s"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Playback"),
+        ("J",),
+        repeat=True,
+    ),
+    ActionSpec(
+        "forward_10",
+        QT_TRANSLATE_NOOP("Shortcuts", "Forward 10 s"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Playback"),
+        ("L",),
+        repeat=True,
+    ),
+    ActionSpec(
+        "previous_position",
+        QT_TRANSLATE_NOOP("Shortcuts", "Previous position"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Playback"),
+        ("PgUp", "Media Previous"),
+    ),
+    ActionSpec(
+        "next_position",
+        QT_TRANSLATE_NOOP("Shortcuts", "Next position"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Playback"),
+        ("PgDown", "Media Next"),
+    ),
+    ActionSpec(
+        "previous_lesson",
+        QT_TRANSLATE_NOOP("Shortcuts", "Previous lesson"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Playback"),
+        ("P",),
+    ),
+    ActionSpec(
+        "next_lesson",
+        QT_TRANSLATE_NOOP("Shortcuts", "Next lesson"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Playback"),
+        ("N",),
+    ),
+    ActionSpec(
+        "volume_up",
+        QT_TRANSLATE_NOOP("Shortcuts", "Volume up"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Playback"),
+        ("Up",),
+        repeat=True,
+    ),
+    ActionSpec(
+        "volume_down",
+        QT_TRANSLATE_NOOP("Shortcuts", "Volume down"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Playback"),
+        ("Down",),
+        repeat=True,
+    ),
+    ActionSpec(
+        "mute",
+        QT_TRANSLATE_NOOP("Shortcuts", "Mute"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Playback"),
+        ("M",),
+        checkable=True,
+    ),
+    ActionSpec(
+        "fullscreen",
+        QT_TRANSLATE_NOOP("Shortcuts", "Full screen"),
+        QT_TRANSLATE_NOOP("Shortcuts", "View"),
+        ("F",),
+        checkable=True,
+    ),
+    ActionSpec(
+        "escape",
+        QT_TRANSLATE_NOOP("Shortcuts", "Leave full screen / cancel autoplay"),
+        QT_TRANSLATE_NOOP("Shortcuts", "View"),
+        ("Esc",),
+    ),
+    ActionSpec(
+        "slower", QT_TRANSLATE_NOOP("Shortcuts", "Slower"), QT_TRANSLATE_NOOP("Shortcuts", "Study"), ("[",)
+    ),
+    ActionSpec(
+        "faster", QT_TRANSLATE_NOOP("Shortcuts", "Faster"), QT_TRANSLATE_NOOP("Shortcuts", "Study"), ("]",)
+    ),
+    ActionSpec(
+        "normal_speed",
+        QT_TRANSLATE_NOOP("Shortcuts", "Normal speed (1×)"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Study"),
+        ("Backspace",),
+    ),
+    ActionSpec(
+        "loop_a",
+        QT_TRANSLATE_NOOP("Shortcuts", "Loop: set start (A)"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Study"),
+        ("A",),
+    ),
+    ActionSpec(
+        "loop_b",
+        QT_TRANSLATE_NOOP("Shortcuts", "Loop: set end (B)"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Study"),
+        ("B",),
+    ),
+    ActionSpec(
+        "loop_clear",
+        QT_TRANSLATE_NOOP("Shortcuts", "Loop: clear"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Study"),
+        ("X",),
+    ),
+    ActionSpec(
+        "loop_position",
+        QT_TRANSLATE_NOOP("Shortcuts", "Loop this position"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Study"),
+        ("R",),
+    ),
+    ActionSpec(
+        "frame_back",
+        QT_TRANSLATE_NOOP("Shortcuts", "Previous frame"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Study"),
+        (",",),
+        repeat=True,
+    ),
+    ActionSpec(
+        "frame_forward",
+        QT_TRANSLATE_NOOP("Shortcuts", "Next frame"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Study"),
+        (".",),
+        repeat=True,
+    ),
+    ActionSpec(
+        "mirror",
+        QT_TRANSLATE_NOOP("Shortcuts", "Mirror left ↔ right"),
+        QT_TRANSLATE_NOOP("Shortcuts", "View"),
+        ("H",),
+        checkable=True,
+    ),
+    ActionSpec(
+        "capture",
+        QT_TRANSLATE_NOOP("Shortcuts", "Capture frame (file and clipboard)"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Study"),
+        ("S",),
+    ),
+    ActionSpec(
+        "subtitles",
+        QT_TRANSLATE_NOOP("Shortcuts", "Subtitles on / off"),
+        QT_TRANSLATE_NOOP("Shortcuts", "View"),
+        ("C",),
+        checkable=True,
+    ),
+    ActionSpec(
+        "subtitles_bigger",
+        QT_TRANSLATE_NOOP("Shortcuts", "Subtitles bigger"),
+        QT_TRANSLATE_NOOP("Shortcuts", "View"),
+        ("+", "="),
+    ),
+    ActionSpec(
+        "subtitles_smaller",
+        QT_TRANSLATE_NOOP("Shortcuts", "Subtitles smaller"),
+        QT_TRANSLATE_NOOP("Shortcuts", "View"),
+        ("-",),
+    ),
+    ActionSpec(
+        "watched",
+        QT_TRANSLATE_NOOP("Shortcuts", "Mark watched / unwatched"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Lessons"),
+        ("W",),
+        checkable=True,
+    ),
+    ActionSpec(
+        "continue",
+        QT_TRANSLATE_NOOP("Shortcuts", "Continue where I stopped"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Lessons"),
+        ("Ctrl+R",),
+    ),
+    ActionSpec(
+        "shortcuts",
+        QT_TRANSLATE_NOOP("Shortcuts", "Keyboard shortcuts"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Help"),
+        ("?", "F1"),
+    ),
+    ActionSpec(
+        "import_course",
+        QT_TRANSLATE_NOOP("Shortcuts", "Import a course…"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Library"),
+        ("Ctrl+O",),
+    ),
+    ActionSpec(
+        "search",
+        QT_TRANSLATE_NOOP("Shortcuts", "Search everything…"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Index"),
+        ("Ctrl+F", "/"),
+    ),
+    ActionSpec(
+        "mark_start",
+        QT_TRANSLATE_NOOP("Shortcuts", "Mark position start"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Index"),
+        ("I",),
+    ),
+    ActionSpec(
+        "mark_end",
+        QT_TRANSLATE_NOOP("Shortcuts", "Mark position end…"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Index"),
+        ("O",),
+    ),
+    ActionSpec(
+        "index_lesson",
+        QT_TRANSLATE_NOOP("Shortcuts", "Index this lesson (keyboard)"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Index"),
+        ("Ctrl+Shift+I",),
+    ),
+    ActionSpec(
+        "note_new",
+        QT_TRANSLATE_NOOP("Shortcuts", "New note at this time"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Notes"),
+        ("Ctrl+N",),
+    ),
+    ActionSpec(
+        "note_time",
+        QT_TRANSLATE_NOOP("Shortcuts", "Insert the current time in the note"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Notes"),
+        ("Ctrl+T",),
+    ),
+    ActionSpec(
+        "hold_position",
+        QT_TRANSLATE_NOOP("Shortcuts", "Start the hold for this position"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Holds"),
+        ("T",),
+    ),
+    ActionSpec(
+        "hold_pause",
+        QT_TRANSLATE_NOOP("Shortcuts", "Pause / resume the hold"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Holds"),
+        ("Shift+Space",),
+    ),
+    ActionSpec(
+        "hold_add_10",
+        QT_TRANSLATE_NOOP("Shortcuts", "Hold +10 s"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Holds"),
+        ("Shift+Up",),
+    ),
+    ActionSpec(
+        "hold_less_10",
+        QT_TRANSLATE_NOOP("Shortcuts", "Hold −10 s"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Holds"),
+        ("Shift+Down",),
+    ),
+    ActionSpec(
+        "hold_next",
+        QT_TRANSLATE_NOOP("Shortcuts", "Next step"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Holds"),
+        ("Shift+PgDown",),
+    ),
+    ActionSpec(
+        "hold_back",
+        QT_TRANSLATE_NOOP("Shortcuts", "Previous step"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Holds"),
+        ("Shift+PgUp",),
+    ),
+    ActionSpec(
+        "hold_other_side",
+        QT_TRANSLATE_NOOP("Shortcuts", "Other side"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Holds"),
+        ("Shift+H",),
+    ),
+    ActionSpec(
+        "hold_stop",
+        QT_TRANSLATE_NOOP("Shortcuts", "Stop the hold"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Holds"),
+        ("Shift+Backspace",),
+    ),
+    ActionSpec(
+        "hold_confirm",
+        QT_TRANSLATE_NOOP("Shortcuts", "Reminder done / record the tenderness"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Holds"),
+        ("Shift+Return",),
+    ),
     *(
-        ActionSpec(f"tenderness_{value}", f"Recheck: tenderness {value}", "Holds", (str(value),))
+        ActionSpec(
+            f"tenderness_{value}",
+            _RECHECK,
+            QT_TRANSLATE_NOOP("Shortcuts", "Holds"),
+            (str(value),),
+            number=value,
+        )
         for value in range(10)
     ),
-    ActionSpec("table_mode", "Table mode (full screen, readable from the table)", "Holds", ("Shift+F",)),
-    ActionSpec("table_lock", "Lock touch and mouse (table mode)", "Holds", ("Ctrl+L",)),
-    ActionSpec("plans", "Treatment plans…", "Holds", ("Ctrl+Shift+P",)),
-    ActionSpec("practice_log", "Practice log…", "Holds", ("Ctrl+Shift+L",)),
+    ActionSpec(
+        "table_mode",
+        QT_TRANSLATE_NOOP("Shortcuts", "Table mode (full screen, readable from the table)"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Holds"),
+        ("Shift+F",),
+    ),
+    ActionSpec(
+        "table_lock",
+        QT_TRANSLATE_NOOP("Shortcuts", "Lock touch and mouse (table mode)"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Holds"),
+        ("Ctrl+L",),
+    ),
+    ActionSpec(
+        "plans",
+        QT_TRANSLATE_NOOP("Shortcuts", "Treatment plans…"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Holds"),
+        ("Ctrl+Shift+P",),
+    ),
+    ActionSpec(
+        "practice_log",
+        QT_TRANSLATE_NOOP("Shortcuts", "Practice log…"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Holds"),
+        ("Ctrl+Shift+L",),
+    ),
 )
 SPECS = {spec.id: spec for spec in ACTIONS}
 
@@ -92,15 +382,15 @@ SPECS = {spec.id: spec for spec in ACTIONS}
 # skipping and the volume, so in table mode those actions drive the hold instead: whatever key
 # plays the lesson starts the hold there, whatever key goes to the next position goes to the next step.
 TABLE_COMMANDS: dict[str, str] = {
-    "start_pause": "Start / pause the hold",
-    "next": "Next step",
-    "back": "Previous step",
-    "more": "Hold +10 s",
-    "less": "Hold −10 s",
-    "other_side": "Other side",
-    "stop": "Stop the hold",
-    "lock": "Lock touch and mouse",
-    "leave": "Leave table mode",
+    "start_pause": QT_TRANSLATE_NOOP("Shortcuts", "Start / pause the hold"),
+    "next": QT_TRANSLATE_NOOP("Shortcuts", "Next step"),
+    "back": QT_TRANSLATE_NOOP("Shortcuts", "Previous step"),
+    "more": QT_TRANSLATE_NOOP("Shortcuts", "Hold +10 s"),
+    "less": QT_TRANSLATE_NOOP("Shortcuts", "Hold −10 s"),
+    "other_side": QT_TRANSLATE_NOOP("Shortcuts", "Other side"),
+    "stop": QT_TRANSLATE_NOOP("Shortcuts", "Stop the hold"),
+    "lock": QT_TRANSLATE_NOOP("Shortcuts", "Lock touch and mouse"),
+    "leave": QT_TRANSLATE_NOOP("Shortcuts", "Leave table mode"),
 }
 # In order of preference: the first key of a command is the one its hint names.
 TABLE_MEANING: dict[str, str] = {
@@ -129,6 +419,11 @@ TABLE_MEANING: dict[str, str] = {
     "fullscreen": "leave",
 }
 MEDIA_KEYS = ("Media ", "Toggle Media ")
+
+
+def table_command_title(command: str) -> str:
+    """A table-mode command's name in the user's language."""
+    return QCoreApplication.translate(CONTEXT, TABLE_COMMANDS[command])
 
 
 def table_command_keys(bindings: ShortcutBindings, command: str) -> tuple[str, ...]:
@@ -228,34 +523,51 @@ class ShortcutBindings(QObject):
     def _save(self) -> None:
         keymap = Keymap(keys=dict(self._overrides), options=dict(self._options))
         try:
-            self._file.save(keymap, {spec.id: spec.label for spec in ACTIONS})
+            self._file.save(
+                keymap, {spec.id: spec.label_source.format(number=spec.number) for spec in ACTIONS}
+            )
         except OSError as error:
             self.save_failed.emit(
-                f"The keys could not be saved to {self._file.path}: {error.strerror or error}. "
-                "They work until smrtplayer closes."
+                self.tr(
+                    "The keys could not be saved to {path}: {reason}. They work until smrtplayer closes."
+                ).format(path=self._file.path, reason=error.strerror or error)
             )
         self.changed.emit()
 
 
 @dataclass(frozen=True)
 class Preset:
-    label: str
-    description: str
+    label_source: str
+    description_source: str
     keys: dict[str, tuple[str, ...]]
+
+    @property
+    def label(self) -> str:
+        return QCoreApplication.translate(CONTEXT, self.label_source)
+
+    @property
+    def description(self) -> str:
+        return QCoreApplication.translate(CONTEXT, self.description_source)
 
 
 PRESETS: dict[str, Preset] = {
     "foot_pedal": Preset(
-        "3-key foot pedal",
-        "Left pedal F7: previous position (in table mode: previous step); middle F8: play / pause "
-        "(start / pause the hold); right F9: next position (next step). Set the pedal to send F7, "
-        "F8 and F9, or give each pedal's key with “Add key”.",
+        QT_TRANSLATE_NOOP("Shortcuts", "3-key foot pedal"),
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Left pedal F7: previous position (in table mode: previous step); middle F8: play / pause "
+            "(start / pause the hold); right F9: next position (next step). Set the pedal to send F7, "
+            "F8 and F9, or give each pedal's key with “Add key”.",
+        ),
         {"previous_position": ("F7",), "play_pause": ("F8",), "next_position": ("F9",)},
     ),
     "presenter_clicker": Preset(
-        "Presenter clicker",
-        "PgUp / PgDn: previous / next position (step); B or “.” (blank screen): play / pause "
-        "(start / pause the hold); F5 (start show): table mode; Esc: leave.",
+        QT_TRANSLATE_NOOP("Shortcuts", "Presenter clicker"),
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "PgUp / PgDn: previous / next position (step); B or “.” (blank screen): play / pause "
+            "(start / pause the hold); F5 (start show): table mode; Esc: leave.",
+        ),
         {
             "previous_position": ("PgUp",),
             "next_position": ("PgDown",),
@@ -297,4 +609,10 @@ def apply_bindings(actions: dict[str, QAction], bindings: ShortcutBindings) -> N
         keys = bindings.keys(action_id)
         action.setShortcuts([QKeySequence(key) for key in keys])
         label = SPECS[action_id].label
-        action.setToolTip(f"{label} ({key_text(keys)})" if keys else label)
+        action.setToolTip(
+            QCoreApplication.translate("Shortcuts", "{action} ({keys})").format(
+                action=label, keys=key_text(keys)
+            )
+            if keys
+            else label
+        )

@@ -9,7 +9,7 @@ It also owns the questions the hold features ask: what to do about a plan step w
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 
 from smrtplayer.app.context import AppContext
 from smrtplayer.common.timetext import clock_text
+from smrtplayer.common.translatable import QT_TRANSLATE_NOOP
 from smrtplayer.holds.cues import CLINIC, SELF_CARE
 from smrtplayer.holds.legs import Leg
 from smrtplayer.holds.runner import SequenceRunner
-from smrtplayer.holds.session_summary import local_time
 from smrtplayer.models.plans import PASSES, RECHECK, REMINDER, Plan
 from smrtplayer.models.presets import HoldRejected, parse_duration_ms
 from smrtplayer.models.sessions import SessionRejected
@@ -43,15 +43,16 @@ from smrtplayer.ui.common.shortcuts import ShortcutBindings
 from smrtplayer.ui.holds.demonstration import demonstration_note
 from smrtplayer.ui.holds.dialogs import NO_VALUE
 from smrtplayer.ui.holds.plan_editor import PlanEditor
-from smrtplayer.ui.holds.practice_log_view import PracticeLogView
+from smrtplayer.ui.holds.practice_log_view import PracticeLogView, when_text
 from smrtplayer.ui.holds.table_mode import open_table_mode
+from smrtplayer.ui.holds.wording import kind_name, preset_name, session_summary_text
 
 OPTIONS = (
-    ("holds.pause_at_positions", "Pause at each position and start its hold"),
-    ("holds.loop_span", "Loop the position's video while holding"),
-    ("holds.auto_advance", "Go on to the next step by itself"),
-    ("holds.ticks", "Tick every second"),
-    ("holds.speak_names", "Say the position's name (self-care)"),
+    ("holds.pause_at_positions", QT_TRANSLATE_NOOP("HoldPanel", "Pause at each position and start its hold")),
+    ("holds.loop_span", QT_TRANSLATE_NOOP("HoldPanel", "Loop the position's video while holding")),
+    ("holds.auto_advance", QT_TRANSLATE_NOOP("HoldPanel", "Go on to the next step by itself")),
+    ("holds.ticks", QT_TRANSLATE_NOOP("HoldPanel", "Tick every second")),
+    ("holds.speak_names", QT_TRANSLATE_NOOP("HoldPanel", "Say the position's name (self-care)")),
 )
 
 
@@ -62,27 +63,40 @@ def confirm_close_during_hold(parent: QWidget | None, context: AppContext) -> bo
         return True
     runner = holds.runner
     leg = runner.current()
-    what = f"“{leg.label}”" if leg is not None else "A hold"
+    what = f"“{leg.label}”" if leg is not None else QCoreApplication.translate("HoldPanel", "A hold")
     left = runner.timer.display() if runner.timer.is_active() else ""
     box = message_box(
         parent,
         QMessageBox.Icon.Question,
-        "A hold is running",
-        f"{what} is still running{f' ({left} left)' if left else ''}. Close smrtplayer anyway? "
-        "The hold will be logged as ended now.",
+        QCoreApplication.translate("HoldPanel", "A hold is running"),
+        QCoreApplication.translate(
+            "HoldPanel",
+            "{what} is still running{left}. Close smrtplayer anyway? The hold will be logged as ended now.",
+        ).format(
+            what=what,
+            left=QCoreApplication.translate("HoldPanel", " ({time} left)").format(time=left) if left else "",
+        ),
     )
-    close = box.addButton("Close", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Keep holding", QMessageBox.ButtonRole.RejectRole)
+    close = box.addButton(QCoreApplication.translate("HoldPanel", "Close"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("HoldPanel", "Keep holding"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is close
 
 
 def ask_about_missing_lesson(parent: QWidget | None, runner: SequenceRunner, leg: Leg, message: str) -> str:
     """Skip the step, hold it without its video, or stop the sequence; returns the choice made."""
-    box = message_box(parent, QMessageBox.Icon.Warning, "Lesson missing", message)
-    skip = box.addButton("Skip this step", QMessageBox.ButtonRole.AcceptRole)
-    hold = box.addButton("Hold without the video", QMessageBox.ButtonRole.ActionRole)
-    box.addButton("Stop the sequence", QMessageBox.ButtonRole.RejectRole)
+    box = message_box(
+        parent, QMessageBox.Icon.Warning, QCoreApplication.translate("HoldPanel", "Lesson missing"), message
+    )
+    skip = box.addButton(
+        QCoreApplication.translate("HoldPanel", "Skip this step"), QMessageBox.ButtonRole.AcceptRole
+    )
+    hold = box.addButton(
+        QCoreApplication.translate("HoldPanel", "Hold without the video"), QMessageBox.ButtonRole.ActionRole
+    )
+    box.addButton(
+        QCoreApplication.translate("HoldPanel", "Stop the sequence"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(skip)
     box.exec()
     if box.clickedButton() is skip:
@@ -132,10 +146,12 @@ class HoldPanel(QWidget):
         self.answer_spin = QSpinBox()
         self.answer_spin.setObjectName("recheckValue")
         self.answer_spin.setRange(0, 10)
-        self.answer_spin.setToolTip("How tender the point is now, 0 (none) to 10 (as before treatment)")
-        self.confirm_button = QPushButton("Done")
+        self.answer_spin.setToolTip(
+            self.tr("How tender the point is now, 0 (none) to 10 (as before treatment)")
+        )
+        self.confirm_button = QPushButton(self.tr("Done"))
         self.confirm_button.setObjectName("confirmStep")
-        self.what = QLabel("No hold running")
+        self.what = QLabel(self.tr("No hold running"))
         self.what.setObjectName("holdWhat")
         self.what.setTextFormat(Qt.TextFormat.PlainText)
         self.what.setWordWrap(True)
@@ -145,7 +161,7 @@ class HoldPanel(QWidget):
         self.preset_combo.setObjectName("presetCombo")
         self.duration_edit = QLineEdit()
         self.duration_edit.setObjectName("durationEdit")
-        self.duration_edit.setPlaceholderText("or type: 40, 1:30, 2 min")
+        self.duration_edit.setPlaceholderText(self.tr("or type: 40, 1:30, 2 min"))
         self.duration_edit.setToolTip(
             self.tr("A length to start with Start, or, while a hold runs, its new length (Enter)")
         )
@@ -155,21 +171,21 @@ class HoldPanel(QWidget):
         #: what T does with the length chosen above, in words
         self.hold_rule = plain_label("", name="holdRule")
         self.hold_rule.setWordWrap(True)
-        self.start_button = QPushButton("Start")
-        self.save_preset_button = QPushButton("Save as preset…")
-        self.hold_position_button = QPushButton("Hold this position (T)")
+        self.start_button = QPushButton(self.tr("Start"))
+        self.save_preset_button = QPushButton(self.tr("Save as preset…"))
+        self.hold_position_button = QPushButton(self.tr("Hold this position (T)"))
         self.hold_position_button.setObjectName("holdPositionButton")
         self.hold_position_button.setToolTip(
-            "Start the hold for the position on screen, with its own hold time"
+            self.tr("Start the hold for the position on screen, with its own hold time")
         )
 
-        self.pause_button = QPushButton("Pause")
+        self.pause_button = QPushButton(self.tr("Pause"))
         self.minus_button = QPushButton("−10 s")
         self.plus_button = QPushButton("+10 s")
-        self.stop_button = QPushButton("Stop")
-        self.continue_button = QPushButton("Continue the lesson")
-        self.other_side_button = QPushButton("Other side")
-        self.next_button = QPushButton("Next")
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.continue_button = QPushButton(self.tr("Continue the lesson"))
+        self.other_side_button = QPushButton(self.tr("Other side"))
+        self.next_button = QPushButton(self.tr("Next"))
 
         self.before_spin = _tenderness_spin("tenderBefore")
         self.after_spin = _tenderness_spin("tenderAfter")
@@ -178,23 +194,23 @@ class HoldPanel(QWidget):
 
         self.profile_combo = QComboBox()
         self.profile_combo.setObjectName("cueProfile")
-        self.profile_combo.addItem("Clinic: soft chime and screen flash", CLINIC)
-        self.profile_combo.addItem("Self-care: louder, counts down, may speak", SELF_CARE)
+        self.profile_combo.addItem(self.tr("Clinic: soft chime and screen flash"), CLINIC)
+        self.profile_combo.addItem(self.tr("Self-care: louder, counts down, may speak"), SELF_CARE)
         self.option_boxes: dict[str, QCheckBox] = {}
 
-        self.session_button = QPushButton("Start a session…")
+        self.session_button = QPushButton(self.tr("Start a session…"))
         self.session_button.setObjectName("sessionButton")
         self.session_button.setToolTip(
-            "Group the holds of one treatment; a client label (initials or a pseudonym) is optional"
+            self.tr("Group the holds of one treatment; a client label (initials or a pseudonym) is optional")
         )
         self.session_info = QLabel("")
         self.session_info.setObjectName("sessionInfo")
         self.session_info.setTextFormat(Qt.TextFormat.PlainText)
         self.session_info.setWordWrap(True)
 
-        self.plans_button = QPushButton("Plans…")
-        self.table_button = QPushButton("Table mode")
-        self.log_button = QPushButton("Practice log…")
+        self.plans_button = QPushButton(self.tr("Plans…"))
+        self.table_button = QPushButton(self.tr("Table mode"))
+        self.log_button = QPushButton(self.tr("Practice log…"))
 
         self._build_layout()
         self._connect()
@@ -219,19 +235,21 @@ class HoldPanel(QWidget):
         for button in (self.continue_button, self.other_side_button, self.next_button):
             after.addWidget(button)
         tender = QFormLayout()
-        tender.addRow("Tenderness before (0–10)", self.before_spin)
-        self.before_spin.setToolTip("How tender the spot is before this hold; kept with it")
+        tender.addRow(self.tr("Tenderness before (0–10)"), self.before_spin)
+        self.before_spin.setToolTip(self.tr("How tender the spot is before this hold; kept with it"))
         self.after_spin.setToolTip(
-            "How tender the spot is after the hold: the one running now, or, when none runs, the one "
-            "just ended"
+            self.tr(
+                "How tender the spot is after the hold: the one running now, or, when none runs, the one "
+                "just ended"
+            )
         )
-        tender.addRow("Tenderness after (0–10)", self.after_spin)
+        tender.addRow(self.tr("Tenderness after (0–10)"), self.after_spin)
         tender.addRow("", self.reduction)
-        options = QGroupBox("Options")
+        options = QGroupBox(self.tr("Options"))
         options_layout = QVBoxLayout(options)
         options_layout.addWidget(self.profile_combo)
         for key, text in OPTIONS:
-            box = QCheckBox(text)
+            box = QCheckBox(self.tr(text))
             box.setObjectName(key.replace("holds.", "option_"))
             self.option_boxes[key] = box
             options_layout.addWidget(box)
@@ -326,7 +344,7 @@ class HoldPanel(QWidget):
         self.preset_combo.clear()
         self.preset_combo.addItem(self.tr("Each position's own time"), None)
         for preset in self.holds.all_presets():
-            self.preset_combo.addItem(preset.name, (preset.name, preset.hold_ms))
+            self.preset_combo.addItem(preset_name(preset), (preset.name, preset.hold_ms))
         index = next(
             (i for i in range(self.preset_combo.count()) if self.preset_combo.itemData(i) == chosen), 0
         )
@@ -338,7 +356,7 @@ class HoldPanel(QWidget):
             name, hold_ms = chosen
             self.hold_rule.setText(
                 self.tr("T holds every position for {length} ({name}) until you change it.").format(
-                    length=clock_text(hold_ms), name=name
+                    length=clock_text(hold_ms), name=QCoreApplication.translate("Presets", name)
                 )
             )
 
@@ -353,7 +371,7 @@ class HoldPanel(QWidget):
                 name, hold_ms = data
                 self.holds.set_position_hold(name, hold_ms)
         except HoldRejected as error:
-            show_problem(self, "Cannot use this length", str(error))
+            show_problem(self, self.tr("Cannot use this length"), str(error))
 
     @Slot()
     def _typed_length(self) -> None:
@@ -365,7 +383,7 @@ class HoldPanel(QWidget):
         try:
             self.runner.set_length(parse_duration_ms(typed))
         except HoldRejected as error:
-            show_problem(self, "Cannot set this length", str(error))
+            show_problem(self, self.tr("Cannot set this length"), str(error))
             return
         self.duration_edit.clear()
 
@@ -374,15 +392,17 @@ class HoldPanel(QWidget):
         if self.holds.hold_current_position() is None:
             show_problem(
                 self,
-                "No position here",
-                "This lesson has no marked positions to hold. Choose a preset and press Start instead.",
+                self.tr("No position here"),
+                self.tr(
+                    "This lesson has no marked positions to hold. Choose a preset and press Start instead."
+                ),
             )
 
     def start_preset(self) -> None:
         typed = self.duration_edit.text().strip()
         try:
             if typed:
-                hold_ms, title = parse_duration_ms(typed), "Hold"
+                hold_ms, title = parse_duration_ms(typed), self.tr("Hold")
             elif self.preset_combo.currentData() is None:  # each position's own time: T's hold
                 self.hold_this_position()
                 return
@@ -390,24 +410,27 @@ class HoldPanel(QWidget):
                 title, hold_ms = self.preset_combo.currentData()
             self.runner.hold_preset(hold_ms, title)
         except HoldRejected as error:
-            show_problem(self, "Cannot start this hold", str(error))
+            show_problem(self, self.tr("Cannot start this hold"), str(error))
 
     def save_preset(self) -> None:
         typed = self.duration_edit.text().strip()
         try:
             hold_ms = parse_duration_ms(typed)
         except HoldRejected as error:
-            show_problem(self, "Cannot save this preset", str(error))
+            show_problem(self, self.tr("Cannot save this preset"), str(error))
             return
         name, ok = QInputDialog.getText(
-            self, "Save as preset", "Name of the preset:", text=f"My hold {typed}"
+            self,
+            self.tr("Save as preset"),
+            self.tr("Name of the preset:"),
+            text=self.tr("My hold {typed}").format(typed=typed),
         )
         if not ok:
             return
         try:
             self.holds.save_preset(name, hold_ms)
         except HoldRejected as error:
-            show_problem(self, "Cannot save this preset", str(error))
+            show_problem(self, self.tr("Cannot save this preset"), str(error))
             return
         saved = self.preset_combo.findText(" ".join(name.split()))
         if saved >= 0:
@@ -417,11 +440,13 @@ class HoldPanel(QWidget):
     def toggle_session(self) -> None:
         if self.holds.current_session() is not None:
             self.holds.end_session()
-            self.session_button.setText("Start a session…")
+            self.session_button.setText(self.tr("Start a session…"))
             self.session_info.setText("")
             return
         label, ok = QInputDialog.getText(
-            self, "Start a session", "Client label (optional: initials or a pseudonym, never a full name):"
+            self,
+            self.tr("Start a session"),
+            self.tr("Client label (optional: initials or a pseudonym, never a full name):"),
         )
         if ok:
             self.start_session(label)
@@ -431,15 +456,21 @@ class HoldPanel(QWidget):
         try:
             session, last_time = self.holds.start_session(client_label)
         except SessionRejected as error:
-            show_problem(self, "Cannot start this session", str(error))
+            show_problem(self, self.tr("Cannot start this session"), str(error))
             return False
-        who = f" with {session.client_label}" if session.client_label else ""
-        text = f"Session{who} running: its holds are grouped in the practice log."
+        if session.client_label:
+            text = self.tr(
+                "Session with {client} running: its holds are grouped in the practice log."
+            ).format(client=session.client_label)
+        else:
+            text = self.tr("Session running: its holds are grouped in the practice log.")
         if last_time is not None:
-            when = local_time(last_time.session.started_at)
-            text += f"\nLast time with this client ({when}): {last_time.summary_text()}"
+            when = when_text(last_time.session.started_at)
+            text += "\n" + self.tr("Last time with this client ({when}): {summary}").format(
+                when=when, summary=session_summary_text(last_time)
+            )
         self.session_info.setText(text)
-        self.session_button.setText("End the session")
+        self.session_button.setText(self.tr("End the session"))
         return True
 
     def confirm_step(self) -> None:
@@ -502,31 +533,39 @@ class HoldPanel(QWidget):
         leg = runner.current() if runner.is_active() else None
         waiting = runner.phase == SequenceRunner.WAITING and leg is not None
         self.countdown.setText(timer.display() if timer.is_active() else "–")
-        self.kind.setText(leg.kind_name.upper() if leg is not None else "")
+        self.kind.setText(kind_name(leg.kind).upper() if leg is not None else "")
         if leg is not None and leg.kind == PASSES and runner.beats.count:
-            self.kind.setText(f"PASS {runner.beats.current} / {runner.beats.count}")
+            self.kind.setText(
+                self.tr("PASS {current} / {count}").format(
+                    current=runner.beats.current, count=runner.beats.count
+                )
+            )
         self.cue.setText(leg.step.text if leg is not None and leg.step is not None else "")
         self.cue.setVisible(bool(self.cue.text()))
         self.answer_spin.setVisible(waiting and leg is not None and leg.kind == RECHECK)
         self.confirm_button.setVisible(waiting)
         if waiting and leg is not None:
             self.confirm_button.setText(
-                "Done (Shift+Enter)" if leg.kind == REMINDER else "Record the tenderness (0–9 keys)"
+                self.tr("Done (Shift+Enter)")
+                if leg.kind == REMINDER
+                else self.tr("Record the tenderness (0–9 keys)")
             )
         if runner.phase == SequenceRunner.BLOCKED:
-            state = "waiting: lesson missing"
+            state = self.tr("waiting: lesson missing")
         elif timer.is_paused():
-            state = "paused"
+            state = self.tr("paused")
         elif timer.is_overtime():
-            state = "done"
+            state = self.tr("done")
         else:
             state = ""
         shown = demonstration_note(leg)
         self.what.setText(
-            " · ".join(part for part in ((leg.label if leg else "No hold running"), shown, state) if part)
+            " · ".join(
+                part for part in ((leg.label if leg else self.tr("No hold running")), shown, state) if part
+            )
         )
         active = runner.is_active()
-        self.pause_button.setText("Resume" if timer.is_paused() else "Pause")
+        self.pause_button.setText(self.tr("Resume") if timer.is_paused() else self.tr("Pause"))
         for button in (self.pause_button, self.minus_button, self.plus_button, self.stop_button):
             button.setEnabled(active and runner.phase != SequenceRunner.BLOCKED)
         self.continue_button.setEnabled(
@@ -540,17 +579,27 @@ class HoldPanel(QWidget):
         self.next_button.setEnabled(active)
         with_video = bool(leg and leg.step and leg.step.has_video)
         self.next_button.setText(
-            ("Next position" if with_video else "Finish") if runner.is_adhoc() else "Next step"
+            (self.tr("Next position") if with_video else self.tr("Finish"))
+            if runner.is_adhoc()
+            else self.tr("Next step")
         )
         entry = self.holds.last_entry()
         if entry is not None and entry.reduction is not None:
             change = entry.reduction
-            words = f"down {change}" if change > 0 else f"up {-change}" if change < 0 else "no change"
+            if change > 0:
+                words = self.tr("down {points}").format(points=change)
+            elif change < 0:
+                words = self.tr("up {points}").format(points=-change)
+            else:
+                words = self.tr("no change")
             percent = entry.reduction_percent
             if percent is not None and entry.is_counterstrain:
-                words += f" ({percent} % less{', under 70 %' if entry.below_target else ''})"
+                under = self.tr(", under 70 %") if entry.below_target else ""
+                words += self.tr(" ({percent} % less{under})").format(percent=percent, under=under)
             self.reduction.setText(
-                f"Last hold: tenderness {entry.tender_before} → {entry.tender_after}, {words}"
+                self.tr("Last hold: tenderness {tender_before} → {tender_after}, {words}").format(
+                    tender_before=entry.tender_before, tender_after=entry.tender_after, words=words
+                )
             )
         else:
             self.reduction.setText("")

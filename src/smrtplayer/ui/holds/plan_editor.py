@@ -38,25 +38,45 @@ from PySide6.QtWidgets import (
 )
 
 from smrtplayer.app.context import AppContext
-from smrtplayer.common.wording import counted
+from smrtplayer.common.translatable import QT_TRANSLATE_NOOP
 from smrtplayer.holds.handout import HandoutExporter, paint_plan
 from smrtplayer.holds.legs import rest_step, step_for_position, validate_plan
-from smrtplayer.models.plans import KIND_NAMES, MAX_REPEATS, PASSES, Plan, PlanStep
+from smrtplayer.models.plans import MAX_REPEATS, PASSES, Plan, PlanStep
 from smrtplayer.models.positions import Position
 from smrtplayer.models.presets import MAX_HOLD_MS, MIN_HOLD_MS, HoldRejected
+from smrtplayer.ui.common.i18n import short_number_text
 from smrtplayer.ui.common.messages import show_problem
 from smrtplayer.ui.common.plain_text import plain_tooltip
 from smrtplayer.ui.common.tree_items import child_items, top_level_items
 from smrtplayer.ui.holds.dialogs import default_export_name
 from smrtplayer.ui.holds.step_dialog import StepDialog
+from smrtplayer.ui.holds.wording import kind_name, plan_length_text
 
 if TYPE_CHECKING:  # print support is loaded only when printing
     from PySide6.QtPrintSupport import QPrinter
 
 PLAN_ROLE = Qt.ItemDataRole.UserRole
-SIDE_CHOICES = (("Right", "R"), ("Left", "L"), ("Both sides", "both"))
-COLUMNS = ("Step", "Side", "Hold (s)", "Repeats", "Video", "Kind")
-SIDE_ORDERS = (("Each step right, then left", "each"), ("All right, then all left", "all"))
+SIDE_CHOICES = (
+    (QT_TRANSLATE_NOOP("PlanEditor", "Right"), "R"),
+    (QT_TRANSLATE_NOOP("PlanEditor", "Left"), "L"),
+    (QT_TRANSLATE_NOOP("PlanEditor", "Both sides"), "both"),
+)
+COLUMNS = (
+    QT_TRANSLATE_NOOP("PlanEditor", "Step"),
+    QT_TRANSLATE_NOOP("PlanEditor", "Side"),
+    QT_TRANSLATE_NOOP("PlanEditor", "Hold (s)"),
+    QT_TRANSLATE_NOOP("PlanEditor", "Repeats"),
+    QT_TRANSLATE_NOOP("PlanEditor", "Video"),
+    QT_TRANSLATE_NOOP("PlanEditor", "Kind"),
+)
+SIDE_ORDERS = (
+    (QT_TRANSLATE_NOOP("PlanEditor", "Each step right, then left"), "each"),
+    (QT_TRANSLATE_NOOP("PlanEditor", "All right, then all left"), "all"),
+)
+#: what the Video column says of a step's lesson
+COURSE_REMOVED = QT_TRANSLATE_NOOP("PlanEditor", "course removed")
+FILE_MISSING = QT_TRANSLATE_NOOP("PlanEditor", "file missing")
+VIDEO_OK = QT_TRANSLATE_NOOP("PlanEditor", "ok")
 
 
 class _StepChanges(TypedDict, total=False):
@@ -72,11 +92,11 @@ class PositionPicker(QDialog):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add positions")
+        self.setWindowTitle(self.tr("Add positions"))
         self.resize(760, 560)
         self.tree = QTreeWidget()
         self.tree.setObjectName("positionTree")
-        self.tree.setHeaderLabels(["Position", "Side", "Hold"])
+        self.tree.setHeaderLabels([self.tr("Position"), self.tr("Side"), self.tr("Hold")])
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
@@ -86,7 +106,7 @@ class PositionPicker(QDialog):
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.setUniformRowHeights(False)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter: piriformis, psoas…")
+        self.filter.setPlaceholderText(self.tr("Filter: piriformis, psoas…"))
         self.filter.textChanged.connect(self._apply_filter)
         self._checked_order: list[Position] = []
         for course in context.library.courses():
@@ -112,7 +132,7 @@ class PositionPicker(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -154,7 +174,7 @@ class PlanEditor(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("planEditor")
-        self.setWindowTitle("Treatment plans")
+        self.setWindowTitle(self.tr("Treatment plans"))
         self.resize(980, 600)
         self.context = context
         self.holds = context.holds
@@ -164,7 +184,7 @@ class PlanEditor(QDialog):
         self._writing = False  # this editor's own writes: it already shows what they changed
         self._exporter = HandoutExporter(context.library, context.paths.cache, self)
         self._exporter.finished.connect(self._on_exported)
-        self._exporter.failed.connect(lambda message: show_problem(self, "Export failed", message))
+        self._exporter.failed.connect(lambda message: show_problem(self, self.tr("Export failed"), message))
 
         self.plan_list = QListWidget()
         self.plan_list.setObjectName("planList")
@@ -172,21 +192,21 @@ class PlanEditor(QDialog):
         self.plan_list.setWordWrap(True)
         self.plan_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.plan_list.currentItemChanged.connect(self._on_plan_selected)
-        self.new_button = QPushButton("New")
-        self.duplicate_button = QPushButton("Duplicate")
-        self.delete_button = QPushButton("Delete")
+        self.new_button = QPushButton(self.tr("New"))
+        self.duplicate_button = QPushButton(self.tr("Duplicate"))
+        self.delete_button = QPushButton(self.tr("Delete"))
         self.plan_up_button = QPushButton("↑")
         self.plan_down_button = QPushButton("↓")
 
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("planTitle")
-        self.title_edit.setPlaceholderText("Name of the plan")
+        self.title_edit.setPlaceholderText(self.tr("Name of the plan"))
         self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setPlaceholderText("Notes for the handout (optional)")
+        self.notes_edit.setPlaceholderText(self.tr("Notes for the handout (optional)"))
         self.notes_edit.setMaximumHeight(70)
         self.steps_table = QTableWidget(0, len(COLUMNS))
         self.steps_table.setObjectName("stepsTable")
-        self.steps_table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.steps_table.setHorizontalHeaderLabels([self.tr(column) for column in COLUMNS])
         self.steps_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.steps_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.steps_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -194,28 +214,30 @@ class PlanEditor(QDialog):
         self.steps_table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        self.add_positions_button = QPushButton("Add positions…")
-        self.add_rest_button = QPushButton("Add rest…")
-        self.add_step_button = QPushButton("Add step…")
+        self.add_positions_button = QPushButton(self.tr("Add positions…"))
+        self.add_rest_button = QPushButton(self.tr("Add rest…"))
+        self.add_step_button = QPushButton(self.tr("Add step…"))
         self.add_step_button.setObjectName("addStep")
         self.add_step_button.setToolTip(
-            "A roll, a rest on a tender spot, passes, a reminder, a recheck: from a preset or a structure"
+            self.tr(
+                "A roll, a rest on a tender spot, passes, a reminder, a recheck: from a preset or a structure"
+            )
         )
-        self.template_button = QPushButton("From a template…")
+        self.template_button = QPushButton(self.tr("From a template…"))
         self.template_button.setObjectName("fromTemplate")
         self.side_order = QComboBox()
         self.side_order.setObjectName("sideOrder")
         for text, value in SIDE_ORDERS:
-            self.side_order.addItem(text, value)
-        self.remove_step_button = QPushButton("Remove")
-        self.step_up_button = QPushButton("Move up")
-        self.step_down_button = QPushButton("Move down")
+            self.side_order.addItem(self.tr(text), value)
+        self.remove_step_button = QPushButton(self.tr("Remove"))
+        self.step_up_button = QPushButton(self.tr("Move up"))
+        self.step_down_button = QPushButton(self.tr("Move down"))
         self.summary = QLabel("")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.save_button = QPushButton("Save")
-        self.run_button = QPushButton("Run in table mode")
-        self.export_button = QPushButton("Export handout (PDF)…")
-        self.print_button = QPushButton("Print…")
+        self.save_button = QPushButton(self.tr("Save"))
+        self.run_button = QPushButton(self.tr("Run in table mode"))
+        self.export_button = QPushButton(self.tr("Export handout (PDF)…"))
+        self.print_button = QPushButton(self.tr("Print…"))
 
         self._build_layout()
         # Enter in the title or a table must not press a button: it made a new empty plan.
@@ -229,7 +251,7 @@ class PlanEditor(QDialog):
     def _build_layout(self) -> None:
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.addWidget(QLabel("Plans"))
+        left_layout.addWidget(QLabel(self.tr("Plans")))
         left_layout.addWidget(self.plan_list, 1)
         row = QHBoxLayout()
         for button in (self.new_button, self.duplicate_button, self.delete_button):
@@ -347,7 +369,7 @@ class PlanEditor(QDialog):
         self._fill_plan_list(self._plan.id if self._plan is not None else None)
         item = self.plan_list.currentItem()
         if item is not None:
-            item.setText(self.title_edit.text().strip() or "Untitled plan")
+            item.setText(self.title_edit.text().strip() or self.tr("Untitled plan"))
 
     def _load(self, plan: Plan | None) -> None:
         self._loading = True
@@ -373,7 +395,7 @@ class PlanEditor(QDialog):
     def _on_title_edited(self, text: str) -> None:
         item = self.plan_list.currentItem()
         if item is not None:
-            item.setText(text.strip() or "Untitled plan")
+            item.setText(text.strip() or self.tr("Untitled plan"))
 
     def current_plan(self) -> Plan | None:
         if self._plan is None:
@@ -390,7 +412,7 @@ class PlanEditor(QDialog):
         if self._plan is not None:
             self.save(quiet=True)
         with self._own_write():
-            plan_id = self.holds.save_plan(Plan(title="New plan"))
+            plan_id = self.holds.save_plan(Plan(title=self.tr("New plan")))
         self._plan = None
         self.reload(plan_id)
         self.title_edit.setFocus()
@@ -409,8 +431,8 @@ class PlanEditor(QDialog):
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Delete plan",
-            f"Delete the plan “{self._plan.title}”? Its practice log stays.",
+            self.tr("Delete plan"),
+            self.tr("Delete the plan “{title}”? Its practice log stays.").format(title=self._plan.title),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
@@ -435,14 +457,14 @@ class PlanEditor(QDialog):
             return False
         if not plan.title:
             if not quiet:
-                show_problem(self, "Cannot save", "A plan needs a name.")
-            plan = replace(plan, title="Untitled plan")
+                show_problem(self, self.tr("Cannot save"), self.tr("A plan needs a name."))
+            plan = replace(plan, title=self.tr("Untitled plan"))
         try:
             with self._own_write():
                 plan_id = self.holds.save_plan(plan)
         except (HoldRejected, ValueError) as error:
             if not quiet:
-                show_problem(self, "Cannot save", str(error))
+                show_problem(self, self.tr("Cannot save"), str(error))
             return False
         self._plan = self.holds.plan(plan_id)
         item = self.plan_list.currentItem()
@@ -456,7 +478,7 @@ class PlanEditor(QDialog):
         table.blockSignals(True)  # filling is not renaming
         table.setRowCount(len(self._steps))
         for row, step in enumerate(self._steps):
-            name = QTableWidgetItem(step.title or KIND_NAMES[step.kind])
+            name = QTableWidgetItem(step.title or kind_name(step.kind))
             name.setFlags(name.flags() | Qt.ItemFlag.ItemIsEditable)
             # The name is elided to its column; the tooltip has it whole, with the technique.
             name.setToolTip(plain_tooltip("\n".join(part for part in (name.text(), step.technique) if part)))
@@ -467,7 +489,7 @@ class PlanEditor(QDialog):
             table.setItem(row, 5, kind)
             side = QComboBox()
             for text, value in SIDE_CHOICES:
-                side.addItem(text, value)
+                side.addItem(self.tr(text), value)
             side.setCurrentIndex(max(0, side.findData(step.side)))
             side.setEnabled(step.is_sided)
             side.currentIndexChanged.connect(
@@ -486,7 +508,8 @@ class PlanEditor(QDialog):
             repeats.setValue(step.repeats)
             repeats.valueChanged.connect(lambda value, row=row: self._set_step(row, repeats=value))
             table.setCellWidget(row, 3, repeats)
-            video = QTableWidgetItem(self._video_state(step))
+            state = self._video_state(step)
+            video = QTableWidgetItem(self.tr(state) if state else "")
             video.setFlags(video.flags() & ~Qt.ItemFlag.ItemIsEditable)
             table.setItem(row, 4, video)
         table.blockSignals(False)
@@ -506,8 +529,8 @@ class PlanEditor(QDialog):
             return ""
         lesson = self.context.library.lesson_by_fingerprint(step.lesson_fingerprint or "")
         if lesson is None:
-            return "course removed"
-        return "ok" if Path(lesson.path).is_file() else "file missing"
+            return COURSE_REMOVED
+        return VIDEO_OK if Path(lesson.path).is_file() else FILE_MISSING
 
     def _set_step(self, row: int, **changes: Unpack[_StepChanges]) -> None:
         if self._loading or not 0 <= row < len(self._steps):
@@ -518,14 +541,12 @@ class PlanEditor(QDialog):
     def _update_summary(self) -> None:
         plan = self.current_plan()
         if plan is None or not plan.steps:
-            self.summary.setText("Add positions from any course, then rests between them if wanted.")
+            self.summary.setText(self.tr("Add positions from any course, then rests between them if wanted."))
             return
-        missing = sum(
-            1 for step in plan.steps if self._video_state(step) in ("course removed", "file missing")
-        )
-        text = plan.length_text()
+        missing = sum(1 for step in plan.steps if self._video_state(step) in (COURSE_REMOVED, FILE_MISSING))
+        text = plan_length_text(plan)
         if missing:
-            text += f"; {counted(missing, 'step')} without a playable lesson"
+            text += self.tr("; %n step(s) without a playable lesson", "", missing)
         self.summary.setText(text)
 
     def add_positions(self, positions: list[Position]) -> None:
@@ -540,7 +561,7 @@ class PlanEditor(QDialog):
         try:
             step = rest_step(seconds * 1000)
         except HoldRejected as error:
-            show_problem(self, "Cannot add this rest", str(error))
+            show_problem(self, self.tr("Cannot add this rest"), str(error))
             return
         row = self._selected_row()
         at = row + 1 if row >= 0 else len(self._steps)
@@ -574,7 +595,9 @@ class PlanEditor(QDialog):
     def ask_template(self) -> None:
         templates = self.holds.templates()
         names = [template.title for template in templates]
-        name, ok = QInputDialog.getItem(self, "New plan from a template", "Template:", names, 0, False)
+        name, ok = QInputDialog.getItem(
+            self, self.tr("New plan from a template"), self.tr("Template:"), names, 0, False
+        )
         if ok and name in names:
             self.copy_template(templates[names.index(name)].key)
 
@@ -584,7 +607,9 @@ class PlanEditor(QDialog):
             self.add_positions(picker.chosen())
 
     def ask_rest(self) -> None:
-        seconds, ok = QInputDialog.getInt(self, "Add rest", "Rest (seconds):", 15, MIN_HOLD_MS // 1000, 600)
+        seconds, ok = QInputDialog.getInt(
+            self, self.tr("Add rest"), self.tr("Rest (seconds):"), 15, MIN_HOLD_MS // 1000, 600
+        )
         if ok:
             self.add_rest(seconds)
 
@@ -621,37 +646,37 @@ class PlanEditor(QDialog):
             return None
 
     def run(self) -> None:
-        plan = self._valid_plan("Cannot run this plan")
+        plan = self._valid_plan(self.tr("Cannot run this plan"))
         if plan is None:
             return
         self.save(quiet=True)
         self.run_requested.emit(self._plan or plan)
 
     def ask_export(self) -> None:
-        plan = self._valid_plan("Cannot export this plan")
+        plan = self._valid_plan(self.tr("Cannot export this plan"))
         if plan is None:
             return
         path, _filter = QFileDialog.getSaveFileName(
             self,
-            "Export handout",
+            self.tr("Export handout"),
             default_export_name(plan),
-            "PDF (*.pdf)",
+            self.tr("PDF (*.pdf)"),
         )
         if path:
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> None:
-        plan = self._valid_plan("Cannot export this plan")
+        plan = self._valid_plan(self.tr("Cannot export this plan"))
         if plan is not None:
             self.export_button.setEnabled(False)
             self._exporter.export(plan, path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf"))
 
     def _on_exported(self, path: Path) -> None:
         self.export_button.setEnabled(True)
-        self.summary.setText(f"Handout written to {path}")
+        self.summary.setText(self.tr("Handout written to {path}").format(path=path))
 
     def print_plan(self) -> None:
-        plan = self._valid_plan("Cannot print this plan")
+        plan = self._valid_plan(self.tr("Cannot print this plan"))
         if plan is None:
             return
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -688,9 +713,9 @@ class PlanEditor(QDialog):
 
 
 def _kind_text(step: PlanStep) -> str:
-    text = KIND_NAMES[step.kind]
+    text = kind_name(step.kind)
     if step.kind == PASSES:
-        text += f": {step.passes} × {step.cadence_ms / 1000:g} s"
+        text += f": {step.passes} × {short_number_text(step.cadence_ms / 1000)} s"
     elif step.text:
         text += f": {step.text}"
     return text

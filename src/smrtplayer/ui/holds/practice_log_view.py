@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,36 +29,48 @@ from PySide6.QtWidgets import (
 )
 
 from smrtplayer.app.context import AppContext
-from smrtplayer.models.plans import KIND_NAMES
+from smrtplayer.common.translatable import QT_TRANSLATE_NOOP
 from smrtplayer.models.practice import PracticeEntry
 from smrtplayer.models.sessions import Session, SessionRejected
+from smrtplayer.ui.common.i18n import datetime_text, number_text
 from smrtplayer.ui.common.messages import show_problem
 from smrtplayer.ui.common.plain_text import plain_tooltip
 from smrtplayer.ui.holds.dialogs import NO_VALUE
+from smrtplayer.ui.holds.wording import kind_name
 
 COLUMNS = (
-    "When",
-    "Position",
-    "Side",
-    "Planned",
-    "Held",
-    "Finished",
-    "Before",
-    "After",
-    "Change",
+    QT_TRANSLATE_NOOP("PracticeLogView", "When"),
+    QT_TRANSLATE_NOOP("PracticeLogView", "Position"),
+    QT_TRANSLATE_NOOP("PracticeLogView", "Side"),
+    QT_TRANSLATE_NOOP("PracticeLogView", "Planned"),
+    QT_TRANSLATE_NOOP("PracticeLogView", "Held"),
+    QT_TRANSLATE_NOOP("PracticeLogView", "Finished"),
+    QT_TRANSLATE_NOOP("PracticeLogView", "Before"),
+    QT_TRANSLATE_NOOP("PracticeLogView", "After"),
+    QT_TRANSLATE_NOOP("PracticeLogView", "Change"),
     "%",
-    "Kind",
+    QT_TRANSLATE_NOOP("PracticeLogView", "Kind"),
 )
-SIDES = {"L": "Left", "R": "Right", "both": "Both", "": ""}
+SIDES = {
+    "L": QT_TRANSLATE_NOOP("PracticeLogView", "Left"),
+    "R": QT_TRANSLATE_NOOP("PracticeLogView", "Right"),
+    "both": QT_TRANSLATE_NOOP("PracticeLogView", "Both"),
+    "": "",
+}
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def when_text(iso: str) -> str:
     try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+        return datetime_text(datetime.fromisoformat(iso).astimezone())
     except ValueError:
         return iso
+
+
+def side_text(side: str) -> str:
+    source = SIDES.get(side)
+    return QCoreApplication.translate("PracticeLogView", source) if source else side
 
 
 def seconds_text(ms: int) -> str:
@@ -69,7 +81,8 @@ def percent_text(entry: PracticeEntry) -> str:
     """“80 %” less tender; a counterstrain recheck under 70 % is flagged."""
     if entry.reduction_percent is None:
         return ""
-    return f"{entry.reduction_percent} %" + ("  under 70 %" if entry.below_target else "")
+    under = QCoreApplication.translate("PracticeLogView", "  under 70 %")
+    return f"{entry.reduction_percent} %" + (under if entry.below_target else "")
 
 
 def change_text(entry: PracticeEntry) -> str:
@@ -83,15 +96,15 @@ def change_text(entry: PracticeEntry) -> str:
 class TendernessDialog(QDialog):
     def __init__(self, entry: PracticeEntry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Tenderness")
+        self.setWindowTitle(self.tr("Tenderness"))
         self.before = _spin(entry.tender_before)
         self.after = _spin(entry.tender_after)
         form = QFormLayout(self)
-        label = QLabel(f"{entry.title} ({SIDES.get(entry.side, entry.side)}), {when_text(entry.ended_at)}")
+        label = QLabel(f"{entry.title} ({side_text(entry.side)}), {when_text(entry.ended_at)}")
         label.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow(label)
-        form.addRow("Before (0–10)", self.before)
-        form.addRow("After (0–10)", self.after)
+        form.addRow(self.tr("Before (0–10)"), self.before)
+        form.addRow(self.tr("After (0–10)"), self.after)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -119,14 +132,14 @@ class PracticeLogView(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("practiceLog")
-        self.setWindowTitle("Practice log")
+        self.setWindowTitle(self.tr("Practice log"))
         self.resize(900, 520)
         self.context = context
         self.holds = context.holds
         self.last_message = ""
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("practiceTable")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(column) for column in COLUMNS])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -137,16 +150,16 @@ class PracticeLogView(QDialog):
         self.table.doubleClicked.connect(lambda _index: self.edit_tenderness())
         self.summary = QLabel("")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.tenderness_button = QPushButton("Tenderness…")
-        self.delete_button = QPushButton("Delete")
-        self.summary_button = QPushButton("Session summary (PDF)…")
+        self.tenderness_button = QPushButton(self.tr("Tenderness…"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.summary_button = QPushButton(self.tr("Session summary (PDF)…"))
         self.summary_button.setObjectName("sessionSummary")
-        self.delete_client_button = QPushButton("Delete this client's data…")
+        self.delete_client_button = QPushButton(self.tr("Delete this client's data…"))
         self.delete_client_button.setObjectName("deleteClient")
         self.summary_button.clicked.connect(self.ask_session_summary)
         self.delete_client_button.clicked.connect(self.ask_delete_client)
-        self.export_button = QPushButton("Export CSV…")
-        self.close_button = QPushButton("Close")
+        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.close_button = QPushButton(self.tr("Close"))
         self.tenderness_button.clicked.connect(self.edit_tenderness)
         self.delete_button.clicked.connect(self.delete_selected)
         self.export_button.clicked.connect(self.ask_export)
@@ -191,9 +204,13 @@ class PracticeLogView(QDialog):
     def _add_session_row(self, session: Session | None, session_id: int) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        label = session.client_label if session is not None and session.client_label else "no client label"
+        label = (
+            session.client_label
+            if session is not None and session.client_label
+            else self.tr("no client label")
+        )
         started = when_text(session.started_at) if session is not None else ""
-        item = QTableWidgetItem(f"Session {started} — {label}")
+        item = QTableWidgetItem(self.tr("Session {started} — {label}").format(started=started, label=label))
         item.setToolTip(plain_tooltip(item.text()))
         item.setData(SESSION_ROLE, session_id)
         font = item.font()
@@ -205,16 +222,16 @@ class PracticeLogView(QDialog):
     def _add_entry_row(self, entry: PracticeEntry) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        kind = KIND_NAMES.get(entry.kind, entry.kind)
+        kind = kind_name(entry.kind)
         if entry.passes:
             kind += f" ({entry.passes})"
         cells = (
             when_text(entry.ended_at),
             entry.title,
-            SIDES.get(entry.side, entry.side),
+            side_text(entry.side),
             seconds_text(entry.planned_ms),
             seconds_text(entry.actual_ms),
-            "yes" if entry.completed else "stopped early",
+            self.tr("yes") if entry.completed else self.tr("stopped early"),
             "" if entry.tender_before is None else str(entry.tender_before),
             "" if entry.tender_after is None else str(entry.tender_after),
             change_text(entry),
@@ -248,7 +265,9 @@ class PracticeLogView(QDialog):
         if session is None:
             return
         default = str(Path.home() / f"session-{session.started_at[:10]}.pdf")
-        path, _filter = QFileDialog.getSaveFileName(self, "Save the session summary", default, "PDF (*.pdf)")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the session summary"), default, self.tr("PDF (*.pdf)")
+        )
         if path:
             self.save_session_summary(session.id, Path(path))
 
@@ -256,9 +275,13 @@ class PracticeLogView(QDialog):
         try:
             written = self.holds.write_session_summary(session_id, path)
         except (OSError, SessionRejected) as error:
-            show_problem(self, "Summary not saved", f"The summary could not be written to {path}: {error}")
+            show_problem(
+                self,
+                self.tr("Summary not saved"),
+                self.tr("The summary could not be written to {path}: {error}").format(path=path, error=error),
+            )
             return None
-        self.summary.setText(f"Session summary written to {written}")
+        self.summary.setText(self.tr("Session summary written to {written}").format(written=written))
         return written
 
     def ask_delete_client(self) -> None:
@@ -267,9 +290,11 @@ class PracticeLogView(QDialog):
             return
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Delete this client's data",
-            f"Delete every session with “{session.client_label}” and everything logged in them? "
-            "This cannot be undone.",
+            self.tr("Delete this client's data"),
+            self.tr(
+                "Delete every session with “{client_label}” and everything logged in them? This cannot "
+                "be undone."
+            ).format(client_label=session.client_label),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
@@ -282,17 +307,25 @@ class PracticeLogView(QDialog):
         try:
             sessions, rows, holding = self.holds.delete_client(client_label)
         except SessionRejected as error:
-            show_problem(self, "Nothing deleted", str(error))
+            show_problem(self, self.tr("Nothing deleted"), str(error))
             return ""
-        text = f"Deleted {sessions} session(s) and {rows} log entries of this client."
+        text = self.tr("Deleted {sessions} session(s) and {rows} log entries of this client.").format(
+            sessions=sessions, rows=rows
+        )
         if holding:
             names = "\n".join(f"• {path}" for path in holding)
-            text += "\n\nThese backups still hold them; delete them in File > Backups if they must go too:"
+            text += "\n\n" + self.tr(
+                "These backups still hold them; delete them in File > Backups if they must go too:"
+            )
             text += f"\n{names}"
         else:
-            text += "\n\nNo backup holds them."
+            text += "\n\n" + self.tr("No backup holds them.")
         box = QMessageBox(
-            QMessageBox.Icon.Information, "Client data deleted", text, QMessageBox.StandardButton.Ok, self
+            QMessageBox.Icon.Information,
+            self.tr("Client data deleted"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setObjectName("clientDeleted")
@@ -302,14 +335,16 @@ class PracticeLogView(QDialog):
 
     def _update_summary(self, entries: list[PracticeEntry]) -> None:
         if not entries:
-            self.summary.setText("No holds yet. Every hold you finish or stop is written here.")
+            self.summary.setText(self.tr("No holds yet. Every hold you finish or stop is written here."))
             return
         finished = sum(1 for entry in entries if entry.completed)
         changes = [entry.reduction for entry in entries if entry.reduction is not None]
-        text = f"{len(entries)} holds, {finished} held to the end"
+        text = self.tr("%n hold(s), {finished} held to the end", "", len(entries)).format(finished=finished)
         if changes:
             average = sum(changes) / len(changes)
-            text += f"; tenderness down {average:.1f} points on average ({len(changes)} rated)"
+            text += self.tr("; tenderness down {average} points on average ({rated} rated)").format(
+                average=number_text(average, 1), rated=len(changes)
+            )
         self.summary.setText(text)
 
     def selected_id(self) -> int | None:
@@ -336,8 +371,8 @@ class PracticeLogView(QDialog):
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Delete",
-            "Delete this hold from the log?",
+            self.tr("Delete"),
+            self.tr("Delete this hold from the log?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
@@ -347,7 +382,9 @@ class PracticeLogView(QDialog):
 
     def ask_export(self) -> None:
         default = str(Path.home() / "smrtplayer-practice-log.csv")
-        path, _filter = QFileDialog.getSaveFileName(self, "Export practice log", default, "CSV (*.csv)")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export practice log"), default, self.tr("CSV (*.csv)")
+        )
         if path:
             self.export_to(Path(path))
 
@@ -356,8 +393,12 @@ class PracticeLogView(QDialog):
             count = self.holds.export_log_csv(path)
         except OSError as error:
             show_problem(
-                self, "Export failed", f"The log could not be written to {path}: {error.strerror or error}."
+                self,
+                self.tr("Export failed"),
+                self.tr("The log could not be written to {path}: {strerror}.").format(
+                    path=path, strerror=error.strerror or error
+                ),
             )
             return 0
-        self.summary.setText(f"{count} holds written to {path}")
+        self.summary.setText(self.tr("%n hold(s) written to {path}", "", count).format(path=path))
         return count

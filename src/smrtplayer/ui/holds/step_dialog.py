@@ -16,13 +16,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smrtplayer.common.translatable import QT_TRANSLATE_NOOP
 from smrtplayer.models.plan_checks import check_step
-from smrtplayer.models.plans import KIND_NAMES, PASSES, ROLL, STEP_KINDS, PlanStep
+from smrtplayer.models.plans import PASSES, ROLL, STEP_KINDS, PlanStep
 from smrtplayer.models.presets import MAX_HOLD_MS, HoldRejected, Preset
 from smrtplayer.models.regions import Taxonomy
 from smrtplayer.ui.common.theme import set_themed_style
+from smrtplayer.ui.holds.wording import kind_name, preset_name
 
-SIDES = (("Both sides", "both"), ("Right", "R"), ("Left", "L"))
+SIDES = (
+    (QT_TRANSLATE_NOOP("StepDialog", "Both sides"), "both"),
+    (QT_TRANSLATE_NOOP("StepDialog", "Right"), "R"),
+    (QT_TRANSLATE_NOOP("StepDialog", "Left"), "L"),
+)
 DEFAULT_SECONDS = {"hold": 30, "roll": 90, "tender-rest": 40, "passes": 0, "rest": 15}
 
 
@@ -30,25 +36,25 @@ class StepDialog(QDialog):
     def __init__(self, presets: list[Preset], taxonomy: Taxonomy, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stepDialog")
-        self.setWindowTitle("Add a step")
+        self.setWindowTitle(self.tr("Add a step"))
         self._taxonomy = taxonomy
         self.kind = QComboBox()
         self.kind.setObjectName("stepKind")
         for kind in STEP_KINDS:
-            self.kind.addItem(KIND_NAMES[kind], kind)
+            self.kind.addItem(kind_name(kind), kind)
         self.name = QLineEdit()
         self.name.setObjectName("stepName")
         self.preset = QComboBox()
         self.preset.setObjectName("stepPreset")
         self.preset.addItem("—", None)
         for preset in presets:
-            self.preset.addItem(preset.name, preset)
+            self.preset.addItem(preset_name(preset), preset)
         self.structure = QLineEdit()
         self.structure.setObjectName("stepStructure")
-        self.structure.setPlaceholderText("optional: adductors, AC3, piriformis…")
+        self.structure.setPlaceholderText(self.tr("optional: adductors, AC3, piriformis…"))
         self.side = QComboBox()
         for text, value in SIDES:
-            self.side.addItem(text, value)
+            self.side.addItem(self.tr(text), value)
         self.seconds = QSpinBox()
         self.seconds.setRange(0, MAX_HOLD_MS // 1000)
         self.seconds.setSuffix(" s")
@@ -56,12 +62,12 @@ class StepDialog(QDialog):
         self.passes.setRange(0, 100)
         self.cadence = QSpinBox()
         self.cadence.setRange(0, 60)
-        self.cadence.setSuffix(" s per pass")
+        self.cadence.setSuffix(self.tr(" s per pass"))
         self.cue_every = QSpinBox()
         self.cue_every.setRange(0, 600)
-        self.cue_every.setSuffix(" s (0: none)")
+        self.cue_every.setSuffix(self.tr(" s (0: none)"))
         self.text = QLineEdit()
-        self.text.setPlaceholderText("Drink 10–20 oz of water · Client moves · …")
+        self.text.setPlaceholderText(self.tr("Drink 10–20 oz of water · Client moves · …"))
         self.problem = QLabel("")
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setWordWrap(True)
@@ -69,21 +75,21 @@ class StepDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         for label, widget in (
-            ("Kind", self.kind),
-            ("Name", self.name),
-            ("From a preset", self.preset),
-            ("Structure", self.structure),
-            ("Side", self.side),
-            ("Time", self.seconds),
-            ("Passes", self.passes),
-            ("Cadence", self.cadence),
-            ("Move-along cue every", self.cue_every),
-            ("Text or cue", self.text),
+            (self.tr("Kind"), self.kind),
+            (self.tr("Name"), self.name),
+            (self.tr("From a preset"), self.preset),
+            (self.tr("Structure"), self.structure),
+            (self.tr("Side"), self.side),
+            (self.tr("Time"), self.seconds),
+            (self.tr("Passes"), self.passes),
+            (self.tr("Cadence"), self.cadence),
+            (self.tr("Move-along cue every"), self.cue_every),
+            (self.tr("Text or cue"), self.text),
         ):
             form.addRow(label, widget)
         form.addRow(self.problem)
@@ -105,7 +111,7 @@ class StepDialog(QDialog):
         self.cue_every.setEnabled(kind == ROLL)
         self.side.setEnabled(kind in ("hold", "roll", "tender-rest", "passes"))
         if not self.name.isModified():
-            self.name.setText(KIND_NAMES[kind])
+            self.name.setText(kind_name(kind))
 
     def _on_preset(self) -> None:
         preset = self.preset.currentData()
@@ -113,7 +119,7 @@ class StepDialog(QDialog):
             return
         self.seconds.setValue(preset.hold_ms // 1000)
         if not self.name.isModified():
-            self.name.setText(preset.name)
+            self.name.setText(preset_name(preset))
 
     def step(self) -> PlanStep:
         """The step as filled in; ``HoldRejected`` says what to fix."""
@@ -123,8 +129,11 @@ class StepDialog(QDialog):
             found = self._taxonomy.structure_named(self.structure.text())
             if found is None:
                 closest = self._taxonomy.closest("structure", self.structure.text())
-                hint = f" Did you mean “{closest}”?" if closest else ""
-                raise HoldRejected(f"“{self.structure.text().strip()}” is not a structure I know.{hint}")
+                hint = self.tr(" Did you mean “{name}”?").format(name=closest) if closest else ""
+                raise HoldRejected(
+                    self.tr("“{name}” is not a structure I know.").format(name=self.structure.text().strip())
+                    + hint
+                )
             structure = found.id
         passes = self.passes.value() if kind == PASSES else 0
         cadence_ms = self.cadence.value() * 1000 if kind == PASSES else 0
@@ -135,7 +144,7 @@ class StepDialog(QDialog):
         step = PlanStep(
             kind=kind,
             hold_ms=hold_ms,
-            title=" ".join(self.name.text().split()) or KIND_NAMES[kind],
+            title=" ".join(self.name.text().split()) or kind_name(kind),
             side=self.side.currentData() if kind in ("hold", "roll", "tender-rest", "passes") else "both",
             technique=preset.technique if preset is not None else "",
             passes=passes,
@@ -145,7 +154,7 @@ class StepDialog(QDialog):
             structure=structure,
             preset_key=preset.key if preset is not None else "",
         )
-        return check_step(step, "This step")
+        return check_step(step, self.tr("This step"))
 
     def accept(self) -> None:
         try:

@@ -37,6 +37,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from smrtplayer.app.context import AppContext
+from smrtplayer.common.translatable import QT_TRANSLATE_NOOP
 from smrtplayer.holds.legs import Leg, expand
 from smrtplayer.holds.runner import SequenceRunner
 from smrtplayer.holds.timer import HoldTimer, format_countdown
@@ -44,25 +45,26 @@ from smrtplayer.models.plans import PASSES, RECHECK, REMINDER, Plan
 from smrtplayer.ui.common.shortcuts import TABLE_MEANING, ShortcutBindings, key_text, table_hint_keys
 from smrtplayer.ui.holds.demonstration import demonstration_note
 from smrtplayer.ui.holds.table_colours import table_colours
+from smrtplayer.ui.holds.wording import kind_name, plan_length_text
 from smrtplayer.ui.player.video_view import VideoView
 
 SIDE_STYLE = {
-    "L": ("CLIENT'S LEFT", "#ff9800", "#000000"),
-    "R": ("CLIENT'S RIGHT", "#29b6f6", "#000000"),
-    "both": ("BOTH SIDES", "#e0e0e0", "#000000"),
+    "L": (QT_TRANSLATE_NOOP("TableModeWindow", "CLIENT'S LEFT"), "#ff9800", "#000000"),
+    "R": (QT_TRANSLATE_NOOP("TableModeWindow", "CLIENT'S RIGHT"), "#29b6f6", "#000000"),
+    "both": (QT_TRANSLATE_NOOP("TableModeWindow", "BOTH SIDES"), "#e0e0e0", "#000000"),
 }
 ADD_MS = 10_000
 ARROWS = {"Right": "→", "Left": "←", "Up": "↑", "Down": "↓"}
 # What the key hints under the video name, in this order (each with the keys bound to it).
 HINTED = (
-    ("start_pause", "start/pause"),
-    ("next", "next"),
-    ("back", "back"),
+    ("start_pause", QT_TRANSLATE_NOOP("TableModeWindow", "start/pause")),
+    ("next", QT_TRANSLATE_NOOP("TableModeWindow", "next")),
+    ("back", QT_TRANSLATE_NOOP("TableModeWindow", "back")),
     ("more", "+10 s"),
     ("less", "−10 s"),
-    ("other_side", "other side"),
-    ("lock", "lock"),
-    ("leave", "leave"),
+    ("other_side", QT_TRANSLATE_NOOP("TableModeWindow", "other side")),
+    ("lock", QT_TRANSLATE_NOOP("TableModeWindow", "lock")),
+    ("leave", QT_TRANSLATE_NOOP("TableModeWindow", "leave")),
 )
 _POINTER_EVENTS = {
     QEvent.Type.MouseButtonPress,
@@ -235,7 +237,7 @@ class TableModeWindow(QWidget):
         self.return_keys_to: QWidget | None = parent
         self.locked = False  # first: event() reads it while the widget is still being set up
         self.setObjectName("tableMode")
-        self.setWindowTitle("Table mode — smrtplayer")
+        self.setWindowTitle(self.tr("Table mode — smrtplayer"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoFillBackground(True)
@@ -249,7 +251,7 @@ class TableModeWindow(QWidget):
 
         self.video = VideoView()
         self.video.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.video.clear("The demonstration plays here when a step starts")
+        self.video.clear(self.tr("The demonstration plays here when a step starts"))
         image = self.playback.current_image()
         if not image.isNull():
             self.video.show_image(image)
@@ -403,7 +405,9 @@ class TableModeWindow(QWidget):
         return " / ".join(ARROWS.get(key, key_text((key,))) for key in keys) or "—"
 
     def _show_hints(self) -> None:
-        self.hints.setText(" · ".join(f"{self.keys_for(command)} {what}" for command, what in HINTED))
+        self.hints.setText(
+            " · ".join(f"{self.keys_for(command)} {self.tr(what)}" for command, what in HINTED)
+        )
 
     def start_or_pause(self) -> None:
         runner = self.runner
@@ -478,13 +482,20 @@ class TableModeWindow(QWidget):
             self.flash_overlay.flash()  # each pass seen as well as heard
 
     def _on_finished(self, completed: bool) -> None:
-        self._finished_text = "Sequence complete" if completed else "Stopped"
+        self._finished_text = self.tr("Sequence complete") if completed else self.tr("Stopped")
         self.refresh()
 
     def _on_missing(self, leg: Leg, message: str) -> None:
         self.message.setText(
-            f"{message}\n\n{self.keys_for('next')}  skip this step     "
-            f"{self.keys_for('start_pause')}  hold without the video     {self.keys_for('stop')}  stop"
+            self.tr(
+                "{message}\n\n{keys_for}  skip this step     {keys_for2}  hold without the video     "
+                "{keys_for3}  stop"
+            ).format(
+                message=message,
+                keys_for=self.keys_for("next"),
+                keys_for2=self.keys_for("start_pause"),
+                keys_for3=self.keys_for("stop"),
+            )
         )
         self.message.show()
         self.refresh()
@@ -522,20 +533,25 @@ class TableModeWindow(QWidget):
             self.countdown.shown_text = "?" if pending is None else str(pending)
         elif waiting:
             self.countdown.shown_text = "✓"
-        self.kind_badge.setText(leg.kind_name.upper() if leg is not None and leg.kind != "hold" else "")
+        self.kind_badge.setText(kind_name(leg.kind).upper() if leg is not None and leg.kind != "hold" else "")
         self.kind_badge.setVisible(bool(self.kind_badge.text()))
         passes = bool(active and leg is not None and leg.kind == PASSES and runner.beats.count)
-        self.pass_count.setText(f"PASS {runner.beats.current} / {runner.beats.count}" if passes else "")
+        self.pass_count.setText(
+            self.tr("PASS {current} / {count}").format(current=runner.beats.current, count=runner.beats.count)
+            if passes
+            else ""
+        )
         self.pass_count.setVisible(passes)
         cue = leg.step.text if leg is not None and leg.step is not None else ""
         self.step_cue.setText(cue.upper() if leg is not None and leg.kind == PASSES else cue)
         self.step_cue.setVisible(bool(cue))
-        self.title.setText(leg.title if leg else (self._finished_text or "No hold running"))
+        self.title.setText(leg.title if leg else (self._finished_text or self.tr("No hold running")))
         side = leg.side if leg and not leg.is_rest else ""
         text, background, foreground = SIDE_STYLE.get(
-            side, ("REST" if leg and leg.is_rest else "", "#333", "#fff")
+            side,
+            (QT_TRANSLATE_NOOP("TableModeWindow", "REST") if leg and leg.is_rest else "", "#333", "#fff"),
         )
-        self.side_badge.setText(text)
+        self.side_badge.setText(self.tr(text) if text else "")
         self.side_badge.setVisible(bool(text))
         self.side_badge.setStyleSheet(
             f"QLabel {{ background: {background}; color: {foreground}; border-radius: 10px;"
@@ -545,7 +561,11 @@ class TableModeWindow(QWidget):
         self.mirror_note.setText(demonstration_note(leg) if (active and not resting) else "")
         self.next_label.setText(self._next_text())
         self.lock_label.setText(
-            f"LOCKED — touch and mouse ignored · {self.keys_for('lock')} unlocks" if self.locked else ""
+            self.tr("LOCKED — touch and mouse ignored · {keys_for} unlocks").format(
+                keys_for=self.keys_for("lock")
+            )
+            if self.locked
+            else ""
         )
         self.lock_label.setVisible(self.locked)
         self._update_status(ready=leg is not None)
@@ -556,32 +576,42 @@ class TableModeWindow(QWidget):
         runner, timer = self.runner, self.timer
         leg = runner.current()
         if runner.phase == SequenceRunner.BLOCKED:
-            status = "LESSON MISSING"
+            status = self.tr("LESSON MISSING")
         elif runner.phase == SequenceRunner.WAITING and leg is not None and leg.kind == REMINDER:
-            status = "REMINDER — SPACE WHEN DONE"
+            status = self.tr("REMINDER — SPACE WHEN DONE")
         elif runner.phase == SequenceRunner.WAITING:
-            status = "RECHECK — TENDERNESS 0–10: A DIGIT, OR ↑ ↓ THEN SPACE"
+            status = self.tr("RECHECK — TENDERNESS 0–10: A DIGIT, OR ↑ ↓ THEN SPACE")
         elif not runner.is_active():
+            start_keys = self.keys_for("start_pause").upper()
             if self._finished_text:
-                again = f" — {self.keys_for('start_pause').upper()} TO RUN IT AGAIN"
+                again = self.tr(" — {keys} TO RUN IT AGAIN").format(keys=start_keys)
                 status = self._finished_text.upper() + (again if self.plan else "")
             else:
                 if ready is None:
                     ready = self._leg_for_display() is not None
-                status = f"READY — {self.keys_for('start_pause').upper()} TO START" if ready else "READY"
+                status = (
+                    self.tr("READY — {keys} TO START").format(keys=start_keys) if ready else self.tr("READY")
+                )
         elif timer.is_paused():
-            status = f"PAUSED — {self.keys_for('start_pause').upper()} TO GO ON"
+            status = self.tr("PAUSED — {keys} TO GO ON").format(keys=self.keys_for("start_pause").upper())
         elif timer.is_overtime():
             more_to_do = runner.upcoming() or runner.is_adhoc()
-            status = f"DONE — {self.keys_for('next').upper()} NEXT" if more_to_do else "DONE"
+            status = (
+                self.tr("DONE — {keys} NEXT").format(keys=self.keys_for("next").upper())
+                if more_to_do
+                else self.tr("DONE")
+            )
         else:
-            status = leg.kind_name.upper() if leg is not None else "HOLD"
+            status = kind_name(leg.kind).upper() if leg is not None else self.tr("HOLD")
         # Single holds grow as "other side" or "next" add one: only a planned sequence has a count.
         legs = runner.legs() if runner.is_active() and not runner.is_adhoc() else []
         if len(legs) > 1:
-            status = f"STEP {runner.index() + 1} / {len(legs)}   ·   {status}"
+            step = self.tr("STEP {number} / {count}").format(number=runner.index() + 1, count=len(legs))
+            status = f"{step}   ·   {status}"
         if leg is not None and leg.repeats > 1 and runner.is_active():
-            status += f"   ·   ROUND {leg.repeat} / {leg.repeats}"
+            status += "   ·   " + self.tr("ROUND {number} / {count}").format(
+                number=leg.repeat, count=leg.repeats
+            )
         self.status.setText(status)
 
     def _next_text(self) -> str:
@@ -589,25 +619,28 @@ class TableModeWindow(QWidget):
         if not runner.is_active():
             if self.plan is None or not self.plan.steps:
                 return ""
-            return f"{self.plan.title}: {self.plan.length_text()}"
+            return f"{self.plan.title}: {plan_length_text(self.plan)}"
         upcoming = runner.upcoming()
         if upcoming is None:
             return (
-                "Next: continue the lesson, other side "
-                f"({self.keys_for('other_side')}) or next position ({self.keys_for('next')})"
+                self.tr(
+                    "Next: continue the lesson, other side ({side_keys}) or next position ({next_keys})"
+                ).format(side_keys=self.keys_for("other_side"), next_keys=self.keys_for("next"))
                 if runner.is_adhoc()
-                else "Last step"
+                else self.tr("Last step")
             )
         seconds = upcoming.hold_ms // 1000
         if upcoming.is_rest:
-            return f"Next: rest {seconds} s"
+            return self.tr("Next: rest {seconds} s").format(seconds=seconds)
+        kind = kind_name(upcoming.kind).lower()
         if not upcoming.is_timed:
-            return f"Next: {upcoming.kind_name.lower()}: {upcoming.title}"
-        side = SIDE_STYLE.get(upcoming.side, ("",))[0]
-        what = (
-            f"{upcoming.kind_name.lower()}: {upcoming.title}" if upcoming.kind != "hold" else upcoming.title
+            return self.tr("Next: {kind}: {title}").format(kind=kind, title=upcoming.title)
+        side_source = SIDE_STYLE.get(upcoming.side, ("",))[0]
+        side = self.tr(side_source) if side_source else ""
+        what = f"{kind}: {upcoming.title}" if upcoming.kind != "hold" else upcoming.title
+        return self.tr("Next: {what}  ·  {side}  ·  {seconds} s").format(
+            what=what, side=side, seconds=seconds
         )
-        return f"Next: {what}  ·  {side}  ·  {seconds} s"
 
     # ------------------------------------------------------------------------------- layout
     def resizeEvent(self, event: object) -> None:

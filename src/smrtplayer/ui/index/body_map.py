@@ -20,7 +20,18 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QBitmap,
     QColor,
@@ -48,11 +59,29 @@ from PySide6.QtWidgets import (
 )
 
 from smrtplayer.common.resources import asset
-from smrtplayer.common.wording import counted
+from smrtplayer.common.translatable import QT_TRANSLATE_NOOP
 from smrtplayer.models.regions import Taxonomy
+from smrtplayer.ui.common.i18n import number_text
+from smrtplayer.ui.common.region_names import region_name
 
 SVG_NS = "http://www.w3.org/2000/svg"
-VIEWS = (("front", "FRONT", "client faces you"), ("back", "BACK", "client faces away"))
+VIEWS = (
+    ("front", QT_TRANSLATE_NOOP("BodyMap", "FRONT"), QT_TRANSLATE_NOOP("BodyMap", "client faces you")),
+    ("back", QT_TRANSLATE_NOOP("BodyMap", "BACK"), QT_TRANSLATE_NOOP("BodyMap", "client faces away")),
+)
+#: the side letters and words drawn beside the figures (written in English in the SVG files)
+SIDE_WORDS = {
+    "R": QT_TRANSLATE_NOOP("BodyMap", "R"),
+    "RIGHT": QT_TRANSLATE_NOOP("BodyMap", "RIGHT"),
+    "L": QT_TRANSLATE_NOOP("BodyMap", "L"),
+    "LEFT": QT_TRANSLATE_NOOP("BodyMap", "LEFT"),
+}
+
+
+def _body_map_text(text: str) -> str:
+    return QCoreApplication.translate("BodyMap", text)
+
+
 #: Regions drawn on both figures whose button sits on the back figure (where they are mostly worked).
 PRIMARY_ON_BACK = frozenset({"hips-sacrum"})
 
@@ -121,7 +150,7 @@ class _Canvas(QWidget):
     def __init__(self, taxonomy: Taxonomy, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bodyMapCanvas")
-        self.setAccessibleName("Body map: front and back figures")
+        self.setAccessibleName(self.tr("Body map: front and back figures"))
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._taxonomy = taxonomy
@@ -162,7 +191,7 @@ class _Canvas(QWidget):
             return []
         by_side = self.side_counts.get(region_id, {})
         if not by_side.get("L") and not by_side.get("R"):
-            return [(f"{count:,}", point)]
+            return [(number_text(count), point)]
         both = by_side.get("both", 0)
         centre = figure.rect.center().x()
         # where the figure's R label is: the client's right is on the viewer's left when facing us
@@ -174,16 +203,21 @@ class _Canvas(QWidget):
         for side, sign in (("R", right_sign), ("L", -right_sign)):
             shown = by_side.get(side, 0) + both
             if shown:
-                found.append((f"{side} {shown:,}", QPoint(centre + sign * offset, point.y())))
+                badge = f"{_body_map_text(side)} {number_text(shown)}"
+                found.append((badge, QPoint(centre + sign * offset, point.y())))
         return found
 
     def _update_names(self) -> None:
         for region_id, button in self.buttons.items():
             count = self.counts.get(region_id, 0)
-            name = self._taxonomy.regions[region_id].name
-            button.setAccessibleName(f"{name}, {counted(count, 'position')}")
-            views = [f.caption.lower() for f in self.figures if region_id in f.region_svgs]
-            button.setAccessibleDescription(f"On the {' and '.join(views)} figure. Press Space to list.")
+            name = region_name(self._taxonomy.regions[region_id].name)
+            button.setAccessibleName(self.tr("{name}, %n position(s)", "", count).format(name=name))
+            views = [_body_map_text(f.caption).lower() for f in self.figures if region_id in f.region_svgs]
+            button.setAccessibleDescription(
+                self.tr("On the {join} figure. Press Space to list.").format(
+                    join=self.tr(" and ").join(views)
+                )
+            )
             button.setToolTip(button.accessibleName())
 
     def region_at(self, point: QPoint) -> str | None:
@@ -323,12 +357,16 @@ class _Canvas(QWidget):
             baseline = figure.rect.y() + y * scale
             box = QRectF(centre_x - 40, baseline - letter_metrics.ascent(), 80, letter_metrics.height())
             painter.setFont(letter_font)
-            painter.drawText(box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), letter)
+            painter.drawText(
+                box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), _body_map_text(letter)
+            )
             painter.setFont(word_font)
             below = QRectF(
                 centre_x - 40, box.bottom() - letter_metrics.descent() + 1, 80, 2 * word_font.pixelSize()
             )
-            painter.drawText(below, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), word)
+            painter.drawText(
+                below, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), _body_map_text(word)
+            )
 
     def _paint_caption(self, painter: QPainter, figure: _Figure) -> None:
         font = self._caption_font()
@@ -337,12 +375,12 @@ class _Canvas(QWidget):
         painter.setFont(font)
         palette = self.palette()
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        painter.drawText(area, int(Qt.AlignmentFlag.AlignCenter), figure.caption)
+        painter.drawText(area, int(Qt.AlignmentFlag.AlignCenter), _body_map_text(figure.caption))
         small = QFont(self.font())
         painter.setFont(small)
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         below = area.translated(0, metrics.height())
-        painter.drawText(below, int(Qt.AlignmentFlag.AlignCenter), figure.subtitle)
+        painter.drawText(below, int(Qt.AlignmentFlag.AlignCenter), _body_map_text(figure.subtitle))
 
 
 class BodyMap(QWidget):
@@ -360,7 +398,7 @@ class BodyMap(QWidget):
         row = QHBoxLayout()
         row.setContentsMargins(4, 0, 4, 4)
         for region in taxonomy.positioning_regions():
-            button = QPushButton(region.name, self)
+            button = QPushButton(region_name(region.name), self)
             button.setObjectName(f"region-{region.id}")
             button.setCheckable(False)
             button.clicked.connect(lambda _checked=False, rid=region.id: self._activate(rid))
@@ -378,9 +416,9 @@ class BodyMap(QWidget):
         self.canvas.set_counts(counts, sides)
         for region_id, button in self.positioning.items():
             count = counts.get(region_id, 0)
-            name = self._taxonomy.regions[region_id].name
-            button.setText(f"{name}  ({count:,})")
-            button.setAccessibleName(f"{name}, {counted(count, 'position')}")
+            name = region_name(self._taxonomy.regions[region_id].name)
+            button.setText(f"{name}  ({number_text(count)})")
+            button.setAccessibleName(self.tr("{name}, %n position(s)", "", count).format(name=name))
 
     def set_selected(self, region_id: str | None) -> None:
         self.canvas.selected = region_id

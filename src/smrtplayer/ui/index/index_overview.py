@@ -10,14 +10,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
-from smrtplayer.common.wording import counted
 from smrtplayer.models.regions import Taxonomy
 from smrtplayer.ui.common.flow_layout import flow_container
+from smrtplayer.ui.common.i18n import number_text
 from smrtplayer.ui.common.plain_text import plain_label
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IndexOverview", text)
+from smrtplayer.ui.common.region_names import region_name
 
 
 class IndexOverview(QScrollArea):
@@ -55,7 +52,7 @@ class IndexOverview(QScrollArea):
             button.clicked.connect(lambda _checked=False, rid=region.id: self.region_chosen.emit(rid))
             self._flow.addWidget(button)
             self.region_buttons[region.id] = button
-            self._names[region.id] = region.name
+            self._names[region.id] = region_name(region.name)
         self.how_to = plain_label("", body, name="indexOverviewHowTo")
         self.how_to.setWordWrap(True)
         # How to add comes before the regions: in a short dock it must not be below the fold.
@@ -70,32 +67,45 @@ class IndexOverview(QScrollArea):
         for region_id, button in self.region_buttons.items():
             count = counts.get(region_id, 0)
             name = self._names[region_id]
-            button.setText(f"{name.replace('&', '&&')}  ({count:,})")  # "&" as typed, not a mnemonic
-            button.setToolTip(_tr("List the positions of %1").replace("%1", name))
-            button.setAccessibleName(f"{name}: {counted(count, 'position')}")
+            button.setText(
+                f"{name.replace('&', '&&')}  ({number_text(count)})"
+            )  # "&" as typed, not a mnemonic
+            button.setToolTip(
+                QCoreApplication.translate("IndexOverview", "List the positions of %1").replace("%1", name)
+            )
+            button.setAccessibleName(
+                QCoreApplication.translate("IndexOverview", "{name}: %n position(s)", "", count).format(
+                    name=name
+                )
+            )
         start, end = self._mark_keys
         total = sum(counts.values())
         if total:
             self.heading.setText(
-                _tr("%1 positions in your courses. Choose a region, or search above.").replace(
-                    "%1", f"{total:,}"
+                QCoreApplication.translate(
+                    "IndexOverview",
+                    "%n position(s) in your courses. Choose a region, or search above.",
+                    "",
+                    total,
                 )
             )
             self.how_to.setText(
-                _tr(
+                QCoreApplication.translate(
+                    "IndexOverview",
                     "Add your own while watching: press %1 where a position starts and %2 where it "
-                    "ends, then name it."
+                    "ends, then name it.",
                 )
                 .replace("%1", start)
                 .replace("%2", end)
             )
         else:
-            self.heading.setText(_tr("No positions yet."))
+            self.heading.setText(QCoreApplication.translate("IndexOverview", "No positions yet."))
             self.how_to.setText(
-                _tr(
+                QCoreApplication.translate(
+                    "IndexOverview",
                     "Add your first while watching a lesson: press %1 (Mark start, below) where a "
                     "position starts and %2 (Mark end…) where it ends, then name it and choose its "
-                    "region. Courses that come with a position list fill this index by themselves."
+                    "region. Courses that come with a position list fill this index by themselves.",
                 )
                 .replace("%1", start)
                 .replace("%2", end)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -49,11 +50,12 @@ from PySide6.QtWidgets import (
 from smrtplayer.app.context import AppContext
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.timetext import clock_text
-from smrtplayer.common.wording import counted
 from smrtplayer.index import IndexRow, PositionRejected, SearchResult, suggested_export_name
 from smrtplayer.models.positions import PositionDraft
 from smrtplayer.models.regions import Ref
+from smrtplayer.ui.common.i18n import number_text
 from smrtplayer.ui.common.plain_text import plain_tooltip
+from smrtplayer.ui.common.region_names import region_name
 from smrtplayer.ui.common.theme import CHECKED_TOOL_BUTTON, set_themed_style
 from smrtplayer.ui.common.tree_items import child_items, top_level_items
 from smrtplayer.ui.index.index_overview import IndexOverview
@@ -121,20 +123,37 @@ class PositionListModel(QAbstractListModel):
 def describe(row: IndexRow) -> str:
     """A row in words (screen readers, tooltips)."""
     position = row.position
-    side = {"L": "client's left side", "R": "client's right side"}.get(position.side, "either side")
+    sides = {
+        "L": QCoreApplication.translate("IndexPanel", "client's left side"),
+        "R": QCoreApplication.translate("IndexPanel", "client's right side"),
+    }
+    side = sides.get(position.side, QCoreApplication.translate("IndexPanel", "either side"))
     parts = [
         position.title,
-        f"{row.course_title or 'course not in the library'}, lesson {row.lesson_title or 'missing'}",
-        f"at {clock_text(position.start_ms, tenths=True)}",
+        QCoreApplication.translate("IndexPanel", "{course}, lesson {lesson}").format(
+            course=row.course_title or QCoreApplication.translate("IndexPanel", "course not in the library"),
+            lesson=row.lesson_title or QCoreApplication.translate("IndexPanel", "missing"),
+        ),
+        QCoreApplication.translate("IndexPanel", "at {time}").format(
+            time=clock_text(position.start_ms, tenths=True)
+        ),
         side,
     ]
     if position.hold_ms:
-        parts.append(f"hold {position.hold_ms // 1000} seconds")
+        parts.append(
+            QCoreApplication.translate("IndexPanel", "hold {seconds} seconds").format(
+                seconds=position.hold_ms // 1000
+            )
+        )
     if position.source == "user":
-        parts.append("your own position")
-    parts.append("watched" if row.watched else "not watched")
+        parts.append(QCoreApplication.translate("IndexPanel", "your own position"))
+    parts.append(
+        QCoreApplication.translate("IndexPanel", "watched")
+        if row.watched
+        else QCoreApplication.translate("IndexPanel", "not watched")
+    )
     if row.practised:
-        parts.append("practised")
+        parts.append(QCoreApplication.translate("IndexPanel", "practised"))
     return ". ".join(parts) + "."
 
 
@@ -186,8 +205,12 @@ class PositionDelegate(QStyledItemDelegate):
 
         painter.setFont(option.font)
         painter.setPen(faint)
-        where = f"{row.course_title} › {row.lesson_title}" if row.lesson_id else "lesson not in your library"
-        mine = "yours · " if position.source == "user" else ""
+        where = (
+            f"{row.course_title} › {row.lesson_title}"
+            if row.lesson_id
+            else QCoreApplication.translate("IndexPanel", "lesson not in your library")
+        )
+        mine = QCoreApplication.translate("IndexPanel", "yours") + " · " if position.source == "user" else ""
         second = f"{mine}{clock_text(position.start_ms, tenths=True)} · {where}"
         second = QFontMetrics(option.font).elidedText(second, Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(QRect(rect.left(), rect.top() + line + 2, rect.width(), line), 0, second)
@@ -208,8 +231,10 @@ class IndexPanel(QWidget):
 
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("indexSearch")
-        self.search_box.setAccessibleName("Find positions")
-        self.search_box.setPlaceholderText("Muscle, region or technique — e.g. glute med, piriformis")
+        self.search_box.setAccessibleName(self.tr("Find positions"))
+        self.search_box.setPlaceholderText(
+            self.tr("Muscle, region or technique — e.g. glute med, piriformis")
+        )
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(self.search)
         self.search_box.returnPressed.connect(self._open_first)
@@ -225,20 +250,20 @@ class IndexPanel(QWidget):
         self.body_map.region_activated.connect(lambda rid: self.show_ref(Ref("region", rid)))
         self.region_tree = QTreeWidget(self)
         self.region_tree.setObjectName("regionTree")
-        self.region_tree.setAccessibleName("Regions, muscles and techniques")
-        self.region_tree.setHeaderLabels(["Region", "Positions"])
+        self.region_tree.setAccessibleName(self.tr("Regions, muscles and techniques"))
+        self.region_tree.setHeaderLabels([self.tr("Region"), self.tr("Positions")])
         self.region_tree.setColumnWidth(0, 230)
         self.region_tree.itemActivated.connect(self._on_tree_item)
         self.region_tree.itemClicked.connect(self._on_tree_item)
         self.region_tree.itemExpanded.connect(self._fill_structures)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.body_map, "Body map")
-        self.tabs.addTab(self.region_tree, "Regions")
+        self.tabs.addTab(self.body_map, self.tr("Body map"))
+        self.tabs.addTab(self.region_tree, self.tr("Regions"))
 
         self.model = PositionListModel(self)
         self.results = QListView(self)
         self.results.setObjectName("indexResults")
-        self.results.setAccessibleName("Positions found")
+        self.results.setAccessibleName(self.tr("Positions found"))
         self.results.setModel(self.model)
         self.results.setItemDelegate(PositionDelegate(self.results))
         self.results.setUniformItemSizes(True)
@@ -283,15 +308,21 @@ class IndexPanel(QWidget):
 
     # ------------------------------------------------------------------------------- building
     def _build_actions(self) -> None:
-        self.mark_start_action = QAction("Mark start", self)
-        self.mark_start_action.setToolTip(f"Mark where a position of your own starts ({MARK_START_KEY})")
+        self.mark_start_action = QAction(self.tr("Mark start"), self)
+        self.mark_start_action.setToolTip(
+            self.tr("Mark where a position of your own starts ({mark_start_key})").format(
+                mark_start_key=MARK_START_KEY
+            )
+        )
         self.mark_start_action.triggered.connect(self.mark_start)
-        self.mark_end_action = QAction("Mark end…", self)
-        self.mark_end_action.setToolTip(f"Mark where it ends and describe it ({MARK_END_KEY})")
+        self.mark_end_action = QAction(self.tr("Mark end…"), self)
+        self.mark_end_action.setToolTip(
+            self.tr("Mark where it ends and describe it ({mark_end_key})").format(mark_end_key=MARK_END_KEY)
+        )
         self.mark_end_action.triggered.connect(self.mark_end)
-        self.undo_action = self.index.undo_stack.createUndoAction(self, "Undo")
+        self.undo_action = self.index.undo_stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.index.undo_stack.createRedoAction(self, "Redo")
+        self.redo_action = self.index.undo_stack.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         # Their text names the position ("Undo add “title”") and is their tooltip unless one is set.
         self.index.undo_stack.undoTextChanged.connect(self._plain_undo_tooltips)
@@ -300,22 +331,32 @@ class IndexPanel(QWidget):
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
-        self.export_action = QAction("Export my positions in the current course…", self)
+        self.export_action = QAction(self.tr("Export my positions in the current course…"), self)
         self.export_action.triggered.connect(lambda: self.export_course())
-        self.import_action = QAction("Import an index file…", self)
+        self.import_action = QAction(self.tr("Import an index file…"), self)
         self.import_action.triggered.connect(lambda: self.import_file())
 
     def _side_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        label = QLabel("Treating client's:", self)
+        label = QLabel(self.tr("Treating client's:"), self)
         label.setTextFormat(Qt.TextFormat.PlainText)
         row.addWidget(label)
         self.side_buttons = QButtonGroup(self)
         self.side_buttons.setExclusive(True)
-        for value, text, tip in (
-            ("L", "Left", "Mirror demonstrations of the right side"),
-            ("R", "Right", "Mirror demonstrations of the left side"),
-            ("", "As shown", "Never mirror"),
+        for value, text, tip, name in (
+            (
+                "L",
+                self.tr("Left"),
+                self.tr("Mirror demonstrations of the right side"),
+                self.tr("Treating the client's left side"),
+            ),
+            (
+                "R",
+                self.tr("Right"),
+                self.tr("Mirror demonstrations of the left side"),
+                self.tr("Treating the client's right side"),
+            ),
+            ("", self.tr("As shown"), self.tr("Never mirror"), self.tr("Show as filmed")),
         ):
             button = QToolButton(self)
             button.setText(text)
@@ -323,9 +364,7 @@ class IndexPanel(QWidget):
             set_themed_style(button, CHECKED_TOOL_BUTTON)  # which side is on reads in both themes
             button.setObjectName(f"workingSide{value or 'None'}")
             button.setToolTip(tip)
-            button.setAccessibleName(
-                f"Treating the client's {text.lower()} side" if value else "Show as filmed"
-            )
+            button.setAccessibleName(name)
             button.setProperty("side", value)
             self.side_buttons.addButton(button)
             row.addWidget(button)
@@ -339,15 +378,15 @@ class IndexPanel(QWidget):
     def _mark_row(self) -> QVBoxLayout:
         # The undo stack names the change ("Undo add “Supraspinatus – arm abducted”"): in the menu
         # and the tooltip; the buttons keep a short word, so the dock never widens the window.
-        self.undo_action.setIconText("Undo")
-        self.redo_action.setIconText("Redo")
+        self.undo_action.setIconText(self.tr("Undo"))
+        self.redo_action.setIconText(self.tr("Redo"))
         row = QHBoxLayout()
         for action in (self.mark_start_action, self.mark_end_action, self.undo_action, self.redo_action):
             button = QToolButton(self)
             button.setDefaultAction(action)
             row.addWidget(button)
         more = QToolButton(self)
-        more.setText("Share…")
+        more.setText(self.tr("Share…"))
         more.setObjectName("indexShare")
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(more)
@@ -370,13 +409,13 @@ class IndexPanel(QWidget):
         taxonomy = self.index.taxonomy
         self.region_tree.clear()
         for region in taxonomy.body_regions():
-            item = QTreeWidgetItem([region.name, ""])
+            item = QTreeWidgetItem([region_name(region.name), ""])
             item.setData(0, REF_ROLE, Ref("region", region.id))
             item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
             self.region_tree.addTopLevelItem(item)
         for title, refs in (
-            ("Positioning", [Ref("region", r.id) for r in taxonomy.positioning_regions()]),
-            ("Techniques", [Ref("technique", t) for t in taxonomy.techniques]),
+            (self.tr("Positioning"), [Ref("region", r.id) for r in taxonomy.positioning_regions()]),
+            (self.tr("Techniques"), [Ref("technique", t) for t in taxonomy.techniques]),
         ):
             parent = QTreeWidgetItem([title, ""])
             parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable)
@@ -395,7 +434,7 @@ class IndexPanel(QWidget):
         for item in top_level_items(self.region_tree):
             ref = item.data(0, REF_ROLE)
             if isinstance(ref, Ref):
-                item.setText(1, f"{counts.get(ref.id, 0):,}")
+                item.setText(1, number_text(counts.get(ref.id, 0)))
                 if item.isExpanded():
                     self._fill_structures(item)
                 else:
@@ -403,9 +442,9 @@ class IndexPanel(QWidget):
             for child in child_items(item):
                 child_ref = child.data(0, REF_ROLE)
                 if isinstance(child_ref, Ref) and child_ref.kind == "region" and not isinstance(ref, Ref):
-                    child.setText(1, f"{counts.get(child_ref.id, 0):,}")
+                    child.setText(1, number_text(counts.get(child_ref.id, 0)))
                 elif isinstance(child_ref, Ref) and child_ref.kind == "technique":
-                    child.setText(1, f"{techniques.get(child_ref.id, 0):,}")
+                    child.setText(1, number_text(techniques.get(child_ref.id, 0)))
         if self.search_box.text().strip():
             self.search(self.search_box.text())
         elif self._current is not None:
@@ -425,13 +464,11 @@ class IndexPanel(QWidget):
         result = self.index.search(text)
         self._show_result(result)
         if result.summary or result.total:
-            self.summary.setText(
-                f"{result.count_text} · {result.summary}" if result.summary else result.count_text
-            )
+            self.summary.setText(self._summary_text(result))
         else:
-            self.summary.setText("Type a few more letters.")
+            self.summary.setText(self.tr("Type a few more letters."))
         if result.hint:
-            self.summary.setText(f"No positions found. {result.hint}")
+            self.summary.setText(self.tr("No positions found. {hint}").format(hint=result.hint))
         return result
 
     def show_ref(self, ref: Ref) -> SearchResult:
@@ -444,8 +481,16 @@ class IndexPanel(QWidget):
         self.body_map.set_selected(ref.id if ref.kind == "region" else None)
         result = self.index.search_ref(ref)
         self._show_result(result)
-        self.summary.setText(f"{result.count_text} · {result.summary}")
+        self.summary.setText(self._summary_text(result))
         return result
+
+    def _summary_text(self, result: SearchResult) -> str:
+        """ "4 positions · Hips & Sacrum": how many, and how the search was understood."""
+        if result.capped:
+            count = self.tr("{count}+ positions").format(count=number_text(result.total))
+        else:
+            count = self.tr("%n position(s)", "", result.total)
+        return f"{count} · {region_name(result.summary)}" if result.summary else count
 
     def _show_result(self, result: SearchResult) -> None:
         self.model.set_result(result)
@@ -486,11 +531,11 @@ class IndexPanel(QWidget):
         shown = [(s, counts.get(s.id, 0)) for s in self.index.taxonomy.structures_in(ref.id)]
         shown = [(s, n) for s, n in shown if n]
         for structure, count in sorted(shown, key=lambda pair: pair[0].name.casefold()):
-            child = QTreeWidgetItem([structure.name, f"{count:,}"])
+            child = QTreeWidgetItem([structure.name, number_text(count)])
             child.setData(0, REF_ROLE, Ref("structure", structure.id))
             item.addChild(child)
         if not shown:
-            empty = QTreeWidgetItem(["No positions here yet", ""])
+            empty = QTreeWidgetItem([self.tr("No positions here yet"), ""])
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             item.addChild(empty)
 
@@ -511,8 +556,10 @@ class IndexPanel(QWidget):
         lesson = self.context.library.lesson(row.lesson_id) if row.lesson_id is not None else None
         if lesson is None:
             self.summary.setText(
-                f"“{row.position.title}” is in a lesson that is not in your library any more. "
-                "Import its course again to watch it."
+                self.tr(
+                    "“{title}” is in a lesson that is not in your library any more. Import its course again "
+                    "to watch it."
+                ).format(title=row.position.title)
             )
             return False
         playback = self.context.playback
@@ -535,7 +582,7 @@ class IndexPanel(QWidget):
     def mark_start(self) -> None:
         playback = self.context.playback
         if playback.lesson is None:
-            self.mark_label.setText("Open a lesson first.")
+            self.mark_label.setText(self.tr("Open a lesson first."))
             return
         self.index.mark_start(playback.lesson, playback.position_ms())
 
@@ -544,7 +591,7 @@ class IndexPanel(QWidget):
         playback = self.context.playback
         lesson = playback.lesson
         if lesson is None:
-            self.mark_label.setText("Open a lesson first.")
+            self.mark_label.setText(self.tr("Open a lesson first."))
             return None
         try:
             draft = self.index.mark_end(lesson, playback.position_ms())
@@ -567,10 +614,10 @@ class IndexPanel(QWidget):
         try:
             if editing_uid is None:
                 self.index.add_position(form.draft())
-                self.mark_label.setText("Saved. Undo to take it back.")
+                self.mark_label.setText(self.tr("Saved. Undo to take it back."))
             else:
                 self.index.edit_position(editing_uid, form.draft())
-                self.mark_label.setText("Changed. Undo to take it back.")
+                self.mark_label.setText(self.tr("Changed. Undo to take it back."))
         except PositionRejected as error:
             self.mark_label.setText(str(error))
 
@@ -580,7 +627,9 @@ class IndexPanel(QWidget):
             self.mark_label.setText("")
         else:
             self.mark_label.setText(
-                f"Start marked at {clock_text(pending.start_ms, tenths=True)}; mark the end ({MARK_END_KEY})."
+                self.tr("Start marked at {start_ms}; mark the end ({mark_end_key}).").format(
+                    start_ms=clock_text(pending.start_ms, tenths=True), mark_end_key=MARK_END_KEY
+                )
             )
 
     # ---------------------------------------------------------------------------- row actions
@@ -592,20 +641,20 @@ class IndexPanel(QWidget):
     def row_menu(self, row: IndexRow) -> QMenu:
         """What can be done with a row: open, practised; edit and delete the user's own."""
         menu = QMenu(self)
-        menu.addAction("Open at its start", lambda: self.open_row(row))
+        menu.addAction(self.tr("Open at its start"), lambda: self.open_row(row))
         practised = menu.addAction(
-            "Practised", lambda: self.index.set_practised(row.position.uid, not row.practised)
+            self.tr("Practised"), lambda: self.index.set_practised(row.position.uid, not row.practised)
         )
         practised.setCheckable(True)
         practised.setChecked(row.practised)
         if row.position.source == "user":
             menu.addSeparator()
-            menu.addAction("Edit…", lambda: self.edit_row(row))
-            menu.addAction("Delete", lambda: self.delete_row(row))
+            menu.addAction(self.tr("Edit…"), lambda: self.edit_row(row))
+            menu.addAction(self.tr("Delete"), lambda: self.delete_row(row))
         elif row.position.source_name == "chapter":
             # A chapter mark is only a start: editing it makes it the user's own position.
             menu.addSeparator()
-            menu.addAction("Edit…", lambda: self.edit_row(row))
+            menu.addAction(self.tr("Edit…"), lambda: self.edit_row(row))
         return menu
 
     def edit_row(self, row: IndexRow) -> PositionForm:
@@ -616,7 +665,9 @@ class IndexPanel(QWidget):
     def delete_row(self, row: IndexRow) -> None:
         try:
             self.index.delete_position(row.position.uid)
-            self.mark_label.setText(f"Deleted “{row.position.title}”. Undo to bring it back.")
+            self.mark_label.setText(
+                self.tr("Deleted “{title}”. Undo to bring it back.").format(title=row.position.title)
+            )
         except PositionRejected as error:
             self.mark_label.setText(str(error))
 
@@ -626,12 +677,14 @@ class IndexPanel(QWidget):
             lesson = self.context.playback.lesson
             course_id = lesson.course_id if lesson else None
         if course_id is None:
-            self.summary.setText("Open a lesson of the course whose positions you want to export.")
+            self.summary.setText(self.tr("Open a lesson of the course whose positions you want to export."))
             return 0
         if path is None:
             course = next((c for c in self.context.library.courses() if c.id == course_id), None)
             name = suggested_export_name(course.title if course else "course")
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export positions", str(Path.home() / name))
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export positions"), str(Path.home() / name)
+            )
             if not chosen:
                 return 0
             path = Path(chosen)
@@ -640,13 +693,16 @@ class IndexPanel(QWidget):
         except SmrtError as error:
             self.summary.setText(str(error))
             return 0
-        self.summary.setText(f"Exported {counted(count, 'position')} to {path}.")
+        self.summary.setText(self.tr("Exported %n position(s) to {path}.", "", count).format(path=path))
         return count
 
     def import_file(self, path: Path | None = None) -> None:
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
-                self, "Import an index file", str(Path.home()), "Index files (*.json);;All files (*)"
+                self,
+                self.tr("Import an index file"),
+                str(Path.home()),
+                self.tr("Index files (*.json);;All files (*)"),
             )
             if not chosen:
                 return

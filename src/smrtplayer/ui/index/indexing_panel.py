@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -43,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.timetext import clock_text
+from smrtplayer.common.translatable import QT_TRANSLATE_NOOP
 from smrtplayer.index import PositionRejected
 from smrtplayer.index.naming import NameChoice, NameSuggester
 from smrtplayer.models.library import Lesson
@@ -53,16 +55,28 @@ from smrtplayer.ui.common.plain_text import plain_label, plain_tooltip
 if TYPE_CHECKING:
     from smrtplayer.app.context import AppContext
 
-COLUMNS = ("Start", "End", "Name", "Side", "Hold", "From")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("IndexingPanel", "Start"),
+    QT_TRANSLATE_NOOP("IndexingPanel", "End"),
+    QT_TRANSLATE_NOOP("IndexingPanel", "Name"),
+    QT_TRANSLATE_NOOP("IndexingPanel", "Side"),
+    QT_TRANSLATE_NOOP("IndexingPanel", "Hold"),
+    QT_TRANSLATE_NOOP("IndexingPanel", "From"),
+)
 NAME_COLUMN = 2
 SIDE_KEYS = {Qt.Key.Key_L: "L", Qt.Key.Key_R: "R", Qt.Key.Key_B: "both"}
 SIDE_TEXT = {"L": "L", "R": "R", "both": "L+R"}
-SOURCE_TEXT = {"user": "yours", "manifest": "course", "chapter": "chapter"}
+SOURCE_TEXT = {
+    "user": QT_TRANSLATE_NOOP("IndexingPanel", "yours"),
+    "manifest": QT_TRANSLATE_NOOP("IndexingPanel", "course"),
+    "chapter": QT_TRANSLATE_NOOP("IndexingPanel", "chapter"),
+}
 #: digits typed further apart than this start a new hold rather than extend it
 HOLD_TYPING_S = 1.5
-HINT = (
+HINT = QT_TRANSLATE_NOOP(
+    "IndexingPanel",
     "M split here · Enter name · L/R/B side · digits hold (s) · Delete join with previous · "
-    ", . frame step · [ start here · Space play"
+    ", . frame step · [ start here · Space play",
 )
 
 
@@ -84,7 +98,7 @@ class LessonRowsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return QCoreApplication.translate("IndexingPanel", COLUMNS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
@@ -100,7 +114,7 @@ class LessonRowsModel(QAbstractTableModel):
             row.title,
             SIDE_TEXT.get(row.side, row.side),
             f"{row.hold_ms // 1000} s" if row.hold_ms else "",
-            SOURCE_TEXT.get(row.source_name, row.source_name),
+            QCoreApplication.translate("IndexingPanel", SOURCE_TEXT.get(row.source_name, row.source_name)),
         )[index.column()]
 
 
@@ -126,7 +140,7 @@ class IndexingPanel(QWidget):
 
         # A long lesson title elides (whole in its tooltip) rather than widen the window off-screen.
         self.title = ElidedLabel("", self, name="indexingTitle")
-        self.hint = plain_label(HINT, self, name="indexingHint")
+        self.hint = plain_label(self.tr(HINT), self, name="indexingHint")
         self.hint.setWordWrap(True)
         self.model = LessonRowsModel(self)
         self.table = QTableView(self)
@@ -170,7 +184,11 @@ class IndexingPanel(QWidget):
     @Slot(object)
     def set_lesson(self, lesson: Lesson | None) -> None:
         self._lesson = lesson
-        self.title.setText(f"Indexing “{lesson.title}”" if lesson else "Open a lesson to index it")
+        self.title.setText(
+            self.tr("Indexing “{title}”").format(title=lesson.title)
+            if lesson
+            else self.tr("Open a lesson to index it")
+        )
         self.cancel_naming()
         self.reload()
 

@@ -7,7 +7,7 @@ shown under the form; Save stays disabled until there are none.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -29,6 +29,7 @@ from smrtplayer.common.timetext import clock_text
 from smrtplayer.index import IndexService
 from smrtplayer.models.positions import PositionDraft
 from smrtplayer.ui.common.plain_text import plain_label
+from smrtplayer.ui.common.region_names import region_name
 from smrtplayer.ui.common.theme import set_themed_style
 
 
@@ -66,19 +67,19 @@ class PositionForm(QDialog):
         self._draft = draft
         self._editing = editing_uid
         taxonomy = service.taxonomy
-        self.setWindowTitle("Edit position" if editing_uid else "New position")
+        self.setWindowTitle(self.tr("Edit position") if editing_uid else self.tr("New position"))
         self.setObjectName("positionForm")
 
         self.title = QLineEdit(draft.title, self)
         self.title.setObjectName("positionTitle")
-        self.title.setAccessibleName("Title")
+        self.title.setAccessibleName(self.tr("Title"))
         self.title.setMaxLength(300)
 
         self.start = _seconds(draft.start_ms, self, "Start")
         self.end = _seconds(draft.end_ms, self, "End")
         times = QHBoxLayout()
         times.addWidget(self.start)
-        times.addWidget(QLabel("to", self))
+        times.addWidget(QLabel(self.tr("to"), self))
         times.addWidget(self.end)
         self.span = QLabel(self)
         self.span.setTextFormat(Qt.TextFormat.PlainText)
@@ -86,23 +87,27 @@ class PositionForm(QDialog):
 
         self.region = QComboBox(self)
         self.region.setObjectName("positionRegion")
-        self.region.setAccessibleName("Body region")
-        self.region.addItem("Choose a region…", "")
+        self.region.setAccessibleName(self.tr("Body region"))
+        self.region.addItem(self.tr("Choose a region…"), "")
         for region in [*taxonomy.body_regions(), *taxonomy.positioning_regions()]:
-            self.region.addItem(region.name, region.id)
+            self.region.addItem(region_name(region.name), region.id)
         index = self.region.findData(taxonomy.canonical("region", draft.region) or draft.region)
         self.region.setCurrentIndex(max(0, index))
 
         self.muscles = QLineEdit(", ".join(draft.muscles), self)
         self.muscles.setObjectName("positionMuscles")
-        self.muscles.setAccessibleName("Muscles and structures, separated by commas")
-        self.muscles.setPlaceholderText("e.g. gluteus medius, TFL")
+        self.muscles.setAccessibleName(self.tr("Muscles and structures, separated by commas"))
+        self.muscles.setPlaceholderText(self.tr("e.g. gluteus medius, TFL"))
         names = sorted({s.name for s in taxonomy.structures.values()}, key=str.casefold)
         self.muscles.setCompleter(_ListCompleter(names, self.muscles))
 
         self.sides = QButtonGroup(self)
         side_row = QHBoxLayout()
-        for value, text in (("L", "Client's left"), ("R", "Client's right"), ("both", "Both / either")):
+        for value, text in (
+            ("L", self.tr("Client's left")),
+            ("R", self.tr("Client's right")),
+            ("both", self.tr("Both / either")),
+        ):
             button = QRadioButton(text, self)
             button.setObjectName(f"side-{value}")
             button.setProperty("side", value)
@@ -111,30 +116,35 @@ class PositionForm(QDialog):
             side_row.addWidget(button)
 
         self.client = _editable_combo(
-            self, "Client position", [t.name for t in taxonomy.client_positions.values()]
+            self,
+            "Client position",
+            [t.name for t in taxonomy.client_positions.values()],
+            self.tr("Client position"),
         )
         self.client.setCurrentText(draft.client_position)
-        self.technique = _editable_combo(self, "Technique", [t.name for t in taxonomy.techniques.values()])
+        self.technique = _editable_combo(
+            self, "Technique", [t.name for t in taxonomy.techniques.values()], self.tr("Technique")
+        )
         self.technique.setCurrentText(draft.technique)
 
         self.hold = QSpinBox(self)
         self.hold.setObjectName("positionHold")
-        self.hold.setAccessibleName("Hold time in seconds; 0 for none")
+        self.hold.setAccessibleName(self.tr("Hold time in seconds; 0 for none"))
         self.hold.setRange(0, 3600)
         self.hold.setSuffix(" s")
-        self.hold.setSpecialValueText("no hold time")
+        self.hold.setSpecialValueText(self.tr("no hold time"))
         self.hold.setValue((draft.hold_ms or 0) // 1000)
 
         form = QFormLayout()
-        form.addRow(plain_label(f"Lesson: {lesson_title}", self))
-        form.addRow("&Title", self.title)
-        form.addRow("Time", times)  # a row of two fields: no single buddy for a mnemonic
-        form.addRow("&Region", self.region)
-        form.addRow("&Muscles", self.muscles)
-        form.addRow("Side", side_row)
-        form.addRow("&Client position", self.client)
-        form.addRow("Tech&nique", self.technique)
-        form.addRow("&Hold", self.hold)
+        form.addRow(plain_label(self.tr("Lesson: {lesson_title}").format(lesson_title=lesson_title), self))
+        form.addRow(self.tr("&Title"), self.title)
+        form.addRow(self.tr("Time"), times)  # a row of two fields: no single buddy for a mnemonic
+        form.addRow(self.tr("&Region"), self.region)
+        form.addRow(self.tr("&Muscles"), self.muscles)
+        form.addRow(self.tr("Side"), side_row)
+        form.addRow(self.tr("&Client position"), self.client)
+        form.addRow(self.tr("Tech&nique"), self.technique)
+        form.addRow(self.tr("&Hold"), self.hold)
         for label in self.findChildren(QLabel):
             label.setTextFormat(Qt.TextFormat.PlainText)
 
@@ -205,7 +215,7 @@ class PositionForm(QDialog):
 def _seconds(ms: int, parent: QWidget, name: str) -> QDoubleSpinBox:
     box = QDoubleSpinBox(parent)
     box.setObjectName(f"position{name}")
-    box.setAccessibleName(f"{name}, in seconds")
+    box.setAccessibleName(QCoreApplication.translate("PositionForm", "{name}, in seconds").format(name=name))
     box.setDecimals(1)
     box.setRange(0, 48 * 3600)
     box.setSingleStep(0.5)
@@ -214,10 +224,10 @@ def _seconds(ms: int, parent: QWidget, name: str) -> QDoubleSpinBox:
     return box
 
 
-def _editable_combo(parent: QWidget, name: str, items: list[str]) -> QComboBox:
+def _editable_combo(parent: QWidget, name: str, items: list[str], shown_name: str) -> QComboBox:
     combo = QComboBox(parent)
     combo.setObjectName("position" + name.replace(" ", ""))
-    combo.setAccessibleName(name)
+    combo.setAccessibleName(shown_name)
     combo.setEditable(True)
     combo.addItem("")
     combo.addItems(items)

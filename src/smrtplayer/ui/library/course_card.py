@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
-from smrtplayer.common.wording import CHECK_FILES
 from smrtplayer.models.library import CourseSummary
 from smrtplayer.ui.common.theme import tones
 from smrtplayer.ui.library.course_model import CARD_TEXT_ROLE, CardText
@@ -53,7 +52,7 @@ OPEN, VERIFY, RELINK, REMOVE = "open", "verify", "relink", "remove"
 def action_text(action: str) -> str:
     texts = {
         OPEN: QCoreApplication.translate("CourseCard", "Open"),
-        VERIFY: f"{CHECK_FILES}…",
+        VERIFY: QCoreApplication.translate("CourseCard", "Check files…"),
         RELINK: QCoreApplication.translate("CourseCard", "Find the folder…"),
         REMOVE: QCoreApplication.translate("CourseCard", "Remove…"),
     }

@@ -21,10 +21,10 @@ from PySide6.QtCore import (
 
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.timetext import clock_text
-from smrtplayer.common.wording import counted
 from smrtplayer.library.service import LibraryService
 from smrtplayer.models.library import CourseListing, CourseSummary
 from smrtplayer.ui.common.plain_text import plain_tooltip
+from smrtplayer.ui.common.region_names import region_name
 
 #: the CourseSummary of a row
 COURSE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -34,16 +34,12 @@ CARD_TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
 READ_AHEAD = 16
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CourseCard", text)
-
-
 def region_names(ids: tuple[str, ...]) -> str:
     try:
         from smrtplayer.models.regions import default_taxonomy
 
         names = default_taxonomy().regions
-        return ", ".join(names[region].name if region in names else region for region in ids)
+        return ", ".join(region_name(names[region].name) if region in names else region for region in ids)
     except SmrtError:
         return ", ".join(ids)
 
@@ -60,21 +56,22 @@ class CardText:
 
     @cached_property
     def regions(self) -> str:
-        return region_names(self.course.regions) or _tr("No body region")
+        return region_names(self.course.regions) or QCoreApplication.translate("CourseCard", "No body region")
 
     @cached_property
     def summary(self) -> str:
         course = self.course
         how = {
-            "builtin": _tr("built in"),
-            "copied": _tr("in the library"),
-            "linked": _tr("used in place"),
+            "builtin": QCoreApplication.translate("CourseCard", "built in"),
+            "copied": QCoreApplication.translate("CourseCard", "in the library"),
+            "linked": QCoreApplication.translate("CourseCard", "used in place"),
         }.get(course.kind, "")
-        return f"{counted(course.lesson_count, 'lesson')} · {clock_text(course.total_duration_ms)} · {how}"
+        lessons = QCoreApplication.translate("CourseCard", "%n lesson(s)", "", course.lesson_count)
+        return f"{lessons} · {clock_text(course.total_duration_ms)} · {how}"
 
     @cached_property
     def progress(self) -> str:
-        return _tr("{watched} of {lessons} watched").format(
+        return QCoreApplication.translate("CourseCard", "{watched} of {lessons} watched").format(
             watched=self.course.watched_count, lessons=self.course.lesson_count
         )
 
@@ -83,7 +80,9 @@ class CardText:
         """Empty while the course's folder is there."""
         if self.course.available:
             return ""
-        return _tr("Missing: the folder {folder} is gone or empty.").format(folder=self.course.root_path)
+        return QCoreApplication.translate(
+            "CourseCard", "Missing: the folder {folder} is gone or empty."
+        ).format(folder=self.course.root_path)
 
     @cached_property
     def spoken(self) -> str:
@@ -91,11 +90,13 @@ class CardText:
         course = self.course
         parts = [
             course.title,
-            counted(course.lesson_count, "lesson"),
-            _tr("{watched} watched").format(watched=course.watched_count),
+            QCoreApplication.translate("CourseCard", "%n lesson(s)", "", course.lesson_count),
+            QCoreApplication.translate("CourseCard", "{watched} watched").format(
+                watched=course.watched_count
+            ),
         ]
         if not course.available:
-            parts.append(_tr("missing"))
+            parts.append(QCoreApplication.translate("CourseCard", "missing"))
         return ", ".join(parts)
 
     @cached_property

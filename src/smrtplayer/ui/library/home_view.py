@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 
 from smrtplayer.app.context import AppContext
 from smrtplayer.common.timetext import clock_text
-from smrtplayer.common.wording import counted
 from smrtplayer.study.stats import CourseStats, LessonStats
+from smrtplayer.ui.common.i18n import day_month, percent_text, rate_text
 from smrtplayer.ui.common.plain_text import plain_tooltip
+from smrtplayer.ui.common.region_names import region_name as translated_region_name
 from smrtplayer.ui.common.theme import set_themed_style
 from smrtplayer.ui.library.stats_chart import StudyChart
 
@@ -68,9 +69,17 @@ def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
 def duration_text(ms: int) -> str:
     minutes = round(ms / 60_000)
     if minutes < 1:
-        return "under a minute" if ms > 0 else "0 min"
+        return (
+            QCoreApplication.translate("HomeView", "under a minute")
+            if ms > 0
+            else QCoreApplication.translate("HomeView", "0 min")
+        )
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
+    if hours:
+        return QCoreApplication.translate("HomeView", "{hours} h {minutes} min").format(
+            hours=hours, minutes=f"{minutes:02d}"
+        )
+    return QCoreApplication.translate("HomeView", "{minutes} min").format(minutes=minutes)
 
 
 def region_name(region_id: str) -> str:
@@ -79,7 +88,7 @@ def region_name(region_id: str) -> str:
 
         region = default_taxonomy().regions.get(region_id)
         if region is not None:
-            return str(region.name)
+            return translated_region_name(str(region.name))
     except Exception:  # the taxonomy is optional here: show the id readably instead
         pass
     return region_id.replace("-", " ").capitalize()
@@ -96,7 +105,7 @@ class HomeView(QWidget):
         self.context = context
 
         # Continue
-        continue_card, continue_layout = _card("Continue")
+        continue_card, continue_layout = _card(self.tr("Continue"))
         self.continue_title = _label(name="continueTitle", wrap=True)
         font = self.continue_title.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
@@ -104,15 +113,18 @@ class HomeView(QWidget):
         self.continue_course = _label(name="homeMuted", wrap=True)
         self.continue_progress = QProgressBar()
         self.continue_progress.setRange(0, 100)
-        self.continue_progress.setFormat("%p % watched")
-        self.continue_button = QPushButton("Resume")
+        self.continue_progress.setFormat(self.tr("%p % watched"))
+        self.continue_button = QPushButton(self.tr("Resume"))
         self.continue_button.setObjectName("continueButton")
         self.continue_button.clicked.connect(self._resume)
         # The bar on its own line, never narrower than "100 % watched": side by side with the button
         # a narrow pane (a 1366 px screen) cut the text inside the bar.
         row = QVBoxLayout()
         self.continue_progress.setMinimumWidth(
-            self.continue_progress.fontMetrics().horizontalAdvance("100 % watched") + 24
+            self.continue_progress.fontMetrics().horizontalAdvance(
+                self.tr("%p % watched").replace("%p", "100")
+            )
+            + 24
         )
         row.addWidget(self.continue_progress)
         row.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -122,7 +134,7 @@ class HomeView(QWidget):
         self._continue_lesson: LessonStats | None = None
 
         # Recently watched
-        recent_card, recent_layout = _card("Recently watched")
+        recent_card, recent_layout = _card(self.tr("Recently watched"))
         self.recent_list = QListWidget()
         self.recent_list.setObjectName("recentList")
         self.recent_list.itemActivated.connect(self._open_recent)
@@ -132,7 +144,7 @@ class HomeView(QWidget):
         recent_layout.addWidget(self.recent_list)
 
         # Courses in progress
-        courses_card, courses_layout = _card("Courses in progress")
+        courses_card, courses_layout = _card(self.tr("Courses in progress"))
         self.courses_box = QWidget()
         self.courses_grid = QGridLayout(self.courses_box)
         self.courses_grid.setContentsMargins(0, 0, 0, 0)
@@ -141,7 +153,9 @@ class HomeView(QWidget):
         courses_layout.addStretch(1)
 
         # Study time
-        study_card, study_layout = _card(f"Study time, last {CHART_DAYS} days")
+        study_card, study_layout = _card(
+            self.tr("Study time, last {chart_days} days").format(chart_days=CHART_DAYS)
+        )
         heading = study_layout.itemAt(0)
         self.study_heading = heading.widget() if heading is not None else None
         self.streak_label = _label(name="homeMuted", wrap=True)
@@ -151,7 +165,7 @@ class HomeView(QWidget):
         study_layout.addWidget(self.chart)
 
         # Practice by region
-        regions_card, regions_layout = _card("Positions practised, by region")
+        regions_card, regions_layout = _card(self.tr("Positions practised, by region"))
         self.regions_box = QWidget()
         self.regions_grid = QGridLayout(self.regions_box)
         self.regions_grid.setContentsMargins(0, 0, 0, 0)
@@ -211,26 +225,36 @@ class HomeView(QWidget):
         self._fill_continue(self._continue_here())
         self.recent_list.clear()
         for lesson in home.recent:
-            item = QListWidgetItem(f"{lesson.title}  ·  {lesson.course_title}  ·  {lesson.percent} %")
+            item = QListWidgetItem(
+                f"{lesson.title}  ·  {lesson.course_title}  ·  {percent_text(lesson.percent / 100)}"
+            )
             item.setData(LESSON_ROLE, lesson.lesson_id)
             # Tooltips guess rich text: escape the titles inside an explicit rich-text wrapper.
             item.setToolTip(plain_tooltip(f"{lesson.title} ({lesson.course_title})"))
             self.recent_list.addItem(item)
         if not home.recent:
-            placeholder = QListWidgetItem("Lessons you watch show up here.")
+            placeholder = QListWidgetItem(self.tr("Lessons you watch show up here."))
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.recent_list.addItem(placeholder)
         self._fill_courses(home.in_progress)
         days = stats.study_days(CHART_DAYS)
         self.chart.set_days(days)
         first, last = days[0][0], days[-1][0]
-        span = f"{first.day} {first:%b} – {last.day} {last:%b}"
+        span = f"{day_month(first)} – {day_month(last)}"
         if isinstance(self.study_heading, QLabel):
-            self.study_heading.setText(f"Study time, last {CHART_DAYS} days ({span})")
+            self.study_heading.setText(
+                self.tr("Study time, last {chart_days} days ({span})").format(
+                    chart_days=CHART_DAYS, span=span
+                )
+            )
         streak = stats.streak()
         week = sum(ms for _day, ms in days[-7:])
-        streak_text = f"{counted(streak, 'day')} in a row" if streak else "No streak yet"
-        self.streak_label.setText(f"{streak_text}  ·  last 7 days: {duration_text(week)}")
+        streak_text = self.tr("%n day(s) in a row", "", streak) if streak else self.tr("No streak yet")
+        self.streak_label.setText(
+            self.tr("{streak_text}  ·  last 7 days: {duration_text}").format(
+                streak_text=streak_text, duration_text=duration_text(week)
+            )
+        )
         self._fill_regions()
 
     # ------------------------------------------------------------------------------------- parts
@@ -247,9 +271,9 @@ class HomeView(QWidget):
     def _fill_continue(self, lesson: LessonStats | None) -> None:
         self._continue_lesson = lesson
         if lesson is None:
-            self.continue_title.setText("Nothing watched yet")
+            self.continue_title.setText(self.tr("Nothing watched yet"))
             self.continue_course.setText(
-                "Pick a course and a lesson to start; smrtplayer remembers where you stop."
+                self.tr("Pick a course and a lesson to start; smrtplayer remembers where you stop.")
             )
             self.continue_progress.hide()
             self.continue_button.hide()
@@ -259,7 +283,9 @@ class HomeView(QWidget):
         self.continue_progress.setValue(lesson.percent)
         self.continue_progress.show()
         self.continue_button.setText(
-            f"▶ Resume at {clock_text(lesson.resume_ms)}" if lesson.resume_ms > 0 else "▶ Play"
+            self.tr("▶ Resume at {resume_ms}").format(resume_ms=clock_text(lesson.resume_ms))
+            if lesson.resume_ms > 0
+            else self.tr("▶ Play")
         )
         self.continue_button.show()
 
@@ -267,20 +293,29 @@ class HomeView(QWidget):
         _clear(self.courses_grid)
         if not courses:
             self.courses_grid.addWidget(
-                _label("None yet: a course shows here once you start it.", "homeMuted", wrap=True), 0, 0
+                _label(self.tr("None yet: a course shows here once you start it."), "homeMuted", wrap=True),
+                0,
+                0,
             )
             return
         for row, course in enumerate(courses):
             bar = QProgressBar()
             bar.setRange(0, 100)
             bar.setValue(course.percent)
-            bar.setFormat("%p %")
+            bar.setFormat(percent_text(course.percent / 100))
             bar.setMinimumWidth(90)
             left = duration_text(course.time_left_ms)
-            speed = f" at {course.rate:g}×" if abs(course.rate - 1.0) > 1e-6 else ""
-            detail = f"{course.watched_lessons} of {course.lessons} lessons · {left} left{speed}"
+            speed = (
+                self.tr(" at {rate}").format(rate=rate_text(course.rate))
+                if abs(course.rate - 1.0) > 1e-6
+                else ""
+            )
+            detail = self.tr("{watched} of %n lesson(s) · {left} left", "", course.lessons).format(
+                watched=course.watched_lessons, left=left
+            )
+            detail += speed
             if course.unknown_lengths:
-                detail += f" (+{course.unknown_lengths} not yet measured)"
+                detail += self.tr(" (+{count} not yet measured)").format(count=course.unknown_lengths)
             self.courses_grid.addWidget(_label(course.title), row * 2, 0, 1, 2)
             self.courses_grid.addWidget(bar, row * 2 + 1, 0)
             self.courses_grid.addWidget(_label(detail, "homeMuted", wrap=True), row * 2 + 1, 1)
@@ -290,19 +325,19 @@ class HomeView(QWidget):
         regions = self.context.stats.regions()
         if not regions:
             self.regions_grid.addWidget(
-                _label("No positions in your courses yet.", "homeMuted", wrap=True), 0, 0
+                _label(self.tr("No positions in your courses yet."), "homeMuted", wrap=True), 0, 0
             )
             return
         for row, region in enumerate(regions):
             bar = QProgressBar()
             bar.setRange(0, max(1, region.positions))
             bar.setValue(region.practised)
-            bar.setFormat(f"{region.practised} of {region.positions}")
+            bar.setFormat(self.tr("{done} of {count}").format(done=region.practised, count=region.positions))
             bar.setMaximumWidth(160)
             bar.setMinimumWidth(48)  # "3 of 12" still fits; the pane may be narrow
             self.regions_grid.addWidget(_label(region_name(region.region), wrap=True), row, 0)
             self.regions_grid.addWidget(bar, row, 1)
-            holds = counted(region.sessions, "hold")
+            holds = self.tr("%n hold(s)", "", region.sessions)
             self.regions_grid.addWidget(_label(holds, "homeMuted"), row, 2)
 
     def _resume(self) -> None:

@@ -11,7 +11,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QPushButton, QWidget
 
-COURSE_FILES = "Courses and videos (*.zip *.mp4 *.m4v *.mov *.mkv *.webm *.vob *.mpg *.mpeg)"
+from smrtplayer.common.translatable import QT_TRANSLATE_NOOP
+
+COURSE_FILES = QT_TRANSLATE_NOOP(
+    "ImportChooser", "Courses and videos (*.zip *.mp4 *.m4v *.mov *.mkv *.webm *.vob *.mpg *.mpeg)"
+)
 
 
 class ImportChooser(QFileDialog):

@@ -18,10 +18,6 @@ from smrtplayer.ui.common.flow_layout import flow_container
 from smrtplayer.ui.common.plain_text import plain_label
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportInvitation", text)
-
-
 def only_demo(courses: Iterable[CourseSummary | CourseListing]) -> bool:
     """The library holds no course of the user's own (the demo alone, or nothing)."""
     return all(course.kind == "builtin" for course in courses)
@@ -40,34 +36,48 @@ class ImportInvitation(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        self.heading = plain_label(_tr("Only the demo course is here so far."), self)
+        self.heading = plain_label(
+            QCoreApplication.translate("ImportInvitation", "Only the demo course is here so far."), self
+        )
         self.heading.setObjectName("invitationHeading")
         self.heading.setWordWrap(True)
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
         buttons, flow = flow_container(self)
-        self.import_button = QPushButton(_tr("Import a course…"), buttons)
+        self.import_button = QPushButton(
+            QCoreApplication.translate("ImportInvitation", "Import a course…"), buttons
+        )
         self.import_button.setObjectName("invitationImport")
         self.import_button.setDefault(True)
-        self.import_button.setToolTip(_tr("A course's .zip, its video files or its folder"))
+        self.import_button.setToolTip(
+            QCoreApplication.translate("ImportInvitation", "A course's .zip, its video files or its folder")
+        )
         self.import_button.clicked.connect(self.files_requested)
-        self.folder_button = QPushButton(_tr("Import a folder or DVD…"), buttons)
+        self.folder_button = QPushButton(
+            QCoreApplication.translate("ImportInvitation", "Import a folder or DVD…"), buttons
+        )
         self.folder_button.setObjectName("invitationFolder")
-        self.folder_button.setToolTip(_tr("A folder of lessons, or a DVD copied to disk"))
+        self.folder_button.setToolTip(
+            QCoreApplication.translate("ImportInvitation", "A folder of lessons, or a DVD copied to disk")
+        )
         self.folder_button.clicked.connect(self.folder_requested)
         flow.addWidget(self.import_button)
         flow.addWidget(self.folder_button)
         what = (
-            _tr("Bring in a course you own: its .zip, its videos, its folder or its DVD. Or drop it here.")
+            QCoreApplication.translate(
+                "ImportInvitation",
+                "Bring in a course you own: its .zip, its videos, its folder or its DVD. Or drop it here.",
+            )
             if compact
-            else _tr(
+            else QCoreApplication.translate(
+                "ImportInvitation",
                 "What can be imported:\n"
                 "• a course's .zip, as it was downloaded\n"
                 "• video files: MP4, M4V, MOV, MKV, WebM, VOB, MPG\n"
                 "• a folder of lessons, with or without a list of positions\n"
                 "• a DVD copied to disk: the folder that holds VIDEO_TS\n"
-                "You can also drop any of these here."
+                "You can also drop any of these here.",
             )
         )
         self.what = plain_label(what, self, name="invitationWhat")

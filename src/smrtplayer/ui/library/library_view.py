@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDragEnterEvent,
@@ -322,7 +322,7 @@ class LibraryView(QWidget):
         except SmrtError as error:
             self._tell(str(error))
             return None
-        return self._follow(JobDialog(job, "Adding a course", self))
+        return self._follow(JobDialog(job, self.tr("Adding a course"), self))
 
     @Slot(int)
     def verify(self, course_id: int) -> JobDialog | None:
@@ -345,7 +345,9 @@ class LibraryView(QWidget):
         if course is None:
             return None
         folder = QFileDialog.getExistingDirectory(
-            self, f"Where is the folder of “{course.title}” now?", str(course.root_path.parent)
+            self,
+            self.tr("Where is the folder of “{title}” now?").format(title=course.title),
+            str(course.root_path.parent),
         )
         return self.relink_to(course_id, Path(folder)) if folder else None
 
@@ -355,12 +357,14 @@ class LibraryView(QWidget):
         except SmrtError as error:
             self._tell(str(error))
             return None
-        return self._follow(JobDialog(job, "Looking for the lessons", self))
+        return self._follow(JobDialog(job, self.tr("Looking for the lessons"), self))
 
     @Slot(int)
     def remove(self, course_id: int) -> bool:
         course = self.context.library.course(course_id)
-        if course is None or not self.confirm(f"Remove “{course.title}”?", removal_message(course)):
+        if course is None or not self.confirm(
+            self.tr("Remove “{title}”?").format(title=course.title), removal_message(course)
+        ):
             return False
         try:
             self.context.library.remove_course(course_id)
@@ -376,7 +380,9 @@ class LibraryView(QWidget):
         return dialog
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Choose a course folder (or a DVD's VIDEO_TS folder)")
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose a course folder (or a DVD's VIDEO_TS folder)")
+        )
         if folder:
             self.import_paths([Path(folder)])
 
@@ -388,7 +394,7 @@ class LibraryView(QWidget):
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def _tell(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Library", message, parent=self)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Library"), message, parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.open()
 
@@ -414,13 +420,18 @@ def dropped_paths(event: QDropEvent | QDragEnterEvent) -> list[Path]:
 
 
 def removal_message(course: CourseSummary) -> str:
-    kept = "Your progress, notes and positions are kept and come back if you add the course again."
-    if course.kind == "copied":
-        return (
-            f"Its copy in the library ({course.root_path}) will be deleted. The files you added it "
-            f"from are not touched. {kept}"
-        )
-    return (
-        f"Linked files are never deleted: the videos stay where they are ({course.root_path}). "
-        f"Only the library entry is removed. {kept}"
+    kept = QCoreApplication.translate(
+        "LibraryView",
+        "Your progress, notes and positions are kept and come back if you add the course again.",
     )
+    if course.kind == "copied":
+        return QCoreApplication.translate(
+            "LibraryView",
+            "Its copy in the library ({path}) will be deleted. "
+            "The files you added it from are not touched. {kept}",
+        ).format(path=course.root_path, kept=kept)
+    return QCoreApplication.translate(
+        "LibraryView",
+        "Linked files are never deleted: the videos stay where they are ({path}). "
+        "Only the library entry is removed. {kept}",
+    ).format(path=course.root_path, kept=kept)

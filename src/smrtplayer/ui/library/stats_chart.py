@@ -14,6 +14,8 @@ from PySide6.QtCore import QEvent, QMargins, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
+from smrtplayer.ui.common.i18n import day_month
+
 try:  # pragma: no branch - which branch runs depends on the installation
     from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 
@@ -37,7 +39,7 @@ def _labels(days: list[tuple[date, int]]) -> list[str]:
     labels: list[str] = []
     for day, _ms in days:
         label = str(day.day)
-        labels.append(label if label not in labels else f"{day.day} {day:%b}")
+        labels.append(label if label not in labels else day_month(day))
     return labels
 
 
@@ -117,7 +119,7 @@ class StudyChart(QWidget):
         chart.removeAllSeries()
         for axis in list(chart.axes()):
             chart.removeAxis(axis)
-        bars = QBarSet("Minutes")
+        bars = QBarSet(self.tr("Minutes"))
         for _day, ms in self.days:
             bars.append(minutes(ms))
         series = QBarSeries()
@@ -136,7 +138,7 @@ class StudyChart(QWidget):
         top = max([minutes(ms) for _day, ms in self.days] + [10.0])
         values.setRange(0, _nice_ceiling(top))
         values.setLabelFormat("%d")
-        values.setTitleText("minutes")
+        values.setTitleText(self.tr("minutes"))
         values.setTickCount(5)
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)

@@ -6,7 +6,7 @@ stays responsive. Closing the dialog (or Esc) cancels the job.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from smrtplayer.common.timetext import clock_text
-from smrtplayer.common.wording import counted
+from smrtplayer.common.translatable import QT_TRANSLATE_NOOP
 from smrtplayer.library.job_progress import JobProgress
 from smrtplayer.library.jobs import BackgroundJob
 from smrtplayer.models.library import ImportReport, RelinkReport, VerifyReport
@@ -41,7 +41,7 @@ class JobDialog(QDialog):
         self.bar = QProgressBar(self)
         self.bar.setRange(0, STEPS)
         self.bar.setObjectName("jobProgress")
-        self.detail = QLabel("Starting…", self)
+        self.detail = QLabel(self.tr("Starting…"), self)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setWordWrap(True)  # a refusal's reason is a sentence or two: all of it shows
         self.eta = QLabel("", self)
@@ -71,7 +71,7 @@ class JobDialog(QDialog):
     @Slot()
     def cancel(self) -> None:
         if not self.job_done:
-            self.detail.setText("Stopping…")
+            self.detail.setText(self.tr("Stopping…"))
             self.cancel_button.setEnabled(False)
             self.job.cancel()
 
@@ -85,23 +85,27 @@ class JobDialog(QDialog):
     def _on_progress(self, progress: JobProgress) -> None:
         self.bar.setValue(round(progress.fraction * STEPS))
         self.detail.setText(progress.label)
-        self.eta.setText(f"About {clock_text(progress.eta_ms)} left" if progress.eta_ms is not None else "")
+        self.eta.setText(
+            self.tr("About {eta_ms} left").format(eta_ms=clock_text(progress.eta_ms))
+            if progress.eta_ms is not None
+            else ""
+        )
 
     @Slot(object)
     def _on_finished(self, result: object) -> None:
         self.bar.setValue(STEPS)
-        self._finish(describe(result), "done")
+        self._finish(describe(result), self.tr("done"))
         self.completed.emit(result)
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
         self.bar.hide()  # a full bar would read as success
-        self._finish(message, "not done")
+        self._finish(message, self.tr("not done"))
 
     @Slot()
     def _on_cancelled(self) -> None:
         self.bar.hide()
-        self._finish("Cancelled. Nothing half-done was kept.", "cancelled")
+        self._finish(self.tr("Cancelled. Nothing half-done was kept."), self.tr("cancelled"))
 
     def _finish(self, text: str, outcome: str) -> None:
         self.headline.setText(f"{self.windowTitle()}: {outcome}")
@@ -115,27 +119,67 @@ class JobDialog(QDialog):
         self.close_button.setDefault(True)
 
 
+#: the word for each outcome of a file check (library/verify.py)
+CHECK_STATUS = {
+    "ok": QT_TRANSLATE_NOOP("FileCheck", "ok"),
+    "missing": QT_TRANSLATE_NOOP("FileCheck", "missing"),
+    "unreadable": QT_TRANSLATE_NOOP("FileCheck", "unreadable"),
+    "mismatch": QT_TRANSLATE_NOOP("FileCheck", "mismatch"),
+}
+
+
 def describe(result: object) -> str:
     """A plain-text summary of a job's result: the first line a headline, then details."""
     if isinstance(result, VerifyReport):
         good = sum(1 for check in result.checks if check.status == "ok")
-        lines = [f"{good} of {len(result.checks)} files are intact."]
-        lines += [f"{check.status}: {check.rel_path}: {check.detail}" for check in result.failures]
+        lines = [
+            QCoreApplication.translate(
+                "JobDialog", "{good} of %n file(s) are intact.", "", len(result.checks)
+            ).format(good=good)
+        ]
+        lines += [
+            f"{QCoreApplication.translate('FileCheck', CHECK_STATUS.get(check.status, check.status))}: "
+            f"{check.rel_path}: {check.detail}"
+            for check in result.failures
+        ]
         return "\n".join(lines)
     if isinstance(result, ImportReport):
-        lines = [f"Imported “{result.title}”: {counted(result.lesson_count, 'lesson')}."]
-        lines += [f"Skipped {item.rel_path}: {item.reason}" for item in result.skipped]
-        lines += [f"Damaged: {problem}" for problem in result.problems]
+        lines = [
+            QCoreApplication.translate(
+                "JobDialog", "Imported “{title}”: %n lesson(s).", "", result.lesson_count
+            ).format(title=result.title)
+        ]
+        lines += [
+            QCoreApplication.translate("JobDialog", "Skipped {path}: {reason}").format(
+                path=item.rel_path, reason=item.reason
+            )
+            for item in result.skipped
+        ]
+        lines += [
+            QCoreApplication.translate("JobDialog", "Damaged: {problem}").format(problem=problem)
+            for problem in result.problems
+        ]
         return "\n".join(lines)
     if isinstance(result, RelinkReport):
-        lines = [f"Found {counted(result.matched, 'lesson')} in {result.root_path}."]
-        lines += [f"Not found: {title}" for title in result.missing]
+        lines = [
+            QCoreApplication.translate(
+                "JobDialog", "Found %n lesson(s) in {path}.", "", result.matched
+            ).format(path=result.root_path)
+        ]
+        lines += [
+            QCoreApplication.translate("JobDialog", "Not found: {title}").format(title=title)
+            for title in result.missing
+        ]
         return "\n".join(lines)
-    return "Done."
+    return QCoreApplication.translate("JobDialog", "Done.")
 
 
 class VerifyDialog(JobDialog):
     """Full SHA-256 check of a course's files."""
 
     def __init__(self, job: BackgroundJob, course_title: str, parent: QWidget | None = None) -> None:
-        super().__init__(job, f"Checking “{course_title}”", parent)
+        super().__init__(
+            job,
+            QCoreApplication.translate("VerifyDialog", "Checking “{title}”").format(title=course_title),
+            parent,
+        )

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTime, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QFocusEvent, QImage, QKeyEvent, QKeySequence, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -41,6 +41,7 @@ from smrtplayer.models.positions import Position
 from smrtplayer.notes.export import collect, write_markdown, write_pdf
 from smrtplayer.notes.service import MARKDOWN_FEATURES, linkify_times, seek_target, time_link
 from smrtplayer.ui.common.elided import ElidedLabel
+from smrtplayer.ui.common.i18n import date_text, day_month
 from smrtplayer.ui.common.theme import set_themed_style
 
 # Default keys (the window may take the actions over with its own, configurable, bindings).
@@ -97,7 +98,7 @@ class NoteView(QTextBrowser):
     def set_body(self, body: str) -> None:
         self._empty = not body.strip()
         if self._empty:
-            self.setPlainText("Empty note: click to write.")
+            self.setPlainText(self.tr("Empty note: click to write."))
             set_themed_style(self, "color: $muted; font-style: italic;")
         else:
             set_themed_style(self, "")
@@ -139,9 +140,10 @@ class NoteEditor(QPlainTextEdit):
         super().__init__(parent)
         self.setObjectName("noteEditor")
         self.setPlaceholderText(
-            "Write in Markdown: **bold**, - lists. @1:23 links to a time; "
-            f"{QKeySequence(INSERT_TIME_KEY).toString(QKeySequence.SequenceFormat.NativeText)} "
-            "inserts the current one. Saved as you type."
+            self.tr(
+                "Write in Markdown: **bold**, - lists. @1:23 links to a time; {tostring} inserts the "
+                "current one. Saved as you type."
+            ).format(tostring=QKeySequence(INSERT_TIME_KEY).toString(QKeySequence.SequenceFormat.NativeText))
         )
         self.setTabChangesFocus(True)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -201,9 +203,11 @@ class NoteCard(QFrame):
         self.pin_button = QToolButton(self)
         self.pin_button.setObjectName("pinButton")
         self.pin_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        self.pin_button.setText(f"▶ {clock_text(pinned_ms)}" if pinned_ms is not None else "No time")
+        self.pin_button.setText(f"▶ {clock_text(pinned_ms)}" if pinned_ms is not None else self.tr("No time"))
         self.pin_button.setToolTip(
-            "Play from here" if pinned_ms is not None else "Pin this note to a time or a position"
+            self.tr("Play from here")
+            if pinned_ms is not None
+            else self.tr("Pin this note to a time or a position")
         )
         self.pin_button.setMenu(QMenu(self.pin_button))
         self.pin_button.menu().aboutToShow.connect(self._fill_pin_menu)
@@ -218,8 +222,8 @@ class NoteCard(QFrame):
         self.delete_button.setObjectName("deleteNoteButton")
         self.delete_button.setText("✕")
         self.delete_button.setAutoRaise(True)
-        self.delete_button.setToolTip("Delete this note (you can undo it)")
-        self.delete_button.setAccessibleName("Delete note")
+        self.delete_button.setToolTip(self.tr("Delete this note (you can undo it)"))
+        self.delete_button.setAccessibleName(self.tr("Delete note"))
         self.delete_button.clicked.connect(lambda: panel.delete_note(self.note.uid))
 
         header = QHBoxLayout()
@@ -294,16 +298,19 @@ class NoteCard(QFrame):
         menu.clear()
         now = self.panel.current_position_ms()
         if now is not None:
-            menu.addAction(f"Pin to the current time ({clock_text(now)})", self._pin_now)
+            menu.addAction(
+                self.tr("Pin to the current time ({clock_text})").format(clock_text=clock_text(now)),
+                self._pin_now,
+            )
         positions = self.panel.positions
         if positions:
-            submenu = menu.addMenu("Pin to a position")
+            submenu = menu.addMenu(self.tr("Pin to a position"))
             for position in positions:
                 # QAction text is plain; "&" would be taken for a shortcut marker.
                 label = f"{clock_text(position.start_ms)}  {position.title}".replace("&", "&&")
                 submenu.addAction(label, self._pinner(position.uid))
         if self.note.time_ms is not None or self.note.position_uid:
-            menu.addAction("Remove the pin", lambda: self.panel.pin_note(self.note.uid, None, None))
+            menu.addAction(self.tr("Remove the pin"), lambda: self.panel.pin_note(self.note.uid, None, None))
 
     def _pin_now(self) -> None:
         now = self.panel.current_position_ms()
@@ -393,24 +400,26 @@ class NotesPanel(QWidget):
         self._editing: NoteCard | None = None
         self._reload_pending = False
 
-        title = _plain_label("Notes")
+        title = _plain_label(self.tr("Notes"))
         font = title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         title.setFont(font)
         self.lesson_label = ElidedLabel(name="noteMeta")
-        self.new_button = QPushButton("+ Note at current time")
+        self.new_button = QPushButton(self.tr("+ Note at current time"))
         self.new_button.setObjectName("newNoteButton")
         self.new_button.clicked.connect(lambda: self.new_note(pinned=True))
         self.export_button = QToolButton()
-        self.export_button.setText("Export")
+        self.export_button.setText(self.tr("Export"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        export_menu = QMenu("Export notes", self.export_button)
-        export_menu.addAction("This lesson as Markdown…", lambda: self._ask_export("lesson", "md"))
-        export_menu.addAction("This lesson as PDF…", lambda: self._ask_export("lesson", "pdf"))
+        export_menu = QMenu(self.tr("Export notes"), self.export_button)
+        export_menu.addAction(self.tr("This lesson as Markdown…"), lambda: self._ask_export("lesson", "md"))
+        export_menu.addAction(self.tr("This lesson as PDF…"), lambda: self._ask_export("lesson", "pdf"))
         export_menu.addSeparator()
-        export_menu.addAction("The whole course as Markdown…", lambda: self._ask_export("course", "md"))
-        export_menu.addAction("The whole course as PDF…", lambda: self._ask_export("course", "pdf"))
+        export_menu.addAction(
+            self.tr("The whole course as Markdown…"), lambda: self._ask_export("course", "md")
+        )
+        export_menu.addAction(self.tr("The whole course as PDF…"), lambda: self._ask_export("course", "pdf"))
         self.export_button.setMenu(export_menu)
 
         header = QHBoxLayout()
@@ -444,12 +453,14 @@ class NotesPanel(QWidget):
 
         # With own_shortcuts=False the actions carry no keys: the window binds its own to them.
         self._own_shortcuts = own_shortcuts
-        self.new_note_action = self._action("New note at the current time", NEW_NOTE_KEY, self.new_note)
+        self.new_note_action = self._action(
+            self.tr("New note at the current time"), NEW_NOTE_KEY, self.new_note
+        )
         self.new_unpinned_action = self._action(
-            "New note without a time", NEW_UNPINNED_NOTE_KEY, lambda: self.new_note(pinned=False)
+            self.tr("New note without a time"), NEW_UNPINNED_NOTE_KEY, lambda: self.new_note(pinned=False)
         )
         self.insert_time_action = self._action(
-            "Insert the current time", INSERT_TIME_KEY, self.insert_current_time
+            self.tr("Insert the current time"), INSERT_TIME_KEY, self.insert_current_time
         )
 
         self.notes.notes_changed.connect(self._on_notes_changed)
@@ -459,7 +470,12 @@ class NotesPanel(QWidget):
             self.new_button.setEnabled(False)
             for action in (self.new_note_action, self.new_unpinned_action, self.insert_time_action):
                 action.setEnabled(False)
-            self.banner.show_message(f"Notes are read-only: {self.notes.read_only_reason}.", "info")
+            self.banner.show_message(
+                self.tr("Notes are read-only: {read_only_reason}.").format(
+                    read_only_reason=self.notes.read_only_reason
+                ),
+                "info",
+            )
         self.set_lesson(None)
 
     # -------------------------------------------------------------------------------- public
@@ -488,7 +504,7 @@ class NotesPanel(QWidget):
             card.deleteLater()
         self.cards = []
         if self.lesson is None:
-            self.empty_label.setText("Open a lesson to see its notes.")
+            self.empty_label.setText(self.tr("Open a lesson to see its notes."))
             self.empty_label.show()
             self.marks_changed.emit([])
             return
@@ -500,9 +516,10 @@ class NotesPanel(QWidget):
             self.cards.append(card)
         self.empty_label.setVisible(not self.cards)
         self.empty_label.setText(
-            "No notes for this lesson yet.\n"
-            f"Press {self._new_note_keys()} (or “Note at current time”) while watching to write one, "
-            "pinned to the moment on screen."
+            self.tr(
+                "No notes for this lesson yet.\nPress {new_note_keys} (or “Note at current time”) while "
+                "watching to write one, pinned to the moment on screen."
+            ).format(new_note_keys=self._new_note_keys())
         )
         self.marks_changed.emit(self.notes.marks(self.lesson.fingerprint))
 
@@ -560,21 +577,23 @@ class NotesPanel(QWidget):
             self.banner.show_message(str(error), "error")
             return
         if removed is not None:
-            preview = removed.title[:60] or "an empty note"
+            preview = removed.title[:60] or self.tr("an empty note")
             self.banner.show_message(
-                f"Deleted “{preview}”.", "info", ("Undo", lambda: self.notes.undelete(removed))
+                self.tr("Deleted “{preview}”.").format(preview=preview),
+                "info",
+                (self.tr("Undo"), lambda: self.notes.undelete(removed)),
             )
 
     def export_notes(self, scope: str, destination: Path) -> Path:
         """Write the notes of the lesson or its whole course to ``destination`` (.md or .pdf)."""
         if self.lesson is None:
-            raise SmrtError("Open a lesson first.")
+            raise SmrtError(self.tr("Open a lesson first."))
         self.notes.flush()
         course = self.context.library.find_course(str(self.lesson.course_id))
         course_title = course.title if course is not None else ""
         if scope == "course":
             lessons = self.context.library.lessons(self.lesson.course_id)
-            document = collect(self.notes, lessons, title=course_title or "Notes", subtitle="Notes")
+            document = collect(self.notes, lessons, title=course_title or self.tr("Notes"), subtitle="Notes")
         else:
             document = collect(self.notes, [self.lesson], title=self.lesson.title, subtitle=course_title)
         if destination.suffix.lower() == ".pdf":
@@ -635,8 +654,8 @@ class NotesPanel(QWidget):
 
     def _new_note_keys(self) -> str:
         keys = self.new_note_action.shortcuts()
-        text = " or ".join(key.toString(QKeySequence.SequenceFormat.NativeText) for key in keys)
-        return text or "the “new note” key"
+        text = self.tr(" or ").join(key.toString(QKeySequence.SequenceFormat.NativeText) for key in keys)
+        return text or self.tr("the “new note” key")
 
     def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
@@ -650,12 +669,12 @@ class NotesPanel(QWidget):
     def _ask_export(self, scope: str, kind: str) -> None:
         if self.lesson is None:
             return
-        name = self.lesson.title if scope == "lesson" else "course notes"
+        name = self.lesson.title if scope == "lesson" else self.tr("course notes")
         suffix = ".pdf" if kind == "pdf" else ".md"
-        filters = "PDF (*.pdf)" if kind == "pdf" else "Markdown (*.md)"
+        filters = self.tr("PDF (*.pdf)") if kind == "pdf" else self.tr("Markdown (*.md)")
         chosen, _filter = QFileDialog.getSaveFileName(
             self,
-            "Export notes",
+            self.tr("Export notes"),
             str(Path.home() / f"{safe_filename(name, fallback='notes')}{suffix}"),
             filters,
         )
@@ -669,7 +688,7 @@ class NotesPanel(QWidget):
         except SmrtError as error:
             self.banner.show_message(str(error), "error")
             return
-        self.banner.show_message(f"Notes exported to {written}.", "info")
+        self.banner.show_message(self.tr("Notes exported to {written}.").format(written=written), "info")
 
 
 def _when(timestamp: str) -> str:
@@ -679,7 +698,8 @@ def _when(timestamp: str) -> str:
         return ""
     today = datetime.now().astimezone().date()
     if moment.date() == today:
-        return f"today {moment:%H:%M}"
+        time = QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
+        return QCoreApplication.translate("NotesPanel", "today {time}").format(time=time)
     if moment.year == today.year:
-        return f"{moment.day} {moment:%b}"
-    return f"{moment.day} {moment:%b %Y}"
+        return day_month(moment.date())
+    return date_text(moment.date())

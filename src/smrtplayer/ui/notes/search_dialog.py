@@ -36,13 +36,17 @@ from PySide6.QtWidgets import (
 
 from smrtplayer.app.context import AppContext
 from smrtplayer.common.richtext import SafeTextDocument
-from smrtplayer.common.wording import counted
+from smrtplayer.common.translatable import QT_TRANSLATE_NOOP
 from smrtplayer.notes.search import SearchResult, highlight_parts
 from smrtplayer.ui.common.theme import tones
 
 RESULT_ROLE = Qt.ItemDataRole.UserRole
 TYPE_DELAY_MS = 120
-KIND_LABELS = {"note": "Note", "lesson": "Lesson", "position": "Position"}
+KIND_LABELS = {
+    "note": QT_TRANSLATE_NOOP("SearchDialog", "Note"),
+    "lesson": QT_TRANSLATE_NOOP("SearchDialog", "Lesson"),
+    "position": QT_TRANSLATE_NOOP("SearchDialog", "Position"),
+}
 
 
 def side_text(side: str) -> str:
@@ -67,7 +71,7 @@ def result_html(result: SearchResult, *, selected: bool = False, palette: QPalet
         )
 
     muted = "#e8eef8" if selected else tones(palette or QGuiApplication.palette()).muted
-    kind = KIND_LABELS.get(result.kind, result.kind)
+    kind = QCoreApplication.translate("SearchDialog", KIND_LABELS.get(result.kind, result.kind))
     snippet = " ".join(result.snippet.split())
     side = side_text(result.side)
     if side:
@@ -127,12 +131,12 @@ class SearchDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchDialog")
-        self.setWindowTitle("Search notes, lessons and positions")
+        self.setWindowTitle(self.tr("Search notes, lessons and positions"))
         self.resize(620, 480)
         self.context = context
         self.query = QLineEdit()
         self.query.setObjectName("searchQuery")
-        self.query.setPlaceholderText("Search notes, lessons, positions, muscles…")
+        self.query.setPlaceholderText(self.tr("Search notes, lessons, positions, muscles…"))
         self.query.setClearButtonEnabled(True)
         self.query.installEventFilter(self)
         self.results = QListWidget()
@@ -166,14 +170,18 @@ class SearchDialog(QDialog):
             item.setData(RESULT_ROLE, result)
             self.results.addItem(item)
         if not text.strip():
-            self.status.setText("Type a word, a muscle or a region; every word must match (the start of it).")
+            self.status.setText(
+                self.tr("Type a word, a muscle or a region; every word must match (the start of it).")
+            )
         elif not found:
-            self.status.setText(f"Nothing found for “{text.strip()}”.")
+            self.status.setText(self.tr("Nothing found for “{strip}”.").format(strip=text.strip()))
         else:
-            count = counted(len(found), "result")
+            count = self.tr("%n result(s)", "", len(found))
             if self.context.search.narrowed:
-                count += " (many notes match: the best of the newest are shown; add a word to narrow it)"
-            self.status.setText(f"{count}. Enter opens the lesson.")
+                count += self.tr(
+                    " (many notes match: the best of the newest are shown; add a word to narrow it)"
+                )
+            self.status.setText(self.tr("{count}. Enter opens the lesson.").format(count=count))
         if found:
             self.results.setCurrentRow(0)
         return found
@@ -211,8 +219,10 @@ class SearchDialog(QDialog):
             return
         if not result.openable:
             self.status.setText(
-                "That lesson is not in your library. Add its course (or relink it) to open it; "
-                "the note is kept."
+                self.tr(
+                    "That lesson is not in your library. Add its course (or relink it) to open it; the note "
+                    "is kept."
+                )
             )
             return
         self.open_requested.emit(result)

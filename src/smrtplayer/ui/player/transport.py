@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 
 from smrtplayer.app.context import AppContext
 from smrtplayer.common.timetext import clock_text
+from smrtplayer.common.translatable import QT_TRANSLATE_NOOP
 from smrtplayer.models.library import Lesson
 from smrtplayer.player.abloop import ABLoop
 from smrtplayer.player.sound import RATES
 from smrtplayer.ui.common.flow_layout import flow_container
+from smrtplayer.ui.common.i18n import rate_text
 from smrtplayer.ui.player.seek_bar import SeekBar
 
 SHORT_TEXT = {
@@ -33,19 +35,19 @@ SHORT_TEXT = {
     "back_5": "−5 s",
     "forward_5": "+5 s",
     "forward_10": "+10 s",
-    "previous_position": "◂ Position",
-    "next_position": "Position ▸",
+    "previous_position": QT_TRANSLATE_NOOP("TransportBar", "◂ Position"),
+    "next_position": QT_TRANSLATE_NOOP("TransportBar", "Position ▸"),
     "loop_a": "A",
     "loop_b": "B",
-    "loop_clear": "Clear loop",
-    "loop_position": "Loop position",
-    "frame_back": "◂ Frame",
-    "frame_forward": "Frame ▸",
-    "mirror": "Mirror",
-    "capture": "Capture",
-    "subtitles": "Subtitles",
-    "watched": "Watched",
-    "shortcuts": "Keys ?",
+    "loop_clear": QT_TRANSLATE_NOOP("TransportBar", "Clear loop"),
+    "loop_position": QT_TRANSLATE_NOOP("TransportBar", "Loop position"),
+    "frame_back": QT_TRANSLATE_NOOP("TransportBar", "◂ Frame"),
+    "frame_forward": QT_TRANSLATE_NOOP("TransportBar", "Frame ▸"),
+    "mirror": QT_TRANSLATE_NOOP("TransportBar", "Mirror"),
+    "capture": QT_TRANSLATE_NOOP("TransportBar", "Capture"),
+    "subtitles": QT_TRANSLATE_NOOP("TransportBar", "Subtitles"),
+    "watched": QT_TRANSLATE_NOOP("TransportBar", "Watched"),
+    "shortcuts": QT_TRANSLATE_NOOP("TransportBar", "Keys ?"),
 }
 ICONS = {
     "play_pause": QStyle.StandardPixmap.SP_MediaPlay,
@@ -67,7 +69,7 @@ class TransportBar(QWidget):
         self._playback = context.playback
         self._actions = actions
         for action_id, text in SHORT_TEXT.items():
-            actions[action_id].setIconText(text)
+            actions[action_id].setIconText(self.tr(text))
         for action_id, pixmap in ICONS.items():
             actions[action_id].setIcon(self.style().standardIcon(pixmap))
         self.buttons: dict[str, QToolButton] = {}
@@ -93,7 +95,7 @@ class TransportBar(QWidget):
         transport.addWidget(self._button("mute", icon_only=True))
         self.volume_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.volume_slider.setObjectName("volumeSlider")
-        self.volume_slider.setAccessibleName("Volume")
+        self.volume_slider.setAccessibleName(self.tr("Volume"))
         self.volume_slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.volume_slider.setRange(0, 100)
         self.volume_slider.setFixedWidth(110)
@@ -111,7 +113,7 @@ class TransportBar(QWidget):
         self.speed_menu = QMenu(self.speed_button)
         self._speed_group = QActionGroup(self)
         for rate in RATES:
-            item = self.speed_menu.addAction(f"{rate:g}×")
+            item = self.speed_menu.addAction(rate_text(rate))
             item.setCheckable(True)
             item.setData(rate)
             self._speed_group.addAction(item)
@@ -188,14 +190,16 @@ class TransportBar(QWidget):
     def _loop_options_button(self) -> QToolButton:
         button = QToolButton(self)
         button.setObjectName("loopOptionsButton")
-        button.setText("Repeat…")
-        button.setToolTip("How many times the loop plays, and a pause between passes")
+        button.setText(self.tr("Repeat…"))
+        button.setToolTip(self.tr("How many times the loop plays, and a pause between passes"))
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
         self._repeat_group = QActionGroup(self)
         for repeats in LOOP_REPEATS:
-            item = menu.addAction("Repeat until cleared" if repeats is None else f"Play {repeats} times")
+            item = menu.addAction(
+                self.tr("Repeat until cleared") if repeats is None else self.tr("Play %n times", "", repeats)
+            )
             item.setCheckable(True)
             item.setData(repeats)
             self._repeat_group.addAction(item)
@@ -203,7 +207,11 @@ class TransportBar(QWidget):
         menu.addSeparator()
         self._pause_group = QActionGroup(self)
         for pause_ms in LOOP_PAUSES_MS:
-            text = "No pause between passes" if not pause_ms else f"Pause {pause_ms // 1000} s between"
+            text = (
+                self.tr("No pause between passes")
+                if not pause_ms
+                else self.tr("Pause {seconds} s between").format(seconds=pause_ms // 1000)
+            )
             item = menu.addAction(text)
             item.setCheckable(True)
             item.setData(pause_ms)
@@ -230,7 +238,7 @@ class TransportBar(QWidget):
         menu.clear()
         tracks = self._playback.subtitle_tracks()
         current = self._playback.subtitle_track()
-        off = menu.addAction("Off")
+        off = menu.addAction(self.tr("Off"))
         off.setCheckable(True)
         off.setChecked(current is None)
         off.triggered.connect(lambda: self._playback.set_subtitle_track(None))
@@ -240,7 +248,7 @@ class TransportBar(QWidget):
             item.setChecked(current == index)
             item.triggered.connect(lambda _checked=False, i=index: self._playback.set_subtitle_track(i))
         if not tracks:
-            none = menu.addAction("This lesson has no subtitles")
+            none = menu.addAction(self.tr("This lesson has no subtitles"))
             none.setEnabled(False)
         menu.addSeparator()
         menu.addAction(self._actions["subtitles_bigger"])
@@ -269,9 +277,15 @@ class TransportBar(QWidget):
         self._check_loop_options(loop)
 
     def _on_rate(self, rate: float) -> None:
-        self.speed_button.setText(f"Speed {rate:g}×")
-        pitch = "natural pitch kept" if self._playback.pitch_kept() else "pitch changes with speed"
-        self.speed_button.setToolTip(f"Playback speed ([ slower, ] faster; {pitch})")
+        self.speed_button.setText(self.tr("Speed {rate}").format(rate=rate_text(rate)))
+        pitch = (
+            self.tr("natural pitch kept")
+            if self._playback.pitch_kept()
+            else self.tr("pitch changes with speed")
+        )
+        self.speed_button.setToolTip(
+            self.tr("Playback speed ([ slower, ] faster; {pitch})").format(pitch=pitch)
+        )
         for item in self._speed_group.actions():
             item.setChecked(abs(float(item.data()) - rate) < 1e-6)
 

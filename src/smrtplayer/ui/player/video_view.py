@@ -112,7 +112,7 @@ class VideoView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("videoView")
-        self.setAccessibleName("Video")
+        self.setAccessibleName(self.tr("Video"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 180)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -151,16 +151,16 @@ class VideoView(QWidget):
         self._notice_timer.timeout.connect(self._clear_notice)
 
         self.error_panel = _Panel(self, "errorPanel")
-        self.retry_button = self.error_panel.add_button("Try again", "retryButton")
+        self.retry_button = self.error_panel.add_button(self.tr("Try again"), "retryButton")
         # For a damaged or incomplete file the message says to check its files: the check is here.
-        self.check_files_button = self.error_panel.add_button("Check files…", "checkFilesButton")
+        self.check_files_button = self.error_panel.add_button(self.tr("Check files…"), "checkFilesButton")
         self.check_files_button.hide()
-        self.relink_button = self.error_panel.add_button("Find the course folder…", "relinkButton")
-        self.skip_button = self.error_panel.add_button("Skip to next lesson", "skipButton")
+        self.relink_button = self.error_panel.add_button(self.tr("Find the course folder…"), "relinkButton")
+        self.skip_button = self.error_panel.add_button(self.tr("Skip to next lesson"), "skipButton")
 
         self.countdown_panel = _Panel(self, "countdownPanel")
-        self.play_next_button = self.countdown_panel.add_button("Play now", "playNextButton")
-        self.cancel_next_button = self.countdown_panel.add_button("Cancel (Esc)", "cancelNextButton")
+        self.play_next_button = self.countdown_panel.add_button(self.tr("Play now"), "playNextButton")
+        self.cancel_next_button = self.countdown_panel.add_button(self.tr("Cancel (Esc)"), "cancelNextButton")
 
     # ------------------------------------------------------------------------------ picture
     def show_frame(self, frame: QVideoFrame) -> None:

@@ -17,13 +17,15 @@ ICON_PX = 64
 class AboutBox(QMessageBox):
     def __init__(self, data_folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About smrtplayer")
+        self.setWindowTitle(self.tr("About smrtplayer"))
         self.setIconPixmap(app_icon().pixmap(ICON_PX, ICON_PX))
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setText(
-            f"{version_text()}\n\nAn offline study player for manual-therapy video courses.\n"
-            f"Data folder: {data_folder}"
+            self.tr(
+                "{version_text}\n\nAn offline study player for manual-therapy video courses.\nData folder: "
+                "{data_folder}"
+            ).format(version_text=version_text(), data_folder=data_folder)
         )
-        self.setInformativeText("Show Details… lists the bundled components and their licences.")
+        self.setInformativeText(self.tr("Show Details… lists the bundled components and their licences."))
         self.setDetailedText(licence_text())
         self.setStandardButtons(QMessageBox.StandardButton.Close)

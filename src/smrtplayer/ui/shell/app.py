@@ -69,7 +69,12 @@ class _TerminationRequests:
 
 
 def run_gui(
-    paths: AppPaths, *, autoplay: bool = True, open_path: Path | None = None, sync_folder: Path | None = None
+    paths: AppPaths,
+    *,
+    autoplay: bool = True,
+    open_path: Path | None = None,
+    sync_folder: Path | None = None,
+    language: str | None = None,
 ) -> int:
     termination = _TerminationRequests()
     # Before any Qt import: name a missing library instead of letting Qt abort.
@@ -77,7 +82,7 @@ def run_gui(
     check_system_libraries(window=True)
     paths.ensure()
 
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from smrtplayer import APP_ID, APP_NAME, __version__
@@ -90,6 +95,11 @@ def run_gui(
     app.setApplicationVersion(__version__)
     QApplication.setDesktopFileName(APP_ID)  # static: instance() is typed as a QCoreApplication
     QApplication.setWindowIcon(app_icon())
+
+    from smrtplayer.ui.common.i18n import install_translations, resolve_locale
+
+    # Before the first text is shown; the Language setting is read once the database is open.
+    install_translations(resolve_locale(language))
 
     from smrtplayer.app.instance import InstanceGuard
 
@@ -110,10 +120,18 @@ def run_gui(
     try:
         context = AppContext.open(paths, check_availability=False)  # the window checks after the first frame
     except SmrtError as error:
-        box = QMessageBox(QMessageBox.Icon.Critical, "smrtplayer cannot start", str(error))
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            QCoreApplication.translate("Startup", "smrtplayer cannot start"),
+            str(error),
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
         raise
+    from smrtplayer.models.settings import LANGUAGE
+
+    if context.settings.get(LANGUAGE) != "system":
+        install_translations(resolve_locale(language, context.settings.get(LANGUAGE)))
     if sync_folder is not None:
         from smrtplayer.models.settings import SYNC_FOLDER
 
@@ -144,6 +162,8 @@ def _report_unexpected_errors(window: MainWindow) -> None:
     """
     import traceback
 
+    from PySide6.QtCore import QCoreApplication
+
     from smrtplayer.app.failures import unexpected_error_advice
 
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
@@ -152,7 +172,11 @@ def _report_unexpected_errors(window: MainWindow) -> None:
             return
         advice = unexpected_error_advice(error)
         try:
-            window.show_problem(f"Something went wrong ({type(error).__name__}: {error}). {advice}")
+            window.show_problem(
+                QCoreApplication.translate("Startup", "Something went wrong ({error}). {advice}").format(
+                    error=f"{type(error).__name__}: {error}", advice=advice
+                )
+            )
         except Exception:  # the window itself may be what failed; the log has it
             log.exception("could not show the error in the window")
 

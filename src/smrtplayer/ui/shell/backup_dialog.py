@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from smrtplayer.app.context import AppContext
 from smrtplayer.app.data_transfer import FILE_SUFFIX, ImportReport
 from smrtplayer.common.errors import SmrtError
-from smrtplayer.common.wording import counted
-from smrtplayer.models.backups import BackupInfo, describe_counts, format_local
+from smrtplayer.models.backups import BackupInfo
+from smrtplayer.ui.common.i18n import moment_text, size_text
 from smrtplayer.ui.common.messages import message_box
 
 INFO_ROLE = Qt.ItemDataRole.UserRole
@@ -42,7 +42,7 @@ def _plain(text: str = "") -> QLabel:
 
 
 def _size(size: int) -> str:
-    return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(1, round(size / 1024))} KB"
+    return size_text(size)
 
 
 def show_startup_notices(context: AppContext, parent: QWidget | None = None) -> list[QMessageBox]:
@@ -53,7 +53,7 @@ def show_startup_notices(context: AppContext, parent: QWidget | None = None) -> 
             message_box(
                 parent,
                 QMessageBox.Icon.Warning,
-                "Your data was restored",
+                QCoreApplication.translate("BackupDialog", "Your data was restored"),
                 context.recovery.message,
                 QMessageBox.StandardButton.Ok,
             )
@@ -63,7 +63,7 @@ def show_startup_notices(context: AppContext, parent: QWidget | None = None) -> 
             message_box(
                 parent,
                 QMessageBox.Icon.Information,
-                "Opened read-only",
+                QCoreApplication.translate("BackupDialog", "Opened read-only"),
                 context.notices[-1],
                 QMessageBox.StandardButton.Ok,
             )
@@ -81,23 +81,23 @@ class BackupDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("backupDialog")
-        self.setWindowTitle("Backups and moving your data")
+        self.setWindowTitle(self.tr("Backups and moving your data"))
         self.resize(640, 520)
         self.context = context
 
-        backups_box = QGroupBox("Backups of your notes and progress")
+        backups_box = QGroupBox(self.tr("Backups of your notes and progress"))
         self.tree = QTreeWidget()
         self.tree.setObjectName("backupList")
-        self.tree.setHeaderLabels(["Taken", "Kind", "Size"])
+        self.tree.setHeaderLabels([self.tr("Taken"), self.tr("Kind"), self.tr("Size")])
         self.tree.setRootIsDecorated(False)
         self.tree.setColumnWidth(0, 220)
         self.tree.setColumnWidth(1, 200)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
-        self.back_up_button = QPushButton("Back up now")
+        self.back_up_button = QPushButton(self.tr("Back up now"))
         self.back_up_button.clicked.connect(self.back_up_now)
-        self.restore_button = QPushButton("Restore…")
+        self.restore_button = QPushButton(self.tr("Restore…"))
         self.restore_button.clicked.connect(self._ask_restore)
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self._delete_selected)
         self.keep = QSpinBox()
         self.keep.setRange(1, 365)
@@ -108,22 +108,24 @@ class BackupDialog(QDialog):
         buttons.addWidget(self.restore_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
-        buttons.addWidget(_plain("Keep daily backups:"))
+        buttons.addWidget(_plain(self.tr("Keep daily backups:")))
         buttons.addWidget(self.keep)
         backups_layout = QVBoxLayout(backups_box)
         backups_layout.addWidget(
             _plain(
-                "smrtplayer backs up its database once a day and before an import or a restore. "
-                f"They are kept in {context.backups.folder}."
+                self.tr(
+                    "smrtplayer backs up its database once a day and before an import or a restore. "
+                    "They are kept in {folder}."
+                ).format(folder=context.backups.folder)
             )
         )
         backups_layout.addWidget(self.tree, 1)
         backups_layout.addLayout(buttons)
 
-        move_box = QGroupBox("Move to another computer")
-        self.export_button = QPushButton("Export all data…")
+        move_box = QGroupBox(self.tr("Move to another computer"))
+        self.export_button = QPushButton(self.tr("Export all data…"))
         self.export_button.clicked.connect(self._ask_export)
-        self.import_button = QPushButton("Import data…")
+        self.import_button = QPushButton(self.tr("Import data…"))
         self.import_button.clicked.connect(self._ask_import)
         move_buttons = QHBoxLayout()
         move_buttons.addWidget(self.export_button)
@@ -132,16 +134,18 @@ class BackupDialog(QDialog):
         move_layout = QVBoxLayout(move_box)
         move_layout.addWidget(
             _plain(
-                "One file with your notes, progress, positions, practice log, plans and settings. Import it "
-                "on the other computer: it is merged with what is there, nothing is duplicated, and the "
-                "courses are matched by their content, whatever their folders."
+                self.tr(
+                    "One file with your notes, progress, positions, practice log, plans and settings. "
+                    "Import it on the other computer: it is merged with what is there, nothing is "
+                    "duplicated, and the courses are matched by their content, whatever their folders."
+                )
             )
         )
         move_layout.addLayout(move_buttons)
 
         self.status = _plain()
         self.status.setObjectName("backupStatus")
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
@@ -155,14 +159,16 @@ class BackupDialog(QDialog):
             for button in (self.back_up_button, self.restore_button, self.delete_button, self.import_button):
                 button.setEnabled(False)
             self.keep.setEnabled(False)
-            self.status.setText(f"Read-only: {context.read_only_reason}.")
+            self.status.setText(
+                self.tr("Read-only: {read_only_reason}.").format(read_only_reason=context.read_only_reason)
+            )
         self.reload()
 
     # ------------------------------------------------------------------------------- actions
     def reload(self) -> None:
         self.tree.clear()
         for info in self.context.backups.all():
-            item = QTreeWidgetItem([format_local(info.taken_at), info.label, _size(info.size_bytes)])
+            item = QTreeWidgetItem([moment_text(info.taken_at), self.tr(info.label), _size(info.size_bytes)])
             item.setData(0, INFO_ROLE, info)
             self.tree.addTopLevelItem(item)
         newest = self.tree.topLevelItem(0)
@@ -183,7 +189,7 @@ class BackupDialog(QDialog):
             self.status.setText(str(error))
             return None
         self.reload()
-        self.status.setText(f"Backed up ({_size(info.size_bytes)}).")
+        self.status.setText(self.tr("Backed up ({size_bytes}).").format(size_bytes=_size(info.size_bytes)))
         return info
 
     def restore(self, info: BackupInfo) -> bool:
@@ -196,13 +202,31 @@ class BackupDialog(QDialog):
             return False
         self.context.notes.reload_all()
         self.reload()
-        when = format_local(report.backup_taken_at)
+        when = moment_text(report.backup_taken_at)
         self.status.setText(
-            f"Restored the backup of {when}: {describe_counts(report.counts)}. "
-            "What you had just before is kept as a backup too."
+            self.tr(
+                "Restored the backup of {when}: {counts}. What you had just before is kept as a backup too."
+            ).format(when=when, counts=self._counts_text(report.counts))
         )
         self.data_replaced.emit()
         return True
+
+    def _counts_text(self, counts: dict[str, int]) -> str:
+        """ "3 notes, 1 course" (only what there is), as ``describe_counts`` words it."""
+        words = {
+            "notes": lambda n: self.tr("%n note(s)", "", n),
+            "lessons with progress": lambda n: self.tr("%n lesson(s) with progress", "", n),
+            "positions you marked": lambda n: self.tr("%n position(s) you marked", "", n),
+            "practice entries": lambda n: self.tr("%n practice entry(s)", "", n),
+            "plans": lambda n: self.tr("%n plan(s)", "", n),
+            "courses": lambda n: self.tr("%n course(s)", "", n),
+        }
+        parts = [
+            words[name](count) if name in words else f"{count} {name}"
+            for name, count in counts.items()
+            if count
+        ]
+        return ", ".join(parts) if parts else self.tr("no notes or progress yet")
 
     def export_to(self, path: Path) -> Path | None:
         try:
@@ -212,7 +236,9 @@ class BackupDialog(QDialog):
             return None
         notes = summary.counts.get("notes", 0)
         self.status.setText(
-            f"Exported to {summary.path} ({counted(notes, 'note')} and the rest of your data)."
+            self.tr("Exported to {path} (%n note(s) and the rest of your data).", "", notes).format(
+                path=summary.path
+            )
         )
         return summary.path
 
@@ -223,7 +249,9 @@ class BackupDialog(QDialog):
             self.status.setText(str(error))
             return None
         self.reload()
-        self.status.setText("Imported. " + " ".join(line.rstrip(".") + "." for line in report.lines()))
+        self.status.setText(
+            self.tr("Imported.") + " " + " ".join(line.rstrip(".") + "." for line in report.lines())
+        )
         self.data_replaced.emit()
         return report
 
@@ -247,12 +275,14 @@ class BackupDialog(QDialog):
         box = message_box(
             self,
             QMessageBox.Icon.Question,
-            "Restore this backup?",
-            f"Your notes and progress will be as they were on {format_local(info.taken_at)}. What you have "
-            "now is backed up first, so this can be undone.",
+            self.tr("Restore this backup?"),
+            self.tr(
+                "Your notes and progress will be as they were on {taken_at}. What you have now is backed "
+                "up first, so this can be undone."
+            ).format(taken_at=moment_text(info.taken_at)),
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
         )
-        box.button(QMessageBox.StandardButton.Ok).setText("Restore")
+        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Restore"))
         if box.exec() == QMessageBox.StandardButton.Ok:
             self.restore(info)
 
@@ -269,9 +299,9 @@ class BackupDialog(QDialog):
     def _ask_export(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(
             self,
-            "Export all data",
+            self.tr("Export all data"),
             str(Path.home() / f"smrtplayer-data{FILE_SUFFIX}"),
-            f"smrtplayer data (*{FILE_SUFFIX})",
+            self.tr("smrtplayer data (*{file_suffix})").format(file_suffix=FILE_SUFFIX),
         )
         if chosen:
             path = Path(chosen)
@@ -279,7 +309,10 @@ class BackupDialog(QDialog):
 
     def _ask_import(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(
-            self, "Import data", str(Path.home()), f"smrtplayer data (*{FILE_SUFFIX});;All files (*)"
+            self,
+            self.tr("Import data"),
+            str(Path.home()),
+            self.tr("smrtplayer data (*{file_suffix});;All files (*)").format(file_suffix=FILE_SUFFIX),
         )
         if chosen:
             self.import_from(Path(chosen))

@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smrtplayer import APP_NAME
 from smrtplayer.app.context import AppContext
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.timetext import clock_text
-from smrtplayer.common.wording import counted
 from smrtplayer.models.library import Lesson, RelinkReport
 from smrtplayer.models.settings import AUTOPLAY_NEXT_S, PAUSED_AT_QUIT, SUBTITLE_SCALE
 from smrtplayer.player.abloop import ABLoop
@@ -46,12 +46,14 @@ from smrtplayer.player.capture import save_capture
 from smrtplayer.player.media_source import advises_checking_files
 from smrtplayer.player.resume import at_the_end
 from smrtplayer.ui.common.elided import ElidedButton, ElidedLabel
+from smrtplayer.ui.common.i18n import rate_text
 from smrtplayer.ui.common.plain_text import plain_tooltip
 from smrtplayer.ui.common.shortcuts import ShortcutBindings, apply_bindings, build_actions
 from smrtplayer.ui.common.theme import set_themed_style, theme_manager
 from smrtplayer.ui.common.tree_items import top_level_items
 from smrtplayer.ui.player.transport import TransportBar
 from smrtplayer.ui.player.video_view import VideoView
+from smrtplayer.ui.shell.language_menu import LanguageMenu
 from smrtplayer.ui.shell.pedal_hold import PedalHoldToPlay
 from smrtplayer.ui.shell.shortcut_sheet import ShortcutSheet
 from smrtplayer.ui.shell.theme_menu import ThemeMenu
@@ -93,7 +95,7 @@ class MainWindow(QMainWindow):
         self._planned_start: tuple[Lesson, int] | None = None  # worked out once, used by start()
         if panels_after_first_frame:
             self._preload_start_lesson()
-        self.setWindowTitle("smrtplayer")
+        self.setWindowTitle(APP_NAME)
         self.resize(1100, 680)
         self.bindings = ShortcutBindings(context.keymap, self)
         self.actions_by_id = build_actions(self, self.bindings)
@@ -103,7 +105,7 @@ class MainWindow(QMainWindow):
 
         self.course_list = QListWidget()
         self.course_list.setObjectName("courseList")
-        self.course_list.setAccessibleName("Courses")
+        self.course_list.setAccessibleName(self.tr("Courses"))
         self.course_list.currentItemChanged.connect(self._on_course_selected)
         # Long course titles wrap instead of hiding behind a sideways scroll bar.
         self.course_list.setWordWrap(True)
@@ -111,8 +113,8 @@ class MainWindow(QMainWindow):
 
         self.lesson_tree = QTreeWidget()
         self.lesson_tree.setObjectName("lessonTree")
-        self.lesson_tree.setAccessibleName("Lessons")
-        self.lesson_tree.setHeaderLabels(["Lesson", "Length"])
+        self.lesson_tree.setAccessibleName(self.tr("Lessons"))
+        self.lesson_tree.setHeaderLabels([self.tr("Lesson"), self.tr("Length")])
         self.lesson_tree.setRootIsDecorated(False)
         self.lesson_tree.header().setStretchLastSection(False)
         self.lesson_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -132,9 +134,9 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(self.left_panel)
         left_layout.setContentsMargins(6, 6, 0, 6)
         left_layout.addWidget(self.continue_button)
-        left_layout.addWidget(_heading("Courses"))
+        left_layout.addWidget(_heading(self.tr("Courses")))
         left_layout.addWidget(self.course_list, 1)
-        left_layout.addWidget(_heading("Lessons"))
+        left_layout.addWidget(_heading(self.tr("Lessons")))
         left_layout.addWidget(self.lesson_tree, 2)
 
         self.lesson_title = ElidedLabel(name="lessonTitle")
@@ -242,15 +244,15 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         actions = self.actions_by_id
-        file_menu = self.file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(actions["continue"])
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
+        quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
-        play_menu = self.menuBar().addMenu("&Playback")
+        play_menu = self.menuBar().addMenu(self.tr("&Playback"))
         play_groups: tuple[tuple[str, ...], ...] = (
             ("play_pause", "pause"),
             ("back_5", "forward_5", "back_10", "forward_10"),
@@ -261,14 +263,14 @@ class MainWindow(QMainWindow):
             for action_id in group:
                 play_menu.addAction(actions[action_id])
             play_menu.addSeparator()
-        self.autoplay_action = QAction("Play the next lesson after a countdown", self)
+        self.autoplay_action = QAction(self.tr("Play the next lesson after a countdown"), self)
         self.autoplay_action.setObjectName("action_autoplay")
         self.autoplay_action.setCheckable(True)
         self.autoplay_action.setChecked(self._autoplay_seconds() > 0)
         self.autoplay_action.toggled.connect(self._set_autoplay)
         play_menu.addAction(self.autoplay_action)
 
-        study_menu = self.menuBar().addMenu("&Study")
+        study_menu = self.menuBar().addMenu(self.tr("&Study"))
         for group in (
             ("slower", "faster", "normal_speed"),
             ("loop_a", "loop_b", "loop_position", "loop_clear"),
@@ -279,15 +281,16 @@ class MainWindow(QMainWindow):
                 study_menu.addAction(actions[action_id])
             study_menu.addSeparator()
 
-        view_menu = self.view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         for action_id in ("fullscreen", "mirror", "subtitles", "subtitles_bigger", "subtitles_smaller"):
             view_menu.addAction(actions[action_id])
         view_menu.addSeparator()
         view_menu.addMenu(ThemeMenu(theme_manager(self.context.settings), self))
+        view_menu.addMenu(LanguageMenu(self.context.settings, self))
 
-        help_menu = self.help_menu = self.menuBar().addMenu("&Help")
+        help_menu = self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(actions["shortcuts"])
-        about = QAction("&About smrtplayer", self)
+        about = QAction(self.tr("&About smrtplayer"), self)
         about.triggered.connect(self._show_about)
         help_menu.addAction(about)
 
@@ -346,7 +349,7 @@ class MainWindow(QMainWindow):
         its first lesson rather than playing through all three by itself)."""
         start, self._planned_start = self._planned_start or self._start_point(), None
         if start is None:
-            self.video_view.clear("No courses yet.")
+            self.video_view.clear(self.tr("No courses yet."))
             return
         first_run = self.playback.continue_target() is None
         if first_run or self.context.settings.get(PAUSED_AT_QUIT):
@@ -363,12 +366,12 @@ class MainWindow(QMainWindow):
         self.course_list.blockSignals(True)
         self.course_list.clear()
         for course in self.context.library.courses():
-            label = course.title + ("  (demo)" if course.kind == "builtin" else "")
+            label = course.title + ("  " + self.tr("(demo)") if course.kind == "builtin" else "")
             if not course.available:
-                label += "  [missing]"
+                label += "  " + self.tr("[missing]")
             item = QListWidgetItem(label)
             item.setData(COURSE_ROLE, course.id)
-            item.setToolTip(f"{course.lesson_count} lessons")
+            item.setToolTip(self.tr("%n lesson(s)", "", course.lesson_count))
             self.course_list.addItem(item)
             if course.id == current_id:
                 self.course_list.setCurrentItem(item)
@@ -398,7 +401,7 @@ class MainWindow(QMainWindow):
         for lesson in lessons:
             if with_sections and lesson.section_title != section:
                 section = lesson.section_title
-                self._add_section_heading(section or "Other lessons")
+                self._add_section_heading(section or self.tr("Other lessons"))
             mark = "✓ " if lesson.watched else ""
             row_text = f"{mark}{lesson.ordinal + 1}. {lesson.title}"
             item = QTreeWidgetItem([row_text, clock_text(lesson.duration_ms)])
@@ -568,11 +571,17 @@ class MainWindow(QMainWindow):
         lesson, position = target
         self._continue_target = lesson
         self._set_continue_text(lesson, position)
-        self.continue_button.set_tooltip_intro("Open the lesson you watched last, where you stopped (Ctrl+R)")
+        self.continue_button.set_tooltip_intro(
+            self.tr("Open the lesson you watched last, where you stopped (Ctrl+R)")
+        )
         self.continue_button.show()
 
     def _set_continue_text(self, lesson: Lesson, position_ms: int) -> None:
-        self.continue_button.setText(f"▶  Continue: {lesson.title} at {clock_text(position_ms)}")
+        self.continue_button.setText(
+            self.tr("▶  Continue: {title} at {clock_text}").format(
+                title=lesson.title, clock_text=clock_text(position_ms)
+            )
+        )
 
     def _follow_continue(self, position_ms: int) -> None:
         # Between saves the button follows the clock of the lesson it names, second by second.
@@ -587,8 +596,8 @@ class MainWindow(QMainWindow):
         self.lesson_title.setText(
             f"{lesson.section_title} · {lesson.title}" if lesson.section_title else lesson.title
         )
-        self.setWindowTitle(f"{lesson.title} — smrtplayer")
-        self.video_view.clear("Loading…")
+        self.setWindowTitle(self.tr("{title} — smrtplayer").format(title=lesson.title))
+        self.video_view.clear(self.tr("Loading…"))
         self.video_view.hide_countdown()
         self.error_area.hide()
         # After the event: the player records this lesson as the last one opened right after saying so.
@@ -631,7 +640,9 @@ class MainWindow(QMainWindow):
         if lesson is None:
             return
         folder = QFileDialog.getExistingDirectory(
-            self, f"Where is the folder of “{lesson.title}” now?", str(Path(lesson.path).parent.parent)
+            self,
+            self.tr("Where is the folder of “{title}” now?").format(title=lesson.title),
+            str(Path(lesson.path).parent.parent),
         )
         if not folder:
             return
@@ -640,7 +651,7 @@ class MainWindow(QMainWindow):
         except SmrtError as error:
             self.show_problem(str(error))
             return
-        self.video_view.flash("Looking for the lessons…")
+        self.video_view.flash(self.tr("Looking for the lessons…"))
         job.finished.connect(lambda report: self._reopen_after_relink(lesson.id, report))
         job.failed.connect(self._on_media_failed)
 
@@ -661,24 +672,30 @@ class MainWindow(QMainWindow):
     def _on_rate(self, rate: float) -> None:
         self.video_view.set_rate(rate)
         if self.playback.lesson is not None:
-            self.video_view.flash(f"Speed {rate:g}×")
+            self.video_view.flash(self.tr("Speed {rate}").format(rate=rate_text(rate)))
 
     def _on_loop(self, loop: ABLoop) -> None:
         if loop.a_ms is not None and loop.b_ms is not None:
             passes = f"  {loop.passes_done + 1}/{loop.repeats}" if loop.repeats else ""
-            self.video_view.set_loop_text(f"Loop {clock_text(loop.a_ms)}–{clock_text(loop.b_ms)}{passes}")
+            self.video_view.set_loop_text(
+                self.tr("Loop {a_ms}–{b_ms}{passes}").format(
+                    a_ms=clock_text(loop.a_ms), b_ms=clock_text(loop.b_ms), passes=passes
+                )
+            )
         elif loop.a_ms is not None:
-            self.video_view.set_loop_text(f"Loop from {clock_text(loop.a_ms)}: press B")
+            self.video_view.set_loop_text(
+                self.tr("Loop from {a_ms}: press B").format(a_ms=clock_text(loop.a_ms))
+            )
         else:
             self.video_view.set_loop_text("")
 
     def _set_loop_b(self) -> None:
         if not self.playback.set_loop_b():
-            self.video_view.flash("The loop's end must come after its start")
+            self.video_view.flash(self.tr("The loop's end must come after its start"))
 
     def _loop_position(self) -> None:
         if not self.playback.loop_current_position():
-            self.video_view.flash("This lesson has no positions to loop")
+            self.video_view.flash(self.tr("This lesson has no positions to loop"))
 
     def _on_watched(self, fingerprint: str, watched: bool) -> None:
         lesson = self.playback.lesson
@@ -693,7 +710,11 @@ class MainWindow(QMainWindow):
         following = countdown.lesson
         if following is None:
             return
-        self.video_view.show_countdown(f"Next: {following.title}\nstarts in {countdown.remaining_s()} s")
+        self.video_view.show_countdown(
+            self.tr("Next: {title}\nstarts in {remaining_s} s").format(
+                title=following.title, remaining_s=countdown.remaining_s()
+            )
+        )
 
     def _autoplay_seconds(self) -> int:
         return self.context.settings.get(AUTOPLAY_NEXT_S)
@@ -740,7 +761,7 @@ class MainWindow(QMainWindow):
         self.video_view.set_subtitle_scale(self.video_view.subtitle_scale() * factor)
         scale = round(self.video_view.subtitle_scale(), 3)
         self.context.settings.set(SUBTITLE_SCALE, scale)
-        self.video_view.flash(f"Subtitles {round(scale * 100)} %")
+        self.video_view.flash(self.tr("Subtitles {scale} %").format(scale=round(scale * 100)))
 
     def capture_frame(self) -> None:
         """Save the frame as the viewer sees it (mirrored if it is) and put it on the clipboard."""
@@ -755,13 +776,15 @@ class MainWindow(QMainWindow):
                 mirrored=self.video_view.is_mirrored(),
             )
         except SmrtError as error:
-            self.video_view.flash("Nothing captured")
+            self.video_view.flash(self.tr("Nothing captured"))
             self.statusBar().showMessage(str(error), 8000)
             return
         QGuiApplication.clipboard().setImage(image)
         self.last_capture = str(path)
-        self.video_view.flash("Frame captured")
-        self.statusBar().showMessage(f"Saved to {path} and copied to the clipboard.", 8000)
+        self.video_view.flash(self.tr("Frame captured"))
+        self.statusBar().showMessage(
+            self.tr("Saved to {path} and copied to the clipboard.").format(path=path), 8000
+        )
 
     def show_shortcuts(self) -> None:
         sheet = ShortcutSheet(self.bindings, self)
@@ -806,9 +829,9 @@ def _heading(text: str) -> QLabel:
 
 def relink_confirmation(report: RelinkReport) -> str:
     """ "Found: 3 lessons relinked in /media/usb/Course" (and how many are still missing)."""
-    text = QCoreApplication.translate("MainWindow", "Found: {lessons} relinked in {folder}").format(
-        lessons=counted(report.matched, "lesson"), folder=report.root_path
-    )
+    text = QCoreApplication.translate(
+        "MainWindow", "Found: %n lesson(s) relinked in {folder}", "", report.matched
+    ).format(folder=report.root_path)
     if report.missing:
         text += QCoreApplication.translate("MainWindow", "; {count} still missing").format(
             count=len(report.missing)

@@ -24,10 +24,10 @@ from smrtplayer.ui.common.shortcuts import (
     ACTIONS,
     PRESETS,
     SPECS,
-    TABLE_COMMANDS,
     TABLE_MEANING,
     ShortcutBindings,
     key_text,
+    table_command_title,
 )
 
 ACTION_ROLE = Qt.ItemDataRole.UserRole
@@ -37,21 +37,26 @@ class ShortcutSheet(QDialog):
     def __init__(self, bindings: ShortcutBindings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutSheet")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.resize(820, 720)
         self._bindings = bindings
 
         intro = QLabel(
-            "Every action has a key, and table mode obeys the same keys (its last column says what a "
-            "key does there). To change one, select it, click “Add key” and press the new key (a foot "
-            "pedal's or a clicker's key works too). A key taken from another action is moved here."
+            self.tr(
+                "Every action has a key, and table mode obeys the same keys (its last column says what a "
+                "key does there). To change one, select it, click “Add key” and press the new key (a "
+                "foot pedal's or a clicker's key works too). A key taken from another action is moved "
+                "here."
+            )
         )
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
 
         self.table = QTableWidget(len(ACTIONS), 4, self)
         self.table.setObjectName("shortcutTable")
-        self.table.setHorizontalHeaderLabels(["", "Action", "Keys", "In table mode"])
+        self.table.setHorizontalHeaderLabels(
+            ["", self.tr("Action"), self.tr("Keys"), self.tr("In table mode")]
+        )
         self.table.verticalHeader().hide()
         # A long action name wraps in its row rather than being cut at the column's edge.
         self.table.setWordWrap(True)
@@ -73,15 +78,15 @@ class ShortcutSheet(QDialog):
         self.key_edit.setMaximumSequenceLength(1)
         self.key_edit.setEnabled(False)
         self.key_edit.editingFinished.connect(self._key_captured)
-        self.add_button = QPushButton("Add key", self)
+        self.add_button = QPushButton(self.tr("Add key"), self)
         self.add_button.clicked.connect(self._start_capture)
-        self.clear_button = QPushButton("Remove keys", self)
+        self.clear_button = QPushButton(self.tr("Remove keys"), self)
         self.clear_button.clicked.connect(self._clear_keys)
-        self.reset_button = QPushButton("Default", self)
+        self.reset_button = QPushButton(self.tr("Default"), self)
         self.reset_button.clicked.connect(self._reset_selected)
-        reset_all = QPushButton("All defaults", self)
+        reset_all = QPushButton(self.tr("All defaults"), self)
         reset_all.clicked.connect(self._reset_all)
-        close = QPushButton("Close", self)
+        close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.accept)
         self.status = QLabel("")
         self.status.setObjectName("sheetStatus")
@@ -89,7 +94,7 @@ class ShortcutSheet(QDialog):
         self.status.setWordWrap(True)
 
         presets_row = QHBoxLayout()
-        presets_row.addWidget(QLabel("Presets:"))
+        presets_row.addWidget(QLabel(self.tr("Presets:")))
         self.preset_buttons: dict[str, QPushButton] = {}
         for preset_id, preset in PRESETS.items():
             button = QPushButton(preset.label, self)
@@ -99,11 +104,17 @@ class ShortcutSheet(QDialog):
             presets_row.addWidget(button)
             self.preset_buttons[preset_id] = button
         presets_row.addStretch(1)
-        self.hold_to_play = QCheckBox("Pedal held down plays, released pauses (the play / pause keys)")
+        self.hold_to_play = QCheckBox(
+            self.tr("Pedal held down plays, released pauses (the play / pause keys)")
+        )
         self.hold_to_play.setObjectName("holdToPlay")
         self.hold_to_play.setChecked(bindings.option("pedal_hold_to_play"))
         self.hold_to_play.toggled.connect(lambda on: bindings.set_option("pedal_hold_to_play", on))
-        where = QLabel(f"Kept in {bindings.file_path} (copy it to another computer for the same keys).")
+        where = QLabel(
+            self.tr("Kept in {file_path} (copy it to another computer for the same keys).").format(
+                file_path=bindings.file_path
+            )
+        )
         where.setObjectName("keymapPath")
         where.setTextFormat(Qt.TextFormat.PlainText)
         where.setWordWrap(True)
@@ -147,7 +158,7 @@ class ShortcutSheet(QDialog):
             self.table.setItem(row, 1, name)
             self.table.setItem(row, 2, keys)
             meaning = TABLE_MEANING.get(spec.id)
-            self.table.setItem(row, 3, QTableWidgetItem(TABLE_COMMANDS[meaning] if meaning else ""))
+            self.table.setItem(row, 3, QTableWidgetItem(table_command_title(meaning) if meaning else ""))
 
     def selected_action(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
@@ -166,14 +177,22 @@ class ShortcutSheet(QDialog):
         self.key_edit.setEnabled(True)
         self.key_edit.clear()
         self.key_edit.setFocus()
-        self.status.setText("Press the new key…")
+        self.status.setText(self.tr("Press the new key…"))
 
     def add_key(self, action_id: str, key: str) -> None:
         portable = QKeySequence(key).toString(QKeySequence.SequenceFormat.PortableText)
         previous = self._bindings.owner_of(portable)
         self._bindings.bind(action_id, (*self._bindings.keys(action_id), portable))
-        moved = f" (taken from “{SPECS[previous].label}”)" if previous and previous != action_id else ""
-        self.status.setText(f"{key_text((portable,))} now does “{SPECS[action_id].label}”{moved}.")
+        moved = (
+            self.tr(" (taken from “{label}”)").format(label=SPECS[previous].label)
+            if previous and previous != action_id
+            else ""
+        )
+        self.status.setText(
+            self.tr("{key_text} now does “{label}”{moved}.").format(
+                key_text=key_text((portable,)), label=SPECS[action_id].label, moved=moved
+            )
+        )
 
     def apply_preset(self, preset_id: str) -> None:
         preset = PRESETS[preset_id]

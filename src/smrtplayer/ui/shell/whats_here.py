@@ -14,14 +14,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolButton, QVB
 from smrtplayer.ui.common.plain_text import plain_label
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WhatsHerePanel", text)
-
-
 def key_of(action: QAction | None) -> str:
     """The action's first key as the user sees it, or "no key" when it has none."""
     if action is None or action.shortcut().isEmpty():
-        return _tr("no key")
+        return QCoreApplication.translate("WhatsHerePanel", "no key")
     return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
 
 
@@ -33,7 +29,9 @@ class WhatsHerePanel(QFrame):
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         self._actions = actions_by_id
-        heading = plain_label(_tr("What's here"), self, name="whatsHereHeading")
+        heading = plain_label(
+            QCoreApplication.translate("WhatsHerePanel", "What's here"), self, name="whatsHereHeading"
+        )
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
@@ -41,15 +39,17 @@ class WhatsHerePanel(QFrame):
         self.close_button.setObjectName("whatsHereClose")
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip(_tr("Close (Help → What's here shows it again)"))
-        self.close_button.setAccessibleName(_tr("Close what's here"))
+        self.close_button.setToolTip(
+            QCoreApplication.translate("WhatsHerePanel", "Close (Help → What's here shows it again)")
+        )
+        self.close_button.setAccessibleName(QCoreApplication.translate("WhatsHerePanel", "Close what's here"))
         self.close_button.clicked.connect(self.hide)
         top = QHBoxLayout()
         top.addWidget(heading, 1)
         top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.lines = plain_label("", self, name="whatsHereLines")
         self.lines.setWordWrap(True)
-        self.got_it = QPushButton(_tr("Got it"), self)
+        self.got_it = QPushButton(QCoreApplication.translate("WhatsHerePanel", "Got it"), self)
         self.got_it.setObjectName("whatsHereGotIt")
         self.got_it.clicked.connect(self.hide)
         bottom = QHBoxLayout()
@@ -67,20 +67,25 @@ class WhatsHerePanel(QFrame):
         actions = self._actions
         keys = {name: key_of(actions.get(name)) for name in ("hold_position", "note_new", "table_mode")}
         lines = (
-            _tr(
+            QCoreApplication.translate(
+                "WhatsHerePanel",
                 "• Body index (right): every position of your courses by body region. Click a region "
-                "or type a muscle; a double-click plays it."
+                "or type a muscle; a double-click plays it.",
             ),
-            _tr(
-                "• Hold timer: press %1 on a position to time its hold; a tone says when it is done."
+            QCoreApplication.translate(
+                "WhatsHerePanel",
+                "• Hold timer: press %1 on a position to time its hold; a tone says when it is done.",
             ).replace("%1", keys["hold_position"]),
-            _tr("• Notes: %1 writes a note pinned to this moment of the lesson.").replace(
-                "%1", keys["note_new"]
-            ),
-            _tr(
-                "• Table mode: %1 shows the countdown full screen, readable from the treatment table."
+            QCoreApplication.translate(
+                "WhatsHerePanel", "• Notes: %1 writes a note pinned to this moment of the lesson."
+            ).replace("%1", keys["note_new"]),
+            QCoreApplication.translate(
+                "WhatsHerePanel",
+                "• Table mode: %1 shows the countdown full screen, readable from the treatment table.",
             ).replace("%1", keys["table_mode"]),
-            _tr("Every key: press %1.").replace("%1", key_of(actions.get("shortcuts"))),
+            QCoreApplication.translate("WhatsHerePanel", "Every key: press %1.").replace(
+                "%1", key_of(actions.get("shortcuts"))
+            ),
         )
         self.lines.setText("\n".join(lines))
 

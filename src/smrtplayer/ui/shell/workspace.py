@@ -114,9 +114,9 @@ class Workspace(QObject):
         self.left_tabs = QTabWidget()
         self.left_tabs.setObjectName("leftTabs")
         self.left_tabs.setDocumentMode(True)
-        self.left_tabs.addTab(parts.left_panel, "Lessons")
-        self.left_tabs.addTab(self.library_view, "Library")
-        self.left_tabs.addTab(self.home_view, "Home")
+        self.left_tabs.addTab(parts.left_panel, self.tr("Lessons"))
+        self.left_tabs.addTab(self.library_view, self.tr("Library"))
+        self.left_tabs.addTab(self.home_view, self.tr("Home"))
         parts.splitter.insertWidget(0, self.left_tabs)
         # With the demo alone in the library, the course list invites an import too.
         self.lessons_invitation = ImportInvitation(compact=True)
@@ -144,15 +144,15 @@ class Workspace(QObject):
         parts.seek_bar.hover_ended.connect(self.hover_frames.stop)
         self.hover_frames.ready.connect(parts.seek_bar.show_grabbed_preview)
         self.hold_panel = HoldPanel(context, keymap=parts.keymap)
-        self.index_dock = self._dock("Body index", "indexDock", self.index_panel)
-        self.notes_dock = self._dock("Notes", "notesDock", self.notes_panel)
+        self.index_dock = self._dock(self.tr("Body index"), "indexDock", self.index_panel)
+        self.notes_dock = self._dock(self.tr("Notes"), "notesDock", self.notes_panel)
         # The hold panel is taller than a 1280x720 screen leaves the docks: it scrolls instead of
         # making the window taller than the screen.
-        self.hold_dock = self._dock("Hold timer", "holdDock", _scrolling(self.hold_panel))
+        self.hold_dock = self._dock(self.tr("Hold timer"), "holdDock", _scrolling(self.hold_panel))
         window.tabifyDockWidget(self.index_dock, self.notes_dock)
         window.tabifyDockWidget(self.notes_dock, self.hold_dock)
         self.indexing_panel = IndexingPanel(context)
-        self.indexing_dock = self._dock("Index this lesson", "indexingDock", self.indexing_panel)
+        self.indexing_dock = self._dock(self.tr("Index this lesson"), "indexingDock", self.indexing_panel)
         window.tabifyDockWidget(self.hold_dock, self.indexing_dock)
         self.indexing_dock.hide()  # opened from the Index menu (Ctrl+Shift+I)
         self.index_dock.raise_()
@@ -266,13 +266,13 @@ class Workspace(QObject):
         file_menu = self.parts.file_menu
         first = file_menu.actions()[0]  # the window's File menu is never empty: it ends with Quit
         file_menu.insertAction(first, actions["import_course"])
-        backups = QAction("Backups and moving data…", window)
+        backups = QAction(self.tr("Backups and moving data…"), window)
         backups.setObjectName("action_backups")
         backups.triggered.connect(self.open_backups)
         file_menu.insertAction(first, backups)
         file_menu.insertSeparator(first)
 
-        index_menu = menu_bar.addMenu("&Index")
+        index_menu = menu_bar.addMenu(self.tr("&Index"))
         for action in (
             actions["search"],
             actions["mark_start"],
@@ -286,14 +286,14 @@ class Workspace(QObject):
         index_menu.addAction(self.index_panel.export_action)
         index_menu.addAction(self.index_panel.import_action)
 
-        notes_menu = menu_bar.addMenu("&Notes")
+        notes_menu = menu_bar.addMenu(self.tr("&Notes"))
         notes_menu.addAction(actions["note_new"])
         notes_menu.addAction(actions["note_time"])
         export_menu = self.notes_panel.export_button.menu()
         if export_menu is not None:
             notes_menu.addMenu(export_menu)
 
-        holds_menu = menu_bar.addMenu("&Holds")
+        holds_menu = menu_bar.addMenu(self.tr("&Holds"))
         for group in (
             (
                 "hold_position",
@@ -421,15 +421,17 @@ class Workspace(QObject):
                 video.set_hold_badge("", None)
                 return
             leg = runner.current() if runner.is_active() else None
-            side = {"L": " · CLIENT'S LEFT", "R": " · CLIENT'S RIGHT"}.get(leg.side if leg else "", "")
+            sides = {"L": self.tr(" · CLIENT'S LEFT"), "R": self.tr(" · CLIENT'S RIGHT")}
+            side = sides.get(leg.side if leg else "", "")
+            time = timer.display()
             if timer.is_paused():
-                video.set_hold_badge(f"HOLD {timer.display()} paused{side}", HOLD_PAUSED)
+                video.set_hold_badge(self.tr("HOLD {time} paused").format(time=time) + side, HOLD_PAUSED)
             elif timer.is_overtime():
-                video.set_hold_badge(f"DONE {timer.display()}{side}", HOLD_DONE)
+                video.set_hold_badge(self.tr("DONE {time}").format(time=time) + side, HOLD_DONE)
             elif timer.remaining_ms() <= LAST_SECONDS_MS:
-                video.set_hold_badge(f"HOLD {timer.display()}{side}", HOLD_ENDING)
+                video.set_hold_badge(self.tr("HOLD {time}").format(time=time) + side, HOLD_ENDING)
             else:
-                video.set_hold_badge(f"HOLD {timer.display()}{side}", HOLD_RUNNING)
+                video.set_hold_badge(self.tr("HOLD {time}").format(time=time) + side, HOLD_RUNNING)
 
         for signal in (timer.tick, timer.overtime, timer.adjusted, timer.started, timer.paused_changed):
             signal.connect(update)
@@ -497,7 +499,9 @@ class Workspace(QObject):
         try:
             context.backups.daily()
         except Exception as error:  # a failed backup must never stop the study session
-            self.window.statusBar().showMessage(f"The daily backup failed: {error}", 15000)
+            self.window.statusBar().showMessage(
+                self.tr("The daily backup failed: {error}").format(error=error), 15000
+            )
 
 
 def _insert_beside(anchor: QWidget | None, widget: QWidget, *, below: bool) -> None:

@@ -6,44 +6,61 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTime, Slot
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from smrtplayer.common.wording import counted
 from smrtplayer.sync.service import SyncService, SyncStatus
 from smrtplayer.ui.common.plain_text import plain_tooltip
 
 
 def status_text(status: SyncStatus) -> str:
     if not status.folder:
-        return "Sync: off"
+        return QCoreApplication.translate("SyncStatus", "Sync: off")
     if status.running:
-        return "Syncing…"
+        return QCoreApplication.translate("SyncStatus", "Syncing…")
     if status.error:
-        return "Sync: failed (see the tooltip)"
+        return QCoreApplication.translate("SyncStatus", "Sync: failed (see the tooltip)")
     if not status.last_sync_at:
-        return "Sync: not yet"
-    parts = [f"Synced {_local_time(status.last_sync_at)}", counted(len(status.devices), "other device")]
+        return QCoreApplication.translate("SyncStatus", "Sync: not yet")
+    parts = [
+        QCoreApplication.translate("SyncStatus", "Synced {time}").format(
+            time=_local_time(status.last_sync_at)
+        ),
+        QCoreApplication.translate("SyncStatus", "%n other device(s)", "", len(status.devices)),
+    ]
     if status.waiting:
-        parts.append(f"{status.waiting} waiting")
+        parts.append(QCoreApplication.translate("SyncStatus", "{count} waiting").format(count=status.waiting))
     if status.conflicts:
-        parts.append(counted(status.conflicts, "conflict") + " kept")
+        parts.append(QCoreApplication.translate("SyncStatus", "%n conflict(s) kept", "", status.conflicts))
     return " · ".join(parts)
 
 
 def status_details(status: SyncStatus) -> str:
     if not status.folder:
-        return "Choose a folder that Syncthing (or another synced folder, or a USB stick) carries."
-    lines = [f"Sync folder: {status.folder}"]
+        return QCoreApplication.translate(
+            "SyncStatus", "Choose a folder that Syncthing (or another synced folder, or a USB stick) carries."
+        )
+    lines = [QCoreApplication.translate("SyncStatus", "Sync folder: {folder}").format(folder=status.folder)]
     if status.error:
         lines.append(status.error)
     if status.last_sync_at:
-        lines.append(f"Last round: {status.last_sent} sent, {status.last_received} received.")
-    lines.append("Devices seen: " + (", ".join(status.devices) or "none yet"))
+        lines.append(
+            QCoreApplication.translate("SyncStatus", "Last round: {sent} sent, {received} received.").format(
+                sent=status.last_sent, received=status.last_received
+            )
+        )
+    lines.append(
+        QCoreApplication.translate("SyncStatus", "Devices seen: {devices}").format(
+            devices=", ".join(status.devices) or QCoreApplication.translate("SyncStatus", "none yet")
+        )
+    )
     if status.conflicts:
         lines.append(
-            "Notes edited on two computers at once are kept twice: the newer edit, and the other as "
-            "a copy beside it."
+            QCoreApplication.translate(
+                "SyncStatus",
+                "Notes edited on two computers at once are kept twice: the newer edit, and the other as "
+                "a copy beside it.",
+            )
         )
     lines.extend(status.problems)
     return "\n".join(lines)
@@ -51,7 +68,8 @@ def status_details(status: SyncStatus) -> str:
 
 def _local_time(text: str) -> str:
     try:
-        return datetime.fromisoformat(text).astimezone().strftime("%H:%M")
+        moment = datetime.fromisoformat(text).astimezone()
+        return QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
     except ValueError:
         return text
 
@@ -62,14 +80,14 @@ class SyncStatusWidget(QWidget):
         self._sync = sync
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.sync_button = QPushButton("Sync now")
+        self.sync_button = QPushButton(self.tr("Sync now"))
         self.sync_button.clicked.connect(sync.sync_now)
-        self.folder_button = QPushButton("Sync folder…")
+        self.folder_button = QPushButton(self.tr("Sync folder…"))
         self.folder_button.clicked.connect(self._choose_folder)
         # Client data stays on this computer unless the user ticks this.
-        self.sessions_box = QCheckBox("Sessions too")
+        self.sessions_box = QCheckBox(self.tr("Sessions too"))
         self.sessions_box.setToolTip(
-            "Also send your sessions with clients (client data) to your other computers."
+            self.tr("Also send your sessions with clients (client data) to your other computers.")
         )
         self.sessions_box.setChecked(sync.sessions_included)
         self.sessions_box.toggled.connect(sync.include_sessions)
@@ -89,6 +107,6 @@ class SyncStatusWidget(QWidget):
         self.sync_button.setEnabled(bool(status.folder) and not status.running)
 
     def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Choose the folder your sync engine carries")
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Choose the folder your sync engine carries"))
         if chosen:
             self._sync.set_folder(Path(chosen))
