@@ -94,12 +94,17 @@ def test_the_main_window_shows_only_translated_text(
         qtbot.wait(50)
         shown += visible_texts(window)
     workspace = window.workspace
+    workspace.show_whats_here()  # the first launch's "what's here"
+    qtbot.wait(50)
+    shown += visible_texts(window)
     for dock in (workspace.index_dock, workspace.notes_dock, workspace.hold_dock, workspace.indexing_dock):
         dock.show()
         dock.raise_()  # the docks share tabs: each in front in turn
         qtbot.wait(50)
         shown += visible_texts(window)
     assert len(shown) > 80, "the walk found the window's texts"
+    texts = {item.text for item in shown}
+    assert "⟦What's here⟧" in texts and "⟦Only the demo course is here so far.⟧" in texts
     assert len(pseudo.asked) > 80
     assert_translated(shown, context)
 
