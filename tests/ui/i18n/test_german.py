@@ -127,3 +127,14 @@ def test_messages_from_below_the_window_are_german_too(german: QLocale) -> None:
         parse_duration_ms("zwei")
     with pytest.raises(HoldRejected, match="Eine Haltephase von 1 s ist zu kurz"):
         parse_duration_ms("1")
+
+
+def test_the_c_locale_writes_numbers_the_english_way(qapp) -> None:  # type: ignore[no-untyped-def]
+    from smrtplayer.ui.common.i18n import number_text
+
+    install_translations(QLocale.c())
+    try:
+        assert number_text(1234) == "1,234"
+        assert rate_text(0.75) == "0.75×"
+    finally:
+        install_translations(ENGLISH)

@@ -55,6 +55,8 @@ def install_translations(locale: QLocale) -> QLocale:
     _installed.clear()
     # Messages from below the window (hold durations...) go through Qt's catalogues too.
     set_translator(QCoreApplication.translate)
+    if locale.language() == QLocale.Language.C:  # LANG=C (servers, CI): the app's own English forms
+        locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     QLocale.setDefault(locale)
     app_catalogue = QTranslator(app)
     if not app_catalogue.load(locale, CATALOGUE_STEM, "_", str(catalogue_dir())):
