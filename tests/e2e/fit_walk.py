@@ -32,6 +32,7 @@ from helpers.widget_fit import FitWalker
 from smrtplayer.app.context import AppContext
 from smrtplayer.app.paths import AppPaths
 from smrtplayer.models.practice import PracticeEntry
+from smrtplayer.ui.common.i18n import install_translations, resolve_locale
 from smrtplayer.ui.shell.main_window import MainWindow
 
 
@@ -209,9 +210,11 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--lang", default="en", help="the window's language, as --lang gives it to the app")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
+    install_translations(resolve_locale(args.lang))  # as the app does before its first window
     context = AppContext.open(AppPaths.resolve(args.data_dir))
     window = MainWindow(context)
     window.show()

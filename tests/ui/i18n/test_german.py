@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import QLocale
@@ -11,7 +12,9 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from helpers.visible_texts import visible_texts
 from smrtplayer.app.context import AppContext
 from smrtplayer.ui.common.i18n import (
+    day_month,
     install_translations,
+    moment_text,
     percent_text,
     rate_text,
     resolve_locale,
@@ -64,7 +67,11 @@ def test_numbers_follow_the_locale(german: QLocale) -> None:
     assert rate_text(1.0) == "1×"
     assert percent_text(0.42) == "42\u00a0%"
     assert size_text(1_500_000_000) == "1,5 GB"
+    evening = datetime(2026, 12, 5, 19, 8).astimezone()
+    assert moment_text(evening) == "5. Dezember 2026 19:08"
+    assert day_month(evening.date()) == "5. Dez."
     install_translations(ENGLISH)
+    assert moment_text(evening).startswith("5 December 2026 7:08")
     assert rate_text(0.75) == "0.75×"
     assert percent_text(0.42) == "42\u00a0%"
     assert size_text(1_500_000_000) == "1.5 GB"

@@ -134,11 +134,12 @@ def datetime_text(value: datetime) -> str:
 
 
 def moment_text(value: datetime) -> str:
-    """A moment in local time with the day written out ("Saturday, December 5, 2026 6:30 PM" /
-    "Samstag, 5. Dezember 2026 18:30")."""
+    """A moment in local time with the month written out ("5 December 2026 7:08 PM" /
+    "5. Dezember 2026 19:08")."""
     local = value.astimezone()
     locale = QLocale()
-    day = locale.toString(QDate(local.year, local.month, local.day), QLocale.FormatType.LongFormat)
+    pattern = "d. MMMM yyyy" if locale.language() == QLocale.Language.German else "d MMMM yyyy"
+    day = locale.toString(QDate(local.year, local.month, local.day), pattern)
     time = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
     return f"{day} {time}"
 
