@@ -24,15 +24,20 @@ _routed_here = False
 
 def libavutil_path() -> Path | None:
     """The libavutil that Qt Multimedia's FFmpeg plugin loads (shipped inside PySide6)."""
+    return ffmpeg_library_path("avutil")
+
+
+def ffmpeg_library_path(name: str) -> Path | None:
+    """One of the FFmpeg libraries shipped inside PySide6 ("avutil", "swscale"), whatever its version."""
     try:
         import PySide6
     except ImportError:
         return None
     base = Path(PySide6.__file__).parent
     patterns = {
-        "win32": [(base, "avutil-*.dll")],
-        "darwin": [(base / "Qt" / "lib", "libavutil*.dylib")],
-    }.get(sys.platform, [(base / "Qt" / "lib", "libavutil.so.*")])
+        "win32": [(base, f"{name}-*.dll")],
+        "darwin": [(base / "Qt" / "lib", f"lib{name}*.dylib")],
+    }.get(sys.platform, [(base / "Qt" / "lib", f"lib{name}.so.*")])
     for folder, pattern in patterns:
         found = sorted(folder.glob(pattern))
         if found:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent, QPalette
 from PySide6.QtMultimedia import QVideoFrame
 from PySide6.QtWidgets import (
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from smrtplayer.ui.common.flow_layout import FlowLayout
 from smrtplayer.ui.common.plain_text import plain_tooltip
 from smrtplayer.ui.common.theme import dark_palette
+from smrtplayer.ui.player.video_surface import VideoSurface
 
 log = logging.getLogger(__name__)
 
@@ -119,8 +120,11 @@ class VideoView(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setPalette(dark_palette())  # its panels and their buttons too
         self._frame = QVideoFrame()
+        self._frame_serial = 0
+        self._surface = VideoSurface()
         self._image = QImage()
         self._image_stale = False
+        self._frame_unpainted = False
         #: a jump's still is shown until a frame at or after this time arrives (None: no still)
         self._still_ms: int | None = None
         self._still_unpainted = False
@@ -170,7 +174,9 @@ class VideoView(QWidget):
                 return  # decoded before the jump: the still stays until the jump's own frame
             self._still_ms = None
         self._frame = frame
+        self._frame_serial += 1
         self._image_stale = True
+        self._frame_unpainted = True
         if self._message:
             self._message = ""
             self.error_panel.hide()
@@ -192,7 +198,13 @@ class VideoView(QWidget):
         self._frame = QVideoFrame()
         self._image = image
         self._image_stale = False
+        self._frame_unpainted = False
         self.update()
+
+    @property
+    def frames_scaled(self) -> int:
+        """Frames converted straight to the size drawn (see ``video_surface``)."""
+        return self._surface.conversions
 
     def has_picture(self) -> bool:
         return self._image_stale or not self._image.isNull()
@@ -217,6 +229,7 @@ class VideoView(QWidget):
         self._frame = QVideoFrame()
         self._image = QImage()
         self._image_stale = False
+        self._frame_unpainted = False
         self.error_panel.set_message(message)
         self.countdown_panel.hide()
         self.error_panel.show()
@@ -228,6 +241,7 @@ class VideoView(QWidget):
         self._frame = QVideoFrame()
         self._image = QImage()
         self._image_stale = False
+        self._frame_unpainted = False
         self._message = ""
         self._subtitle = ""
         self.error_panel.hide()
@@ -344,30 +358,25 @@ class VideoView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("black"))
-        fresh = self._image_stale
-        image = self.image()
-        if not image.isNull():
-            target = self.video_rect()
-            # A jump's still is up for a fraction of a second: drawn at once rather than smoothly.
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self._still_ms is None)
-            if self._mirrored:
-                painter.save()
-                painter.translate(target.x() + target.width(), target.y())
-                painter.scale(-1, 1)
-                painter.drawImage(QRectF(0, 0, target.width(), target.height()), image)
-                painter.restore()
-            else:
-                painter.drawImage(QRectF(target), image)
+        target = self.video_rect()
+        # A frame goes to the screen converted and scaled in one pass; a still, or a frame in a format
+        # the surface does not take, is converted by Qt (only once) and scaled by the painter.
+        drawn = self._frame.isValid() and self._surface.draw(
+            painter, self._frame, self._frame_serial, target, self._mirrored
+        )
+        shown = self._frame.size() if drawn else self._draw_image(painter, target)
+        if not shown.isEmpty():
             if self._still_unpainted:
                 self._still_unpainted = False
                 self.stills_painted += 1
                 self.still_painted.emit()
-            if fresh:
+            if self._frame_unpainted:
+                self._frame_unpainted = False
                 self.frames_painted += 1
                 self.painted_frame_ms = self._frame.startTime() // 1000
             if not self._first_paint_logged:
                 self._first_paint_logged = True
-                log.info("first frame shown (%dx%d)", image.width(), image.height())
+                log.info("first frame shown (%dx%d)", shown.width(), shown.height())
                 self.first_frame_painted.emit()
             self._paint_subtitle(painter, target)
         elif not self._message:
@@ -376,6 +385,23 @@ class VideoView(QWidget):
             )
         self._paint_badges(painter)
         painter.end()
+
+    def _draw_image(self, painter: QPainter, target: QRect) -> QSize:
+        """Draw the picture as a QImage scaled by the painter; its size (empty: nothing to draw)."""
+        image = self.image()
+        if image.isNull():
+            return QSize()
+        # A jump's still is up for a fraction of a second: drawn at once rather than smoothly.
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self._still_ms is None)
+        if self._mirrored:
+            painter.save()
+            painter.translate(target.x() + target.width(), target.y())
+            painter.scale(-1, 1)
+            painter.drawImage(QRectF(0, 0, target.width(), target.height()), image)
+            painter.restore()
+        else:
+            painter.drawImage(QRectF(target), image)
+        return image.size()
 
     @Slot()
     def _forget_still(self) -> None:
