@@ -372,7 +372,7 @@ def child(mode: str, data: Path, seconds: float, seeks: int) -> int:
             return (
                 frames is not None
                 and lesson is not None
-                and all(frames.image(lesson.fingerprint, mark) is not None for mark in marks)
+                and all(frames.has_image(lesson.fingerprint, mark) for mark in marks)
             )
 
         def next_jump() -> None:

@@ -142,6 +142,7 @@ class PlaybackController(QObject):
         self._connections: list[QMetaObject.Connection] = []
         self._attach()
         self._frames: PositionFrames | None = None
+        self._frames_after_first_frame = False
 
     @property
     def position_frames(self) -> PositionFrames | None:
@@ -310,7 +311,9 @@ class PlaybackController(QObject):
         self._subtitles.load(lesson)
         self.lesson_opened.emit(lesson)
         self.positions_loaded.emit(list(self._positions))
-        self._prefetch_frames()
+        # The second player decodes the positions' pictures once this lesson's first frame is out: on
+        # two cores, two decoders at once delay that frame (at start-up too).
+        self._frames_after_first_frame = True
         if had_loop:
             self._loop.announce()
         if lesson.course_id != previous_course:
@@ -648,6 +651,9 @@ class PlaybackController(QObject):
             return  # queued from the render thread before this controller let go of the engine
         self._shown.show(frame, self.position_ms())
         self.frame_ready.emit(frame)
+        if self._frames_after_first_frame:
+            self._frames_after_first_frame = False
+            QTimer.singleShot(0, self, self._prefetch_frames)  # after the frame is painted
 
     @Slot("qlonglong")
     def _on_position(self, position: int) -> None:

@@ -5,6 +5,10 @@ seek figure); a jump from the index or the indexing table should not leave the o
 long. The first frame of each position of the open lesson is decoded once by the frame grabber (the
 process's second player, so playback is never disturbed), kept on disk beside the thumbnails and in
 memory, and shown the moment a jump starts; the decoded frame replaces it when it arrives.
+
+Memory keeps each picture as its JPEG file's bytes (~60-250 KB at 960x540) rather than decoded
+(2 MB each: 30 positions held 60 MB), and decodes one when it is asked for (~3-7 ms); the few asked
+for last stay decoded, so a picture asked for twice is the same image.
 """
 
 from __future__ import annotations
@@ -15,8 +19,8 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QImage, QImageReader, QImageWriter
 
 from smrtplayer.common.filenames import safe_filename
 from smrtplayer.models.library import Lesson
@@ -26,8 +30,10 @@ log = logging.getLogger(__name__)
 
 #: Wide enough to stand in for the video for the moment until the decoder's frame arrives.
 STILL_WIDTH = 960
-#: Pictures kept in memory (~1.5 MB each at 960x540): the positions of a few lessons.
+#: Pictures kept in memory as JPEG bytes (~60-250 KB each at 960x540): the positions of a few lessons.
 MEMORY_LIMIT = 160
+#: Pictures kept decoded besides (2 MB each): the ones asked for last.
+DECODED_LIMIT = 3
 
 _keys = itertools.count(1_000_000_000)
 
@@ -40,7 +46,8 @@ class PositionFrames(QObject):
     def __init__(self, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._folder = folder
-        self._memory: OrderedDict[tuple[str, int], QImage] = OrderedDict()
+        self._memory: OrderedDict[tuple[str, int], bytes] = OrderedDict()
+        self._decoded: OrderedDict[tuple[str, int], QImage] = OrderedDict()
         self._waiting: dict[int, tuple[str, int]] = {}
         self._to_load: list[tuple[tuple[str, int], Path]] = []  # (key, the lesson's file)
         self._closed = False
@@ -52,13 +59,43 @@ class PositionFrames(QObject):
     def path_for(self, fingerprint: str, start_ms: int) -> Path:
         return self._folder / safe_filename(fingerprint[:40], fallback="lesson") / f"{int(start_ms)}.jpg"
 
+    def pending(self) -> int:
+        """Pictures asked for and not ready yet (being grabbed or read from disk)."""
+        return len(self._waiting) + len(self._to_load)
+
+    def memory_bytes(self) -> int:
+        """What the pictures in memory take: their JPEG bytes and the few kept decoded."""
+        return sum(len(data) for data in self._memory.values()) + sum(
+            image.sizeInBytes() for image in self._decoded.values()
+        )
+
+    def has_image(self, fingerprint: str, start_ms: int) -> bool:
+        """Whether a picture of the frame at ``start_ms`` is in memory (nothing is decoded to tell)."""
+        return (fingerprint, int(start_ms)) in self._memory
+
     def image(self, fingerprint: str, start_ms: int) -> QImage | None:
         """The picture of the frame at ``start_ms``, if one is ready in memory (never blocks on disk)."""
         key = (fingerprint, int(start_ms))
-        image = self._memory.get(key)
-        if image is not None:
-            self._memory.move_to_end(key)
+        data = self._memory.get(key)
+        if data is None:
+            return None
+        self._memory.move_to_end(key)
+        image = self._decoded.get(key)
+        if image is None:
+            image = QImage.fromData(data)
+            if image.isNull():
+                log.info("unreadable position frame %s: dropped", self.path_for(*key))
+                del self._memory[key]
+                return None
+            self._remember_decoded(key, image)
+        self._decoded.move_to_end(key)
         return image
+
+    def _remember_decoded(self, key: tuple[str, int], image: QImage) -> None:
+        # The raster engine's fast path: a decoded frame comes as RGBA, which each paint would convert.
+        self._decoded[key] = image.convertToFormat(QImage.Format.Format_RGB32)
+        while len(self._decoded) > DECODED_LIMIT:
+            self._decoded.popitem(last=False)
 
     def prefetch(self, lesson: Lesson, starts: Iterable[int]) -> None:
         """Have a picture ready for each start of ``lesson``: loaded from disk, else grabbed."""
@@ -102,12 +139,12 @@ class PositionFrames(QObject):
     def _wanted(self) -> bool:
         return not self._closed
 
-    def _keep(self, key: tuple[str, int], image: QImage) -> None:
-        # The raster engine's fast path: a decoded frame comes as RGBA, which each paint would convert.
-        self._memory[key] = image.convertToFormat(QImage.Format.Format_RGB32)
+    def _keep(self, key: tuple[str, int], data: bytes) -> None:
+        self._memory[key] = data
         self._memory.move_to_end(key)
         while len(self._memory) > MEMORY_LIMIT:
-            self._memory.popitem(last=False)
+            dropped, _ = self._memory.popitem(last=False)
+            self._decoded.pop(dropped, None)
         self.ready.emit(*key)
 
     @Slot()
@@ -117,17 +154,42 @@ class PositionFrames(QObject):
             self._loader.stop()
             return
         key, media = self._to_load.pop(0)
-        image = QImage(str(self.path_for(*key)))
-        if image.isNull():
-            log.info("unreadable position frame %s: decoding it again", self.path_for(*key))
-            self.path_for(*key).unlink(missing_ok=True)
+        path = self.path_for(*key)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b""
+        if not _readable_jpeg(data):
+            log.info("unreadable position frame %s: decoding it again", path)
+            path.unlink(missing_ok=True)
             self._grab([self._request(key, media)])
             return
-        self._keep(key, image)
+        self._keep(key, data)
 
     @Slot(int, QImage)
     def _on_grabbed(self, request_key: int, image: QImage) -> None:
         key = self._waiting.pop(request_key, None)
         if key is None or image.isNull():
             return
-        self._keep(key, image)
+        path = self.path_for(*key)
+        data = path.read_bytes() if path.is_file() else _jpeg_bytes(image)  # the grabber saved it
+        self._remember_decoded(key, image)
+        self._keep(key, data)
+
+
+def _readable_jpeg(data: bytes) -> bool:
+    """Whether ``data`` starts as a picture Qt can read (its header only: no decoding)."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer, b"jpeg")
+    return bool(data) and reader.canRead() and reader.size().isValid()
+
+
+def _jpeg_bytes(image: QImage) -> bytes:
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QImageWriter(buffer, b"jpeg")
+    writer.setQuality(85)
+    writer.write(image)
+    return bytes(buffer.data().data())

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from smrtplayer.app.context import AppContext
 from smrtplayer.models.library import Lesson
-from smrtplayer.player.position_frames import PositionFrames
+from smrtplayer.player.position_frames import DECODED_LIMIT, PositionFrames
 from smrtplayer.ui.player.video_view import VideoView
 
 
@@ -73,3 +73,35 @@ def test_pictures_on_disk_are_loaded_without_decoding_again(  # type: ignore[no-
     qtbot.waitUntil(lambda: third.image(lesson.fingerprint, 0) is not None, timeout=15000)
     assert broken.stat().st_size > 100
     third.close()
+
+
+def test_pictures_wait_for_the_lessons_first_frame(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    playback = context.playback
+    frames = playback.position_frames
+    assert frames is not None
+    lesson = _lesson(context, "Gluteus medius")
+    starts = [p.start_ms for p in context.library.positions(lesson)]
+    assert starts
+    playback.open_lesson(lesson, autoplay=False, start_ms=0)
+    # The second player does not decode beside the first while the lesson's first frame is due.
+    assert frames.pending() == 0 and not any(frames.has_image(lesson.fingerprint, s) for s in starts)
+    qtbot.waitUntil(lambda: playback.frames_shown > 0, timeout=10000)
+    qtbot.waitUntil(lambda: all(frames.has_image(lesson.fingerprint, s) for s in starts), timeout=30000)
+
+
+def test_pictures_in_memory_stay_compressed(context: AppContext, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    lesson = _lesson(context, "Piriformis")
+    starts = [0, 500, 1000, 1500, 2000, 2500, 3000]
+    frames = PositionFrames(tmp_path / "frames")
+    frames.prefetch(lesson, starts)
+    qtbot.waitUntil(lambda: all(frames.has_image(lesson.fingerprint, s) for s in starts), timeout=60000)
+    pictures = [frames.image(lesson.fingerprint, s) for s in starts]
+    assert all(picture is not None and not picture.isNull() for picture in pictures)
+    decoded = max(picture.sizeInBytes() for picture in pictures if picture is not None)
+    # Kept as JPEG bytes, with only the last few decoded: far less than a decoded picture each.
+    assert frames.memory_bytes() < (DECODED_LIMIT + 1) * decoded < len(starts) * decoded
+    # A picture asked for again is the same image, not decoded anew.
+    last = frames.image(lesson.fingerprint, starts[-1])
+    again = frames.image(lesson.fingerprint, starts[-1])
+    assert last is not None and again is not None and last.cacheKey() == again.cacheKey()
+    frames.close()
