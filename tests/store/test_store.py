@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -223,3 +225,27 @@ def test_migration_steps_are_numbered_in_order() -> None:
     assert names[0] == "m001_initial"
     numbers = [int(name[1:4]) for name in names]
     assert numbers == sorted(set(numbers))
+
+
+def test_creating_a_database_imports_neither_numpy_nor_pandas(tmp_path: Path) -> None:
+    # sqlite-utils tries both on import; the store never hands it their number types.
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from smrtplayer.store.db import Store\n"
+        f"store = Store.open(Path({str(tmp_path / 'new.sqlite3')!r}))\n"
+        "store.db.table('probe').insert({'n': 1})\n"
+        "store.close()\n"
+        "print(sorted(name for name in ('numpy', 'pandas', 'sqlite_utils') if name in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "['sqlite_utils']"
+
+
+def test_numpy_already_imported_stays_usable(tmp_path: Path) -> None:
+    import numpy
+
+    migrations.load_sqlite_utils()
+    assert sys.modules["numpy"] is numpy

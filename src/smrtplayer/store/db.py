@@ -66,6 +66,7 @@ class Store:
         Made on first use: importing sqlite-utils costs start-up ~80 ms (it imports numpy when
         installed), and most starts neither upgrade nor store a course.
         """
+        migrations.load_sqlite_utils()
         import sqlite_utils
 
         return sqlite_utils.Database(self.conn)

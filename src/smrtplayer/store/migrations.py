@@ -53,9 +53,32 @@ def step(function: Step) -> Step:
     return function
 
 
+def load_sqlite_utils() -> None:
+    """Import sqlite-utils without the numpy and pandas it tries on import.
+
+    It maps their number types when they are installed, which the store never hands it; importing
+    numpy alone costs ~80 ms and ~15 MB (it is there in a development environment, for the tests).
+    A module already imported (a test that uses numpy) is left alone.
+    """
+    import sys
+
+    if "sqlite_utils" in sys.modules:
+        return
+    blocked = [name for name in ("numpy", "pandas") if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]  # makes their import fail fast
+    try:
+        import sqlite_utils  # noqa: F401
+    finally:
+        for name in blocked:
+            if sys.modules.get(name, False) is None:
+                del sys.modules[name]
+
+
 @cache
 def registry() -> Migrations:
     """sqlite-utils' record of the steps (it keeps the applied ones in ``_sqlite_migrations``)."""
+    load_sqlite_utils()
     from sqlite_utils.migrations import Migrations
 
     migrations = Migrations("smrtplayer")
