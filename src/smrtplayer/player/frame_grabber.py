@@ -13,11 +13,15 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QImage
 
 from smrtplayer.player.ffmpeg_log import keep_ffmpeg_at_info_level
+
+if TYPE_CHECKING:  # QtMultimedia loads with the first grab, not with this module
+    from PySide6.QtMultimedia import QVideoFrame
 
 log = logging.getLogger(__name__)
 
@@ -57,9 +61,12 @@ class FrameGrabber(QObject):
         super().__init__(parent)
         from PySide6.QtMultimedia import QMediaPlayer, QVideoSink
 
+        from smrtplayer.player.frame_scaler import FrameScaler
+
         self._player = QMediaPlayer(self)
         keep_ffmpeg_at_info_level()
         self._sink = QVideoSink(self)
+        self._scaler = FrameScaler()
         self._player.setVideoOutput(self._sink)
         self._sink.videoFrameChanged.connect(self._on_frame)
         self._player.mediaStatusChanged.connect(self._on_status)
@@ -153,4 +160,15 @@ class FrameGrabber(QObject):
         if frame.startTime() // 1000 < request.at_ms - 200:  # type: ignore[attr-defined]
             return  # a frame from before the seek landed
         self._player.pause()
-        self._deliver(frame.toImage())  # type: ignore[attr-defined]
+        self._deliver(self._picture(frame, request.width))  # type: ignore[arg-type]
+
+    def _picture(self, frame: QVideoFrame, width: int) -> QImage:
+        """The frame at ``width`` (never wider than it is): converted and scaled in one pass, as the
+        video view does, rather than converted at full size and scaled again (~25 ms for 1080p, on
+        the GUI thread while a lesson plays)."""
+        width = min(width, frame.width())
+        height = max(1, round(frame.height() * width / max(1, frame.width())))
+        scaled = self._scaler.scale(frame, width, height)
+        if scaled is None:
+            return frame.toImage()
+        return scaled.copy(0, 0, width, height)  # the scaler's image is reused by the next frame
