@@ -206,13 +206,13 @@ def end(process: subprocess.Popen[Any]) -> None:
 
 
 # ------------------------------------------------------------------------ launch -> first frame
-def smrtplayer_launch(data: Path, env: dict[str, str]) -> float:
+def smrtplayer_launch(data: Path, env: dict[str, str], app: list[str]) -> float:
     log_file = data / "logs" / "smrtplayer.log"
     log_file.unlink(missing_ok=True)
     with tempfile.TemporaryFile("w+") as errors:
         started = time.time()
         process = subprocess.Popen(
-            [sys.executable, "-m", "smrtplayer", "--data-dir", str(data)],
+            [*app, "--data-dir", str(data)],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=errors,
@@ -563,7 +563,9 @@ def main() -> int:
     parser.add_argument("--play-seconds", type=float, default=60)
     parser.add_argument("--seeks", type=int, default=30)
     parser.add_argument("--only", choices=["launch", "play", "seek", "jump", "save"], action="append")
+    parser.add_argument("--app", default=None, help="launch this command (e.g. the frozen bundle) instead")
     args = parser.parse_args()
+    app = args.app.split() if args.app else [sys.executable, "-m", "smrtplayer"]
     parts = set(args.only or ["launch", "play", "seek", "jump", "save"])
     mpv = shutil.which("mpv")
     clip = make_clip(MEDIA / f"bench-1080p30-gop{GOP}-{CLIP_SECONDS}s.mp4")
@@ -584,19 +586,19 @@ def main() -> int:
         env = child_env(display_name)
         if "launch" in parts:
             prepare_data_dir(data, clip, marks, RESUME_MS)
-            smrtplayer_launch(data, env)  # not counted: writes the bytecode cache, warms the disk cache
+            smrtplayer_launch(data, env, app)  # not counted: writes the bytecode cache, warms the disk cache
             if mpv:
                 mpv_launch(mpv, clip, display_name)
             ours, theirs = [], []
             for _ in range(args.runs):
                 prepare_data_dir(data, clip, marks, RESUME_MS)  # the same resume point each time
-                ours.append(smrtplayer_launch(data, env))
+                ours.append(smrtplayer_launch(data, env, app))
                 if mpv:
                     theirs.append(mpv_launch(mpv, clip, display_name))
             extra["launch_ms"] = {"smrtplayer": ours, "mpv": theirs}
             figures.append(
                 Figure(
-                    "launch -> first frame of resumed lesson",
+                    "launch -> first frame of resumed lesson" + (f" ({args.app})" if args.app else ""),
                     round(median(ours)),
                     "ms",
                     "mpv --no-audio --start=30" if mpv else None,

@@ -103,6 +103,13 @@ def test_frozen_bundle_passes_its_self_test(frozen_bundle: Path, tmp_path: Path)
         size_mib = sum(f.lstat().st_size for f in exe.parent.rglob("*") if not f.is_dir()) / 2**20
         print(f"bundle size: {size_mib:.1f} MiB")
         assert size_mib <= MAX_LINUX_BUNDLE_MIB, f"the bundle grew to {size_mib:.1f} MiB"
+    # Only compiled bytecode, so nothing is compiled at start: the app's modules are inside the PYZ
+    # archive, and shiboken's signature support (embedded as source in its library) ships compiled.
+    internal = exe.parent / "_internal"
+    support = internal / "shiboken6" / "files.dir"
+    assert (support / "shibokensupport" / "signature" / "loader.pyc").is_file()
+    assert not list(support.rglob("*.py"))
+    assert not list(internal.rglob("smrtplayer/**/*.py"))
 
     if Xvfb.available():
         _bundle_window_shows_the_demo(exe, tmp_path)
