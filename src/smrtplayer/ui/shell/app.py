@@ -16,6 +16,7 @@ from smrtplayer.common.errors import SmrtError
 if TYPE_CHECKING:  # Qt is imported only once the display and the libraries are known to be there
     from PySide6.QtCore import QCoreApplication
 
+    from smrtplayer.app.context import AppContext
     from smrtplayer.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -88,7 +89,6 @@ def run_gui(
     from smrtplayer import APP_ID, APP_NAME, __version__
     from smrtplayer.app.context import AppContext
     from smrtplayer.ui.shell.app_icon import app_icon
-    from smrtplayer.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
     app.setApplicationName(APP_NAME)
@@ -136,9 +136,13 @@ def run_gui(
         from smrtplayer.models.settings import SYNC_FOLDER
 
         context.settings.set(SYNC_FOLDER, str(sync_folder))  # remembered: the next start syncs there too
+    _start_opening_the_last_lesson(context)
     from smrtplayer.ui.common.theme import theme_manager
 
     theme_manager(context.settings)  # before the window is built: its widgets start in the right colours
+    # The window's modules load, and the window is built, while the backend opens the file.
+    from smrtplayer.ui.shell.main_window import MainWindow
+
     window = MainWindow(context, panels_after_first_frame=True)
     window.show()
     window.start(autoplay=autoplay)
@@ -152,6 +156,21 @@ def run_gui(
     finally:
         context.close()
         guard.release()
+
+
+def _start_opening_the_last_lesson(context: AppContext) -> None:
+    """Have the backend open the lesson the window will continue with, on its own thread, before the
+    window's modules are even imported (the window asks for the same lesson again and carries on)."""
+    playback = context.playback
+    target = playback.continue_target()
+    if target is not None:
+        playback.preload(target[0])
+        return
+    for course in context.library.courses():  # a first run: the demo's first lesson
+        lessons = context.library.lessons(course.id)
+        if lessons:
+            playback.preload(lessons[0])
+            return
 
 
 def _report_unexpected_errors(window: MainWindow) -> None:
