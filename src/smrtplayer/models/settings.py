@@ -381,6 +381,24 @@ BUILTIN_STAMPS = declare_family(
         exported=False,
     ),
 )
+WINDOW_SPLITTER = declare(
+    Setting(
+        "window.splitter",
+        str,
+        "",
+        "The width of the lessons panel beside the video, or that it is collapsed (Qt's saved state).",
+        exported=False,
+    )
+)
+WINDOW_DOCKS = declare(
+    Setting(
+        "window.docks",
+        str,
+        "",
+        "Where the side panels are, how wide, and which are closed (Qt's saved state).",
+        exported=False,
+    )
+)
 SYNC_SESSIONS = declare(
     Setting(
         "local.sync_sessions",

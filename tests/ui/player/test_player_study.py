@@ -177,7 +177,8 @@ def test_speed_steps_keep_pitch_and_are_remembered_per_course(context, media, qt
     assert playback.rate() == 0.25, "0.25x is the slowest step"
     qtbot.keyClick(window.video_view, Qt.Key.Key_BracketRight)
     assert playback.rate() == 0.5
-    assert window.transport.speed_button.text() == "Speed 0.5×"
+    assert window.transport.speed_button.text() == "0.5×"
+    assert window.video_view.notice() == "Speed 0.5×", "the key's feedback on the video"
     assert playback.pitch_kept(), "the FFmpeg backend keeps the pitch natural"
 
     playback.open_lesson(demo, autoplay=False)

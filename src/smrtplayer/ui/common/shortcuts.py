@@ -139,8 +139,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         checkable=True,
     ),
     ActionSpec(
+        "focus_mode",
+        QT_TRANSLATE_NOOP("Shortcuts", "Focus mode: only the video"),
+        QT_TRANSLATE_NOOP("Shortcuts", "View"),
+        ("Ctrl+Shift+F",),
+        checkable=True,
+    ),
+    ActionSpec(
         "escape",
-        QT_TRANSLATE_NOOP("Shortcuts", "Leave full screen / cancel autoplay"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Leave full screen or focus mode / cancel autoplay"),
         QT_TRANSLATE_NOOP("Shortcuts", "View"),
         ("Esc",),
     ),

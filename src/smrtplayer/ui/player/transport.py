@@ -1,20 +1,20 @@
-"""TransportBar: the timeline, the transport row and the study row under the video.
+"""TransportBar: the timeline and one compact row of icon buttons under the video.
 
-Buttons are the window's own actions (``ui/shortcuts.py``), so a button, its menu entry and its key
-are one thing with one checked state. Everything here calls the playback controller and repaints on
-its signals; nothing touches the player.
+Buttons are the window's own actions (``ui/common/shortcuts.py``), so a button, its menu entry and its
+key are one thing with one checked state, and each button's tooltip names the key the user has bound
+now. Everything here calls the playback controller and repaints on its signals; nothing touches the
+player.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QFont
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
     QSlider,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -22,42 +22,56 @@ from PySide6.QtWidgets import (
 
 from smrtplayer.app.context import AppContext
 from smrtplayer.common.timetext import clock_text
-from smrtplayer.common.translatable import QT_TRANSLATE_NOOP
 from smrtplayer.models.library import Lesson
 from smrtplayer.player.abloop import ABLoop
 from smrtplayer.player.sound import RATES
 from smrtplayer.ui.common.flow_layout import flow_container
-from smrtplayer.ui.common.i18n import rate_text
+from smrtplayer.ui.common.i18n import percent_text, rate_text
+from smrtplayer.ui.common.icons import IconKeeper
 from smrtplayer.ui.player.seek_bar import SeekBar
 
-SHORT_TEXT = {
-    "back_10": "−10 s",
-    "back_5": "−5 s",
-    "forward_5": "+5 s",
-    "forward_10": "+10 s",
-    "previous_position": QT_TRANSLATE_NOOP("TransportBar", "◂ Position"),
-    "next_position": QT_TRANSLATE_NOOP("TransportBar", "Position ▸"),
-    "loop_a": "A",
-    "loop_b": "B",
-    "loop_clear": QT_TRANSLATE_NOOP("TransportBar", "Clear loop"),
-    "loop_position": QT_TRANSLATE_NOOP("TransportBar", "Loop position"),
-    "frame_back": QT_TRANSLATE_NOOP("TransportBar", "◂ Frame"),
-    "frame_forward": QT_TRANSLATE_NOOP("TransportBar", "Frame ▸"),
-    "mirror": QT_TRANSLATE_NOOP("TransportBar", "Mirror"),
-    "capture": QT_TRANSLATE_NOOP("TransportBar", "Capture"),
-    "subtitles": QT_TRANSLATE_NOOP("TransportBar", "Subtitles"),
-    "watched": QT_TRANSLATE_NOOP("TransportBar", "Watched"),
-    "shortcuts": QT_TRANSLATE_NOOP("TransportBar", "Keys ?"),
+#: each action's Phosphor icon, and a caption drawn inside it (the seconds of a skip)
+ICONS: dict[str, tuple[str, str]] = {
+    "play_pause": ("ph.play-fill", ""),
+    "back_10": ("ph.arrow-counter-clockwise", "10"),
+    "back_5": ("ph.arrow-counter-clockwise", "5"),
+    "forward_5": ("ph.arrow-clockwise", "5"),
+    "forward_10": ("ph.arrow-clockwise", "10"),
+    "previous_position": ("ph.skip-back-fill", ""),
+    "next_position": ("ph.skip-forward-fill", ""),
+    "previous_lesson": ("ph.rewind-fill", ""),
+    "next_lesson": ("ph.fast-forward-fill", ""),
+    "frame_back": ("ph.caret-left", ""),
+    "frame_forward": ("ph.caret-right", ""),
+    "mirror": ("ph.arrows-left-right", ""),
+    "capture": ("ph.camera", ""),
+    "subtitles": ("ph.closed-captioning", ""),
+    "mute": ("ph.speaker-high", ""),
+    "fullscreen": ("ph.corners-out", ""),
+    "focus_mode": ("ph.frame-corners", ""),
+    "watched": ("ph.check-circle", ""),
+    "shortcuts": ("ph.keyboard", ""),
 }
-ICONS = {
-    "play_pause": QStyle.StandardPixmap.SP_MediaPlay,
-    "previous_lesson": QStyle.StandardPixmap.SP_MediaSkipBackward,
-    "next_lesson": QStyle.StandardPixmap.SP_MediaSkipForward,
-    "mute": QStyle.StandardPixmap.SP_MediaVolume,
-    "fullscreen": QStyle.StandardPixmap.SP_TitleBarMaxButton,
-}
+#: the row, in groups that wrap as a whole onto a second line when the window is narrow
+PLAY_GROUP = (
+    "previous_position",
+    "back_10",
+    "back_5",
+    "play_pause",
+    "forward_5",
+    "forward_10",
+    "next_position",
+)
+STUDY_GROUP = ("frame_back", "frame_forward", "mirror", "capture")
+VIEW_GROUP = ("focus_mode", "fullscreen")
+#: what the "⋯" menu holds: the secondary actions
+MORE_ACTIONS = ("previous_lesson", "next_lesson", "watched", "shortcuts")
+LOOP_ACTIONS = ("loop_a", "loop_b", "loop_position", "loop_clear")
 LOOP_REPEATS = (None, 2, 3, 5, 10)
 LOOP_PAUSES_MS = (0, 2000, 5000, 10000)
+ICON_PX = 20
+PLAY_ICON_PX = 28
+
 
 
 class TransportBar(QWidget):
@@ -68,10 +82,10 @@ class TransportBar(QWidget):
         self.setObjectName("transport")
         self._playback = context.playback
         self._actions = actions
-        for action_id, text in SHORT_TEXT.items():
-            actions[action_id].setIconText(self.tr(text))
-        for action_id, pixmap in ICONS.items():
-            actions[action_id].setIcon(self.style().standardIcon(pixmap))
+        self.icons = IconKeeper(self)
+        for action_id, (name, caption) in ICONS.items():
+            if action_id in actions:
+                self.icons.set_icon(actions[action_id], name, caption=caption)
         self.buttons: dict[str, QToolButton] = {}
 
         self.seek_bar = SeekBar(self)
@@ -82,34 +96,13 @@ class TransportBar(QWidget):
         timeline.addWidget(self.seek_bar, 1)
         timeline.addWidget(self.total_label)
 
-        transport = QHBoxLayout()
-        for action_id in ("previous_lesson", "previous_position", "back_10", "back_5"):
-            transport.addWidget(self._button(action_id))
-        self.play_button = self._button("play_pause", icon_only=True)
+        play_group = self._group(PLAY_GROUP)
+        self.play_button = self.buttons["play_pause"]
         self.play_button.setObjectName("playButton")
-        self.play_button.setIconSize(self.play_button.iconSize() * 1.8)
-        transport.addWidget(self.play_button)
-        for action_id in ("forward_5", "forward_10", "next_position", "next_lesson"):
-            transport.addWidget(self._button(action_id))
-        transport.addStretch(1)
-        transport.addWidget(self._button("mute", icon_only=True))
-        self.volume_slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.volume_slider.setObjectName("volumeSlider")
-        self.volume_slider.setAccessibleName(self.tr("Volume"))
-        self.volume_slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.volume_slider.setRange(0, 100)
-        self.volume_slider.setFixedWidth(110)
-        self.volume_slider.setValue(round(self._playback.volume() * 100))
-        self.volume_slider.valueChanged.connect(self._on_volume_slider)
-        transport.addWidget(self.volume_slider)
-        transport.addWidget(self._button("fullscreen", icon_only=True))
+        self.play_button.setIconSize(QSize(PLAY_ICON_PX, PLAY_ICON_PX))
 
-        # The study controls wrap onto another row in a narrow window instead of widening it.
-        study_holder, study = flow_container(self)
-        self.speed_button = QToolButton(self)
-        self.speed_button.setObjectName("speedButton")
-        self.speed_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.speed_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.speed_button = self._menu_button("speedButton", "ph.gauge")
+        self.speed_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.speed_menu = QMenu(self.speed_button)
         self._speed_group = QActionGroup(self)
         for rate in RATES:
@@ -122,28 +115,56 @@ class TransportBar(QWidget):
         for action_id in ("slower", "faster", "normal_speed"):
             self.speed_menu.addAction(actions[action_id])
         self.speed_button.setMenu(self.speed_menu)
-        study.addWidget(self.speed_button)
-        for action_id in ("loop_a", "loop_b", "loop_position", "loop_clear"):
-            study.addWidget(self._button(action_id))
-        self.loop_options = self._loop_options_button()
-        study.addWidget(self.loop_options)
-        for action_id in ("frame_back", "frame_forward", "mirror", "capture"):
-            study.addWidget(self._button(action_id))
+
+        self.loop_button = self._menu_button("loopButton", "ph.repeat")
+        self.loop_button.setCheckable(True)  # shown pressed while a loop is set
+        self.loop_menu = QMenu(self.loop_button)
+        for action_id in LOOP_ACTIONS:
+            self.loop_menu.addAction(actions[action_id])
+        self.loop_menu.addSeparator()
+        self._add_loop_options(self.loop_menu)
+        self.loop_button.setMenu(self.loop_menu)
+
         self.subtitles_button = self._button("subtitles")
         self.subtitle_menu = QMenu(self.subtitles_button)
         self.subtitle_menu.aboutToShow.connect(self._fill_subtitle_menu)
         self.subtitles_button.setMenu(self.subtitle_menu)
         self.subtitles_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        study.addWidget(self.subtitles_button)
-        study.addWidget(self._button("watched"))
-        study.addWidget(self._button("shortcuts"))
+
+        study_group = self._group(STUDY_GROUP, before=(self.speed_button, self.loop_button))
+        study_group.layout().addWidget(self.subtitles_button)  # type: ignore[union-attr]
+
+        self.volume_slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.volume_slider.setObjectName("volumeSlider")
+        self.volume_slider.setAccessibleName(self.tr("Volume"))
+        self.volume_slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.volume_slider.setRange(0, 100)
+        self.volume_slider.setFixedWidth(80)
+        self.volume_slider.setValue(round(self._playback.volume() * 100))
+        self.volume_slider.valueChanged.connect(self._on_volume_slider)
+        volume_group = self._group(("mute",))
+        volume_group.layout().addWidget(self.volume_slider)  # type: ignore[union-attr]
+
+        self.more_button = self._menu_button("moreButton", "ph.dots-three-outline-fill")
+        self.more_button.setToolTip(self.tr("More: lessons, watched, keys"))
+        self.more_menu = QMenu(self.more_button)
+        for action_id in MORE_ACTIONS:
+            self.more_menu.addAction(actions[action_id])
+        self.more_button.setMenu(self.more_menu)
+        view_group = self._group(VIEW_GROUP)
+        view_group.layout().addWidget(self.more_button)  # type: ignore[union-attr]
+
+        # The groups wrap onto a second line in a narrow window instead of widening it.
+        row_holder, row = flow_container(self)
+        row.setSpacing(10)
+        for group in (play_group, study_group, volume_group, view_group):
+            row.addWidget(group)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 4)
         layout.setSpacing(2)
         layout.addLayout(timeline)
-        layout.addLayout(transport)
-        layout.addWidget(study_holder)
+        layout.addWidget(row_holder)
 
         self.seek_bar.seek_requested.connect(self._playback.seek)
         self.seek_bar.scrubbed.connect(self._playback.preview_seek)
@@ -157,8 +178,13 @@ class TransportBar(QWidget):
         playback.rate_changed.connect(self._on_rate)
         playback.volume_changed.connect(self._on_volume)
         playback.muted_changed.connect(self._on_muted)
+        actions["fullscreen"].toggled.connect(self._on_fullscreen)
+        # A key re-bound in the sheet changes the action: the tooltips that name it follow.
+        for action_id in ("slower", "faster", "loop_a", "loop_b"):
+            actions[action_id].changed.connect(self._refresh_tooltips)
         self._on_rate(playback.rate())
         self._on_muted(playback.is_muted())
+        self._on_loop(playback.loop_snapshot())
 
     # ------------------------------------------------------------------------------ building
     def _time_label(self, name: str) -> QLabel:
@@ -166,40 +192,52 @@ class TransportBar(QWidget):
         label.setObjectName(name)
         label.setTextFormat(Qt.TextFormat.PlainText)
         font = QFont(label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
         font.setStyleHint(QFont.StyleHint.Monospace)
         label.setFont(font)
         return label
 
-    def _button(self, action_id: str, *, icon_only: bool = False) -> QToolButton:
+    def _group(self, action_ids: tuple[str, ...], before: tuple[QToolButton, ...] = ()) -> QWidget:
+        group = QWidget(self)
+        layout = QHBoxLayout(group)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        for button in before:
+            layout.addWidget(button)
+        for action_id in action_ids:
+            layout.addWidget(self._button(action_id))
+        return group
+
+    def _style(self, button: QToolButton) -> None:
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setAutoRaise(True)
+        button.setIconSize(QSize(ICON_PX, ICON_PX))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+
+    def _button(self, action_id: str) -> QToolButton:
+        """A button for one of the window's actions: its icon, its checked state, its tooltip (with
+        the key) are the action's own."""
         button = QToolButton(self)
         button.setObjectName(f"{action_id}Button")
         button.setDefaultAction(self._actions[action_id])
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.setAutoRaise(False)
-        button.setMinimumHeight(30)
-        button.setToolButtonStyle(
-            Qt.ToolButtonStyle.ToolButtonIconOnly
-            if icon_only or action_id in ("previous_lesson", "next_lesson")
-            else Qt.ToolButtonStyle.ToolButtonTextOnly
-        )
+        self._style(button)
         self.buttons[action_id] = button
         return button
 
-    def _loop_options_button(self) -> QToolButton:
+    def _menu_button(self, name: str, icon_name: str) -> QToolButton:
         button = QToolButton(self)
-        button.setObjectName("loopOptionsButton")
-        button.setText(self.tr("Repeat…"))
-        button.setToolTip(self.tr("How many times the loop plays, and a pause between passes"))
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setObjectName(name)
+        self._style(button)
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(button)
+        self.icons.set_icon(button, icon_name)
+        return button
+
+    def _add_loop_options(self, menu: QMenu) -> None:
         self._repeat_group = QActionGroup(self)
         for repeats in LOOP_REPEATS:
-            item = menu.addAction(
-                self.tr("Repeat until cleared") if repeats is None else self.tr("Play %n times", "", repeats)
-            )
+            text = self.tr("Repeat until cleared") if repeats is None else self.tr("Play %n times", "", repeats)
+            item = menu.addAction(text)
             item.setCheckable(True)
             item.setData(repeats)
             self._repeat_group.addAction(item)
@@ -217,9 +255,6 @@ class TransportBar(QWidget):
             item.setData(pause_ms)
             self._pause_group.addAction(item)
             item.triggered.connect(lambda _checked=False, ms=pause_ms: self._set_loop_pause(ms))
-        button.setMenu(menu)
-        self._check_loop_options(self._playback.loop_snapshot())
-        return button
 
     def _set_loop_repeats(self, repeats: int | None) -> None:
         self._playback.set_loop_options(repeats=repeats, pause_ms=self._playback.loop.pause_ms)
@@ -261,8 +296,10 @@ class TransportBar(QWidget):
         self._on_position(0)
 
     def _on_playing(self, playing: bool) -> None:
-        icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
-        self._actions["play_pause"].setIcon(self.style().standardIcon(icon))
+        self.icons.set_icon(self._actions["play_pause"], "ph.pause-fill" if playing else "ph.play-fill")
+
+    def _on_fullscreen(self, full: bool) -> None:
+        self.icons.set_icon(self._actions["fullscreen"], "ph.corners-in" if full else "ph.corners-out")
 
     def _on_duration(self, duration_ms: int) -> None:
         self.seek_bar.set_duration(duration_ms)
@@ -275,17 +312,27 @@ class TransportBar(QWidget):
     def _on_loop(self, loop: ABLoop) -> None:
         self.seek_bar.set_loop(loop.a_ms, loop.b_ms)
         self._check_loop_options(loop)
+        self.loop_button.setChecked(loop.a_ms is not None)
+
+    def _key(self, action_id: str) -> str:
+        return self._actions[action_id].shortcut().toString(QKeySequence.SequenceFormat.NativeText) or "–"
+
+    def _refresh_tooltips(self) -> None:
+        self.loop_button.setToolTip(
+            self.tr("Loop: start ({a}), end ({b}), this position, clear, how many times").format(
+                a=self._key("loop_a"), b=self._key("loop_b")
+            )
+        )
+        pitch = self.tr("natural pitch kept") if self._playback.pitch_kept() else self.tr("pitch changes with speed")
+        self.speed_button.setToolTip(
+            self.tr("Playback speed ({slower} slower, {faster} faster; {pitch})").format(
+                slower=self._key("slower"), faster=self._key("faster"), pitch=pitch
+            )
+        )
 
     def _on_rate(self, rate: float) -> None:
-        self.speed_button.setText(self.tr("Speed {rate}").format(rate=rate_text(rate)))
-        pitch = (
-            self.tr("natural pitch kept")
-            if self._playback.pitch_kept()
-            else self.tr("pitch changes with speed")
-        )
-        self.speed_button.setToolTip(
-            self.tr("Playback speed ([ slower, ] faster; {pitch})").format(pitch=pitch)
-        )
+        self.speed_button.setText(rate_text(rate))
+        self._refresh_tooltips()
         for item in self._speed_group.actions():
             item.setChecked(abs(float(item.data()) - rate) < 1e-6)
 
@@ -297,8 +344,8 @@ class TransportBar(QWidget):
         self.volume_slider.blockSignals(True)
         self.volume_slider.setValue(round(volume * 100))
         self.volume_slider.blockSignals(False)
+        self.volume_slider.setToolTip(self.tr("Volume {percent}").format(percent=percent_text(volume)))
 
     def _on_muted(self, muted: bool) -> None:
-        pixmap = QStyle.StandardPixmap.SP_MediaVolumeMuted if muted else QStyle.StandardPixmap.SP_MediaVolume
-        self._actions["mute"].setIcon(self.style().standardIcon(pixmap))
+        self.icons.set_icon(self._actions["mute"], "ph.speaker-x" if muted else "ph.speaker-high")
         self._actions["mute"].setChecked(muted)

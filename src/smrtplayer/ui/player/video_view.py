@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent, QPalette
 from PySide6.QtMultimedia import QVideoFrame
 from PySide6.QtWidgets import (
@@ -34,6 +34,9 @@ from smrtplayer.ui.player.video_surface import VideoSurface
 log = logging.getLogger(__name__)
 
 NOTICE_MS = 1600
+#: on-screen feedback for a key: shown this long, the last FADE_MS of it fading out
+OSD_MS = 1200
+FADE_MS = 300
 #: a frame this far before a jump's target was decoded before the jump: it does not replace the still
 STALE_FRAME_MS = 250
 #: how long a still waits for its frame (a seek can be dropped while paused)
@@ -152,7 +155,14 @@ class VideoView(QWidget):
         self.painted_frame_ms = -1
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
-        self._notice_timer.timeout.connect(self._clear_notice)
+        self._notice_timer.timeout.connect(self._fade_notice)
+        self._notice_opacity = 1.0
+        self._notice_fade = QVariantAnimation(self)
+        self._notice_fade.setStartValue(1.0)
+        self._notice_fade.setEndValue(0.0)
+        self._notice_fade.setDuration(FADE_MS)
+        self._notice_fade.valueChanged.connect(self._set_notice_opacity)
+        self._notice_fade.finished.connect(self._clear_notice)
 
         self.error_panel = _Panel(self, "errorPanel")
         self.retry_button = self.error_panel.add_button(self.tr("Try again"), "retryButton")
@@ -297,17 +307,29 @@ class VideoView(QWidget):
     def loop_text(self) -> str:
         return self._loop_text
 
-    def flash(self, text: str) -> None:
-        """A short notice at the top of the picture (speed changed, frame captured...)."""
+    def flash(self, text: str, duration_ms: int = NOTICE_MS) -> None:
+        """A short notice on the picture (speed changed, frame captured, "−5 s"...): it replaces the
+        one shown, stays ``duration_ms`` and fades out during the last moment of it."""
         self._notice = text
-        self._notice_timer.start(NOTICE_MS)
+        self._notice_fade.stop()
+        self._notice_opacity = 1.0
+        self._notice_timer.start(max(0, duration_ms - FADE_MS))
         self.update()
 
     def notice(self) -> str:
         return self._notice
 
+    def _fade_notice(self) -> None:
+        self._notice_fade.start()
+
+    @Slot(object)
+    def _set_notice_opacity(self, value: object) -> None:
+        self._notice_opacity = float(value)  # type: ignore[arg-type]  # the animation's floats
+        self.update()
+
     def _clear_notice(self) -> None:
         self._notice = ""
+        self._notice_opacity = 1.0
         self.update()
 
     def show_countdown(self, text: str) -> None:
@@ -475,9 +497,11 @@ class VideoView(QWidget):
             notice = _fitting_metrics(metrics.font, self._notice, room)
             painter.setFont(notice.font)
             width = notice.qt.horizontalAdvance(self._notice) + 2 * _badge_pad(notice.qt)
+            painter.setOpacity(self._notice_opacity)
             rect = self._badge(
                 painter, notice.qt, (self.width() - width) // 2, below, self._notice, QColor(0, 0, 0, 200)
             )
+            painter.setOpacity(1.0)
             self.badge_rects["notice"] = rect
 
     def _badge(

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -52,8 +53,11 @@ from smrtplayer.ui.common.shortcuts import ShortcutBindings, apply_bindings, bui
 from smrtplayer.ui.common.theme import set_themed_style, theme_manager
 from smrtplayer.ui.common.tree_items import top_level_items
 from smrtplayer.ui.player.transport import TransportBar
-from smrtplayer.ui.player.video_view import VideoView
+from smrtplayer.ui.player.video_view import OSD_MS, VideoView
+from smrtplayer.ui.shell.action_feedback import ActionFeedback
+from smrtplayer.ui.shell.focus_mode import FocusMode
 from smrtplayer.ui.shell.language_menu import LanguageMenu
+from smrtplayer.ui.shell.layout_memory import lessons_width, save_layout
 from smrtplayer.ui.shell.pedal_hold import PedalHoldToPlay
 from smrtplayer.ui.shell.shortcut_sheet import ShortcutSheet
 from smrtplayer.ui.shell.theme_menu import ThemeMenu
@@ -169,13 +173,21 @@ class MainWindow(QMainWindow):
         right_layout.addWidget(self.transport)
 
         self.splitter = QSplitter()
+        self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.left_panel)
         self.splitter.addWidget(right)
+        # A wider window widens the video, not the lessons panel; the panel collapses to the edge.
+        self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 800])
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([lessons_width(self.width()), 800])
         self.setCentralWidget(self.splitter)
 
+        self.focus_mode = FocusMode(self, self.transport, self._focus_hidden_widgets)
+        self.focus_mode.changed.connect(self.actions_by_id["focus_mode"].setChecked)
+        self.video_view.setMouseTracking(True)  # a move over the picture brings the transport back
         self._connect_actions()
+        self.feedback = ActionFeedback(self.playback, self.video_view, self.actions_by_id, self)
         self._build_menus()
         self._connect_playback()
         context.library.courses_changed.connect(self.reload_courses)
@@ -218,6 +230,7 @@ class MainWindow(QMainWindow):
             "volume_down": lambda: playback.set_volume(playback.volume() - VOLUME_STEP),
             "mute": playback.toggle_mute,
             "fullscreen": self.toggle_fullscreen,
+            "focus_mode": self.toggle_focus_mode,
             "escape": self._escape,
             "slower": playback.slower,
             "faster": playback.faster,
@@ -282,11 +295,25 @@ class MainWindow(QMainWindow):
             study_menu.addSeparator()
 
         view_menu = self.view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for action_id in ("fullscreen", "mirror", "subtitles", "subtitles_bigger", "subtitles_smaller"):
+        for action_id in (
+            "fullscreen",
+            "focus_mode",
+            "mirror",
+            "subtitles",
+            "subtitles_bigger",
+            "subtitles_smaller",
+        ):
             view_menu.addAction(actions[action_id])
         view_menu.addSeparator()
         view_menu.addMenu(ThemeMenu(theme_manager(self.context.settings), self))
         view_menu.addMenu(LanguageMenu(self.context.settings, self))
+        self.lessons_panel_action = QAction(self.tr("Lessons panel"), self)
+        self.lessons_panel_action.setObjectName("action_lessons_panel")
+        self.lessons_panel_action.setCheckable(True)
+        self.lessons_panel_action.setChecked(True)
+        self.lessons_panel_action.toggled.connect(self.set_lessons_panel_shown)
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
+        view_menu.addAction(self.lessons_panel_action)
 
         help_menu = self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(actions["shortcuts"])
@@ -455,9 +482,39 @@ class MainWindow(QMainWindow):
         width = min(1500, round(available.width() * 0.95))
         height = min(900, round(available.height() * 0.92))
         self.resize(max(width, self.minimumSizeHint().width()), height)
-        self.splitter.setSizes([290, max(400, width - 290)])
+        if self.lessons_panel_shown():
+            left = lessons_width(width)
+            self.splitter.setSizes([left, max(400, width - left)])
 
     # ------------------------------------------------------------------------------- panels
+    def lessons_panel_shown(self) -> bool:
+        return self.splitter.sizes()[0] > 0
+
+    def set_lessons_panel_shown(self, shown: bool) -> None:
+        """Collapse the lessons panel to the window's edge, or bring it back at its default width."""
+        if shown == self.lessons_panel_shown():
+            return
+        total = sum(self.splitter.sizes())
+        left = lessons_width(self.width()) if shown else 0
+        self.splitter.setSizes([left, max(1, total - left)])
+        self.lessons_panel_action.setChecked(shown)
+
+    def _on_splitter_moved(self, _pos: int, _index: int) -> None:
+        self.lessons_panel_action.setChecked(self.lessons_panel_shown())
+
+    def toggle_focus_mode(self) -> None:
+        self.focus_mode.set_active(not self.focus_mode.is_active())
+        self.video_view.setFocus()
+
+    def _focus_hidden_widgets(self) -> list[QWidget]:
+        """What focus mode hides besides the transport: everything but the video."""
+        widgets: list[QWidget] = [self.lesson_title, self.menuBar(), self.statusBar(), self.error_area]
+        left = self.splitter.widget(0)
+        if left is not None:
+            widgets.append(left)
+        widgets += [dock for dock in self.findChildren(QDockWidget) if not dock.isFloating()]
+        return widgets
+
     @property
     def workspace(self) -> Workspace:
         return self.ensure_workspace()
@@ -490,6 +547,7 @@ class MainWindow(QMainWindow):
                     refill_lessons=self.refill_lessons,
                 )
             )
+            self.lessons_panel_action.setChecked(self.lessons_panel_shown())
         return self._workspace
 
     def _defer_workspace(self) -> None:
@@ -692,10 +750,14 @@ class MainWindow(QMainWindow):
     def _set_loop_b(self) -> None:
         if not self.playback.set_loop_b():
             self.video_view.flash(self.tr("The loop's end must come after its start"))
+        else:
+            self.video_view.flash(self.tr("Loop end set"), OSD_MS)
 
     def _loop_position(self) -> None:
         if not self.playback.loop_current_position():
             self.video_view.flash(self.tr("This lesson has no positions to loop"))
+        else:
+            self.video_view.flash(self.tr("Looping this position"), OSD_MS)
 
     def _on_watched(self, fingerprint: str, watched: bool) -> None:
         lesson = self.playback.lesson
@@ -729,6 +791,8 @@ class MainWindow(QMainWindow):
             self.playback.countdown.cancel()
         elif self.isFullScreen():
             self.toggle_fullscreen()
+        elif self.focus_mode.is_active():
+            self.toggle_focus_mode()
 
     # --------------------------------------------------------------------------------- view
     def toggle_fullscreen(self) -> None:
@@ -786,6 +850,15 @@ class MainWindow(QMainWindow):
             self.tr("Saved to {path} and copied to the clipboard.").format(path=path), 8000
         )
 
+    def _remember_layout(self) -> None:
+        """Keep the panels as the user arranged them (not as full screen or focus mode hides them)."""
+        if self._workspace is None or self.context.read_only_reason is not None or self.context.closed:
+            return  # before the docks exist there is nothing of theirs to keep
+        self.focus_mode.set_active(False)
+        if self.isFullScreen():
+            self.toggle_fullscreen()
+        save_layout(self, self.splitter, self.context.settings)
+
     def show_shortcuts(self) -> None:
         sheet = ShortcutSheet(self.bindings, self)
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -809,6 +882,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.playback.save_position()
+        self._remember_layout()
         if self.playback.lesson is not None and self.context.read_only_reason is None:
             # Reopened as it was left: paused stays paused (speed is kept per course by the player).
             try:

@@ -43,6 +43,7 @@ from smrtplayer.ui.notes.notes_panel import NotesPanel
 from smrtplayer.ui.notes.search_dialog import SearchDialog
 from smrtplayer.ui.shell.backup_dialog import BackupDialog, show_startup_notices
 from smrtplayer.ui.shell.whats_here import WhatsHerePanel
+from smrtplayer.ui.shell.layout_memory import docks_width, lessons_width, restore_layout
 from smrtplayer.ui.sync.status import SyncStatusWidget
 
 if TYPE_CHECKING:
@@ -117,6 +118,7 @@ class Workspace(QObject):
         self.left_tabs.addTab(parts.left_panel, self.tr("Lessons"))
         self.left_tabs.addTab(self.library_view, self.tr("Library"))
         self.left_tabs.addTab(self.home_view, self.tr("Home"))
+        left_shown = parts.splitter.sizes()[0] > 0
         parts.splitter.insertWidget(0, self.left_tabs)
         # With the demo alone in the library, the course list invites an import too.
         self.lessons_invitation = ImportInvitation(compact=True)
@@ -126,7 +128,10 @@ class Workspace(QObject):
         _insert_beside(parts.left_panel.findChild(QWidget, "courseList"), self.lessons_invitation, below=True)
         self._follow_library()
         context.library.courses_changed.connect(self._follow_library)
-        parts.splitter.setSizes([320, 800])
+        parts.splitter.setCollapsible(1, False)
+        if left_shown:
+            width = lessons_width(window.width())
+            parts.splitter.setSizes([width, max(400, window.width() - width)])
 
         # Right: the body-region index and the notes, as docks the user can move or close.
         self.index_panel = IndexPanel(context)
@@ -156,7 +161,7 @@ class Workspace(QObject):
         window.tabifyDockWidget(self.hold_dock, self.indexing_dock)
         self.indexing_dock.hide()  # opened from the Index menu (Ctrl+Shift+I)
         self.index_dock.raise_()
-        window.resizeDocks([self.index_dock], [360], Qt.Orientation.Horizontal)
+        window.resizeDocks([self.index_dock], [docks_width(window.width())], Qt.Orientation.Horizontal)
 
         playback.lesson_opened.connect(self.notes_panel.set_lesson)
         playback.lesson_opened.connect(context.index.track_lesson)
@@ -194,6 +199,8 @@ class Workspace(QObject):
         self._connect_actions()
         self._build_menus()
         parts.fit_to_screen()
+        window.resizeDocks([self.index_dock], [docks_width(window.width())], Qt.Orientation.Horizontal)
+        restore_layout(window, parts.splitter, context.settings)
 
         # Courses imported or removed from a terminal (`smrtplayer import`) while the window is open.
         self._watch_ticks = 0
