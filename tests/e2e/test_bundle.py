@@ -98,6 +98,12 @@ def test_frozen_bundle_passes_its_self_test(frozen_bundle: Path, tmp_path: Path)
     assert (internal / "assets" / "i18n" / "smrtplayer_en.qm").is_file()
     qt_catalogues = {path.name for path in internal.rglob("*.qm") if "i18n" not in path.parts}
     assert qt_catalogues == {"qtbase_de.qm", "qtbase_en.qm"}, qt_catalogues
+    # The icons: Phosphor's font and charmap only (not qtawesome's nine other fonts), with its licence.
+    fonts = exe.parent / "_internal" / "assets" / "fonts"
+    assert {path.name for path in fonts.iterdir()} == {"phosphor-1.3.0.ttf", "phosphor-charmap-1.3.0.json"}
+    assert not list(exe.parent.rglob("materialdesignicons*")) and not list(exe.parent.rglob("fontawesome*"))
+    assert "Phosphor Icons" in (texts / "Phosphor-MIT.txt").read_text()
+    assert list((exe.parent / "_internal").glob("[qQ]t[aA]wesome-*.dist-info/licenses/LICENSE*"))
 
     if sys.platform.startswith("linux"):
         size_mib = sum(f.lstat().st_size for f in exe.parent.rglob("*") if not f.is_dir()) / 2**20

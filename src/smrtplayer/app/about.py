@@ -104,8 +104,11 @@ PYTHON_PACKAGES: tuple[tuple[str, str, str], ...] = (
     ("python-dateutil", "Apache-2.0 AND BSD-3-Clause", "https://github.com/dateutil/dateutil"),
     ("pluggy", "MIT", "https://github.com/pytest-dev/pluggy"),
     ("pymediainfo", "MIT", "https://github.com/sbraz/pymediainfo"),
+    ("QtAwesome", "MIT", "https://github.com/spyder-ide/qtawesome"),
 )
 MEDIAINFO = "MediaInfoLib (libmediainfo, shipped in pymediainfo)"
+PHOSPHOR = "Phosphor Icons (the interface's icon font, shipped in QtAwesome)"
+PHOSPHOR_LICENCE = "licenses/Phosphor-MIT.txt"
 #: Licence texts kept in assets/licenses/ (LGPL-3.0 builds on the GPL-3.0, so both are needed).
 LICENCE_TEXTS = {
     "LGPL-3.0-only": ("LGPL-3.0.txt", "GPL-3.0.txt"),
@@ -164,6 +167,8 @@ def licence_files(component: Component) -> list[Path]:
     if component.name == MEDIAINFO:
         mediainfo = _mediainfo_licence_file()
         return [mediainfo] if mediainfo else []
+    if component.name == PHOSPHOR:
+        return [asset(PHOSPHOR_LICENCE)] if asset(PHOSPHOR_LICENCE).is_file() else []
     files = [asset(f"licenses/{name}") for name in LICENCE_TEXTS.get(component.licence, ())]
     if component.distribution:
         files += _distribution_licence_files(component.distribution)
@@ -200,6 +205,7 @@ def components() -> list[Component]:
             "https://github.com/unicode-org/icu/blob/main/LICENSE",
         ),
         Component(MEDIAINFO, UNKNOWN, "BSD-2-Clause", "https://mediaarea.net/en/MediaInfo"),
+        Component(PHOSPHOR, "1.3.0", "MIT", "https://github.com/phosphor-icons/phosphor-icons"),
     ]
     listed += [
         Component(name, _distribution_version(name), licence, source, distribution=name)
