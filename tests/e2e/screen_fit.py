@@ -155,6 +155,9 @@ def main() -> int:
         tabs.setCurrentIndex(0)
         panels["left_panel"] = rect_list(global_rect(window.left_panel))
         panels["video"] = rect_list(global_rect(window.video_view))
+        # The video's share of the window's width with the panels at their default widths.
+        wait_until(lambda: window.video_view.width() > 0, 2)
+        result["video_share"] = window.video_view.width() / window.width()
         # Give the window manager a moment to settle the frame after the panels changed the layout.
         wait_until(lambda: screen.geometry().contains(window.frameGeometry()), 2)
         result["frame"] = rect_list(window.frameGeometry())

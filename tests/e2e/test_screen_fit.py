@@ -96,3 +96,12 @@ def test_a_long_course_and_lesson_heading_never_widens_the_window(tmp_path: Path
     assert inside(result["heading_maximized_geometry"], screen)
     assert inside(result["heading_normal_geometry"], screen), result["heading_normal_geometry"]
     assert result["heading_normal_frame"][2] <= screen[2], result["heading_normal_frame"]
+
+
+@pytest.mark.time_limit(180)
+def test_maximized_at_1920_the_video_takes_two_thirds_of_the_width(tmp_path: Path) -> None:
+    result = run_on_screen(1920, 1080, tmp_path)
+    assert result["maximized"] and result["geometry"][2] == 1920
+    assert result["video_share"] >= 0.65, result["panels"]
+    for name, rect in result["panels"].items():
+        assert rect[2] > 0 and inside(rect, result["screen"]), (name, rect)

@@ -69,7 +69,7 @@ MORE_ACTIONS = ("previous_lesson", "next_lesson", "watched", "shortcuts")
 LOOP_ACTIONS = ("loop_a", "loop_b", "loop_position", "loop_clear")
 LOOP_REPEATS = (None, 2, 3, 5, 10)
 LOOP_PAUSES_MS = (0, 2000, 5000, 10000)
-ICON_PX = 20
+ICON_PX = 22
 PLAY_ICON_PX = 28
 
 

@@ -15,8 +15,8 @@ from smrtplayer.models.settings import WINDOW_DOCKS, WINDOW_SPLITTER
 log = logging.getLogger(__name__)
 
 #: the default widths, as shares of the window's width: the video takes the rest (≥ 65 % at 1920 px)
-LESSONS_SHARE = 0.14
-LESSONS_MIN_PX, LESSONS_MAX_PX = 220, 300
+LESSONS_SHARE = 0.16
+LESSONS_MIN_PX, LESSONS_MAX_PX = 270, 320
 DOCKS_SHARE = 0.17
 DOCKS_MIN_PX, DOCKS_MAX_PX = 280, 340
 
