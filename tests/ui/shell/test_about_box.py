@@ -48,6 +48,8 @@ def test_the_about_box_names_the_versions_and_the_licences(qapp, tmp_path) -> No
         ("msgspec", "BSD-3-Clause"),
         ("sqlite-utils", "Apache-2.0"),
         ("MediaInfoLib", "BSD-2-Clause"),
+        ("Phosphor Icons", "MIT"),
+        ("QtAwesome", "MIT"),
     ):
         line = next((ln for ln in details.splitlines() if ln.startswith(component)), None)
         assert line is not None, f"{component} missing from:\n{details}"
@@ -56,7 +58,7 @@ def test_the_about_box_names_the_versions_and_the_licences(qapp, tmp_path) -> No
     # The LGPL asks for its text to go with the libraries: each named text is there.
     texts = [Path(ln.split("full text: ", 1)[1]) for ln in details.splitlines() if "full text: " in ln]
     names = {path.name for path in texts}
-    assert {"LGPL-3.0.txt", "GPL-3.0.txt", "LGPL-2.1.txt"} <= names
+    assert {"LGPL-3.0.txt", "GPL-3.0.txt", "LGPL-2.1.txt", "Phosphor-MIT.txt"} <= names
     assert all(path.is_file() and path.stat().st_size > 0 for path in texts)
 
 

@@ -95,6 +95,7 @@ def test_each_key_says_what_it_did_on_the_video_and_the_notice_fades(context, me
     assert "notice" in view.badge_rects, "drawn on the picture, beside the other badges"
     with qtbot.waitSignal(playback.playing_changed, timeout=5000):
         qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert view.notice() == "Playing"
     qtbot.keyClick(view, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: not playback.is_playing(), timeout=5000)
     assert view.notice() == "Paused"

@@ -185,6 +185,7 @@ class TransportBar(QWidget):
         self._on_rate(playback.rate())
         self._on_muted(playback.is_muted())
         self._on_loop(playback.loop_snapshot())
+        self._on_volume(playback.volume())
 
     # ------------------------------------------------------------------------------ building
     def _time_label(self, name: str) -> QLabel:

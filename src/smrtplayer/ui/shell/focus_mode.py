@@ -7,13 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QTimer, Signal
+from PySide6.QtGui import QCursor, QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 #: how long the transport stays after the mouse last moved or a key was pressed
 TRANSPORT_SHOWN_MS = 2500
 #: what brings the transport back (a key that is a shortcut arrives as ShortcutOverride, not KeyPress)
-WAKING_EVENTS = (QEvent.Type.MouseMove, QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
+WAKING_KEYS = (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
+#: a pointer that moved less than this (pixels) has not moved: Qt also sends moves at the same place
+#: when the widgets under a resting pointer change, as they do when the panels hide
+STILL_PX = 3
 
 
 class FocusMode(QObject):
@@ -26,6 +30,7 @@ class FocusMode(QObject):
         self._panels = panels
         self._hidden: list[QWidget] = []
         self._active = False
+        self._pointer = QPointF()
         self._hide_timer = QTimer(self)
         self._hide_timer.setSingleShot(True)
         self._hide_timer.setInterval(TRANSPORT_SHOWN_MS)
@@ -40,6 +45,7 @@ class FocusMode(QObject):
         self._active = active
         app = QApplication.instance()
         if active:
+            self._pointer = QPointF(QCursor.pos())
             self._hidden = [panel for panel in self._panels() if panel.isVisible()]
             for panel in self._hidden:
                 panel.hide()
@@ -67,13 +73,15 @@ class FocusMode(QObject):
         self._hide_timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in (
-            QEvent.Type.MouseMove,
-            QEvent.Type.KeyPress,
-            QEvent.Type.ShortcutOverride,
-        ) and self._in_window(watched):
+        if not self._in_window(watched):
+            return False
+        if event.type() in WAKING_KEYS:
             self._reveal_transport()
+        elif event.type() == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
+            moved = event.globalPosition() - self._pointer
+            if abs(moved.x()) + abs(moved.y()) >= STILL_PX:
+                self._pointer = event.globalPosition()
+                self._reveal_transport()
         return False
 
     def _in_window(self, watched: QObject) -> bool:
