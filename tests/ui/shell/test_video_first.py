@@ -40,6 +40,9 @@ def test_focus_mode_hides_every_panel_and_esc_brings_them_back(context, qtbot) -
     workspace.hold_dock.hide()  # closed by the user: it stays closed after focus mode
     panels = [window.menuBar(), window.lesson_title, workspace.left_tabs, workspace.index_dock]
     assert all(panel.isVisible() for panel in panels)
+    # The pointer rests on the picture (a pointer resting on the transport keeps it shown).
+    qtbot.mouseMove(window.video_view)
+    qtbot.waitUntil(lambda: not window.transport.underMouse(), timeout=2000)
 
     qtbot.keyClick(
         window.video_view,
