@@ -42,8 +42,8 @@ from smrtplayer.ui.library.library_view import LibraryView
 from smrtplayer.ui.notes.notes_panel import NotesPanel
 from smrtplayer.ui.notes.search_dialog import SearchDialog
 from smrtplayer.ui.shell.backup_dialog import BackupDialog, show_startup_notices
-from smrtplayer.ui.shell.whats_here import WhatsHerePanel
 from smrtplayer.ui.shell.layout_memory import docks_width, lessons_width, restore_layout
+from smrtplayer.ui.shell.whats_here import WhatsHerePanel
 from smrtplayer.ui.sync.status import SyncStatusWidget
 
 if TYPE_CHECKING:
