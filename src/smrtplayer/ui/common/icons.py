@@ -42,7 +42,7 @@ PHOSPHOR_CHARMAP = "phosphor-charmap-1.3.0.json"
 PREFIX = "ph."
 #: the glyph's share of the icon's square (Phosphor draws to the edge of its em box)
 GLYPH_SCALE = 0.9
-CAPTION_SCALE = 0.4
+CAPTION_SCALE = 0.42
 
 
 def _fonts_folder() -> Path:

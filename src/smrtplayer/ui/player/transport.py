@@ -69,7 +69,7 @@ MORE_ACTIONS = ("previous_lesson", "next_lesson", "watched", "shortcuts")
 LOOP_ACTIONS = ("loop_a", "loop_b", "loop_position", "loop_clear")
 LOOP_REPEATS = (None, 2, 3, 5, 10)
 LOOP_PAUSES_MS = (0, 2000, 5000, 10000)
-ICON_PX = 22
+ICON_PX = 20
 PLAY_ICON_PX = 28
 
 
@@ -139,7 +139,7 @@ class TransportBar(QWidget):
         self.volume_slider.setAccessibleName(self.tr("Volume"))
         self.volume_slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.volume_slider.setRange(0, 100)
-        self.volume_slider.setFixedWidth(80)
+        self.volume_slider.setFixedWidth(70)
         self.volume_slider.setValue(round(self._playback.volume() * 100))
         self.volume_slider.valueChanged.connect(self._on_volume_slider)
         volume_group = self._group(("mute",))
@@ -156,7 +156,7 @@ class TransportBar(QWidget):
 
         # The groups wrap onto a second line in a narrow window instead of widening it.
         row_holder, row = flow_container(self)
-        row.setSpacing(10)
+        row.setSpacing(6)
         for group in (play_group, study_group, volume_group, view_group):
             row.addWidget(group)
 
