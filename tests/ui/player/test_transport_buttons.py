@@ -118,3 +118,37 @@ def test_each_button_triggers_its_action(context, media, qtbot, tmp_path) -> Non
     qtbot.waitUntil(window.isFullScreen, timeout=3000)
     qtbot.mouseClick(buttons["fullscreen"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=3000)
+
+
+def test_a_theme_switch_recolours_the_icons(context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from smrtplayer.ui.common.theme import ThemeManager, palette_for, theme_manager
+
+    window = open_window(context, qtbot)
+    button = window.transport.buttons["mirror"]
+
+    def ink_lightness() -> int:
+        image = button.icon().pixmap(button.iconSize()).toImage()
+        ink = [
+            image.pixelColor(x, y)
+            for y in range(image.height())
+            for x in range(image.width())
+            if image.pixelColor(x, y).alpha() > 200
+        ]
+        return max(colour.lightness() for colour in ink)
+
+    manager = theme_manager(context.settings)
+    try:
+        manager.set_choice("light")
+        qtbot.waitUntil(lambda: ink_lightness() < 100, timeout=2000)  # dark strokes on the light window
+        manager.set_choice("dark")
+        assert QApplication.palette().color(QPalette.ColorRole.ButtonText).lightness() > 180
+        # The widgets take the new palette as its change event arrives: light strokes on the dark window.
+        qtbot.waitUntil(lambda: ink_lightness() > 180, timeout=2000)
+    finally:
+        installed = theme_manager.__globals__["_installed"]
+        if isinstance(installed, ThemeManager):
+            installed.retire()
+        QApplication.setPalette(palette_for("light"))
