@@ -4,7 +4,7 @@ for each key, and the side panels kept as the user left them across a restart.""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent, QPointingDevice
+from PySide6.QtGui import QCursor, QMouseEvent, QPointingDevice
 from PySide6.QtWidgets import QApplication
 
 from helpers.player import add_course, open_paused, open_window
@@ -41,8 +41,8 @@ def test_focus_mode_hides_every_panel_and_esc_brings_them_back(context, qtbot) -
     panels = [window.menuBar(), window.lesson_title, workspace.left_tabs, workspace.index_dock]
     assert all(panel.isVisible() for panel in panels)
     # The pointer rests on the picture (a pointer resting on the transport keeps it shown).
-    qtbot.mouseMove(window.video_view)
-    qtbot.waitUntil(lambda: not window.transport.underMouse(), timeout=2000)
+    view = window.video_view
+    QCursor.setPos(view.mapToGlobal(QPoint(view.width() // 2, view.height() // 2)))
 
     qtbot.keyClick(
         window.video_view,
@@ -129,3 +129,13 @@ def test_the_panels_are_kept_as_left_across_a_restart(app_paths, qtbot) -> None:
     finally:
         reopened.close()
         second.close()
+
+
+def test_in_focus_mode_a_pointer_resting_on_the_transport_keeps_it(context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(context, qtbot)
+    transport, view = window.transport, window.video_view
+    QCursor.setPos(transport.mapToGlobal(QPoint(transport.width() // 2, transport.height() // 2)))
+    window.toggle_focus_mode()
+    assert window.focus_mode.is_active() and transport.isVisible(), "not taken away under the pointer"
+    QCursor.setPos(view.mapToGlobal(QPoint(view.width() // 2, view.height() // 2)))
+    qtbot.waitUntil(lambda: not transport.isVisible(), timeout=5000)

@@ -63,10 +63,14 @@ class FocusMode(QObject):
         self.changed.emit(active)
 
     def _hide_transport(self) -> None:
-        if self._active and not self._transport.underMouse() and QApplication.activePopupWidget() is None:
+        if self._active and not self._pointer_on_transport() and QApplication.activePopupWidget() is None:
             self._transport.hide()
         elif self._active:
             self._hide_timer.start()  # a menu of the transport is open, or the pointer rests on it
+
+    def _pointer_on_transport(self) -> bool:
+        transport = self._transport
+        return transport.isVisible() and transport.rect().contains(transport.mapFromGlobal(QCursor.pos()))
 
     def _reveal_transport(self) -> None:
         self._transport.show()
