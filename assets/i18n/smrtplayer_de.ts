@@ -23,6 +23,117 @@ Datenordner: {data_folder}</translation>
     </message>
 </context>
 <context>
+    <name>ActionFeedback</name>
+    <message>
+        <source>Playing</source>
+        <translation>Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>−5 s</source>
+        <translation>−5 s</translation>
+    </message>
+    <message>
+        <source>+5 s</source>
+        <translation>+5 s</translation>
+    </message>
+    <message>
+        <source>−10 s</source>
+        <translation>−10 s</translation>
+    </message>
+    <message>
+        <source>+10 s</source>
+        <translation>+10 s</translation>
+    </message>
+    <message>
+        <source>Previous position</source>
+        <translation>Vorige Position</translation>
+    </message>
+    <message>
+        <source>Next position</source>
+        <translation>Nächste Position</translation>
+    </message>
+    <message>
+        <source>Previous lesson</source>
+        <translation>Vorige Lektion</translation>
+    </message>
+    <message>
+        <source>Next lesson</source>
+        <translation>Nächste Lektion</translation>
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation>Stumm</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Vollbild</translation>
+    </message>
+    <message>
+        <source>Full screen off</source>
+        <translation>Vollbild aus</translation>
+    </message>
+    <message>
+        <source>Focus mode: Esc shows the panels again</source>
+        <translation>Fokusmodus: Esc zeigt die Bereiche wieder</translation>
+    </message>
+    <message>
+        <source>Panels shown</source>
+        <translation>Bereiche eingeblendet</translation>
+    </message>
+    <message>
+        <source>Loop start set</source>
+        <translation>Schleifenanfang gesetzt</translation>
+    </message>
+    <message>
+        <source>Loop cleared</source>
+        <translation>Schleife gelöscht</translation>
+    </message>
+    <message>
+        <source>Previous frame</source>
+        <translation>Voriges Einzelbild</translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation>Nächstes Einzelbild</translation>
+    </message>
+    <message>
+        <source>Mirrored</source>
+        <translation>Gespiegelt</translation>
+    </message>
+    <message>
+        <source>Not mirrored</source>
+        <translation>Nicht gespiegelt</translation>
+    </message>
+    <message>
+        <source>Subtitles on</source>
+        <translation>Untertitel an</translation>
+    </message>
+    <message>
+        <source>Subtitles off</source>
+        <translation>Untertitel aus</translation>
+    </message>
+    <message>
+        <source>Marked watched</source>
+        <translation>Als gesehen markiert</translation>
+    </message>
+    <message>
+        <source>Marked not watched</source>
+        <translation>Als nicht gesehen markiert</translation>
+    </message>
+    <message>
+        <source>Volume {percent}</source>
+        <translation>Lautstärke {percent}</translation>
+    </message>
+    <message>
+        <source>Speed {rate}</source>
+        <translation>Tempo {rate}</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <source>Your data was restored</source>
@@ -1530,6 +1641,10 @@ Sie können all das auch hierher ziehen.</translation>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
+        <source>Lessons panel</source>
+        <translation>Lektionsbereich</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -1601,8 +1716,16 @@ Sie können all das auch hierher ziehen.</translation>
         <translation>Das Ende der Schleife muss nach ihrem Anfang liegen</translation>
     </message>
     <message>
+        <source>Loop end set</source>
+        <translation>Schleifenende gesetzt</translation>
+    </message>
+    <message>
         <source>This lesson has no positions to loop</source>
         <translation>Diese Lektion hat keine Positionen zum Wiederholen</translation>
+    </message>
+    <message>
+        <source>Looping this position</source>
+        <translation>Diese Position in Schleife</translation>
     </message>
     <message>
         <source>Next: {title}
@@ -2738,8 +2861,12 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
         <translation>Ansicht</translation>
     </message>
     <message>
-        <source>Leave full screen / cancel autoplay</source>
-        <translation>Vollbild verlassen / automatisches Weiterspielen abbrechen</translation>
+        <source>Focus mode: only the video</source>
+        <translation>Fokusmodus: nur das Video</translation>
+    </message>
+    <message>
+        <source>Leave full screen or focus mode / cancel autoplay</source>
+        <translation>Vollbild oder Fokusmodus verlassen / automatisches Weiterspielen abbrechen</translation>
     </message>
     <message>
         <source>Slower</source>
@@ -3370,60 +3497,13 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
 <context>
     <name>TransportBar</name>
     <message>
-        <source>◂ Position</source>
-        <translation>◂ Position</translation>
-    </message>
-    <message>
-        <source>Position ▸</source>
-        <translation>Position ▸</translation>
-    </message>
-    <message>
-        <source>Clear loop</source>
-        <translation>Schleife aufheben</translation>
-    </message>
-    <message>
-        <source>Loop position</source>
-        <translation>Position wiederholen</translation>
-    </message>
-    <message>
-        <source>◂ Frame</source>
-        <translation>◂ Bild</translation>
-    </message>
-    <message>
-        <source>Frame ▸</source>
-        <translation>Bild ▸</translation>
-    </message>
-    <message>
-        <source>Mirror</source>
-        <translation>Spiegeln</translation>
-    </message>
-    <message>
-        <source>Capture</source>
-        <translation>Standbild</translation>
-    </message>
-    <message>
-        <source>Subtitles</source>
-        <translation>Untertitel</translation>
-    </message>
-    <message>
-        <source>Watched</source>
-        <translation>Gesehen</translation>
-    </message>
-    <message>
-        <source>Keys ?</source>
-        <translation>Tasten ?</translation>
-    </message>
-    <message>
         <source>Volume</source>
+        <extracomment>each action&apos;s Phosphor icon, and a caption drawn inside it (the seconds of a skip) the row, in groups that wrap as a whole onto a second line when the window is narrow what the &quot;⋯&quot; menu holds: the secondary actions</extracomment>
         <translation>Lautstärke</translation>
     </message>
     <message>
-        <source>Repeat…</source>
-        <translation>Wiederholen…</translation>
-    </message>
-    <message>
-        <source>How many times the loop plays, and a pause between passes</source>
-        <translation>Wie oft die Schleife läuft, und eine Pause zwischen den Durchgängen</translation>
+        <source>More: lessons, watched, keys</source>
+        <translation>Mehr: Lektionen, gesehen, Tasten</translation>
     </message>
     <message>
         <source>Repeat until cleared</source>
@@ -3453,8 +3533,16 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
         <translation>Diese Lektion hat keine Untertitel</translation>
     </message>
     <message>
-        <source>Speed {rate}</source>
-        <translation>Tempo {rate}</translation>
+        <source>Loop: start ({a}), end ({b}), this position, clear, how many times</source>
+        <translation>Schleife: Anfang ({a}), Ende ({b}), diese Position, löschen, wie oft</translation>
+    </message>
+    <message>
+        <source>Playback speed ({slower} slower, {faster} faster; {pitch})</source>
+        <translation>Wiedergabetempo ({slower} langsamer, {faster} schneller; {pitch})</translation>
+    </message>
+    <message>
+        <source>Volume {percent}</source>
+        <translation>Lautstärke {percent}</translation>
     </message>
     <message>
         <source>natural pitch kept</source>
@@ -3463,10 +3551,6 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
     <message>
         <source>pitch changes with speed</source>
         <translation>Tonhöhe ändert sich mit dem Tempo</translation>
-    </message>
-    <message>
-        <source>Playback speed ([ slower, ] faster; {pitch})</source>
-        <translation>Wiedergabetempo ([ langsamer, ] schneller; {pitch})</translation>
     </message>
 </context>
 <context>
@@ -3480,7 +3564,7 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
     <name>VideoView</name>
     <message>
         <source>Video</source>
-        <extracomment>a frame this far before a jump&apos;s target was decoded before the jump: it does not replace the still how long a still waits for its frame (a seek can be dropped while paused) a path the message names, on one line, elided in the middle (the whole in its tooltip) a click on the picture (the window toggles play/pause) a frame was painted after the view was empty (start-up, after ``clear``)</extracomment>
+        <extracomment>on-screen feedback for a key: shown this long, the last FADE_MS of it fading out a frame this far before a jump&apos;s target was decoded before the jump: it does not replace the still how long a still waits for its frame (a seek can be dropped while paused) a path the message names, on one line, elided in the middle (the whole in its tooltip) a click on the picture (the window toggles play/pause) a frame was painted after the view was empty (start-up, after ``clear``)</extracomment>
         <translation>Video</translation>
     </message>
     <message>

@@ -86,7 +86,7 @@ def test_each_key_says_what_it_did_on_the_video_and_the_notice_fades(context, me
         (Qt.Key.Key_H, "Mirrored"),
         (Qt.Key.Key_H, "Not mirrored"),
         (Qt.Key.Key_BracketLeft, "Speed 0.75×"),
-        (Qt.Key.Key_Up, "Volume 40 %"),
+        (Qt.Key.Key_Up, "Volume 40\u00a0%"),
         (Qt.Key.Key_M, "Muted"),
         (Qt.Key.Key_A, "Loop start set"),
         (Qt.Key.Key_X, "Loop cleared"),

@@ -73,7 +73,6 @@ ICON_PX = 20
 PLAY_ICON_PX = 28
 
 
-
 class TransportBar(QWidget):
     def __init__(
         self, context: AppContext, actions: dict[str, QAction], parent: QWidget | None = None
@@ -237,7 +236,9 @@ class TransportBar(QWidget):
     def _add_loop_options(self, menu: QMenu) -> None:
         self._repeat_group = QActionGroup(self)
         for repeats in LOOP_REPEATS:
-            text = self.tr("Repeat until cleared") if repeats is None else self.tr("Play %n times", "", repeats)
+            text = (
+                self.tr("Repeat until cleared") if repeats is None else self.tr("Play %n times", "", repeats)
+            )
             item = menu.addAction(text)
             item.setCheckable(True)
             item.setData(repeats)
@@ -324,7 +325,11 @@ class TransportBar(QWidget):
                 a=self._key("loop_a"), b=self._key("loop_b")
             )
         )
-        pitch = self.tr("natural pitch kept") if self._playback.pitch_kept() else self.tr("pitch changes with speed")
+        pitch = (
+            self.tr("natural pitch kept")
+            if self._playback.pitch_kept()
+            else self.tr("pitch changes with speed")
+        )
         self.speed_button.setToolTip(
             self.tr("Playback speed ({slower} slower, {faster} faster; {pitch})").format(
                 slower=self._key("slower"), faster=self._key("faster"), pitch=pitch

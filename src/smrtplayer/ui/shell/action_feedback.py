@@ -11,16 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.player.controller import PlaybackController
+from smrtplayer.ui.common.i18n import percent_text, rate_text
 from smrtplayer.ui.player.video_view import OSD_MS, VideoView
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ActionFeedback", text)
 
 
 class ActionFeedback(QObject):
@@ -56,39 +53,39 @@ class ActionFeedback(QObject):
         playback = self._playback
         loop = playback.loop_snapshot
         return {
-            "play_pause": lambda: _tr("Playing") if playback.is_playing() else _tr("Paused"),
-            "pause": lambda: _tr("Paused"),
-            "back_5": self._at(_tr("−5 s")),
-            "forward_5": self._at(_tr("+5 s")),
-            "back_10": self._at(_tr("−10 s")),
-            "forward_10": self._at(_tr("+10 s")),
-            "previous_position": self._at(_tr("Previous position")),
-            "next_position": self._at(_tr("Next position")),
-            "previous_lesson": lambda: _tr("Previous lesson"),
-            "next_lesson": lambda: _tr("Next lesson"),
+            "play_pause": lambda: self.tr("Playing") if playback.is_playing() else self.tr("Paused"),
+            "pause": lambda: self.tr("Paused"),
+            "back_5": self._at(self.tr("−5 s")),
+            "forward_5": self._at(self.tr("+5 s")),
+            "back_10": self._at(self.tr("−10 s")),
+            "forward_10": self._at(self.tr("+10 s")),
+            "previous_position": self._at(self.tr("Previous position")),
+            "next_position": self._at(self.tr("Next position")),
+            "previous_lesson": lambda: self.tr("Previous lesson"),
+            "next_lesson": lambda: self.tr("Next lesson"),
             "volume_up": self._volume,
             "volume_down": self._volume,
-            "mute": lambda: _tr("Muted") if playback.is_muted() else self._volume(),
-            "fullscreen": self._checked("fullscreen", _tr("Full screen"), _tr("Full screen off")),
+            "mute": lambda: self.tr("Muted") if playback.is_muted() else self._volume(),
+            "fullscreen": self._checked("fullscreen", self.tr("Full screen"), self.tr("Full screen off")),
             "focus_mode": self._checked(
-                "focus_mode", _tr("Focus mode: Esc shows the panels again"), _tr("Panels shown")
+                "focus_mode", self.tr("Focus mode: Esc shows the panels again"), self.tr("Panels shown")
             ),
             "slower": self._rate,
             "faster": self._rate,
             "normal_speed": self._rate,
-            "loop_a": lambda: _tr("Loop start set") if loop().a_ms is not None else None,
-            "loop_clear": lambda: _tr("Loop cleared"),
-            "frame_back": self._at(_tr("Previous frame")),
-            "frame_forward": self._at(_tr("Next frame")),
-            "mirror": self._checked("mirror", _tr("Mirrored"), _tr("Not mirrored")),
+            "loop_a": lambda: self.tr("Loop start set") if loop().a_ms is not None else None,
+            "loop_clear": lambda: self.tr("Loop cleared"),
+            "frame_back": self._at(self.tr("Previous frame")),
+            "frame_forward": self._at(self.tr("Next frame")),
+            "mirror": self._checked("mirror", self.tr("Mirrored"), self.tr("Not mirrored")),
             "subtitles": lambda: (
-                _tr("Subtitles on") if playback.subtitles_enabled() else _tr("Subtitles off")
+                self.tr("Subtitles on") if playback.subtitles_enabled() else self.tr("Subtitles off")
             ),
-            "watched": self._checked("watched", _tr("Marked watched"), _tr("Marked not watched")),
+            "watched": self._checked("watched", self.tr("Marked watched"), self.tr("Marked not watched")),
         }
 
     def _volume(self) -> str:
-        return _tr("Volume {percent} %").format(percent=round(self._playback.volume() * 100))
+        return self.tr("Volume {percent}").format(percent=percent_text(self._playback.volume()))
 
     def _rate(self) -> str:
-        return _tr("Speed {rate}×").format(rate=f"{self._playback.rate():g}")
+        return self.tr("Speed {rate}").format(rate=rate_text(self._playback.rate()))
