@@ -23,6 +23,18 @@ Datenordner: {data_folder}</translation>
     </message>
 </context>
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Clear</source>
+        <extracomment>Roles a user acts on: each must have a name a screen reader can say. The keys a tooltip ends with: &quot;Mute (M)&quot;, &quot;Play / pause (Space, K)&quot;.</extracomment>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Empty this field</source>
+        <translation>Leert dieses Feld</translation>
+    </message>
+</context>
+<context>
     <name>ActionFeedback</name>
     <message>
         <source>Playing</source>
@@ -153,6 +165,10 @@ Datenordner: {data_folder}</translation>
         <translation>Sicherungen Ihrer Notizen und Ihres Fortschritts</translation>
     </message>
     <message>
+        <source>Choose one to restore it or to delete it</source>
+        <translation>Eine wählen, um sie wiederherzustellen oder zu löschen</translation>
+    </message>
+    <message>
         <source>Taken</source>
         <translation>Erstellt</translation>
     </message>
@@ -175,6 +191,14 @@ Datenordner: {data_folder}</translation>
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Daily backups kept</source>
+        <translation>Aufbewahrte tägliche Sicherungen</translation>
+    </message>
+    <message>
+        <source>Older ones are deleted as new ones are made</source>
+        <translation>Ältere werden gelöscht, sobald neue entstehen</translation>
     </message>
     <message>
         <source>Keep daily backups:</source>
@@ -203,6 +227,30 @@ Datenordner: {data_folder}</translation>
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Copies your notes, progress and positions now</source>
+        <translation>Sichert jetzt Ihre Notizen, Ihren Fortschritt und Ihre Positionen</translation>
+    </message>
+    <message>
+        <source>Puts the chosen backup in place of today&apos;s data, after asking</source>
+        <translation>Setzt nach Rückfrage die gewählte Sicherung an die Stelle der heutigen Daten</translation>
+    </message>
+    <message>
+        <source>Deletes the chosen backup</source>
+        <translation>Löscht die gewählte Sicherung</translation>
+    </message>
+    <message>
+        <source>One file with all your data, to move to another computer</source>
+        <translation>Eine Datei mit allen Ihren Daten, für einen anderen Computer</translation>
+    </message>
+    <message>
+        <source>Reads a file exported on another computer, after asking how</source>
+        <translation>Liest eine auf einem anderen Computer exportierte Datei, nach Rückfrage wie</translation>
+    </message>
+    <message>
+        <source>Closes this window</source>
+        <translation>Schließt dieses Fenster</translation>
     </message>
     <message>
         <source>Read-only: {read_only_reason}.</source>
@@ -367,6 +415,46 @@ Datenordner: {data_folder}</translation>
             <numerusform>{name}, %n Position</numerusform>
             <numerusform>{name}, %n Positionen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A way of lying, not a body part. Press Space to list.</source>
+        <translation>Eine Lagerung, kein Körperteil. Leertaste listet sie auf.</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownView</name>
+    <message>
+        <source>Hold time left</source>
+        <translation>Verbleibende Haltezeit</translation>
+    </message>
+    <message>
+        <source>No hold</source>
+        <translation>Keine Haltephase</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s, not started</source>
+        <translation>
+            <numerusform>%n s, nicht gestartet</numerusform>
+            <numerusform>%n s, nicht gestartet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s left</source>
+        <translation>
+            <numerusform>noch %n s</numerusform>
+            <numerusform>noch %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s over</source>
+        <translation>
+            <numerusform>%n s darüber</numerusform>
+            <numerusform>%n s darüber</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, paused</source>
+        <translation>, pausiert</translation>
     </message>
 </context>
 <context>
@@ -563,8 +651,12 @@ Datenordner: {data_folder}</translation>
         <translation>Ablauf beenden</translation>
     </message>
     <message>
-        <source>How tender the point is now, 0 (none) to 10 (as before treatment)</source>
+        <source>Tenderness now</source>
         <extracomment>the panel asks its window to open these (the window decides how: dialog, full screen...)</extracomment>
+        <translation>Druckschmerz jetzt</translation>
+    </message>
+    <message>
+        <source>How tender the point is now, 0 (none) to 10 (as before treatment)</source>
         <translation>Wie druckschmerzhaft der Punkt jetzt ist, 0 (gar nicht) bis 10 (wie vor der Behandlung)</translation>
     </message>
     <message>
@@ -574,6 +666,22 @@ Datenordner: {data_folder}</translation>
     <message>
         <source>No hold running</source>
         <translation>Keine Haltephase aktiv</translation>
+    </message>
+    <message>
+        <source>Hold preset</source>
+        <translation>Haltevorgabe</translation>
+    </message>
+    <message>
+        <source>A hold length by technique; Start begins it</source>
+        <translation>Eine Haltedauer je Technik; Start beginnt sie</translation>
+    </message>
+    <message>
+        <source>Hold length</source>
+        <translation>Haltedauer</translation>
+    </message>
+    <message>
+        <source>Your own length instead of the preset&apos;s: 40, 1:30 or 2 min</source>
+        <translation>Eigene Dauer statt der Vorgabe: 40, 1:30 oder 2 min</translation>
     </message>
     <message>
         <source>or type: 40, 1:30, 2 min</source>
@@ -623,6 +731,14 @@ Datenordner: {data_folder}</translation>
     <message>
         <source>Next</source>
         <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Cues</source>
+        <translation>Signale</translation>
+    </message>
+    <message>
+        <source>How the end of a hold is announced</source>
+        <translation>Wie das Ende einer Haltephase angekündigt wird</translation>
     </message>
     <message>
         <source>Clinic: soft chime and screen flash</source>
@@ -753,6 +869,78 @@ Datenordner: {data_folder}</translation>
         <translation>Sitzung beenden</translation>
     </message>
     <message>
+        <source>Records the step waiting on screen and goes on</source>
+        <translation>Erfasst den wartenden Schritt und macht weiter</translation>
+    </message>
+    <message>
+        <source>Starts a hold of the preset&apos;s or the typed length</source>
+        <translation>Startet eine Haltephase mit der Vorgabe oder der eingegebenen Dauer</translation>
+    </message>
+    <message>
+        <source>Keeps the typed length as a preset of your own</source>
+        <translation>Speichert die eingegebene Dauer als eigene Vorgabe</translation>
+    </message>
+    <message>
+        <source>Stops the countdown until pressed again</source>
+        <translation>Hält den Countdown an, bis erneut gedrückt wird</translation>
+    </message>
+    <message>
+        <source>Takes 10 seconds off the hold</source>
+        <translation>Verkürzt die Haltephase um 10 Sekunden</translation>
+    </message>
+    <message>
+        <source>Adds 10 seconds to the hold</source>
+        <translation>Verlängert die Haltephase um 10 Sekunden</translation>
+    </message>
+    <message>
+        <source>Ends the hold or the sequence now</source>
+        <translation>Beendet die Haltephase oder die Abfolge sofort</translation>
+    </message>
+    <message>
+        <source>Plays the lesson on from the position held</source>
+        <translation>Spielt die Lektion ab der gehaltenen Position weiter</translation>
+    </message>
+    <message>
+        <source>The same hold on the client&apos;s other side, the picture mirrored</source>
+        <translation>Dieselbe Haltephase auf der anderen Seite des Klienten, das Bild gespiegelt</translation>
+    </message>
+    <message>
+        <source>Goes on to the next step of the sequence</source>
+        <translation>Geht zum nächsten Schritt der Abfolge</translation>
+    </message>
+    <message>
+        <source>Treatment plans: sequences of holds to run</source>
+        <translation>Behandlungspläne: Abfolgen von Haltephasen</translation>
+    </message>
+    <message>
+        <source>Full screen, readable from the treatment table</source>
+        <translation>Vollbild, lesbar von der Behandlungsliege aus</translation>
+    </message>
+    <message>
+        <source>The holds you did, with tenderness before and after</source>
+        <translation>Ihre Haltephasen, mit dem Druckschmerz davor und danach</translation>
+    </message>
+    <message>
+        <source>While a lesson plays, each position stops it and starts a hold</source>
+        <translation>Während eine Lektion läuft, hält jede Position sie an und startet eine Haltephase</translation>
+    </message>
+    <message>
+        <source>The demonstration repeats until the hold ends</source>
+        <translation>Die Demonstration wiederholt sich bis zum Ende der Haltephase</translation>
+    </message>
+    <message>
+        <source>A finished step starts the next without a key</source>
+        <translation>Ein beendeter Schritt startet den nächsten ohne Taste</translation>
+    </message>
+    <message>
+        <source>A soft tick each second of the hold</source>
+        <translation>Ein leises Ticken in jeder Sekunde der Haltephase</translation>
+    </message>
+    <message>
+        <source>The computer&apos;s voice says each position as it starts</source>
+        <translation>Die Stimme des Computers nennt jede Position, wenn sie beginnt</translation>
+    </message>
+    <message>
         <source>PASS {current} / {count}</source>
         <translation>DURCHGANG {current} / {count}</translation>
     </message>
@@ -865,8 +1053,16 @@ Datenordner: {data_folder}</translation>
         <translation>Fortsetzen</translation>
     </message>
     <message>
+        <source>Plays the lesson above on from where you stopped</source>
+        <translation>Spielt die Lektion oben ab der Stelle weiter, an der Sie aufgehört haben</translation>
+    </message>
+    <message>
         <source>Recently watched</source>
         <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>Enter opens the lesson where you stopped</source>
+        <translation>Eingabe öffnet die Lektion, wo Sie aufgehört haben</translation>
     </message>
     <message>
         <source>Courses in progress</source>
@@ -879,6 +1075,14 @@ Datenordner: {data_folder}</translation>
     <message>
         <source>Positions practised, by region</source>
         <translation>Geübte Positionen nach Region</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Where you stopped, what you watched lately and your study time</source>
+        <translation>Wo Sie aufgehört haben, was Sie zuletzt gesehen haben und Ihre Lernzeit</translation>
     </message>
     <message>
         <source>Lessons you watch show up here.</source>
@@ -1067,8 +1271,16 @@ Sie können all das auch hierher ziehen.</translation>
 <context>
     <name>IndexOverview</name>
     <message>
-        <source>List the positions of %1</source>
+        <source>Regions and their positions</source>
         <extracomment>a region&apos;s button was clicked (its id)</extracomment>
+        <translation>Regionen und ihre Positionen</translation>
+    </message>
+    <message>
+        <source>Each region with its count; choosing one lists its positions</source>
+        <translation>Jede Region mit ihrer Anzahl; die Wahl einer Region listet ihre Positionen</translation>
+    </message>
+    <message>
+        <source>List the positions of %1</source>
         <translation>Die Positionen von %1 anzeigen</translation>
     </message>
     <message numerus="yes">
@@ -1227,6 +1439,22 @@ Sie können all das auch hierher ziehen.</translation>
         <translation>eigene</translation>
     </message>
     <message>
+        <source>Enter lists a region&apos;s positions; → shows its muscles</source>
+        <translation>Eingabe listet die Positionen einer Region auf; → zeigt ihre Muskeln</translation>
+    </message>
+    <message>
+        <source>Body map or region list</source>
+        <translation>Körperkarte oder Regionenliste</translation>
+    </message>
+    <message>
+        <source>Two ways to choose a region: the figures, or a list</source>
+        <translation>Zwei Wege, eine Region zu wählen: die Figuren oder eine Liste</translation>
+    </message>
+    <message>
+        <source>Enter opens the position&apos;s lesson at its start</source>
+        <translation>Eingabe öffnet die Lektion der Position an deren Anfang</translation>
+    </message>
+    <message>
         <source>All regions</source>
         <translation>Alle Regionen</translation>
     </message>
@@ -1271,8 +1499,20 @@ Sie können all das auch hierher ziehen.</translation>
         <translation>Nie spiegeln</translation>
     </message>
     <message>
+        <source>Takes back your last change to the positions</source>
+        <translation>Nimmt Ihre letzte Änderung an den Positionen zurück</translation>
+    </message>
+    <message>
+        <source>Makes the change taken back again</source>
+        <translation>Stellt die zurückgenommene Änderung wieder her</translation>
+    </message>
+    <message>
         <source>Share…</source>
         <translation>Teilen…</translation>
+    </message>
+    <message>
+        <source>Your positions to a file, or positions from one</source>
+        <translation>Ihre Positionen in eine Datei, oder Positionen aus einer</translation>
     </message>
     <message>
         <source>Positioning</source>
@@ -1453,8 +1693,20 @@ Sie können all das auch hierher ziehen.</translation>
         <translation>M hier teilen · Eingabe Name · L/R/B Seite · Ziffern Haltezeit (s) · Entf mit vorheriger verbinden · , . Einzelbild · [ Anfang hier · Leertaste Abspielen</translation>
     </message>
     <message>
-        <source>Indexing “{title}”</source>
+        <source>Positions of this lesson</source>
         <extracomment>an operation was refused; the reason is also shown under the table where the last M cut (the frame that was on screen)</extracomment>
+        <translation>Positionen dieser Lektion</translation>
+    </message>
+    <message>
+        <source>One row per position: M splits at the playhead, Enter names the row, L, R or B its side</source>
+        <translation>Eine Zeile je Position: M teilt an der Abspielstelle, Eingabe benennt die Zeile, L, R oder B ihre Seite</translation>
+    </message>
+    <message>
+        <source>Suggested names</source>
+        <translation>Vorgeschlagene Namen</translation>
+    </message>
+    <message>
+        <source>Indexing “{title}”</source>
         <translation>„{title}“ indexieren</translation>
     </message>
     <message>
@@ -1558,8 +1810,16 @@ Sie können all das auch hierher ziehen.</translation>
         <translation>Kursordner hinzufügen…</translation>
     </message>
     <message>
+        <source>Imports the videos of a folder as a course</source>
+        <translation>Importiert die Videos eines Ordners als Kurs</translation>
+    </message>
+    <message>
         <source>Courses</source>
         <translation>Kurse</translation>
+    </message>
+    <message>
+        <source>A card per course, with its progress; Enter opens it</source>
+        <translation>Eine Karte je Kurs, mit Fortschritt; Eingabe öffnet ihn</translation>
     </message>
     <message>
         <source>Adding a course</source>
@@ -1602,11 +1862,20 @@ Sie können all das auch hierher ziehen.</translation>
     <name>MainWindow</name>
     <message>
         <source>Courses</source>
+        <extracomment>more controls than any window has: Tab gives up passing over hidden ones after this many</extracomment>
         <translation>Kurse</translation>
+    </message>
+    <message>
+        <source>Choosing a course lists its lessons below</source>
+        <translation>Die Wahl eines Kurses listet darunter seine Lektionen</translation>
     </message>
     <message>
         <source>Lessons</source>
         <translation>Lektionen</translation>
+    </message>
+    <message>
+        <source>Enter plays the lesson where you stopped</source>
+        <translation>Eingabe spielt die Lektion ab der Stelle, an der Sie aufgehört haben</translation>
     </message>
     <message>
         <source>Lesson</source>
@@ -1615,6 +1884,14 @@ Sie können all das auch hierher ziehen.</translation>
     <message>
         <source>Length</source>
         <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Opens the lesson you watched last, where you stopped</source>
+        <translation>Öffnet die zuletzt gesehene Lektion an der Stelle, an der Sie aufgehört haben</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s picture; the player&apos;s keys work here (Space plays, ? lists them)</source>
+        <translation>Das Bild der Lektion; hier gelten die Tasten des Players (Leertaste spielt, ? listet sie)</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1653,6 +1930,30 @@ Sie können all das auch hierher ziehen.</translation>
         <translation>Ü&amp;ber smrtplayer</translation>
     </message>
     <message>
+        <source>Opens the lesson&apos;s file again</source>
+        <translation>Öffnet die Datei der Lektion erneut</translation>
+    </message>
+    <message>
+        <source>The course was moved: show where its folder is now</source>
+        <translation>Der Kurs wurde verschoben: zeigen, wo sein Ordner jetzt liegt</translation>
+    </message>
+    <message>
+        <source>Compares the course&apos;s files with what it lists</source>
+        <translation>Prüft die Dateien des Kurses gegen sein Verzeichnis</translation>
+    </message>
+    <message>
+        <source>Leaves this lesson and opens the next</source>
+        <translation>Verlässt diese Lektion und öffnet die nächste</translation>
+    </message>
+    <message>
+        <source>Starts the next lesson without waiting</source>
+        <translation>Startet die nächste Lektion ohne zu warten</translation>
+    </message>
+    <message>
+        <source>Stays on this lesson</source>
+        <translation>Bleibt bei dieser Lektion</translation>
+    </message>
+    <message>
         <source>No courses yet.</source>
         <translation>Noch keine Kurse.</translation>
     </message>
@@ -1674,6 +1975,10 @@ Sie können all das auch hierher ziehen.</translation>
     <message>
         <source>Other lessons</source>
         <translation>Weitere Lektionen</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
     </message>
     <message>
         <source>Open the lesson you watched last, where you stopped (Ctrl+R)</source>
@@ -1841,8 +2146,16 @@ beginnt in {remaining_s} s</translation>
         <translation>+ Notiz zur aktuellen Zeit</translation>
     </message>
     <message>
+        <source>A pinned note linked to the time on screen</source>
+        <translation>Eine angeheftete Notiz zur Zeit auf dem Bildschirm</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Saves this course&apos;s notes as a file</source>
+        <translation>Speichert die Notizen dieses Kurses als Datei</translation>
     </message>
     <message>
         <source>Export notes</source>
@@ -1863,6 +2176,14 @@ beginnt in {remaining_s} s</translation>
     <message>
         <source>The whole course as PDF…</source>
         <translation>Den ganzen Kurs als PDF…</translation>
+    </message>
+    <message>
+        <source>Notes of this lesson</source>
+        <translation>Notizen dieser Lektion</translation>
+    </message>
+    <message>
+        <source>Your notes, newest last; Tab moves through them</source>
+        <translation>Ihre Notizen, die neueste zuletzt; Tab geht durch sie hindurch</translation>
     </message>
     <message>
         <source>New note at the current time</source>
@@ -2003,6 +2324,10 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
+        <source>Choosing a plan shows its steps</source>
+        <translation>Die Wahl eines Plans zeigt seine Schritte</translation>
+    </message>
+    <message>
         <source>New</source>
         <translation>Neu</translation>
     </message>
@@ -2023,6 +2348,22 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
         <translation>Notizen für das Handout (freiwillig)</translation>
     </message>
     <message>
+        <source>Printed under the plan&apos;s steps</source>
+        <translation>Unter den Schritten des Plans gedruckt</translation>
+    </message>
+    <message>
+        <source>Shown in the list and on the handout</source>
+        <translation>In der Liste und auf dem Handzettel gezeigt</translation>
+    </message>
+    <message>
+        <source>Steps of the plan</source>
+        <translation>Schritte des Plans</translation>
+    </message>
+    <message>
+        <source>In the order they run; F2 renames a step</source>
+        <translation>In der Reihenfolge des Ablaufs; F2 benennt einen Schritt um</translation>
+    </message>
+    <message>
         <source>Add positions…</source>
         <translation>Positionen hinzufügen…</translation>
     </message>
@@ -2041,6 +2382,14 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
     <message>
         <source>From a template…</source>
         <translation>Aus einer Vorlage…</translation>
+    </message>
+    <message>
+        <source>Order of the sides</source>
+        <translation>Reihenfolge der Seiten</translation>
+    </message>
+    <message>
+        <source>Which side each step treats first</source>
+        <translation>Welche Seite jeder Schritt zuerst behandelt</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -2073,6 +2422,74 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
     <message>
         <source>Plans</source>
         <translation>Pläne</translation>
+    </message>
+    <message>
+        <source>Move the plan up</source>
+        <translation>Plan nach oben</translation>
+    </message>
+    <message>
+        <source>Move the plan down</source>
+        <translation>Plan nach unten</translation>
+    </message>
+    <message>
+        <source>An empty plan</source>
+        <translation>Ein leerer Plan</translation>
+    </message>
+    <message>
+        <source>A copy of the chosen plan, to change</source>
+        <translation>Eine Kopie des gewählten Plans, zum Ändern</translation>
+    </message>
+    <message>
+        <source>Deletes the chosen plan, after asking</source>
+        <translation>Löscht den gewählten Plan nach Rückfrage</translation>
+    </message>
+    <message>
+        <source>Earlier in the list of plans</source>
+        <translation>Weiter vorn in der Liste der Pläne</translation>
+    </message>
+    <message>
+        <source>Later in the list of plans</source>
+        <translation>Weiter hinten in der Liste der Pläne</translation>
+    </message>
+    <message>
+        <source>Positions from your courses, each a step</source>
+        <translation>Positionen aus Ihren Kursen, jede ein Schritt</translation>
+    </message>
+    <message>
+        <source>A pause between steps</source>
+        <translation>Eine Ruhephase zwischen Schritten</translation>
+    </message>
+    <message>
+        <source>A plan to start from, built in</source>
+        <translation>Ein eingebauter Plan als Ausgangspunkt</translation>
+    </message>
+    <message>
+        <source>Takes the chosen step out of the plan</source>
+        <translation>Nimmt den gewählten Schritt aus dem Plan</translation>
+    </message>
+    <message>
+        <source>The chosen step runs earlier</source>
+        <translation>Der gewählte Schritt läuft früher</translation>
+    </message>
+    <message>
+        <source>The chosen step runs later</source>
+        <translation>Der gewählte Schritt läuft später</translation>
+    </message>
+    <message>
+        <source>Keeps the plan&apos;s changes</source>
+        <translation>Speichert die Änderungen des Plans</translation>
+    </message>
+    <message>
+        <source>Runs the plan&apos;s steps full screen, one after the other</source>
+        <translation>Führt die Schritte des Plans im Vollbild nacheinander aus</translation>
+    </message>
+    <message>
+        <source>A PDF of the plan to give the client</source>
+        <translation>Ein PDF des Plans für den Klienten</translation>
+    </message>
+    <message>
+        <source>The handout on paper</source>
+        <translation>Der Handzettel auf Papier</translation>
     </message>
     <message>
         <source>Untitled plan</source>
@@ -2289,6 +2706,54 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
         <translation>&amp;Haltezeit</translation>
     </message>
     <message>
+        <source>The demonstration treats the client&apos;s left side</source>
+        <translation>Die Demonstration behandelt die linke Seite des Klienten</translation>
+    </message>
+    <message>
+        <source>The demonstration treats the client&apos;s right side</source>
+        <translation>Die Demonstration behandelt die rechte Seite des Klienten</translation>
+    </message>
+    <message>
+        <source>Either side, or both at once</source>
+        <translation>Beliebige Seite oder beide zugleich</translation>
+    </message>
+    <message>
+        <source>How the position is listed and searched</source>
+        <translation>Wie die Position gelistet und gesucht wird</translation>
+    </message>
+    <message>
+        <source>Where the position starts in the lesson</source>
+        <translation>Wo die Position in der Lektion beginnt</translation>
+    </message>
+    <message>
+        <source>Where it ends; the loop plays from start to end</source>
+        <translation>Wo sie endet; die Schleife spielt von Anfang bis Ende</translation>
+    </message>
+    <message>
+        <source>Where on the body map the position is listed</source>
+        <translation>Wo auf der Körperkarte die Position gelistet wird</translation>
+    </message>
+    <message>
+        <source>How the client lies or sits</source>
+        <translation>Wie der Klient liegt oder sitzt</translation>
+    </message>
+    <message>
+        <source>SMRT, counterstrain, Active Release…</source>
+        <translation>SMRT, Counterstrain, Active Release…</translation>
+    </message>
+    <message>
+        <source>The hold timer&apos;s length for this position</source>
+        <translation>Die Dauer des Halte-Timers für diese Position</translation>
+    </message>
+    <message>
+        <source>Keeps the position</source>
+        <translation>Speichert die Position</translation>
+    </message>
+    <message>
+        <source>Closes without keeping it</source>
+        <translation>Schließt, ohne sie zu speichern</translation>
+    </message>
+    <message>
         <source>{name}, in seconds</source>
         <translation>{name}, in Sekunden</translation>
     </message>
@@ -2298,6 +2763,14 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
     <message>
         <source>Add positions</source>
         <translation>Positionen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Positions by course and lesson</source>
+        <translation>Positionen nach Kurs und Lektion</translation>
+    </message>
+    <message>
+        <source>Tick the positions to add, in the order wanted</source>
+        <translation>Die hinzuzufügenden Positionen in der gewünschten Reihenfolge ankreuzen</translation>
     </message>
     <message>
         <source>Position</source>
@@ -2318,6 +2791,14 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
     <message>
         <source>Add</source>
         <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Adds the ticked positions to the plan, in the order ticked</source>
+        <translation>Fügt die angekreuzten Positionen in der Reihenfolge des Ankreuzens zum Plan hinzu</translation>
+    </message>
+    <message>
+        <source>Closes without adding anything</source>
+        <translation>Schließt, ohne etwas hinzuzufügen</translation>
     </message>
 </context>
 <context>
@@ -2383,6 +2864,14 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
         <translation>Übungsprotokoll</translation>
     </message>
     <message>
+        <source>Holds done</source>
+        <translation>Durchgeführte Haltephasen</translation>
+    </message>
+    <message>
+        <source>With the side, the time held and the tenderness</source>
+        <translation>Mit Seite, gehaltener Zeit und Druckschmerz</translation>
+    </message>
+    <message>
         <source>Tenderness…</source>
         <translation>Druckschmerz…</translation>
     </message>
@@ -2405,6 +2894,30 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Changes the tenderness recorded for the chosen hold</source>
+        <translation>Ändert den erfassten Druckschmerz der gewählten Haltephase</translation>
+    </message>
+    <message>
+        <source>Deletes the chosen hold from the log</source>
+        <translation>Löscht die gewählte Haltephase aus dem Protokoll</translation>
+    </message>
+    <message>
+        <source>A PDF of the chosen session&apos;s holds</source>
+        <translation>Ein PDF der Haltephasen der gewählten Sitzung</translation>
+    </message>
+    <message>
+        <source>Deletes every session of the chosen client, after asking</source>
+        <translation>Löscht nach Rückfrage jede Sitzung des gewählten Klienten</translation>
+    </message>
+    <message>
+        <source>The log as a spreadsheet file</source>
+        <translation>Das Protokoll als Tabellendatei</translation>
+    </message>
+    <message>
+        <source>Closes this window</source>
+        <translation>Schließt dieses Fenster</translation>
     </message>
     <message>
         <source>no client label</source>
@@ -2680,6 +3193,14 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
         <translation>Notizen, Lektionen, Positionen, Muskeln suchen…</translation>
     </message>
     <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Enter opens the lesson at the time found</source>
+        <translation>Eingabe öffnet die Lektion an der gefundenen Zeit</translation>
+    </message>
+    <message>
         <source>Type a word, a muscle or a region; every word must match (the start of it).</source>
         <translation>Geben Sie ein Wort, einen Muskel oder eine Region ein; jedes Wort muss passen (sein Anfang genügt).</translation>
     </message>
@@ -2713,6 +3234,22 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
         <source>Seek</source>
         <translation>Springen</translation>
     </message>
+    <message>
+        <source>Length {length}</source>
+        <translation>Länge {length}</translation>
+    </message>
+    <message>
+        <source>Positions: {marks}</source>
+        <translation>Positionen: {marks}</translation>
+    </message>
+    <message>
+        <source>Loop {start}–{end}</source>
+        <translation>Schleife {start}–{end}</translation>
+    </message>
+    <message>
+        <source>Notes at {times}</source>
+        <translation>Notizen bei {times}</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutBindings</name>
@@ -2745,6 +3282,22 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
         <translation>Im Liegenmodus</translation>
     </message>
     <message>
+        <source>Actions and their keys</source>
+        <translation>Aktionen und ihre Tasten</translation>
+    </message>
+    <message>
+        <source>Choose an action, then Add key or Remove keys below</source>
+        <translation>Eine Aktion wählen, dann unten „Taste hinzufügen“ oder „Tasten entfernen“</translation>
+    </message>
+    <message>
+        <source>New key</source>
+        <translation>Neue Taste</translation>
+    </message>
+    <message>
+        <source>Press the key (or the pedal) for the chosen action</source>
+        <translation>Die Taste (oder das Pedal) für die gewählte Aktion drücken</translation>
+    </message>
+    <message>
         <source>Add key</source>
         <translation>Taste hinzufügen</translation>
     </message>
@@ -2765,12 +3318,36 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
         <translation>Schließen</translation>
     </message>
     <message>
+        <source>Waits for a key (or a pedal) to give the chosen action</source>
+        <translation>Wartet auf eine Taste (oder ein Pedal) für die gewählte Aktion</translation>
+    </message>
+    <message>
+        <source>The chosen action keeps no key</source>
+        <translation>Die gewählte Aktion behält keine Taste</translation>
+    </message>
+    <message>
+        <source>The chosen action gets its first keys back</source>
+        <translation>Die gewählte Aktion erhält ihre ursprünglichen Tasten zurück</translation>
+    </message>
+    <message>
+        <source>Every action gets its first keys back</source>
+        <translation>Jede Aktion erhält ihre ursprünglichen Tasten zurück</translation>
+    </message>
+    <message>
+        <source>Closes this list; the keys are already saved</source>
+        <translation>Schließt diese Liste; die Tasten sind schon gespeichert</translation>
+    </message>
+    <message>
         <source>Presets:</source>
         <translation>Vorgaben:</translation>
     </message>
     <message>
         <source>Pedal held down plays, released pauses (the play / pause keys)</source>
         <translation>Pedal gedrückt spielt ab, losgelassen pausiert (die Tasten für Abspielen / Pause)</translation>
+    </message>
+    <message>
+        <source>For a pedal used like a dictation machine&apos;s</source>
+        <translation>Für ein Pedal wie an einem Diktiergerät</translation>
     </message>
     <message>
         <source>Kept in {file_path} (copy it to another computer for the same keys).</source>
@@ -2867,6 +3444,14 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
     <message>
         <source>Leave full screen or focus mode / cancel autoplay</source>
         <translation>Vollbild oder Fokusmodus verlassen / automatisches Weiterspielen abbrechen</translation>
+    </message>
+    <message>
+        <source>Keyboard to the next panel</source>
+        <translation>Tastatur zum nächsten Bereich</translation>
+    </message>
+    <message>
+        <source>Keyboard to the previous panel</source>
+        <translation>Tastatur zum vorigen Bereich</translation>
     </message>
     <message>
         <source>Slower</source>
@@ -3127,6 +3712,14 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
         <translation>Hinzufügen</translation>
     </message>
     <message>
+        <source>Adds the step to the end of the plan</source>
+        <translation>Fügt den Schritt am Ende des Plans hinzu</translation>
+    </message>
+    <message>
+        <source>Closes without adding a step</source>
+        <translation>Schließt, ohne einen Schritt hinzuzufügen</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
@@ -3165,6 +3758,38 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
     <message>
         <source>Text or cue</source>
         <translation>Text oder Hinweis</translation>
+    </message>
+    <message>
+        <source>A hold, a roll, a rest on a tender spot, passes, a rest, a reminder or a recheck</source>
+        <translation>Eine Haltephase, Rollen, Ruhe auf einer druckschmerzhaften Stelle, Durchgänge, eine Ruhephase, eine Erinnerung oder ein Nachtest</translation>
+    </message>
+    <message>
+        <source>How the step is shown in the plan and in table mode</source>
+        <translation>Wie der Schritt im Plan und im Liegenmodus erscheint</translation>
+    </message>
+    <message>
+        <source>Fills in the time from a preset</source>
+        <translation>Übernimmt die Zeit aus einer Vorgabe</translation>
+    </message>
+    <message>
+        <source>The client&apos;s side the step treats</source>
+        <translation>Die Seite des Klienten, die der Schritt behandelt</translation>
+    </message>
+    <message>
+        <source>How long the step lasts</source>
+        <translation>Wie lange der Schritt dauert</translation>
+    </message>
+    <message>
+        <source>How many passes (Active Release)</source>
+        <translation>Wie viele Durchgänge (Active Release)</translation>
+    </message>
+    <message>
+        <source>The time each pass takes</source>
+        <translation>Der Takt: die Zeit je Durchgang</translation>
+    </message>
+    <message>
+        <source>A soft cue to move along the structure, every so many seconds</source>
+        <translation>Ein leises Signal, alle so viele Sekunden an der Struktur weiterzugehen</translation>
     </message>
     <message>
         <source> Did you mean “{name}”?</source>
@@ -3214,8 +3839,27 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
 <context>
     <name>StudyChart</name>
     <message>
-        <source>Minutes</source>
+        <source>Study time per day</source>
         <extracomment>below this many pixels per day the day numbers are left out (they would all be elided to &quot;…&quot;); the period is in the heading above the chart</extracomment>
+        <translation>Lernzeit pro Tag</translation>
+    </message>
+    <message>
+        <source>No study time yet</source>
+        <translation>Noch keine Lernzeit</translation>
+    </message>
+    <message numerus="yes">
+        <source>No study time in the last %n day(s)</source>
+        <translation>
+            <numerusform>Keine Lernzeit am letzten Tag</numerusform>
+            <numerusform>Keine Lernzeit in den letzten %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{total} min over the last {days} days, on {studied} of them; most on {day}: {most} min</source>
+        <translation>{total} min in den letzten {days} Tagen, an {studied} davon; am meisten am {day}: {most} min</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
@@ -3295,8 +3939,16 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
         <translation>Jetzt abgleichen</translation>
     </message>
     <message>
+        <source>Exchanges changes with your other computers now</source>
+        <translation>Startet jetzt den Abgleich mit Ihren anderen Computern</translation>
+    </message>
+    <message>
         <source>Sync folder…</source>
         <translation>Abgleichsordner…</translation>
+    </message>
+    <message>
+        <source>The shared folder your computers sync through</source>
+        <translation>Der gemeinsame Ordner für den Abgleich Ihrer Computer</translation>
     </message>
     <message>
         <source>Sessions too</source>
@@ -3616,6 +4268,10 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
         <translation>Verstanden</translation>
     </message>
     <message>
+        <source>Hides this; Help shows it again</source>
+        <translation>Blendet dies aus; die Hilfe zeigt es wieder</translation>
+    </message>
+    <message>
         <source>• Body index (right): every position of your courses by body region. Click a region or type a muscle; a double-click plays it.</source>
         <translation>• Körperindex (rechts): jede Position Ihrer Kurse nach Körperregion. Klicken Sie auf eine Region oder tippen Sie einen Muskel; ein Doppelklick spielt sie ab.</translation>
     </message>
@@ -3639,8 +4295,16 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
 <context>
     <name>Workspace</name>
     <message>
-        <source>Lessons</source>
+        <source>Lessons, library and home</source>
         <extracomment>The hold badge&apos;s colours: running, the last seconds, done (counting overtime), paused. How often the window looks for courses changed by another process (one small query). look for moved or unplugged course folders every this many library checks (10 s)</extracomment>
+        <translation>Lektionen, Bibliothek und Start</translation>
+    </message>
+    <message>
+        <source>The open course&apos;s lessons, every course, and where you stopped; F6 moves on to the video</source>
+        <translation>Die Lektionen des offenen Kurses, alle Kurse und wo Sie aufgehört haben; F6 geht weiter zum Video</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
         <translation>Lektionen</translation>
     </message>
     <message>
@@ -3662,6 +4326,10 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
     <message>
         <source>Hold timer</source>
         <translation>Halte-Timer</translation>
+    </message>
+    <message>
+        <source>Holds, their length and cues; treatment plans and table mode</source>
+        <translation>Haltephasen, ihre Dauer und Signale; Behandlungspläne und Liegenmodus</translation>
     </message>
     <message>
         <source>Index this lesson</source>

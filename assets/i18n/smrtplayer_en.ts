@@ -64,6 +64,30 @@
     </message>
 </context>
 <context>
+    <name>CountdownView</name>
+    <message numerus="yes">
+        <source>%n s, not started</source>
+        <translation>
+            <numerusform>%n s, not started</numerusform>
+            <numerusform>%n s, not started</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s left</source>
+        <translation>
+            <numerusform>%n s left</numerusform>
+            <numerusform>%n s left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s over</source>
+        <translation>
+            <numerusform>%n s over</numerusform>
+            <numerusform>%n s over</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CourseCard</name>
     <message numerus="yes">
         <source>%n lesson(s)</source>
@@ -230,6 +254,16 @@
         <translation>
             <numerusform>%n result</numerusform>
             <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StudyChart</name>
+    <message numerus="yes">
+        <source>No study time in the last %n day(s)</source>
+        <translation>
+            <numerusform>No study time in the last day</numerusform>
+            <numerusform>No study time in the last %n days</numerusform>
         </translation>
     </message>
 </context>

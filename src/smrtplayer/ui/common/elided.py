@@ -40,6 +40,7 @@ class ElidedLabel(QLabel):
 
     def setText(self, text: str) -> None:
         self._full = text
+        self.setAccessibleName(text)  # a screen reader says the whole text, not the shortened one
         self.setToolTip(plain_tooltip(text))
         self._elide()
         self.updateGeometry()
@@ -91,6 +92,7 @@ class ElidedButton(QPushButton):
 
     def setText(self, text: str) -> None:
         self._full = text
+        self.setAccessibleName(text)  # a screen reader says the whole text, not the shortened one
         self._update_tooltip()
         self._elide()
         self.updateGeometry()

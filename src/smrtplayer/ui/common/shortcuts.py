@@ -152,6 +152,18 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ("Esc",),
     ),
     ActionSpec(
+        "next_panel",
+        QT_TRANSLATE_NOOP("Shortcuts", "Keyboard to the next panel"),
+        QT_TRANSLATE_NOOP("Shortcuts", "View"),
+        ("F6",),
+    ),
+    ActionSpec(
+        "previous_panel",
+        QT_TRANSLATE_NOOP("Shortcuts", "Keyboard to the previous panel"),
+        QT_TRANSLATE_NOOP("Shortcuts", "View"),
+        ("Shift+F6",),
+    ),
+    ActionSpec(
         "slower", QT_TRANSLATE_NOOP("Shortcuts", "Slower"), QT_TRANSLATE_NOOP("Shortcuts", "Study"), ("[",)
     ),
     ActionSpec(

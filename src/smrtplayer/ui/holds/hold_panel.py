@@ -145,6 +145,7 @@ class HoldPanel(QWidget):
         self.cue.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.answer_spin = QSpinBox()
         self.answer_spin.setObjectName("recheckValue")
+        self.answer_spin.setAccessibleName(self.tr("Tenderness now"))
         self.answer_spin.setRange(0, 10)
         self.answer_spin.setToolTip(
             self.tr("How tender the point is now, 0 (none) to 10 (as before treatment)")
@@ -159,8 +160,14 @@ class HoldPanel(QWidget):
 
         self.preset_combo = QComboBox()
         self.preset_combo.setObjectName("presetCombo")
+        self.preset_combo.setAccessibleName(self.tr("Hold preset"))
+        self.preset_combo.setAccessibleDescription(self.tr("A hold length by technique; Start begins it"))
         self.duration_edit = QLineEdit()
         self.duration_edit.setObjectName("durationEdit")
+        self.duration_edit.setAccessibleName(self.tr("Hold length"))
+        self.duration_edit.setAccessibleDescription(
+            self.tr("Your own length instead of the preset's: 40, 1:30 or 2 min")
+        )
         self.duration_edit.setPlaceholderText(self.tr("or type: 40, 1:30, 2 min"))
         self.duration_edit.setToolTip(
             self.tr("A length to start with Start, or, while a hold runs, its new length (Enter)")
@@ -194,6 +201,8 @@ class HoldPanel(QWidget):
 
         self.profile_combo = QComboBox()
         self.profile_combo.setObjectName("cueProfile")
+        self.profile_combo.setAccessibleName(self.tr("Cues"))
+        self.profile_combo.setAccessibleDescription(self.tr("How the end of a hold is announced"))
         self.profile_combo.addItem(self.tr("Clinic: soft chime and screen flash"), CLINIC)
         self.profile_combo.addItem(self.tr("Self-care: louder, counts down, may speak"), SELF_CARE)
         self.option_boxes: dict[str, QCheckBox] = {}
@@ -213,6 +222,7 @@ class HoldPanel(QWidget):
         self.log_button = QPushButton(self.tr("Practice log…"))
 
         self._build_layout()
+        self._describe_controls()
         self._connect()
         self.reload_presets()
         self._load_options()
@@ -507,6 +517,37 @@ class HoldPanel(QWidget):
         ask_about_missing_lesson(self.window(), self.runner, leg, message)
 
     # ------------------------------------------------------------------------------- windows
+    def _describe_controls(self) -> None:
+        """What each control does, beyond its name, for a screen reader."""
+        descriptions: dict[QWidget, str] = {
+            self.confirm_button: self.tr("Records the step waiting on screen and goes on"),
+            self.start_button: self.tr("Starts a hold of the preset's or the typed length"),
+            self.save_preset_button: self.tr("Keeps the typed length as a preset of your own"),
+            self.pause_button: self.tr("Stops the countdown until pressed again"),
+            self.minus_button: self.tr("Takes 10 seconds off the hold"),
+            self.plus_button: self.tr("Adds 10 seconds to the hold"),
+            self.stop_button: self.tr("Ends the hold or the sequence now"),
+            self.continue_button: self.tr("Plays the lesson on from the position held"),
+            self.other_side_button: self.tr("The same hold on the client's other side, the picture mirrored"),
+            self.next_button: self.tr("Goes on to the next step of the sequence"),
+            self.plans_button: self.tr("Treatment plans: sequences of holds to run"),
+            self.table_button: self.tr("Full screen, readable from the treatment table"),
+            self.log_button: self.tr("The holds you did, with tenderness before and after"),
+        }
+        details = {
+            "holds.pause_at_positions": self.tr(
+                "While a lesson plays, each position stops it and starts a hold"
+            ),
+            "holds.loop_span": self.tr("The demonstration repeats until the hold ends"),
+            "holds.auto_advance": self.tr("A finished step starts the next without a key"),
+            "holds.ticks": self.tr("A soft tick each second of the hold"),
+            "holds.speak_names": self.tr("The computer's voice says each position as it starts"),
+        }
+        for key, box in self.option_boxes.items():
+            descriptions[box] = details[key]
+        for widget, description in descriptions.items():
+            widget.setAccessibleDescription(description)
+
     def open_table_mode(self, plan: Plan | None = None) -> QWidget:
         window = open_table_mode(self.context, plan, self.window(), keymap=self.keymap)
         self._table = window

@@ -44,6 +44,7 @@ from smrtplayer.holds.legs import rest_step, step_for_position, validate_plan
 from smrtplayer.models.plans import MAX_REPEATS, PASSES, Plan, PlanStep
 from smrtplayer.models.positions import Position
 from smrtplayer.models.presets import MAX_HOLD_MS, MIN_HOLD_MS, HoldRejected
+from smrtplayer.ui.common.accessibility import name_controls
 from smrtplayer.ui.common.i18n import short_number_text
 from smrtplayer.ui.common.messages import show_problem
 from smrtplayer.ui.common.plain_text import plain_tooltip
@@ -96,6 +97,8 @@ class PositionPicker(QDialog):
         self.resize(760, 560)
         self.tree = QTreeWidget()
         self.tree.setObjectName("positionTree")
+        self.tree.setAccessibleName(self.tr("Positions by course and lesson"))
+        self.tree.setAccessibleDescription(self.tr("Tick the positions to add, in the order wanted"))
         self.tree.setHeaderLabels([self.tr("Position"), self.tr("Side"), self.tr("Hold")])
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -133,12 +136,19 @@ class PositionPicker(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleDescription(
+            self.tr("Adds the ticked positions to the plan, in the order ticked")
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleDescription(
+            self.tr("Closes without adding anything")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
+        name_controls(self)
 
     def position_items(self) -> list[QTreeWidgetItem]:
         return [
@@ -191,6 +201,8 @@ class PlanEditor(QDialog):
         # Long plan names wrap instead of hiding behind a sideways scroll bar.
         self.plan_list.setWordWrap(True)
         self.plan_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.plan_list.setAccessibleName(self.tr("Plans"))
+        self.plan_list.setAccessibleDescription(self.tr("Choosing a plan shows its steps"))
         self.plan_list.currentItemChanged.connect(self._on_plan_selected)
         self.new_button = QPushButton(self.tr("New"))
         self.duplicate_button = QPushButton(self.tr("Duplicate"))
@@ -203,9 +215,13 @@ class PlanEditor(QDialog):
         self.title_edit.setPlaceholderText(self.tr("Name of the plan"))
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setPlaceholderText(self.tr("Notes for the handout (optional)"))
+        self.notes_edit.setAccessibleDescription(self.tr("Printed under the plan's steps"))
+        self.title_edit.setAccessibleDescription(self.tr("Shown in the list and on the handout"))
         self.notes_edit.setMaximumHeight(70)
         self.steps_table = QTableWidget(0, len(COLUMNS))
         self.steps_table.setObjectName("stepsTable")
+        self.steps_table.setAccessibleName(self.tr("Steps of the plan"))
+        self.steps_table.setAccessibleDescription(self.tr("In the order they run; F2 renames a step"))
         self.steps_table.setHorizontalHeaderLabels([self.tr(column) for column in COLUMNS])
         self.steps_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.steps_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -227,6 +243,8 @@ class PlanEditor(QDialog):
         self.template_button.setObjectName("fromTemplate")
         self.side_order = QComboBox()
         self.side_order.setObjectName("sideOrder")
+        self.side_order.setAccessibleName(self.tr("Order of the sides"))
+        self.side_order.setAccessibleDescription(self.tr("Which side each step treats first"))
         for text, value in SIDE_ORDERS:
             self.side_order.addItem(self.tr(text), value)
         self.remove_step_button = QPushButton(self.tr("Remove"))
@@ -238,6 +256,26 @@ class PlanEditor(QDialog):
         self.run_button = QPushButton(self.tr("Run in table mode"))
         self.export_button = QPushButton(self.tr("Export handout (PDF)…"))
         self.print_button = QPushButton(self.tr("Print…"))
+        self.plan_up_button.setAccessibleName(self.tr("Move the plan up"))
+        self.plan_down_button.setAccessibleName(self.tr("Move the plan down"))
+        for button, description in (
+            (self.new_button, self.tr("An empty plan")),
+            (self.duplicate_button, self.tr("A copy of the chosen plan, to change")),
+            (self.delete_button, self.tr("Deletes the chosen plan, after asking")),
+            (self.plan_up_button, self.tr("Earlier in the list of plans")),
+            (self.plan_down_button, self.tr("Later in the list of plans")),
+            (self.add_positions_button, self.tr("Positions from your courses, each a step")),
+            (self.add_rest_button, self.tr("A pause between steps")),
+            (self.template_button, self.tr("A plan to start from, built in")),
+            (self.remove_step_button, self.tr("Takes the chosen step out of the plan")),
+            (self.step_up_button, self.tr("The chosen step runs earlier")),
+            (self.step_down_button, self.tr("The chosen step runs later")),
+            (self.save_button, self.tr("Keeps the plan's changes")),
+            (self.run_button, self.tr("Runs the plan's steps full screen, one after the other")),
+            (self.export_button, self.tr("A PDF of the plan to give the client")),
+            (self.print_button, self.tr("The handout on paper")),
+        ):
+            button.setAccessibleDescription(description)
 
         self._build_layout()
         # Enter in the title or a table must not press a button: it made a new empty plan.
@@ -246,6 +284,7 @@ class PlanEditor(QDialog):
             button.setDefault(False)
         self._connect()
         self.reload()
+        name_controls(self)
 
     # ---------------------------------------------------------------------------------- layout
     def _build_layout(self) -> None:

@@ -32,6 +32,7 @@ from smrtplayer.app.context import AppContext
 from smrtplayer.common.translatable import QT_TRANSLATE_NOOP
 from smrtplayer.models.practice import PracticeEntry
 from smrtplayer.models.sessions import Session, SessionRejected
+from smrtplayer.ui.common.accessibility import name_controls
 from smrtplayer.ui.common.i18n import datetime_text, number_text
 from smrtplayer.ui.common.messages import show_problem
 from smrtplayer.ui.common.plain_text import plain_tooltip
@@ -111,6 +112,7 @@ class TendernessDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        name_controls(self)
 
     def values(self) -> tuple[int | None, int | None]:
         return _value(self.before), _value(self.after)
@@ -139,6 +141,8 @@ class PracticeLogView(QDialog):
         self.last_message = ""
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("practiceTable")
+        self.table.setAccessibleName(self.tr("Holds done"))
+        self.table.setAccessibleDescription(self.tr("With the side, the time held and the tenderness"))
         self.table.setHorizontalHeaderLabels([self.tr(column) for column in COLUMNS])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -164,6 +168,15 @@ class PracticeLogView(QDialog):
         self.delete_button.clicked.connect(self.delete_selected)
         self.export_button.clicked.connect(self.ask_export)
         self.close_button.clicked.connect(self.close)
+        for button, description in (
+            (self.tenderness_button, self.tr("Changes the tenderness recorded for the chosen hold")),
+            (self.delete_button, self.tr("Deletes the chosen hold from the log")),
+            (self.summary_button, self.tr("A PDF of the chosen session's holds")),
+            (self.delete_client_button, self.tr("Deletes every session of the chosen client, after asking")),
+            (self.export_button, self.tr("The log as a spreadsheet file")),
+            (self.close_button, self.tr("Closes this window")),
+        ):
+            button.setAccessibleDescription(description)
         buttons = QHBoxLayout()
         for button in (
             self.tenderness_button,
@@ -185,6 +198,7 @@ class PracticeLogView(QDialog):
         self.holds.sessions_changed.connect(self.reload)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.reload()
+        name_controls(self)
 
     @Slot()
     def reload(self) -> None:

@@ -21,6 +21,7 @@ from smrtplayer.models.plan_checks import check_step
 from smrtplayer.models.plans import PASSES, ROLL, STEP_KINDS, PlanStep
 from smrtplayer.models.presets import MAX_HOLD_MS, HoldRejected, Preset
 from smrtplayer.models.regions import Taxonomy
+from smrtplayer.ui.common.accessibility import name_controls
 from smrtplayer.ui.common.theme import set_themed_style
 from smrtplayer.ui.holds.wording import kind_name, preset_name
 
@@ -76,6 +77,12 @@ class StepDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleDescription(
+            self.tr("Adds the step to the end of the plan")
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleDescription(
+            self.tr("Closes without adding a step")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
@@ -94,9 +101,24 @@ class StepDialog(QDialog):
             form.addRow(label, widget)
         form.addRow(self.problem)
         form.addRow(buttons)
+        for widget, description in (
+            (
+                self.kind,
+                self.tr("A hold, a roll, a rest on a tender spot, passes, a rest, a reminder or a recheck"),
+            ),
+            (self.name, self.tr("How the step is shown in the plan and in table mode")),
+            (self.preset, self.tr("Fills in the time from a preset")),
+            (self.side, self.tr("The client's side the step treats")),
+            (self.seconds, self.tr("How long the step lasts")),
+            (self.passes, self.tr("How many passes (Active Release)")),
+            (self.cadence, self.tr("The time each pass takes")),
+            (self.cue_every, self.tr("A soft cue to move along the structure, every so many seconds")),
+        ):
+            widget.setAccessibleDescription(description)
         self.kind.currentIndexChanged.connect(self._on_kind)
         self.preset.currentIndexChanged.connect(self._on_preset)
         self._on_kind()
+        name_controls(self)
 
     def _on_kind(self) -> None:
         kind = self.kind.currentData()

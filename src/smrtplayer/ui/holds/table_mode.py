@@ -42,6 +42,7 @@ from smrtplayer.holds.legs import Leg, expand
 from smrtplayer.holds.runner import SequenceRunner
 from smrtplayer.holds.timer import HoldTimer, format_countdown
 from smrtplayer.models.plans import PASSES, RECHECK, REMINDER, Plan
+from smrtplayer.ui.common.accessibility import name_controls
 from smrtplayer.ui.common.shortcuts import TABLE_MEANING, ShortcutBindings, key_text, table_hint_keys
 from smrtplayer.ui.holds.demonstration import demonstration_note
 from smrtplayer.ui.holds.table_colours import table_colours
@@ -92,6 +93,7 @@ class CountdownView(QWidget):
     def __init__(self, timer: HoldTimer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("countdown")
+        self.setAccessibleName(self.tr("Hold time left"))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._timer = timer
@@ -115,6 +117,22 @@ class CountdownView(QWidget):
         if not self._timer.is_active():
             return format_countdown(self.idle_ms, seconds_only=True) if self.idle_ms else ""
         return self._timer.display(seconds_only=True)
+
+    def spoken(self) -> str:
+        """The digits and their state in words, for a screen reader: "25 s left, paused"."""
+        timer = self._timer
+        if self.shown_text:
+            return self.shown_text
+        if not timer.is_active():
+            if not self.idle_ms:
+                return self.tr("No hold")
+            return self.tr("%n s, not started", "", -(-self.idle_ms // 1000))
+        remaining = timer.remaining_ms()
+        if remaining > 0:
+            text = self.tr("%n s left", "", -(-remaining // 1000))
+        else:
+            text = self.tr("%n s over", "", -remaining // 1000)
+        return text + self.tr(", paused") if timer.is_paused() else text
 
     def colour(self) -> QColor:
         return QColor(self._colour_name())
@@ -328,6 +346,7 @@ class TableModeWindow(QWidget):
         self.video.set_mirrored(self.runner.mirrored())
         self._finished_text = ""
         self.refresh()
+        name_controls(self)
 
     # ------------------------------------------------------------------------------- keys
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -408,6 +427,7 @@ class TableModeWindow(QWidget):
         self.hints.setText(
             " · ".join(f"{self.keys_for(command)} {self.tr(what)}" for command, what in HINTED)
         )
+        self.setAccessibleDescription(self.hints.text())  # the window's keys, said when it opens
 
     def start_or_pause(self) -> None:
         runner = self.runner
@@ -613,6 +633,7 @@ class TableModeWindow(QWidget):
                 number=leg.repeat, count=leg.repeats
             )
         self.status.setText(status)
+        self.countdown.setAccessibleDescription(f"{self.countdown.spoken()}. {status.capitalize()}")
 
     def _next_text(self) -> str:
         runner = self.runner

@@ -419,6 +419,9 @@ class BodyMap(QWidget):
             name = region_name(self._taxonomy.regions[region_id].name)
             button.setText(f"{name}  ({number_text(count)})")
             button.setAccessibleName(self.tr("{name}, %n position(s)", "", count).format(name=name))
+            button.setAccessibleDescription(
+                QCoreApplication.translate("BodyMap", "A way of lying, not a body part. Press Space to list.")
+            )
 
     def set_selected(self, region_id: str | None) -> None:
         self.canvas.selected = region_id

@@ -27,6 +27,8 @@ class IndexOverview(QScrollArea):
         """``mark_keys``: the keys that mark a position's start and end."""
         super().__init__(parent)
         self.setObjectName("indexOverview")
+        self.setAccessibleName(self.tr("Regions and their positions"))
+        self.setAccessibleDescription(self.tr("Each region with its count; choosing one lists its positions"))
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         # It wraps to the dock's width; it never scrolls sideways.

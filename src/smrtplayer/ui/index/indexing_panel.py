@@ -145,6 +145,10 @@ class IndexingPanel(QWidget):
         self.model = LessonRowsModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("indexingTable")
+        self.table.setAccessibleName(self.tr("Positions of this lesson"))
+        self.table.setAccessibleDescription(
+            self.tr("One row per position: M splits at the playhead, Enter names the row, L, R or B its side")
+        )
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -163,6 +167,7 @@ class IndexingPanel(QWidget):
         self.name_editor.textEdited.connect(self._update_suggestions)
         self.suggestion_list = QListWidget(self)
         self.suggestion_list.setObjectName("indexingSuggestions")
+        self.suggestion_list.setAccessibleName(self.tr("Suggested names"))
         self.suggestion_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.suggestion_list.hide()
         self.message = plain_label("", self, name="indexingMessage")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.index import IndexService
 from smrtplayer.models.positions import PositionDraft
+from smrtplayer.ui.common.accessibility import name_controls
 from smrtplayer.ui.common.plain_text import plain_label
 from smrtplayer.ui.common.region_names import region_name
 from smrtplayer.ui.common.theme import set_themed_style
@@ -159,6 +160,7 @@ class PositionForm(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self._describe_fields()
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -180,6 +182,32 @@ class PositionForm(QDialog):
         self._check()
         self.title.setFocus()
         self.title.selectAll()
+        name_controls(self)
+
+    def _describe_fields(self) -> None:
+        """What each field is for, beyond its name, for a screen reader."""
+        sides = {
+            "L": self.tr("The demonstration treats the client's left side"),
+            "R": self.tr("The demonstration treats the client's right side"),
+            "both": self.tr("Either side, or both at once"),
+        }
+        for button in self.sides.buttons():
+            button.setAccessibleDescription(sides[str(button.property("side"))])
+        for widget, description in (
+            (self.title, self.tr("How the position is listed and searched")),
+            (self.start, self.tr("Where the position starts in the lesson")),
+            (self.end, self.tr("Where it ends; the loop plays from start to end")),
+            (self.region, self.tr("Where on the body map the position is listed")),
+            (self.client, self.tr("How the client lies or sits")),
+            (self.technique, self.tr("SMRT, counterstrain, Active Release…")),
+            (self.hold, self.tr("The hold timer's length for this position")),
+            (self.buttons.button(QDialogButtonBox.StandardButton.Save), self.tr("Keeps the position")),
+            (
+                self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
+                self.tr("Closes without keeping it"),
+            ),
+        ):
+            widget.setAccessibleDescription(description)
 
     def draft(self) -> PositionDraft:
         checked = self.sides.checkedButton()

@@ -116,6 +116,9 @@ class HomeView(QWidget):
         self.continue_progress.setFormat(self.tr("%p % watched"))
         self.continue_button = QPushButton(self.tr("Resume"))
         self.continue_button.setObjectName("continueButton")
+        self.continue_button.setAccessibleDescription(
+            self.tr("Plays the lesson above on from where you stopped")
+        )
         self.continue_button.clicked.connect(self._resume)
         # The bar on its own line, never narrower than "100 % watched": side by side with the button
         # a narrow pane (a 1366 px screen) cut the text inside the bar.
@@ -137,6 +140,8 @@ class HomeView(QWidget):
         recent_card, recent_layout = _card(self.tr("Recently watched"))
         self.recent_list = QListWidget()
         self.recent_list.setObjectName("recentList")
+        self.recent_list.setAccessibleName(self.tr("Recently watched"))
+        self.recent_list.setAccessibleDescription(self.tr("Enter opens the lesson where you stopped"))
         self.recent_list.itemActivated.connect(self._open_recent)
         self.recent_list.setMinimumHeight(120)
         self.recent_list.setWordWrap(True)
@@ -181,6 +186,10 @@ class HomeView(QWidget):
         self._two_columns: bool | None = None
         self._arrange(two_columns=False)
         scroll = QScrollArea()
+        scroll.setAccessibleName(self.tr("Home"))
+        scroll.setAccessibleDescription(
+            self.tr("Where you stopped, what you watched lately and your study time")
+        )
         scroll.setWidgetResizable(True)
         # Never sideways: the cards are arranged for the width there is (one column when narrow).
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

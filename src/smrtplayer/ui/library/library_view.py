@@ -190,6 +190,7 @@ class LibraryView(QWidget):
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
         self.import_button = QPushButton(self.tr("Add a course folder…"), self)
+        self.import_button.setAccessibleDescription(self.tr("Imports the videos of a folder as a course"))
         self.import_button.clicked.connect(self._choose_folder)
         # With the demo alone in the library, an invitation says what can be imported instead.
         self.invitation = ImportInvitation(self)
@@ -212,6 +213,7 @@ class LibraryView(QWidget):
         self._show_invitation(self.model.listing())
         self.list = CourseListView(self)
         self.list.setAccessibleName(self.tr("Courses"))
+        self.list.setAccessibleDescription(self.tr("A card per course, with its progress; Enter opens it"))
         self.delegate = CourseCardDelegate(self.list, self.thumbnails)
         self.list.setItemDelegate(self.delegate)
         self.list.setModel(self.model)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QMargins, QRectF, QSize, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, QMargins, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
@@ -49,6 +49,7 @@ class StudyChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("studyChart")
+        self.setAccessibleName(self.tr("Study time per day"))
         self.setMinimumHeight(160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.days: list[tuple[date, int]] = []
@@ -65,6 +66,11 @@ class StudyChart(QWidget):
             self._chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
             view = QChartView(self._chart, self)
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            # Nothing to do in the picture itself: the keyboard passes it, a screen reader reads
+            # the summary the chart carries.
+            view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            view.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            view.setAccessibleName(self.accessibleName())
             layout.addWidget(view)
             self._view = view
             self._apply_palette()
@@ -74,6 +80,9 @@ class StudyChart(QWidget):
 
     def set_days(self, days: list[tuple[date, int]]) -> None:
         self.days = list(days)
+        self.setAccessibleDescription(self.summary())
+        if self._view is not None:
+            self._view.setAccessibleDescription(self.summary())
         if self.uses_qtcharts:
             self._rebuild_chart()
         else:
@@ -106,6 +115,25 @@ class StudyChart(QWidget):
                 for bars in series.barSets():
                     bars.setColor(self.bar_colour())
                     bars.setBorderColor(self.bar_colour())
+
+    def summary(self) -> str:
+        """The chart in words, for screen readers: the total, the days studied and the busiest day."""
+        if not self.days:
+            return self.tr("No study time yet")
+        total = sum(ms for _day, ms in self.days)
+        studied = sum(1 for _day, ms in self.days if ms > 0)
+        if not studied:
+            return self.tr("No study time in the last %n day(s)", "", len(self.days))
+        busiest, busiest_ms = max(self.days, key=lambda entry: entry[1])
+        return self.tr(
+            "{total} min over the last {days} days, on {studied} of them; most on {day}: {most} min"
+        ).format(
+            total=f"{minutes(total):g}",
+            days=len(self.days),
+            studied=studied,
+            day=QLocale().toString(QDate(busiest), QLocale.FormatType.ShortFormat),
+            most=f"{minutes(busiest_ms):g}",
+        )
 
     def day_labels_fit(self) -> bool:
         return not self.days or (self.width() - 40) / len(self.days) >= MIN_PX_PER_LABEL

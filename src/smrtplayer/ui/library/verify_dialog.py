@@ -23,6 +23,7 @@ from smrtplayer.common.translatable import QT_TRANSLATE_NOOP
 from smrtplayer.library.job_progress import JobProgress
 from smrtplayer.library.jobs import BackgroundJob
 from smrtplayer.models.library import ImportReport, RelinkReport, VerifyReport
+from smrtplayer.ui.common.accessibility import name_controls
 
 STEPS = 1000
 
@@ -63,6 +64,7 @@ class JobDialog(QDialog):
         job.finished.connect(self._on_finished)
         job.failed.connect(self._on_failed)
         job.cancelled.connect(self._on_cancelled)
+        name_controls(self)
 
     @property
     def job_done(self) -> bool:

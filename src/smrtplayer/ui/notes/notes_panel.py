@@ -41,6 +41,7 @@ from smrtplayer.models.positions import Position
 from smrtplayer.notes.export import collect, write_markdown, write_pdf
 from smrtplayer.notes.service import MARKDOWN_FEATURES, linkify_times, seek_target, time_link
 from smrtplayer.ui.common.elided import ElidedLabel
+from smrtplayer.ui.common.focus_ring import add_focus_rings
 from smrtplayer.ui.common.i18n import date_text, day_month
 from smrtplayer.ui.common.theme import set_themed_style
 
@@ -56,6 +57,7 @@ QFrame#noteCard[editing="true"] { border: 1px solid $accent; }
 QToolButton#pinButton { color: $link; font-weight: bold; border: none; padding: 1px 16px 1px 4px; }
 QToolButton#pinButton:hover { background: $accent_soft; border-radius: 3px; }
 QToolButton#pinButton::menu-button { border: none; width: 14px; }
+QToolButton#pinButton:focus { border: 2px solid palette(highlight); border-radius: 3px; }
 QLabel#noteMeta { color: $muted; }
 QFrame#notesBanner { background: $warning_bg; border: 1px solid $warning_border; border-radius: 4px; }
 QFrame#notesBanner[kind="error"] { background: $error_bg; border: 1px solid $error_border; }
@@ -253,6 +255,8 @@ class NoteCard(QFrame):
         if panel.read_only:
             self.delete_button.setEnabled(False)
             self.pin_button.menu().setEnabled(False)
+        # Built after the window's rings were laid: the frameless text and the flat ✕ show no focus.
+        add_focus_rings(self)
 
     @property
     def editing(self) -> bool:
@@ -408,9 +412,11 @@ class NotesPanel(QWidget):
         self.lesson_label = ElidedLabel(name="noteMeta")
         self.new_button = QPushButton(self.tr("+ Note at current time"))
         self.new_button.setObjectName("newNoteButton")
+        self.new_button.setAccessibleDescription(self.tr("A pinned note linked to the time on screen"))
         self.new_button.clicked.connect(lambda: self.new_note(pinned=True))
         self.export_button = QToolButton()
         self.export_button.setText(self.tr("Export"))
+        self.export_button.setAccessibleDescription(self.tr("Saves this course's notes as a file"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         export_menu = QMenu(self.tr("Export notes"), self.export_button)
         export_menu.addAction(self.tr("This lesson as Markdown…"), lambda: self._ask_export("lesson", "md"))
@@ -440,6 +446,8 @@ class NotesPanel(QWidget):
         self._list_layout.addWidget(self.empty_label)
         self._list_layout.addStretch(1)
         self.scroll_area = QScrollArea()
+        self.scroll_area.setAccessibleName(self.tr("Notes of this lesson"))
+        self.scroll_area.setAccessibleDescription(self.tr("Your notes, newest last; Tab moves through them"))
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setWidget(self._list)

@@ -38,6 +38,7 @@ from smrtplayer.app.context import AppContext
 from smrtplayer.common.richtext import SafeTextDocument
 from smrtplayer.common.translatable import QT_TRANSLATE_NOOP
 from smrtplayer.notes.search import SearchResult, highlight_parts
+from smrtplayer.ui.common.accessibility import name_controls
 from smrtplayer.ui.common.theme import tones
 
 RESULT_ROLE = Qt.ItemDataRole.UserRole
@@ -141,6 +142,8 @@ class SearchDialog(QDialog):
         self.query.installEventFilter(self)
         self.results = QListWidget()
         self.results.setObjectName("searchResults")
+        self.results.setAccessibleName(self.tr("Results"))
+        self.results.setAccessibleDescription(self.tr("Enter opens the lesson at the time found"))
         self.results.setItemDelegate(_ResultDelegate(self.results))
         self.results.setWordWrap(True)
         self.results.setUniformItemSizes(False)
@@ -159,6 +162,7 @@ class SearchDialog(QDialog):
         self._timer.timeout.connect(self.run_search)
         self.query.textChanged.connect(self._timer.start)
         self.query.returnPressed.connect(self._open_first)
+        name_controls(self)
 
     def run_search(self) -> list[SearchResult]:
         self._timer.stop()

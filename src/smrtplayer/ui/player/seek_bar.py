@@ -59,6 +59,7 @@ class SeekBar(QWidget):
         self._hovering = False
         self.preview = PreviewPopup()
         self.preview.hide()
+        self._describe()
 
     def sizeHint(self) -> QSize:
         return QSize(400, 34)
@@ -69,6 +70,7 @@ class SeekBar(QWidget):
     # ------------------------------------------------------------------------------ state
     def set_duration(self, duration_ms: int) -> None:
         self._duration = max(0, duration_ms)
+        self._describe()
         self.update()
 
     def set_position(self, position_ms: int) -> None:
@@ -78,11 +80,13 @@ class SeekBar(QWidget):
 
     def set_positions(self, positions: list[Position]) -> None:
         self._positions = list(positions)
+        self._describe()
         self.update()
 
     def set_note_marks(self, times_ms: list[int]) -> None:
         """The times of the open lesson's notes, drawn as small triangles above the groove."""
         self._note_marks = sorted(int(ms) for ms in times_ms)
+        self._describe()
         self.update()
 
     def note_marks(self) -> list[int]:
@@ -90,10 +94,28 @@ class SeekBar(QWidget):
 
     def set_loop(self, a_ms: int | None, b_ms: int | None) -> None:
         self._loop = (a_ms, b_ms) if a_ms is not None and b_ms is not None else None
+        self._describe()
         self.update()
 
     def position(self) -> int:
         return self._position
+
+    def _describe(self) -> None:
+        """What the marks on the bar show, in words for a screen reader (the picture has no text)."""
+        parts = [self.tr("Length {length}").format(length=clock_text(self._duration))]
+        if self._positions:
+            marks = ", ".join(
+                f"{position.title} {clock_text(position.start_ms)}–{clock_text(position.end_ms)}"
+                for position in self._positions
+            )
+            parts.append(self.tr("Positions: {marks}").format(marks=marks))
+        if self._loop is not None:
+            start, end = (clock_text(ms) for ms in self._loop)
+            parts.append(self.tr("Loop {start}–{end}").format(start=start, end=end))
+        if self._note_marks:
+            times = ", ".join(clock_text(ms) for ms in self._note_marks)
+            parts.append(self.tr("Notes at {times}").format(times=times))
+        self.setAccessibleDescription(". ".join(parts))
 
     def mark_x(self, ms: int) -> int:
         """The x coordinate of ``ms`` on the bar (for tests and tooltips)."""

@@ -14,8 +14,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal, Slot
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtMultimedia import QVideoFrame
 from PySide6.QtWidgets import (
     QFrame,
@@ -42,6 +42,9 @@ STALE_FRAME_MS = 250
 #: how long a still waits for its frame (a seek can be dropped while paused)
 STILL_TIMEOUT_MS = 2000
 BADGE_BG = QColor(230, 120, 0, 235)
+
+
+_PRESS_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter}
 
 
 class _Panel(QFrame):
@@ -95,9 +98,23 @@ class _Panel(QFrame):
     def add_button(self, text: str, object_name: str) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(object_name)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Tab reaches the buttons; a click does not keep the keyboard on them (Space stays play/pause).
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button.installEventFilter(self)
         self.buttons.addWidget(button)
         return button
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A button reached with Tab takes Space and Enter for itself, before the player's keys.
+        if not isinstance(watched, QPushButton) or not isinstance(event, QKeyEvent):
+            return False
+        pressing = Qt.Key(event.key()) in _PRESS_KEYS and not event.modifiers()
+        if event.type() == QEvent.Type.ShortcutOverride and pressing:
+            event.accept()
+        elif event.type() == QEvent.Type.KeyPress and pressing and event.key() != Qt.Key.Key_Space:
+            watched.click()  # Space is the button's own key; Enter is given the same meaning
+            return True
+        return False
 
 
 def _is_path_line(line: str) -> bool:

@@ -28,6 +28,7 @@ from smrtplayer.app.context import AppContext
 from smrtplayer.app.data_transfer import FILE_SUFFIX, ImportReport
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.models.backups import BackupInfo
+from smrtplayer.ui.common.accessibility import name_controls
 from smrtplayer.ui.common.i18n import moment_text, size_text
 from smrtplayer.ui.common.messages import message_box
 
@@ -88,6 +89,7 @@ class BackupDialog(QDialog):
         backups_box = QGroupBox(self.tr("Backups of your notes and progress"))
         self.tree = QTreeWidget()
         self.tree.setObjectName("backupList")
+        self.tree.setAccessibleDescription(self.tr("Choose one to restore it or to delete it"))
         self.tree.setHeaderLabels([self.tr("Taken"), self.tr("Kind"), self.tr("Size")])
         self.tree.setRootIsDecorated(False)
         self.tree.setColumnWidth(0, 220)
@@ -100,6 +102,8 @@ class BackupDialog(QDialog):
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self._delete_selected)
         self.keep = QSpinBox()
+        self.keep.setAccessibleName(self.tr("Daily backups kept"))
+        self.keep.setAccessibleDescription(self.tr("Older ones are deleted as new ones are made"))
         self.keep.setRange(1, 365)
         self.keep.setValue(context.backups.keep)
         self.keep.valueChanged.connect(self._keep_changed)
@@ -147,6 +151,15 @@ class BackupDialog(QDialog):
         self.status.setObjectName("backupStatus")
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
+        for button, description in (
+            (self.back_up_button, self.tr("Copies your notes, progress and positions now")),
+            (self.restore_button, self.tr("Puts the chosen backup in place of today's data, after asking")),
+            (self.delete_button, self.tr("Deletes the chosen backup")),
+            (self.export_button, self.tr("One file with all your data, to move to another computer")),
+            (self.import_button, self.tr("Reads a file exported on another computer, after asking how")),
+            (close, self.tr("Closes this window")),
+        ):
+            button.setAccessibleDescription(description)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(close)
@@ -163,6 +176,7 @@ class BackupDialog(QDialog):
                 self.tr("Read-only: {read_only_reason}.").format(read_only_reason=context.read_only_reason)
             )
         self.reload()
+        name_controls(self)
 
     # ------------------------------------------------------------------------------- actions
     def reload(self) -> None:

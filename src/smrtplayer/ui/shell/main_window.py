@@ -46,7 +46,9 @@ from smrtplayer.player.abloop import ABLoop
 from smrtplayer.player.capture import save_capture
 from smrtplayer.player.media_source import advises_checking_files
 from smrtplayer.player.resume import at_the_end
+from smrtplayer.ui.common.accessibility import name_controls
 from smrtplayer.ui.common.elided import ElidedButton, ElidedLabel
+from smrtplayer.ui.common.focus_ring import FocusRing, add_focus_rings
 from smrtplayer.ui.common.i18n import rate_text
 from smrtplayer.ui.common.plain_text import plain_tooltip
 from smrtplayer.ui.common.shortcuts import ShortcutBindings, apply_bindings, build_actions
@@ -58,6 +60,7 @@ from smrtplayer.ui.shell.action_feedback import ActionFeedback
 from smrtplayer.ui.shell.focus_mode import FocusMode
 from smrtplayer.ui.shell.language_menu import LanguageMenu
 from smrtplayer.ui.shell.layout_memory import lessons_width, save_layout
+from smrtplayer.ui.shell.panel_focus import Panel, PanelFocus
 from smrtplayer.ui.shell.pedal_hold import PedalHoldToPlay
 from smrtplayer.ui.shell.shortcut_sheet import ShortcutSheet
 from smrtplayer.ui.shell.theme_menu import ThemeMenu
@@ -71,6 +74,8 @@ COURSE_ROLE = Qt.ItemDataRole.UserRole
 VOLUME_STEP = 0.05
 PANELS_AT_THE_LATEST_MS = 1500
 SUBTITLE_SCALE_STEP = 1.15
+#: more controls than any window has: Tab gives up passing over hidden ones after this many
+_TAB_STOPS_AT_MOST = 500
 # Keys the course and lesson lists keep for themselves while they have the focus.
 _LIST_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Return}
 
@@ -110,6 +115,7 @@ class MainWindow(QMainWindow):
         self.course_list = QListWidget()
         self.course_list.setObjectName("courseList")
         self.course_list.setAccessibleName(self.tr("Courses"))
+        self.course_list.setAccessibleDescription(self.tr("Choosing a course lists its lessons below"))
         self.course_list.currentItemChanged.connect(self._on_course_selected)
         # Long course titles wrap instead of hiding behind a sideways scroll bar.
         self.course_list.setWordWrap(True)
@@ -118,6 +124,7 @@ class MainWindow(QMainWindow):
         self.lesson_tree = QTreeWidget()
         self.lesson_tree.setObjectName("lessonTree")
         self.lesson_tree.setAccessibleName(self.tr("Lessons"))
+        self.lesson_tree.setAccessibleDescription(self.tr("Enter plays the lesson where you stopped"))
         self.lesson_tree.setHeaderLabels([self.tr("Lesson"), self.tr("Length")])
         self.lesson_tree.setRootIsDecorated(False)
         self.lesson_tree.header().setStretchLastSection(False)
@@ -130,6 +137,9 @@ class MainWindow(QMainWindow):
 
         self.continue_button = ElidedButton(mode=Qt.TextElideMode.ElideMiddle)
         self.continue_button.setObjectName("continueButton")
+        self.continue_button.setAccessibleDescription(
+            self.tr("Opens the lesson you watched last, where you stopped")
+        )
         self.continue_button.clicked.connect(self.continue_last)
         self.continue_button.hide()
         self._continue_target: Lesson | None = None
@@ -151,6 +161,10 @@ class MainWindow(QMainWindow):
 
         self.video_view = VideoView()
         self.video_view.set_subtitle_scale(context.settings.get(SUBTITLE_SCALE))
+        self.video_view.setAccessibleDescription(
+            self.tr("The lesson's picture; the player's keys work here (Space plays, ? lists them)")
+        )
+        self._video_focus_ring = FocusRing(self.video_view)
         self.transport = TransportBar(context, self.actions_by_id)
 
         self.error_area = QLabel("")
@@ -186,6 +200,7 @@ class MainWindow(QMainWindow):
         self.focus_mode = FocusMode(self, self.transport, self._focus_hidden_widgets)
         self.focus_mode.changed.connect(self.actions_by_id["focus_mode"].setChecked)
         self.video_view.setMouseTracking(True)  # a move over the picture brings the transport back
+        self.panel_focus = PanelFocus(self, self.panels)
         self._connect_actions()
         self.feedback = ActionFeedback(self.playback, self.video_view, self.actions_by_id, self)
         self._build_menus()
@@ -210,6 +225,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self._pedal)
+        name_controls(self)
         self.video_view.setFocus()  # the player's keys first; the lists take arrows once clicked
 
     # ------------------------------------------------------------------------------- setup
@@ -249,6 +265,8 @@ class MainWindow(QMainWindow):
             "watched": playback.toggle_watched,
             "continue": self.continue_last,
             "shortcuts": self.show_shortcuts,
+            "next_panel": lambda: self._focus_panel(+1),
+            "previous_panel": lambda: self._focus_panel(-1),
         }
         for action_id, action in self.actions_by_id.items():
             if action_id in handlers:
@@ -314,6 +332,9 @@ class MainWindow(QMainWindow):
         self.lessons_panel_action.toggled.connect(self.set_lessons_panel_shown)
         self.splitter.splitterMoved.connect(self._on_splitter_moved)
         view_menu.addAction(self.lessons_panel_action)
+        view_menu.addSeparator()
+        view_menu.addAction(actions["next_panel"])
+        view_menu.addAction(actions["previous_panel"])
 
         help_menu = self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(actions["shortcuts"])
@@ -341,6 +362,15 @@ class MainWindow(QMainWindow):
         playback.countdown.ticked.connect(lambda _s: self._on_countdown(None, None))
         playback.countdown.cancelled.connect(view.hide_countdown)
         playback.countdown.finished.connect(lambda _lesson: view.hide_countdown())
+        for button, description in (
+            (view.retry_button, self.tr("Opens the lesson's file again")),
+            (view.relink_button, self.tr("The course was moved: show where its folder is now")),
+            (view.check_files_button, self.tr("Compares the course's files with what it lists")),
+            (view.skip_button, self.tr("Leaves this lesson and opens the next")),
+            (view.play_next_button, self.tr("Starts the next lesson without waiting")),
+            (view.cancel_next_button, self.tr("Stays on this lesson")),
+        ):
+            button.setAccessibleDescription(description)
         view.retry_button.clicked.connect(playback.retry)
         view.relink_button.clicked.connect(self.relink_course)
         view.check_files_button.clicked.connect(self.check_course_files)
@@ -548,7 +578,57 @@ class MainWindow(QMainWindow):
                 )
             )
             self.lessons_panel_action.setChecked(self.lessons_panel_shown())
+            name_controls(self)
+            add_focus_rings(self)
+            self._video_after_the_left_panel()
         return self._workspace
+
+    def _video_after_the_left_panel(self) -> None:
+        """Tab goes from the left panel to the video, then on to the side panels (the panels are
+        built after the video, which would otherwise come last, after the status bar)."""
+        tabs = self.workspace.left_tabs
+        left = _tab_stops(tabs)
+        if left:
+            # The buttons shown over the picture (a lesson that will not play) move with it.
+            video = [self.video_view, *_tab_stops(self.video_view)]
+            for before, after in zip([left[-1], *video], video, strict=False):
+                QWidget.setTabOrder(before, after)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # A side panel behind another's tab is moved off screen, not hidden: Tab would go on into
+        # its controls, out of sight. Tab passes over them (F6 brings such a panel to the front).
+        moved = super().focusNextPrevChild(next)
+        for _step in range(_TAB_STOPS_AT_MOST):
+            focus = QApplication.focusWidget()
+            if not moved or focus is None or not self._behind_a_tab(focus):
+                break
+            moved = super().focusNextPrevChild(next)
+        return moved
+
+    def _behind_a_tab(self, widget: QWidget) -> bool:
+        for dock in self.findChildren(QDockWidget):
+            if dock.isAncestorOf(widget) and not dock.isHidden() and dock.visibleRegion().isEmpty():
+                return True
+        return False
+
+    def _focus_panel(self, step: int) -> None:
+        panel = self.panel_focus.next() if step > 0 else self.panel_focus.previous()
+        if panel is not None:
+            self.statusBar().showMessage(panel.name.replace("&", ""), 2000)
+
+    def panels(self) -> list[Panel]:
+        """The window's panels in their order on screen, for F6 and Shift+F6."""
+        workspace = self._workspace
+        if workspace is None:
+            found = [Panel(self.tr("Lessons"), self.left_panel)]
+        else:
+            tabs = workspace.left_tabs
+            found = [Panel(tabs.tabText(tabs.currentIndex()), tabs.currentWidget(), frame=tabs)]
+        found.append(Panel(self.tr("Video"), self.video_view))
+        if workspace is not None:
+            docks = (workspace.index_dock, workspace.notes_dock, workspace.hold_dock, workspace.indexing_dock)
+            found += [Panel(dock.windowTitle(), dock.widget(), dock) for dock in docks]
+        return found
 
     def _defer_workspace(self) -> None:
         # The first frame is what the user waits for; the panels follow right after it is on screen
@@ -890,6 +970,19 @@ class MainWindow(QMainWindow):
             except Exception:  # closing goes on whatever the store says; the log keeps why
                 log.warning("could not remember whether the lesson was paused", exc_info=True)
         super().closeEvent(event)
+
+
+def _tab_stops(container: QWidget) -> list[QWidget]:
+    """The widgets inside ``container`` that Tab can stop at, in their focus-chain order."""
+    stops: list[QWidget] = []
+    widget = container.nextInFocusChain()
+    for _step in range(_TAB_STOPS_AT_MOST):
+        if widget is None or widget is container:
+            break
+        if container.isAncestorOf(widget) and widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value:
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    return stops
 
 
 def _heading(text: str) -> QLabel:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smrtplayer.ui.common.accessibility import name_controls
 from smrtplayer.ui.common.plain_text import plain_tooltip
 from smrtplayer.ui.common.shortcuts import (
     ACTIONS,
@@ -57,6 +58,11 @@ class ShortcutSheet(QDialog):
         self.table.setHorizontalHeaderLabels(
             ["", self.tr("Action"), self.tr("Keys"), self.tr("In table mode")]
         )
+        self.table.setAccessibleName(self.tr("Actions and their keys"))
+        self.table.setAccessibleDescription(self.tr("Choose an action, then Add key or Remove keys below"))
+        self.table.setHorizontalHeaderLabels(
+            ["", self.tr("Action"), self.tr("Keys"), self.tr("In table mode")]
+        )
         self.table.verticalHeader().hide()
         # A long action name wraps in its row rather than being cut at the column's edge.
         self.table.setWordWrap(True)
@@ -75,6 +81,8 @@ class ShortcutSheet(QDialog):
 
         self.key_edit = QKeySequenceEdit(self)
         self.key_edit.setObjectName("keyEdit")
+        self.key_edit.setAccessibleName(self.tr("New key"))
+        self.key_edit.setAccessibleDescription(self.tr("Press the key (or the pedal) for the chosen action"))
         self.key_edit.setMaximumSequenceLength(1)
         self.key_edit.setEnabled(False)
         self.key_edit.editingFinished.connect(self._key_captured)
@@ -88,6 +96,14 @@ class ShortcutSheet(QDialog):
         reset_all.clicked.connect(self._reset_all)
         close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.accept)
+        for button, description in (
+            (self.add_button, self.tr("Waits for a key (or a pedal) to give the chosen action")),
+            (self.clear_button, self.tr("The chosen action keeps no key")),
+            (self.reset_button, self.tr("The chosen action gets its first keys back")),
+            (reset_all, self.tr("Every action gets its first keys back")),
+            (close, self.tr("Closes this list; the keys are already saved")),
+        ):
+            button.setAccessibleDescription(description)
         self.status = QLabel("")
         self.status.setObjectName("sheetStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -108,6 +124,7 @@ class ShortcutSheet(QDialog):
             self.tr("Pedal held down plays, released pauses (the play / pause keys)")
         )
         self.hold_to_play.setObjectName("holdToPlay")
+        self.hold_to_play.setAccessibleDescription(self.tr("For a pedal used like a dictation machine's"))
         self.hold_to_play.setChecked(bindings.option("pedal_hold_to_play"))
         self.hold_to_play.toggled.connect(lambda on: bindings.set_option("pedal_hold_to_play", on))
         where = QLabel(
@@ -142,6 +159,7 @@ class ShortcutSheet(QDialog):
         self._fill()
         self.table.selectRow(0)
         bindings.changed.connect(self._fill)
+        name_controls(self)
 
     # ------------------------------------------------------------------------------ table
     def _fill(self) -> None:

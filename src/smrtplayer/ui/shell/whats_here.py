@@ -51,6 +51,7 @@ class WhatsHerePanel(QFrame):
         self.lines.setWordWrap(True)
         self.got_it = QPushButton(QCoreApplication.translate("WhatsHerePanel", "Got it"), self)
         self.got_it.setObjectName("whatsHereGotIt")
+        self.got_it.setAccessibleDescription(self.tr("Hides this; Help shows it again"))
         self.got_it.clicked.connect(self.hide)
         bottom = QHBoxLayout()
         bottom.addStretch(1)

@@ -115,6 +115,12 @@ class Workspace(QObject):
         self.left_tabs = QTabWidget()
         self.left_tabs.setObjectName("leftTabs")
         self.left_tabs.setDocumentMode(True)
+        self.left_tabs.setAccessibleName(self.tr("Lessons, library and home"))
+        self.left_tabs.setAccessibleDescription(
+            self.tr(
+                "The open course's lessons, every course, and where you stopped; F6 moves on to the video"
+            )
+        )
         self.left_tabs.addTab(parts.left_panel, self.tr("Lessons"))
         self.left_tabs.addTab(self.library_view, self.tr("Library"))
         self.left_tabs.addTab(self.home_view, self.tr("Home"))
@@ -153,7 +159,12 @@ class Workspace(QObject):
         self.notes_dock = self._dock(self.tr("Notes"), "notesDock", self.notes_panel)
         # The hold panel is taller than a 1280x720 screen leaves the docks: it scrolls instead of
         # making the window taller than the screen.
-        self.hold_dock = self._dock(self.tr("Hold timer"), "holdDock", _scrolling(self.hold_panel))
+        hold_area = _scrolling(self.hold_panel)
+        hold_area.setAccessibleName(self.tr("Hold timer"))
+        hold_area.setAccessibleDescription(
+            self.tr("Holds, their length and cues; treatment plans and table mode")
+        )
+        self.hold_dock = self._dock(self.tr("Hold timer"), "holdDock", hold_area)
         window.tabifyDockWidget(self.index_dock, self.notes_dock)
         window.tabifyDockWidget(self.notes_dock, self.hold_dock)
         self.indexing_panel = IndexingPanel(context)

@@ -81,8 +81,10 @@ class SyncStatusWidget(QWidget):
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.sync_button = QPushButton(self.tr("Sync now"))
+        self.sync_button.setAccessibleDescription(self.tr("Exchanges changes with your other computers now"))
         self.sync_button.clicked.connect(sync.sync_now)
         self.folder_button = QPushButton(self.tr("Sync folder…"))
+        self.folder_button.setAccessibleDescription(self.tr("The shared folder your computers sync through"))
         self.folder_button.clicked.connect(self._choose_folder)
         # Client data stays on this computer unless the user ticks this.
         self.sessions_box = QCheckBox(self.tr("Sessions too"))
