@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QFocusEvent, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QAbstractScrollArea, QPushButton, QTabBar, QToolButton, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QMainWindow, QPushButton, QTabBar, QToolButton, QWidget
 
 RING_PX = 3
 #: Focus that came from the keyboard: the ring shows for these.
@@ -25,7 +25,8 @@ class FocusRing(QWidget):
     def __init__(self, target: QWidget) -> None:
         super().__init__(target)
         self.setObjectName("focusRing")
-        self.target = target
+        # No Python reference to the target: Qt may delete it (a dock's tab bar), and a wrapper kept
+        # past its object lets a later object at the same address lose its own.
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -33,30 +34,32 @@ class FocusRing(QWidget):
         target.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.target:
+        target = self.parentWidget()
+        if target is not None and watched is target:
             kind = event.type()
             if kind == QEvent.Type.FocusIn and isinstance(event, QFocusEvent):
                 self._show_if(event.reason() in KEYBOARD_REASONS)
             elif kind == QEvent.Type.FocusOut:
                 self.hide()
             elif kind == QEvent.Type.Resize and self.isVisible():
-                self.setGeometry(self.target.rect())
+                self.setGeometry(target.rect())
             elif kind == QEvent.Type.MouseButtonPress:
                 self.hide()  # a click takes over: no ring, as on Fusion's own controls
         return False
 
     def _show_if(self, shown: bool) -> None:
-        if not shown:
+        target = self.parentWidget()
+        if not shown or target is None:
             self.hide()
             return
-        self.setGeometry(self.target.rect())
+        self.setGeometry(target.rect())
         self.raise_()
         self.show()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(self.target.palette().color(QPalette.ColorRole.Highlight), RING_PX)
+        pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), RING_PX)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         inset = RING_PX / 2
@@ -71,10 +74,15 @@ def add_focus_rings(root: QWidget) -> None:
     flat tool button shows none, and a default button already wears the highlight it would get."""
     widgets: list[QWidget] = [
         *root.findChildren(QAbstractScrollArea),
-        *root.findChildren(QTabBar),
+        *(bar for bar in root.findChildren(QTabBar) if not isinstance(bar.parentWidget(), QMainWindow)),
         *(button for button in root.findChildren(QToolButton) if button.autoRaise()),
         *(button for button in root.findChildren(QPushButton) if button.isDefault() or button.isFlat()),
     ]
+    for bar in root.findChildren(QTabBar):
+        if isinstance(bar.parentWidget(), QMainWindow):
+            # The side panels' tab bars are the main window's to make and drop as panels move (a ring
+            # laid on one upset it): F6 brings each side panel to the front instead of Tab.
+            bar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     for widget in widgets:
         if widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
             continue
