@@ -115,3 +115,11 @@ def test_a_pedal_held_down_plays_and_released_pauses(context, media, qtbot, tmp_
     with qtbot.waitSignal(playback.playing_changed, timeout=5000) as stopped:
         qtbot.keyRelease(window.video_view, Qt.Key.Key_F8)
     assert stopped.args == [False]
+    # Off again, F8 is a plain play / pause key once more: its release changes nothing.
+    sheet.hold_to_play.setChecked(False)
+    with qtbot.waitSignal(playback.playing_changed, timeout=5000) as toggled:
+        qtbot.keyClick(window.video_view, Qt.Key.Key_F8)
+    assert toggled.args == [True]
+    qtbot.keyRelease(window.video_view, Qt.Key.Key_F8)
+    qtbot.wait(100)
+    assert playback.is_playing()

@@ -61,6 +61,7 @@ from smrtplayer.ui.shell.focus_mode import FocusMode
 from smrtplayer.ui.shell.language_menu import LanguageMenu
 from smrtplayer.ui.shell.layout_memory import lessons_width, save_layout
 from smrtplayer.ui.shell.panel_focus import Panel, PanelFocus
+from smrtplayer.ui.shell.pedal_hold import OPTION as PEDAL_OPTION
 from smrtplayer.ui.shell.pedal_hold import PedalHoldToPlay
 from smrtplayer.ui.shell.shortcut_sheet import ShortcutSheet
 from smrtplayer.ui.shell.theme_menu import ThemeMenu
@@ -222,11 +223,24 @@ class MainWindow(QMainWindow):
         if self.bindings.problem:
             self.show_problem(self.bindings.problem)
         self._pedal = PedalHoldToPlay(self, self.bindings, self.playback)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self._pedal)
+        self._pedal_listening = False
+        self.bindings.changed.connect(self._follow_pedal_option)
+        self._follow_pedal_option()
         name_controls(self)
         self.video_view.setFocus()  # the player's keys first; the lists take arrows once clicked
+
+    def _follow_pedal_option(self) -> None:
+        """The pedal filter hears every event of the application (a Python call each, ~10 % of the GUI
+        thread while a 1080p lesson plays), so it listens only while "hold to play" is on."""
+        wanted = self.bindings.option(PEDAL_OPTION)
+        app = QApplication.instance()
+        if app is None or wanted == self._pedal_listening:
+            return
+        if wanted:
+            app.installEventFilter(self._pedal)
+        else:
+            app.removeEventFilter(self._pedal)
+        self._pedal_listening = wanted
 
     # ------------------------------------------------------------------------------- setup
     def _connect_actions(self) -> None:
