@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import math
 import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from helpers.xvfb import Xvfb
+from helpers.xvfb import Xvfb, run_window_driver
 
 pytestmark = [
     pytest.mark.e2e,
@@ -24,24 +21,14 @@ ARTIFACTS = os.environ.get("SMRTPLAYER_TEST_ARTIFACTS")
 
 
 def run_scaled(scale: float, tmp_path: Path) -> dict[str, Any]:
-    xvfb = Xvfb(round(1366 * scale), round(768 * scale)).start()
     out = Path(ARTIFACTS) / f"scaled-{scale:g}x" if ARTIFACTS else tmp_path / "out"
-    try:
-        completed = subprocess.run(
-            [sys.executable, str(DRIVER), "--data-dir", str(tmp_path / "data"), "--out", str(out)],
-            env={**xvfb.env(), "QT_SCALE_FACTOR": f"{scale:g}", "PYTHONPATH": os.pathsep.join(sys.path)},
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-    finally:
-        xvfb.stop()
-    result_file = out / "result.json"
-    assert result_file.exists(), completed.stdout[-3000:] + completed.stderr[-3000:]
-    result: dict[str, Any] = json.loads(result_file.read_text())
-    assert completed.returncode == 0 and result["ok"], (result, completed.stderr[-3000:])
-    return result
+    return run_window_driver(
+        DRIVER,
+        ["--data-dir", str(tmp_path / "data")],
+        out,
+        screen=(round(1366 * scale), round(768 * scale)),
+        extra_env={"QT_SCALE_FACTOR": f"{scale:g}"},
+    )
 
 
 @pytest.mark.time_limit(180)

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from helpers.xvfb import Xvfb
+from helpers.xvfb import Xvfb, run_window_driver
 
 pytestmark = [
     pytest.mark.e2e,
@@ -25,30 +22,10 @@ ARTIFACTS = os.environ.get("SMRTPLAYER_TEST_ARTIFACTS")
 
 
 def run_on_screen(width: int, height: int, tmp_path: Path) -> dict[str, Any]:
-    xvfb = Xvfb(width, height).start()
     out = Path(ARTIFACTS) / f"screen-{width}x{height}" if ARTIFACTS else tmp_path / "out"
-    # A real window manager: it maximizes as a user's desktop does and keeps frames on screen.
-    manager = subprocess.Popen(
-        ["openbox", "--sm-disable"], env=xvfb.env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    return run_window_driver(
+        DRIVER, ["--data-dir", str(tmp_path / "data")], out, screen=(width, height), window_manager=True
     )
-    try:
-        completed = subprocess.run(
-            [sys.executable, str(DRIVER), "--data-dir", str(tmp_path / "data"), "--out", str(out)],
-            env={**xvfb.env(), "PYTHONPATH": os.pathsep.join(sys.path)},
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-    finally:
-        manager.terminate()
-        manager.wait(timeout=10)
-        xvfb.stop()
-    result_file = out / "result.json"
-    assert result_file.exists(), completed.stdout[-3000:] + completed.stderr[-3000:]
-    result: dict[str, Any] = json.loads(result_file.read_text())
-    assert completed.returncode == 0 and result["ok"], (result, completed.stderr[-3000:])
-    return result
 
 
 def inside(rect: list[int], screen: list[int]) -> bool:

@@ -8,17 +8,14 @@ by Qt's main-window layout as a user sees them; offscreen has one 800×600 scree
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from helpers.xvfb import Xvfb
+from helpers.xvfb import Xvfb, run_window_driver
 
 pytestmark = [
     pytest.mark.e2e,
@@ -57,32 +54,15 @@ STATES = {
 
 
 def walk_on_screen(width: int, height: int, tmp_path: Path, *, language: str = "en") -> dict[str, Any]:
-    xvfb = Xvfb(width, height).start()
     out = Path(ARTIFACTS) / f"fit-{width}x{height}" if ARTIFACTS else tmp_path / "out"
-    manager = subprocess.Popen(
-        ["openbox", "--sm-disable"], env=xvfb.env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    return run_window_driver(
+        DRIVER,
+        ["--data-dir", str(tmp_path / "data"), "--lang", language],
+        out,
+        screen=(width, height),
+        window_manager=True,
+        timeout_s=150,
     )
-    try:
-        completed = subprocess.run(
-            [
-                *(sys.executable, str(DRIVER), "--data-dir", str(tmp_path / "data")),
-                *("--out", str(out), "--lang", language),
-            ],
-            env={**xvfb.env(), "PYTHONPATH": os.pathsep.join(sys.path)},
-            capture_output=True,
-            text=True,
-            timeout=150,
-            check=False,
-        )
-    finally:
-        manager.terminate()
-        manager.wait(timeout=10)
-        xvfb.stop()
-    result_file = out / "result.json"
-    assert result_file.exists(), completed.stdout[-3000:] + completed.stderr[-3000:]
-    result: dict[str, Any] = json.loads(result_file.read_text())
-    assert completed.returncode == 0 and result["ok"], (result.get("error"), completed.stderr[-3000:])
-    return result
 
 
 def findings_of(result: dict[str, Any]) -> list[str]:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from helpers.xvfb import Xvfb
+from helpers.xvfb import Xvfb, run_window_driver
 
 pytestmark = [
     pytest.mark.e2e,
@@ -23,24 +20,8 @@ ARTIFACTS = os.environ.get("SMRTPLAYER_TEST_ARTIFACTS")
 
 
 def run_scenario(name: str, tmp_path: Path) -> dict[str, Any]:
-    xvfb = Xvfb().start()
     out = Path(ARTIFACTS) / name if ARTIFACTS else tmp_path / "out"
-    try:
-        completed = subprocess.run(
-            [sys.executable, str(DRIVER), name, "--data-dir", str(tmp_path / "data"), "--out", str(out)],
-            env=xvfb.env(),
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-    finally:
-        xvfb.stop()
-    result_file = out / "result.json"
-    assert result_file.exists(), completed.stdout[-3000:] + completed.stderr[-3000:]
-    result: dict[str, Any] = json.loads(result_file.read_text())
-    assert completed.returncode == 0 and result["ok"], (result, completed.stderr[-3000:])
-    return result
+    return run_window_driver(DRIVER, [name, "--data-dir", str(tmp_path / "data")], out)
 
 
 @pytest.mark.time_limit(180)

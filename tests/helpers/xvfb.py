@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
@@ -9,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 GRAB_SCRIPT = """
 import sys
@@ -102,3 +104,46 @@ def wait_for(predicate, timeout_s: float = 20.0, interval_s: float = 0.25) -> bo
             return True
         time.sleep(interval_s)
     return False
+
+
+def run_window_driver(
+    driver: Path,
+    arguments: list[str],
+    out: Path,
+    *,
+    screen: tuple[int, int] = (1280, 800),
+    window_manager: bool = False,
+    extra_env: dict[str, str] | None = None,
+    timeout_s: float = 120,
+) -> dict[str, Any]:
+    """Run an end-to-end driver script (the app in its own process) on a fresh X server and return
+    the ``result.json`` it wrote to ``out``; fails the test with the driver's output when it did not
+    finish well. ``window_manager`` adds openbox, which maximizes and keeps frames on screen as a
+    user's desktop does."""
+    xvfb = Xvfb(*screen).start()
+    manager = (
+        subprocess.Popen(
+            ["openbox", "--sm-disable"], env=xvfb.env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        if window_manager
+        else None
+    )
+    try:
+        completed = subprocess.run(
+            [sys.executable, str(driver), *arguments, "--out", str(out)],
+            env={**xvfb.env(), "PYTHONPATH": os.pathsep.join(sys.path), **(extra_env or {})},
+            capture_output=True,
+            text=True,
+            timeout=timeout_s,
+            check=False,
+        )
+    finally:
+        if manager is not None:
+            manager.terminate()
+            manager.wait(timeout=10)
+        xvfb.stop()
+    result_file = out / "result.json"
+    assert result_file.exists(), completed.stdout[-3000:] + completed.stderr[-3000:]
+    result: dict[str, Any] = json.loads(result_file.read_text())
+    assert completed.returncode == 0 and result["ok"], (result.get("error", result), completed.stderr[-3000:])
+    return result
