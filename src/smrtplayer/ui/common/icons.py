@@ -22,6 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import (
     QAction,
+    QColor,
     QFont,
     QFontDatabase,
     QGuiApplication,
@@ -80,21 +81,17 @@ class _GlyphEngine(QIconEngine):
         self._glyph = glyph
         self._palette_of = palette_of
         self._caption = caption
+        # Styles ask for a pixmap at each repaint of a button; the glyph is drawn once per size, mode and
+        # colour (the colour is in the key, so a theme change draws anew).
+        self._pixmaps: dict[tuple[int, int, int, int, int], QPixmap] = {}
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        palette = self._palette_of()
-        group = QPalette.ColorGroup.Disabled if mode == QIcon.Mode.Disabled else QPalette.ColorGroup.Active
-        role = (
-            QPalette.ColorRole.HighlightedText
-            if mode == QIcon.Mode.Selected
-            else QPalette.ColorRole.ButtonText
-        )
         font = QFont(self._family)
         font.setPixelSize(max(1, round(min(rect.width(), rect.height()) * GLYPH_SCALE)))
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setFont(font)
-        painter.setPen(palette.color(group, role))
+        painter.setPen(self._colour(mode))
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), self._glyph)
         if self._caption:
             # Inside a round arrow: "10" in ↺ reads as "back 10 s" without a second icon per step.
@@ -106,12 +103,26 @@ class _GlyphEngine(QIconEngine):
         painter.restore()
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        pixmap = QPixmap(size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
-        painter.end()
-        return pixmap
+        colour = self._colour(mode).rgba()
+        key = (size.width(), size.height(), mode.value, state.value, colour)
+        cached = self._pixmaps.get(key)
+        if cached is None:
+            cached = QPixmap(size)
+            cached.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(cached)
+            self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
+            painter.end()
+            self._pixmaps[key] = cached
+        return cached
+
+    def _colour(self, mode: QIcon.Mode) -> QColor:
+        group = QPalette.ColorGroup.Disabled if mode == QIcon.Mode.Disabled else QPalette.ColorGroup.Active
+        role = (
+            QPalette.ColorRole.HighlightedText
+            if mode == QIcon.Mode.Selected
+            else QPalette.ColorRole.ButtonText
+        )
+        return self._palette_of().color(group, role)
 
     def clone(self) -> QIconEngine:
         return _GlyphEngine(self._family, self._glyph, self._palette_of, self._caption)
