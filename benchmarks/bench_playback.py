@@ -16,7 +16,12 @@ Figures (medians unless named otherwise; nothing here passes or fails):
 * one position save on the GUI thread (resume point + played spans, one SQLite transaction with
   synchronous=FULL), p50/p95.
 
-Both players draw into a real X window under Xvfb when it is installed (smrtplayer: Qt xcb + QPainter;
+Beside them the floor, ``bare_player.py``: the least a PySide6 player does to show its first frame
+(QApplication, a QWidget, QMediaPlayer + QVideoSink, ``QVideoFrame.paint``), and Qt Multimedia decoding
+the 60 s alone, unpainted; so a ratio to mpv can be split into what Python + Qt Multimedia cost by
+themselves and what smrtplayer adds.
+
+All players draw into a real X window under Xvfb when it is installed (smrtplayer: Qt xcb + QPainter;
 mpv: ``--vo=x11``, software scaling); otherwise smrtplayer runs offscreen and mpv uses ``--vo=null``.
 The clip is generated with PyAV (textured, moving, ~8 Mbit/s) and cached in benchmarks/results/media.
 
@@ -260,6 +265,25 @@ def mpv_launch(mpv: str, clip: Path, display_name: str | None) -> float:
         end(process)
 
 
+BARE = Path(__file__).resolve().parent / "bare_player.py"
+
+
+def bare_launch(clip: Path, env: dict[str, str]) -> float:
+    """The floor: a bare PySide6 player (bare_player.py) from launch to its first painted frame."""
+    started = time.time()
+    result = subprocess.run(
+        [sys.executable, str(BARE), "launch", str(clip), str(RESUME_MS)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    for line in result.stdout.splitlines():
+        if line.startswith("FIRST "):
+            return (float(line.split()[1]) - started) * 1000
+    raise RuntimeError(f"the bare player showed no frame: {result.stderr[-2000:]}")
+
+
 # ------------------------------------------------------------------------ child: the real window
 def child(mode: str, data: Path, seconds: float, seeks: int) -> int:
     """Runs inside the measured process: the app's own window, driven from here."""
@@ -424,8 +448,14 @@ def child(mode: str, data: Path, seconds: float, seeks: int) -> int:
 def run_child(
     mode: str, data: Path, env: dict[str, str], seconds: float = 0, seeks: int = 0, measure_play: bool = False
 ) -> dict[str, Any]:
+    command = [sys.executable, __file__, "--child", mode, str(data), str(seconds), str(seeks)]
+    return measure_child(command, env, measure_play)
+
+
+def measure_child(command: list[str], env: dict[str, str], measure_play: bool) -> dict[str, Any]:
+    """Run a child that prints READY then STATS {json}; add its CPU between the two and its peak RSS."""
     process = subprocess.Popen(
-        [sys.executable, __file__, "--child", mode, str(data), str(seconds), str(seeks)],
+        command,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -589,13 +619,15 @@ def main() -> int:
             smrtplayer_launch(data, env, app)  # not counted: writes the bytecode cache, warms the disk cache
             if mpv:
                 mpv_launch(mpv, clip, display_name)
-            ours, theirs = [], []
+            bare_launch(clip, env)
+            ours, theirs, floor = [], [], []
             for _ in range(args.runs):
                 prepare_data_dir(data, clip, marks, RESUME_MS)  # the same resume point each time
                 ours.append(smrtplayer_launch(data, env, app))
+                floor.append(bare_launch(clip, env))
                 if mpv:
                     theirs.append(mpv_launch(mpv, clip, display_name))
-            extra["launch_ms"] = {"smrtplayer": ours, "mpv": theirs}
+            extra["launch_ms"] = {"smrtplayer": ours, "mpv": theirs, "bare_pyside6": floor}
             figures.append(
                 Figure(
                     "launch -> first frame of resumed lesson" + (f" ({args.app})" if args.app else ""),
@@ -603,6 +635,16 @@ def main() -> int:
                     "ms",
                     "mpv --no-audio --start=30" if mpv else None,
                     round(median(theirs)) if theirs else None,
+                )
+            )
+            figures.append(
+                Figure(
+                    "floor: bare PySide6 player, launch -> first frame at 30 s",
+                    round(median(floor)),
+                    "ms",
+                    "mpv --no-audio --start=30" if mpv else None,
+                    round(median(theirs)) if theirs else None,
+                    note="bare_player.py: QApplication + QWidget + QMediaPlayer/QVideoSink, nothing else",
                 )
             )
         if "seek" in parts:
@@ -641,7 +683,9 @@ def main() -> int:
             due = ours["media_ms"] * FPS / 1000
             ours["dropped"] = max(0, round(due - ours["frames_painted"]))
             theirs = mpv_play(mpv, clip, display_name, args.play_seconds) if mpv else {}
-            extra["play"] = {"smrtplayer": ours, "mpv": theirs}
+            decode_only = [sys.executable, str(BARE), "decode", str(clip), str(args.play_seconds)]
+            bare = measure_child(decode_only, env, measure_play=True)
+            extra["play"] = {"smrtplayer": ours, "mpv": theirs, "bare_pyside6": bare}
             label = f"{args.play_seconds:g} s of 1080p30"
             figures += [
                 Figure(
@@ -662,6 +706,21 @@ def main() -> int:
                 Figure(
                     f"{label}: peak RSS",
                     round(ours["peak_rss_mib"]),
+                    "MiB",
+                    "mpv" if theirs else None,
+                    round(theirs["peak_rss_mib"]) if theirs else None,
+                ),
+                Figure(
+                    f"floor: Qt Multimedia decoding alone, {label}: CPU",
+                    round(bare["cpu_percent"], 1),
+                    "% of a core",
+                    "mpv" if theirs else None,
+                    round(theirs["cpu_percent"], 1) if theirs else None,
+                    note=f"bare_player.py decode: {bare['frames_received']} frames received, none painted",
+                ),
+                Figure(
+                    f"floor: Qt Multimedia decoding alone, {label}: peak RSS",
+                    round(bare["peak_rss_mib"]),
                     "MiB",
                     "mpv" if theirs else None,
                     round(theirs["peak_rss_mib"]) if theirs else None,

@@ -2,7 +2,9 @@
 
 Figures: wall time of the whole self-test, the time from giving the file to the player to its first
 decoded frame, and the process's peak RSS; beside them ``mpv --no-audio --vo=null`` decoding the
-same lesson's first frame (if mpv is installed). Medians of --runs runs.
+same lesson's first frame (if mpv is installed), and the floor: ``bare_player.py frame``, the least a
+PySide6 program does to decode that frame (QApplication + QMediaPlayer + QVideoSink). Medians of --runs
+runs.
 """
 
 from __future__ import annotations
@@ -44,6 +46,10 @@ def main() -> int:
             rss.append(result.peak_rss_kb / 1024)
             first_frames.append(playback["first_frame_ms"])
             launch_to_frame.append((playback["first_frame_at"] - result.started_at) * 1000)
+    floor_rss = []
+    for _ in range(args.runs):
+        bare = [sys.executable, str(Path(__file__).resolve().parent / "bare_player.py")]
+        floor_rss.append(run_measured([*bare, "frame", str(DEMO_LESSON)], user_env()).peak_rss_kb / 1024)
     mpv = shutil.which("mpv")
     mpv_walls, mpv_rss = [], []
     if mpv:
@@ -70,6 +76,14 @@ def main() -> int:
             "MiB",
             "mpv" if mpv else None,
             round(median(mpv_rss)) if mpv_rss else None,
+        ),
+        Figure(
+            "floor: bare PySide6 player decoding the first frame, peak RSS",
+            round(median(floor_rss)),
+            "MiB",
+            "mpv" if mpv else None,
+            round(median(mpv_rss)) if mpv_rss else None,
+            note="bare_player.py frame: QApplication + QMediaPlayer + QVideoSink, nothing else",
         ),
     ]
     write_results("startup", figures, {"runs": args.runs})
