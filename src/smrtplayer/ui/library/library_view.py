@@ -150,24 +150,15 @@ class CourseListView(QListView):
 
     # ------------------------------------------------------------------------------- dropping
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_paths(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        take_drop(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if dropped_paths(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        take_drop(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = dropped_paths(event)
+        paths = take_drop(event)
         if paths:
-            event.acceptProposedAction()
             self.dropped.emit(paths)
-        else:
-            event.ignore()
 
 
 class LibraryView(QWidget):
@@ -402,19 +393,25 @@ class LibraryView(QWidget):
 
     # ------------------------------------------------------------------------------- dropping
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_paths(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        take_drop(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = dropped_paths(event)
+        paths = take_drop(event)
         if paths:
-            event.acceptProposedAction()
             self.import_paths(paths)
 
 
-def dropped_paths(event: QDropEvent | QDragEnterEvent) -> list[Path]:
+def take_drop(event: QDropEvent) -> list[Path]:
+    """Accept a drag or drop that carries local files or folders (and return them); refuse any other."""
+    paths = dropped_paths(event)
+    if paths:
+        event.acceptProposedAction()
+    else:
+        event.ignore()
+    return paths
+
+
+def dropped_paths(event: QDropEvent) -> list[Path]:
     data = event.mimeData()
     if not data.hasUrls():
         return []
