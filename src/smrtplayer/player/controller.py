@@ -12,6 +12,7 @@ import logging
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -51,6 +52,16 @@ log = logging.getLogger(__name__)
 DEFAULT_FRAME_MS = 40
 
 _STILL_LOADING = (QMediaPlayer.MediaStatus.NoMedia, QMediaPlayer.MediaStatus.LoadingMedia)
+
+
+@dataclass
+class _Preload:
+    """A lesson's file opened at start-up before the window announced the lesson (``preload``)."""
+
+    url: QUrl
+    start_ms: int
+    frame: QVideoFrame | None = None  # decoded before anyone listened
+    error: tuple[QMediaPlayer.Error, str] | None = None
 
 
 class LessonSource(Protocol):
@@ -110,7 +121,7 @@ class PlaybackController(QObject):
         self._lesson: Lesson | None = None
         self._positions: list[Position] = []
         self._pending_seek_ms: int | None = None
-        self._preloaded: QUrl | None = None
+        self._preload: _Preload | None = None  # a file opened before its lesson was announced
         self._shown = ShownFrame()
         self._failed = False
         self._last_played_ms: int | None = None  # last report while playing, for truncation
@@ -264,13 +275,15 @@ class PlaybackController(QObject):
         self._prefetch_frames()
         self.positions_loaded.emit(list(self._positions))
 
-    def preload(self, lesson: Lesson) -> None:
-        """Start opening ``lesson``'s file now, while the window is still being built.
+    def preload(self, lesson: Lesson, start_ms: int = 0) -> None:
+        """Start opening ``lesson``'s file at ``start_ms`` now, while the window is still being built.
 
-        The backend opens (probes) the file on its own thread, and reports it loaded through the
-        event loop, so nothing plays or seeks before ``open_lesson`` with the same lesson, which then
-        goes on from here instead of opening the file again: the window's construction and the
-        file's opening overlap (~30 ms sooner to the first frame at start).
+        The backend opens (probes) the file on its own thread and reports it loaded through the event
+        loop; given a turn of the loop before the window is built, the seek and the decoding of the
+        resumed frame run on the backend's threads while the widgets are made (paused: nothing plays
+        before ``open_lesson``). ``open_lesson`` with the same lesson and time then goes on from here
+        instead of opening and seeking again, and hands on what arrived before any widget listened:
+        the frame, the duration, the subtitle tracks, an error.
         """
         try:
             path = media_source.local_media_path(lesson.path)
@@ -283,8 +296,12 @@ class PlaybackController(QObject):
         except OSError:
             return  # open_lesson says why
         url = QUrl.fromLocalFile(str(path.resolve()))
+        if self._preload is not None and self._preload.url == url and self._preload.start_ms == start_ms:
+            return  # asked again for the same start (the window plans the start the app planned)
         self._player.setSource(url)
-        self._preloaded = url
+        self._preload = _Preload(url, start_ms)
+        self._pending_seek_ms = start_ms if start_ms > 0 else None
+        self._player.pause()  # paused, not stopped: the frame at the start is decoded once loaded
 
     def _playable(self, lesson: Lesson, path: Path) -> Path:
         """The file to give the backend: the lesson's own, or a DVD title's list of parts."""
@@ -330,7 +347,7 @@ class PlaybackController(QObject):
             return
         if start_ms is None:
             start_ms = self._resume.resume_point(lesson)
-        self._pending_seek_ms = None
+        seek_not_sent, self._pending_seek_ms = self._pending_seek_ms, None
         self._resume.mark_opened(lesson, start_ms)
         try:
             path = self._playable(lesson, path)
@@ -343,7 +360,13 @@ class PlaybackController(QObject):
             self._fail(media_source.title_not_prepared_message(lesson.title, error))
             return
         url = QUrl.fromLocalFile(str(path.resolve()))
-        preloaded, self._preloaded = self._preloaded == url and self._player.source() == url, None
+        preload, self._preload = self._preload, None
+        preloaded = preload is not None and preload.url == url and self._player.source() == url
+        if preloaded and preload is not None and preload.start_ms == start_ms:
+            self._carry_on_from(preload, seek_not_sent)
+            if autoplay and not self._failed:
+                self._player.play()
+            return
         if not preloaded:
             if self._player.source() == url:
                 # The same file again (a search hit or note in the lesson on screen, a retry):
@@ -361,6 +384,25 @@ class PlaybackController(QObject):
             self._player.play()
         else:
             self._player.pause()  # paused, not stopped: the resumed frame is decoded and shown
+
+    def _carry_on_from(self, preload: _Preload, seek_not_sent: int | None) -> None:
+        """The lesson's file was opened (and maybe already sought and decoded) by ``preload``: announce
+        what the window's widgets, built since, have not heard, and seek only if that has not begun."""
+        self._pending_seek_ms = seek_not_sent  # None once the loaded file has been sought
+        if preload.error is not None:
+            self._on_error(*preload.error)
+            return
+        status = self._player.mediaStatus()
+        if status in _STILL_LOADING:
+            return  # the rest arrives as for any lesson
+        self._on_status(status)
+        if self._failed:
+            return
+        self._subtitles.on_tracks()  # read again: ``_subtitles.load`` forgot the video's own tracks
+        if self.duration_ms() > 0:
+            self.duration_changed.emit(self.duration_ms())
+        if preload.frame is not None:
+            self._on_video_frame(preload.frame)
 
     def retry(self) -> None:
         if self._lesson is not None:
@@ -649,6 +691,9 @@ class PlaybackController(QObject):
     def _on_video_frame(self, frame: QVideoFrame) -> None:
         if not owns_engine(self) or not frame.isValid():
             return  # queued from the render thread before this controller let go of the engine
+        if self._lesson is None and self._preload is not None:
+            self._preload.frame = frame  # no widget listens yet: open_lesson hands it on
+            return
         self._shown.show(frame, self.position_ms())
         self.frame_ready.emit(frame)
         if self._frames_after_first_frame:
@@ -710,7 +755,9 @@ class PlaybackController(QObject):
         elif status == QMediaPlayer.MediaStatus.EndOfMedia:
             self._on_end_of_media()
         elif status == QMediaPlayer.MediaStatus.InvalidMedia and not self._failed:
-            self._fail(media_source.not_playable_message(self._lesson.title if self._lesson else "This file"))
+            if self._lesson is None:
+                return  # refused while preloading: said once the lesson is announced (``_carry_on_from``)
+            self._fail(media_source.not_playable_message(self._lesson.title))
 
     def _on_end_of_media(self) -> None:
         duration = self.duration_ms()
@@ -734,6 +781,9 @@ class PlaybackController(QObject):
     @Slot(QMediaPlayer.Error, str)
     def _on_error(self, error: QMediaPlayer.Error, detail: str) -> None:
         if error == QMediaPlayer.Error.NoError:
+            return
+        if self._lesson is None and self._preload is not None:
+            self._preload.error = (error, detail)  # said once the lesson is announced
             return
         title = self._lesson.title if self._lesson else "This lesson"
         self._fail(media_source.error_message(title, error, detail))

@@ -64,7 +64,7 @@ def _start_window(context, qtbot):  # type: ignore[no-untyped-def]
     return window
 
 
-@pytest.mark.parametrize("loaded_before_start", [False, True], ids=["still-loading", "loaded-already"])
+@pytest.mark.parametrize("loaded_before_start", [False, True], ids=["at-once", "loaded-already"])
 def test_the_start_window_opens_the_file_early_and_still_resumes_where_it_stopped(  # type: ignore[no-untyped-def]
     app_paths, media, qtbot, tmp_path, loaded_before_start: bool
 ) -> None:
@@ -81,7 +81,7 @@ def test_the_start_window_opens_the_file_early_and_still_resumes_where_it_stoppe
         window = _start_window(second, qtbot)
         playback = second.playback
         assert playback.lesson is None, "nothing is announced before start()"
-        assert playback.is_loading(), "the file is already opening"
+        assert playback._player.source().fileName() == Path(lessons[0].path).name, "the file is opened"
         if loaded_before_start:
             qtbot.waitUntil(lambda: not playback.is_loading(), timeout=10000)
         window.start(autoplay=False)
@@ -90,6 +90,87 @@ def test_the_start_window_opens_the_file_early_and_still_resumes_where_it_stoppe
         assert 2240 <= playback.frame_start_ms() <= 2600, "the resumed frame (25 fps), not the first one"
         assert window.lesson_title.text().endswith("Four")
         assert not playback.is_playing()
+    finally:
+        second.close()
+
+
+def _decoded_before_the_window(context, qtbot):  # type: ignore[no-untyped-def]
+    """As the app starts: the last lesson's file opened, sought and decoded before any widget exists."""
+    from smrtplayer.ui.shell.app import _start_opening_the_last_lesson
+    from smrtplayer.ui.shell.main_window import hear_the_backend
+
+    _start_opening_the_last_lesson(context)
+    preload = context.playback._preload
+    assert preload is not None, "the file opens before the window is built"
+
+    def heard() -> bool:
+        hear_the_backend()  # as the window's construction does between its steps
+        return preload.frame is not None or preload.error is not None
+
+    qtbot.waitUntil(heard, timeout=10000)
+    assert context.playback.lesson is None, "nothing is announced before the window starts"
+    return preload
+
+
+@pytest.mark.parametrize("autoplay", [False, True], ids=["paused", "playing"])
+def test_a_frame_decoded_before_the_window_exists_is_shown_with_all_the_lesson_told(  # type: ignore[no-untyped-def]
+    app_paths, media, qtbot, tmp_path, autoplay: bool
+) -> None:
+    """The resumed frame, the length and the subtitle tracks the backend reported before any widget
+    listened reach the window when it starts the lesson: the frame is not decoded a second time."""
+    first = AppContext.open(app_paths)
+    clip = media.clip(seconds=4.0, size=(96, 54), fps=25)
+    lessons = add_course(first, tmp_path / "course", [("Four", clip)], uid="resume")
+    subtitles = Path(lessons[0].path).with_suffix(".srt")
+    subtitles.write_text("1\n00:00:00,000 --> 00:00:04,000\nSlow breath out\n")
+    first.playback.open_lesson(lessons[0], autoplay=False, start_ms=0)
+    first.playback.seek(2300)
+    first.close()
+
+    second = AppContext.open(app_paths)
+    try:
+        playback = second.playback
+        preload = _decoded_before_the_window(second, qtbot)
+        assert preload.frame is not None and 2240 <= preload.frame.startTime() // 1000 <= 2600
+        window = _start_window(second, qtbot)
+        with qtbot.waitSignal(window.video_view.first_frame_painted, timeout=10000):
+            window.start(autoplay=autoplay)
+        assert playback.frames_shown >= 1
+        assert 2240 <= playback.frame_start_ms() <= 2600, "the resumed frame is on screen"
+        assert window.transport.seek_bar._duration == pytest.approx(4000, abs=100), "the length is known"
+        assert window.transport.total_label.text() == "0:04"
+        assert window.actions_by_id["subtitles"].isEnabled(), "the subtitle file is offered"
+        if autoplay:
+            qtbot.waitUntil(lambda: playback.position_ms() > 2700, timeout=5000)
+            assert playback.is_playing()
+        else:
+            qtbot.wait(200)
+            assert not playback.is_playing() and 2240 <= playback.position_ms() <= 2600
+    finally:
+        second.close()
+
+
+@pytest.mark.qt_log_ignore("Could not open media")  # the expected complaint about the broken file
+def test_a_file_refused_before_the_window_exists_is_still_said_in_the_window(  # type: ignore[no-untyped-def]
+    app_paths, media, qtbot, tmp_path
+) -> None:
+    """A lesson whose file went bad since the last run: the backend refuses it while the window is
+    being built, and the window says so once it starts, as for any lesson that will not play."""
+    first = AppContext.open(app_paths)
+    lessons = _course(first, media, tmp_path)
+    first.playback.open_lesson(lessons[0], autoplay=False, start_ms=0)
+    first.playback.seek(2300)
+    first.close()
+    Path(lessons[0].path).write_bytes(b"not a video at all " * 200)
+
+    second = AppContext.open(app_paths)
+    try:
+        _decoded_before_the_window(second, qtbot)
+        window = _start_window(second, qtbot)
+        window.start(autoplay=True)
+        qtbot.waitUntil(lambda: bool(window.video_view.message()), timeout=5000)
+        assert "“Four” cannot be played" in window.video_view.message(), "named, as any lesson that fails"
+        assert second.playback.has_failed() and not second.playback.is_playing()
     finally:
         second.close()
 

@@ -88,13 +88,11 @@ def run_gui(
 
     from smrtplayer import APP_ID, APP_NAME, __version__
     from smrtplayer.app.context import AppContext
-    from smrtplayer.ui.shell.app_icon import app_icon
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     QApplication.setDesktopFileName(APP_ID)  # static: instance() is typed as a QCoreApplication
-    QApplication.setWindowIcon(app_icon())
 
     from smrtplayer.ui.common.i18n import install_translations, resolve_locale
 
@@ -118,8 +116,12 @@ def run_gui(
         )
         return 75  # EX_TEMPFAIL
     try:
-        context = AppContext.open(paths, check_availability=False)  # the window checks after the first frame
+        # The course folders' presence and the day's backup: the window sees to them after the first frame.
+        context = AppContext.open(paths, check_availability=False, daily_backup=False)
     except SmrtError as error:
+        from smrtplayer.ui.shell.app_icon import app_icon
+
+        QApplication.setWindowIcon(app_icon())
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             QCoreApplication.translate("Startup", "smrtplayer cannot start"),
@@ -137,12 +139,17 @@ def run_gui(
 
         context.settings.set(SYNC_FOLDER, str(sync_folder))  # remembered: the next start syncs there too
     _start_opening_the_last_lesson(context)
+    from smrtplayer.ui.shell.app_icon import app_icon
+
+    QApplication.setWindowIcon(app_icon())  # for the window, which is not built yet
     from smrtplayer.ui.common.theme import theme_manager
 
     theme_manager(context.settings)  # before the window is built: its widgets start in the right colours
-    # The window's modules load, and the window is built, while the backend opens the file.
-    from smrtplayer.ui.shell.main_window import MainWindow
+    # The window's modules load, and the window is built, while the backend opens the file; what the
+    # backend reports meanwhile is heard between the steps (see ``hear_the_backend``).
+    from smrtplayer.ui.shell.main_window import MainWindow, hear_the_backend
 
+    hear_the_backend()
     window = MainWindow(context, panels_after_first_frame=True)
     window.show()
     window.start(autoplay=autoplay)
@@ -164,12 +171,12 @@ def _start_opening_the_last_lesson(context: AppContext) -> None:
     playback = context.playback
     target = playback.continue_target()
     if target is not None:
-        playback.preload(target[0])
+        playback.preload(*target)
         return
     for course in context.library.courses():  # a first run: the demo's first lesson
         lessons = context.library.lessons(course.id)
         if lessons:
-            playback.preload(lessons[0])
+            playback.preload(lessons[0], 0)
             return
 
 

@@ -81,6 +81,18 @@ _TAB_STOPS_AT_MOST = 500
 _LIST_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Return}
 
 
+def hear_the_backend() -> None:
+    """Deliver what the media backend has reported so far, while the window is still being built.
+
+    At start-up the lesson's file opens on the backend's threads; it reports "loaded" through a queued
+    call, which the event loop would deliver only once the whole window is built and shown. Heard
+    between the steps of building, the player seeks to the resume point at once and that frame is
+    decoded while the rest of the window is made. Only queued calls are delivered: no input, paint,
+    layout or timer event reaches a half-built widget.
+    """
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
+
+
 class _ListKeys(QObject):
     """Lets a focused list use the arrow keys to move, instead of the player's shortcuts."""
 
@@ -166,6 +178,8 @@ class MainWindow(QMainWindow):
             self.tr("The lesson's picture; the player's keys work here (Space plays, ? lists them)")
         )
         self._video_focus_ring = FocusRing(self.video_view)
+        if panels_after_first_frame:
+            hear_the_backend()
         self.transport = TransportBar(context, self.actions_by_id)
 
         self.error_area = QLabel("")
@@ -204,6 +218,8 @@ class MainWindow(QMainWindow):
         self.panel_focus = PanelFocus(self, self.panels)
         self._connect_actions()
         self.feedback = ActionFeedback(self.playback, self.video_view, self.actions_by_id, self)
+        if panels_after_first_frame:
+            hear_the_backend()
         self._build_menus()
         self._connect_playback()
         context.library.courses_changed.connect(self.reload_courses)
@@ -228,6 +244,8 @@ class MainWindow(QMainWindow):
         self._follow_pedal_option()
         name_controls(self)
         self.video_view.setFocus()  # the player's keys first; the lists take arrows once clicked
+        if panels_after_first_frame:
+            hear_the_backend()
 
     def _follow_pedal_option(self) -> None:
         """The pedal filter hears every event of the application (a Python call each, ~10 % of the GUI
@@ -411,7 +429,7 @@ class MainWindow(QMainWindow):
         # then carries on with it.
         self._planned_start = self._start_point()
         if self._planned_start is not None:
-            self.playback.preload(self._planned_start[0])
+            self.playback.preload(*self._planned_start)
 
     def start(self, *, autoplay: bool) -> None:
         """Open the lesson to continue with (see ``_start_point``), ready to play or playing.
@@ -715,6 +733,8 @@ class MainWindow(QMainWindow):
         return current is not None and current.id == lesson.id and self.playback.frame_start_ms() >= 0
 
     def _update_continue(self) -> None:
+        if self.context.closed:
+            return  # a deferred update after the data was closed (the app is ending)
         target = self.playback.continue_target()
         if target is None:
             self._continue_target = None

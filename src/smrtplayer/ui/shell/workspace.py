@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from smrtplayer.ui.player.video_view import VideoView
 
 BACKUP_CHECK_MS = 60 * 60 * 1000  # the daily backup is taken at most once a day; look hourly
-FIRST_BACKUP_DELAY_MS = 2 * 60 * 1000  # not during start-up, when the user wants the video
+FIRST_BACKUP_DELAY_MS = 10 * 1000  # the day's first backup: the start leaves it out (it delays the video)
 
 
 #: The hold badge's colours: running, the last seconds, done (counting overtime), paused.
