@@ -14,13 +14,25 @@ import pytest
 from smrtplayer.common.errors import DatabaseCorrupt, MigrationFailed, SchemaTooNew
 from smrtplayer.models.settings import BUILTIN_STAMPS, VOLUME, WORKING_SIDE
 from smrtplayer.store import migrations
-from smrtplayer.store.db import APPLICATION_ID, Store
+from smrtplayer.store.db import APPLICATION_ID, EarlyCheck, Store
 from smrtplayer.store.resume import ProgressRepository
 from smrtplayer.store.settings import SettingsRepository
 
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(params=[False, True], ids=["checked-at-open", "checked-early"])
+def open_store(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """``Store.open``, checking the file itself or taking up the check the window's start begins on a
+    thread while Qt loads (``EarlyCheck``): either way the same file is refused or opened."""
+
+    def opener(path: Path, **kwargs: object) -> Store:
+        early = EarlyCheck(path) if request.param else None
+        return Store.open(path, early_check=early, **kwargs)  # type: ignore[arg-type]
+
+    return opener
 
 
 def test_new_database_has_durable_settings_and_current_schema(tmp_path: Path) -> None:
@@ -39,12 +51,12 @@ def test_new_database_has_durable_settings_and_current_schema(tmp_path: Path) ->
         store.close()
 
 
-def test_reopening_applies_nothing_and_keeps_rows(tmp_path: Path) -> None:
+def test_reopening_applies_nothing_and_keeps_rows(tmp_path: Path, open_store) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "db.sqlite3"
     store = Store.open(path)
     SettingsRepository(store).set(VOLUME, 0.4)
     store.close()
-    store = Store.open(path, backups_dir=tmp_path / "backups")
+    store = open_store(path, backups_dir=tmp_path / "backups")
     try:
         assert SettingsRepository(store).get(VOLUME) == 0.4
         assert not (tmp_path / "backups").exists(), "no upgrade, so no backup"
@@ -52,7 +64,7 @@ def test_reopening_applies_nothing_and_keeps_rows(tmp_path: Path) -> None:
         store.close()
 
 
-def test_newer_schema_is_refused_and_file_left_untouched(tmp_path: Path) -> None:
+def test_newer_schema_is_refused_and_file_left_untouched(tmp_path: Path, open_store) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "db.sqlite3"
     Store.open(path).close()
     conn = sqlite3.connect(path)
@@ -61,20 +73,20 @@ def test_newer_schema_is_refused_and_file_left_untouched(tmp_path: Path) -> None
     conn.close()
     before = _digest(path)
     with pytest.raises(SchemaTooNew, match="newer smrtplayer"):
-        Store.open(path)
+        open_store(path)
     assert _digest(path) == before
 
 
-def test_corrupt_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
+def test_corrupt_file_is_refused_and_left_untouched(tmp_path: Path, open_store) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "db.sqlite3"
     path.write_bytes(b"this is not a database at all" * 100)
     before = _digest(path)
     with pytest.raises(DatabaseCorrupt, match="left untouched"):
-        Store.open(path)
+        open_store(path)
     assert _digest(path) == before
 
 
-def test_damaged_pages_fail_quick_check_and_are_left_untouched(tmp_path: Path) -> None:
+def test_damaged_pages_fail_quick_check_and_are_left_untouched(tmp_path: Path, open_store) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "db.sqlite3"
     store = Store.open(path)
     repo = SettingsRepository(store)
@@ -88,18 +100,29 @@ def test_damaged_pages_fail_quick_check_and_are_left_untouched(tmp_path: Path) -
     path.write_bytes(bytes(data))
     before = _digest(path)
     with pytest.raises(DatabaseCorrupt):
-        Store.open(path)
+        open_store(path)
     assert _digest(path) == before
 
 
-def test_foreign_database_is_refused(tmp_path: Path) -> None:
+def test_foreign_database_is_refused(tmp_path: Path, open_store) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "other.sqlite3"
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
     conn.commit()
     conn.close()
     with pytest.raises(DatabaseCorrupt, match="another program"):
-        Store.open(path)
+        open_store(path)
+
+
+def test_an_early_check_of_another_file_is_not_taken_for_this_one(tmp_path: Path) -> None:
+    other = tmp_path / "other.sqlite3"
+    other.write_bytes(b"this is not a database at all" * 100)
+    path = tmp_path / "db.sqlite3"
+    Store.open(path).close()
+    store = Store.open(path, early_check=EarlyCheck(other))
+    store.close()
+    with pytest.raises(DatabaseCorrupt):
+        Store.open(other, early_check=EarlyCheck(path))
 
 
 def test_upgrade_backs_up_first_and_failure_leaves_old_version(

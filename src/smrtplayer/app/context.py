@@ -20,7 +20,7 @@ from smrtplayer.library.service import LibraryService
 from smrtplayer.models.backups import RecoveryReport
 from smrtplayer.store.backups import BackupService, discard_snapshot, snapshot
 from smrtplayer.store.courses import CourseRepository
-from smrtplayer.store.db import Store
+from smrtplayer.store.db import EarlyCheck, Store
 from smrtplayer.store.playback_state import PlaybackStateRepository
 from smrtplayer.store.resume import ProgressRepository
 from smrtplayer.store.settings import SettingsRepository
@@ -77,13 +77,19 @@ class AppContext:
 
     @classmethod
     def open(
-        cls, paths: AppPaths, *, check_availability: bool = True, daily_backup: bool = True
+        cls,
+        paths: AppPaths,
+        *,
+        check_availability: bool = True,
+        daily_backup: bool = True,
+        early_check: EarlyCheck | None = None,
     ) -> AppContext:
         """Open the data folder. ``check_availability=False`` leaves looking for moved or deleted
         course folders to the caller (the window does it once the first frame is on screen: it is
         a ``stat`` per lesson in the worst case, ~300 ms for 20,000 lessons). ``daily_backup=False``
         leaves the day's backup to the caller too (the window takes it shortly after the first frame:
-        a copy and a full check of the copy, ~75 ms for an 18 MB database)."""
+        a copy and a full check of the copy, ~75 ms for an 18 MB database). ``early_check``: the
+        database's check, started while Qt loaded (``EarlyCheck``)."""
         try:
             paths.ensure()
         except DataDirError as error:
@@ -93,7 +99,7 @@ class AppContext:
         recovery: RecoveryReport | None = None
         BackupService.remove_interrupted(paths.backups)  # copies cut short by a crash
         try:
-            store = Store.open(paths.database, backups_dir=paths.backups)
+            store = Store.open(paths.database, backups_dir=paths.backups, early_check=early_check)
         except DatabaseCorrupt as error:
             # Keep the damaged file aside, restore the newest good backup, tell the user (or re-raise).
             recovery = BackupService.recover_damaged(paths.database, paths.backups, error)
@@ -106,6 +112,12 @@ class AppContext:
         if daily_backup:
             context.backups.daily()
         return context
+
+    @staticmethod
+    def check_early(paths: AppPaths) -> EarlyCheck | None:
+        """Begin the database's check on a thread of its own, for ``open`` to take up (the window's
+        start runs it while Qt loads; see ``EarlyCheck``)."""
+        return EarlyCheck(paths.database) if paths.database.is_file() else None
 
     @classmethod
     def _open_read_only(cls, paths: AppPaths, error: DataDirError) -> AppContext:

@@ -13,6 +13,7 @@ import logging
 import os
 import shutil
 import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from functools import cached_property
@@ -48,6 +49,34 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
+class EarlyCheck:
+    """The read-only look at an existing database that ``Store.open`` starts with (its schema version
+    and ``PRAGMA quick_check``, which reads every page), begun early on a thread of its own.
+
+    SQLite releases the GIL while it reads and checks, so the window's start runs it while Qt loads;
+    ``Store.open`` then takes its answer (or its error) as if it had looked itself. Nothing is written.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._version = 0
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="database-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._version = _inspect_existing(self.path) if _has_content(self.path) else 0
+        except BaseException as error:  # raised again on the opening thread, where it is handled
+            self._error = error
+
+    def version(self) -> int:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._version
+
+
 class Store:
     """The single owner of the application's SQLite connection.
 
@@ -73,11 +102,14 @@ class Store:
 
     # ----------------------------------------------------------------------------------- opening
     @classmethod
-    def open(cls, path: Path, *, backups_dir: Path | None = None) -> Store:
+    def open(
+        cls, path: Path, *, backups_dir: Path | None = None, early_check: EarlyCheck | None = None
+    ) -> Store:
         """Check, open and migrate the database at ``path``.
 
         A database that is damaged, foreign or from a newer smrtplayer is refused before anything is
         written to it. Before a schema upgrade the file is backed up with SQLite's backup API.
+        ``early_check``: the same check of this file, already under way (see ``EarlyCheck``).
         """
         path = Path(path)
         if backups_dir is not None and _emptied(path, backups_dir):
@@ -87,7 +119,10 @@ class Store:
                 "it was cut short (a crash, a full disk or a sync tool). It was left untouched. "
                 "Restore a backup, or move the file aside to start afresh."
             )
-        existing_version = _inspect_existing(path) if _has_content(path) else 0
+        if early_check is not None and early_check.path == path:
+            existing_version = early_check.version()
+        else:
+            existing_version = _inspect_existing(path) if _has_content(path) else 0
         make_private(path, create=True)  # before SQLite makes the -wal and -shm, which copy its mode
         try:
             conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)

@@ -82,12 +82,14 @@ def run_gui(
     check_display()
     check_system_libraries(window=True)
     paths.ensure()
+    from smrtplayer.app.context import AppContext
+
+    early_check = AppContext.check_early(paths)  # runs while Qt loads
 
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from smrtplayer import APP_ID, APP_NAME, __version__
-    from smrtplayer.app.context import AppContext
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
     app.setApplicationName(APP_NAME)
@@ -117,7 +119,9 @@ def run_gui(
         return 75  # EX_TEMPFAIL
     try:
         # The course folders' presence and the day's backup: the window sees to them after the first frame.
-        context = AppContext.open(paths, check_availability=False, daily_backup=False)
+        context = AppContext.open(
+            paths, check_availability=False, daily_backup=False, early_check=early_check
+        )
     except SmrtError as error:
         from smrtplayer.ui.shell.app_icon import app_icon
 
