@@ -42,8 +42,6 @@ from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.models.library import Lesson, RelinkReport
 from smrtplayer.models.settings import AUTOPLAY_NEXT_S, PAUSED_AT_QUIT, SUBTITLE_SCALE
-from smrtplayer.player.abloop import ABLoop
-from smrtplayer.player.capture import save_capture
 from smrtplayer.player.media_source import advises_checking_files
 from smrtplayer.player.resume import at_the_end
 from smrtplayer.ui.common.accessibility import name_controls
@@ -63,10 +61,10 @@ from smrtplayer.ui.shell.layout_memory import lessons_width, save_layout
 from smrtplayer.ui.shell.panel_focus import Panel, PanelFocus
 from smrtplayer.ui.shell.pedal_hold import OPTION as PEDAL_OPTION
 from smrtplayer.ui.shell.pedal_hold import PedalHoldToPlay
-from smrtplayer.ui.shell.shortcut_sheet import ShortcutSheet
 from smrtplayer.ui.shell.theme_menu import ThemeMenu
 
 if TYPE_CHECKING:
+    from smrtplayer.player.abloop import ABLoop
     from smrtplayer.ui.shell.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -943,6 +941,8 @@ class MainWindow(QMainWindow):
 
     def capture_frame(self) -> None:
         """Save the frame as the viewer sees it (mirrored if it is) and put it on the clipboard."""
+        from smrtplayer.player.capture import save_capture  # loaded on first use, not at start
+
         lesson = self.playback.lesson
         image = self.video_view.displayed_image()
         try:
@@ -974,6 +974,8 @@ class MainWindow(QMainWindow):
         save_layout(self, self.splitter, self.context.settings)
 
     def show_shortcuts(self) -> None:
+        from smrtplayer.ui.shell.shortcut_sheet import ShortcutSheet  # loaded on first use, not at start
+
         sheet = ShortcutSheet(self.bindings, self)
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sheet.open()

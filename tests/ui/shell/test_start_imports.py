@@ -1,0 +1,43 @@
+"""What the start loads before the first frame: the window's own modules, not the panels and services
+that come after it (each module is Python work on the one thread the first frame waits for)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+#: built or used only once the first frame is on screen (or when the user asks for them)
+AFTER_THE_FIRST_FRAME = (
+    "smrtplayer.ui.shell.workspace",
+    "smrtplayer.ui.shell.shortcut_sheet",
+    "smrtplayer.ui.shell.about_box",
+    "smrtplayer.ui.library.library_view",
+    "smrtplayer.ui.index.index_panel",
+    "smrtplayer.ui.notes.notes_panel",
+    "smrtplayer.ui.holds.hold_panel",
+    "smrtplayer.player.capture",
+    "smrtplayer.index.service",
+    "smrtplayer.notes.service",
+    "smrtplayer.holds.service",
+    "smrtplayer.sync.service",
+    "smrtplayer.app.integrity",
+    "sqlite_utils",
+    "msgspec",
+)
+
+
+def test_the_start_path_leaves_the_panels_and_services_for_after_the_first_frame() -> None:
+    # A fresh interpreter: this test process has imported everything already.
+    probe = (
+        "import json, sys\n"
+        "import smrtplayer.__main__, smrtplayer.ui.shell.app, smrtplayer.ui.shell.main_window\n"
+        "import smrtplayer.player.controller\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    )
+    loaded = set(json.loads(completed.stdout))
+    assert "smrtplayer.ui.shell.main_window" in loaded, "the probe imports what the start imports"
+    assert not loaded & set(AFTER_THE_FIRST_FRAME), sorted(loaded & set(AFTER_THE_FIRST_FRAME))
