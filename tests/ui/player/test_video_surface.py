@@ -3,6 +3,7 @@ own conversion: colours, mirroring, a repaint without a new conversion, and Qt's
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage
@@ -125,3 +126,43 @@ def test_a_played_frame_matches_qts_picture_and_mirrors_exactly(context, media, 
     assert all(
         mirrored.pixel(x, row) == flipped.pixel(x, row) for row in below_badges for x in range(target.width())
     ), "the mirrored picture is the plain one flipped, pixel for pixel"
+
+
+def _detailed_frame(size: QSize) -> QVideoFrame:
+    """A 4:2:0 frame full of fine detail (blocks of random brightness over a ramp), where a scaler that
+    skips source pixels shows it at once."""
+    rng = np.random.default_rng(3)
+    width, height = size.width(), size.height()
+    blocks = rng.integers(16, 235, size=(height // 4, width // 4), dtype=np.uint8)
+    luma = np.repeat(np.repeat(blocks, 4, axis=0), 4, axis=1)
+    chroma_blocks = [rng.integers(64, 192, size=(height // 8, width // 8), dtype=np.uint8) for _ in range(2)]
+    chroma = [np.repeat(np.repeat(plane, 4, axis=0), 4, axis=1) for plane in chroma_blocks]
+    frame = QVideoFrame(QVideoFrameFormat(size, Format.Format_YUV420P))
+    assert frame.map(QVideoFrame.MapMode.WriteOnly)
+    for plane, pixels in enumerate([luma, *chroma]):
+        stride = frame.bytesPerLine(plane)
+        rows = np.frombuffer(frame.bits(plane), dtype=np.uint8)[: stride * pixels.shape[0]]
+        rows.reshape(pixels.shape[0], stride)[:, : pixels.shape[1]] = pixels
+    frame.unmap()
+    return frame
+
+
+def _rgb(image: QImage, width: int, height: int) -> np.ndarray:
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    rows = np.frombuffer(image.constBits(), dtype=np.uint8).reshape(image.height(), image.bytesPerLine())
+    return rows[:height, : width * 4].reshape(height, width, 4)[:, :, :3].astype(np.float64)
+
+
+def test_a_detailed_frame_scaled_down_keeps_the_picture_of_a_smooth_downscale() -> None:
+    """The scaler averages what it drops: a 1080p frame of fine detail drawn at a window's size is the
+    picture Qt's smooth scaling makes of it (measured: 23.5 dB; a point or fast-bilinear scaler, 14-17 dB)."""
+    frame = _detailed_frame(QSize(1920, 1080))
+    width, height = 836, 470
+    scaled = FrameScaler().scale(frame, width, height)
+    assert scaled is not None
+    reference = frame.toImage().scaled(
+        width, height, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
+    error = np.mean((_rgb(scaled, width, height) - _rgb(reference, width, height)) ** 2)
+    psnr = 10 * np.log10(255**2 / error)
+    assert psnr >= 21.0, f"{psnr:.1f} dB from a smooth downscale"
