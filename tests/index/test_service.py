@@ -280,3 +280,29 @@ def test_working_side_follows_the_playhead_and_is_remembered(context: AppContext
     assert again.working_side == "L"
     again.set_working_side("nonsense")
     assert again.working_side == ""
+
+
+def test_the_playhead_inside_one_position_reads_no_setting(context: AppContext) -> None:
+    """The player reports the time 20 times a second: the working side is read again only when the
+    playhead enters another position (or the side is set), and the mirror still follows."""
+    reads: list[str] = []
+    settings = context.settings
+
+    class CountingSettings:
+        def get(self, setting):  # type: ignore[no-untyped-def]
+            reads.append(setting.name)
+            return settings.get(setting)
+
+        def set(self, setting, value) -> None:  # type: ignore[no-untyped-def]
+            settings.set(setting, value)
+
+    index = IndexService(context.store, context.courses, CountingSettings(), context.index.taxonomy)  # type: ignore[arg-type]
+    index.track_lesson(_lesson(context, "Gluteus medius"))  # 0-3 s right side, 3-6 s left side
+    index.set_working_side("L")
+    index.track_playhead(100)
+    reads.clear()
+    for ms in range(150, 2950, 50):
+        index.track_playhead(ms)
+    assert reads == [] and index.mirror.mirrored is True
+    index.track_playhead(3000)  # into the left-side demonstration
+    assert reads and index.mirror.mirrored is False

@@ -169,6 +169,8 @@ class IndexService(QObject):
         self._lesson_positions: list[Position] = []
         self._playhead_ms = 0
         self._mirror = MirrorState()
+        # the position the mirror was last worked out for
+        self._mirror_position: Position | None = None
 
     @property
     def taxonomy(self) -> Taxonomy:
@@ -738,9 +740,12 @@ class IndexService(QObject):
 
     @Slot(int)
     def track_playhead(self, position_ms: int) -> None:
-        """Connect to ``PlaybackController.position_changed``: cheap, a scan of one lesson's positions."""
+        """Connect to ``PlaybackController.position_changed``: cheap, a scan of one lesson's positions;
+        the mirror is worked out again (a read of the working side) only when the playhead enters
+        another position, not 20 times a second. A new working side or new positions redo it."""
         self._playhead_ms = int(position_ms)
-        self._update_mirror()
+        if self.current_position() != self._mirror_position:
+            self._update_mirror()
 
     def _reload_lesson_positions(self) -> None:
         lesson = self._lesson
@@ -748,7 +753,8 @@ class IndexService(QObject):
         self._update_mirror()
 
     def _update_mirror(self) -> None:
-        state = mirror_state(self.current_position(), self.working_side)
+        self._mirror_position = self.current_position()
+        state = mirror_state(self._mirror_position, self.working_side)
         if state != self._mirror:
             changed_look = (state.mirrored, state.badge) != (self._mirror.mirrored, self._mirror.badge)
             self._mirror = state

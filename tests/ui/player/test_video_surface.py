@@ -166,3 +166,20 @@ def test_a_detailed_frame_scaled_down_keeps_the_picture_of_a_smooth_downscale() 
     error = np.mean((_rgb(scaled, width, height) - _rgb(reference, width, height)) ** 2)
     psnr = 10 * np.log10(255**2 / error)
     assert psnr >= 21.0, f"{psnr:.1f} dB from a smooth downscale"
+
+
+def test_the_bars_beside_a_frame_are_black_and_the_frame_fills_its_rect(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = VideoView()
+    qtbot.addWidget(view)
+    view.resize(320, 300)  # a 16:9 picture leaves bars above and below
+    view.show_frame(_frame(Format.Format_YUV420P, GREEN, QSize(64, 36)))
+    shot = view.grab().toImage()
+    target = view.video_rect()
+    assert target.top() > 0 and target.bottom() < 299
+    assert _close(shot.pixelColor(160, target.top() // 2), (0, 0, 0), 0)
+    assert _close(shot.pixelColor(160, (target.bottom() + 300) // 2), (0, 0, 0), 0)
+    for y in (target.top(), target.center().y(), target.bottom()):
+        assert _close(shot.pixelColor(160, y), (0, 255, 0)), (y, shot.pixelColor(160, y).getRgb())
+    view.clear("Choose a lesson to play")
+    empty = view.grab().toImage()
+    assert _close(empty.pixelColor(5, target.center().y()), (0, 0, 0), 0), "no picture: black all over"

@@ -91,6 +91,10 @@ class ElidedButton(QPushButton):
         return super().text().replace("&&", "&")
 
     def setText(self, text: str) -> None:
+        if text == self._full:
+            # Set again with its own text (a clock that moved less than a second): a layout pass
+            # would repaint the whole panel around the button for nothing, 20 times a second.
+            return
         self._full = text
         self.setAccessibleName(text)  # a screen reader says the whole text, not the shortened one
         self._update_tooltip()

@@ -22,6 +22,7 @@ from smrtplayer.ui.common.plain_text import plain_tooltip
 MARK_COLOURS = (QColor("#4f8fd6"), QColor("#58b368"))
 LOOP_COLOUR = QColor(255, 150, 0, 150)
 NOTE_COLOUR = QColor("#f2c94c")
+HANDLE_RADIUS = 8
 
 
 class PreviewPopup(QLabel):
@@ -74,9 +75,16 @@ class SeekBar(QWidget):
         self.update()
 
     def set_position(self, position_ms: int) -> None:
-        if not self._dragging:
-            self._position = position_ms
-            self.update()
+        """The playhead: the bar repaints only where the handle moved, and only once it moves a pixel
+        (the player reports the time 20 times a second; an hour's lesson moves it a pixel in 5 s)."""
+        if self._dragging:
+            return
+        before, after = self.mark_x(self._position), self.mark_x(position_ms)
+        self._position = position_ms
+        if before != after:
+            reach = HANDLE_RADIUS + 2  # the handle and its outline, antialiased
+            left = min(before, after) - reach
+            self.update(QRect(left, 0, abs(after - before) + 2 * reach + 1, self.height()))
 
     def set_positions(self, positions: list[Position]) -> None:
         self._positions = list(positions)
@@ -225,5 +233,5 @@ class SeekBar(QWidget):
             painter.drawRoundedRect(QRect(groove.left(), groove.top(), played - groove.left(), 8), 4, 4)
             painter.setBrush(accent)
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Base), 2))
-            painter.drawEllipse(QPoint(played, groove.center().y()), 8, 8)
+            painter.drawEllipse(QPoint(played, groove.center().y()), HANDLE_RADIUS, HANDLE_RADIUS)
         painter.end()

@@ -15,7 +15,16 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QImage,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
 from PySide6.QtMultimedia import QVideoFrame
 from PySide6.QtWidgets import (
     QFrame,
@@ -42,6 +51,7 @@ STALE_FRAME_MS = 250
 #: how long a still waits for its frame (a seek can be dropped while paused)
 STILL_TIMEOUT_MS = 2000
 BADGE_BG = QColor(230, 120, 0, 235)
+BLACK = QColor("black")
 
 
 _PRESS_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter}
@@ -396,8 +406,11 @@ class VideoView(QWidget):
     # -------------------------------------------------------------------------------- paint
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("black"))
         target = self.video_rect()
+        # Black beside the picture only: the picture covers its own rect, which filled black first
+        # would be written twice for every frame.
+        for bar in _bars_around(self.rect(), target):
+            painter.fillRect(bar, BLACK)
         # A frame goes to the screen converted and scaled in one pass; a still, or a frame in a format
         # the surface does not take, is converted by Qt (only once) and scaled by the painter.
         drawn = self._frame.isValid() and self._surface.draw(
@@ -418,7 +431,9 @@ class VideoView(QWidget):
                 log.info("first frame shown (%dx%d)", shown.width(), shown.height())
                 self.first_frame_painted.emit()
             self._paint_subtitle(painter, target)
-        elif not self._message:
+        else:
+            painter.fillRect(target, BLACK)
+        if shown.isEmpty() and not self._message:
             self._paint_centred_text(
                 painter, self._placeholder, self.palette().color(QPalette.ColorRole.PlaceholderText)
             )
@@ -471,6 +486,9 @@ class VideoView(QWidget):
         the hold's countdown under them (its font shrinks until its whole text fits), the notice
         last. ``badge_rects`` keeps where each was drawn."""
         self.badge_rects = {}
+        shown = (self._mirrored, abs(self._rate - 1.0) > 1e-6, self._loop_text, self._hold_text, self._notice)
+        if not any(shown):
+            return  # nothing to lay out: no font measured on every frame of plain playback
         margin = max(8, self.height() // 40)
         font = self._big_font(0.055)
         room = self.width() - 2 * margin
@@ -551,6 +569,20 @@ class VideoView(QWidget):
         painter.setPen(QColor("white"))
         painter.setFont(font)
         painter.drawText(area, flags, self._subtitle)
+
+
+def _bars_around(whole: QRect, picture: QRect) -> list[QRect]:
+    """The parts of ``whole`` outside ``picture`` (all of it when there is no picture)."""
+    if picture.isEmpty():
+        return [whole]
+    width = whole.width()
+    bars = [
+        QRect(0, 0, width, picture.top()),
+        QRect(0, picture.bottom() + 1, width, whole.height() - picture.bottom() - 1),
+        QRect(0, picture.top(), picture.left(), picture.height()),
+        QRect(picture.right() + 1, picture.top(), width - picture.right() - 1, picture.height()),
+    ]
+    return [bar for bar in bars if not bar.isEmpty()]
 
 
 class _Metrics:
