@@ -356,14 +356,24 @@ class NotesService(QObject):
         self._thumbnail_wanted = None
         return path
 
+    def waits_for_thumbnails(self, fingerprint: str) -> bool:
+        """Whether a note of the lesson is pinned to a time and has no thumbnail yet."""
+        return self._wanted_times(fingerprint) != []
+
     def wanted_thumbnail(self, fingerprint: str, position_ms: int) -> int | None:
         """The time of a note pinned near ``position_ms`` that has no thumbnail yet, or None.
 
         Cheap enough to ask for every frame shown (the wanted times are cached per lesson); only
         when it answers does the caller convert the frame and call ``save_thumbnail``.
         """
+        for time_ms in self._wanted_times(fingerprint):
+            if abs(time_ms - position_ms) <= THUMBNAIL_TOLERANCE_MS:
+                return time_ms
+        return None
+
+    def _wanted_times(self, fingerprint: str) -> list[int]:
         if self._thumbnails_dir is None:
-            return None
+            return []
         cached = self._thumbnail_wanted
         if cached is None or cached[0] != fingerprint:
             wanted = [
@@ -372,10 +382,7 @@ class NotesService(QObject):
                 if note.time_ms is not None and self.thumbnail(fingerprint, note.time_ms) is None
             ]
             cached = self._thumbnail_wanted = (fingerprint, wanted)
-        for time_ms in cached[1]:
-            if abs(time_ms - position_ms) <= THUMBNAIL_TOLERANCE_MS:
-                return time_ms
-        return None
+        return cached[1]
 
     def reload_all(self) -> None:
         """The notes changed behind the service (an import, a restore): every view reloads."""

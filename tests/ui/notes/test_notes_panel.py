@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSize, Qt, QUrl
+from PySide6.QtCore import QObject, QPoint, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtTest import QTest
 
@@ -154,6 +154,36 @@ def test_a_frame_on_screen_becomes_the_thumbnail_of_a_note_pinned_there(context:
     panel = _panel(context, qtbot, position_ms=3100, frame=frame)
     panel.on_frame_ready(None)
     assert context.notes.thumbnail(lesson.fingerprint, 3000) is not None
+
+
+class _Player(QObject):
+    """What the panel hears from the player: one frame shown after another."""
+
+    frame_ready = Signal(object)
+
+
+def test_frames_are_heard_only_while_a_note_waits_for_its_thumbnail(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    lesson = _lesson(context)
+    frame = QImage(320, 180, QImage.Format.Format_RGB32)
+    frame.fill(QColor("green"))
+    panel = _panel(context, qtbot, position_ms=3100, frame=frame)
+    player = _Player()
+    panel.follow_frames(player.frame_ready)
+    assert not panel.follows_frames(), "no note waits: no Python call for every frame played"
+
+    context.notes.create(lesson.fingerprint, time_ms=3000, body="no picture yet")
+    context.notes.flush()
+    qtbot.waitUntil(panel.follows_frames)
+    player.frame_ready.emit(None)  # the frame at 3.1 s is shown
+    assert context.notes.thumbnail(lesson.fingerprint, 3000) is not None
+    assert not panel.follows_frames(), "the last note waiting has its thumbnail"
+
+    panel.set_lesson(None)
+    context.notes.create(lesson.fingerprint, time_ms=9000, body="another")
+    context.notes.flush()
+    assert not panel.follows_frames(), "its lesson is not open"
+    panel.set_lesson(lesson)
+    assert panel.follows_frames()
 
 
 def test_export_the_lesson_and_the_course(context: AppContext, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -12,7 +12,20 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTime, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    QMetaObject,
+    QObject,
+    Qt,
+    QTime,
+    QTimer,
+    QUrl,
+    Signal,
+    SignalInstance,
+    Slot,
+)
 from PySide6.QtGui import QAction, QFocusEvent, QImage, QKeyEvent, QKeySequence, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -403,6 +416,8 @@ class NotesPanel(QWidget):
         self.cards: list[NoteCard] = []
         self._editing: NoteCard | None = None
         self._reload_pending = False
+        self._frame_ready: SignalInstance | None = None
+        self._frame_hook: QMetaObject.Connection | None = None
 
         title = _plain_label(self.tr("Notes"))
         font = title.font()
@@ -501,6 +516,7 @@ class NotesPanel(QWidget):
         self.new_button.setEnabled(lesson is not None and not self.read_only)
         self.export_button.setEnabled(lesson is not None)
         self.reload()
+        self._hook_frames()
 
     def reload(self) -> None:
         if self._editing is not None:
@@ -608,6 +624,27 @@ class NotesPanel(QWidget):
             return write_pdf(document, destination)
         return write_markdown(document, destination)
 
+    def follow_frames(self, frame_ready: SignalInstance) -> None:
+        """Listen to the frames shown (``PlaybackController.frame_ready``) while, and only while, a
+        note of the open lesson waits for its thumbnail: not a Python call for every frame played."""
+        self._frame_ready = frame_ready
+        self._hook_frames()
+
+    def _hook_frames(self) -> None:
+        waiting = (
+            self._frame_ready is not None
+            and self.lesson is not None
+            and self.notes.waits_for_thumbnails(self.lesson.fingerprint)
+        )
+        if waiting and self._frame_hook is None and self._frame_ready is not None:
+            self._frame_hook = self._frame_ready.connect(self.on_frame_ready)
+        elif not waiting and self._frame_hook is not None:
+            QObject.disconnect(self._frame_hook)
+            self._frame_hook = None
+
+    def follows_frames(self) -> bool:
+        return self._frame_hook is not None
+
     @Slot(object)
     def on_frame_ready(self, _frame: object = None) -> None:
         """A frame is on screen: keep it as the thumbnail of a note pinned here that has none."""
@@ -616,6 +653,7 @@ class NotesPanel(QWidget):
         wanted = self.notes.wanted_thumbnail(self.lesson.fingerprint, int(self._position_provider()))
         if wanted is not None:
             self.notes.save_thumbnail(self.lesson.fingerprint, wanted, self._frame_provider())
+            self._hook_frames()  # the last one waiting: frames are no longer needed
 
     # ------------------------------------------------------------------------- from the cards
     def card_started_editing(self, card: NoteCard) -> None:
@@ -646,6 +684,7 @@ class NotesPanel(QWidget):
             self._discard_editing()
         if self.lesson is not None and fingerprint in ("", self.lesson.fingerprint):
             self.reload()
+            self._hook_frames()
 
     def _discard_editing(self) -> None:
         card, self._editing = self._editing, None

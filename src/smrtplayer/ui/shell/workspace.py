@@ -177,7 +177,7 @@ class Workspace(QObject):
         playback.lesson_opened.connect(self.notes_panel.set_lesson)
         playback.lesson_opened.connect(context.index.track_lesson)
         playback.position_changed.connect(context.index.track_playhead)
-        playback.frame_ready.connect(self.notes_panel.on_frame_ready)
+        self.notes_panel.follow_frames(playback.frame_ready)
         context.index.positions_changed.connect(playback.reload_positions)
         if playback.lesson is not None:
             # Built after the start opened a lesson (the panels follow its first frame): catch up.
