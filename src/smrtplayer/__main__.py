@@ -94,6 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     from smrtplayer.app.logsetup import configure_logging
 
     configure_logging(paths.logs, verbose=args.verbose)
+    if not args.verbose or args.command is None:  # Qt is imported next
+        from smrtplayer.common.pyside_scan import scan_modules_without_caching_sources
+
+        scan_modules_without_caching_sources()
     if not args.verbose:
         # FFmpeg's description of every file it opens ("Input #0, mov,mp4 ...") is noise in a terminal
         # and reads like an error, in the window as in the commands: it goes to the log file with Qt's
