@@ -5,6 +5,11 @@ that grabbing never disturbs the lesson on screen. It is one QMediaPlayer with a
 audio output, made once per process (``shared()``) and never destroyed: recreating players is what
 deadlocks QtMultimedia (see ``engine``). Frames arrive through a slot on this main-thread QObject,
 never a plain Python callable on the render thread; unloading is ``setSource(QUrl())``.
+
+Unloading ends the decoder and its threads, and frees its frames (malloc in use goes back to within
+~2 MiB of where it was before the first grab), but glibc keeps the freed pages resident for its next
+allocation: once no grab has come for ``RELEASE_AFTER_MS``, they are given back to the system. The
+player object stays: destroying and recreating players is what deadlocks, and it holds little.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QImage
 
+from smrtplayer.common.native_memory import return_freed_memory
 from smrtplayer.player.ffmpeg_log import keep_ffmpeg_at_info_level
 
 if TYPE_CHECKING:  # QtMultimedia loads with the first grab, not with this module
@@ -27,6 +33,8 @@ log = logging.getLogger(__name__)
 
 GRAB_TIMEOUT_MS = 5000
 THUMB_WIDTH = 480
+#: idle this long after its last grab, the second player's freed memory goes back to the system
+RELEASE_AFTER_MS = 1500
 
 
 def _always() -> bool:
@@ -77,6 +85,16 @@ class FrameGrabber(QObject):
         self._timeout.setSingleShot(True)
         self._timeout.setInterval(GRAB_TIMEOUT_MS)
         self._timeout.timeout.connect(self._give_up)
+        self._release = QTimer(self)
+        self._release.setSingleShot(True)
+        self._release.setInterval(RELEASE_AFTER_MS)
+        self._release.timeout.connect(self._release_memory)
+        #: times the freed memory was given back (each time the grabber fell idle)
+        self.releases = 0
+
+    def is_idle(self) -> bool:
+        """Nothing is being decoded or waiting to be."""
+        return self._current is None and not self._queue
 
     def request(self, requests: list[FrameRequest]) -> None:
         self._queue.extend(requests)
@@ -106,7 +124,9 @@ class FrameGrabber(QObject):
         self._current = self._queue.pop(0) if self._queue else None
         if self._current is None:
             self._player.setSource(QUrl())
+            self._release.start()
             return
+        self._release.stop()
         self._timeout.start()
         self._player.setSource(QUrl.fromLocalFile(str(self._current.path)))
 
@@ -125,6 +145,11 @@ class FrameGrabber(QObject):
         self._current = None
         self.grabbed.emit(request.key, image)
         self._next()
+
+    @Slot()
+    def _release_memory(self) -> None:
+        if self.is_idle() and return_freed_memory():
+            self.releases += 1
 
     @Slot()
     def _give_up(self) -> None:

@@ -1,0 +1,73 @@
+"""The second player gives the memory its decoder freed back to the system once it falls idle, and
+decodes again on demand, with the same pictures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from helpers.media import MediaFactory
+from smrtplayer.player import frame_grabber
+from smrtplayer.player.frame_grabber import FrameGrabber, FrameRequest
+
+
+def _anonymous_mib() -> float:
+    for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
+        if line.startswith("Anonymous:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError("no smaps_rollup")
+
+
+def _grab(qtbot, grabber: FrameGrabber, clip: Path, starts: list[int], folder: Path) -> dict[int, QImage]:  # type: ignore[no-untyped-def]
+    got: dict[int, QImage] = {}
+    keys = {7_000_000 + index: start for index, start in enumerate(starts)}
+
+    def on_grabbed(key: int, image: QImage) -> None:
+        if key in keys:
+            got[keys[key]] = image
+
+    grabber.grabbed.connect(on_grabbed)
+    try:
+        grabber.request(
+            [
+                FrameRequest(key, clip, start, folder / f"{start}.jpg", width=320)
+                for key, start in keys.items()
+            ]
+        )
+        qtbot.waitUntil(lambda: len(got) == len(starts), timeout=30000)
+    finally:
+        grabber.grabbed.disconnect(on_grabbed)
+    return got
+
+
+def test_idle_grabber_gives_freed_memory_back_and_grabs_again_on_demand(  # type: ignore[no-untyped-def]
+    qtbot, media: MediaFactory, tmp_path: Path
+) -> None:
+    clip = media.clip(seconds=4, size=(1920, 1080), fps=25, keyframe_every=50, name="grab-1080p.mp4")
+    grabber = FrameGrabber.shared()
+    releases = grabber.releases
+
+    first = _grab(qtbot, grabber, clip, [1800, 3600], tmp_path / "first")
+    qtbot.waitUntil(grabber.is_idle, timeout=5000)
+    qtbot.wait(frame_grabber.RELEASE_AFTER_MS // 5)
+    assert grabber.releases == releases  # not at once: another grab may follow
+    before = _anonymous_mib()
+    qtbot.waitUntil(lambda: grabber.releases > releases, timeout=frame_grabber.RELEASE_AFTER_MS * 3)
+    # The 1080p frames the grabber's threads decoded were freed when it unloaded the file; now the
+    # pages are the system's again.
+    assert before - _anonymous_mib() >= 4
+
+    again = _grab(qtbot, grabber, clip, [1800], tmp_path / "again")
+    qtbot.waitUntil(lambda: grabber.releases > releases + 1, timeout=frame_grabber.RELEASE_AFTER_MS * 3)
+    assert all(not image.isNull() and image.width() == 320 for image in (*first.values(), *again.values()))
+    # The same frame, decoded again after the release: the moving bar stands where it stood.
+    assert _bar_column(again[1800]) == _bar_column(first[1800])
+    assert _bar_column(first[3600]) > _bar_column(first[1800])
+
+
+def _bar_column(image: QImage) -> int:
+    """Where the clip's white bar is, along the middle row."""
+    row = image.height() // 2
+    brightest = max(range(image.width()), key=lambda x: image.pixelColor(x, row).lightness())
+    return brightest
