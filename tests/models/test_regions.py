@@ -19,6 +19,7 @@ from smrtplayer.models.regions import (
     default_taxonomy,
     edit_distance,
     fold,
+    load_taxonomy,
     parse_taxonomy,
 )
 
@@ -287,3 +288,15 @@ def test_edit_distance_is_symmetric_and_capped(a: str, b: str) -> None:
     assert distance == edit_distance(b, a, 2)
     assert (distance == 0) == (a == b)
     assert distance <= 3
+
+
+def test_the_typo_index_is_built_by_the_first_query_with_a_typo() -> None:
+    # ~18,000 spellings with letters deleted (~5 MiB): only a query that matches nothing as typed
+    # needs them, so the names of regions alone (the home view) never build them.
+    fresh = load_taxonomy()
+    assert fresh.regions["hips-sacrum"].name
+    assert _ids(fresh, "piriformis") == [{"piriformis"}]
+    assert _ids(fresh, "piri") == [{"piriformis"}]
+    assert fresh._index._deletions is None
+    assert _ids(fresh, "piriformus") == [{"piriformis"}]
+    assert fresh._index._deletions is not None and len(fresh._index._deletions) > 10_000

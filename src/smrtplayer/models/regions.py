@@ -237,7 +237,18 @@ class _Index:
     phrases: list[_Phrase] = field(default_factory=list)
     postings: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     vocabulary: list[str] = field(default_factory=list)  # sorted, for prefix lookups
-    deletions: dict[str, set[str]] = field(default_factory=dict)
+    #: built by the first query that needs it: ~18,000 variants, ~5 MiB, that most runs never use
+    _deletions: dict[str, set[str]] | None = None
+
+    def deletions(self) -> dict[str, set[str]]:
+        """Every vocabulary word under each of its spellings with up to its typo budget of letters
+        deleted: a typo in a query then needs only dictionary lookups."""
+        if self._deletions is None:
+            self._deletions = {}
+            for word in self.vocabulary:
+                for variant in _deletions(word, _typo_budget(word)):
+                    self._deletions.setdefault(variant, set()).add(word)
+        return self._deletions
 
 
 # ---------------------------------------------------------------------------------- text folding
@@ -413,9 +424,6 @@ class Taxonomy:
                 for position, word in enumerate(words):
                     index.postings.setdefault(word, []).append((number, position))
         index.vocabulary = sorted(index.postings)
-        for word in index.vocabulary:
-            for variant in _deletions(word, _typo_budget(word)):
-                index.deletions.setdefault(variant, set()).add(word)
         return index
 
     # ------------------------------------------------------------------------------- queries
@@ -553,8 +561,9 @@ class Taxonomy:
         budget = _typo_budget(word)
         if not exact and budget:
             candidates: set[str] = set()
+            deletions = index.deletions()
             for variant in _deletions(word, budget):
-                candidates |= index.deletions.get(variant, set())
+                candidates |= deletions.get(variant, set())
             for candidate in candidates:
                 if candidate in found:
                     continue
