@@ -215,6 +215,10 @@ def child_app(data: Path, seconds: float, without: set[str]) -> int:
         from smrtplayer.player.position_frames import PositionFrames
 
         PositionFrames.prefetch = lambda *_args, **_kwargs: None  # type: ignore[method-assign]
+    if "grabber" in without:  # nothing at all for the second player: pictures, course thumbnails
+        from smrtplayer.player.frame_grabber import FrameGrabber
+
+        FrameGrabber.request = lambda *_args, **_kwargs: None  # type: ignore[method-assign]
     if "panels" in without:
         MainWindow._defer_workspace = lambda self: None  # type: ignore[method-assign]
     app = QApplication([sys.argv[0]])
@@ -372,7 +376,8 @@ def main() -> int:
     parser.add_argument(
         "--parts",
         action="store_true",
-        help="also run the window without the positions' pictures, without the side panels, and without both",
+        help="also run the window without the positions' pictures, without the second player at all, "
+        "without the side panels, and without both",
     )
     args = parser.parse_args()
     parts = set(args.only or ["bare", "app", "selftest", "mpv"])
@@ -407,7 +412,7 @@ def main() -> int:
             print_stages("smrtplayer window playing the clip", stages, heap)
             extra["app"] = stages
             app_peak = stages[-1]["peak_at_exit"] if stages else None
-            for without in ["pictures", "panels", "pictures,panels"] if args.parts else []:
+            for without in ["pictures", "grabber", "panels", "grabber,panels"] if args.parts else []:
                 stages, heap = run_child(["app", str(data), str(args.seconds), without], env, args.trace)
                 print_stages(f"smrtplayer window playing the clip, without {without}", stages, heap)
                 extra[f"app without {without}"] = stages

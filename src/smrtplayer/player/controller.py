@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -173,8 +174,11 @@ class PlaybackController(QObject):
         player.setActiveSubtitleTrack(-1)
         # Slots on main-thread QObjects only, never a lambda: the sink's signals fire on the render
         # thread, and a plain Python callable there is what deadlocks on the GIL (see ``engine``).
+        self._frame_connection: QMetaObject.Connection | None = self._sink.videoFrameChanged.connect(
+            self._on_video_frame
+        )
         self._connections = [
-            self._sink.videoFrameChanged.connect(self._on_video_frame),
+            self._frame_connection,
             self._sink.subtitleTextChanged.connect(self._subtitles.on_embedded_text),
             player.positionChanged.connect(self._on_position),
             player.durationChanged.connect(self._on_duration),
@@ -184,10 +188,37 @@ class PlaybackController(QObject):
             player.tracksChanged.connect(self._subtitles.on_tracks),
         ]
 
+    @contextmanager
+    def frames_held_back(self) -> Iterator[None]:
+        """Around a long moment of work on the GUI thread (building the side panels): the frames the
+        player shows meanwhile are not queued for it, and the latest is delivered afterwards.
+
+        Each queued frame holds a decoded picture (3 MiB at 1080p), and the decoder's buffer pool
+        keeps every buffer it had to add for them until the lesson closes: a 400 ms stall while a
+        1080p lesson plays kept ~45 MiB for good. Frames that would arrive late are stale anyway."""
+        connection = self._frame_connection
+        if connection is None:
+            yield
+            return
+        QObject.disconnect(connection)
+        self._connections = [kept for kept in self._connections if kept is not connection]
+        self._frame_connection = None
+        try:
+            yield
+        finally:
+            if owns_engine(self) and self._frame_connection is None and self._connections:
+                self._frame_connection = self._sink.videoFrameChanged.connect(self._on_video_frame)
+                self._connections.append(self._frame_connection)
+                latest = self._sink.videoFrame()
+                start = latest.startTime()
+                if latest.isValid() and (start < 0 or start // 1000 != self._shown.start_ms):
+                    self._on_video_frame(latest)
+
     def _detach(self) -> None:
         for connection in self._connections:
             QObject.disconnect(connection)
         self._connections = []
+        self._frame_connection = None
         release_engine(self)
 
     def _setting[T](self, setting: Setting[T]) -> T:

@@ -666,7 +666,8 @@ class MainWindow(QMainWindow):
         # short while when nothing plays (no lesson, a broken file).
         def build() -> None:
             if self._workspace is None and not self.context.closed:  # closed: the app is ending
-                self.ensure_workspace()
+                with self.playback.frames_held_back():  # no backlog of decoded frames meanwhile
+                    self.ensure_workspace()
 
         connection = self.video_view.first_frame_painted.connect(lambda: QTimer.singleShot(0, self, build))
         QTimer.singleShot(PANELS_AT_THE_LATEST_MS, self, build)
