@@ -7,8 +7,10 @@ process's second player, so playback is never disturbed), kept on disk beside th
 memory, and shown the moment a jump starts; the decoded frame replaces it when it arrives.
 
 Memory keeps each picture as its JPEG file's bytes (~60-250 KB at 960x540) rather than decoded
-(2 MB each: 30 positions held 60 MB), and decodes one when it is asked for (~3-7 ms); the few asked
-for last stay decoded, so a picture asked for twice is the same image.
+(2 MB each: 30 positions held 60 MB), up to ``MEMORY_LIMIT_BYTES`` (the positions of the open lesson
+and more; older ones are read from disk again when their lesson opens), and decodes one when
+it is asked for (~3-7 ms); the few asked for last stay decoded, so a picture asked for twice is the
+same image. A picture just grabbed is not kept decoded: nobody has asked for it yet.
 """
 
 from __future__ import annotations
@@ -30,8 +32,9 @@ log = logging.getLogger(__name__)
 
 #: Wide enough to stand in for the video for the moment until the decoder's frame arrives.
 STILL_WIDTH = 960
-#: Pictures kept in memory as JPEG bytes (~60-250 KB each at 960x540): the positions of a few lessons.
-MEMORY_LIMIT = 160
+#: Pictures kept in memory as JPEG bytes (~60-250 KB each at 960x540): 30 positions of a textured
+#: 1080p lesson take ~6.5 MiB; this keeps ~100 of them (before, 160 pictures: up to ~40 MiB).
+MEMORY_LIMIT_BYTES = 24 * 1024 * 1024
 #: Pictures kept decoded besides (2 MB each): the ones asked for last.
 DECODED_LIMIT = 3
 
@@ -47,6 +50,7 @@ class PositionFrames(QObject):
         super().__init__(parent)
         self._folder = folder
         self._memory: OrderedDict[tuple[str, int], bytes] = OrderedDict()
+        self._memory_total = 0  # bytes in _memory
         self._decoded: OrderedDict[tuple[str, int], QImage] = OrderedDict()
         self._waiting: dict[int, tuple[str, int]] = {}
         self._to_load: list[tuple[tuple[str, int], Path]] = []  # (key, the lesson's file)
@@ -65,9 +69,7 @@ class PositionFrames(QObject):
 
     def memory_bytes(self) -> int:
         """What the pictures in memory take: their JPEG bytes and the few kept decoded."""
-        return sum(len(data) for data in self._memory.values()) + sum(
-            image.sizeInBytes() for image in self._decoded.values()
-        )
+        return self._memory_total + sum(image.sizeInBytes() for image in self._decoded.values())
 
     def has_image(self, fingerprint: str, start_ms: int) -> bool:
         """Whether a picture of the frame at ``start_ms`` is in memory (nothing is decoded to tell)."""
@@ -85,7 +87,7 @@ class PositionFrames(QObject):
             image = QImage.fromData(data)
             if image.isNull():
                 log.info("unreadable position frame %s: dropped", self.path_for(*key))
-                del self._memory[key]
+                self._memory_total -= len(self._memory.pop(key))
                 return None
             self._remember_decoded(key, image)
         self._decoded.move_to_end(key)
@@ -140,10 +142,12 @@ class PositionFrames(QObject):
         return not self._closed
 
     def _keep(self, key: tuple[str, int], data: bytes) -> None:
+        self._memory_total += len(data) - len(self._memory.get(key, b""))
         self._memory[key] = data
         self._memory.move_to_end(key)
-        while len(self._memory) > MEMORY_LIMIT:
-            dropped, _ = self._memory.popitem(last=False)
+        while self._memory_total > MEMORY_LIMIT_BYTES and len(self._memory) > 1:
+            dropped, dropped_data = self._memory.popitem(last=False)
+            self._memory_total -= len(dropped_data)
             self._decoded.pop(dropped, None)
         self.ready.emit(*key)
 
@@ -173,7 +177,6 @@ class PositionFrames(QObject):
             return
         path = self.path_for(*key)
         data = path.read_bytes() if path.is_file() else _jpeg_bytes(image)  # the grabber saved it
-        self._remember_decoded(key, image)
         self._keep(key, data)
 
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from smrtplayer.app.context import AppContext
 from smrtplayer.models.library import Lesson
+from smrtplayer.player import position_frames
 from smrtplayer.player.position_frames import DECODED_LIMIT, PositionFrames
 from smrtplayer.ui.player.video_view import VideoView
 
@@ -105,3 +106,30 @@ def test_pictures_in_memory_stay_compressed(context: AppContext, qtbot, tmp_path
     again = frames.image(lesson.fingerprint, starts[-1])
     assert last is not None and again is not None and last.cacheKey() == again.cacheKey()
     frames.close()
+
+
+def test_pictures_in_memory_stay_within_their_budget(  # type: ignore[no-untyped-def]
+    context: AppContext, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    lesson = _lesson(context, "Piriformis")
+    starts = [0, 500, 1000, 1500, 2000]
+    frames = PositionFrames(tmp_path / "frames")
+    frames.prefetch(lesson, starts)
+    qtbot.waitUntil(lambda: all(frames.has_image(lesson.fingerprint, s) for s in starts), timeout=60000)
+    assert frames.memory_bytes() == sum(frames.path_for(lesson.fingerprint, s).stat().st_size for s in starts)
+    frames.close()
+
+    # A budget of about two pictures: the ones loaded first make room, and come back from disk.
+    two = 2 * max(frames.path_for(lesson.fingerprint, s).stat().st_size for s in starts)
+    monkeypatch.setattr(position_frames, "MEMORY_LIMIT_BYTES", two)
+    again = PositionFrames(tmp_path / "frames")
+    again.prefetch(lesson, starts)
+    qtbot.waitUntil(lambda: again.pending() == 0, timeout=10000)
+    kept = [s for s in starts if again.has_image(lesson.fingerprint, s)]
+    assert kept == starts[-len(kept) :] and 1 <= len(kept) <= 2
+    assert again.memory_bytes() <= two
+    again.prefetch(lesson, [0])
+    qtbot.waitUntil(lambda: again.has_image(lesson.fingerprint, 0), timeout=10000)
+    picture = again.image(lesson.fingerprint, 0)
+    assert picture is not None and not picture.isNull()
+    again.close()
