@@ -21,11 +21,13 @@ from typing import Any
 from smrtplayer import __version__
 from smrtplayer.app.paths import AppPaths
 from smrtplayer.common.errors import SmrtError
+from smrtplayer.common.native_memory import return_freed_memory
 from smrtplayer.models.settings import SELF_TEST_LAST_RUN
 
 PLAY_FOR_MS = 1000
 PLAY_DEADLINE_S = 20
 HANG_GUARD_S = 120
+UNLOAD_WAIT_MS = 100
 
 
 class _Report:
@@ -127,22 +129,6 @@ def _run(paths: AppPaths) -> dict[str, Any]:
 
     report.run("demo-course", demo_course)
 
-    def container_facts() -> dict[str, Any]:
-        # MediaInfo is a native library loaded on first use: a bundle that lost it still plays, but
-        # imports would find no chapters and no length for fragmented MP4.
-        from smrtplayer.library.container_facts import library_version, read_container_facts
-
-        version = library_version()
-        lesson = holder.get("lesson")
-        duration_ms = read_container_facts(Path(lesson.path)).duration_ms if lesson is not None else None
-        return {
-            "ok": lesson is None or bool(duration_ms),
-            "mediainfo": version,
-            "demo_duration_ms": duration_ms,
-        }
-
-    report.run("container-facts", container_facts)
-
     with tempfile.TemporaryDirectory(prefix="smrtplayer-selftest-") as scratch:
         from smrtplayer.player.controller import PlaybackController
         from smrtplayer.store.db import Store
@@ -164,8 +150,37 @@ def _run(paths: AppPaths) -> dict[str, Any]:
             report.run("playback", playback)
         player.shutdown()
         scratch_store.close()
+    # After playback, once the decoder's memory is given back: MediaInfo's library then adds to less
+    # (the self-test's peak is what all of it holds at once).
+    _let_the_player_unload(app)
+    return_freed_memory()
+
+    def container_facts() -> dict[str, Any]:
+        # MediaInfo is a native library loaded on first use: a bundle that lost it still plays, but
+        # imports would find no chapters and no length for fragmented MP4.
+        from smrtplayer.library.container_facts import library_version, read_container_facts
+
+        version = library_version()
+        lesson = holder.get("lesson")
+        duration_ms = read_container_facts(Path(lesson.path)).duration_ms if lesson is not None else None
+        return {
+            "ok": lesson is None or bool(duration_ms),
+            "mediainfo": version,
+            "demo_duration_ms": duration_ms,
+        }
+
+    report.run("container-facts", container_facts)
     context.close()
     return _finish(info, report)
+
+
+def _let_the_player_unload(app: Any) -> None:
+    """The backend tears the unloaded file's decoder down on its own threads."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(UNLOAD_WAIT_MS, loop.quit)
+    loop.exec()
 
 
 def _play_one_second(app: Any, player: Any, lesson: Any) -> dict[str, Any]:
