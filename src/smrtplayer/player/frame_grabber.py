@@ -10,6 +10,13 @@ Unloading ends the decoder and its threads, and frees its frames (malloc in use 
 ~2 MiB of where it was before the first grab), but glibc keeps the freed pages resident for its next
 allocation: once no grab has come for ``RELEASE_AFTER_MS``, they are given back to the system. The
 player object stays: destroying and recreating players is what deadlocks, and it holds little.
+
+It asks Qt for low-latency decoding (``QPlaybackOptions.LowLatencyStreaming``: FFmpeg's low-delay
+flag, which decodes without frame threads): one frame needs no frames in flight on three threads,
+and a 1080p file then holds ~43 MiB of decoder buffers instead of ~56 while it is open (peak of 30
+grabs alone: +55 MiB instead of +73). The 30 pictures of an H.264 lesson came out identical. MPEG
+program streams (DVD titles, ``.mpg``) keep the usual decoding: there the low-delay flag showed a
+B-frame stream's picture three frames after the usual one.
 """
 
 from __future__ import annotations
@@ -35,6 +42,8 @@ GRAB_TIMEOUT_MS = 5000
 THUMB_WIDTH = 480
 #: idle this long after its last grab, the second player's freed memory goes back to the system
 RELEASE_AFTER_MS = 1500
+#: MPEG program streams, whose B-frames the low-delay flag shows out of place (see above)
+_USUAL_DECODING_SUFFIXES = frozenset({".vob", ".mpg", ".mpeg", ".m2p", ".ps", ".ffconcat", ".m2v"})
 
 
 def _always() -> bool:
@@ -128,7 +137,19 @@ class FrameGrabber(QObject):
             return
         self._release.stop()
         self._timeout.start()
+        self._choose_decoding(self._current.path)
         self._player.setSource(QUrl.fromLocalFile(str(self._current.path)))
+
+    def _choose_decoding(self, path: Path) -> None:
+        from PySide6.QtMultimedia import QPlaybackOptions
+
+        intent = QPlaybackOptions.PlaybackIntent
+        usual = path.suffix.lower() in _USUAL_DECODING_SUFFIXES
+        wanted = intent.Playback if usual else intent.LowLatencyStreaming
+        options = self._player.playbackOptions()
+        if options.playbackIntent() != wanted:
+            options.setPlaybackIntent(wanted)
+            self._player.setPlaybackOptions(options)
 
     def _deliver(self, image: QImage) -> None:
         request = self._current

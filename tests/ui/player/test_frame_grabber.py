@@ -1,5 +1,6 @@
-"""The second player gives the memory its decoder freed back to the system once it falls idle, and
-decodes again on demand, with the same pictures."""
+"""The second player: the frame asked for, decoded with low-latency decoding (fewer buffers); the
+memory its decoder freed given back to the system once it falls idle; the same pictures again on
+demand."""
 
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ def _anonymous_mib() -> float:
     raise AssertionError("no smaps_rollup")
 
 
-def _grab(qtbot, grabber: FrameGrabber, clip: Path, starts: list[int], folder: Path) -> dict[int, QImage]:  # type: ignore[no-untyped-def]
+def _grab(  # type: ignore[no-untyped-def]
+    qtbot, grabber: FrameGrabber, clip: Path, starts: list[int], folder: Path, width: int = 320
+) -> dict[int, QImage]:
     got: dict[int, QImage] = {}
     keys = {7_000_000 + index: start for index, start in enumerate(starts)}
 
@@ -31,7 +34,7 @@ def _grab(qtbot, grabber: FrameGrabber, clip: Path, starts: list[int], folder: P
     try:
         grabber.request(
             [
-                FrameRequest(key, clip, start, folder / f"{start}.jpg", width=320)
+                FrameRequest(key, clip, start, folder / f"{start}.jpg", width=width)
                 for key, start in keys.items()
             ]
         )
@@ -66,8 +69,30 @@ def test_idle_grabber_gives_freed_memory_back_and_grabs_again_on_demand(  # type
     assert _bar_column(first[3600]) > _bar_column(first[1800])
 
 
-def _bar_column(image: QImage) -> int:
-    """Where the clip's white bar is, along the middle row."""
+def _bar_column(image: QImage) -> float:
+    """Where the middle of the clip's white bar is, along the middle row."""
     row = image.height() // 2
-    brightest = max(range(image.width()), key=lambda x: image.pixelColor(x, row).lightness())
-    return brightest
+    bright = [x for x in range(image.width()) if image.pixelColor(x, row).lightness() > 160]
+    assert bright, "no bar"
+    return sum(bright) / len(bright)
+
+
+def test_the_frame_asked_for_comes_with_low_latency_decoding(
+    qtbot, media: MediaFactory, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtMultimedia import QPlaybackOptions
+
+    # H.264 with B-frames (libx264's defaults), pictures taken mid-frame.
+    fps, frames, width = 25, 100, 1280
+    clip = media.clip(seconds=frames / fps, size=(width, 720), fps=fps, keyframe_every=50, name="bframes.mp4")
+    grabber = FrameGrabber.shared()
+    starts = [1020, 1860, 2540, 3620]
+    got = _grab(qtbot, grabber, clip, starts, tmp_path / "pictures", width=width)
+    assert (
+        grabber._player.playbackOptions().playbackIntent()
+        == QPlaybackOptions.PlaybackIntent.LowLatencyStreaming
+    )
+    for start in starts:
+        index = start * fps // 1000
+        bar = (width - 8) * index // (frames - 1) + 3.5  # the middle of the bar in that frame
+        assert abs(_bar_column(got[start]) - bar) <= 3, (start, _bar_column(got[start]), bar)
