@@ -10,7 +10,6 @@ another system) there is nothing to do.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import logging
 import sys
 from collections.abc import Callable
@@ -27,8 +26,9 @@ def _malloc_trim() -> Callable[[int], int] | None:
         _looked_up = True
         if sys.platform.startswith("linux"):
             try:
-                trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
-            except (OSError, AttributeError):  # musl and others have no malloc_trim
+                # glibc's own name: find_library would run ldconfig in a subprocess to say the same
+                trim = ctypes.CDLL("libc.so.6").malloc_trim
+            except (OSError, AttributeError):  # musl and others have neither
                 log.info("this C library cannot give freed memory back")
             else:
                 trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
