@@ -58,3 +58,33 @@ def test_a_builtin_course_missing_from_the_database_is_registered_again(
     context.library.refresh_builtin(demo_course_dir.parent)
     assert reads == [demo_course_dir]
     assert [c.title for c in context.library.courses() if c.kind == "builtin"] == [course.title]
+
+
+def test_two_installations_on_one_data_folder_each_register_their_own_builtin_course(
+    context: AppContext, demo_course_dir: Path, tmp_path: Path, reads: list[Path]
+) -> None:
+    """A pip install and the frozen bundle ship the same demo course in different folders: the stored
+    course must point at the running installation's files, so a change of installation reads the
+    manifest again once (before the first frame), and later starts of the same one do not."""
+    pip_install = tmp_path / "site-packages" / "courses"
+    bundle = tmp_path / "bundle" / "_internal" / "courses"
+    for root in (pip_install, bundle):
+        shutil.copytree(demo_course_dir, root / "demo")
+
+    def stored_root() -> Path:
+        (course,) = [c for c in context.library.courses() if c.kind == "builtin"]
+        return course.root_path
+
+    context.library.refresh_builtin(pip_install)
+    context.library.refresh_builtin(pip_install)
+    assert reads == [pip_install / "demo"]
+    assert stored_root() == pip_install / "demo"
+
+    context.library.refresh_builtin(bundle)
+    context.library.refresh_builtin(bundle)
+    assert reads == [pip_install / "demo", bundle / "demo"]
+    assert stored_root() == bundle / "demo"
+
+    context.library.refresh_builtin(pip_install)
+    assert reads == [pip_install / "demo", bundle / "demo", pip_install / "demo"]
+    assert stored_root() == pip_install / "demo"
