@@ -48,7 +48,6 @@ class _AtTheFirstFrame(logging.Handler):
         result = self.result
         result["panels_before_the_keys"] = window._workspace is not None
         result["was_playing"] = window.playback.is_playing()
-        result["focus_on_video"] = QApplication.focusWidget() is window.video_view
         # What the user sees at once: the lesson's title and the window's size.
         result["lesson_title"] = window.lesson_title.text()
         result["window_size"] = [window.width(), window.height()]
@@ -56,6 +55,9 @@ class _AtTheFirstFrame(logging.Handler):
         deadline = time.monotonic() + 5
         while not window.isActiveWindow() and time.monotonic() < deadline:
             QApplication.processEvents()
+        # Asked once the window is active: before that no widget has the keyboard focus, whoever
+        # will get it (the window manager may activate the window after its first frame is painted).
+        result["focus_on_video"] = QApplication.focusWidget() is window.video_view
         target = QApplication.focusWidget() or window
         QTest.keyClick(target, Qt.Key.Key_Space)  # pause
         QTest.keyClick(target, Qt.Key.Key_H)  # mirror
