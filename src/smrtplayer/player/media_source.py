@@ -107,6 +107,9 @@ def title_stream(lesson: Lesson, folder: Path) -> Path:
     into, so the list sits in a folder of the app's own beside links to the parts. The ``inpoint``
     and ``duration`` lines come from the import: without durations the player reports 0 and
     cannot seek across parts.
+
+    Asked again for the same title (the start opens the lesson before the window announces it),
+    links and list that are already right are left as they are: the backend may be reading them.
     """
     target = folder / lesson.fingerprint
     target.mkdir(parents=True, exist_ok=True)
@@ -116,16 +119,31 @@ def title_stream(lesson: Lesson, folder: Path) -> Path:
         source = (lesson.path.parent / part.file_name).resolve()
         if not source.is_file():
             raise FileNotFoundError(2, "a VOB part of the title is missing", str(source))
-        if link.is_symlink() or link.exists():
-            link.unlink()
-        _link(link, source)
+        if not _links_to(link, source):
+            if link.is_symlink() or link.exists():
+                link.unlink()
+            _link(link, source)
         lines += [f"file part{index}.vob", f"inpoint {_seconds(part.inpoint_us)}"]
         lines.append(f"duration {_seconds(part.duration_us)}")
         if part.stops:
             lines.append(f"outpoint {_seconds(part.inpoint_us + part.duration_us)}")
     playlist = target / "title.ffconcat"
-    playlist.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = "\n".join(lines) + "\n"
+    if not playlist.is_file() or playlist.read_text(encoding="utf-8", errors="replace") != text:
+        written = playlist.with_suffix(".partial")
+        written.write_text(text, encoding="utf-8")
+        written.replace(playlist)  # whole or not at all, for a reader that has it open
     return playlist
+
+
+def _links_to(link: Path, source: Path) -> bool:
+    """Whether ``link`` already leads to ``source`` (a symbolic link to it, or a hard link of it)."""
+    try:
+        if link.is_symlink():
+            return link.resolve() == source
+        return link.exists() and link.samefile(source)
+    except OSError:
+        return False
 
 
 def _link(link: Path, source: Path) -> None:
