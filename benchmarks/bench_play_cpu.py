@@ -24,7 +24,6 @@ import functools
 import importlib
 import json
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -39,9 +38,9 @@ from bench_playback import (
     GOP,
     MEDIA,
     child_env,
-    cpu_seconds,
     display,
     make_clip,
+    measure_child,
     mpv_play,
     position_marks,
     prepare_data_dir,
@@ -124,27 +123,8 @@ def child(data: Path, seconds: float) -> int:
 
 
 def run_child(data: Path, env: dict[str, str], seconds: float) -> dict[str, Any]:
-    process = subprocess.Popen(
-        [sys.executable, __file__, "--child", str(data), str(seconds)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert process.stdout is not None
-    result: dict[str, Any] = {}
-    cpu0 = 0.0
-    try:
-        for line in process.stdout:
-            if line.startswith("READY"):
-                cpu0 = cpu_seconds(process.pid)
-            elif line.startswith("STATS "):
-                result = json.loads(line[6:])
-                result["cpu_percent"] = (cpu_seconds(process.pid) - cpu0) / result["wall_s"] * 100
-                break
-    finally:
-        process.wait(30)
-    return result
+    command = [sys.executable, __file__, "--child", str(data), str(seconds)]
+    return measure_child(command, env, measure_play=True)
 
 
 def main() -> int:
