@@ -7,14 +7,20 @@ from pathlib import Path
 
 from helpers.dvd import AuthoredDvd
 from helpers.library import Library
+from smrtplayer.models.library import Lesson
 from smrtplayer.player.media_source import title_stream
+
+
+def _linked_title(library: Library, tmp_path: Path, dvd: AuthoredDvd) -> Lesson:
+    report = library.service.import_course(dvd.copy_to(tmp_path), mode="link")
+    [lesson] = library.service.lessons(report.course_id)
+    return lesson
 
 
 def test_asking_again_for_a_title_leaves_what_the_backend_may_be_reading_in_place(
     library: Library, tmp_path: Path, authored_dvd: AuthoredDvd
 ) -> None:
-    report = library.service.import_course(authored_dvd.copy_to(tmp_path), mode="link")
-    [lesson] = library.service.lessons(report.course_id)
+    lesson = _linked_title(library, tmp_path, authored_dvd)
     titles = tmp_path / "titles"
     playlist = title_stream(lesson, titles)
     links = sorted(playlist.parent.glob("part*.vob"))
@@ -35,8 +41,7 @@ def test_asking_again_for_a_title_leaves_what_the_backend_may_be_reading_in_plac
 def test_a_link_that_leads_elsewhere_is_made_again(
     library: Library, tmp_path: Path, authored_dvd: AuthoredDvd
 ) -> None:
-    report = library.service.import_course(authored_dvd.copy_to(tmp_path), mode="link")
-    [lesson] = library.service.lessons(report.course_id)
+    lesson = _linked_title(library, tmp_path, authored_dvd)
     titles = tmp_path / "titles"
     playlist = title_stream(lesson, titles)
     first = playlist.parent / "part1.vob"
