@@ -163,6 +163,7 @@ class PlaybackController(QObject):
     def keep_position_frames(self, frames: PositionFrames) -> None:
         """Have the first frame of each position of the open lesson ready, so a jump shows it at once."""
         self._frames = frames
+        frames.pace(self.is_playing(), self.position_ms())
         if self._lesson is not None:
             frames.prefetch(self._lesson, [p.start_ms for p in self._positions])
 
@@ -727,6 +728,8 @@ class PlaybackController(QObject):
             return
         self._shown.show(frame, self.position_ms())
         self.frame_ready.emit(frame)
+        if self._frames is not None and self._lesson is not None:
+            self._frames.take_from_playback(self._lesson.fingerprint, frame)
         if self._frames_after_first_frame:
             self._frames_after_first_frame = False
             QTimer.singleShot(0, self, self._prefetch_frames)  # after the frame is painted
@@ -776,6 +779,8 @@ class PlaybackController(QObject):
             self._resume.spans.interrupt()
             self._last_played_ms = None
             self._loop.forget_report()
+        if self._frames is not None:
+            self._frames.pace(playing, self.position_ms())
         self.playing_changed.emit(playing)
 
     @Slot(QMediaPlayer.MediaStatus)

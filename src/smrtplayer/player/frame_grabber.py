@@ -25,16 +25,12 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QImage
 
 from smrtplayer.common.native_memory import return_freed_memory
 from smrtplayer.player.ffmpeg_log import keep_ffmpeg_at_info_level
-
-if TYPE_CHECKING:  # QtMultimedia loads with the first grab, not with this module
-    from PySide6.QtMultimedia import QVideoFrame
 
 log = logging.getLogger(__name__)
 
@@ -165,7 +161,8 @@ class FrameGrabber(QObject):
             image = scaled
         self._current = None
         self.grabbed.emit(request.key, image)
-        self._next()
+        if self._current is None:  # a listener may have asked for its next frame already
+            self._next()
 
     @Slot()
     def _release_memory(self) -> None:
@@ -206,15 +203,4 @@ class FrameGrabber(QObject):
         if frame.startTime() // 1000 < request.at_ms - 200:  # type: ignore[attr-defined]
             return  # a frame from before the seek landed
         self._player.pause()
-        self._deliver(self._picture(frame, request.width))  # type: ignore[arg-type]
-
-    def _picture(self, frame: QVideoFrame, width: int) -> QImage:
-        """The frame at ``width`` (never wider than it is): converted and scaled in one pass, as the
-        video view does, rather than converted at full size and scaled again (~25 ms for 1080p, on
-        the GUI thread while a lesson plays)."""
-        width = min(width, frame.width())
-        height = max(1, round(frame.height() * width / max(1, frame.width())))
-        scaled = self._scaler.scale(frame, width, height)
-        if scaled is None:
-            return frame.toImage()
-        return scaled.copy(0, 0, width, height)  # the scaler's image is reused by the next frame
+        self._deliver(self._scaler.picture(frame, request.width))  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ import logging
 import sys
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtMultimedia import QVideoFrame, QVideoFrameFormat
 
@@ -168,6 +169,17 @@ class FrameScaler:
         finally:
             frame.unmap()
         return image if rows > 0 else None
+
+    def picture(self, frame: QVideoFrame, width: int) -> QImage:
+        """``frame`` at ``width`` (never wider than it is) as an image of its own, which the next frame
+        does not overwrite: converted and scaled in one pass rather than converted at full size and
+        scaled again (~25 ms for 1080p on the GUI thread)."""
+        width = min(width, frame.width())
+        height = max(1, round(frame.height() * width / max(1, frame.width())))
+        scaled = self.scale(frame, width, height)
+        if scaled is None:
+            return frame.toImage().scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+        return scaled.copy(0, 0, width, height)
 
     def _configure(self, library: _Swscale, setup: _Setup) -> bool:
         if setup == self._setup and self._context:

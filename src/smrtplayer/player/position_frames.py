@@ -11,10 +11,19 @@ Memory keeps each picture as its JPEG file's bytes (~60-250 KB at 960x540) rathe
 and more; older ones are read from disk again when their lesson opens), and decodes one when
 it is asked for (~3-7 ms); the few asked for last stay decoded, so a picture asked for twice is the
 same image. A picture just grabbed is not kept decoded: nobody has asked for it yet.
+
+The second player does not decode beside a playing lesson (``pace``). Each grab decodes from the
+keyframe before its position, and 30 of them beside 1080p playback cost ~5 s of a core and 40-70 MiB
+at once: on a laptop that is battery, heat and dropped frames for pictures nobody needs that second.
+While the lesson plays, the pictures of the positions it passes are taken from the frames it shows
+(``take_from_playback``: a scale and a JPEG, ~5 ms each); the rest are grabbed one at a time while it
+is paused, the nearest ahead of the playhead first. A jump to a position with no picture yet simply
+waits for its frame, as every seek did before pictures existed.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import logging
 from collections import OrderedDict
@@ -23,10 +32,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QImage, QImageReader, QImageWriter
+from PySide6.QtMultimedia import QVideoFrame
 
 from smrtplayer.common.filenames import safe_filename
 from smrtplayer.models.library import Lesson
 from smrtplayer.player.frame_grabber import FrameGrabber, FrameRequest
+from smrtplayer.player.frame_scaler import FrameScaler
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +48,8 @@ STILL_WIDTH = 960
 MEMORY_LIMIT_BYTES = 24 * 1024 * 1024
 #: Pictures kept decoded besides (2 MB each): the ones asked for last.
 DECODED_LIMIT = 3
+#: A frame whose length Qt does not give is taken to last this long (a 25 fps frame).
+_FRAME_MS = 40
 
 _keys = itertools.count(1_000_000_000)
 
@@ -52,10 +65,19 @@ class PositionFrames(QObject):
         self._memory: OrderedDict[tuple[str, int], bytes] = OrderedDict()
         self._memory_total = 0  # bytes in _memory
         self._decoded: OrderedDict[tuple[str, int], QImage] = OrderedDict()
-        self._waiting: dict[int, tuple[str, int]] = {}
+        self._waiting: dict[int, tuple[str, int]] = {}  # the grab under way: request key -> key
         self._to_load: list[tuple[tuple[str, int], Path]] = []  # (key, the lesson's file)
+        #: pictures to grab once the lesson is not playing: key -> the lesson's file
+        self._to_grab: dict[tuple[str, int], Path] = {}
+        self._starts_to_grab: dict[str, list[int]] | None = None  # sorted starts by lesson, as asked
+        self._playing = False
+        self._playhead_ms = 0
         self._closed = False
         self._grabber: FrameGrabber | None = None
+        self._scaler: FrameScaler | None = None
+        #: pictures taken from the frames playback showed, and grabbed by the second player
+        self.taken_from_playback = 0
+        self.grabbed = 0
         self._loader = QTimer(self)
         self._loader.setInterval(0)
         self._loader.timeout.connect(self._load_next)
@@ -64,8 +86,8 @@ class PositionFrames(QObject):
         return self._folder / safe_filename(fingerprint[:40], fallback="lesson") / f"{int(start_ms)}.jpg"
 
     def pending(self) -> int:
-        """Pictures asked for and not ready yet (being grabbed or read from disk)."""
-        return len(self._waiting) + len(self._to_load)
+        """Pictures asked for and not ready yet (to grab, being grabbed, or read from disk)."""
+        return len(self._waiting) + len(self._to_load) + len(self._to_grab)
 
     def memory_bytes(self) -> int:
         """What the pictures in memory take: their JPEG bytes and the few kept decoded."""
@@ -100,11 +122,11 @@ class PositionFrames(QObject):
             self._decoded.popitem(last=False)
 
     def prefetch(self, lesson: Lesson, starts: Iterable[int]) -> None:
-        """Have a picture ready for each start of ``lesson``: loaded from disk, else grabbed."""
+        """Have a picture ready for each start of ``lesson``: loaded from disk, else taken from
+        playback or grabbed (see ``pace``)."""
         if self._closed or not Path(lesson.path).is_file():
             return  # a missing file is the player's to report, not the second player's
-        requests: list[FrameRequest] = []
-        queued = set(self._waiting.values()) | {key for key, _ in self._to_load}
+        queued = set(self._waiting.values()) | {key for key, _ in self._to_load} | set(self._to_grab)
         for start in dict.fromkeys(int(s) for s in starts):
             key = (lesson.fingerprint, start)
             if key in self._memory or key in queued:
@@ -112,23 +134,83 @@ class PositionFrames(QObject):
             if self.path_for(*key).is_file():
                 self._to_load.append((key, lesson.path))
             else:
-                requests.append(self._request(key, lesson.path))
+                self._queue_grab(key, lesson.path)
         if self._to_load:
             self._loader.start()
-        self._grab(requests)
+        self._grab_next()
 
-    def _request(self, key: tuple[str, int], media: Path) -> FrameRequest:
+    def pace(self, playing: bool, playhead_ms: int) -> None:
+        """The lesson started or stopped playing at ``playhead_ms``. While it plays no new grab
+        starts (the one under way finishes); once it stops, grabs go on, the nearest ahead first."""
+        self._playing = playing
+        self._playhead_ms = int(playhead_ms)
+        self._grab_next()
+
+    def take_from_playback(self, fingerprint: str, frame: QVideoFrame) -> None:
+        """``frame`` of lesson ``fingerprint`` is on screen: if a position waiting for its picture
+        starts within it, that picture is this frame, and the second player need not decode it."""
+        starts = self._sorted_starts_to_grab().get(fingerprint)
+        if not starts or self._closed:
+            return
+        begin_us = frame.startTime()
+        if begin_us < 0:
+            return
+        end_us = frame.endTime() if frame.endTime() > begin_us else begin_us + _FRAME_MS * 1000
+        # The first start at or after the frame's beginning: inside the frame if before its end.
+        index = bisect.bisect_left(starts, -(-begin_us // 1000))
+        if index == len(starts) or starts[index] * 1000 >= end_us:
+            return
+        key = (fingerprint, starts[index])
+        if self._scaler is None:
+            self._scaler = FrameScaler()
+        picture = self._scaler.picture(frame, STILL_WIDTH)
+        if picture.isNull():
+            return
+        data = _jpeg_bytes(picture)
+        self._forget_grab(key)
+        path = self.path_for(*key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        except OSError as error:  # a full or read-only disk: the picture still serves this session
+            log.info("could not keep the position frame %s: %s", path, error)
+        self.taken_from_playback += 1
+        self._keep(key, data)
+
+    def _queue_grab(self, key: tuple[str, int], media: Path) -> None:
+        self._to_grab[key] = media
+        self._starts_to_grab = None
+
+    def _forget_grab(self, key: tuple[str, int]) -> Path | None:
+        media = self._to_grab.pop(key, None)
+        if media is not None:
+            self._starts_to_grab = None
+        return media
+
+    def _sorted_starts_to_grab(self) -> dict[str, list[int]]:
+        if self._starts_to_grab is None:
+            by_lesson: dict[str, list[int]] = {}
+            for fingerprint, start in self._to_grab:
+                by_lesson.setdefault(fingerprint, []).append(start)
+            self._starts_to_grab = {fingerprint: sorted(starts) for fingerprint, starts in by_lesson.items()}
+        return self._starts_to_grab
+
+    def _grab_next(self) -> None:
+        """One grab at a time, so that starting to play stops the second player within one picture."""
+        if self._closed or self._playing or self._waiting or not self._to_grab:
+            return
+        playhead = self._playhead_ms
+        key = min(self._to_grab, key=lambda k: (k[1] < playhead, abs(k[1] - playhead)))
+        media = self._forget_grab(key)
+        assert media is not None
         request_key = next(_keys)
         self._waiting[request_key] = key
-        return FrameRequest(request_key, media, key[1], self.path_for(*key), self._wanted, STILL_WIDTH)
-
-    def _grab(self, requests: list[FrameRequest]) -> None:
-        if not requests:
-            return
         if self._grabber is None:
             self._grabber = FrameGrabber.shared()
             self._grabber.grabbed.connect(self._on_grabbed)
-        self._grabber.request(requests)
+        self._grabber.request(
+            [FrameRequest(request_key, media, key[1], self.path_for(*key), self._wanted, STILL_WIDTH)]
+        )
 
     def close(self) -> None:
         """Nobody waits for pictures any more: queued grabs are dropped."""
@@ -136,6 +218,8 @@ class PositionFrames(QObject):
         self._loader.stop()
         self._to_load.clear()
         self._waiting.clear()
+        self._to_grab.clear()
+        self._starts_to_grab = None
         FrameGrabber.drop_unwanted()
 
     def _wanted(self) -> bool:
@@ -166,18 +250,22 @@ class PositionFrames(QObject):
         if not _readable_jpeg(data):
             log.info("unreadable position frame %s: decoding it again", path)
             path.unlink(missing_ok=True)
-            self._grab([self._request(key, media)])
+            self._queue_grab(key, media)
+            self._grab_next()
             return
         self._keep(key, data)
 
     @Slot(int, QImage)
     def _on_grabbed(self, request_key: int, image: QImage) -> None:
         key = self._waiting.pop(request_key, None)
-        if key is None or image.isNull():
-            return
-        path = self.path_for(*key)
-        data = path.read_bytes() if path.is_file() else _jpeg_bytes(image)  # the grabber saved it
-        self._keep(key, data)
+        if key is None:
+            return  # another user's grab (a thumbnail, a seek-bar preview)
+        if not image.isNull():
+            path = self.path_for(*key)
+            data = path.read_bytes() if path.is_file() else _jpeg_bytes(image)  # the grabber saved it
+            self.grabbed += 1
+            self._keep(key, data)
+        self._grab_next()
 
 
 def _readable_jpeg(data: bytes) -> bool:

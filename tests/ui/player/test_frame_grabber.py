@@ -96,3 +96,32 @@ def test_the_frame_asked_for_comes_with_low_latency_decoding(
         index = start * fps // 1000
         bar = (width - 8) * index // (frames - 1) + 3.5  # the middle of the bar in that frame
         assert abs(_bar_column(got[start]) - bar) <= 3, (start, _bar_column(got[start]), bar)
+
+
+def test_a_frame_asked_for_while_the_last_one_is_delivered_is_decoded(
+    qtbot, media: MediaFactory, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """A listener that asks for its next frame from the ``grabbed`` signal (one grab at a time) gets
+    it: the grabber must not unload the file under the request just made."""
+    clip = media.clip(seconds=4, size=(640, 360), fps=25, keyframe_every=50, name="one-by-one.mp4")
+    grabber = FrameGrabber.shared()
+    starts = [600, 2200, 3400]
+    keys = {8_000_000 + index: start for index, start in enumerate(starts)}
+    got: dict[int, QImage] = {}
+
+    def on_grabbed(key: int, image: QImage) -> None:
+        if key not in keys:
+            return
+        got[keys[key]] = image
+        following = key + 1
+        if following in keys:
+            grabber.request([FrameRequest(following, clip, keys[following], tmp_path / f"{following}.jpg")])
+
+    grabber.grabbed.connect(on_grabbed)
+    try:
+        grabber.request([FrameRequest(8_000_000, clip, starts[0], tmp_path / "first.jpg")])
+        qtbot.waitUntil(lambda: len(got) == len(starts), timeout=15000)
+    finally:
+        grabber.grabbed.disconnect(on_grabbed)
+    assert all(not image.isNull() for image in got.values())
+    assert _bar_column(got[600]) < _bar_column(got[2200]) < _bar_column(got[3400])

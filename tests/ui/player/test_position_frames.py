@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+from helpers.media import MediaFactory
+from helpers.player import add_course
 from smrtplayer.app.context import AppContext
 from smrtplayer.models.library import Lesson
 from smrtplayer.player import position_frames
@@ -133,3 +136,101 @@ def test_pictures_in_memory_stay_within_their_budget(  # type: ignore[no-untyped
     picture = again.image(lesson.fingerprint, 0)
     assert picture is not None and not picture.isNull()
     again.close()
+
+
+FPS, FRAMES, WIDTH = 25, 150, 640
+
+
+def _bar_lesson(context: AppContext, media: MediaFactory, folder: Path, starts: list[int]) -> Lesson:
+    """A 6 s clip whose white bar moves one step a frame, with a position at each of ``starts``."""
+    clip = media.clip(seconds=FRAMES / FPS, size=(WIDTH, 360), fps=FPS, keyframe_every=50, name="bar.mp4")
+    positions = tuple((start, start + 500, f"Position {start}") for start in starts)
+    (lesson,) = add_course(context, folder, [("Bar", clip)], uid="bar", positions={"Bar": positions})
+    return lesson
+
+
+def _bar_column(image: QImage) -> float:
+    row = image.height() // 2
+    bright = [x for x in range(image.width()) if image.pixelColor(x, row).lightness() > 160]
+    assert bright, "no bar"
+    return sum(bright) / len(bright)
+
+
+def _shows_frame_at(image: QImage | None, start_ms: int) -> bool:
+    """The picture is the clip's frame at ``start_ms``: its bar stands where that frame has it.
+    (The starts are mid-frame: at a frame's very edge either neighbour may be the frame shown.)"""
+    assert image is not None and not image.isNull()
+    index = start_ms * FPS // 1000
+    return abs(_bar_column(image) - ((WIDTH - 8) * index // (FRAMES - 1) + 3.5)) <= 3
+
+
+def test_playback_takes_the_pictures_of_the_positions_it_passes(  # type: ignore[no-untyped-def]
+    context: AppContext, qtbot, media: MediaFactory, tmp_path: Path
+) -> None:
+    starts = [1020, 2220, 3420, 4620]
+    lesson = _bar_lesson(context, media, tmp_path / "course", starts)
+    playback = context.playback
+    frames = playback.position_frames
+    assert frames is not None
+    playback.open_lesson(lesson, autoplay=True, start_ms=0)
+    qtbot.waitUntil(playback.is_playing, timeout=10000)
+    qtbot.waitUntil(lambda: playback.position_ms() >= 5000 or not playback.is_playing(), timeout=20000)
+    playback.pause()
+    # What the lesson played past came from its own frames; the second player decoded at most the one
+    # it had started before the lesson did.
+    assert frames.taken_from_playback >= 3 and frames.grabbed <= 1
+    for start in starts:
+        assert frames.path_for(lesson.fingerprint, start).is_file()
+        assert _shows_frame_at(frames.image(lesson.fingerprint, start), start), start
+
+
+def test_grabs_wait_while_the_lesson_plays_then_go_on_nearest_ahead_first(  # type: ignore[no-untyped-def]
+    context: AppContext, qtbot, media: MediaFactory, tmp_path: Path
+) -> None:
+    starts = [620, 2220, 3420]
+    lesson = _bar_lesson(context, media, tmp_path / "course", starts)
+    frames = PositionFrames(tmp_path / "frames")
+    order: list[int] = []
+
+    def on_ready(_fingerprint: str, start: int) -> None:
+        order.append(start)
+        if len(order) == 1:
+            frames.pace(True, start)  # playing again: the second player stops after this picture
+
+    frames.ready.connect(on_ready)
+    frames.pace(True, 0)
+    frames.prefetch(lesson, starts)
+    qtbot.wait(800)
+    assert order == [] and frames.pending() == len(starts) and frames.grabbed == 0
+
+    frames.pace(False, 3000)  # paused at 3 s
+    qtbot.waitUntil(lambda: len(order) == 1, timeout=10000)
+    qtbot.wait(800)
+    assert order == [3420] and frames.pending() == 2
+
+    frames.pace(False, 3420)
+    qtbot.waitUntil(lambda: len(order) == 3, timeout=15000)
+    assert order == [3420, 2220, 620] and frames.grabbed == 3
+    for start in starts:
+        assert _shows_frame_at(frames.image(lesson.fingerprint, start), start), start
+    frames.close()
+
+
+def test_a_picture_is_kept_for_the_session_when_the_disk_refuses_it(  # type: ignore[no-untyped-def]
+    context: AppContext, qtbot, media: MediaFactory, tmp_path: Path
+) -> None:
+    starts = [1020, 2220]
+    lesson = _bar_lesson(context, media, tmp_path / "course", starts)
+    playback = context.playback
+    frames = playback.position_frames
+    assert frames is not None
+    folder = frames.path_for(lesson.fingerprint, 0).parent
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    folder.write_bytes(b"")  # a file where the lesson's folder of pictures would go: nothing can be written
+    playback.open_lesson(lesson, autoplay=True, start_ms=0)
+    qtbot.waitUntil(playback.is_playing, timeout=10000)
+    qtbot.waitUntil(lambda: playback.position_ms() >= 2600 or not playback.is_playing(), timeout=20000)
+    playback.pause()
+    assert frames.taken_from_playback >= 1
+    assert _shows_frame_at(frames.image(lesson.fingerprint, 2220), 2220)
+    assert not frames.path_for(lesson.fingerprint, 2220).exists()
