@@ -86,6 +86,11 @@ def _split_open_path(argv: list[str], commands: set[str]) -> tuple[list[str], Pa
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Before the commands' parser, whose modules import Qt: every module imported once PySide is
+    # loaded is looked at by it, and its own look would keep each one's source in memory.
+    from smrtplayer.common.pyside_scan import scan_modules_without_caching_sources
+
+    scan_modules_without_caching_sources()
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     argv, open_path = _split_open_path(argv, _command_names(parser))
@@ -94,10 +99,6 @@ def main(argv: list[str] | None = None) -> int:
     from smrtplayer.app.logsetup import configure_logging
 
     configure_logging(paths.logs, verbose=args.verbose)
-    if not args.verbose or args.command is None:  # Qt is imported next
-        from smrtplayer.common.pyside_scan import scan_modules_without_caching_sources
-
-        scan_modules_without_caching_sources()
     if not args.verbose:
         # FFmpeg's description of every file it opens ("Input #0, mov,mp4 ...") is noise in a terminal
         # and reads like an error, in the window as in the commands: it goes to the log file with Qt's

@@ -131,10 +131,12 @@ def _run(paths: AppPaths) -> dict[str, Any]:
 
     with tempfile.TemporaryDirectory(prefix="smrtplayer-selftest-") as scratch:
         from smrtplayer.player.controller import PlaybackController
-        from smrtplayer.store.db import Store
+        from smrtplayer.store.empty_copy import open_empty_copy
         from smrtplayer.store.resume import ProgressRepository
 
-        scratch_store = Store.open(Path(scratch) / "selftest.sqlite3")
+        # The user's schema, already current, without the migrations that would build it (and the
+        # sqlite-utils they import, which would stay resident through the playback).
+        scratch_store = open_empty_copy(context.store, Path(scratch) / "selftest.sqlite3")
         player = PlaybackController(ProgressRepository(scratch_store))
 
         def backend() -> dict[str, Any]:

@@ -133,14 +133,15 @@ class Store:
             ) from error
         store = cls(conn, path)
         try:
-            store._configure()
+            store.configure()
             store._migrate(existing_version, backups_dir)
         except BaseException:
             conn.close()
             raise
         return store
 
-    def _configure(self) -> None:
+    def configure(self) -> None:
+        """The pragmas every connection to a smrtplayer database runs with (see the module's notes)."""
         try:
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]

@@ -21,6 +21,8 @@ Step = Callable[["sqlite_utils.Database"], None]
 _STEPS: list[Step] = []
 _STEP_NAMES: list[str] = []
 _STEP_NUMBERS: list[int] = []
+#: where sqlite-utils records the steps applied to a database
+APPLIED_STEPS_TABLE = "_sqlite_migrations"
 
 
 def run_script(db: sqlite_utils.Database, script: str) -> None:
@@ -77,7 +79,7 @@ def load_sqlite_utils() -> None:
 
 @cache
 def registry() -> Migrations:
-    """sqlite-utils' record of the steps (it keeps the applied ones in ``_sqlite_migrations``)."""
+    """sqlite-utils' record of the steps (it keeps the applied ones in ``APPLIED_STEPS_TABLE``)."""
     load_sqlite_utils()
     from sqlite_utils.migrations import Migrations
 
