@@ -24,6 +24,9 @@ NOT_BEFORE_PLAYBACK = (
     "pymediainfo",
     "smrtplayer.library.container_facts",
 )
+#: not needed at all: the MediaInfo check reads a file's chapters without the body taxonomy that
+#: names them as positions
+NOT_AT_ALL = ("sqlite_utils", "smrtplayer.models.regions", "msgspec")
 
 _PROBE = """
 import json, linecache, sys
@@ -40,7 +43,7 @@ def play_and_record(*args, **kwargs):
 
 selftest._play_one_second = play_and_record
 code = main(["--data-dir", sys.argv[1], "self-test", "--json"])
-print(json.dumps({"code": code, **seen}))
+print(json.dumps({"code": code, "at_the_end": sorted(sys.modules), **seen}))
 """
 
 
@@ -63,6 +66,9 @@ def test_the_self_test_plays_without_what_it_needs_only_later(tmp_path: Path) ->
     loaded = set(outcome["modules"])
     assert "smrtplayer.player.controller" in loaded, "the probe looks when the playback starts"
     assert not loaded & set(NOT_BEFORE_PLAYBACK), sorted(loaded & set(NOT_BEFORE_PLAYBACK))
+    at_the_end = set(outcome["at_the_end"])
+    assert "pymediainfo" in at_the_end, "the probe looks once the MediaInfo check has run"
+    assert not at_the_end & set(NOT_AT_ALL), sorted(at_the_end & set(NOT_AT_ALL))
     # PySide's look at each imported module keeps no source in memory, from the first import of Qt
     # (the commands' parser) on.
     assert not [name for name in outcome["sources"] if "smrtplayer" in name], outcome["sources"]

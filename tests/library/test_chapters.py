@@ -11,10 +11,11 @@ import numpy as np
 import pytest
 
 from helpers.media import write_clip
-from smrtplayer.library.chapters import MAX_CHAPTERS, Chapter, clean_chapter_name, positions_from_chapters
+from smrtplayer.library.chapters import MAX_CHAPTERS, clean_chapter_name, positions_from_chapters
 from smrtplayer.library.container_facts import library_version, read_container_facts
 from smrtplayer.library.position_names import read_position_name
 from smrtplayer.library.probe import probe_media
+from smrtplayer.models.chapters import Chapter
 from smrtplayer.models.regions import default_taxonomy
 
 NAMED = [

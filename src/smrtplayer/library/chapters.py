@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from smrtplayer.common.controlchars import clean_text
 from smrtplayer.library.position_names import read_position_name
+from smrtplayer.models.chapters import Chapter
 from smrtplayer.models.positions import NewPosition
 from smrtplayer.models.regions import Taxonomy, default_taxonomy
 
@@ -25,15 +26,6 @@ MAX_NAME_LENGTH = 200
 #: Shorter than this, a chapter is a mark left by an editor, not a demonstration.
 MIN_CHAPTER_MS = 1
 _MARKUP = re.compile(r"<[^<>]{0,200}>")
-
-
-@dataclass(frozen=True)
-class Chapter:
-    """A chapter as a container or a disc lists it; ``end_ms`` None means "until the next one"."""
-
-    start_ms: int
-    end_ms: int | None
-    name: str
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
-from smrtplayer.library.chapters import Chapter
+from smrtplayer.models.chapters import Chapter
 
 _CHAPTER_KEY = re.compile(r"^(\d{1,4})_(\d{2})_(\d{2})(\d{3})$")
 #: Matroska chapter names may come as "en:Name" (the chapter's language first).

@@ -12,10 +12,11 @@ import contextlib
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-from smrtplayer.library.chapters import Chapter, ChapterPositions, positions_from_chapters
+from smrtplayer.library.chapters import ChapterPositions, positions_from_chapters
 from smrtplayer.library.dvd import DiscTitle, DvdReadError, read_disc
 from smrtplayer.library.dvd_timing import title_parts
 from smrtplayer.library.scan import CoursePlan, PlannedLesson
+from smrtplayer.models.chapters import Chapter
 
 __all__ = ["chapter_positions", "plan_dvd_titles"]
 

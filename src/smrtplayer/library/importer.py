@@ -35,7 +35,7 @@ from smrtplayer.common.errors import (
 from smrtplayer.common.userfile import read_user_file
 from smrtplayer.common.wording import CHECK_FILES_HOW
 from smrtplayer.library import archive as zip_archive
-from smrtplayer.library.chapters import Chapter, positions_from_chapters
+from smrtplayer.library.chapters import positions_from_chapters
 from smrtplayer.library.container_facts import (
     CHAPTER_CONTAINERS,
     ContainerFacts,
@@ -67,6 +67,7 @@ from smrtplayer.library.staging import (
     unique_course_folder,
 )
 from smrtplayer.library.titles import regions_for_title
+from smrtplayer.models.chapters import Chapter
 from smrtplayer.models.library import (
     CourseSummary,
     ImportReport,
