@@ -202,6 +202,10 @@ def child_bare(clip: Path, seconds: float) -> int:
 
 def child_app(data: Path, seconds: float, without: set[str]) -> int:
     say_stage("python")
+    # As the app's entry point does before anything imports Qt (``smrtplayer.__main__``).
+    from smrtplayer.common.pyside_scan import scan_modules_without_caching_sources
+
+    scan_modules_without_caching_sources()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 

@@ -306,6 +306,10 @@ def bare_launch(clip: Path, env: dict[str, str]) -> float:
 # ------------------------------------------------------------------------ child: the real window
 def child(mode: str, data: Path, seconds: float, seeks: int) -> int:
     """Runs inside the measured process: the app's own window, driven from here."""
+    # As the app's entry point does before anything imports Qt (``smrtplayer.__main__``).
+    from smrtplayer.common.pyside_scan import scan_modules_without_caching_sources
+
+    scan_modules_without_caching_sources()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 

@@ -4,6 +4,7 @@ that come after it (each module is Python work on the one thread the first frame
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -41,3 +42,35 @@ def test_the_start_path_leaves_the_panels_and_services_for_after_the_first_frame
     loaded = set(json.loads(completed.stdout))
     assert "smrtplayer.ui.shell.main_window" in loaded, "the probe imports what the start imports"
     assert not loaded & set(AFTER_THE_FIRST_FRAME), sorted(loaded & set(AFTER_THE_FIRST_FRAME))
+
+
+def test_the_panels_leave_the_home_chart_for_when_home_is_shown() -> None:
+    """QtCharts (~7 MiB imported, more with its view) loads with Home's chart, not with the panels."""
+    probe = (
+        "import json, sys, tempfile\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from smrtplayer.app.context import AppContext\n"
+        "from smrtplayer.app.paths import AppPaths\n"
+        "from smrtplayer.ui.shell.main_window import MainWindow\n"
+        "app = QApplication([])\n"
+        "context = AppContext.open(AppPaths.resolve(Path(tempfile.mkdtemp())))\n"
+        "window = MainWindow(context)\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "workspace = window.ensure_workspace()\n"
+        "app.processEvents()\n"
+        "before = 'PySide6.QtCharts' in sys.modules\n"
+        "workspace.left_tabs.setCurrentWidget(workspace.home_view)\n"
+        "app.processEvents()\n"
+        "after = 'PySide6.QtCharts' in sys.modules\n"
+        "chart = workspace.home_view.chart\n"
+        "print(json.dumps([before, after, chart.isVisible(), len(chart.days)]))\n"
+        "context.close()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    completed = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120, env=env
+    )
+    before, after, shown, days = json.loads(completed.stdout.splitlines()[-1])
+    assert (before, after, shown) == (False, True, True) and days == 14
