@@ -166,7 +166,12 @@ class FrameGrabber(QObject):
 
     @Slot()
     def _release_memory(self) -> None:
-        if self.is_idle() and return_freed_memory():
+        if not self.is_idle():
+            return
+        from smrtplayer.player.frame_scaler import FrameScaler
+
+        self._scaler = FrameScaler()  # the last picture's scaled image (up to 2 MiB) goes too
+        if return_freed_memory():
             self.releases += 1
 
     @Slot()

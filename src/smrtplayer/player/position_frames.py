@@ -74,7 +74,6 @@ class PositionFrames(QObject):
         self._playhead_ms = 0
         self._closed = False
         self._grabber: FrameGrabber | None = None
-        self._scaler: FrameScaler | None = None
         #: pictures taken from the frames playback showed, and grabbed by the second player
         self.taken_from_playback = 0
         self.grabbed = 0
@@ -161,9 +160,8 @@ class PositionFrames(QObject):
         if index == len(starts) or starts[index] * 1000 >= end_us:
             return
         key = (fingerprint, starts[index])
-        if self._scaler is None:
-            self._scaler = FrameScaler()
-        picture = self._scaler.picture(frame, STILL_WIDTH)
+        # A scaler of its own, dropped with its 2 MiB image: the next picture may be minutes away.
+        picture = FrameScaler().picture(frame, STILL_WIDTH)
         if picture.isNull():
             return
         data = _jpeg_bytes(picture)
