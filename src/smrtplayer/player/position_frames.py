@@ -72,6 +72,7 @@ class PositionFrames(QObject):
         self._starts_to_grab: dict[str, list[int]] | None = None  # sorted starts by lesson, as asked
         self._playing = False
         self._playhead_ms = 0
+        self._latest_lesson = ""  # the fingerprint asked for last: its pictures are grabbed first
         self._closed = False
         self._grabber: FrameGrabber | None = None
         #: pictures taken from the frames playback showed, and grabbed by the second player
@@ -125,6 +126,7 @@ class PositionFrames(QObject):
         playback or grabbed (see ``pace``)."""
         if self._closed or not Path(lesson.path).is_file():
             return  # a missing file is the player's to report, not the second player's
+        self._latest_lesson = lesson.fingerprint
         queued = set(self._waiting.values()) | {key for key, _ in self._to_load} | set(self._to_grab)
         for start in dict.fromkeys(int(s) for s in starts):
             key = (lesson.fingerprint, start)
@@ -140,7 +142,9 @@ class PositionFrames(QObject):
 
     def pace(self, playing: bool, playhead_ms: int) -> None:
         """The lesson started or stopped playing at ``playhead_ms``. While it plays no new grab
-        starts (the one under way finishes); once it stops, grabs go on, the nearest ahead first."""
+        starts (the one under way finishes); once it stops, grabs go on: the lesson asked for last
+        first (a lesson left before its pictures were done waits), the nearest ahead of the playhead
+        first."""
         self._playing = playing
         self._playhead_ms = int(playhead_ms)
         self._grab_next()
@@ -197,8 +201,8 @@ class PositionFrames(QObject):
         """One grab at a time, so that starting to play stops the second player within one picture."""
         if self._closed or self._playing or self._waiting or not self._to_grab:
             return
-        playhead = self._playhead_ms
-        key = min(self._to_grab, key=lambda k: (k[1] < playhead, abs(k[1] - playhead)))
+        playhead, latest = self._playhead_ms, self._latest_lesson
+        key = min(self._to_grab, key=lambda k: (k[0] != latest, k[1] < playhead, abs(k[1] - playhead)))
         media = self._forget_grab(key)
         assert media is not None
         request_key = next(_keys)

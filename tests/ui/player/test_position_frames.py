@@ -234,3 +234,24 @@ def test_a_picture_is_kept_for_the_session_when_the_disk_refuses_it(  # type: ig
     assert frames.taken_from_playback >= 1
     assert _shows_frame_at(frames.image(lesson.fingerprint, 2220), 2220)
     assert not frames.path_for(lesson.fingerprint, 2220).exists()
+
+
+def test_the_lesson_opened_last_has_its_pictures_grabbed_first(  # type: ignore[no-untyped-def]
+    context: AppContext, qtbot, media: MediaFactory, tmp_path: Path
+) -> None:
+    first = _bar_lesson(context, media, tmp_path / "first", [620, 2220])
+    clip = media.clip(seconds=3.0, size=(WIDTH, 360), fps=FPS, rgb=(150, 60, 40), name="other.mp4")
+    (second,) = add_course(
+        context, tmp_path / "second", [("Bar 2", clip)], uid="bar2", positions={"Bar 2": ((2420, 2900, "P"),)}
+    )
+    frames = PositionFrames(tmp_path / "frames")
+    order: list[tuple[str, int]] = []
+    frames.ready.connect(lambda fingerprint, start: order.append((fingerprint, start)))
+    frames.pace(True, 0)  # the first lesson plays: nothing is grabbed
+    frames.prefetch(first, [620, 2220])
+    frames.prefetch(second, [2420])  # the user moved on to another lesson, paused at its start
+    frames.pace(False, 0)
+    qtbot.waitUntil(lambda: len(order) == 3, timeout=15000)
+    assert second.fingerprint != first.fingerprint and order[0] == (second.fingerprint, 2420)
+    assert sorted(order[1:]) == sorted([(first.fingerprint, 620), (first.fingerprint, 2220)])
+    frames.close()
