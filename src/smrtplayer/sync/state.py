@@ -7,7 +7,7 @@ reads every journal again.
 from __future__ import annotations
 
 import logging
-import secrets
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -58,7 +58,9 @@ class SyncState(msgspec.Struct):
 
 
 def new_device_id() -> str:
-    return secrets.token_hex(8)
+    # What ``secrets.token_hex`` returns (the OS's random bytes), without ``secrets``, whose ``hmac``
+    # loads OpenSSL at start (see ``common.digests``).
+    return os.urandom(8).hex()
 
 
 def load_state(path: Path) -> SyncState:
