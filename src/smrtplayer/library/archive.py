@@ -11,6 +11,7 @@ size is rejected) and hashes them on the way.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import stat
@@ -20,7 +21,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from smrtplayer.common.digests import sha256
 from smrtplayer.common.errors import Cancelled, ImportRejected
 
 KIB = 1024
@@ -261,7 +261,7 @@ def extract_entries(
         if not target.parent.resolve().is_relative_to(root) or target.exists():
             raise _rejected(path, entry.name, "its name would be written outside the course folder")
         target.parent.mkdir(parents=True, exist_ok=True)
-        digest = sha256()
+        digest = hashlib.sha256()
         written = 0
         try:
             with archive.open(entry.info) as source, target.open("xb") as sink:

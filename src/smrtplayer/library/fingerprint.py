@@ -9,10 +9,9 @@ and on demand.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
-
-from smrtplayer.common.digests import blake2b, sha256
 
 FINGERPRINT_PREFIX = "fp1-"
 WINDOW_BYTES = 256 * 1024
@@ -20,7 +19,7 @@ HASH_CHUNK_BYTES = 1024 * 1024
 
 
 def lesson_fingerprint(path: Path) -> str:
-    digest = blake2b(digest_size=16)
+    digest = hashlib.blake2b(digest_size=16)
     with path.open("rb") as handle:
         size = handle.seek(0, 2)
         digest.update(size.to_bytes(8, "little"))
@@ -37,7 +36,7 @@ def sha256_file(
     should_stop: Callable[[], bool] | None = None,
 ) -> str | None:
     """Full SHA-256 of a file; ``progress`` gets bytes read so far; returns None when stopped."""
-    digest = sha256()
+    digest = hashlib.sha256()
     done = 0
     buffer = bytearray(HASH_CHUNK_BYTES)
     view = memoryview(buffer)
@@ -65,7 +64,7 @@ def copy_with_sha256(
 
     Returns None when stopped (the partial ``target`` is left for the caller's clean-up).
     """
-    digest = sha256()
+    digest = hashlib.sha256()
     done = 0
     buffer = bytearray(HASH_CHUNK_BYTES)
     view = memoryview(buffer)

@@ -11,6 +11,7 @@ idempotent, so a copy that repeats its original changes nothing and one that dif
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 from dataclasses import dataclass
@@ -19,7 +20,6 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
-from smrtplayer.common.digests import sha256
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.store.exchange import SECTIONS_BY_NAME, Item
 from smrtplayer.sync.clock import Stamp
@@ -87,7 +87,7 @@ def encode(
     lines = [msgspec.json.encode(header)]
     lines.extend(msgspec.json.encode({"section": section, "item": item}) for section, item in items)
     body = b"\n".join(lines) + b"\n"
-    end = msgspec.json.encode(End("sha256:" + sha256(body).hexdigest()))
+    end = msgspec.json.encode(End("sha256:" + hashlib.sha256(body).hexdigest()))
     return body + end + b"\n"
 
 
@@ -122,7 +122,7 @@ def parse(data: bytes, path: Path, device: str) -> JournalFile:
         end = msgspec.json.decode(last, type=End)
     except (msgspec.DecodeError, msgspec.ValidationError, RecursionError) as error:
         raise JournalError(f"{name} is incomplete (still arriving, or cut short)") from error
-    digest = "sha256:" + sha256(body).hexdigest()
+    digest = "sha256:" + hashlib.sha256(body).hexdigest()
     if end.end != digest:
         raise JournalError(f"{name} does not match its checksum (damaged or edited)")
     lines = body.rstrip(b"\n").split(b"\n")

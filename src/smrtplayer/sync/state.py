@@ -7,7 +7,7 @@ reads every journal again.
 from __future__ import annotations
 
 import logging
-import os
+import secrets
 from pathlib import Path
 from typing import Annotated
 
@@ -58,9 +58,7 @@ class SyncState(msgspec.Struct):
 
 
 def new_device_id() -> str:
-    # What ``secrets.token_hex`` returns (the OS's random bytes), without ``secrets``, whose ``hmac``
-    # loads OpenSSL at start (see ``common.digests``).
-    return os.urandom(8).hex()
+    return secrets.token_hex(8)
 
 
 def load_state(path: Path) -> SyncState:

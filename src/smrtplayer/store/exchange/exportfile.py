@@ -15,6 +15,7 @@ so nothing is ever imported partially.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 from collections.abc import Sequence
@@ -26,7 +27,6 @@ from typing import Annotated, Any
 import msgspec
 
 from smrtplayer import __version__
-from smrtplayer.common.digests import sha256
 from smrtplayer.common.errors import CannotWrite, NotFound, SmrtError
 from smrtplayer.common.userfile import read_user_file
 from smrtplayer.store.db import Store
@@ -166,7 +166,7 @@ def build_export(store: Store, *, include_private: bool = False) -> tuple[bytes,
     envelope = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
-        "checksum": "sha256:" + sha256(payload_bytes).hexdigest(),
+        "checksum": "sha256:" + hashlib.sha256(payload_bytes).hexdigest(),
         "payload": msgspec.Raw(payload_bytes),
     }
     return msgspec.json.encode(envelope) + b"\n", counts
@@ -244,7 +244,7 @@ def parse_export(data: bytes, path: Path = Path("export")) -> ExportFile:
         raise ExportFileError(f"{name} has no {missing}: it was cut short or edited. Nothing was imported.")
     checksum = _decode(bytes(envelope["checksum"]), str, name, "its checksum")
     payload_bytes = bytes(envelope["payload"])
-    actual = "sha256:" + sha256(payload_bytes).hexdigest()
+    actual = "sha256:" + hashlib.sha256(payload_bytes).hexdigest()
     if checksum != actual:
         raise ExportFileError(
             f"{name} was changed after it was exported (its checksum does not match its contents): it was "

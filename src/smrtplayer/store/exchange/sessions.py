@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Annotated
 
 import msgspec
 
-from smrtplayer.common.digests import sha256
 from smrtplayer.store.exchange.base import Item, MergeCount, Section, Timestamp, parse_utc, utc_text
 from smrtplayer.store.exchange.holds import PracticeItem, PracticeSection, plan_keys
 
@@ -81,5 +81,5 @@ class SessionsSection(Section[SessionItem]):
 def _session_key(started_at: str, client_label: str) -> str:
     # Keys appear in messages and log lines (a duplicate, an item not exported): the label, client
     # data, never does; a digest of it tells sessions apart as well.
-    digest = sha256(client_label.encode()).hexdigest()[:16]
+    digest = hashlib.sha256(client_label.encode()).hexdigest()[:16]
     return f"{started_at}#{digest}"
