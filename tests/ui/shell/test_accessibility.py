@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QImage, QPixmap
-from PySide6.QtWidgets import QApplication, QDockWidget, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTabBar, QToolButton, QWidget
 
 from smrtplayer.app.context import AppContext
 from smrtplayer.models.positions import PositionDraft
@@ -294,6 +294,35 @@ def test_tab_reaches_every_panel_on_screen_and_each_control_shows_its_focus(
     assert set(reached) == on_screen
     assert list(reached) == [tabs.tabText(left_tab), "Video", dock.windowTitle()], "in their order on screen"
     assert not without_ring, without_ring
+
+
+def test_side_panels_moved_and_tabbed_again_keep_their_tab_bars_out_of_the_tab_chain(
+    window: MainWindow, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    workspace = window.workspace
+    # The user drags Notes and the hold timer to the left and tabs them together: the window makes a
+    # second tab bar for them.
+    for dock in (workspace.notes_dock, workspace.hold_dock):
+        window.removeDockWidget(dock)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        dock.show()
+    window.tabifyDockWidget(workspace.notes_dock, workspace.hold_dock)
+    qtbot.waitUntil(lambda: len(_side_tab_bars(window)) == 2, timeout=3000)
+    assert all(bar.focusPolicy() == Qt.FocusPolicy.NoFocus for bar in _side_tab_bars(window))
+
+    start = workspace.left_tabs.tabBar()
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    for _press in range(300):
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        assert focused not in _side_tab_bars(window)
+        if focused is start:
+            break
+
+
+def _side_tab_bars(window: MainWindow) -> list[QTabBar]:
+    bars = window.findChildren(QTabBar)
+    return [bar for bar in bars if isinstance(bar.parentWidget(), QMainWindow) and bar.isVisible()]
 
 
 # ------------------------------------------------------------------------------ painted widgets

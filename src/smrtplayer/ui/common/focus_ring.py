@@ -74,15 +74,12 @@ def add_focus_rings(root: QWidget) -> None:
     flat tool button shows none, and a default button already wears the highlight it would get."""
     widgets: list[QWidget] = [
         *root.findChildren(QAbstractScrollArea),
+        # The side panels' tab bars are the main window's to make and drop as panels move (a ring laid
+        # on one upset it); they take no focus (``MainWindow.childEvent``): F6 brings a panel forward.
         *(bar for bar in root.findChildren(QTabBar) if not isinstance(bar.parentWidget(), QMainWindow)),
         *(button for button in root.findChildren(QToolButton) if button.autoRaise()),
         *(button for button in root.findChildren(QPushButton) if button.isDefault() or button.isFlat()),
     ]
-    for bar in root.findChildren(QTabBar):
-        if isinstance(bar.parentWidget(), QMainWindow):
-            # The side panels' tab bars are the main window's to make and drop as panels move (a ring
-            # laid on one upset it): F6 brings each side panel to the front instead of Tab.
-            bar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     for widget in widgets:
         if widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
             continue

@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QChildEvent, QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QSplitter,
+    QTabBar,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -693,6 +694,15 @@ class MainWindow(QMainWindow):
             self.open_lesson_at(known.id, None)
             return
         self.workspace.import_paths([path])
+
+    def childEvent(self, event: QChildEvent) -> None:
+        super().childEvent(event)
+        # The side panels' tab bars are made by the window as panels are moved and tabbed together,
+        # each new one taking Tab focus by default: they stay out of the Tab chain, like the first
+        # (F6 brings each side panel to the front instead).
+        child = event.child()
+        if event.polished() and isinstance(child, QTabBar):
+            child.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         from smrtplayer.ui.library.library_view import dropped_paths
