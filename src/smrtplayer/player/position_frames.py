@@ -271,7 +271,11 @@ class PositionFrames(QObject):
 
 
 def _readable_jpeg(data: bytes) -> bool:
-    """Whether ``data`` starts as a picture Qt can read (its header only: no decoding)."""
+    """Whether ``data`` is a whole picture Qt can read: its header (no decoding), and the JPEG's end
+    marker, which a file cut short (a process killed while writing it) lacks; Qt would show such a
+    file with its missing part grey."""
+    if not data.rstrip(b"\x00").endswith(b"\xff\xd9"):
+        return False
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)

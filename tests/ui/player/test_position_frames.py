@@ -78,6 +78,15 @@ def test_pictures_on_disk_are_loaded_without_decoding_again(  # type: ignore[no-
     assert broken.stat().st_size > 100
     third.close()
 
+    # A picture cut short (the process killed while writing it) is grabbed again, not shown half grey.
+    whole = broken.read_bytes()
+    broken.write_bytes(whole[: len(whole) // 2])
+    fourth = PositionFrames(tmp_path / "frames")
+    fourth.prefetch(lesson, [0])
+    qtbot.waitUntil(lambda: fourth.image(lesson.fingerprint, 0) is not None, timeout=15000)
+    assert broken.read_bytes().endswith(b"\xff\xd9") and broken.stat().st_size > len(whole) // 2
+    fourth.close()
+
 
 def test_pictures_wait_for_the_lessons_first_frame(context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
     playback = context.playback
