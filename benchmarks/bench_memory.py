@@ -200,12 +200,16 @@ def child_bare(clip: Path, seconds: float) -> int:
     os._exit(0)  # the peer's teardown is not what is measured
 
 
-def child_app(data: Path, seconds: float, without: set[str]) -> int:
-    say_stage("python")
-    # As the app's entry point does before anything imports Qt (``smrtplayer.__main__``).
+def _start_as_the_app_does() -> None:
+    """What the app's entry point does before anything imports Qt (``smrtplayer.__main__``)."""
     from smrtplayer.common.pyside_scan import scan_modules_without_caching_sources
 
     scan_modules_without_caching_sources()
+
+
+def child_app(data: Path, seconds: float, without: set[str]) -> int:
+    say_stage("python")
+    _start_as_the_app_does()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -274,6 +278,7 @@ def child_app(data: Path, seconds: float, without: set[str]) -> int:
 
 def child_selftest(data: Path) -> int:
     say_stage("python")
+    _start_as_the_app_does()
     from smrtplayer.app import selftest
     from smrtplayer.app.paths import AppPaths
 

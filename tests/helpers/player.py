@@ -119,10 +119,12 @@ def with_embedded_subtitles(video: Path, srt_text: str, target: Path) -> Path:
     return target
 
 
-def bar_x(image: QImage) -> float:
-    """Mean x of the white bar that the generated clips move from left to right."""
+def bar_x(image: QImage, lightness_above: int = 220) -> float:
+    """Mean x of the white bar that the generated clips move from left to right. A picture scaled
+    down a lot (a 1080p frame as a 320-pixel thumbnail) blends the bar with the background: ask for
+    less lightness there."""
     y = image.height() // 2
-    xs = [x for x in range(image.width()) if image.pixelColor(x, y).lightness() > 220]
+    xs = [x for x in range(image.width()) if image.pixelColor(x, y).lightness() > lightness_above]
     assert xs, "no white bar in the picture"
     return sum(xs) / len(xs)
 

@@ -76,9 +76,6 @@ def _run(paths: AppPaths) -> dict[str, Any]:
 
     if not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from smrtplayer.common.pyside_scan import scan_modules_without_caching_sources
-
-    scan_modules_without_caching_sources()
     import PySide6
     from PySide6.QtGui import QGuiApplication
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 from helpers.media import MediaFactory
+from helpers.player import bar_x
 from smrtplayer.player import frame_grabber
 from smrtplayer.player.frame_grabber import FrameGrabber, FrameRequest
 
@@ -65,16 +66,8 @@ def test_idle_grabber_gives_freed_memory_back_and_grabs_again_on_demand(  # type
     qtbot.waitUntil(lambda: grabber.releases > releases + 1, timeout=frame_grabber.RELEASE_AFTER_MS * 3)
     assert all(not image.isNull() and image.width() == 320 for image in (*first.values(), *again.values()))
     # The same frame, decoded again after the release: the moving bar stands where it stood.
-    assert _bar_column(again[1800]) == _bar_column(first[1800])
-    assert _bar_column(first[3600]) > _bar_column(first[1800])
-
-
-def _bar_column(image: QImage) -> float:
-    """Where the middle of the clip's white bar is, along the middle row."""
-    row = image.height() // 2
-    bright = [x for x in range(image.width()) if image.pixelColor(x, row).lightness() > 160]
-    assert bright, "no bar"
-    return sum(bright) / len(bright)
+    assert bar_x(again[1800], 160) == bar_x(first[1800], 160)
+    assert bar_x(first[3600], 160) > bar_x(first[1800], 160)
 
 
 def test_the_frame_asked_for_comes_with_low_latency_decoding(
@@ -95,7 +88,7 @@ def test_the_frame_asked_for_comes_with_low_latency_decoding(
     for start in starts:
         index = start * fps // 1000
         bar = (width - 8) * index // (frames - 1) + 3.5  # the middle of the bar in that frame
-        assert abs(_bar_column(got[start]) - bar) <= 3, (start, _bar_column(got[start]), bar)
+        assert abs(bar_x(got[start]) - bar) <= 3, (start, bar_x(got[start]), bar)
 
 
 def test_a_frame_asked_for_while_the_last_one_is_delivered_is_decoded(
@@ -124,4 +117,4 @@ def test_a_frame_asked_for_while_the_last_one_is_delivered_is_decoded(
     finally:
         grabber.grabbed.disconnect(on_grabbed)
     assert all(not image.isNull() for image in got.values())
-    assert _bar_column(got[600]) < _bar_column(got[2200]) < _bar_column(got[3400])
+    assert bar_x(got[600]) < bar_x(got[2200]) < bar_x(got[3400])

@@ -9,7 +9,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from helpers.media import MediaFactory
-from helpers.player import add_course
+from helpers.player import add_course, bar_x
 from smrtplayer.app.context import AppContext
 from smrtplayer.models.library import Lesson
 from smrtplayer.player import position_frames
@@ -158,19 +158,12 @@ def _bar_lesson(context: AppContext, media: MediaFactory, folder: Path, starts: 
     return lesson
 
 
-def _bar_column(image: QImage) -> float:
-    row = image.height() // 2
-    bright = [x for x in range(image.width()) if image.pixelColor(x, row).lightness() > 160]
-    assert bright, "no bar"
-    return sum(bright) / len(bright)
-
-
 def _shows_frame_at(image: QImage | None, start_ms: int) -> bool:
     """The picture is the clip's frame at ``start_ms``: its bar stands where that frame has it.
     (The starts are mid-frame: at a frame's very edge either neighbour may be the frame shown.)"""
     assert image is not None and not image.isNull()
     index = start_ms * FPS // 1000
-    return abs(_bar_column(image) - ((WIDTH - 8) * index // (FRAMES - 1) + 3.5)) <= 3
+    return abs(bar_x(image) - ((WIDTH - 8) * index // (FRAMES - 1) + 3.5)) <= 3
 
 
 def test_playback_takes_the_pictures_of_the_positions_it_passes(  # type: ignore[no-untyped-def]
