@@ -179,6 +179,9 @@ class FrameScaler:
         scaled = self.scale(frame, width, height)
         if scaled is None:
             return frame.toImage().scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+        if scaled.width() == width:  # no row padding: handed over whole, and the next call makes another
+            self._image = QImage()
+            return scaled
         return scaled.copy(0, 0, width, height)
 
     def _configure(self, library: _Swscale, setup: _Setup) -> bool:

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtSvg import QSvgRenderer
 
 from smrtplayer.common.resources import asset
@@ -130,12 +131,26 @@ def test_masks_at_twice_the_pixel_ratio_hit_and_bound_the_same_regions(qtbot) ->
         _render_masks(figure, 2.0)
         for region_id, mask in figure.masks.items():
             assert mask.devicePixelRatio() == 2.0
-            assert mask.width() == 2 * figure.rect.width(), region_id
             bounds = figure.bounds[region_id]
+            assert abs(mask.width() - 2 * bounds.width()) <= 2, region_id
             before = bounds_at_one[figure.view][region_id]
             assert abs(bounds.left() - before.left()) <= 1 and abs(bounds.right() - before.right()) <= 1
     for region_id, point in at_one.items():
         assert point is not None and canvas.region_at(point) == region_id, region_id
+
+
+def test_masks_keep_only_each_regions_bounds_one_byte_a_pixel(body_map: BodyMap) -> None:
+    # Whole-figure colour masks, one per region, took ~2.9 MiB at a 1080p window's panel size.
+    for figure in body_map.canvas.figures:
+        whole = figure.rect.width() * figure.rect.height() * figure.pixel_ratio**2 * 4
+        kept = 0
+        for region_id, mask in figure.masks.items():
+            assert mask.format() == QImage.Format.Format_Alpha8, region_id
+            bounds = figure.bounds[region_id]
+            assert abs(mask.width() - bounds.width() * figure.pixel_ratio) <= 2, region_id
+            assert abs(mask.height() - bounds.height() * figure.pixel_ratio) <= 2, region_id
+            kept += mask.sizeInBytes()
+        assert kept < whole * len(figure.masks) / 8
 
 
 def _badge_pixels(body_map: BodyMap, point: QPoint) -> int:

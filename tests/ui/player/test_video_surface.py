@@ -183,3 +183,13 @@ def test_the_bars_beside_a_frame_are_black_and_the_frame_fills_its_rect(qtbot) -
     view.clear("Choose a lesson to play")
     empty = view.grab().toImage()
     assert _close(empty.pixelColor(5, target.center().y()), (0, 0, 0), 0), "no picture: black all over"
+
+
+@pytest.mark.parametrize("width", [48, 45])  # rows that need no padding (handed over) and that do (copied)
+def test_a_picture_is_its_callers_own_and_the_next_frame_does_not_overwrite_it(width: int) -> None:
+    scaler = FrameScaler()
+    red = scaler.picture(_frame(Format.Format_YUV420P, RED, QSize(64, 36)), width)
+    blue = scaler.picture(_frame(Format.Format_YUV420P, BLUE, QSize(64, 36)), width)
+    assert red.width() == blue.width() == width
+    assert _close(red.pixelColor(width // 2, 10), (255, 0, 0)), red.pixelColor(width // 2, 10).getRgb()
+    assert _close(blue.pixelColor(width // 2, 10), (0, 0, 255)), blue.pixelColor(width // 2, 10).getRgb()
