@@ -155,8 +155,13 @@ class FrameGrabber(QObject):
         if not image.isNull():
             width = min(request.width, image.width())
             scaled = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
-            request.cache.parent.mkdir(parents=True, exist_ok=True)
-            if not scaled.save(str(request.cache), quality=85):
+            try:
+                request.cache.parent.mkdir(parents=True, exist_ok=True)
+                saved = scaled.save(str(request.cache), quality=85)
+            except OSError as error:  # a read-only or full disk, a file in the folder's way
+                log.info("could not make the folder of %s: %s", request.cache, error)
+                saved = False
+            if not saved:  # the picture is still delivered: its requester keeps it for the session
                 log.info("could not cache the thumbnail %s", request.cache)
             image = scaled
         self._current = None

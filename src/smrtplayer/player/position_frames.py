@@ -3,14 +3,15 @@
 A seek in a long-GOP file takes a few hundred milliseconds to decode its frame (the benchmark's
 seek figure); a jump from the index or the indexing table should not leave the old frame up that
 long. The first frame of each position of the open lesson is decoded once by the frame grabber (the
-process's second player, so playback is never disturbed), kept on disk beside the thumbnails and in
-memory, and shown the moment a jump starts; the decoded frame replaces it when it arrives.
+process's second player, so playback is never disturbed), kept on disk beside the thumbnails, and
+shown the moment a jump starts; the decoded frame replaces it when it arrives.
 
-Memory keeps each picture as its JPEG file's bytes (~60-250 KB at 960x540) rather than decoded
-(2 MB each: 30 positions held 60 MB), up to ``MEMORY_LIMIT_BYTES`` (the positions of the open lesson
-and more; older ones are read from disk again when their lesson opens), and decodes one when
-it is asked for (~3-7 ms); the few asked for last stay decoded, so a picture asked for twice is the
-same image. A picture just grabbed is not kept decoded: nobody has asked for it yet.
+A picture on disk is checked once when its lesson opens (whole, readable) and read again when a jump
+asks for it: a JPEG of ~60-250 KB at 960x540, a fraction of a millisecond from the page cache beside
+~3-7 ms to decode it. Keeping every file's bytes in memory held ~2.7 MiB for a 30-position lesson for
+nothing most of the session. Only a picture the disk refused (full, read-only) is kept as its JPEG
+bytes, up to ``MEMORY_LIMIT_BYTES``; the few pictures asked for last stay decoded, so a picture asked
+for twice is the same image. A picture just grabbed is not kept decoded: nobody has asked for it yet.
 
 The second player does not decode beside a playing lesson (``pace``). Each grab decodes from the
 keyframe before its position, and 30 of them beside 1080p playback cost ~5 s of a core and 40-70 MiB
@@ -43,8 +44,8 @@ log = logging.getLogger(__name__)
 
 #: Wide enough to stand in for the video for the moment until the decoder's frame arrives.
 STILL_WIDTH = 960
-#: Pictures kept in memory as JPEG bytes (~60-250 KB each at 960x540): 30 positions of a textured
-#: 1080p lesson take ~6.5 MiB; this keeps ~100 of them (before, 160 pictures: up to ~40 MiB).
+#: Pictures the disk refused, kept in memory as JPEG bytes (~60-250 KB each at 960x540) for the session:
+#: ~100 of them.
 MEMORY_LIMIT_BYTES = 24 * 1024 * 1024
 #: Pictures kept decoded besides (2 MB each): the ones asked for last.
 DECODED_LIMIT = 3
@@ -62,7 +63,8 @@ class PositionFrames(QObject):
     def __init__(self, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._folder = folder
-        self._memory: OrderedDict[tuple[str, int], bytes] = OrderedDict()
+        self._on_disk: set[tuple[str, int]] = set()  # pictures whose file was found whole
+        self._memory: OrderedDict[tuple[str, int], bytes] = OrderedDict()  # pictures the disk refused
         self._memory_total = 0  # bytes in _memory
         self._decoded: OrderedDict[tuple[str, int], QImage] = OrderedDict()
         self._waiting: dict[int, tuple[str, int]] = {}  # the grab under way: request key -> key
@@ -90,30 +92,52 @@ class PositionFrames(QObject):
         return len(self._waiting) + len(self._to_load) + len(self._to_grab)
 
     def memory_bytes(self) -> int:
-        """What the pictures in memory take: their JPEG bytes and the few kept decoded."""
+        """What the pictures in memory take: the JPEG bytes of those the disk refused, and the few
+        kept decoded."""
         return self._memory_total + sum(image.sizeInBytes() for image in self._decoded.values())
 
     def has_image(self, fingerprint: str, start_ms: int) -> bool:
-        """Whether a picture of the frame at ``start_ms`` is in memory (nothing is decoded to tell)."""
-        return (fingerprint, int(start_ms)) in self._memory
+        """Whether a picture of the frame at ``start_ms`` is ready (nothing is read or decoded to tell)."""
+        key = (fingerprint, int(start_ms))
+        return key in self._on_disk or key in self._memory
 
     def image(self, fingerprint: str, start_ms: int) -> QImage | None:
-        """The picture of the frame at ``start_ms``, if one is ready in memory (never blocks on disk)."""
+        """The picture of the frame at ``start_ms``, if one is ready: decoded from memory or its file."""
         key = (fingerprint, int(start_ms))
-        data = self._memory.get(key)
-        if data is None:
-            return None
-        self._memory.move_to_end(key)
         image = self._decoded.get(key)
         if image is None:
+            data = self._picture_bytes(key)
+            if data is None:
+                return None
             image = QImage.fromData(data)
             if image.isNull():
                 log.info("unreadable position frame %s: dropped", self.path_for(*key))
-                self._memory_total -= len(self._memory.pop(key))
+                self._forget(key)
                 return None
             self._remember_decoded(key, image)
         self._decoded.move_to_end(key)
         return image
+
+    def _picture_bytes(self, key: tuple[str, int]) -> bytes | None:
+        data = self._memory.get(key)
+        if data is not None:
+            self._memory.move_to_end(key)
+            return data
+        if key not in self._on_disk:
+            return None
+        try:
+            return self.path_for(*key).read_bytes()
+        except OSError as error:  # removed or unreadable since it was checked: a jump simply waits
+            log.info("position frame %s is gone: %s", self.path_for(*key), error)
+            self._on_disk.discard(key)
+            return None
+
+    def _forget(self, key: tuple[str, int]) -> None:
+        self._on_disk.discard(key)
+        self._decoded.pop(key, None)
+        data = self._memory.pop(key, None)
+        if data is not None:
+            self._memory_total -= len(data)
 
     def _remember_decoded(self, key: tuple[str, int], image: QImage) -> None:
         # The raster engine's fast path: a decoded frame comes as RGBA, which each paint would convert.
@@ -130,7 +154,7 @@ class PositionFrames(QObject):
         queued = set(self._waiting.values()) | {key for key, _ in self._to_load} | set(self._to_grab)
         for start in dict.fromkeys(int(s) for s in starts):
             key = (lesson.fingerprint, start)
-            if key in self._memory or key in queued:
+            if key in self._on_disk or key in self._memory or key in queued:
                 continue
             if self.path_for(*key).is_file():
                 self._to_load.append((key, lesson.path))
@@ -176,8 +200,10 @@ class PositionFrames(QObject):
             path.write_bytes(data)
         except OSError as error:  # a full or read-only disk: the picture still serves this session
             log.info("could not keep the position frame %s: %s", path, error)
+            self._keep(key, data)
+        else:
+            self._keep_on_disk(key)
         self.taken_from_playback += 1
-        self._keep(key, data)
 
     def _queue_grab(self, key: tuple[str, int], media: Path) -> None:
         self._to_grab[key] = media
@@ -227,7 +253,14 @@ class PositionFrames(QObject):
     def _wanted(self) -> bool:
         return not self._closed
 
+    def _keep_on_disk(self, key: tuple[str, int]) -> None:
+        self._on_disk.add(key)
+        self._decoded.pop(key, None)  # a new picture of the same start replaces the one decoded before
+        self.ready.emit(*key)
+
     def _keep(self, key: tuple[str, int], data: bytes) -> None:
+        """A picture the disk refused: its bytes serve for this session, within the budget."""
+        self._on_disk.discard(key)
         self._memory_total += len(data) - len(self._memory.get(key, b""))
         self._memory[key] = data
         self._memory.move_to_end(key)
@@ -255,7 +288,7 @@ class PositionFrames(QObject):
             self._queue_grab(key, media)
             self._grab_next()
             return
-        self._keep(key, data)
+        self._keep_on_disk(key)
 
     @Slot(int, QImage)
     def _on_grabbed(self, request_key: int, image: QImage) -> None:
@@ -263,10 +296,11 @@ class PositionFrames(QObject):
         if key is None:
             return  # another user's grab (a thumbnail, a seek-bar preview)
         if not image.isNull():
-            path = self.path_for(*key)
-            data = path.read_bytes() if path.is_file() else _jpeg_bytes(image)  # the grabber saved it
             self.grabbed += 1
-            self._keep(key, data)
+            if self.path_for(*key).is_file():  # the grabber saved it
+                self._keep_on_disk(key)
+            else:
+                self._keep(key, _jpeg_bytes(image))
         self._grab_next()
 
 
