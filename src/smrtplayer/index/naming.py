@@ -90,10 +90,26 @@ class NameSuggester:
     """Ranks ``NameChoice``s for typed text; knows the names already used nearby."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
-        self._choices = name_choices(taxonomy)
-        self._by_name = {fold(choice.name): choice for choice in self._choices}
+        self._taxonomy = taxonomy
+        self._named: tuple[list[NameChoice], dict[str, NameChoice]] | None = None
         self._recent: list[str] = []
         self._regions: frozenset[str] = frozenset()
+
+    # Made at the first use: the indexing panel is built with the window, and most sessions never
+    # name a position (~0.3 MiB of choices and spellings).
+    @property
+    def _choices(self) -> list[NameChoice]:
+        return self._names()[0]
+
+    @property
+    def _by_name(self) -> dict[str, NameChoice]:
+        return self._names()[1]
+
+    def _names(self) -> tuple[list[NameChoice], dict[str, NameChoice]]:
+        if self._named is None:
+            choices = name_choices(self._taxonomy)
+            self._named = (choices, {fold(choice.name): choice for choice in choices})
+        return self._named
 
     def set_context(self, recent_names: Iterable[str], region_ids: Iterable[str]) -> None:
         """``recent_names``: names used in this lesson and course, most relevant first."""

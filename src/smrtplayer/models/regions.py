@@ -319,7 +319,13 @@ class Taxonomy:
             for spelling in names:
                 self._lookup[ref.kind].setdefault(fold(spelling), ref.id)
                 self._display.setdefault((ref.kind, fold(spelling)), spelling)
-        self._index = self._build_index()
+        self._phrases: _Index | None = None  # built at the first search: ~1.2 MiB a window may never need
+
+    @property
+    def _index(self) -> _Index:
+        if self._phrases is None:
+            self._phrases = self._build_index()
+        return self._phrases
 
     # ------------------------------------------------------------------------------ building
     def _build(self, spec: _TaxonomyFile) -> None:
