@@ -122,11 +122,16 @@ def main() -> int:
                     mask.devicePixelRatio(),
                     mask.width(),
                     mask.height(),
+                    figure.bounds[region_id].width(),
+                    figure.bounds[region_id].height(),
+                    figure.mask_offsets[region_id].x() + mask.width(),
+                    figure.mask_offsets[region_id].y() + mask.height(),
                     figure.rect.width(),
                     figure.rect.height(),
                 ]
                 for figure in canvas.figures
-                for mask in figure.masks.values()
+                for region_id, mask in figure.masks.items()
+                if not mask.isNull()
             ],
             edges=tint_edges(plain.toImage(), tinted.toImage()),
             preview_width=PREVIEW_WIDTH,

@@ -31,6 +31,14 @@ def run_scaled(scale: float, tmp_path: Path) -> dict[str, Any]:
     )
 
 
+def _assert_masks_in_device_pixels(masks: list[list[float]], scale: float) -> None:
+    """Each region's mask is its bounds (logical pixels) at ``scale``, inside its figure's device size."""
+    for ratio, width, height, bounds_width, bounds_height, right, bottom, figure_w, figure_h in masks:
+        assert ratio == scale
+        assert abs(width - scale * bounds_width) <= 2 and abs(height - scale * bounds_height) <= 2
+        assert right <= math.ceil(scale * figure_w) and bottom <= math.ceil(scale * figure_h)
+
+
 @pytest.mark.time_limit(180)
 def test_the_body_map_is_drawn_in_device_pixels_at_200_percent(tmp_path: Path) -> None:
     result = run_scaled(2, tmp_path)
@@ -38,9 +46,7 @@ def test_the_body_map_is_drawn_in_device_pixels_at_200_percent(tmp_path: Path) -
     width, height = result["logical"]
     assert result["grabbed"] == [2 * width, 2 * height] and result["grabbed_ratio"] == 2.0
     assert result["masks"], "the regions' masks were rendered"
-    for ratio, mask_width, mask_height, figure_width, figure_height in result["masks"]:
-        assert ratio == 2.0
-        assert (mask_width, mask_height) == (math.ceil(2 * figure_width), math.ceil(2 * figure_height))
+    _assert_masks_in_device_pixels(result["masks"], 2.0)
     edges = result["edges"]
     assert edges["changed_pixels"] > 2000, "selecting the region tinted it"
     # Masks at the logical size give 2×2 blocks: no edge step inside a block (share 0). Sharp edges
@@ -55,7 +61,5 @@ def test_the_body_map_is_drawn_in_device_pixels_at_200_percent(tmp_path: Path) -
 def test_the_body_maps_masks_follow_a_150_percent_scale(tmp_path: Path) -> None:
     result = run_scaled(1.5, tmp_path)
     assert result["ratio"] == 1.5
-    for ratio, mask_width, mask_height, figure_width, figure_height in result["masks"]:
-        assert ratio == 1.5
-        assert (mask_width, mask_height) == (math.ceil(1.5 * figure_width), math.ceil(1.5 * figure_height))
+    _assert_masks_in_device_pixels(result["masks"], 1.5)
     assert result["edges"]["changed_pixels"] > 1000, "selecting the region tinted it"

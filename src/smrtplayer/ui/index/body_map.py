@@ -102,9 +102,9 @@ class _Figure:
     #: (letter, word, x, y) of each side label, in SVG units; the canvas draws them at a readable size
     labels: list[tuple[str, str, float, float]] = field(default_factory=list)
     rect: QRect = field(default_factory=QRect)
-    #: each region's coverage (one byte a pixel, alpha only), cut to its bounds in device pixels
+    # each region's coverage (one byte a pixel, alpha only), cut to its bounds in device pixels
     masks: dict[str, QImage] = field(default_factory=dict)
-    #: where each mask's top-left pixel lies on the figure, in device pixels
+    # where each mask's top-left pixel lies on the figure, in device pixels
     mask_offsets: dict[str, QPoint] = field(default_factory=dict)
     bounds: dict[str, QRect] = field(default_factory=dict)
     anchors: dict[str, QPointF] = field(default_factory=dict)
