@@ -60,3 +60,12 @@ def read_only(target: Path) -> Iterator[Path]:
         yield target
     finally:
         subprocess.run(["umount", "-l", str(target)], check=False)
+
+
+def fill(disk: Path) -> Path:
+    """Write until ``disk`` is full; returns the filler (delete it to free the space)."""
+    filler = disk / "filler"
+    with filler.open("wb", buffering=0) as handle, pytest.raises(OSError):
+        while True:
+            handle.write(b"\0" * 65536)
+    return filler

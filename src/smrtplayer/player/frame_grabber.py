@@ -21,13 +21,14 @@ B-frame stream's picture three frames after the usual one.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QObject, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QImage, QImageWriter
 
 from smrtplayer.common.native_memory import return_freed_memory
 from smrtplayer.player.ffmpeg_log import keep_ffmpeg_at_info_level
@@ -55,6 +56,31 @@ class FrameRequest:
     #: False once nobody waits for it (its library was closed): skipped, or abandoned if under way
     wanted: Callable[[], bool] = _always
     width: int = THUMB_WIDTH
+
+
+def _save_whole(picture: QImage, cache: Path) -> None:
+    """Cache ``picture`` as a whole JPEG or not at all. A full disk cuts a file short (or leaves it
+    empty while ``QImage.save`` says it saved it: a small picture is still in Qt's buffer when the
+    write fails), and a reader that finds it (a course card, a seek-bar preview) would show it part
+    grey, or nothing, for good. So the JPEG is made in memory, written by Python (which reports a
+    failed write) beside its name, and renamed once whole. When the disk refuses it, the picture is
+    still delivered: its requester keeps it for the session."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QImageWriter(buffer, b"jpeg")
+    writer.setQuality(85)
+    if not writer.write(picture):
+        log.info("could not encode the picture %s: %s", cache, writer.errorString())
+        return
+    partial = cache.with_name(cache.name + ".partial")
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(bytes(buffer.data().data()))
+        partial.replace(cache)
+    except OSError as error:  # a read-only or full disk, a file in the folder's way
+        log.info("could not cache the picture %s: %s", cache, error)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
 
 
 class FrameGrabber(QObject):
@@ -155,14 +181,7 @@ class FrameGrabber(QObject):
         if not image.isNull():
             width = min(request.width, image.width())
             scaled = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
-            try:
-                request.cache.parent.mkdir(parents=True, exist_ok=True)
-                saved = scaled.save(str(request.cache), quality=85)
-            except OSError as error:  # a read-only or full disk, a file in the folder's way
-                log.info("could not make the folder of %s: %s", request.cache, error)
-                saved = False
-            if not saved:  # the picture is still delivered: its requester keeps it for the session
-                log.info("could not cache the thumbnail %s", request.cache)
+            _save_whole(scaled, request.cache)
             image = scaled
         self._current = None
         self.grabbed.emit(request.key, image)

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 from helpers.media import MediaFactory
+from helpers.mounts import fill, tiny_disk
 from helpers.player import bar_x
 from smrtplayer.player import frame_grabber
 from smrtplayer.player.frame_grabber import FrameGrabber, FrameRequest
@@ -118,3 +119,23 @@ def test_a_frame_asked_for_while_the_last_one_is_delivered_is_decoded(
         grabber.grabbed.disconnect(on_grabbed)
     assert all(not image.isNull() for image in got.values())
     assert bar_x(got[600]) < bar_x(got[2200]) < bar_x(got[3400])
+
+
+def test_a_picture_the_disk_cut_short_is_not_left_as_the_cached_one(  # type: ignore[no-untyped-def]
+    qtbot, media: MediaFactory, tmp_path: Path
+) -> None:
+    """A full disk: the picture is delivered all the same, and no empty or cut-short file stays in the
+    cache (course cards and seek-bar previews would show it, part grey, for good)."""
+    clip = media.clip(seconds=2, size=(640, 360), fps=25, name="full-disk.mp4")
+    grabber = FrameGrabber.shared()
+    with tiny_disk(tmp_path / "disk", size_kb=256) as disk:
+        (disk / "pictures").mkdir()
+        filler = fill(disk)
+        refused = _grab(qtbot, grabber, clip, [1000], disk / "pictures", width=640)
+        assert not refused[1000].isNull() and refused[1000].width() == 640
+        assert list((disk / "pictures").iterdir()) == []
+        filler.unlink()  # space again: the next grab is cached whole
+        cached = _grab(qtbot, grabber, clip, [1000], disk / "pictures", width=640)
+        picture = disk / "pictures" / "1000.jpg"
+        assert picture.read_bytes().endswith(b"\xff\xd9")
+        assert QImage(str(picture)).size() == cached[1000].size()
