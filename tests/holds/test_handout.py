@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from helpers.mounts import fill, tiny_disk
 from smrtplayer.app.context import AppContext
 from smrtplayer.holds.handout import (
     HandoutExporter,
@@ -225,6 +226,28 @@ def test_a_plan_whose_lesson_is_missing_still_exports_with_a_placeholder(
         exporter.export(Plan(title="Old", steps=(step,)), tmp_path / "old.pdf")
     pages, text, _ = pdf_pages_and_text(finished.args[0])
     assert pages == 1 and "no picture" in text and "Psoas" in text
+
+
+def test_a_handout_the_full_disk_cuts_short_is_reported_and_not_left_behind(
+    context: AppContext, tmp_path: Path, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    step = PlanStep(
+        kind="hold", hold_ms=30_000, title="Psoas", side="R", lesson_fingerprint="gone", end_ms=1000
+    )
+    exporter = HandoutExporter(context.library, context.paths.cache)
+    finished: list[Path] = []
+    exporter.finished.connect(finished.append)
+    with tiny_disk(tmp_path / "stick", size_kb=256) as stick:
+        filler = fill(stick)
+        with qtbot.waitSignal(exporter.failed, timeout=5_000) as failed:
+            exporter.export(Plan(title="Old", steps=(step,)), stick / "old.pdf")
+        assert "could not be written" in failed.args[0] and "No space left" in failed.args[0]
+        assert finished == [] and sorted(path.name for path in stick.iterdir()) == ["filler"]
+        filler.unlink()  # space again: the same export is written whole
+        with qtbot.waitSignal(exporter.finished, timeout=5_000):
+            exporter.export(Plan(title="Old", steps=(step,)), stick / "old.pdf")
+        pages, text, _ = pdf_pages_and_text(stick / "old.pdf")
+        assert pages == 1 and "Psoas" in text
 
 
 def test_a_frame_nobody_waits_for_any_more_is_not_decoded(context: AppContext, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -17,9 +17,10 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QObject, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QObject, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
+from smrtplayer.common.wholefile import write_whole
 from smrtplayer.common.wording import counted
 from smrtplayer.holds.ports import LessonLookup
 from smrtplayer.models.plans import KIND_NAMES, PASSES, Plan, PlanStep
@@ -344,8 +345,9 @@ def write_plan_pdf(
 ) -> Path:
     """Write the one-page A4 handout; returns ``destination``."""
     destination.parent.mkdir(parents=True, exist_ok=True)
-    partial = destination.with_name(destination.name + ".partial")
-    writer = QPdfWriter(str(partial))
+    pdf = QBuffer()
+    pdf.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(pdf)  # in memory: Qt would report a PDF the disk cut short as written
     writer.setTitle(plan.title)
     writer.setCreator("smrtplayer")
     writer.setResolution(300)
@@ -366,7 +368,7 @@ def write_plan_pdf(
         )
     finally:
         painter.end()
-    partial.replace(destination)
+    write_whole(destination, bytes(pdf.data().data()))
     return destination
 
 
