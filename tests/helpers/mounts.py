@@ -62,10 +62,13 @@ def read_only(target: Path) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(target)], check=False)
 
 
-def fill(disk: Path) -> Path:
-    """Write until ``disk`` is full; returns the filler (delete it to free the space)."""
+def fill(disk: Path, *, leave_bytes: int = 0) -> Path:
+    """Write until ``disk`` is full, then give back ``leave_bytes`` (a file bigger than that is cut
+    short); returns the filler (delete it to free the space)."""
     filler = disk / "filler"
     with filler.open("wb", buffering=0) as handle, pytest.raises(OSError):
         while True:
             handle.write(b"\0" * 65536)
+    if leave_bytes:
+        os.truncate(filler, filler.stat().st_size - leave_bytes)
     return filler

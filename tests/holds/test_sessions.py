@@ -5,6 +5,7 @@ and a label that never reaches a log line."""
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import re
@@ -14,6 +15,7 @@ import pytest
 
 from helpers.cli import run_cli
 from helpers.clock import MS, FakeClock
+from helpers.mounts import fill, tiny_disk
 from smrtplayer.app.context import AppContext
 from smrtplayer.app.paths import AppPaths
 from smrtplayer.models.sessions import SessionRejected, clean_client_label
@@ -88,6 +90,19 @@ def test_the_session_summary_is_a_one_page_pdf(
     assert len(re.findall(rb"/Type\s*/Page(?!s)", data)) == 1, "one page"
     with pytest.raises(SessionRejected):
         context.holds.write_session_summary(999, tmp_path / "none.pdf")
+
+
+def test_a_summary_the_full_disk_cuts_short_is_an_error_and_leaves_nothing(
+    context: AppContext, hold_clock: FakeClock, tmp_path: Path
+) -> None:
+    session, _ = context.holds.start_session(LABEL)
+    run_counterstrain(context, hold_clock, after=5)
+    with tiny_disk(tmp_path / "stick", size_kb=256) as stick:
+        fill(stick, leave_bytes=8192)  # room for the start of the PDF, not for all of it
+        with pytest.raises(OSError) as refused:
+            context.holds.write_session_summary(session.id, stick / "summary.pdf")
+        assert refused.value.errno == errno.ENOSPC
+        assert sorted(path.name for path in stick.iterdir()) == ["filler"]
 
 
 def test_client_data_stays_out_of_export_data_unless_asked(

@@ -10,8 +10,10 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from helpers.hostile import HostileFiles
+from helpers.mounts import fill, tiny_disk
 from smrtplayer.app.context import AppContext
 from smrtplayer.app.paths import AppPaths
+from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.models.notes import Note, note_rev
 from smrtplayer.notes.export import build_pdf_document, collect, write_pdf
@@ -227,6 +229,20 @@ def test_pdf_export_of_a_note_naming_device_fifo_or_huge_file_opens_none_of_them
     text = printed.toPlainText()
     for name in hostile.names():
         assert f"[image: {name}]" in text
+
+
+def test_a_pdf_export_the_full_disk_cuts_short_is_an_error_and_leaves_nothing(
+    context: AppContext, tmp_path: Path
+) -> None:
+    lesson = _first_lesson(context)
+    context.notes.create(lesson.fingerprint, time_ms=1000, body="Piriformis: ease off at the exhale " * 40)
+    assert context.notes.flush()
+    document = collect(context.notes, [lesson], title="Course")
+    with tiny_disk(tmp_path / "stick", size_kb=256) as stick:
+        fill(stick, leave_bytes=8192)  # room for the start of the PDF, not for all of it
+        with pytest.raises(SmrtError, match="could not be written"):
+            write_pdf(document, stick / "notes.pdf")
+        assert sorted(path.name for path in stick.iterdir()) == ["filler"]
 
 
 def test_a_time_followed_by_a_colon_is_a_link() -> None:

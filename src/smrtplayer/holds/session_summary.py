@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from smrtplayer.common.wholefile import write_whole
 from smrtplayer.models.plans import KIND_NAMES
 from smrtplayer.models.practice import PracticeEntry
 from smrtplayer.models.sessions import SessionRecord
@@ -103,8 +104,9 @@ def _line(
 def write_session_pdf(record: SessionRecord, destination: Path) -> Path:
     """Write the one-page A4 summary atomically; returns ``destination``."""
     destination.parent.mkdir(parents=True, exist_ok=True)
-    partial = destination.with_name(destination.name + ".partial")
-    writer = QPdfWriter(str(partial))
+    pdf = QBuffer()
+    pdf.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(pdf)  # in memory: Qt would report a PDF the disk cut short as written
     writer.setTitle("Session summary")
     writer.setCreator("smrtplayer")
     writer.setResolution(300)
@@ -118,5 +120,5 @@ def write_session_pdf(record: SessionRecord, destination: Path) -> Path:
         paint_session(painter, QRectF(painter.viewport()), record)
     finally:
         painter.end()
-    partial.replace(destination)
+    write_whole(destination, bytes(pdf.data().data()))
     return destination

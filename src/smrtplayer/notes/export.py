@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -33,6 +33,7 @@ from smrtplayer import __version__
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.richtext import SafeTextDocument, replace_foreign_images
 from smrtplayer.common.timetext import clock_text
+from smrtplayer.common.wholefile import write_whole
 from smrtplayer.common.wording import counted
 from smrtplayer.models.library import Lesson
 from smrtplayer.models.notes import Note
@@ -261,8 +262,9 @@ def build_pdf_document(document: NotesDocument) -> QTextDocument:
 def write_pdf(document: NotesDocument, destination: Path) -> Path:
     """Lay the document out on A4 pages with Qt's own PDF writer."""
     destination = Path(destination)
-    partial = destination.with_name(destination.name + ".partial")
-    writer = QPdfWriter(str(partial))
+    pdf = QBuffer()
+    pdf.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(pdf)  # in memory: Qt would report a PDF the disk cut short as written
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     # QTextDocument.print_ adds its own 2 cm margin to the printer's page: none on the writer.
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
@@ -270,11 +272,11 @@ def write_pdf(document: NotesDocument, destination: Path) -> Path:
     writer.setCreator(f"smrtplayer {__version__}")
     doc = build_pdf_document(document)
     doc.print_(writer)
-    del writer  # closes the file
+    del writer  # ends the PDF
     try:
-        if not partial.is_file() or partial.stat().st_size == 0:
+        if pdf.size() == 0:
             raise OSError("nothing was written")
-        partial.replace(destination)
+        write_whole(destination, bytes(pdf.data().data()))
     except OSError as error:
         raise SmrtError(
             f"The PDF could not be written to {destination}: {error.strerror or error}. Choose another "
