@@ -10,6 +10,7 @@ import wave
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QUrl
 
 from helpers.clock import MS, FakeClock
 from smrtplayer.holds import cues
@@ -109,6 +110,41 @@ def test_without_an_audio_device_cues_still_fire_and_nothing_fails(qapp, tmp_pat
     played, _ = recorded(player)
     player.play("done")
     assert played == ["done"] and player.sounds_made == 0
+
+
+def test_tones_the_cache_folder_refuses_are_made_elsewhere_and_the_cue_still_fires(
+    qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6 import QtMultimedia
+
+    class DeviceEffect:
+        """What plays a tone on a sound device (this machine has none); the tone files are real."""
+
+        def __init__(self, _parent: object) -> None:
+            self.source = QUrl()
+
+        def setSource(self, source: QUrl) -> None:
+            self.source = source
+
+        def play(self) -> None:
+            assert Path(self.source.toLocalFile()).is_file()
+
+    monkeypatch.setattr(cues, "audio_output_present", lambda: True)
+    monkeypatch.setattr(QtMultimedia, "QSoundEffect", DeviceEffect)
+    monkeypatch.setattr(cues._SoundBank, "_effects", None)
+    (tmp_path / "cues").write_bytes(b"")  # a file where the folder of tones would go
+    player = CuePlayer(tmp_path)
+    played, flashes = recorded(player)
+    clock = FakeClock(0)
+    timer = HoldTimer(clock)
+    player.attach(timer)
+    run_hold(timer, clock, 6000)  # the cues play from the timer's slots: no error may escape them
+    assert played == ["halfway", "done"] and flashes == ["done"]
+    assert player.sounds_made == 2
+    effects = cues._SoundBank._effects
+    assert effects is not None and len(effects) == len(PROFILES) * len(KINDS)
+    sources = {Path(effect.source.toLocalFile()) for effect in effects.values()}  # type: ignore[attr-defined]
+    assert all(path.is_file() and path.parent != tmp_path / "cues" for path in sources)
 
 
 def test_sound_effects_are_made_once_and_reused(

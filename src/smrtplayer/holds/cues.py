@@ -18,6 +18,7 @@ from __future__ import annotations
 import array
 import logging
 import math
+import tempfile
 import wave
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -146,12 +147,28 @@ class _SoundBank:
             from PySide6.QtMultimedia import QSoundEffect
 
             keeper = QCoreApplication.instance()
-            cls._effects = {}
-            for key, path in cue_files(folder).items():
+            effects: dict[tuple[str, str], object] = {}
+            for key, path in _tone_files(folder).items():
                 effect = QSoundEffect(keeper)
                 effect.setSource(QUrl.fromLocalFile(str(path)))
-                cls._effects[key] = effect
+                effects[key] = effect
+            cls._effects = effects
         return cls._effects
+
+
+def _tone_files(folder: Path) -> dict[tuple[str, str], Path]:
+    """The tones' files, in ``folder`` if the disk lets them be written there, else in a temporary
+    folder: a full or read-only cache must not silence the end of a hold, nor stop the hold's cue
+    (this runs from the hold timer's slot)."""
+    try:
+        return cue_files(folder)
+    except OSError as error:
+        log.warning("the cue tones cannot be kept in %s (%s); made in a temporary folder", folder, error)
+    try:
+        return cue_files(Path(tempfile.mkdtemp(prefix="smrtplayer-cues-")))
+    except OSError as error:
+        log.warning("the cue tones cannot be written anywhere (%s); holds end without a tone", error)
+        return {}
 
 
 class Speaker(QObject):
