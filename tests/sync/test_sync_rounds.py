@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers.mounts import fill, tiny_disk
 from helpers.syncdata import Device
 from smrtplayer.sync.journal import APP_FOLDER, journal_files
 from smrtplayer.sync.rounds import COMPACT_AFTER_FILES, SyncError
@@ -216,6 +217,30 @@ def test_a_missing_folder_is_refused_with_a_clear_message(
 ) -> None:
     with pytest.raises(SyncError, match="does not exist"):
         devices[0].sync(tmp_path / "not-mounted")
+
+
+def test_a_full_disk_here_is_said_as_such_and_the_next_round_sends_everything(
+    tmp_path: Path, folder: Path
+) -> None:
+    with tiny_disk(tmp_path / "disk", size_kb=4096) as disk:
+        laptop, clinic = Device.open(disk, "laptop"), Device.open(tmp_path, "clinic")
+        try:
+            laptop.write_note("n1", "before", T1)
+            laptop.sync(folder)
+            laptop.write_note("n2", "while the disk fills", T2)
+            for leave_bytes in (0, 4096):  # no room for the round's lock, then none for its state
+                filler = fill(disk, leave_bytes=leave_bytes)
+                with pytest.raises(SyncError) as refused:
+                    laptop.sync(folder)
+                assert "still running" not in str(refused.value)
+                assert "cannot be written" in str(refused.value), str(refused.value)
+                filler.unlink()
+            assert laptop.sync(folder).devices == []
+            clinic.sync(folder)
+            assert clinic.live_notes() == {"n1": "before", "n2": "while the disk fills"}
+        finally:
+            laptop.close()
+            clinic.close()
 
 
 def test_a_clock_hours_ahead_does_not_win_over_later_edits(

@@ -104,12 +104,18 @@ def run_round(
     """
     lock = QLockFile(str(state_path) + ".lock")
     lock.setStaleLockTime(0)  # a long round is not stale; a crashed one is (its process is gone)
-    Path(state_path).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        Path(state_path).parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _state_not_written(state_path, error) from error
     if not lock.tryLock(LOCK_WAIT_MS):
-        raise SyncError(
-            "Another sync round of this computer is still running (the window, or 'smrtplayer sync'). "
-            "Try again when it has finished."
-        )
+        if lock.error() == QLockFile.LockError.LockFailedError:
+            raise SyncError(
+                "Another sync round of this computer is still running (the window, or 'smrtplayer "
+                "sync'). Try again when it has finished."
+            )
+        # Qt gives no reason, only that the lock file could not be made.
+        raise _state_not_written(state_path, None)
     try:
         return _run_round(
             store, Path(folder), Path(state_path), wall=wall, send=send, include_private=include_private
@@ -149,9 +155,21 @@ def _run_round(
     state.last_sent, state.last_received = report.sent, report.received
     state.conflicts += report.conflicts
     state.problems = report.waiting
-    save_state(state_path, state)
+    try:
+        save_state(state_path, state)
+    except OSError as error:
+        raise _state_not_written(state_path, error) from error
     report.devices = sorted(state.devices)
     return report
+
+
+def _state_not_written(state_path: Path, error: OSError | None) -> SyncError:
+    reason = (error.strerror or str(error)) if error is not None else "the disk is full, or read-only"
+    return SyncError(
+        f"This computer's sync state cannot be written in {Path(state_path).parent} ({reason}). "
+        "Free some space there (or make it writable) and sync again: nothing is lost, what this round "
+        "merged stays merged and the next round sends and reads the rest."
+    )
 
 
 def _parse_stamp(text: str, device: str) -> Stamp | None:
