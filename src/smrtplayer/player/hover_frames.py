@@ -8,6 +8,7 @@ a sweep of the mouse leaves one grab running, not a queue of stale ones. On a sc
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from pathlib import Path
 
@@ -55,7 +56,8 @@ class HoverFrames(QObject):
             image = QImage(str(path))
             if not image.isNull():
                 return image
-            path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # a read-only disk: the frame is simply grabbed again
+                path.unlink(missing_ok=True)
         if self._closed or key in self._waiting.values() or not Path(lesson.path).is_file():
             return None
         if self._grabber is None:
