@@ -17,7 +17,13 @@ from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.models.notes import Note, note_rev
 from smrtplayer.notes.export import build_pdf_document, collect, write_pdf
-from smrtplayer.notes.service import linkify_times, parse_time_links, seek_target, time_link
+from smrtplayer.notes.service import (
+    NotesService,
+    linkify_times,
+    parse_time_links,
+    seek_target,
+    time_link,
+)
 from smrtplayer.store.backups import ReadOnlyData
 from smrtplayer.store.notes import NoteRepository, NoteWriter
 
@@ -121,6 +127,33 @@ def test_thumbnail_saved_at_creation_and_offered_frames_fill_missing_ones(contex
     context.notes.save_thumbnail(lesson.fingerprint, wanted, frame)
     assert context.notes.thumbnail(lesson.fingerprint, 5000) is not None
     assert context.notes.wanted_thumbnail(lesson.fingerprint, 5100) is None
+
+
+def test_a_thumbnail_the_full_disk_refuses_leaves_no_broken_picture_and_is_tried_once(
+    context: AppContext, tmp_path: Path
+) -> None:
+    lesson = _first_lesson(context)
+    context.notes.create(lesson.fingerprint, time_ms=5000, body="no picture yet")
+    assert context.notes.flush()
+    frame = QImage(640, 360, QImage.Format.Format_RGB32)
+    for y in range(360):  # detail a JPEG cannot squeeze into the room left
+        for x in range(0, 640, 2):
+            frame.setPixel(x, y, (x * 7919 + y * 104729) & 0xFFFFFF)
+    with tiny_disk(tmp_path / "disk", size_kb=256) as disk:
+        notes = NotesService(context.store, thumbnails_dir=disk / "thumbnails")
+        filler = fill(disk, leave_bytes=4096)
+        assert notes.wanted_thumbnail(lesson.fingerprint, 5100) == 5000
+        assert notes.save_thumbnail(lesson.fingerprint, 5000, frame) is None
+        assert notes.thumbnail(lesson.fingerprint, 5000) is None, "no picture cut short stands in"
+        assert not notes.thumbnail_path(lesson.fingerprint, 5000).exists()  # type: ignore[union-attr]
+        # Not tried again with every frame shown near the note (a log line each, 25 a second).
+        assert notes.wanted_thumbnail(lesson.fingerprint, 5100) is None
+        filler.unlink()
+        notes.reload_all()  # later (another lesson opened and this one again): room now
+        assert notes.wanted_thumbnail(lesson.fingerprint, 5100) == 5000
+        assert notes.save_thumbnail(lesson.fingerprint, 5000, frame) is not None
+        picture = notes.thumbnail(lesson.fingerprint, 5000)
+        assert picture is not None and picture.width() == 320
 
 
 def test_writer_keeps_failed_states_and_retries(tmp_path: Path) -> None:

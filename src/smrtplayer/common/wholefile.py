@@ -1,8 +1,10 @@
-"""Files the user asked for (a handout, a summary), written whole or not at all.
+"""Files written whole or not at all: what the user asked for (a handout, a summary) and the
+pictures the app caches.
 
 Qt's writers do not report a full disk: ``QPdfWriter`` and ``QPainter.end()`` say all went well over
-a file cut short, and ``QImage.save`` over an empty one when the picture was still in Qt's buffer.
-So such a file is made in memory and written here, by Python, which reports every failed write.
+a file cut short, and ``QImage.save`` over an empty one when a small picture was still in Qt's
+buffer. A reader that finds such a file shows it part grey, or not at all, for good. So the file is
+made in memory and written here, by Python, which reports every failed write.
 """
 
 from __future__ import annotations
@@ -11,19 +13,34 @@ import contextlib
 import os
 from pathlib import Path
 
+from PySide6.QtCore import QBuffer, QIODevice
+from PySide6.QtGui import QImage, QImageWriter
 
-def write_whole(path: Path, data: bytes) -> None:
-    """Write ``data`` beside ``path`` and rename it once written and flushed to the disk. A failed
-    write (full, read-only, a file in the folder's way) raises ``OSError`` and leaves nothing
-    behind; an earlier file at ``path`` stays as it was."""
+
+def write_whole(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write ``data`` beside ``path`` and rename it once written (and, if ``durable``, flushed to
+    the disk: a file the user keeps, not a cache). A failed write (full, read-only, a file in the
+    folder's way) raises ``OSError`` and leaves nothing behind; an earlier file at ``path`` stays."""
     partial = path.with_name(path.name + ".partial")
     try:
         with partial.open("wb") as out:
             out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
+            if durable:
+                out.flush()
+                os.fsync(out.fileno())
         partial.replace(path)
     except OSError:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
         raise
+
+
+def jpeg_bytes(image: QImage, quality: int = 85) -> bytes:
+    """``image`` as a JPEG in memory (empty if Qt cannot encode it)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QImageWriter(buffer, b"jpeg")
+    writer.setQuality(quality)
+    if not writer.write(image):
+        return b""
+    return bytes(buffer.data().data())

@@ -23,6 +23,7 @@ from PySide6.QtGui import QImage, QTextDocument
 
 from smrtplayer.common.errors import WriteProblem
 from smrtplayer.common.timetext import clock_text
+from smrtplayer.common.wholefile import jpeg_bytes, write_whole
 from smrtplayer.models.notes import Note, with_rev
 from smrtplayer.store.backups import ReadOnlyData
 from smrtplayer.store.db import Store, utc_now
@@ -339,7 +340,11 @@ class NotesService(QObject):
         return None if image.isNull() else image
 
     def save_thumbnail(self, fingerprint: str, time_ms: int, frame: QImage) -> Path | None:
-        """Keep a small copy of the frame a note is pinned to (for exports); failures only log."""
+        """Keep a small copy of the frame a note is pinned to (for exports); failures only log.
+
+        The file is written whole or not at all: a picture a full disk cut short would stand in as
+        the thumbnail for good. A time whose thumbnail the disk refused is not asked for again until
+        the lesson's notes are read again: not a try and a log line for every frame shown near it."""
         path = self.thumbnail_path(fingerprint, time_ms)
         if path is None or frame.isNull():
             return None
@@ -348,10 +353,15 @@ class NotesService(QObject):
             small = frame.scaledToWidth(
                 min(THUMBNAIL_WIDTH, frame.width()), Qt.TransformationMode.SmoothTransformation
             )
-            if not small.save(str(path), None, 85):
-                raise OSError("the image could not be written")
+            data = jpeg_bytes(small)
+            if not data:
+                raise OSError("the image could not be encoded")
+            write_whole(path, data, durable=False)
         except OSError as error:
             log.warning("thumbnail not saved at %s: %s", path, error)
+            wanted = self._thumbnail_wanted
+            if wanted is not None and wanted[0] == fingerprint and time_ms in wanted[1]:
+                wanted[1].remove(time_ms)
             return None
         self._thumbnail_wanted = None
         return path

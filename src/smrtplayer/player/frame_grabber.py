@@ -21,16 +21,16 @@ B-frame stream's picture three frames after the usual one.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QObject, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QImage, QImageWriter
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QImage
 
 from smrtplayer.common.native_memory import return_freed_memory
+from smrtplayer.common.wholefile import jpeg_bytes, write_whole
 from smrtplayer.player.ffmpeg_log import keep_ffmpeg_at_info_level
 
 log = logging.getLogger(__name__)
@@ -59,28 +59,18 @@ class FrameRequest:
 
 
 def _save_whole(picture: QImage, cache: Path) -> None:
-    """Cache ``picture`` as a whole JPEG or not at all. A full disk cuts a file short (or leaves it
-    empty while ``QImage.save`` says it saved it: a small picture is still in Qt's buffer when the
-    write fails), and a reader that finds it (a course card, a seek-bar preview) would show it part
-    grey, or nothing, for good. So the JPEG is made in memory, written by Python (which reports a
-    failed write) beside its name, and renamed once whole. When the disk refuses it, the picture is
-    still delivered: its requester keeps it for the session."""
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QImageWriter(buffer, b"jpeg")
-    writer.setQuality(85)
-    if not writer.write(picture):
-        log.info("could not encode the picture %s: %s", cache, writer.errorString())
+    """Cache ``picture`` as a whole JPEG or not at all (see ``common.wholefile``): a course card or
+    a seek-bar preview would show a file the disk cut short part grey, or nothing, for good. When
+    the disk refuses it, the picture is still delivered: its requester keeps it for the session."""
+    data = jpeg_bytes(picture)
+    if not data:
+        log.info("could not encode the picture %s", cache)
         return
-    partial = cache.with_name(cache.name + ".partial")
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(bytes(buffer.data().data()))
-        partial.replace(cache)
+        write_whole(cache, data, durable=False)
     except OSError as error:  # a read-only or full disk, a file in the folder's way
         log.info("could not cache the picture %s: %s", cache, error)
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
 
 
 class FrameGrabber(QObject):
