@@ -35,11 +35,11 @@ def write_whole(path: Path, data: bytes, *, durable: bool = True) -> None:
         raise
 
 
-def jpeg_bytes(image: QImage, quality: int = 85) -> bytes:
-    """``image`` as a JPEG in memory (empty if Qt cannot encode it)."""
+def image_bytes(image: QImage, image_format: bytes = b"jpeg", quality: int = 85) -> bytes:
+    """``image`` encoded in memory (empty if Qt cannot encode it); ``quality`` -1: Qt's default."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QImageWriter(buffer, b"jpeg")
+    writer = QImageWriter(buffer, image_format)
     writer.setQuality(quality)
     if not writer.write(image):
         return b""

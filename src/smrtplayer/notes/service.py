@@ -23,7 +23,7 @@ from PySide6.QtGui import QImage, QTextDocument
 
 from smrtplayer.common.errors import WriteProblem
 from smrtplayer.common.timetext import clock_text
-from smrtplayer.common.wholefile import jpeg_bytes, write_whole
+from smrtplayer.common.wholefile import image_bytes, write_whole
 from smrtplayer.models.notes import Note, with_rev
 from smrtplayer.store.backups import ReadOnlyData
 from smrtplayer.store.db import Store, utc_now
@@ -353,7 +353,7 @@ class NotesService(QObject):
             small = frame.scaledToWidth(
                 min(THUMBNAIL_WIDTH, frame.width()), Qt.TransformationMode.SmoothTransformation
             )
-            data = jpeg_bytes(small)
+            data = image_bytes(small)
             if not data:
                 raise OSError("the image could not be encoded")
             write_whole(path, data, durable=False)

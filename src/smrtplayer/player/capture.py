@@ -8,6 +8,7 @@ from PySide6.QtGui import QImage
 
 from smrtplayer.common.errors import MediaError
 from smrtplayer.common.filenames import safe_filename
+from smrtplayer.common.wholefile import image_bytes, write_whole
 
 
 def capture_name(lesson_title: str, position_ms: int, *, mirrored: bool) -> str:
@@ -33,6 +34,15 @@ def save_capture(image: QImage, folder: Path, lesson_title: str, position_ms: in
     while path.exists():
         path = path.with_name(f"{path.stem.rsplit(' #', 1)[0]} #{number}.png")
         number += 1
-    if not image.save(str(path)):
-        raise MediaError(f"Cannot write the capture {path}. Check that the folder is writable and not full.")
+    # Written whole by Python: QImage.save says a small PNG was saved when the disk was full.
+    data = image_bytes(image, b"png", -1)
+    try:
+        if not data:
+            raise OSError("the picture could not be encoded")
+        write_whole(path, data)
+    except OSError as error:
+        raise MediaError(
+            f"Cannot write the capture {path} ({error.strerror or error}). "
+            "Check that the folder is writable and not full."
+        ) from error
     return path

@@ -30,7 +30,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QUrl, Signal, 
 from PySide6.QtGui import QImage
 
 from smrtplayer.common.native_memory import return_freed_memory
-from smrtplayer.common.wholefile import jpeg_bytes, write_whole
+from smrtplayer.common.wholefile import image_bytes, write_whole
 from smrtplayer.player.ffmpeg_log import keep_ffmpeg_at_info_level
 
 log = logging.getLogger(__name__)
@@ -62,7 +62,7 @@ def _save_whole(picture: QImage, cache: Path) -> None:
     """Cache ``picture`` as a whole JPEG or not at all (see ``common.wholefile``): a course card or
     a seek-bar preview would show a file the disk cut short part grey, or nothing, for good. When
     the disk refuses it, the picture is still delivered: its requester keeps it for the session."""
-    data = jpeg_bytes(picture)
+    data = image_bytes(picture)
     if not data:
         log.info("could not encode the picture %s", cache)
         return
