@@ -10,6 +10,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from helpers.media import MediaFactory
+from helpers.mounts import fill, tiny_disk
 from helpers.player import add_course, bar_x
 from smrtplayer.app.context import AppContext
 from smrtplayer.models.library import Lesson
@@ -154,6 +155,23 @@ def test_pictures_the_disk_refuses_stay_in_memory_within_their_budget(  # type: 
     picture = refused.image(lesson.fingerprint, 0)
     assert picture is not None and not picture.isNull()
     refused.close()
+
+
+def test_pictures_a_full_disk_refuses_are_shown_from_memory(  # type: ignore[no-untyped-def]
+    context: AppContext, qtbot, tmp_path: Path
+) -> None:
+    lesson = _lesson(context, "Piriformis")
+    starts = [0, 1500, 3000]
+    with tiny_disk(tmp_path / "disk", size_kb=256) as disk:
+        frames = PositionFrames(disk / "frames")
+        frames.path_for(lesson.fingerprint, 0).parent.mkdir(parents=True)
+        fill(disk)
+        frames.prefetch(lesson, starts)
+        qtbot.waitUntil(lambda: frames.pending() == 0, timeout=30000)
+        pictures = [frames.image(lesson.fingerprint, start) for start in starts]
+        assert all(picture is not None and not picture.isNull() for picture in pictures)
+        assert list(frames.path_for(lesson.fingerprint, 0).parent.iterdir()) == []
+        frames.close()
 
 
 FPS, FRAMES, WIDTH = 25, 150, 640
