@@ -352,6 +352,30 @@ def test_thumbnails_are_decoded_at_the_screens_pixel_density(context: AppContext
     assert image is not None and image.width() == 320 and image.devicePixelRatio() == 2.0
 
 
+@pytest.mark.parametrize("damage", ["empty", "cut short"])
+def test_a_damaged_cached_thumbnail_is_grabbed_again(  # type: ignore[no-untyped-def]
+    context: AppContext, qtbot, damage: str
+) -> None:
+    """What a full disk (or a crash) left while the picture was written: the card gets the frame
+    grabbed anew, not a part-grey picture or none at all for good."""
+    demo = context.library.courses()[0]
+    fingerprint = context.library.lessons(demo.id)[0].fingerprint
+    _cache_thumbnail(context, fingerprint, QColor("#00ff00"))
+    cache_file = context.paths.thumbnails / "courses" / f"{fingerprint}.jpg"
+    whole = cache_file.read_bytes()
+    cache_file.write_bytes(b"" if damage == "empty" else whole[: len(whole) // 2])
+    view = LibraryView(context)
+    qtbot.addWidget(view)
+    view.resize(420, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    cache = view.thumbnails
+    qtbot.waitUntil(lambda: cache.image(demo, 1.0) is not None, timeout=20_000)
+    assert cache_file.read_bytes().endswith(b"\xff\xd9") and cache_file.read_bytes() != whole
+    image = cache.image(demo, 1.0)
+    assert image is not None and image.pixelColor(80, 45) != QColor("#00ff00"), "the demo's own frame"
+
+
 def test_frames_are_grabbed_for_the_cards_on_screen_only(
     context: AppContext, qtbot, tmp_path: Path, media: MediaFactory
 ) -> None:  # type: ignore[no-untyped-def]

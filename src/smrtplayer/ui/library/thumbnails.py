@@ -10,6 +10,7 @@ out.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections import OrderedDict
 from collections.abc import Callable
@@ -56,6 +57,7 @@ class _Delivery(QObject):
     """Lives on the GUI thread; a pool thread emits through it, so the slot runs on the GUI thread."""
 
     decoded = Signal(int, QImage)  # course id, image (null: the file could not be read)
+    damaged = Signal(int)  # course id: its cached file is empty or cut short
 
 
 class _DecodeCached(QRunnable):
@@ -67,8 +69,17 @@ class _DecodeCached(QRunnable):
         self._delivery = delivery
 
     def run(self) -> None:
+        try:
+            data = self._path.read_bytes()
+        except OSError:
+            data = b""
+        # A full disk or a crash while it was written leaves a file empty or cut short, which Qt
+        # reads as nothing, or with its missing part grey: a whole JPEG ends with its end marker.
+        if not data.rstrip(b"\x00").endswith(b"\xff\xd9"):
+            self._delivery.damaged.emit(self._course_id)
+            return
         # Only QImage here (thread-safe, already imported): QPixmap and widgets belong to the GUI thread.
-        image = scaled_thumbnail(QImage(str(self._path)), self._ratio)
+        image = scaled_thumbnail(QImage.fromData(data), self._ratio)
         self._delivery.decoded.emit(self._course_id, image)
 
 
@@ -110,6 +121,9 @@ class ThumbnailCache(QObject):
         self._pool.setMaxThreadCount(1)  # one JPEG at a time: the other core plays the video
         self._delivery = _Delivery(self)
         self._delivery.decoded.connect(self._on_decoded)
+        self._delivery.damaged.connect(self._on_damaged)
+        #: cached files being decoded, by course id (grabbed again if found damaged)
+        self._decoding: dict[int, ThumbnailSource] = {}
         self._batch = QTimer(self)
         self._batch.setSingleShot(True)
         self._batch.setInterval(0)
@@ -167,14 +181,32 @@ class ThumbnailCache(QObject):
         self.requested.append(course.id)
         if source.cache.is_file():
             self._under_way.add(course.id)
+            self._decoding[course.id] = source
             self._pool.start(_DecodeCached(course.id, source.cache, self._ratio, self._delivery))
             return
-        if not self._grab or not course.available or not source.video.is_file():
+        if not course.available:
             self._settled.add(course.id)
             return
-        self._under_way.add(course.id)
-        self._to_grab[course.id] = source
+        self._grab_source(course.id, source)
+
+    def _grab_source(self, course_id: int, source: ThumbnailSource) -> None:
+        if not self._grab or not source.video.is_file():
+            self._settled.add(course_id)
+            return
+        self._under_way.add(course_id)
+        self._to_grab[course_id] = source
         self._grab_next()
+
+    @Slot(int)
+    def _on_damaged(self, course_id: int) -> None:
+        self._under_way.discard(course_id)
+        source = self._decoding.pop(course_id, None)
+        if source is None:
+            return
+        log.info("damaged thumbnail %s: grabbing it again", source.cache)
+        with contextlib.suppress(OSError):  # a read-only disk: the grab is kept for the session
+            source.cache.unlink(missing_ok=True)
+        self._grab_source(course_id, source)
 
     @Slot()
     def _grab_next(self) -> None:
@@ -218,6 +250,7 @@ class ThumbnailCache(QObject):
     @Slot(int, QImage)
     def _on_decoded(self, course_id: int, image: QImage) -> None:
         self._under_way.discard(course_id)
+        self._decoding.pop(course_id, None)
         if not image.isNull() and image.devicePixelRatio() != self._ratio:
             self.ready.emit(course_id)  # made for the screen it left: its card asks again
             return
