@@ -32,10 +32,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QTimer, Signal, Slot
-from PySide6.QtGui import QImage, QImageReader, QImageWriter
+from PySide6.QtGui import QImage, QImageReader
 from PySide6.QtMultimedia import QVideoFrame
 
 from smrtplayer.common.filenames import safe_filename
+from smrtplayer.common.wholefile import image_bytes, write_whole
 from smrtplayer.models.library import Lesson
 from smrtplayer.player.frame_grabber import FrameGrabber, FrameRequest
 from smrtplayer.player.frame_scaler import FrameScaler
@@ -192,12 +193,14 @@ class PositionFrames(QObject):
         picture = FrameScaler().picture(frame, STILL_WIDTH)
         if picture.isNull():
             return
-        data = _jpeg_bytes(picture)
+        data = image_bytes(picture)
+        if not data:
+            return  # Qt could not encode it: the second player grabs it later
         self._forget_grab(key)
         path = self.path_for(*key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+            write_whole(path, data, durable=False)  # never a picture cut short for the next session
         except OSError as error:  # a full or read-only disk: the picture still serves this session
             log.info("could not keep the position frame %s: %s", path, error)
             self._keep(key, data)
@@ -300,7 +303,7 @@ class PositionFrames(QObject):
             if self.path_for(*key).is_file():  # the grabber saved it
                 self._keep_on_disk(key)
             else:
-                self._keep(key, _jpeg_bytes(image))
+                self._keep(key, image_bytes(image))
         self._grab_next()
 
 
@@ -315,12 +318,3 @@ def _readable_jpeg(data: bytes) -> bool:
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     reader = QImageReader(buffer, b"jpeg")
     return bool(data) and reader.canRead() and reader.size().isValid()
-
-
-def _jpeg_bytes(image: QImage) -> bytes:
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QImageWriter(buffer, b"jpeg")
-    writer.setQuality(85)
-    writer.write(image)
-    return bytes(buffer.data().data())
