@@ -44,3 +44,10 @@ def image_bytes(image: QImage, image_format: bytes = b"jpeg", quality: int = 85)
     if not writer.write(image):
         return b""
     return bytes(buffer.data().data())
+
+
+def is_whole_jpeg(data: bytes) -> bool:
+    """Whether ``data`` is a whole JPEG: one cut short (a full disk, a process killed while writing
+    it, an older version's cache) lacks the end marker, and Qt would show it with its missing part
+    grey; an empty file is nothing at all."""
+    return data.rstrip(b"\x00").endswith(b"\xff\xd9")

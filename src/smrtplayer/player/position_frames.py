@@ -36,7 +36,7 @@ from PySide6.QtGui import QImage, QImageReader
 from PySide6.QtMultimedia import QVideoFrame
 
 from smrtplayer.common.filenames import safe_filename
-from smrtplayer.common.wholefile import image_bytes, write_whole
+from smrtplayer.common.wholefile import image_bytes, is_whole_jpeg, write_whole
 from smrtplayer.models.library import Lesson
 from smrtplayer.player.frame_grabber import FrameGrabber, FrameRequest
 from smrtplayer.player.frame_scaler import FrameScaler
@@ -308,10 +308,9 @@ class PositionFrames(QObject):
 
 
 def _readable_jpeg(data: bytes) -> bool:
-    """Whether ``data`` is a whole picture Qt can read: its header (no decoding), and the JPEG's end
-    marker, which a file cut short (a process killed while writing it) lacks; Qt would show such a
-    file with its missing part grey."""
-    if not data.rstrip(b"\x00").endswith(b"\xff\xd9"):
+    """Whether ``data`` is a whole picture Qt can read: the JPEG's end marker, and its header (no
+    decoding)."""
+    if not is_whole_jpeg(data):
         return False
     buffer = QBuffer()
     buffer.setData(QByteArray(data))

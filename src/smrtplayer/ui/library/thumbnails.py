@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
+from smrtplayer.common.wholefile import is_whole_jpeg
 from smrtplayer.library.service import LibraryService
 from smrtplayer.models.library import CourseSummary
 
@@ -73,9 +74,7 @@ class _DecodeCached(QRunnable):
             data = self._path.read_bytes()
         except OSError:
             data = b""
-        # A full disk or a crash while it was written leaves a file empty or cut short, which Qt
-        # reads as nothing, or with its missing part grey: a whole JPEG ends with its end marker.
-        if not data.rstrip(b"\x00").endswith(b"\xff\xd9"):
+        if not is_whole_jpeg(data):  # empty or cut short: grabbed again rather than shown part grey
             self._delivery.damaged.emit(self._course_id)
             return
         # Only QImage here (thread-safe, already imported): QPixmap and widgets belong to the GUI thread.
