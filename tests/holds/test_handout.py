@@ -214,6 +214,13 @@ def test_export_decodes_a_frame_for_each_position_and_caches_it(
         exporter.export(plan, tmp_path / "again.pdf")  # from the cache this time
     assert cached.stat().st_mtime_ns == stamp
 
+    # A cached frame cut short (an older version's write, a crash) is decoded again, not printed grey.
+    whole = cached.read_bytes()
+    cached.write_bytes(whole[: len(whole) // 2])
+    with qtbot.waitSignal(exporter.finished, timeout=20_000):
+        exporter.export(plan, tmp_path / "third.pdf")
+    assert cached.read_bytes().endswith(b"\xff\xd9") and len(cached.read_bytes()) > len(whole) // 2
+
 
 def test_a_plan_whose_lesson_is_missing_still_exports_with_a_placeholder(
     context: AppContext, tmp_path: Path, qtbot
