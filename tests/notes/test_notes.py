@@ -129,6 +129,23 @@ def test_thumbnail_saved_at_creation_and_offered_frames_fill_missing_ones(contex
     assert context.notes.wanted_thumbnail(lesson.fingerprint, 5100) is None
 
 
+def test_a_thumbnail_cut_short_counts_as_none_and_is_taken_again(context: AppContext) -> None:
+    lesson = _first_lesson(context)
+    frame = QImage(640, 360, QImage.Format.Format_RGB32)
+    frame.fill(QColor("blue"))
+    context.notes.create(lesson.fingerprint, time_ms=3000, frame=frame, body="with picture")
+    path = context.notes.thumbnail_path(lesson.fingerprint, 3000)
+    assert path is not None and context.notes.thumbnail_file(lesson.fingerprint, 3000) == path
+    whole = path.read_bytes()
+    path.write_bytes(whole[: len(whole) // 2])  # an older version's write, cut short by a crash
+    assert context.notes.thumbnail_file(lesson.fingerprint, 3000) is None  # never exported part grey
+    assert context.notes.thumbnail(lesson.fingerprint, 3000) is None
+    assert context.notes.wanted_thumbnail(lesson.fingerprint, 3100) == 3000
+    context.notes.save_thumbnail(lesson.fingerprint, 3000, frame)
+    assert path.read_bytes().endswith(b"\xff\xd9")
+    assert context.notes.thumbnail(lesson.fingerprint, 3000) is not None
+
+
 def test_a_thumbnail_the_full_disk_refuses_leaves_no_broken_picture_and_is_tried_once(
     context: AppContext, tmp_path: Path
 ) -> None:

@@ -103,8 +103,7 @@ def collect(
             time_ms = note.time_ms if note.time_ms is not None else (title_start[1] if title_start else None)
             thumbnail = None
             if time_ms is not None:  # a note pinned to a position has its frame at the position's start
-                path = notes.thumbnail_path(lesson.fingerprint, time_ms)
-                thumbnail = path if path is not None and path.is_file() else None
+                thumbnail = notes.thumbnail_file(lesson.fingerprint, time_ms)
             items.append(
                 ExportedNote(
                     note=note,

@@ -23,7 +23,7 @@ from PySide6.QtGui import QImage, QTextDocument
 
 from smrtplayer.common.errors import WriteProblem
 from smrtplayer.common.timetext import clock_text
-from smrtplayer.common.wholefile import image_bytes, write_whole
+from smrtplayer.common.wholefile import image_bytes, is_whole_jpeg, write_whole
 from smrtplayer.models.notes import Note, with_rev
 from smrtplayer.store.backups import ReadOnlyData
 from smrtplayer.store.db import Store, utc_now
@@ -332,9 +332,20 @@ class NotesService(QObject):
             return None
         return self._thumbnails_dir / fingerprint / f"{int(time_ms)}.jpg"
 
-    def thumbnail(self, fingerprint: str, time_ms: int) -> QImage | None:
+    def thumbnail_file(self, fingerprint: str, time_ms: int) -> Path | None:
+        """The note's thumbnail file, if there is a whole one: a picture cut short (an older version's
+        write, a crash) counts as none, so it is taken again and never exported part grey."""
         path = self.thumbnail_path(fingerprint, time_ms)
-        if path is None or not path.is_file():
+        if path is None:
+            return None
+        try:
+            return path if is_whole_jpeg(path.read_bytes()) else None
+        except OSError:
+            return None
+
+    def thumbnail(self, fingerprint: str, time_ms: int) -> QImage | None:
+        path = self.thumbnail_file(fingerprint, time_ms)
+        if path is None:
             return None
         image = QImage(str(path))
         return None if image.isNull() else image
