@@ -51,3 +51,13 @@ def is_whole_jpeg(data: bytes) -> bool:
     it, an older version's cache) lacks the end marker, and Qt would show it with its missing part
     grey; an empty file is nothing at all."""
     return data.rstrip(b"\x00").endswith(b"\xff\xd9")
+
+
+def read_whole_jpeg(path: Path) -> QImage:
+    """The picture cached at ``path``; a null image when there is none, or none whole (unreadable,
+    empty or cut short): its owner makes it again rather than show it part grey."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return QImage()
+    return QImage.fromData(data) if is_whole_jpeg(data) else QImage()

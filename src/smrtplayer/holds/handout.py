@@ -20,7 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QObject, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
-from smrtplayer.common.wholefile import is_whole_jpeg, write_whole
+from smrtplayer.common.wholefile import read_whole_jpeg, write_whole
 from smrtplayer.common.wording import counted
 from smrtplayer.holds.ports import LessonLookup
 from smrtplayer.models.plans import KIND_NAMES, PASSES, Plan, PlanStep
@@ -422,13 +422,7 @@ class HandoutExporter(QObject):
             at_ms = frame_time(step)
             cache = thumbnail_path(self._cache_dir, step.lesson_fingerprint, at_ms)
             if cache.is_file():
-                try:
-                    data = cache.read_bytes()
-                except OSError:
-                    data = b""
-                # A picture cut short (an older version's write, a crash) is grabbed again, not
-                # printed with its missing part grey.
-                image = QImage.fromData(data) if is_whole_jpeg(data) else QImage()
+                image = read_whole_jpeg(cache)  # one cut short is grabbed again, not printed part grey
                 if not image.isNull():
                     self._frames[index] = image
                     continue

@@ -23,7 +23,7 @@ from PySide6.QtGui import QImage, QTextDocument
 
 from smrtplayer.common.errors import WriteProblem
 from smrtplayer.common.timetext import clock_text
-from smrtplayer.common.wholefile import image_bytes, is_whole_jpeg, write_whole
+from smrtplayer.common.wholefile import image_bytes, is_whole_jpeg, read_whole_jpeg, write_whole
 from smrtplayer.models.notes import Note, with_rev
 from smrtplayer.store.backups import ReadOnlyData
 from smrtplayer.store.db import Store, utc_now
@@ -344,10 +344,8 @@ class NotesService(QObject):
             return None
 
     def thumbnail(self, fingerprint: str, time_ms: int) -> QImage | None:
-        path = self.thumbnail_file(fingerprint, time_ms)
-        if path is None:
-            return None
-        image = QImage(str(path))
+        path = self.thumbnail_path(fingerprint, time_ms)
+        image = read_whole_jpeg(path) if path is not None else QImage()
         return None if image.isNull() else image
 
     def save_thumbnail(self, fingerprint: str, time_ms: int, frame: QImage) -> Path | None:

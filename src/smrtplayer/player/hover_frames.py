@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
 from smrtplayer.common.filenames import safe_filename
-from smrtplayer.common.wholefile import is_whole_jpeg
+from smrtplayer.common.wholefile import read_whole_jpeg
 from smrtplayer.models.library import Lesson
 from smrtplayer.player.frame_grabber import FrameGrabber, FrameRequest
 
@@ -54,13 +54,7 @@ class HoverFrames(QObject):
         width = round(PREVIEW_WIDTH * max(1.0, pixel_ratio))
         path = self.path_for(*key, width)
         if path.is_file():
-            try:
-                data = path.read_bytes()
-            except OSError:
-                data = b""
-            # A picture empty or cut short (a full disk, a crash while it was written) is grabbed
-            # again rather than shown with its missing part grey.
-            image = QImage.fromData(data) if is_whole_jpeg(data) else QImage()
+            image = read_whole_jpeg(path)  # one empty or cut short is grabbed again, not shown part grey
             if not image.isNull():
                 return image
             with contextlib.suppress(OSError):  # a read-only disk: the frame is simply grabbed again

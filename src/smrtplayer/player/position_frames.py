@@ -302,8 +302,8 @@ class PositionFrames(QObject):
             self.grabbed += 1
             if self.path_for(*key).is_file():  # the grabber saved it
                 self._keep_on_disk(key)
-            else:
-                self._keep(key, image_bytes(image))
+            elif data := image_bytes(image):
+                self._keep(key, data)
         self._grab_next()
 
 
