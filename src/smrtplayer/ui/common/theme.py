@@ -4,7 +4,8 @@ Widgets take their colours from the palette (``palette().color(QPalette.ColorRol
 colours a palette has no role for (a warning banner, an error line, muted text) are :class:`Tones`,
 one set per scheme, read with :func:`tones`. A style sheet that needs them is written with ``$name``
 placeholders and set through :func:`set_themed_style`, so it is written again when the theme changes:
-Qt resolves ``palette(…)`` in a style sheet once, when the sheet is set, so every sheet is re-set.
+Qt resolves ``palette(…)`` in a style sheet once, when the sheet is set, so every such sheet is re-set.
+Style sheets set otherwise hold fixed colours only.
 
 "System" (the default) follows ``QStyleHints.colorScheme()`` and its ``colorSchemeChanged`` signal; a
 desktop that does not say (``Unknown``) gets the light palette. The video and its surround are always
@@ -13,12 +14,14 @@ dark: :func:`dark_palette` is what the video view uses whatever the theme.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import asdict, dataclass
 from string import Template
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import Shiboken
 
 from smrtplayer.app.settings import SettingsService
 from smrtplayer.models.settings import THEME
@@ -151,6 +154,13 @@ def set_themed_style(widget: QWidget, template: str) -> None:
     """Give ``widget`` a style sheet written with ``$name`` tones; it is written again on a theme change."""
     widget.setProperty(TEMPLATE_PROPERTY, template)
     widget.setStyleSheet(themed(template))
+    _themed_widgets.add(widget)
+
+
+#: the widgets given a themed style sheet, written again on a theme change. Kept here rather than
+#: found through ``QApplication.allWidgets()``: that hands Qt's private widget classes to Python,
+#: and PySide then loads every class it knows of to find their type (~220 enum classes, ~7 MiB).
+_themed_widgets: weakref.WeakSet[QWidget] = weakref.WeakSet()
 
 
 #: a checkable tool button that is on, filled with the accent: Fusion only darkens it by a tenth, which
@@ -230,17 +240,18 @@ class ThemeManager(QObject):
             return
         self._scheme = scheme
         QApplication.setPalette(palette_for(scheme))
-        _restyle(QApplication.allWidgets())
+        _restyle(list(_themed_widgets))
         self.applied.emit(scheme)
 
 
 def _restyle(widgets: list[QWidget]) -> None:
     for widget in widgets:
+        if not Shiboken.isValid(widget):  # deleted by Qt while Python still holds it
+            _themed_widgets.discard(widget)
+            continue
         template = widget.property(TEMPLATE_PROPERTY)
         if isinstance(template, str) and template:
-            widget.setStyleSheet(themed(template))
-        elif widget.styleSheet():
-            widget.setStyleSheet(widget.styleSheet())  # re-resolves its palette(…) colours
+            widget.setStyleSheet(themed(template))  # also re-resolves its palette(…) colours
 
 
 _installed: ThemeManager | None = None
