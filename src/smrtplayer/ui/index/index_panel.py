@@ -67,6 +67,8 @@ REF_ROLE = Qt.ItemDataRole.UserRole + 2
 MARK_START_KEY = "I"
 MARK_END_KEY = "O"
 SIDE_TEXT = {"L": "L", "R": "R", "both": "L+R"}
+#: a text field's frame and inner margins on both sides, beside its text
+_FIELD_PADDING_PX = 12
 
 
 class PositionListModel(QAbstractListModel):
@@ -236,6 +238,10 @@ class IndexPanel(QWidget):
             self.tr("Muscle, region or technique — e.g. glute med, piriformis")
         )
         self.search_box.setClearButtonEnabled(True)
+        # The example says what can be searched: the field is never narrower than it (the side panels,
+        # tabbed together, are as wide as the widest one needs; this is what the body index needs).
+        example_px = self.search_box.fontMetrics().horizontalAdvance(self.search_box.placeholderText())
+        self.search_box.setMinimumWidth(example_px + _FIELD_PADDING_PX)
         self.search_box.textChanged.connect(self.search)
         self.search_box.returnPressed.connect(self._open_first)
 

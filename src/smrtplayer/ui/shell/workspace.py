@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -31,17 +32,15 @@ from smrtplayer.holds.runner import SequenceRunner
 from smrtplayer.models.plans import RECHECK
 from smrtplayer.models.settings import WHATS_HERE_SHOWN
 from smrtplayer.player.hover_frames import HoverFrames
+from smrtplayer.ui.common.accessibility import name_controls
+from smrtplayer.ui.common.focus_ring import add_focus_rings
 from smrtplayer.ui.common.shortcuts import ShortcutBindings
-from smrtplayer.ui.holds.hold_panel import HoldPanel
 from smrtplayer.ui.index.index_panel import IndexPanel
-from smrtplayer.ui.index.indexing_panel import IndexingPanel
 from smrtplayer.ui.library.home_view import HomeView
 from smrtplayer.ui.library.import_chooser import choose_course_to_import
 from smrtplayer.ui.library.import_invitation import ImportInvitation
 from smrtplayer.ui.library.library_view import LibraryView
 from smrtplayer.ui.notes.notes_panel import NotesPanel
-from smrtplayer.ui.notes.search_dialog import SearchDialog
-from smrtplayer.ui.shell.backup_dialog import BackupDialog, show_startup_notices
 from smrtplayer.ui.shell.layout_memory import docks_width, lessons_width, restore_layout
 from smrtplayer.ui.shell.whats_here import WhatsHerePanel
 from smrtplayer.ui.sync.status import SyncStatusWidget
@@ -50,8 +49,12 @@ if TYPE_CHECKING:
     from smrtplayer.app.context import AppContext
     from smrtplayer.models.backups import IntegrityReport
     from smrtplayer.player.controller import PlaybackController
+    from smrtplayer.ui.holds.hold_panel import HoldPanel
+    from smrtplayer.ui.index.indexing_panel import IndexingPanel
+    from smrtplayer.ui.notes.search_dialog import SearchDialog
     from smrtplayer.ui.player.seek_bar import SeekBar
     from smrtplayer.ui.player.video_view import VideoView
+    from smrtplayer.ui.shell.backup_dialog import BackupDialog
 
 BACKUP_CHECK_MS = 60 * 60 * 1000  # the daily backup is taken at most once a day; look hourly
 FIRST_BACKUP_DELAY_MS = 10 * 1000  # the day's first backup: the start leaves it out (it delays the video)
@@ -154,12 +157,14 @@ class Workspace(QObject):
         parts.seek_bar.hovered.connect(self._preview_hovered_time)
         parts.seek_bar.hover_ended.connect(self.hover_frames.stop)
         self.hover_frames.ready.connect(parts.seek_bar.show_grabbed_preview)
-        self.hold_panel = HoldPanel(context, keymap=parts.keymap)
         self.index_dock = self._dock(self.tr("Body index"), "indexDock", self.index_panel)
         self.notes_dock = self._dock(self.tr("Notes"), "notesDock", self.notes_panel)
         # The hold panel is taller than a 1280x720 screen leaves the docks: it scrolls instead of
-        # making the window taller than the screen.
-        hold_area = _scrolling(self.hold_panel)
+        # making the window taller than the screen. The hold and indexing panels (their controls, plan
+        # editor, table mode and handouts: ~50 modules) are built when first shown or needed.
+        self._hold_panel: HoldPanel | None = None
+        self._indexing_panel: IndexingPanel | None = None
+        self.hold_area = hold_area = _scrolling("holdPanelScroll")
         hold_area.setAccessibleName(self.tr("Hold timer"))
         hold_area.setAccessibleDescription(
             self.tr("Holds, their length and cues; treatment plans and table mode")
@@ -167,8 +172,12 @@ class Workspace(QObject):
         self.hold_dock = self._dock(self.tr("Hold timer"), "holdDock", hold_area)
         window.tabifyDockWidget(self.index_dock, self.notes_dock)
         window.tabifyDockWidget(self.notes_dock, self.hold_dock)
-        self.indexing_panel = IndexingPanel(context)
-        self.indexing_dock = self._dock(self.tr("Index this lesson"), "indexingDock", self.indexing_panel)
+        # Its panel goes into a box of its own: the dock's widget stays what F6 and the tests hold.
+        self.indexing_area = QWidget()
+        self.indexing_area.setObjectName("indexingArea")
+        self._indexing_box = QVBoxLayout(self.indexing_area)
+        self._indexing_box.setContentsMargins(0, 0, 0, 0)
+        self.indexing_dock = self._dock(self.tr("Index this lesson"), "indexingDock", self.indexing_area)
         window.tabifyDockWidget(self.hold_dock, self.indexing_dock)
         self.indexing_dock.hide()  # opened from the Index menu (Ctrl+Shift+I)
         self.index_dock.raise_()
@@ -190,6 +199,10 @@ class Workspace(QObject):
         # again when it ends.
         runner = context.holds.runner
         runner.mirrored_changed.connect(parts.set_mirrored)
+        # A running hold or sequence asks through the hold panel (a recheck's figure, a lesson missing).
+        runner.active_changed.connect(lambda active: self.hold_panel if active else None)
+        self.hold_dock.visibilityChanged.connect(lambda shown: self.hold_panel if shown else None)
+        self.indexing_dock.visibilityChanged.connect(lambda shown: self.indexing_panel if shown else None)
         runner.active_changed.connect(
             lambda active: parts.set_mirrored(runner.mirrored() if active else context.index.mirror.mirrored)
         )
@@ -249,6 +262,32 @@ class Workspace(QObject):
         self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return dock
 
+    @property
+    def hold_panel(self) -> HoldPanel:
+        """The hold panel, built on first need: its dock shown, a hold started, one of its actions."""
+        if self._hold_panel is None:
+            from smrtplayer.ui.holds.hold_panel import HoldPanel
+
+            panel = HoldPanel(self.context, keymap=self.parts.keymap)
+            self.hold_area.setWidget(panel)
+            self.hold_area.updateGeometry()  # its minimum width is the panel's now: the docks widen to it
+            self._hold_panel = panel
+            _finish_late_panel(panel)
+        return self._hold_panel
+
+    @property
+    def indexing_panel(self) -> IndexingPanel:
+        """The indexing mode's panel, built when it is first opened."""
+        if self._indexing_panel is None:
+            from smrtplayer.ui.index.indexing_panel import IndexingPanel
+
+            panel = IndexingPanel(self.context)
+            self._indexing_box.addWidget(panel)
+            panel.show()  # at once (a layout shows a widget added to a shown box only later): it takes keys
+            self._indexing_panel = panel
+            _finish_late_panel(panel)
+        return self._indexing_panel
+
     def _connect_actions(self) -> None:
         actions = self.parts.actions_by_id
         runner = self.context.holds.runner
@@ -270,9 +309,9 @@ class Workspace(QObject):
             "hold_stop": runner.stop,
             "hold_confirm": runner.confirm,
             **{f"tenderness_{value}": partial(_recheck_if_asked, runner, value) for value in range(10)},
-            "table_mode": self.hold_panel.open_table_mode,
-            "plans": self.hold_panel.open_plans,
-            "practice_log": self.hold_panel.open_log,
+            "table_mode": lambda: self.hold_panel.open_table_mode(),
+            "plans": lambda: self.hold_panel.open_plans(),
+            "practice_log": lambda: self.hold_panel.open_log(),
         }
         for action_id, handler in handlers.items():
             actions[action_id].triggered.connect(lambda _checked=False, h=handler: h())
@@ -354,7 +393,10 @@ class Workspace(QObject):
             self.parts.show_problem(report.message)
 
     def _after_show(self) -> None:
-        self._notices = show_startup_notices(self.context, self.window)
+        if self.context.recovery is not None or self.context.read_only:
+            from smrtplayer.ui.shell.backup_dialog import show_startup_notices
+
+            self._notices = show_startup_notices(self.context, self.window)
         if not self.context.closed and not self.context.settings.get(WHATS_HERE_SHOWN):
             self.show_whats_here()
 
@@ -474,6 +516,8 @@ class Workspace(QObject):
         return self.indexing_panel
 
     def open_search(self) -> SearchDialog:
+        from smrtplayer.ui.notes.search_dialog import SearchDialog
+
         dialog = SearchDialog(self.context, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open_requested.connect(
@@ -483,6 +527,8 @@ class Workspace(QObject):
         return dialog
 
     def open_backups(self) -> BackupDialog:
+        from smrtplayer.ui.shell.backup_dialog import BackupDialog
+
         dialog = BackupDialog(self.context, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.data_replaced.connect(self.data_replaced)
@@ -496,7 +542,8 @@ class Workspace(QObject):
         self.parts.refill_lessons()
         self.library_view.reload()
         self.home_view.refresh()
-        self.hold_panel.reload_presets()
+        if self._hold_panel is not None:  # one built later reads them then
+            self._hold_panel.reload_presets()
         self.context.index.refresh()
 
     def import_course(self) -> None:
@@ -554,10 +601,16 @@ class _VerticalScroll(QScrollArea):
         return QSize(max(hint.width(), panel.minimumSizeHint().width() + bar + frame), hint.height())
 
 
-def _scrolling(panel: QWidget) -> QScrollArea:
+def _finish_late_panel(panel: QWidget) -> None:
+    """What the window does for the panels it builds at once (names for icon buttons, focus rings)."""
+    name_controls(panel)
+    add_focus_rings(panel)
+
+
+def _scrolling(name: str) -> QScrollArea:
+    """A scroll area for a panel set into it later."""
     area = _VerticalScroll()
-    area.setObjectName(f"{panel.objectName()}Scroll")
-    area.setWidget(panel)
+    area.setObjectName(name)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
