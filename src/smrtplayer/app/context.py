@@ -215,8 +215,8 @@ class AppContext:
     def sync(self) -> SyncService:
         """Rounds through the synced folder chosen in the window, on their own database connection."""
         from smrtplayer.models.settings import SYNC_FOLDER, SYNC_SESSIONS
+        from smrtplayer.sync import STATE_FILE  # not sync.state: its modules load with the first round
         from smrtplayer.sync.service import SyncService
-        from smrtplayer.sync.state import STATE_FILE
 
         settings = self.settings
         service = SyncService(

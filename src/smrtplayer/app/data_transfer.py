@@ -1,6 +1,7 @@
 """Moving the user's data to another computer, as the window and the CLI do it.
 
-The file format, its validation and the merge live in ``store.exchange.exportfile``; this service adds
+The file format, its validation and the merge live in ``store.exchange.exportfile`` (loaded at the first
+export or import: the window never needs it while a lesson plays); this service adds
 what an export or import means in a running app: notes being typed are saved first, the data cannot be
 changed while it is read-only, a backup is taken before an import, and every view is told afterwards
 (``data_replaced``) so nothing shows what the import replaced.
@@ -15,13 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from smrtplayer.notes.service import NotesService
 from smrtplayer.store.backups import BackupService, ReadOnlyData
 from smrtplayer.store.db import Store
-from smrtplayer.store.exchange.exportfile import (
-    FILE_SUFFIX,
-    ExportSummary,
-    ImportReport,
-    export_data,
-    import_data,
-)
+from smrtplayer.store.exchange_report import FILE_SUFFIX, ExportSummary, ImportReport
 
 __all__ = ["FILE_SUFFIX", "DataTransfer", "ExportSummary", "ImportReport"]
 
@@ -50,6 +45,9 @@ class DataTransfer(QObject):
     def export_to(self, path: Path, *, include_sessions: bool = False) -> ExportSummary:
         """Write everything the user made to ``path``, with the note being typed included. A
         therapist's sessions (client data, and what was logged in them) only with ``include_sessions``."""
+        # imported at first use: not needed while a lesson plays
+        from smrtplayer.store.exchange.exportfile import export_data
+
         self._notes.flush()
         return export_data(self._store, path, include_private=include_sessions)
 
@@ -57,6 +55,9 @@ class DataTransfer(QObject):
         """Validate the whole file, back up, merge it in one transaction, then tell every view."""
         if self._read_only_reason is not None:
             raise ReadOnlyData(f"Nothing can be imported: {self._read_only_reason}.")
+        # imported at first use: not needed while a lesson plays
+        from smrtplayer.store.exchange.exportfile import import_data
+
         self._notes.flush()
         report = import_data(self._store, path, backup=lambda: self._backups.back_up_now("pre-import").path)
         self._notes.reload_all()

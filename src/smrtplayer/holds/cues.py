@@ -15,17 +15,17 @@ voice); **self-care** is louder, counts down the last three seconds and may spea
 
 from __future__ import annotations
 
-import array
 import logging
 import math
 import tempfile
-import wave
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal, Slot
 
 if TYPE_CHECKING:
+    import array
+
     from smrtplayer.holds.timer import HoldTimer
 
 log = logging.getLogger(__name__)
@@ -80,6 +80,8 @@ _DESIGN: dict[str, dict[str, tuple[float, tuple[_Note, ...]]]] = {
 
 def synthesize(kind: str, profile: str = CLINIC) -> array.array[int]:
     """16-bit mono PCM samples for one cue."""
+    import array  # imported at first use: not needed while a lesson plays
+
     peak, notes = _DESIGN[profile][kind]
     length_s = max(start + length for _partials, start, _decay, length in notes)
     count = int(length_s * SAMPLE_RATE)
@@ -105,6 +107,8 @@ def synthesize(kind: str, profile: str = CLINIC) -> array.array[int]:
 
 
 def write_wav(path: Path, samples: array.array[int]) -> Path:
+    import wave  # imported at first use: not needed while a lesson plays
+
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
     with wave.open(str(partial), "wb") as out:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import itertools
 import logging
 import os
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -150,7 +149,7 @@ class MacBackend(_Backend):
     name = "macos"
 
     def __init__(self, spawn: Callable[[list[str]], Any] | None = None) -> None:
-        self._spawn = spawn or (lambda argv: subprocess.Popen(argv, stdin=subprocess.DEVNULL))
+        self._spawn = spawn or _popen
         self._process: Any = None
 
     def acquire(self, reason: str) -> None:
@@ -163,6 +162,12 @@ class MacBackend(_Backend):
             self._process.terminate()
             self._process.wait()
             self._process = None
+
+
+def _popen(argv: list[str]) -> Any:
+    import subprocess  # imported at first use: not needed while a lesson plays (only macOS spawns)
+
+    return subprocess.Popen(argv, stdin=subprocess.DEVNULL)
 
 
 def default_backend(owner: KeepAwake, platform: str = sys.platform) -> _Backend:

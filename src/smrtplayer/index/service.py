@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -25,9 +26,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.common.timetext import clock_text, span_text
 from smrtplayer.common.wording import capitalised
-from smrtplayer.index import lesson_edits, sharing
+from smrtplayer.index import lesson_edits
 from smrtplayer.index.mirror import MirrorState, mirror_state
-from smrtplayer.index.sharing import IndexImportReport
 from smrtplayer.models.library import Lesson
 from smrtplayer.models.positions import CHAPTER_ORIGINS, Position, PositionDraft, position_at
 from smrtplayer.models.regions import (
@@ -44,6 +44,9 @@ from smrtplayer.store.courses import CourseRepository
 from smrtplayer.store.db import Store
 from smrtplayer.store.position_search import COUNT_CAP, IndexRow, IndexSearch, SearchFilters, TermGroup
 from smrtplayer.store.positions import PositionRepository
+
+if TYPE_CHECKING:
+    from smrtplayer.index.sharing import IndexImportReport
 
 log = logging.getLogger(__name__)
 
@@ -701,13 +704,19 @@ class IndexService(QObject):
     # --------------------------------------------------------------------------- share files
     def export_course(self, course_id: int, path: Path, *, include_publisher: bool = False) -> int:
         """Write the user's positions in one course's lessons to an index file; returns how many."""
+        from smrtplayer.index import sharing  # imported at first use: not needed while a lesson plays
+
         return sharing.export_course(self, course_id, path, include_publisher=include_publisher)
 
     def import_file(self, path: Path, *, course_id: int | None = None) -> IndexImportReport:
         """Add a shared index file's positions to the lessons this library has (by fingerprint)."""
+        from smrtplayer.index import sharing  # imported at first use: not needed while a lesson plays
+
         return sharing.import_file(self, path, course_id=course_id)
 
     def import_bytes(self, raw: bytes, *, source: str, course_id: int | None = None) -> IndexImportReport:
+        from smrtplayer.index import sharing  # imported at first use: not needed while a lesson plays
+
         return sharing.import_bytes(self, raw, source=source, course_id=course_id)
 
     # ------------------------------------------------------------------------------ mirroring

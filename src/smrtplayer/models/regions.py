@@ -17,7 +17,6 @@ No Qt here: the index service, the CLI and a manifest check all use it.
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 import tomllib
 import unicodedata
@@ -526,6 +525,8 @@ class Taxonomy:
 
     def closest(self, kind: str, text: str) -> str | None:
         """The known name nearest to ``text`` (for "did you mean"): a region id, else a name."""
+        import difflib  # imported at first use: not needed while a lesson plays
+
         lookup = self._lookup.get(kind, {})
         folded = fold(text)
         match = difflib.get_close_matches(folded, list(lookup), n=1, cutoff=0.6)

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.store.db import Store
-from smrtplayer.store.fulltext import MARK_END, MARK_START, SearchIndex
 from smrtplayer.store.notes import NoteRepository
 
 MAX_WORDS = 8
@@ -93,6 +92,9 @@ def plain_markdown(text: str) -> str:
 
 def highlight_parts(text: str) -> list[tuple[str, bool]]:
     """Split a snippet into (text, is_match) runs; the markers themselves are dropped."""
+    # imported at first use: not needed while a lesson plays
+    from smrtplayer.store.fulltext import MARK_END, MARK_START
+
     parts: list[tuple[str, bool]] = []
     rest = text
     while rest:
@@ -112,11 +114,17 @@ def highlight_parts(text: str) -> list[tuple[str, bool]]:
 
 
 def plain(text: str) -> str:
+    # imported at first use: not needed while a lesson plays
+    from smrtplayer.store.fulltext import MARK_END, MARK_START
+
     return text.replace(MARK_START, "").replace(MARK_END, "")
 
 
 class SearchService:
     def __init__(self, store: Store) -> None:
+        # imported at first use: not needed while a lesson plays
+        from smrtplayer.store.fulltext import SearchIndex
+
         self.index = SearchIndex(store)
         self._notes = NoteRepository(store)
         #: the last search matched more notes than are ranked: only the newest were (say so)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from pathlib import Path
 from typing import Any
@@ -110,6 +109,8 @@ class PracticeRepository:
 
     def export_csv(self, destination: Path) -> int:
         """Write the whole log, oldest first, as UTF-8 CSV (Excel reads the BOM); returns the row count."""
+        import csv  # imported at first use: not needed while a lesson plays
+
         rows = self._store.query("SELECT * FROM practice_log ORDER BY ended_at, id")
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")

@@ -14,15 +14,15 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.store.db import Store
-from smrtplayer.sync.journal import APP_FOLDER, device_folders, journal_files
-from smrtplayer.sync.rounds import RoundReport, run_round
-from smrtplayer.sync.status import sync_status
+
+if TYPE_CHECKING:
+    from smrtplayer.sync.rounds import RoundReport
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,14 @@ DEBOUNCE_MS = 3000
 SCAN_INTERVAL_MS = 60_000
 #: a round every this many looks all the same, for changes here that no signal announces (progress)
 ROUND_EVERY_SCANS = 10
+
+
+def run_round(store: Store, folder: Path, state_path: Path, *, include_private: bool = False) -> RoundReport:
+    """One round (``smrtplayer.sync.rounds.run_round``), on the worker thread."""
+    # imported at first use: not needed while a lesson plays (no sync folder, or between rounds)
+    from smrtplayer.sync.rounds import run_round as run
+
+    return run(store, folder, state_path, include_private=include_private)
 
 
 @dataclass(frozen=True)
@@ -167,6 +175,8 @@ class SyncService(QObject):
 
     # ------------------------------------------------------------------------------ worker thread
     def _round(self, folder: Path, include_private: bool) -> None:
+        from smrtplayer.sync.status import sync_status  # imported at first use, like run_round
+
         try:
             store = Store.open(self._database)
             try:
@@ -223,6 +233,8 @@ class SyncService(QObject):
 
     def _watch(self) -> None:
         """The app folder (a new device) and every other device's folder (its new files)."""
+        from smrtplayer.sync.journal import APP_FOLDER, device_folders  # imported at first use
+
         folder = Path(self._folder())
         root = folder / APP_FOLDER
         wanted = [str(root)] if root.is_dir() else [str(folder)]
@@ -234,6 +246,8 @@ class SyncService(QObject):
 
     def _listing(self) -> tuple[tuple[str, int, int], ...]:
         """The other devices' journal files as (name, size, time): what a look compares."""
+        from smrtplayer.sync.journal import device_folders, journal_files  # imported at first use
+
         found = []
         for device, path in device_folders(Path(self._folder())).items():
             if device == self._device:

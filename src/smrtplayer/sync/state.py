@@ -13,11 +13,10 @@ from typing import Annotated
 
 import msgspec
 
+from smrtplayer.sync import STATE_FILE as STATE_FILE  # defined there, for the window; kept here too
 from smrtplayer.sync.journal import DEVICE_PATTERN, write_atomically
 
 log = logging.getLogger(__name__)
-
-STATE_FILE = "sync-state.json"
 
 
 class DeviceSeen(msgspec.Struct):

@@ -6,11 +6,13 @@ from __future__ import annotations
 import sqlite3
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Annotated, Any, ClassVar, Literal
 
 import msgspec
+
+# Defined with the import's report, which the window names without loading the format; kept here too.
+from smrtplayer.store.exchange_report import MergeCount as MergeCount
 
 # ----------------------------------------------------------------------------------- field types
 Timestamp = Annotated[datetime, msgspec.Meta(tz=True)]
@@ -63,21 +65,6 @@ def later(incoming: datetime, local: datetime) -> bool:
     """Is the incoming time later? For equal content, whose newer time is taken so that every computer
     ends with the same (time, content) pair and a third edit is judged alike everywhere."""
     return _ms_precision(incoming) > _ms_precision(local)
-
-
-@dataclass
-class MergeCount:
-    added: int = 0
-    updated: int = 0
-    removed: int = 0
-    unchanged: int = 0
-    kept_both: int = 0
-    skipped: int = 0
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def changed(self) -> int:
-        return self.added + self.updated + self.removed + self.kept_both
 
 
 class Section[ItemT: Item](ABC):

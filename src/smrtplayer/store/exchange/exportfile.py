@@ -19,7 +19,7 @@ import hashlib
 import logging
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -40,12 +40,16 @@ from smrtplayer.store.exchange import (
     lesson_titles,
 )
 
+# Defined apart so that the window can name them without loading the format; still importable from here.
+from smrtplayer.store.exchange_report import FILE_SUFFIX as FILE_SUFFIX
+from smrtplayer.store.exchange_report import ExportSummary as ExportSummary
+from smrtplayer.store.exchange_report import ImportReport as ImportReport
+
 log = logging.getLogger(__name__)
 
 FORMAT = "smrtplayer-export"
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 1 << 30
-FILE_SUFFIX = ".smrtdata"
 
 
 class ExportFileError(SmrtError):
@@ -81,53 +85,6 @@ class ExportFile:
 
     def count(self, name: str) -> int:
         return len(self.sections.get(name, []))
-
-
-@dataclass(frozen=True)
-class ExportSummary:
-    path: Path
-    counts: dict[str, int]
-    size_bytes: int
-
-
-@dataclass
-class ImportReport:
-    path: Path
-    exported_at: datetime
-    counts: dict[str, MergeCount] = field(default_factory=dict)
-    backup: Path | None = None
-    #: lessons the imported data belongs to that this library does not have (title, course)
-    missing_lessons: list[tuple[str, str]] = field(default_factory=list)
-
-    @property
-    def changed(self) -> int:
-        return sum(count.changed for count in self.counts.values())
-
-    def lines(self) -> list[str]:
-        lines = []
-        for name, count in self.counts.items():
-            title = SECTIONS_BY_NAME[name].title
-            parts = [
-                f"{value} {label}"
-                for value, label in (
-                    (count.added, "added"),
-                    (count.updated, "updated"),
-                    (count.removed, "deleted"),
-                    (count.kept_both, "edited on both computers, both kept"),
-                    (count.unchanged, "already here"),
-                    (count.skipped, "skipped"),
-                )
-                if value
-            ]
-            lines.append(f"{title}: {', '.join(parts) if parts else 'none'}")
-        if self.missing_lessons:
-            shown = ", ".join(f"“{title}” ({course})" for title, course in self.missing_lessons[:5])
-            more = f" and {len(self.missing_lessons) - 5} more" if len(self.missing_lessons) > 5 else ""
-            lines.append(
-                f"Some of this data belongs to lessons that are not in this library: {shown}{more}. "
-                "It is kept, and shows up once you add those courses."
-            )
-        return lines
 
 
 # ------------------------------------------------------------------------------------- export
@@ -345,6 +302,7 @@ def import_data(store: Store, path: Path, *, backup: Any = None) -> ImportReport
     if backup is not None:
         report.backup = backup()
     report.counts = merge_export(store, export)
+    report.titles = {name: SECTIONS_BY_NAME[name].title for name in report.counts}
     fingerprints: set[str] = set()
     for name, items in export.sections.items():
         section = SECTIONS_BY_NAME[name]
