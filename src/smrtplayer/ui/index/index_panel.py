@@ -67,7 +67,7 @@ REF_ROLE = Qt.ItemDataRole.UserRole + 2
 MARK_START_KEY = "I"
 MARK_END_KEY = "O"
 SIDE_TEXT = {"L": "L", "R": "R", "both": "L+R"}
-#: a text field's frame and inner margins on both sides, beside its text
+# a text field's frame and inner margins on both sides, beside its text
 _FIELD_PADDING_PX = 12
 
 
