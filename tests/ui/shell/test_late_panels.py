@@ -1,6 +1,6 @@
-"""The hold and indexing panels (with the plan editor, table mode and handouts behind them) and the
-search and backup dialogs are built or imported when first needed, not with the window: while a lesson
-plays they cost memory and do nothing. Whatever needs them builds them first."""
+"""The hold and indexing panels (with the plan editor, table mode and handouts behind them), the
+library's cards and the search and backup dialogs are built or imported when first needed, not with the
+window: while a lesson plays they cost memory and do nothing. Whatever needs them builds them first."""
 
 from __future__ import annotations
 
@@ -26,6 +26,10 @@ LATE_MODULES = (
     "smrtplayer.ui.index.indexing_panel",
     "smrtplayer.ui.notes.search_dialog",
     "smrtplayer.ui.shell.backup_dialog",
+    "smrtplayer.ui.library.course_card",
+    "smrtplayer.ui.library.course_model",
+    "smrtplayer.ui.library.thumbnails",
+    "smrtplayer.ui.library.verify_dialog",
 )
 
 
@@ -95,3 +99,13 @@ def test_the_indexing_mode_is_built_when_opened(window: MainWindow) -> None:
     panel = workspace.open_indexing()
     assert panel.parentWidget() is workspace.indexing_area and panel.isVisible()
     assert workspace.indexing_dock.isVisible()
+
+
+def test_the_library_cards_are_built_when_the_library_comes_forward(window: MainWindow) -> None:
+    workspace = window.workspace
+    library = workspace.library_view
+    assert library._cards is None
+    workspace.left_tabs.setCurrentWidget(library)
+    QApplication.processEvents()
+    assert library._cards is not None and library.list.isVisible()
+    assert library.model.rowCount() == len(window.context.library.courses())

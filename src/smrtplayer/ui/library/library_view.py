@@ -8,157 +8,50 @@ screen only and made off the GUI thread (``thumbnails``).
 Every action goes through ``context.library``: imports, verifications and relinks run as background
 jobs followed by a ``JobDialog``. Each card action is a painted button, an entry of the card's context
 menu and a key: Enter opens, Delete removes (after the same question), the menu key opens the menu.
+
+The cards (view, model, delegate, thumbnails) are built when the library is first shown or asked about:
+it is a tab behind the lessons, and a lesson usually plays without it ever being looked at.
 """
 
 from __future__ import annotations
 
+import builtins  # the class's ``list`` (its cards) hides the built-in in its annotations
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, Qt, Signal, Slot
-from PySide6.QtGui import (
-    QContextMenuEvent,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QKeyEvent,
-    QMouseEvent,
-    QPalette,
-)
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFileDialog,
-    QLabel,
-    QListView,
-    QMenu,
-    QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from smrtplayer.app.context import AppContext
 from smrtplayer.common.errors import SmrtError
 from smrtplayer.models.library import CourseListing, CourseSummary
-from smrtplayer.ui.library.course_card import (
-    OPEN,
-    RELINK,
-    REMOVE,
-    VERIFY,
-    CourseCardDelegate,
-    action_text,
-)
-from smrtplayer.ui.library.course_model import COURSE_ROLE, CourseListModel
+from smrtplayer.ui.common.accessibility import name_controls
+from smrtplayer.ui.common.focus_ring import add_focus_rings
+from smrtplayer.ui.library.drops import dropped_paths, take_drop
 from smrtplayer.ui.library.import_invitation import ImportInvitation
-from smrtplayer.ui.library.thumbnails import ThumbnailCache
-from smrtplayer.ui.library.verify_dialog import JobDialog, VerifyDialog
+
+if TYPE_CHECKING:
+    from smrtplayer.ui.library.course_card import CourseCardDelegate
+    from smrtplayer.ui.library.course_list_view import CourseListView
+    from smrtplayer.ui.library.course_model import CourseListModel
+    from smrtplayer.ui.library.thumbnails import ThumbnailCache
+    from smrtplayer.ui.library.verify_dialog import JobDialog
+
+__all__ = ["LibraryView", "dropped_paths", "removal_message", "take_drop"]
 
 log = logging.getLogger(__name__)
 
 
-class CourseListView(QListView):
-    """The cards: one column, each as wide as the view; drops go to ``dropped``."""
-
-    dropped = Signal(list)  # list[Path]
-    action_requested = Signal(str, int)  # action, course id
-    menu_requested = Signal(int, QPoint)  # course id, global position
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._layout_width = -1
-        self.setObjectName("courseCards")
-        self.setViewMode(QListView.ViewMode.ListMode)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setUniformItemSizes(True)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # cards fit the width
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setMouseTracking(True)
-        self.setAcceptDrops(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
-        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
-
-    def card_delegate(self) -> CourseCardDelegate:
-        delegate = self.itemDelegate()
-        assert isinstance(delegate, CourseCardDelegate)
-        return delegate
-
-    # --------------------------------------------------------------------------------- layout
-    def updateGeometries(self) -> None:
-        # A card's height follows the width (thumbnail beside or above the text, buttons wrapping):
-        # the one size the view keeps for all cards is worked out again when it changes. Laying out
-        # 2,000 cards asks the model about each, so not again when the height stays.
-        width = self.viewport().width()
-        if width != self._layout_width:
-            self._layout_width = width
-            delegate = self.itemDelegate()
-            if isinstance(delegate, CourseCardDelegate) and delegate.hinted_height not in (
-                -1,
-                delegate.card_height(width, self.font()),
-            ):
-                self.setUniformItemSizes(False)
-                self.setUniformItemSizes(True)
-                self.scheduleDelayedItemsLayout()
-        super().updateGeometries()
-
-    # ---------------------------------------------------------------------------------- mouse
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        super().mouseMoveEvent(event)
-        self._hover(event.position().toPoint())
-
-    def leaveEvent(self, event: QEvent) -> None:
-        super().leaveEvent(event)
-        self._hover(None)
-
-    def _hover(self, position: QPoint | None) -> None:
-        delegate = self.card_delegate()
-        index = self.indexAt(position) if position is not None else QModelIndex()
-        button = delegate.button_at(index, position) if position is not None and index.isValid() else None
-        before = delegate.hovered
-        if delegate.set_hovered((index.row(), button.action) if button else None):
-            for hovered in (before, delegate.hovered):
-                if hovered is not None:
-                    self.update(self.model().index(hovered[0], 0))
-
-    # ------------------------------------------------------------------------------- keyboard
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        course = self.currentIndex().data(COURSE_ROLE)
-        if event.key() == Qt.Key.Key_Delete and isinstance(course, CourseSummary):
-            self.action_requested.emit(REMOVE, course.id)
-            return
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(course, CourseSummary):
-            self.action_requested.emit(OPEN, course.id)
-            return
-        super().keyPressEvent(event)
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        if event.reason() == QContextMenuEvent.Reason.Mouse:
-            index = self.indexAt(event.pos())
-            if index.isValid():
-                self.setCurrentIndex(index)
-        else:  # the menu key: the current card's menu, shown on the card
-            index = self.currentIndex()
-        course = index.data(COURSE_ROLE) if index.isValid() else None
-        if not isinstance(course, CourseSummary):
-            return
-        where = event.globalPos()
-        if event.reason() != QContextMenuEvent.Reason.Mouse:
-            where = self.viewport().mapToGlobal(self.visualRect(index).center())
-        self.menu_requested.emit(course.id, where)
-
-    # ------------------------------------------------------------------------------- dropping
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        take_drop(event)
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        take_drop(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = take_drop(event)
-        if paths:
-            self.dropped.emit(paths)
+@dataclass(frozen=True)
+class _Cards:
+    view: CourseListView
+    model: CourseListModel
+    delegate: CourseCardDelegate
+    thumbnails: ThumbnailCache
 
 
 class LibraryView(QWidget):
@@ -192,43 +85,85 @@ class LibraryView(QWidget):
         header.addWidget(self.hint)
         header.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        self.thumbnails = ThumbnailCache(
-            context.library,
-            context.paths.thumbnails / "courses",
-            grab=thumbnails,
-            still_wanted=lambda: not context.closed,
-            on_screen=self.shows,
-            parent=self,
-        )
-        self.model = CourseListModel(context.library, self)
-        self._show_invitation(self.model.listing())
-        self.list = CourseListView(self)
-        self.list.setAccessibleName(self.tr("Courses"))
-        self.list.setAccessibleDescription(self.tr("A card per course, with its progress; Enter opens it"))
-        self.delegate = CourseCardDelegate(self.list, self.thumbnails)
-        self.list.setItemDelegate(self.delegate)
-        self.list.setModel(self.model)
-        self.thumbnails.ready.connect(self._thumbnail_ready)
-        self.delegate.action_requested.connect(self.act)
-        self.list.action_requested.connect(self.act)
-        self.list.menu_requested.connect(self._show_menu)
-        self.list.activated.connect(self._on_activated)
-        self.list.dropped.connect(self.import_paths)
-        layout = QVBoxLayout(self)
-        layout.addLayout(header)
-        layout.addWidget(self.list, 1)
+        self._grab_thumbnails = thumbnails
+        self._cards: _Cards | None = None
+        self._show_invitation(context.library.course_listing())
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(header)
         context.library.courses_changed.connect(self.reload)
+
+    def _built_cards(self) -> _Cards:
+        if self._cards is None:
+            from smrtplayer.ui.library.course_card import CourseCardDelegate
+            from smrtplayer.ui.library.course_list_view import CourseListView
+            from smrtplayer.ui.library.course_model import CourseListModel
+            from smrtplayer.ui.library.thumbnails import ThumbnailCache
+
+            context = self.context
+            thumbnails = ThumbnailCache(
+                context.library,
+                context.paths.thumbnails / "courses",
+                grab=self._grab_thumbnails,
+                still_wanted=lambda: not context.closed,
+                on_screen=self.shows,
+                parent=self,
+            )
+            model = CourseListModel(context.library, self)
+            view = CourseListView(self)
+            view.setAccessibleName(self.tr("Courses"))
+            view.setAccessibleDescription(self.tr("A card per course, with its progress; Enter opens it"))
+            delegate = CourseCardDelegate(view, thumbnails)
+            view.setItemDelegate(delegate)
+            view.setModel(model)
+            self._cards = _Cards(view, model, delegate, thumbnails)
+            thumbnails.ready.connect(self._thumbnail_ready)
+            delegate.action_requested.connect(self.act)
+            view.action_requested.connect(self.act)
+            view.menu_requested.connect(self._show_menu)
+            view.activated.connect(self._on_activated)
+            view.dropped.connect(self.import_paths)
+            self._layout.addWidget(view, 1)
+            # What the window does for the widgets it builds at once: names for icon buttons, focus
+            # rings (each added once: the header has its own already).
+            name_controls(self)
+            add_focus_rings(self)
+        return self._cards
+
+    @property
+    def list(self) -> CourseListView:
+        return self._built_cards().view
+
+    @property
+    def model(self) -> CourseListModel:
+        return self._built_cards().model
+
+    @property
+    def delegate(self) -> CourseCardDelegate:
+        return self._built_cards().delegate
+
+    @property
+    def thumbnails(self) -> ThumbnailCache:
+        return self._built_cards().thumbnails
+
+    def setVisible(self, visible: bool) -> None:
+        # Built just before the library is first shown (its tab brought forward): the cards are then
+        # laid out for the width it shows at, as if they had been there all along.
+        if visible:
+            self._built_cards()
+        super().setVisible(visible)
 
     # ---------------------------------------------------------------------------------- cards
     @Slot()
     def reload(self) -> None:
         """The library changed: rows come and go, the others keep their place and the current card."""
-        self.thumbnails.retry_missing()
         listing = self.context.library.course_listing()
         self._show_invitation(listing)
-        self.model.replace(listing)
+        cards = self._cards
+        if cards is not None:  # cards built later read the library then
+            cards.thumbnails.retry_missing()
+            cards.model.replace(listing)
 
-    def _show_invitation(self, listing: list[CourseListing]) -> None:
+    def _show_invitation(self, listing: builtins.list[CourseListing]) -> None:
         self.invitation.follow(listing)
         self.hint.setVisible(self.invitation.isHidden())
         self.import_button.setVisible(self.invitation.isHidden())
@@ -236,6 +171,8 @@ class LibraryView(QWidget):
     def refresh_progress(self, fingerprint: object = None, *_changed: object) -> None:
         """A lesson was marked watched or not: the cards' counts follow at once (not at the next
         import), as the lessons list's ticks and Home do. Only the lesson's course is read again."""
+        if self._cards is None:
+            return  # cards built later read the counts then
         library = self.context.library
         lesson = library.lesson_by_fingerprint(fingerprint) if isinstance(fingerprint, str) else None
         if lesson is None:
@@ -245,12 +182,12 @@ class LibraryView(QWidget):
         if course is not None:
             self.model.update_course(course)
 
-    def course_ids(self) -> list[int]:
+    def course_ids(self) -> builtins.list[int]:
         return self.model.course_ids()
 
     def shows(self, course_id: int) -> bool:
         """The course's card is on screen now."""
-        row = self.model.row_of(course_id) if self.isVisible() else None
+        row = self.model.row_of(course_id) if self._cards is not None and self.isVisible() else None
         if row is None:
             return False
         return self.list.visualRect(self.model.index(row)).intersects(self.list.viewport().rect())
@@ -263,6 +200,8 @@ class LibraryView(QWidget):
 
     @Slot(QModelIndex)
     def _on_activated(self, index: QModelIndex) -> None:
+        from smrtplayer.ui.library.course_model import COURSE_ROLE
+
         course = index.data(COURSE_ROLE)
         if isinstance(course, CourseSummary):
             self.course_activated.emit(course.id)
@@ -270,6 +209,8 @@ class LibraryView(QWidget):
     @Slot(str, int)
     def act(self, action: str, course_id: int) -> object:
         """One of a card's actions, from its button, its menu or a key."""
+        from smrtplayer.ui.library.course_card import OPEN, RELINK, REMOVE, VERIFY
+
         if action == OPEN:
             self.course_activated.emit(course_id)
             return True
@@ -283,6 +224,8 @@ class LibraryView(QWidget):
 
     def card_menu(self, course_id: int) -> QMenu | None:
         """The card's context menu: every action its buttons and keys offer, and Open."""
+        from smrtplayer.ui.library.course_card import OPEN, RELINK, REMOVE, VERIFY, action_text
+
         course = self.context.library.course(course_id)
         if course is None:
             return None
@@ -309,7 +252,9 @@ class LibraryView(QWidget):
             menu.popup(where)
 
     # -------------------------------------------------------------------------------- actions
-    def import_paths(self, paths: list[Path]) -> JobDialog | None:
+    def import_paths(self, paths: builtins.list[Path]) -> JobDialog | None:
+        from smrtplayer.ui.library.verify_dialog import JobDialog
+
         try:
             job = self.context.library.start_import(paths[0] if len(paths) == 1 else paths)
         except SmrtError as error:
@@ -322,6 +267,8 @@ class LibraryView(QWidget):
         course = self.context.library.course(course_id)
         if course is None:
             return None
+        from smrtplayer.ui.library.verify_dialog import VerifyDialog
+
         try:
             job = self.context.library.start_verify(course_id)
         except SmrtError as error:
@@ -345,6 +292,8 @@ class LibraryView(QWidget):
         return self.relink_to(course_id, Path(folder)) if folder else None
 
     def relink_to(self, course_id: int, folder: Path) -> JobDialog | None:
+        from smrtplayer.ui.library.verify_dialog import JobDialog
+
         try:
             job = self.context.library.start_relink(course_id, folder)
         except SmrtError as error:
@@ -399,23 +348,6 @@ class LibraryView(QWidget):
         paths = take_drop(event)
         if paths:
             self.import_paths(paths)
-
-
-def take_drop(event: QDropEvent) -> list[Path]:
-    """Accept a drag or drop that carries local files or folders (and return them); refuse any other."""
-    paths = dropped_paths(event)
-    if paths:
-        event.acceptProposedAction()
-    else:
-        event.ignore()
-    return paths
-
-
-def dropped_paths(event: QDropEvent) -> list[Path]:
-    data = event.mimeData()
-    if not data.hasUrls():
-        return []
-    return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
 
 
 def removal_message(course: CourseSummary) -> str:

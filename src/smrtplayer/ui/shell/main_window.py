@@ -707,13 +707,13 @@ class MainWindow(QMainWindow):
             child.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        from smrtplayer.ui.library.library_view import dropped_paths
+        from smrtplayer.ui.library.drops import dropped_paths
 
         if dropped_paths(event):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        from smrtplayer.ui.library.library_view import dropped_paths
+        from smrtplayer.ui.library.drops import dropped_paths
 
         paths = dropped_paths(event)
         if paths:
