@@ -109,12 +109,3 @@ def test_the_library_cards_are_built_when_the_library_comes_forward(window: Main
     QApplication.processEvents()
     assert library._cards is not None and library.list.isVisible()
     assert library.model.rowCount() == len(window.context.library.courses())
-
-
-def test_home_is_built_when_it_comes_forward(window: MainWindow) -> None:
-    workspace = window.workspace
-    home = workspace.home_view
-    assert not home._built and not hasattr(home, "continue_title")
-    workspace.left_tabs.setCurrentWidget(home)
-    QApplication.processEvents()
-    assert home._built and home.continue_title.isVisible() and home.continue_title.text()

@@ -28,8 +28,6 @@ from PySide6.QtWidgets import (
 from smrtplayer.app.context import AppContext
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.study.stats import CourseStats, LessonStats
-from smrtplayer.ui.common.accessibility import name_controls
-from smrtplayer.ui.common.focus_ring import add_focus_rings
 from smrtplayer.ui.common.i18n import day_month, percent_text, rate_text
 from smrtplayer.ui.common.plain_text import plain_tooltip
 from smrtplayer.ui.common.region_names import region_name as translated_region_name
@@ -109,20 +107,7 @@ class HomeView(QWidget):
         self.setObjectName("homeView")
         set_themed_style(self, _STYLE)
         self.context = context
-        self._built = False
-        self._chart: StudyChart | None = None
-        self._chart_days: list[tuple[date, int]] = []
-        self._two_columns: bool | None = None
 
-    def setVisible(self, visible: bool) -> None:
-        # Its cards are built just before Home is first shown: it is a tab behind the lessons, and a
-        # lesson usually plays without it being looked at (~1.8 MiB of widgets and text).
-        if visible and not self._built:
-            self._build()
-        super().setVisible(visible)
-
-    def _build(self) -> None:
-        self._built = True
         # Continue
         continue_card, continue_layout = _card(self.tr("Continue"))
         self.continue_title = _label(name="continueTitle", wrap=True)
@@ -185,6 +170,8 @@ class HomeView(QWidget):
         self.streak_label = _label(name="homeMuted", wrap=True)
         study_layout.addWidget(self.streak_label)
         self._study_layout = study_layout  # the chart goes below the streak, once Home is shown
+        self._chart: StudyChart | None = None
+        self._chart_days: list[tuple[date, int]] = []
 
         # Practice by region
         regions_card, regions_layout = _card(self.tr("Positions practised, by region"))
@@ -200,7 +187,8 @@ class HomeView(QWidget):
         grid.setContentsMargins(12, 12, 12, 12)
         grid.setSpacing(12)
         self._cards = (continue_card, courses_card, recent_card, study_card, regions_card)
-        self._arrange(two_columns=self.width() >= TWO_COLUMNS_FROM_PX)
+        self._two_columns: bool | None = None
+        self._arrange(two_columns=False)
         scroll = QScrollArea()
         scroll.setAccessibleName(self.tr("Home"))
         scroll.setAccessibleDescription(
@@ -214,9 +202,6 @@ class HomeView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        # What the window does for the widgets it builds at once: names for icon buttons, focus rings.
-        name_controls(self)
-        add_focus_rings(self)
         self.refresh()
 
     def _arrange(self, *, two_columns: bool) -> None:
@@ -241,15 +226,12 @@ class HomeView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._built:
-            self._arrange(two_columns=self.width() >= TWO_COLUMNS_FROM_PX)
+        self._arrange(two_columns=self.width() >= TWO_COLUMNS_FROM_PX)
 
     @property
     def chart(self) -> StudyChart:
         """The study-time chart, made when first needed: Home is rarely the tab on screen, and QtCharts
         with its view holds 10-16 MiB (measured: 6.8 MiB to import, up to 9.7 MiB shown)."""
-        if not self._built:
-            self._build()
         if self._chart is None:
             from smrtplayer.ui.library.stats_chart import StudyChart
 
@@ -264,8 +246,6 @@ class HomeView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        if not self._built:
-            return  # read when first shown
         stats = self.context.stats
         home = stats.home()
         self._fill_continue(self._continue_here())

@@ -7,7 +7,6 @@ window (a foot pedal that types keys included), even in full screen where the me
 from __future__ import annotations
 
 import logging
-from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -613,8 +612,6 @@ class MainWindow(QMainWindow):
             name_controls(self)
             add_focus_rings(self)
             self._video_after_the_left_panel()
-            # Library and Home build their controls when first shown, at the end of the Tab chain.
-            self._workspace.left_tabs.currentChanged.connect(lambda _tab: self._video_after_the_left_panel())
         return self._workspace
 
     def _video_after_the_left_panel(self) -> None:
@@ -623,10 +620,6 @@ class MainWindow(QMainWindow):
         tabs = self.workspace.left_tabs
         left = _tab_stops(tabs)
         if left:
-            # Controls built later (Library's cards, Home, when first shown) joined the chain at its end,
-            # after the side panels: they are brought back beside the left panel's others first.
-            for before, after in pairwise(left):
-                QWidget.setTabOrder(before, after)
             # The buttons shown over the picture (a lesson that will not play) move with it.
             video = [self.video_view, *_tab_stops(self.video_view)]
             for before, after in zip([left[-1], *video], video, strict=False):
