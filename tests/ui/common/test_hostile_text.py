@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QLabel,
     QMessageBox,
@@ -158,8 +159,13 @@ def hostile_window(context: AppContext, qtbot, monkeypatch: pytest.MonkeyPatch) 
 
 def test_the_window_and_its_docks_show_user_markup_as_text(hostile_window: MainWindow) -> None:
     window = hostile_window
-    found, seen = _problems(window)
     workspace = window.workspace
+    # The panels built when first shown, opened as a user would: the library's cards, the hold timer.
+    workspace.left_tabs.setCurrentWidget(workspace.library_view)
+    workspace.hold_dock.raise_()
+    QApplication.processEvents()
+    assert workspace.library_view.model.rowCount() and workspace.hold_area.widget() is not None
+    found, seen = _problems(window)
     for panel in (workspace.library_view, workspace.home_view):
         panel_found, panel_seen = _problems(panel)
         found += panel_found
