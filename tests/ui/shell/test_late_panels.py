@@ -4,15 +4,12 @@ window: while a lesson plays they cost memory and do nothing. Whatever needs the
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from helpers.window_probe import run_window_probe
 from smrtplayer.app.context import AppContext
 from smrtplayer.ui.shell.main_window import MainWindow
 
@@ -34,29 +31,16 @@ LATE_MODULES = (
 
 
 def test_the_window_and_its_panels_leave_these_modules_until_they_are_needed() -> None:
-    probe = (
-        "import json, sys, tempfile\n"
-        "from pathlib import Path\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "from smrtplayer.app.context import AppContext\n"
-        "from smrtplayer.app.paths import AppPaths\n"
-        "from smrtplayer.ui.shell.main_window import MainWindow\n"
-        "app = QApplication([])\n"
-        "context = AppContext.open(AppPaths.resolve(Path(tempfile.mkdtemp())))\n"
-        "window = MainWindow(context)\n"
-        "window.show()\n"
-        "for _ in range(5): app.processEvents()\n"
-        "before = sorted(sys.modules)\n"
-        "window.workspace.hold_dock.raise_()\n"
-        "app.processEvents()\n"
-        "print(json.dumps([before, sorted(sys.modules)]))\n"
-        "context.close()\n"
+    before, after = (
+        set(modules)
+        for modules in run_window_probe(
+            "for _ in range(5): app.processEvents()\n"
+            "before = sorted(sys.modules)\n"
+            "window.workspace.hold_dock.raise_()\n"
+            "app.processEvents()\n"
+            "print(json.dumps([before, sorted(sys.modules)]))\n"
+        )
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    completed = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120, env=env
-    )
-    before, after = (set(modules) for modules in json.loads(completed.stdout.splitlines()[-1]))
     assert "smrtplayer.ui.index.index_panel" in before, "the probe built the side panels"
     assert not before & set(LATE_MODULES), sorted(before & set(LATE_MODULES))
     assert "smrtplayer.ui.holds.hold_panel" in after, "bringing the hold timer forward built it"

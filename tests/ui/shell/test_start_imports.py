@@ -4,9 +4,10 @@ that come after it (each module is Python work on the one thread the first frame
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
+
+from helpers.window_probe import run_window_probe
 
 #: built or used only once the first frame is on screen (or when the user asks for them)
 AFTER_THE_FIRST_FRAME = (
@@ -46,18 +47,7 @@ def test_the_start_path_leaves_the_panels_and_services_for_after_the_first_frame
 
 def test_the_panels_leave_the_home_chart_for_when_home_is_shown() -> None:
     """QtCharts (~7 MiB imported, more with its view) loads with Home's chart, not with the panels."""
-    probe = (
-        "import json, sys, tempfile\n"
-        "from pathlib import Path\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "from smrtplayer.app.context import AppContext\n"
-        "from smrtplayer.app.paths import AppPaths\n"
-        "from smrtplayer.ui.shell.main_window import MainWindow\n"
-        "app = QApplication([])\n"
-        "context = AppContext.open(AppPaths.resolve(Path(tempfile.mkdtemp())))\n"
-        "window = MainWindow(context)\n"
-        "window.show()\n"
-        "app.processEvents()\n"
+    before, after, shown, days = run_window_probe(
         "workspace = window.ensure_workspace()\n"
         "app.processEvents()\n"
         "before = 'PySide6.QtCharts' in sys.modules\n"
@@ -66,13 +56,7 @@ def test_the_panels_leave_the_home_chart_for_when_home_is_shown() -> None:
         "after = 'PySide6.QtCharts' in sys.modules\n"
         "chart = workspace.home_view.chart\n"
         "print(json.dumps([before, after, chart.isVisible(), len(chart.days)]))\n"
-        "context.close()\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    completed = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120, env=env
-    )
-    before, after, shown, days = json.loads(completed.stdout.splitlines()[-1])
     assert (before, after, shown) == (False, True, True) and days == 14
 
 
@@ -80,27 +64,12 @@ def test_the_window_leaves_qt_classes_it_never_uses_unloaded() -> None:
     """PySide makes a Python class (and its enums) for a Qt class on first use. Handing Python a Qt
     object it has no wrapper for yet (a child still being built, Qt's private widgets) makes it load
     every class below the pointer's type: for a QObject, cameras, recorders and sockets too, ~7 MiB."""
-    probe = (
-        "import enum, gc, json, tempfile\n"
-        "from pathlib import Path\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "from smrtplayer.app.context import AppContext\n"
-        "from smrtplayer.app.paths import AppPaths\n"
-        "from smrtplayer.ui.shell.main_window import MainWindow\n"
-        "app = QApplication([])\n"
-        "context = AppContext.open(AppPaths.resolve(Path(tempfile.mkdtemp())))\n"
-        "window = MainWindow(context)\n"
-        "window.show()\n"
-        "app.processEvents()\n"
-        "owners = sorted({c.__qualname__.split('.')[0] for c in gc.get_objects()\n"
-        "                 if isinstance(c, enum.EnumType) and c.__module__.startswith('PySide6')})\n"
-        "print(json.dumps(owners))\n"
-        "context.close()\n"
+    owners = set(
+        run_window_probe(
+            "owners = sorted({c.__qualname__.split('.')[0] for c in gc.get_objects()\n"
+            "                 if isinstance(c, enum.EnumType) and c.__module__.startswith('PySide6')})\n"
+            "print(json.dumps(owners))\n"
+        )
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    completed = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120, env=env
-    )
-    owners = set(json.loads(completed.stdout.splitlines()[-1]))
     assert "QDockWidget" in owners, "the probe sees the classes the window uses"
     assert not owners & {"QCamera", "QMediaRecorder", "QSslSocket", "QNetworkAccessManager"}, sorted(owners)
