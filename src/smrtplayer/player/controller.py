@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QMetaObject, QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QMetaObject, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtMultimedia import QMediaMetaData, QMediaPlayer, QVideoFrame
 
@@ -175,11 +175,8 @@ class PlaybackController(QObject):
         player.setActiveSubtitleTrack(-1)
         # Slots on main-thread QObjects only, never a lambda: the sink's signals fire on the render
         # thread, and a plain Python callable there is what deadlocks on the GIL (see ``engine``).
-        self._frame_connection: QMetaObject.Connection | None = self._sink.videoFrameChanged.connect(
-            self._on_video_frame
-        )
+        self._frame_connection: QMetaObject.Connection | None = None
         self._connections = [
-            self._frame_connection,
             self._sink.subtitleTextChanged.connect(self._subtitles.on_embedded_text),
             player.positionChanged.connect(self._on_position),
             player.durationChanged.connect(self._on_duration),
@@ -188,38 +185,51 @@ class PlaybackController(QObject):
             player.errorOccurred.connect(self._on_error),
             player.tracksChanged.connect(self._subtitles.on_tracks),
         ]
+        self._ask_for_next_frame()
+
+    def _ask_for_next_frame(self) -> None:
+        """Have the next frame the player shows delivered to this thread, and only that one.
+
+        Each frame waiting in this thread's event queue holds a decoded picture (3 MiB at 1080p),
+        and the decoder's buffer pool keeps every buffer it had to add for them until the lesson
+        closes: a 300 ms stall here while 1080p plays kept ~25 MiB for good. So the connection is
+        single-shot. The render thread removes it as it queues a frame, and queues no other until
+        ``_on_video_frame`` makes it again; that slot then shows the sink's latest frame, so frames
+        the busy moment skipped are simply not shown late."""
+        if self._frame_connection is not None:
+            QObject.disconnect(self._frame_connection)  # one live connection, whoever asked first
+        self._frame_connection = self._sink.videoFrameChanged.connect(
+            self._on_video_frame, Qt.ConnectionType.SingleShotConnection
+        )
+
+    def _stop_asking_for_frames(self) -> None:
+        if self._frame_connection is not None:
+            QObject.disconnect(self._frame_connection)
+            self._frame_connection = None
 
     @contextmanager
     def frames_held_back(self) -> Iterator[None]:
-        """Around a long moment of work on the GUI thread (building the side panels): the frames the
-        player shows meanwhile are not queued for it, and the latest is delivered afterwards.
-
-        Each queued frame holds a decoded picture (3 MiB at 1080p), and the decoder's buffer pool
-        keeps every buffer it had to add for them until the lesson closes: a 400 ms stall while a
-        1080p lesson plays kept ~45 MiB for good. Frames that would arrive late are stale anyway."""
-        connection = self._frame_connection
-        if connection is None:
+        """Around a long moment of work on the GUI thread (building the side panels): not even one
+        frame waits for it meanwhile (see ``_ask_for_next_frame``), and the latest is delivered
+        afterwards."""
+        if self._frame_connection is None:
             yield
             return
-        QObject.disconnect(connection)
-        self._connections = [kept for kept in self._connections if kept is not connection]
-        self._frame_connection = None
+        self._stop_asking_for_frames()
         try:
             yield
         finally:
             if owns_engine(self) and self._frame_connection is None and self._connections:
-                self._frame_connection = self._sink.videoFrameChanged.connect(self._on_video_frame)
-                self._connections.append(self._frame_connection)
+                self._ask_for_next_frame()
                 latest = self._sink.videoFrame()
-                start = latest.startTime()
-                if latest.isValid() and (start < 0 or start // 1000 != self._shown.start_ms):
-                    self._on_video_frame(latest)
+                if latest.isValid() and not self._shown.is_showing(latest):
+                    self._show_frame(latest)
 
     def _detach(self) -> None:
         for connection in self._connections:
             QObject.disconnect(connection)
         self._connections = []
-        self._frame_connection = None
+        self._stop_asking_for_frames()
         release_engine(self)
 
     def _setting[T](self, setting: Setting[T]) -> T:
@@ -720,9 +730,16 @@ class PlaybackController(QObject):
 
     # ------------------------------------------------------------------------------- slots
     @Slot(QVideoFrame)
-    def _on_video_frame(self, frame: QVideoFrame) -> None:
-        if not owns_engine(self) or not frame.isValid():
-            return  # queued from the render thread before this controller let go of the engine
+    def _on_video_frame(self, _frame: QVideoFrame) -> None:
+        if not owns_engine(self) or self._frame_connection is None:
+            return  # queued before this controller let go of the engine, or before frames were held back
+        self._ask_for_next_frame()
+        # The sink's frame now: the one delivered, or a newer one shown while this thread was busy.
+        latest = self._sink.videoFrame()
+        if latest.isValid() and not self._shown.is_showing(latest):
+            self._show_frame(latest)
+
+    def _show_frame(self, frame: QVideoFrame) -> None:
         if self._lesson is None and self._preload is not None:
             self._preload.frame = frame  # no widget listens yet: open_lesson hands it on
             return

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import NamedTuple, Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoSink
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
+from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
 
 from smrtplayer.player.ffmpeg_log import keep_ffmpeg_at_info_level
 
@@ -50,8 +50,25 @@ def media_engine() -> MediaEngine:
         sink = QVideoSink(keeper)
         player.setAudioOutput(audio)
         player.setVideoOutput(sink)
+        _answer_disconnect_once(sink)
         _engine = MediaEngine(player, audio, sink)
     return _engine
+
+
+class _Listener(QObject):
+    @Slot(QVideoFrame)
+    def ignore(self, _frame: QVideoFrame) -> None:
+        pass
+
+
+def _answer_disconnect_once(sink: QVideoSink) -> None:
+    """Frames are delivered through a single-shot connection, which the render thread removes
+    (``PlaybackController._ask_for_next_frame``). Removing it calls the sink's ``disconnectNotify``,
+    and the sink's binding asks Python, the first time, whether it is overridden: on the render
+    thread that question waits for the GIL, the wait ``engine``'s docstring is about. The answer
+    is kept per object, so it is asked here once, on the GUI thread, before any frame is decoded."""
+    listener = _Listener()
+    QObject.disconnect(sink.videoFrameChanged.connect(listener.ignore))
 
 
 def take_engine(owner: EngineOwner) -> None:

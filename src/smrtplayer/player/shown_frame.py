@@ -29,6 +29,10 @@ class ShownFrame:
         self.step_target_ms = None
         self.count += 1
 
+    def is_showing(self, frame: QVideoFrame) -> bool:
+        """Whether ``frame`` is the very frame on screen (the same decoded picture, not a copy)."""
+        return bool(frame == self._frame)
+
     def image(self) -> QImage:
         if self._image is None:
             self._image = self._frame.toImage()
