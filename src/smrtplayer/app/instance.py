@@ -8,7 +8,6 @@ acknowledgement.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import ntpath
@@ -22,6 +21,7 @@ from PySide6.QtCore import QLockFile, QObject, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from smrtplayer.app.paths import AppPaths
+from smrtplayer.common.digests import blake2b
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ def server_name(paths: AppPaths, platform: str = sys.platform) -> str:
         folder = ntpath.normcase(folder)
     elif platform == "darwin":
         folder = folder.casefold()
-    digest = hashlib.blake2b(folder.encode(), digest_size=8).hexdigest()
+    digest = blake2b(folder.encode(), digest_size=8).hexdigest()
     return f"smrtplayer-{digest}"
 
 

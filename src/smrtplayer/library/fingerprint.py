@@ -9,9 +9,10 @@ and on demand.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
+
+from smrtplayer.common.digests import blake2b
 
 FINGERPRINT_PREFIX = "fp1-"
 WINDOW_BYTES = 256 * 1024
@@ -19,7 +20,7 @@ HASH_CHUNK_BYTES = 1024 * 1024
 
 
 def lesson_fingerprint(path: Path) -> str:
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     with path.open("rb") as handle:
         size = handle.seek(0, 2)
         digest.update(size.to_bytes(8, "little"))
@@ -36,6 +37,8 @@ def sha256_file(
     should_stop: Callable[[], bool] | None = None,
 ) -> str | None:
     """Full SHA-256 of a file; ``progress`` gets bytes read so far; returns None when stopped."""
+    import hashlib  # OpenSSL's, set up only when a file is verified or imported (see common.digests)
+
     digest = hashlib.sha256()
     done = 0
     buffer = bytearray(HASH_CHUNK_BYTES)
@@ -64,6 +67,8 @@ def copy_with_sha256(
 
     Returns None when stopped (the partial ``target`` is left for the caller's clean-up).
     """
+    import hashlib  # OpenSSL's, set up only when a course is imported (see common.digests)
+
     digest = hashlib.sha256()
     done = 0
     buffer = bytearray(HASH_CHUNK_BYTES)

@@ -10,7 +10,6 @@ start-up (before the first frame) needs none of it.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import sys
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from smrtplayer import __version__
+from smrtplayer.common.digests import blake2b
 from smrtplayer.common.errors import Cancelled, ImportRejected, ManifestError, NotFound, SmrtError
 from smrtplayer.common.resources import COURSE_TITLES_ASSET, TAXONOMY_ASSET, asset, builtin_courses_dir
 from smrtplayer.library.fingerprint import lesson_fingerprint
@@ -536,7 +536,7 @@ def _discard_prepared(prepared: PreparedImport) -> None:
 
 def _folder_stamp(folder: Path) -> str:
     """What a built-in course's registration depends on: its files (name, size, time) and the app."""
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     digest.update(__version__.encode())
     # The assets the manifest is checked against (region ids and names) count too.
     assets = [asset(COURSE_TITLES_ASSET), asset(TAXONOMY_ASSET)]

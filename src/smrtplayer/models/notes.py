@@ -8,8 +8,9 @@ to tell a stale copy (its rev is in our history: ignore it) from an edit made on
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, replace
+
+from smrtplayer.common.digests import blake2b
 
 #: Revisions remembered per note; older ones fall off (a merge then keeps both copies: never a loss).
 HISTORY_LIMIT = 64
@@ -48,7 +49,7 @@ def note_rev(
         position_uid or "",
         "1" if deleted else "0",
     )
-    digest = hashlib.blake2b(digest_size=8)
+    digest = blake2b(digest_size=8)
     digest.update("\x1f".join(parts).encode())
     digest.update(b"\x1e")
     digest.update(body.encode("utf-8", "surrogatepass"))

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from smrtplayer.common.digests import blake2b
 from smrtplayer.models.library import (
     Attachment,
     CourseListing,
@@ -413,7 +413,7 @@ def _publisher_position_uid(course_uid: str, fingerprint: str, start_ms: int, *,
     """The same on every computer. A chapter's uid is not a publisher's ("pub-"): once the user edits
     it, it travels in exports and sync journals as the user's, which never carry a publisher's uid."""
     raw = f"{course_uid}\0{fingerprint}\0{start_ms}".encode()
-    return ("chp-" if chapter else "pub-") + hashlib.blake2b(raw, digest_size=12).hexdigest()
+    return ("chp-" if chapter else "pub-") + blake2b(raw, digest_size=12).hexdigest()
 
 
 def _summary(row: dict[str, Any]) -> CourseSummary:
