@@ -201,10 +201,9 @@ def child_bare(clip: Path, seconds: float) -> int:
 
 
 def _start_as_the_app_does() -> None:
-    """What the app's entry point does before anything imports Qt (``smrtplayer.__main__``)."""
-    from smrtplayer.common.pyside_scan import scan_modules_without_caching_sources
+    from common import start_as_the_app_does
 
-    scan_modules_without_caching_sources()
+    start_as_the_app_does()
 
 
 def child_app(data: Path, seconds: float, without: set[str]) -> int:

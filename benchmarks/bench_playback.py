@@ -306,10 +306,9 @@ def bare_launch(clip: Path, env: dict[str, str]) -> float:
 # ------------------------------------------------------------------------ child: the real window
 def child(mode: str, data: Path, seconds: float, seeks: int) -> int:
     """Runs inside the measured process: the app's own window, driven from here."""
-    # As the app's entry point does before anything imports Qt (``smrtplayer.__main__``).
-    from smrtplayer.common.pyside_scan import scan_modules_without_caching_sources
+    from common import start_as_the_app_does
 
-    scan_modules_without_caching_sources()
+    start_as_the_app_does()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 

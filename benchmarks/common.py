@@ -121,3 +121,16 @@ def write_results(name: str, figures: list[Figure], extra: dict[str, Any] | None
         )
         print(f"{name:>12}  {figure.metric:<42} {figure.value:>10g} {figure.unit}{peer}")
     return path
+
+
+def start_as_the_app_does() -> None:
+    """What the app's entry point (``smrtplayer.__main__.main``) does before anything imports Qt, for
+    benchmark children that build its window themselves. Code from before 2026-12-06 (run for its
+    figures with PYTHONPATH) did not limit malloc's arenas yet."""
+    from smrtplayer.common import native_memory
+    from smrtplayer.common.pyside_scan import scan_modules_without_caching_sources
+
+    limit = getattr(native_memory, "limit_malloc_arenas", None)
+    if limit is not None:
+        limit()
+    scan_modules_without_caching_sources()

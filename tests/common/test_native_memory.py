@@ -1,13 +1,15 @@
-"""Memory a C library freed goes back to the system when asked (glibc's malloc_trim)."""
+"""Memory a C library freed goes back to the system when asked (glibc's malloc_trim), and threads share
+two of malloc's arenas once that is asked for (glibc's mallopt)."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from smrtplayer.common.native_memory import return_freed_memory
+from smrtplayer.common.native_memory import ARENAS, return_freed_memory
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc")
 
@@ -29,3 +31,49 @@ def test_freed_heap_pages_go_back_to_the_system() -> None:
     assert return_freed_memory()
     assert before - _anonymous_mib() >= 50
     del keep
+
+
+# Threads that allocate at the same moment: ctypes lets go of the GIL around each C call, so the eight
+# threads really are in malloc together, and glibc gives a thread that finds an arena busy one of its own.
+_ARENAS_AFTER_BUSY_THREADS = """
+import ctypes, os, sys, tempfile, threading
+from smrtplayer.common.native_memory import limit_malloc_arenas
+if sys.argv[1] == "limited":
+    assert limit_malloc_arenas()
+libc = ctypes.CDLL("libc.so.6")
+libc.malloc.restype, libc.malloc.argtypes = ctypes.c_void_p, [ctypes.c_size_t]
+libc.free.argtypes = [ctypes.c_void_p]
+def churn():
+    for _ in range(20000):
+        libc.free(libc.malloc(4096))
+threads = [threading.Thread(target=churn) for _ in range(8)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+libc.fdopen.restype, libc.fdopen.argtypes = ctypes.c_void_p, [ctypes.c_int, ctypes.c_char_p]
+libc.malloc_info.argtypes = [ctypes.c_int, ctypes.c_void_p]
+libc.fflush.argtypes = [ctypes.c_void_p]
+with tempfile.TemporaryFile() as out:
+    stream = libc.fdopen(os.dup(out.fileno()), b"w")
+    libc.malloc_info(0, stream)
+    libc.fflush(stream)
+    out.seek(0)
+    print(out.read().count(b"<heap nr="))
+"""
+
+
+def _arenas_after_busy_threads(mode: str) -> int:
+    completed = subprocess.run(
+        [sys.executable, "-c", _ARENAS_AFTER_BUSY_THREADS, mode],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    return int(completed.stdout.split()[-1])
+
+
+def test_threads_share_two_arenas_once_limited() -> None:
+    assert _arenas_after_busy_threads("limited") <= ARENAS
+    assert _arenas_after_busy_threads("glibc's default") > ARENAS  # what the limit is for
