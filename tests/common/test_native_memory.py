@@ -77,3 +77,40 @@ def _arenas_after_busy_threads(mode: str) -> int:
 def test_threads_share_two_arenas_once_limited() -> None:
     assert _arenas_after_busy_threads("limited") <= ARENAS
     assert _arenas_after_busy_threads("glibc's default") > ARENAS  # what the limit is for
+
+
+# After a large block is freed, glibc by default keeps later blocks up to its size in the heap (and
+# holds on to them there when they are freed); once limited, a 2 MiB picture is mapped on its own.
+_MAPPED_AFTER_A_LARGER_FREE = """
+import ctypes, sys
+from smrtplayer.common.native_memory import limit_malloc_arenas
+if sys.argv[1] == "limited":
+    assert limit_malloc_arenas()
+class MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in (
+        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks",
+        "keepcost")]
+libc = ctypes.CDLL("libc.so.6")
+libc.malloc.restype, libc.malloc.argtypes = ctypes.c_void_p, [ctypes.c_size_t]
+libc.free.argtypes = [ctypes.c_void_p]
+libc.mallinfo2.restype = MallInfo2
+libc.free(libc.malloc(8 * 1024 * 1024))
+before = libc.mallinfo2().hblks
+picture = libc.malloc(2 * 1024 * 1024)
+print(libc.mallinfo2().hblks - before)
+"""
+
+
+def test_a_large_block_is_mapped_on_its_own_once_limited() -> None:
+    def mapped_blocks(mode: str) -> int:
+        completed = subprocess.run(
+            [sys.executable, "-c", _MAPPED_AFTER_A_LARGER_FREE, mode],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        )
+        return int(completed.stdout.split()[-1])
+
+    assert mapped_blocks("limited") == 1
+    assert mapped_blocks("glibc's default") == 0  # in the heap, where it stays once freed

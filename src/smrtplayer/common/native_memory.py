@@ -9,8 +9,12 @@ another system) there is nothing to do.
 glibc also gives threads arenas of their own, up to 8 per core, so that they need not wait for each
 other's allocations; each arena keeps its own free pieces. The player's threads (demuxer, decoder, its
 frame threads, renderer, audio) allocate little and rarely at once: two arenas hold what they need
-with less left over, 3.5 MiB less at the peak of a 1080p lesson (20 s, five alternated runs each,
-median 170.1 against 173.6 MiB, ``benchmarks/bench_memory.py``).
+with less left over. And a large block (a 2 MiB picture scaled from a frame, a decoded still) is
+mapped on its own and unmapped when freed, whatever size malloc saw freed last: by default glibc
+raises that threshold to the largest block freed, and then keeps such blocks in its heap. Peak
+resident size over 20 s of a 1080p lesson (``benchmarks/bench_memory.py --only app``, a fresh data
+folder each run, three or four alternated runs each): 184.6 MiB with glibc's defaults, 180.0 with two
+arenas, 179.1 with both.
 """
 
 from __future__ import annotations
@@ -28,6 +32,10 @@ _looked_up = False
 _M_ARENA_MAX = -8
 #: the main thread's arena and one more, shared by all the other threads
 ARENAS = 2
+#: glibc's mallopt parameter for the size from which a block is mapped on its own (malloc.h)
+_M_MMAP_THRESHOLD = -3
+#: blocks of this size or more are mapped on their own, and unmapped when freed
+MAPPED_FROM_BYTES = 1024 * 1024
 
 
 def _malloc_trim() -> Callable[[int], int] | None:
@@ -56,8 +64,9 @@ def return_freed_memory() -> bool:
 
 
 def limit_malloc_arenas() -> bool:
-    """Have malloc share two arenas among all threads (see the module's docstring); call before Qt
-    starts its threads. False where that cannot be done (another C library, another system)."""
+    """Have malloc share two arenas among all threads, and map large blocks on their own (see the
+    module's docstring); call before Qt starts its threads. False where that cannot be done (another
+    C library, another system)."""
     if not sys.platform.startswith("linux"):
         return False
     try:
@@ -65,4 +74,4 @@ def limit_malloc_arenas() -> bool:
     except (OSError, AttributeError):  # musl and others
         return False
     mallopt.argtypes, mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
-    return bool(mallopt(_M_ARENA_MAX, ARENAS))
+    return bool(mallopt(_M_ARENA_MAX, ARENAS)) and bool(mallopt(_M_MMAP_THRESHOLD, MAPPED_FROM_BYTES))
