@@ -25,8 +25,8 @@ NOT_BEFORE_PLAYBACK = (
     "smrtplayer.library.container_facts",
 )
 #: not needed at all: the MediaInfo check reads a file's chapters without the body taxonomy that
-#: names them as positions
-NOT_AT_ALL = ("sqlite_utils", "smrtplayer.models.regions", "msgspec")
+#: names them as positions, and the built-in course's stamp is BLAKE2b alone, without OpenSSL's digests
+NOT_AT_ALL = ("sqlite_utils", "smrtplayer.models.regions", "msgspec", "hashlib")
 
 _PROBE = """
 import json, linecache, sys

@@ -12,7 +12,6 @@ removes the staging folder; nothing half-made is left behind and no row is writt
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
 import re
@@ -24,6 +23,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from smrtplayer.common.digests import blake2b
 from smrtplayer.common.errors import (
     Cancelled,
     ImportRejected,
@@ -659,7 +659,7 @@ def _regions(plan: CoursePlan, manifest: Course | None) -> tuple[str, ...]:
 
 
 def _content_uid(lessons: list[NewLesson]) -> str:
-    digest = hashlib.blake2b(digest_size=12)
+    digest = blake2b(digest_size=12)
     for fingerprint in sorted(lesson.fingerprint for lesson in lessons):
         digest.update(fingerprint.encode())
     return "content-" + digest.hexdigest()

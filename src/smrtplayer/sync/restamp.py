@@ -3,12 +3,12 @@ our changes (see ``clock``)."""
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, datetime
 from typing import Any
 
 import msgspec
 
+from smrtplayer.common.digests import blake2b
 from smrtplayer.store.db import Store
 from smrtplayer.store.exchange import SECTIONS, Item, Section
 from smrtplayer.sync.state import SyncState
@@ -20,7 +20,7 @@ RESTAMPED_SECTIONS = frozenset(
 
 
 def item_hash(item: Item) -> str:
-    return hashlib.blake2b(msgspec.json.encode(item), digest_size=12).hexdigest()
+    return blake2b(msgspec.json.encode(item), digest_size=12).hexdigest()
 
 
 #: what is not the user's content: when, and (notes) which versions came before
@@ -31,7 +31,7 @@ def content_hash(item: Item) -> str:
     fields = msgspec.to_builtins(item)
     for name in _NOT_CONTENT:
         fields.pop(name, None)
-    return hashlib.blake2b(msgspec.json.encode(fields), digest_size=12).hexdigest()
+    return blake2b(msgspec.json.encode(fields), digest_size=12).hexdigest()
 
 
 def change_ms(item: Item) -> int:
