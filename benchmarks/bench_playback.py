@@ -287,6 +287,34 @@ def mpv_launch(mpv: str, clip: Path, display_name: str | None) -> float:
 BARE = Path(__file__).resolve().parent / "bare_player.py"
 
 
+STILL = Path(__file__).resolve().parent / "still_window.py"
+
+
+def still_launch(picture: Path, env: dict[str, str]) -> float:
+    """A QtGui window painting the resume point's picture (still_window.py), launch to paint."""
+    started = time.time()
+    result = subprocess.run(
+        [sys.executable, str(STILL), str(picture)], env=env, capture_output=True, text=True, timeout=60
+    )
+    for line in result.stdout.splitlines():
+        if line.startswith("FIRST "):
+            return (float(line.split()[1]) - started) * 1000
+    raise RuntimeError(f"the still window painted nothing: {result.stderr[-2000:]}")
+
+
+def resume_picture(clip: Path, target: Path) -> Path:
+    """The frame at the resume point as a 960-wide JPEG, as the app keeps a position's first frame."""
+    if not target.exists():
+        subprocess.run(
+            [
+                *("ffmpeg", "-y", "-loglevel", "error", "-ss", f"{RESUME_MS / 1000:g}", "-i", str(clip)),
+                *("-frames:v", "1", "-vf", "scale=960:-2", str(target)),
+            ],
+            check=True,
+        )
+    return target
+
+
 def bare_launch(clip: Path, env: dict[str, str]) -> float:
     """The floor: a bare PySide6 player (bare_player.py) from launch to its first painted frame."""
     started = time.time()
@@ -643,15 +671,23 @@ def main() -> int:
             if mpv:
                 mpv_launch(mpv, clip, display_name)
             bare_launch(clip, env)
-            ours, theirs, floor = [], [], []
+            picture = resume_picture(clip, MEDIA / f"{clip.stem}-at-{RESUME_MS}ms.jpg")
+            still_launch(picture, env)
+            ours, theirs, floor, still = [], [], [], []
             for _ in range(args.runs):
                 prepare_data_dir(data, clip, marks, RESUME_MS)  # the same resume point each time
                 register_builtin_courses(app, data, env)
                 ours.append(smrtplayer_launch(data, env, app))
                 floor.append(bare_launch(clip, env))
+                still.append(still_launch(picture, env))
                 if mpv:
                     theirs.append(mpv_launch(mpv, clip, display_name))
-            extra["launch_ms"] = {"smrtplayer": ours, "mpv": theirs, "bare_pyside6": floor}
+            extra["launch_ms"] = {
+                "smrtplayer": ours,
+                "mpv": theirs,
+                "bare_pyside6": floor,
+                "qtgui_still": still,
+            }
             figures.append(
                 Figure(
                     "launch -> first frame of resumed lesson" + (f" ({args.app})" if args.app else ""),
@@ -669,6 +705,16 @@ def main() -> int:
                     "mpv --no-audio --start=30" if mpv else None,
                     round(median(theirs)) if theirs else None,
                     note="bare_player.py: QApplication + QWidget + QMediaPlayer/QVideoSink, nothing else",
+                )
+            )
+            figures.append(
+                Figure(
+                    "a QtGui window painting the picture at 30 s, launch -> painted",
+                    round(median(still)),
+                    "ms",
+                    "mpv --no-audio --start=30" if mpv else None,
+                    round(median(theirs)) if theirs else None,
+                    note="still_window.py: QGuiApplication + QRasterWindow + a 960-wide JPEG, nothing else",
                 )
             )
         if "seek" in parts:
