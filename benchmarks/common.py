@@ -126,11 +126,11 @@ def write_results(name: str, figures: list[Figure], extra: dict[str, Any] | None
 def start_as_the_app_does() -> None:
     """What the app's entry point (``smrtplayer.__main__.main``) does before anything imports Qt, for
     benchmark children that build its window themselves. Code from before 2026-12-06 (run for its
-    figures with PYTHONPATH) did not limit malloc's arenas yet."""
+    figures with PYTHONPATH) did not tune malloc yet."""
     from smrtplayer.common import native_memory
     from smrtplayer.common.pyside_scan import scan_modules_without_caching_sources
 
-    limit = getattr(native_memory, "limit_malloc_arenas", None)
+    limit = getattr(native_memory, "tune_malloc", None)
     if limit is not None and not os.environ.get("BENCH_MALLOC_DEFAULT_ARENAS"):  # to measure what it saves
         limit()
     scan_modules_without_caching_sources()

@@ -88,10 +88,10 @@ def _split_open_path(argv: list[str], commands: set[str]) -> tuple[list[str], Pa
 def main(argv: list[str] | None = None) -> int:
     # Before the commands' parser, whose modules import Qt: every module imported once PySide is
     # loaded is looked at by it, and its own look would keep each one's source in memory.
-    from smrtplayer.common.native_memory import limit_malloc_arenas
+    from smrtplayer.common.native_memory import tune_malloc
     from smrtplayer.common.pyside_scan import scan_modules_without_caching_sources
 
-    limit_malloc_arenas()  # before any thread of Qt's exists
+    tune_malloc()  # before any thread of Qt's exists
     scan_modules_without_caching_sources()
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)

@@ -37,9 +37,9 @@ def test_freed_heap_pages_go_back_to_the_system() -> None:
 # threads really are in malloc together, and glibc gives a thread that finds an arena busy one of its own.
 _ARENAS_AFTER_BUSY_THREADS = """
 import ctypes, os, sys, tempfile, threading
-from smrtplayer.common.native_memory import limit_malloc_arenas
+from smrtplayer.common.native_memory import tune_malloc
 if sys.argv[1] == "limited":
-    assert limit_malloc_arenas()
+    assert tune_malloc()
 libc = ctypes.CDLL("libc.so.6")
 libc.malloc.restype, libc.malloc.argtypes = ctypes.c_void_p, [ctypes.c_size_t]
 libc.free.argtypes = [ctypes.c_void_p]
@@ -63,29 +63,27 @@ with tempfile.TemporaryFile() as out:
 """
 
 
-def _arenas_after_busy_threads(mode: str) -> int:
+def _probe(script: str, mode: str) -> int:
+    """Run ``script`` in a fresh interpreter (``mode``: "limited" or glibc's default); the number it
+    prints last."""
     completed = subprocess.run(
-        [sys.executable, "-c", _ARENAS_AFTER_BUSY_THREADS, mode],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
+        [sys.executable, "-c", script, mode], capture_output=True, text=True, check=True, timeout=120
     )
     return int(completed.stdout.split()[-1])
 
 
 def test_threads_share_two_arenas_once_limited() -> None:
-    assert _arenas_after_busy_threads("limited") <= ARENAS
-    assert _arenas_after_busy_threads("glibc's default") > ARENAS  # what the limit is for
+    assert _probe(_ARENAS_AFTER_BUSY_THREADS, "limited") <= ARENAS
+    assert _probe(_ARENAS_AFTER_BUSY_THREADS, "glibc's default") > ARENAS  # what the limit is for
 
 
 # After a large block is freed, glibc by default keeps later blocks up to its size in the heap (and
 # holds on to them there when they are freed); once limited, a 2 MiB picture is mapped on its own.
 _MAPPED_AFTER_A_LARGER_FREE = """
 import ctypes, sys
-from smrtplayer.common.native_memory import limit_malloc_arenas
+from smrtplayer.common.native_memory import tune_malloc
 if sys.argv[1] == "limited":
-    assert limit_malloc_arenas()
+    assert tune_malloc()
 class MallInfo2(ctypes.Structure):
     _fields_ = [(name, ctypes.c_size_t) for name in (
         "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks",
@@ -102,15 +100,7 @@ print(libc.mallinfo2().hblks - before)
 
 
 def test_a_large_block_is_mapped_on_its_own_once_limited() -> None:
-    def mapped_blocks(mode: str) -> int:
-        completed = subprocess.run(
-            [sys.executable, "-c", _MAPPED_AFTER_A_LARGER_FREE, mode],
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=60,
-        )
-        return int(completed.stdout.split()[-1])
-
-    assert mapped_blocks("limited") == 1
-    assert mapped_blocks("glibc's default") == 0  # in the heap, where it stays once freed
+    assert _probe(_MAPPED_AFTER_A_LARGER_FREE, "limited") == 1
+    assert (
+        _probe(_MAPPED_AFTER_A_LARGER_FREE, "glibc's default") == 0
+    )  # in the heap, where it stays once freed

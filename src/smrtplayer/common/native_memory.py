@@ -22,11 +22,10 @@ from __future__ import annotations
 import ctypes
 import logging
 import sys
-from collections.abc import Callable
 
 log = logging.getLogger(__name__)
 
-_trim: Callable[[int], int] | None = None
+_libc: ctypes.CDLL | None = None
 _looked_up = False
 #: glibc's mallopt parameter for the most arenas malloc makes (malloc.h)
 _M_ARENA_MAX = -8
@@ -38,40 +37,40 @@ _M_MMAP_THRESHOLD = -3
 MAPPED_FROM_BYTES = 1024 * 1024
 
 
-def _malloc_trim() -> Callable[[int], int] | None:
-    global _trim, _looked_up
+def _glibc() -> ctypes.CDLL | None:
+    """The C library, where it is glibc (whose functions these are); None elsewhere."""
+    global _libc, _looked_up
     if not _looked_up:
         _looked_up = True
         if sys.platform.startswith("linux"):
             try:
                 # glibc's own name: find_library would run ldconfig in a subprocess to say the same
-                trim = ctypes.CDLL("libc.so.6").malloc_trim
+                libc = ctypes.CDLL("libc.so.6")
+                libc.malloc_trim.argtypes, libc.malloc_trim.restype = [ctypes.c_size_t], ctypes.c_int
+                libc.mallopt.argtypes, libc.mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
             except (OSError, AttributeError):  # musl and others have neither
-                log.info("this C library cannot give freed memory back")
+                log.info("not glibc: malloc is left as it is, and freed memory where the C library keeps it")
             else:
-                trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
-                _trim = trim
-    return _trim
+                _libc = libc
+    return _libc
 
 
 def return_freed_memory() -> bool:
     """Give the pages malloc holds free back to the system; False where that cannot be done."""
-    trim = _malloc_trim()
-    if trim is None:
+    libc = _glibc()
+    if libc is None:
         return False
-    trim(0)
+    libc.malloc_trim(0)
     return True
 
 
-def limit_malloc_arenas() -> bool:
+def tune_malloc() -> bool:
     """Have malloc share two arenas among all threads, and map large blocks on their own (see the
     module's docstring); call before Qt starts its threads. False where that cannot be done (another
     C library, another system)."""
-    if not sys.platform.startswith("linux"):
+    libc = _glibc()
+    if libc is None:
         return False
-    try:
-        mallopt = ctypes.CDLL("libc.so.6").mallopt
-    except (OSError, AttributeError):  # musl and others
-        return False
-    mallopt.argtypes, mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
-    return bool(mallopt(_M_ARENA_MAX, ARENAS)) and bool(mallopt(_M_MMAP_THRESHOLD, MAPPED_FROM_BYTES))
+    return bool(libc.mallopt(_M_ARENA_MAX, ARENAS)) and bool(
+        libc.mallopt(_M_MMAP_THRESHOLD, MAPPED_FROM_BYTES)
+    )
