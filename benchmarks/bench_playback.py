@@ -2,9 +2,14 @@
 
 Figures (medians unless named otherwise; nothing here passes or fails):
 
-* launch -> first frame of the resumed lesson: the real ``smrtplayer`` command on a data folder whose
-  last lesson stopped at 30 s (written by this checkout, then opened once by the measured command so
-  that its own built-in courses are registered), until its video view logs "first frame shown";
+* launch -> the resumed lesson on screen: the real ``smrtplayer`` command on a data folder whose last
+  lesson stopped at 30 s (written by this checkout, then opened once by the measured command so that
+  its own built-in courses are registered), in two kinds of launch, alternated:
+  - reopened: the previous launch was closed normally, so the picture at the resume point was kept;
+    timed until the start window logs "resume picture shown" and, in the same launch, until the video
+    view logs "first frame shown" (the decoded frame);
+  - nothing kept: the resume point is written again before the launch (as a sync or a command would),
+    so the database is not as the last close left it and the start waits for the decoded frame.
   mpv: ``mpv --no-audio --start=30`` until it logs "first video frame after restart shown".
 * 60 s of playing: frames dropped (frames due for the media time played minus distinct frames painted;
   mpv: its decoder and output drop counters), CPU % of one core, and peak RSS.
@@ -230,9 +235,15 @@ def end(process: subprocess.Popen[Any]) -> None:
 
 
 # ------------------------------------------------------------------------ launch -> first frame
-def smrtplayer_launch(data: Path, env: dict[str, str], app: list[str]) -> float:
+LOGGED_PICTURE = "resume picture shown"
+LOGGED_FRAME = "first frame shown"
+
+
+def smrtplayer_launch(data: Path, env: dict[str, str], app: list[str]) -> dict[str, float]:
+    """Launch to the kept picture (when one is shown) and to the first decoded frame, in ms."""
     log_file = data / "logs" / "smrtplayer.log"
     log_file.unlink(missing_ok=True)
+    stamps: dict[str, float] = {}
     with tempfile.TemporaryFile("w+") as errors:
         started = time.time()
         process = subprocess.Popen(
@@ -246,9 +257,12 @@ def smrtplayer_launch(data: Path, env: dict[str, str], app: list[str]) -> float:
             while time.monotonic() < deadline and process.poll() is None:
                 text = log_file.read_text(errors="replace") if log_file.exists() else ""
                 for line in text.splitlines():
-                    if "first frame shown" in line:
-                        stamp = datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S,%f").timestamp()
-                        return (stamp - started) * 1000
+                    for what in (LOGGED_PICTURE, LOGGED_FRAME):
+                        if what in line and what not in stamps:
+                            stamp = datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S,%f").timestamp()
+                            stamps[what] = (stamp - started) * 1000
+                if LOGGED_FRAME in stamps:
+                    return stamps
                 time.sleep(0.01)
             errors.seek(0)
             raise RuntimeError(f"smrtplayer showed no frame (exit {process.poll()}): {errors.read()[-2000:]}")
@@ -673,30 +687,49 @@ def main() -> int:
             bare_launch(clip, env)
             picture = resume_picture(clip, MEDIA / f"{clip.stem}-at-{RESUME_MS}ms.jpg")
             still_launch(picture, env)
-            ours, theirs, floor, still = [], [], [], []
+            reopened_picture, reopened_frame, cold, theirs, floor, still = [], [], [], [], [], []
             for _ in range(args.runs):
-                prepare_data_dir(data, clip, marks, RESUME_MS)  # the same resume point each time
+                # Nothing kept: the resume point written again (30 s), as a sync or a command would.
+                prepare_data_dir(data, clip, marks, RESUME_MS)
                 register_builtin_courses(app, data, env)
-                ours.append(smrtplayer_launch(data, env, app))
+                cold.append(smrtplayer_launch(data, env, app)[LOGGED_FRAME])
+                # Reopened: that launch was closed normally and kept the picture where it stopped.
+                stamps = smrtplayer_launch(data, env, app)
+                if LOGGED_PICTURE not in stamps:
+                    raise RuntimeError("the reopened launch showed no kept picture")
+                reopened_picture.append(stamps[LOGGED_PICTURE])
+                reopened_frame.append(stamps[LOGGED_FRAME])
                 floor.append(bare_launch(clip, env))
                 still.append(still_launch(picture, env))
                 if mpv:
                     theirs.append(mpv_launch(mpv, clip, display_name))
             extra["launch_ms"] = {
-                "smrtplayer": ours,
+                "smrtplayer_reopened_picture": reopened_picture,
+                "smrtplayer_reopened_decoded_frame": reopened_frame,
+                "smrtplayer_nothing_kept": cold,
                 "mpv": theirs,
                 "bare_pyside6": floor,
                 "qtgui_still": still,
             }
-            figures.append(
+            suffix = f" ({args.app})" if args.app else ""
+            peer = ("mpv --no-audio --start=30" if mpv else None, round(median(theirs)) if theirs else None)
+            figures += [
                 Figure(
-                    "launch -> first frame of resumed lesson" + (f" ({args.app})" if args.app else ""),
-                    round(median(ours)),
+                    "launch -> picture at the resume point (reopened)" + suffix,
+                    round(median(reopened_picture)),
                     "ms",
-                    "mpv --no-audio --start=30" if mpv else None,
-                    round(median(theirs)) if theirs else None,
-                )
-            )
+                    *peer,
+                ),
+                Figure(
+                    "launch -> first decoded frame (reopened)" + suffix,
+                    round(median(reopened_frame)),
+                    "ms",
+                    *peer,
+                ),
+                Figure(
+                    "launch -> first decoded frame (nothing kept)" + suffix, round(median(cold)), "ms", *peer
+                ),
+            ]
             figures.append(
                 Figure(
                     "floor: bare PySide6 player, launch -> first frame at 30 s",

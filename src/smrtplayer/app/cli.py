@@ -11,16 +11,18 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from smrtplayer.app.context import AppContext
 from smrtplayer.app.paths import AppPaths
 from smrtplayer.common.controlchars import json_safe, terminal_safe
 from smrtplayer.common.errors import NotFound
 from smrtplayer.common.timetext import clock_text
 from smrtplayer.common.wording import CHECK_FILES, counted
-from smrtplayer.library.job_progress import JobProgress
-from smrtplayer.models.library import CourseSummary, ImportReport, RelinkReport, VerifyReport
+
+if TYPE_CHECKING:  # the window's start reads the commands' parser: the data layer loads when a command runs
+    from smrtplayer.app.context import AppContext
+    from smrtplayer.library.job_progress import JobProgress
+    from smrtplayer.models.library import CourseSummary, ImportReport, RelinkReport, VerifyReport
 
 EXIT_OK = 0
 EXIT_PARTIAL = 3
@@ -200,6 +202,8 @@ def _load_handler(module: str, name: str) -> Handler:
 
 def _open(paths: AppPaths) -> AppContext:
     """The data folder, with what the window would tell first (a recovery, read-only mode) on stderr."""
+    from smrtplayer.app.context import AppContext
+
     context = AppContext.open(paths)
     for notice in context.notices:
         print(f"warning: {notice}", file=sys.stderr)

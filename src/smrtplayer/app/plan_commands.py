@@ -7,16 +7,20 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from smrtplayer.app.context import AppContext
 from smrtplayer.app.paths import AppPaths
 from smrtplayer.common.controlchars import json_safe, terminal_safe
 from smrtplayer.common.errors import CannotWrite, NotFound
 from smrtplayer.models.plans import PASSES, Plan, PlanStep
 
+if TYPE_CHECKING:
+    from smrtplayer.app.context import AppContext
+
 
 def _open(paths: AppPaths) -> AppContext:
+    from smrtplayer.app.context import AppContext
+
     context = AppContext.open(paths)
     for notice in context.notices:
         _say(f"warning: {notice}", err=True)

@@ -307,6 +307,12 @@ class PlaybackController(QObject):
             on_screen = (self._lesson, self.position_ms())
         return navigation.continue_target(self._progress, self._library, on_screen)
 
+    def saved_continue_target(self) -> tuple[Lesson, int] | None:
+        """Where the next start opens: "Continue" from what is saved, not from the clock on screen."""
+        if self._library is None:
+            return None
+        return navigation.continue_target(self._progress, self._library)
+
     # ----------------------------------------------------------------------- opening lessons
     def reload_positions(self) -> None:
         """The open lesson's positions changed (one marked, edited, imported): the seek bar's marks

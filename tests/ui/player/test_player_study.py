@@ -183,8 +183,13 @@ def test_speed_steps_keep_pitch_and_are_remembered_per_course(context, media, qt
 
     playback.open_lesson(demo, autoplay=False)
     assert playback.rate() == 1.0, "another course has its own speed"
+    assert window.video_view.notice() == "Speed 1×", "said as the course opens at another speed"
     playback.open_lesson(lessons[1], autoplay=False)
     assert playback.rate() == 0.5, "back in this course: its speed again"
+    assert window.video_view.notice() == "Speed 0.5×"
+    window.video_view.flash("")
+    playback.open_lesson(lessons[0], autoplay=False)
+    assert window.video_view.notice() == "", "the same speed again: nothing to say"
     qtbot.keyClick(window.video_view, Qt.Key.Key_Backspace)
     assert playback.rate() == 1.0
     for _ in range(9):

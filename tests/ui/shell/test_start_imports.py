@@ -73,3 +73,36 @@ def test_the_window_leaves_qt_classes_it_never_uses_unloaded() -> None:
     )
     assert "QDockWidget" in owners, "the probe sees the classes the window uses"
     assert not owners & {"QCamera", "QMediaRecorder", "QSslSocket", "QNetworkAccessManager"}, sorted(owners)
+
+
+#: what the picture kept at the last close does not wait for: the data layer, the window, Qt Multimedia
+NOT_BEFORE_THE_KEPT_PICTURE = (
+    "smrtplayer.app.context",
+    "smrtplayer.library.service",
+    "smrtplayer.store.courses",
+    "smrtplayer.player.controller",
+    "smrtplayer.ui.shell.main_window",
+    "smrtplayer.ui.player.video_view",
+    "PySide6.QtMultimedia",
+    "sqlite_utils",
+    "msgspec",
+)
+
+
+def test_the_kept_picture_is_shown_before_the_data_layer_and_the_window_load() -> None:
+    # What ``run_gui`` imports up to ``_show_kept_picture``, with the commands' parser built first.
+    probe = (
+        "import json, sys\n"
+        "import smrtplayer.__main__ as entry\n"
+        "entry.build_parser()\n"
+        "import smrtplayer.ui.shell.app, smrtplayer.app.early_check, smrtplayer.app.instance\n"
+        "import smrtplayer.player.resume_picture, smrtplayer.ui.shell.start_picture\n"
+        "import smrtplayer.ui.common.i18n\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    )
+    loaded = set(json.loads(completed.stdout))
+    assert "smrtplayer.ui.shell.start_picture" in loaded and "PySide6.QtWidgets" in loaded
+    assert not loaded & set(NOT_BEFORE_THE_KEPT_PICTURE), sorted(loaded & set(NOT_BEFORE_THE_KEPT_PICTURE))

@@ -159,6 +159,8 @@ class VideoView(QWidget):
         self._still_ms: int | None = None
         self._still_unpainted = False
         self.stills_painted = 0
+        #: the still is the picture kept at the last close (``show_start_picture``)
+        self._start_picture = False
         self._still_timeout = QTimer(self)
         self._still_timeout.setSingleShot(True)
         self._still_timeout.setInterval(STILL_TIMEOUT_MS)
@@ -210,6 +212,7 @@ class VideoView(QWidget):
             if start >= 0 and start // 1000 < self._still_ms - STALE_FRAME_MS:
                 return  # decoded before the jump: the still stays until the jump's own frame
             self._still_ms = None
+        self._start_picture = False
         self._frame = frame
         self._frame_serial += 1
         self._image_stale = True
@@ -229,9 +232,16 @@ class VideoView(QWidget):
         if self.isVisible():
             self.repaint()  # now, not after the seek's work queued on the event loop
 
+    def show_start_picture(self, image: QImage, at_ms: int) -> None:
+        """The picture kept at the last close, of the frame at ``at_ms`` where the start resumes: shown
+        until that frame is decoded. It is not the first frame (``first_frame_painted`` waits for that)."""
+        self.show_still(image, at_ms)
+        self._start_picture = True
+
     def show_image(self, image: QImage) -> None:
         """Show a still picture (used where no video frame exists)."""
         self._still_ms = None
+        self._start_picture = False
         self._frame = QVideoFrame()
         self._image = image
         self._image_stale = False
@@ -242,6 +252,14 @@ class VideoView(QWidget):
     def frames_scaled(self) -> int:
         """Frames converted straight to the size drawn (see ``video_surface``)."""
         return self._surface.conversions
+
+    def shows_start_picture(self) -> bool:
+        """The picture kept at the last close is on screen, its frame not decoded yet."""
+        return self._start_picture
+
+    def shows_decoded_frame(self) -> bool:
+        """A frame from the decoder is on screen (not a still, a kept picture or a message)."""
+        return self._frame.isValid() and self._still_ms is None and not self._message
 
     def has_picture(self) -> bool:
         return self._image_stale or not self._image.isNull()
@@ -263,6 +281,7 @@ class VideoView(QWidget):
     def show_message(self, message: str) -> None:
         """An error drawn in the video area as plain text, with what the user can do about it."""
         self._message = message
+        self._start_picture = False
         self._frame = QVideoFrame()
         self._image = QImage()
         self._image_stale = False
@@ -275,6 +294,8 @@ class VideoView(QWidget):
 
     def clear(self, placeholder: str = "") -> None:
         self._first_paint_logged = False
+        self._start_picture = False
+        self._still_unpainted = False  # a still cleared before it was painted was never on screen
         self._frame = QVideoFrame()
         self._image = QImage()
         self._image_stale = False
@@ -314,6 +335,9 @@ class VideoView(QWidget):
     def set_rate(self, rate: float) -> None:
         self._rate = rate
         self.update()
+
+    def rate(self) -> float:
+        return self._rate
 
     def set_hold_badge(self, text: str, colour: QColor | None) -> None:
         """A running hold's countdown, large, top left ("" hides it)."""
@@ -426,7 +450,7 @@ class VideoView(QWidget):
                 self._frame_unpainted = False
                 self.frames_painted += 1
                 self.painted_frame_ms = self._frame.startTime() // 1000
-            if not self._first_paint_logged:
+            if not self._first_paint_logged and not self._start_picture:
                 self._first_paint_logged = True
                 log.info("first frame shown (%dx%d)", shown.width(), shown.height())
                 self.first_frame_painted.emit()

@@ -15,9 +15,14 @@ from smrtplayer.common.errors import SmrtError
 
 if TYPE_CHECKING:  # Qt is imported only once the display and the libraries are known to be there
     from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QImage
 
     from smrtplayer.app.context import AppContext
+    from smrtplayer.models.library import Lesson
+    from smrtplayer.player.resume_picture import ResumePicture
     from smrtplayer.ui.shell.main_window import MainWindow
+    from smrtplayer.ui.shell.resume_capture import TakenPicture
+    from smrtplayer.ui.shell.start_picture import StartPictureWindow
 
 log = logging.getLogger(__name__)
 
@@ -82,9 +87,12 @@ def run_gui(
     check_display()
     check_system_libraries(window=True)
     paths.ensure()
-    from smrtplayer.app.context import AppContext
+    # Before anything opens the database: the picture is used only if the database is as the last
+    # close left it.
+    kept = _find_kept_picture(paths) if open_path is None else None
+    from smrtplayer.app.early_check import check_database_early
 
-    early_check = AppContext.check_early(paths)  # runs while Qt loads
+    early_check = check_database_early(paths)  # runs while Qt loads
 
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -117,6 +125,11 @@ def run_gui(
             file=sys.stderr,
         )
         return 75  # EX_TEMPFAIL
+    # The picture where the lesson stopped, on screen before the data layer and the window's modules
+    # load (``ui/shell/start_picture.py``).
+    start_window = _show_kept_picture(*kept) if kept is not None else None
+    from smrtplayer.app.context import AppContext
+
     try:
         # The course folders' presence and the day's backup: the window sees to them after the first frame.
         context = AppContext.open(
@@ -132,6 +145,8 @@ def run_gui(
             str(error),
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
+        if start_window is not None:
+            start_window.close()
         box.exec()
         raise
     from smrtplayer.models.settings import LANGUAGE
@@ -142,7 +157,8 @@ def run_gui(
         from smrtplayer.models.settings import SYNC_FOLDER
 
         context.settings.set(SYNC_FOLDER, str(sync_folder))  # remembered: the next start syncs there too
-    _start_opening_the_last_lesson(context)
+    target = _start_opening_the_last_lesson(context)
+    start_picture = _confirmed_picture(start_window, target)
     from smrtplayer.ui.shell.app_icon import app_icon
 
     QApplication.setWindowIcon(app_icon())  # for the window, which is not built yet
@@ -154,7 +170,9 @@ def run_gui(
     from smrtplayer.ui.shell.main_window import MainWindow, hear_the_backend
 
     hear_the_backend()
-    window = MainWindow(context, panels_after_first_frame=True)
+    window = MainWindow(context, panels_after_first_frame=True, start_picture=start_picture)
+    if start_window is not None:
+        start_window.hand_over_to(window, window.video_view.still_painted)
     window.show()
     window.start(autoplay=autoplay)
     guard.request_received.connect(lambda request: _handle_request(window, request))
@@ -166,22 +184,72 @@ def run_gui(
         return int(app.exec())
     finally:
         context.close()
+        if context.read_only_reason is None:  # else the database was not written: the kept picture holds
+            _keep_picture(paths, window.taken_picture)
         guard.release()
 
 
-def _start_opening_the_last_lesson(context: AppContext) -> None:
+def _start_opening_the_last_lesson(context: AppContext) -> tuple[Lesson, int] | None:
     """Have the backend open the lesson the window will continue with, on its own thread, before the
     window's modules are even imported (the window asks for the same lesson again and carries on)."""
     playback = context.playback
     target = playback.continue_target()
     if target is not None:
         playback.preload(*target)
-        return
+        return target
     for course in context.library.courses():  # a first run: the demo's first lesson
         lessons = context.library.lessons(course.id)
         if lessons:
             playback.preload(lessons[0], 0)
-            return
+            return None
+    return None
+
+
+def _find_kept_picture(paths: AppPaths) -> tuple[ResumePicture, bytes] | None:
+    from smrtplayer.player.resume_picture import find
+
+    return find(paths.cache, paths.database)
+
+
+def _show_kept_picture(picture: ResumePicture, jpeg: bytes) -> StartPictureWindow | None:
+    from smrtplayer.ui.shell.start_picture import StartPictureWindow, load_picture
+
+    image = load_picture(jpeg)
+    if image.isNull():
+        log.info("no resume picture: the kept picture cannot be read")
+        return None
+    window = StartPictureWindow(picture, image)
+    window.show_now()
+    return window
+
+
+def _confirmed_picture(
+    start_window: StartPictureWindow | None, target: tuple[Lesson, int] | None
+) -> tuple[QImage, int] | None:
+    """The kept picture for the window's video, if the start opens where it was taken; else it goes."""
+    if start_window is None:
+        return None
+    if target is not None and start_window.picture.matches(target[0].fingerprint, target[1]):
+        return start_window.kept_image, target[1]
+    log.info("resume picture taken down: the start opens elsewhere")
+    start_window.close()
+    return None
+
+
+def _keep_picture(paths: AppPaths, taken: TakenPicture | None) -> None:
+    """The picture for the next start, stamped with the database as this close left it."""
+    from dataclasses import replace
+
+    from smrtplayer.player.resume_picture import database_stamp, forget, keep
+
+    if taken is None:
+        forget(paths.cache)
+        return
+    try:
+        keep(paths.cache, replace(taken.picture, database=database_stamp(paths.database)), taken.jpeg)
+    except OSError as error:  # the next start shows its first frame when it is decoded; nothing is lost
+        log.warning("could not keep the resume picture: %s", error)
+        forget(paths.cache)
 
 
 def _report_unexpected_errors(window: MainWindow) -> None:

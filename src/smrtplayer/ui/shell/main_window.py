@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
+    QImage,
     QKeyEvent,
     QKeySequence,
 )
@@ -62,10 +63,13 @@ from smrtplayer.ui.shell.layout_memory import lessons_width, save_layout
 from smrtplayer.ui.shell.panel_focus import Panel, PanelFocus
 from smrtplayer.ui.shell.pedal_hold import OPTION as PEDAL_OPTION
 from smrtplayer.ui.shell.pedal_hold import PedalHoldToPlay
+from smrtplayer.ui.shell.resume_capture import TakenPicture, layout_now, take_resume_picture
+from smrtplayer.ui.shell.start_picture import start_size
 from smrtplayer.ui.shell.theme_menu import ThemeMenu
 
 if TYPE_CHECKING:
     from smrtplayer.player.abloop import ABLoop
+    from smrtplayer.player.resume_picture import StartLayout
     from smrtplayer.ui.shell.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -107,10 +111,21 @@ class _ListKeys(QObject):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: AppContext, *, panels_after_first_frame: bool = False) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        *,
+        panels_after_first_frame: bool = False,
+        start_picture: tuple[QImage, int] | None = None,
+    ) -> None:
         """``panels_after_first_frame``: build the index, notes, hold and library panels only once
-        the first frame is on screen (the app's start-up does this, so the lesson shows sooner)."""
+        the first frame is on screen (the app's start-up does this, so the lesson shows sooner).
+        ``start_picture``: the picture kept at the last close and the time it shows, on screen in the
+        video until the decoder's frame arrives (``ui/shell/start_picture.py``)."""
         super().__init__()
+        #: where the video was when the first frame was painted, and the picture taken at close
+        self._start_layout: StartLayout | None = None
+        self.taken_picture: TakenPicture | None = None
         self.context = context
         self.playback = context.playback
         self._planned_start: tuple[Lesson, int] | None = None  # worked out once, used by start()
@@ -177,6 +192,10 @@ class MainWindow(QMainWindow):
             self.tr("The lesson's picture; the player's keys work here (Space plays, ? lists them)")
         )
         self._video_focus_ring = FocusRing(self.video_view)
+        if start_picture is not None:
+            self.video_view.show_start_picture(*start_picture)
+        #: the first lesson opened is the start's, which the kept picture shows: it is not cleared
+        self._keeps_start_picture = start_picture is not None
         if panels_after_first_frame:
             hear_the_backend()
         self.transport = TransportBar(context, self.actions_by_id)
@@ -539,9 +558,8 @@ class MainWindow(QMainWindow):
         screen = self.screen()
         if screen is None:
             return
-        available = screen.availableGeometry()
-        width = min(1500, round(available.width() * 0.95))
-        height = min(900, round(available.height() * 0.92))
+        size = start_size(screen.availableGeometry())
+        width, height = size.width(), size.height()
         self.resize(max(width, self.minimumSizeHint().width()), height)
         if self.lessons_panel_shown():
             left = lessons_width(width)
@@ -667,6 +685,7 @@ class MainWindow(QMainWindow):
         # short while when nothing plays (no lesson, a broken file).
         def build() -> None:
             if self._workspace is None and not self.context.closed:  # closed: the app is ending
+                self._start_layout = layout_now(self, self.video_view)
                 with self.playback.frames_held_back():  # no backlog of decoded frames meanwhile
                     self.ensure_workspace()
 
@@ -780,7 +799,9 @@ class MainWindow(QMainWindow):
             f"{lesson.section_title} · {lesson.title}" if lesson.section_title else lesson.title
         )
         self.setWindowTitle(self.tr("{title} — smrtplayer").format(title=lesson.title))
-        self.video_view.clear(self.tr("Loading…"))
+        if not (self._keeps_start_picture and self.video_view.shows_start_picture()):
+            self.video_view.clear(self.tr("Loading…"))
+        self._keeps_start_picture = False
         self.video_view.hide_countdown()
         self.error_area.hide()
         # After the event: the player records this lesson as the last one opened right after saying so.
@@ -853,8 +874,11 @@ class MainWindow(QMainWindow):
         self.actions_by_id["subtitles"].setChecked(self.playback.subtitles_enabled())
 
     def _on_rate(self, rate: float) -> None:
+        # Said when a course opens at its own speed; opening at the speed already playing says nothing
+        # (a "Speed 1×" over every lesson opened). A key's change is said by ``ActionFeedback``.
+        changed = abs(rate - self.video_view.rate()) > 1e-6
         self.video_view.set_rate(rate)
-        if self.playback.lesson is not None:
+        if changed and self.playback.lesson is not None:
             self.video_view.flash(self.tr("Speed {rate}").format(rate=rate_text(rate)))
 
     def _on_loop(self, loop: ABLoop) -> None:
@@ -1003,6 +1027,16 @@ class MainWindow(QMainWindow):
 
         AboutBox(self.context.paths.data, self).exec()
 
+    def _take_resume_picture(self) -> TakenPicture | None:
+        """The frame on screen for the next start to show first (``ui/shell/resume_capture.py``)."""
+        if self.context.closed:
+            return None
+        try:
+            return take_resume_picture(self.playback, self.video_view, self._start_layout)
+        except Exception:  # closing goes on without it; the next start waits for its decoded frame
+            log.warning("could not take the resume picture", exc_info=True)
+            return None
+
     def closeEvent(self, event: QCloseEvent) -> None:
         from smrtplayer.ui.holds.hold_panel import confirm_close_during_hold
 
@@ -1011,6 +1045,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.playback.save_position()
+        self.taken_picture = self._take_resume_picture()
         self._remember_layout()
         if self.playback.lesson is not None and self.context.read_only_reason is None:
             # Reopened as it was left: paused stays paused (speed is kept per course by the player).

@@ -1,0 +1,259 @@
+"""The picture at the resume point, kept at each close so the next start shows it at once.
+
+Qt Multimedia takes ~300 ms on this kind of machine to load, open the file, seek and decode the
+resumed frame; a JPEG of that same frame, kept when the window closed, is on screen before Qt
+Multimedia has even loaded. The start shows it only when nothing it depends on has changed since it
+was kept:
+
+- the database is byte for byte as the close left it (its size and modification time, and its
+  write-ahead log's): the lesson and the resume point the start will compute are then the ones the
+  close computed. A sync, a command, a restore or an import in between makes the picture unused;
+- the lesson's file is the one that was playing (its path, size and modification time);
+- the picture file is whole (its BLAKE2b digest is in the record, written after the picture).
+
+Once the database is open, the start checks again that it opens this lesson at this time
+(``matches``), and takes the picture down if not. This module reads and writes the two files; the
+window paints the picture (``ui/shell/start_picture.py``).
+
+The record is JSON read with ``json`` and checked field by field: msgspec, used elsewhere for
+validation, costs ~12 ms to import on the path this module exists to shorten.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from smrtplayer.common.digests import blake2b
+from smrtplayer.common.wholefile import write_whole
+
+log = logging.getLogger(__name__)
+
+RECORD_FILE = "resume-picture.json"
+PICTURE_FILE = "resume-picture.jpg"
+#: a record is a few hundred bytes; anything much larger was not written by this module
+MAX_RECORD_BYTES = 64 * 1024
+#: a 4K frame at JPEG quality 85 is ~2 MiB
+MAX_PICTURE_BYTES = 8 * 1024 * 1024
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """A file's size and modification time: equal stamps mean the file was not written in between."""
+
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, path: Path) -> FileStamp | None:
+        try:
+            facts = path.stat()
+        except OSError:
+            return None
+        return cls(facts.st_size, facts.st_mtime_ns)
+
+
+Rect = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class StartLayout:
+    """Where the window put the video when its first frame was painted: the start window repeats it
+    (on the same screen), so the picture does not move when the full window takes over."""
+
+    screen: Rect  # the screen's available geometry
+    window: tuple[int, int]  # the window's size
+    video: Rect  # the video's area, in the window
+    background: str  # the window's colour, "#rrggbb"
+
+
+@dataclass(frozen=True)
+class ResumePicture:
+    lesson_fingerprint: str
+    position_ms: int
+    media_path: str
+    media: FileStamp
+    #: the database file and its write-ahead log (None: none) as the close left them
+    database: tuple[FileStamp | None, FileStamp | None]
+    mirrored: bool
+    picture_digest: str
+    layout: StartLayout | None
+
+    def matches(self, fingerprint: str, start_ms: int) -> bool:
+        """Is this the picture of where the start opens?"""
+        return fingerprint == self.lesson_fingerprint and start_ms == self.position_ms
+
+
+def database_stamp(database: Path) -> tuple[FileStamp | None, FileStamp | None]:
+    return FileStamp.of(database), FileStamp.of(database.with_name(database.name + "-wal"))
+
+
+def keep(folder: Path, picture: ResumePicture, jpeg: bytes) -> None:
+    """Write the picture, then its record (so a record never names a picture half written).
+
+    ``picture.picture_digest`` is replaced by the digest of ``jpeg``. Raises ``OSError`` when the
+    folder cannot be written; the caller logs it (a start without the picture loses nothing).
+    """
+    record = _to_json(picture, _digest(jpeg))
+    write_whole(folder / PICTURE_FILE, jpeg, durable=False)
+    write_whole(folder / RECORD_FILE, json.dumps(record, indent=1).encode(), durable=False)
+
+
+def forget(folder: Path) -> None:
+    """No picture for the next start (no lesson open, or a picture that could not be taken)."""
+    for name in (RECORD_FILE, PICTURE_FILE):
+        try:
+            (folder / name).unlink(missing_ok=True)
+        except OSError as error:
+            log.info("could not remove %s: %s", name, error)
+
+
+def find(folder: Path, database: Path) -> tuple[ResumePicture, bytes] | None:
+    """The picture kept at the last close and its JPEG bytes, if it still shows where the start opens."""
+    record_path = folder / RECORD_FILE
+    try:
+        with record_path.open("rb") as stream:
+            raw = stream.read(MAX_RECORD_BYTES + 1)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        log.info("no resume picture: %s", error)
+        return None
+    if len(raw) > MAX_RECORD_BYTES:
+        log.info("no resume picture: its record is too large")
+        return None
+    try:
+        picture = _from_json(json.loads(raw))
+    except (ValueError, TypeError, KeyError) as error:
+        log.info("no resume picture: its record is unreadable (%s)", error)
+        return None
+    why_not = _changed_since(picture, database)
+    if why_not:
+        log.info("no resume picture: %s", why_not)
+        return None
+    try:
+        with (folder / PICTURE_FILE).open("rb") as stream:
+            jpeg = stream.read(MAX_PICTURE_BYTES + 1)
+    except OSError as error:
+        log.info("no resume picture: %s", error)
+        return None
+    if len(jpeg) > MAX_PICTURE_BYTES or _digest(jpeg) != picture.picture_digest:
+        log.info("no resume picture: the picture file is not the one kept")
+        return None
+    return picture, jpeg
+
+
+def _changed_since(picture: ResumePicture, database: Path) -> str:
+    if database_stamp(database) != picture.database:
+        return "the database changed since it was kept"
+    if FileStamp.of(Path(picture.media_path)) != picture.media:
+        return "the lesson's file changed or is missing"
+    return ""
+
+
+# --------------------------------------------------------------------------------- the record
+def _to_json(picture: ResumePicture, digest: str) -> dict[str, Any]:
+    def stamp(value: FileStamp | None) -> list[int] | None:
+        return None if value is None else [value.size, value.mtime_ns]
+
+    layout = picture.layout
+    return {
+        "format": FORMAT,
+        "lesson_fingerprint": picture.lesson_fingerprint,
+        "position_ms": picture.position_ms,
+        "media_path": picture.media_path,
+        "media": stamp(picture.media),
+        "database": [stamp(part) for part in picture.database],
+        "mirrored": picture.mirrored,
+        "picture_digest": digest,
+        "layout": None
+        if layout is None
+        else {
+            "screen": list(layout.screen),
+            "window": list(layout.window),
+            "video": list(layout.video),
+            "background": layout.background,
+        },
+    }
+
+
+def _from_json(data: Any) -> ResumePicture:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValueError("not a record of this format")
+    media = _stamp(data["media"])
+    if media is None:
+        raise ValueError("no stamp of the lesson's file")
+    database = data["database"]
+    if not isinstance(database, list) or len(database) != 2:
+        raise ValueError("database stamps")
+    layout_data = data["layout"]
+    return ResumePicture(
+        lesson_fingerprint=_typed(data["lesson_fingerprint"], str),
+        position_ms=_natural(data["position_ms"]),
+        media_path=_typed(data["media_path"], str),
+        media=media,
+        database=(_stamp(database[0]), _stamp(database[1])),
+        mirrored=_typed(data["mirrored"], bool),
+        picture_digest=_typed(data["picture_digest"], str),
+        layout=None if layout_data is None else _layout(layout_data),
+    )
+
+
+def _layout(data: Any) -> StartLayout:
+    if not isinstance(data, dict):
+        raise ValueError("layout")
+    background = _typed(data["background"], str)
+    if len(background) != 7 or not background.startswith("#"):
+        raise ValueError("background colour")
+    int(background[1:], 16)
+    width, height = _numbers(data["window"], 2)
+    if not (0 < width <= 32767 and 0 < height <= 32767):
+        raise ValueError("window size")
+    screen = _numbers(data["screen"], 4)
+    video = _numbers(data["video"], 4)
+    return StartLayout(
+        screen=(screen[0], screen[1], screen[2], screen[3]),
+        window=(width, height),
+        video=(video[0], video[1], video[2], video[3]),
+        background=background,
+    )
+
+
+def _stamp(value: Any) -> FileStamp | None:
+    if value is None:
+        return None
+    size, mtime_ns = _numbers(value, 2)
+    return FileStamp(size, mtime_ns)
+
+
+def _numbers(value: Any, count: int) -> list[int]:
+    if not isinstance(value, list) or len(value) != count:
+        raise ValueError(f"expected {count} numbers")
+    return [_integer(item) for item in value]
+
+
+def _natural(value: Any) -> int:
+    number = _integer(value)
+    if number < 0:
+        raise ValueError("negative time")
+    return number
+
+
+def _integer(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("expected a whole number")
+    return value
+
+
+def _typed[T](value: Any, kind: type[T]) -> T:
+    if not isinstance(value, kind):
+        raise TypeError(f"expected {kind.__name__}")
+    return value
+
+
+def _digest(data: bytes) -> str:
+    return blake2b(data, digest_size=16).hexdigest()

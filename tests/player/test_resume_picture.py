@@ -1,0 +1,164 @@
+"""The picture kept at close for the next start: used only while nothing it shows has changed, and a
+damaged or hostile record is no picture, never an error."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from smrtplayer.player.resume_picture import (
+    MAX_RECORD_BYTES,
+    PICTURE_FILE,
+    RECORD_FILE,
+    FileStamp,
+    ResumePicture,
+    StartLayout,
+    database_stamp,
+    find,
+    forget,
+    keep,
+)
+
+JPEG = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 40 + b"\xff\xd9"
+
+
+@pytest.fixture
+def setup(tmp_path: Path) -> tuple[Path, Path, ResumePicture]:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    database = tmp_path / "smrtplayer.sqlite3"
+    database.write_bytes(b"database as the close left it")
+    media = tmp_path / "lesson.mp4"
+    media.write_bytes(b"video")
+    stamp = FileStamp.of(media)
+    assert stamp is not None
+    picture = ResumePicture(
+        lesson_fingerprint="fp1-abc",
+        position_ms=30_120,
+        media_path=str(media),
+        media=stamp,
+        database=database_stamp(database),
+        mirrored=True,
+        picture_digest="",
+        layout=StartLayout(
+            screen=(0, 0, 1920, 1040), window=(1500, 900), video=(274, 51, 1220, 760), background="#f4f5f7"
+        ),
+    )
+    keep(cache, picture, JPEG)
+    return cache, database, picture
+
+
+def test_what_is_kept_is_found_with_its_picture(setup: tuple[Path, Path, ResumePicture]) -> None:
+    cache, database, picture = setup
+    found = find(cache, database)
+    assert found is not None
+    kept, jpeg = found
+    assert jpeg == JPEG
+    assert replace(kept, picture_digest="") == picture
+    assert kept.matches("fp1-abc", 30_120)
+    assert not kept.matches("fp1-abc", 30_121) and not kept.matches("fp1-other", 30_120)
+
+
+def test_a_database_written_since_the_close_means_no_picture(setup: tuple[Path, Path, ResumePicture]) -> None:
+    cache, database, _picture = setup
+    database.write_bytes(b"database as the close left it")  # the same bytes, written again
+    os.utime(database, ns=(1, 1))
+    assert find(cache, database) is None
+
+
+def test_a_write_ahead_log_appearing_means_no_picture(setup: tuple[Path, Path, ResumePicture]) -> None:
+    cache, database, _picture = setup
+    database.with_name(database.name + "-wal").write_bytes(b"a transaction")
+    assert find(cache, database) is None
+
+
+def test_a_lesson_file_replaced_or_gone_means_no_picture(setup: tuple[Path, Path, ResumePicture]) -> None:
+    cache, database, picture = setup
+    media = Path(picture.media_path)
+    media.write_bytes(b"another video")
+    assert find(cache, database) is None
+    media.unlink()
+    assert find(cache, database) is None
+
+
+def test_a_picture_changed_or_cut_short_means_no_picture(setup: tuple[Path, Path, ResumePicture]) -> None:
+    cache, database, _picture = setup
+    (cache / PICTURE_FILE).write_bytes(JPEG[:-100])
+    assert find(cache, database) is None
+    (cache / PICTURE_FILE).unlink()
+    assert find(cache, database) is None
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda record: "not json {",
+        lambda record: json.dumps([record]),
+        lambda record: json.dumps(record | {"format": 99}),
+        lambda record: json.dumps(record | {"position_ms": -5}),
+        lambda record: json.dumps(record | {"position_ms": "30120"}),
+        lambda record: json.dumps(record | {"position_ms": True}),
+        lambda record: json.dumps(record | {"mirrored": "yes"}),
+        lambda record: json.dumps(record | {"media": None}),
+        lambda record: json.dumps(record | {"media": [1, 2, 3]}),
+        lambda record: json.dumps(record | {"database": [None]}),
+        lambda record: json.dumps({k: v for k, v in record.items() if k != "lesson_fingerprint"}),
+        lambda record: json.dumps(record | {"layout": {**record["layout"], "background": "red"}}),
+        lambda record: json.dumps(record | {"layout": {**record["layout"], "window": [0, 900]}}),
+        lambda record: json.dumps(record | {"layout": {**record["layout"], "video": [1, 2]}}),
+        lambda record: json.dumps(record | {"layout": {**record["layout"], "screen": "everything"}}),
+        lambda record: " " * (MAX_RECORD_BYTES + 1),
+    ],
+)
+def test_a_damaged_or_hostile_record_is_no_picture_and_no_error(
+    setup: tuple[Path, Path, ResumePicture], damage
+) -> None:  # type: ignore[no-untyped-def]
+    cache, database, _picture = setup
+    record = json.loads((cache / RECORD_FILE).read_text())
+    assert find(cache, database) is not None
+    (cache / RECORD_FILE).write_text(damage(record))
+    assert find(cache, database) is None
+
+
+def test_a_record_without_a_layout_is_used(setup: tuple[Path, Path, ResumePicture]) -> None:
+    cache, database, _picture = setup
+    record = json.loads((cache / RECORD_FILE).read_text())
+    (cache / RECORD_FILE).write_text(json.dumps(record | {"layout": None}))
+    found = find(cache, database)
+    assert found is not None and found[0].layout is None
+
+
+def test_forgetting_removes_both_files_and_finds_nothing(setup: tuple[Path, Path, ResumePicture]) -> None:
+    cache, database, _picture = setup
+    forget(cache)
+    assert not (cache / RECORD_FILE).exists() and not (cache / PICTURE_FILE).exists()
+    assert find(cache, database) is None
+    forget(cache)  # nothing to forget: no error
+
+
+def test_keeping_in_a_folder_that_cannot_be_written_raises_and_leaves_the_old_record(
+    setup: tuple[Path, Path, ResumePicture],
+) -> None:
+    cache, database, picture = setup
+    if os.geteuid() == 0:
+        pytest.skip("root writes into read-only folders")
+    cache.chmod(0o500)
+    try:
+        with pytest.raises(OSError):
+            keep(cache, replace(picture, position_ms=1), b"another picture")
+    finally:
+        cache.chmod(0o700)
+    found = find(cache, database)
+    assert found is not None and found[0].position_ms == 30_120
+
+
+def test_keeping_where_a_folder_is_in_the_way_raises(setup: tuple[Path, Path, ResumePicture]) -> None:
+    cache, _database, picture = setup
+    (cache / PICTURE_FILE).unlink()
+    (cache / PICTURE_FILE).mkdir()  # runs as root too: a directory cannot be replaced by a file
+    with pytest.raises(OSError):
+        keep(cache, picture, JPEG)
