@@ -36,10 +36,12 @@ $(VENV)/.stamp-python:
 
 $(RUN_STAMP): pyproject.toml $(VENV)/.stamp-python
 	$(PY) -m pip install --disable-pip-version-check -q -e .
+	tools/unpack-shiboken-support $(PY)
 	@touch $@
 
 $(DEV_STAMP): pyproject.toml $(VENV)/.stamp-python
 	$(PY) -m pip install --disable-pip-version-check -q -e '.[test,build]'
+	tools/unpack-shiboken-support $(PY)
 	@touch $@ $(RUN_STAMP)
 
 venv: $(DEV_STAMP)

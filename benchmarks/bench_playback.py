@@ -9,7 +9,9 @@ Figures (medians unless named otherwise; nothing here passes or fails):
     timed until the start window logs "resume picture shown" and, in the same launch, until the video
     view logs "first frame shown" (the decoded frame);
   - nothing kept: the resume point is written again before the launch (as a sync or a command would),
-    so the database is not as the last close left it and the start waits for the decoded frame.
+    so the database is not as the last close left it and the start waits for the decoded frame; once
+    playing, as users reopen, and once with ``--paused``, which closes at 30 s, so that the reopened
+    launch after it resumes at 30 s too (on the same keyframe as mpv's ``--start=30``).
   mpv: ``mpv --no-audio --start=30`` until it logs "first video frame after restart shown".
 * 60 s of playing: frames dropped (frames due for the media time played minus distinct frames painted;
   mpv: its decoder and output drop counters), CPU % of one core, and peak RSS.
@@ -239,7 +241,7 @@ LOGGED_PICTURE = "resume picture shown"
 LOGGED_FRAME = "first frame shown"
 
 
-def smrtplayer_launch(data: Path, env: dict[str, str], app: list[str]) -> dict[str, float]:
+def smrtplayer_launch(data: Path, env: dict[str, str], app: list[str], *options: str) -> dict[str, float]:
     """Launch to the kept picture (when one is shown) and to the first decoded frame, in ms."""
     log_file = data / "logs" / "smrtplayer.log"
     log_file.unlink(missing_ok=True)
@@ -247,7 +249,7 @@ def smrtplayer_launch(data: Path, env: dict[str, str], app: list[str]) -> dict[s
     with tempfile.TemporaryFile("w+") as errors:
         started = time.time()
         process = subprocess.Popen(
-            [*app, "--data-dir", str(data)],
+            [*app, "--data-dir", str(data), *options],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=errors,
@@ -687,13 +689,20 @@ def main() -> int:
             bare_launch(clip, env)
             picture = resume_picture(clip, MEDIA / f"{clip.stem}-at-{RESUME_MS}ms.jpg")
             still_launch(picture, env)
-            reopened_picture, reopened_frame, cold, theirs, floor, still = [], [], [], [], [], []
+            reopened_picture, reopened_frame, cold, cold_paused = [], [], [], []
+            theirs, floor, still = [], [], []
             for _ in range(args.runs):
                 # Nothing kept: the resume point written again (30 s), as a sync or a command would.
                 prepare_data_dir(data, clip, marks, RESUME_MS)
                 register_builtin_courses(app, data, env)
                 cold.append(smrtplayer_launch(data, env, app)[LOGGED_FRAME])
-                # Reopened: that launch was closed normally and kept the picture where it stopped.
+                # The same, opened paused, so that it closes at 30 s too: a launch resumed a few frames
+                # past a keyframe decodes those frames first (~30 ms more here), whatever else it does.
+                prepare_data_dir(data, clip, marks, RESUME_MS)
+                register_builtin_courses(app, data, env)
+                cold_paused.append(smrtplayer_launch(data, env, app, "--paused")[LOGGED_FRAME])
+                # Reopened: that launch was closed normally and kept the picture where it stopped
+                # (paused at 30 s, and so paused again, as it was left).
                 stamps = smrtplayer_launch(data, env, app)
                 if LOGGED_PICTURE not in stamps:
                     raise RuntimeError("the reopened launch showed no kept picture")
@@ -707,6 +716,7 @@ def main() -> int:
                 "smrtplayer_reopened_picture": reopened_picture,
                 "smrtplayer_reopened_decoded_frame": reopened_frame,
                 "smrtplayer_nothing_kept": cold,
+                "smrtplayer_nothing_kept_paused": cold_paused,
                 "mpv": theirs,
                 "bare_pyside6": floor,
                 "qtgui_still": still,
@@ -723,6 +733,12 @@ def main() -> int:
                 Figure(
                     "launch -> first decoded frame (reopened)" + suffix,
                     round(median(reopened_frame)),
+                    "ms",
+                    *peer,
+                ),
+                Figure(
+                    "launch -> first decoded frame (nothing kept, paused)" + suffix,
+                    round(median(cold_paused)),
                     "ms",
                     *peer,
                 ),

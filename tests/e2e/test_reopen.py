@@ -18,7 +18,7 @@ from smrtplayer.app.context import AppContext
 from smrtplayer.app.paths import AppPaths
 from smrtplayer.models.settings import AUTOPLAY_NEXT_S
 from smrtplayer.player.resume_picture import find
-from smrtplayer.ui.shell.start_picture import fitted
+from smrtplayer.ui.shell.start_picture import fitted, load_picture
 
 pytestmark = [
     pytest.mark.e2e,
@@ -64,7 +64,7 @@ def test_a_reopened_lesson_shows_its_picture_first_then_the_window_takes_over(me
     assert first["order"] == ["first frame shown"], "nothing was kept before the first close"
     found = find(paths.cache, paths.database)
     assert found is not None, "the close kept the picture where the lesson stopped"
-    kept, jpeg = found
+    kept, pixels = found
     assert kept.mirrored and kept.lesson_fingerprint == lessons[0].fingerprint
     assert abs(kept.position_ms - first["position_at_close_ms"]) < 200
     assert kept.layout is not None and kept.layout.screen[2] == 1366
@@ -82,7 +82,7 @@ def test_a_reopened_lesson_shows_its_picture_first_then_the_window_takes_over(me
     # What the start window painted: the kept frame, mirrored as the lesson was, where the video goes.
     painted = QImage(str(out / "second" / "start-window.png"))
     area = QRect(*second["start_window_video_area"])
-    picture = QImage.fromData(jpeg, "JPG")
+    picture = load_picture(kept, pixels)
     target = fitted(picture.size(), area)
     shown = painted.copy(target)
     as_kept = picture.scaled(target.size(), Qt.AspectRatioMode.IgnoreAspectRatio)

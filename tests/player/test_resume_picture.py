@@ -23,7 +23,8 @@ from smrtplayer.player.resume_picture import (
     keep,
 )
 
-JPEG = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 40 + b"\xff\xd9"
+WIDTH, HEIGHT = 64, 36
+PIXELS = bytes(range(256)) * (WIDTH * HEIGHT * 4 // 256)
 
 
 @pytest.fixture
@@ -43,12 +44,14 @@ def setup(tmp_path: Path) -> tuple[Path, Path, ResumePicture]:
         media=stamp,
         database=database_stamp(database),
         mirrored=True,
-        picture_digest="",
+        picture_size=(WIDTH, HEIGHT),
+        bytes_per_line=WIDTH * 4,
+        picture_crc32=0,
         layout=StartLayout(
             screen=(0, 0, 1920, 1040), window=(1500, 900), video=(274, 51, 1220, 760), background="#f4f5f7"
         ),
     )
-    keep(cache, picture, JPEG)
+    keep(cache, picture, PIXELS)
     return cache, database, picture
 
 
@@ -56,9 +59,9 @@ def test_what_is_kept_is_found_with_its_picture(setup: tuple[Path, Path, ResumeP
     cache, database, picture = setup
     found = find(cache, database)
     assert found is not None
-    kept, jpeg = found
-    assert jpeg == JPEG
-    assert replace(kept, picture_digest="") == picture
+    kept, pixels = found
+    assert pixels == PIXELS
+    assert replace(kept, picture_crc32=0) == picture
     assert kept.matches("fp1-abc", 30_120)
     assert not kept.matches("fp1-abc", 30_121) and not kept.matches("fp1-other", 30_120)
 
@@ -87,7 +90,11 @@ def test_a_lesson_file_replaced_or_gone_means_no_picture(setup: tuple[Path, Path
 
 def test_a_picture_changed_or_cut_short_means_no_picture(setup: tuple[Path, Path, ResumePicture]) -> None:
     cache, database, _picture = setup
-    (cache / PICTURE_FILE).write_bytes(JPEG[:-100])
+    (cache / PICTURE_FILE).write_bytes(PIXELS[:-100])
+    assert find(cache, database) is None
+    (cache / PICTURE_FILE).write_bytes(PIXELS + b"more")
+    assert find(cache, database) is None
+    (cache / PICTURE_FILE).write_bytes(bytes(len(PIXELS)))  # the right size, other bytes
     assert find(cache, database) is None
     (cache / PICTURE_FILE).unlink()
     assert find(cache, database) is None
@@ -104,6 +111,11 @@ def test_a_picture_changed_or_cut_short_means_no_picture(setup: tuple[Path, Path
         lambda record: json.dumps(record | {"position_ms": True}),
         lambda record: json.dumps(record | {"mirrored": "yes"}),
         lambda record: json.dumps(record | {"media": None}),
+        lambda record: json.dumps(record | {"picture_size": [64, 0]}),
+        lambda record: json.dumps(record | {"picture_size": [100_000, 36]}),
+        lambda record: json.dumps(record | {"bytes_per_line": 3}),
+        lambda record: json.dumps(record | {"bytes_per_line": 64 * 4 + 2}),
+        lambda record: json.dumps(record | {"picture_crc32": "0"}),
         lambda record: json.dumps(record | {"media": [1, 2, 3]}),
         lambda record: json.dumps(record | {"database": [None]}),
         lambda record: json.dumps({k: v for k, v in record.items() if k != "lesson_fingerprint"}),
@@ -149,7 +161,7 @@ def test_keeping_in_a_folder_that_cannot_be_written_raises_and_leaves_the_old_re
     cache.chmod(0o500)
     try:
         with pytest.raises(OSError):
-            keep(cache, replace(picture, position_ms=1), b"another picture")
+            keep(cache, replace(picture, position_ms=1), PIXELS)
     finally:
         cache.chmod(0o700)
     found = find(cache, database)
@@ -161,4 +173,14 @@ def test_keeping_where_a_folder_is_in_the_way_raises(setup: tuple[Path, Path, Re
     (cache / PICTURE_FILE).unlink()
     (cache / PICTURE_FILE).mkdir()  # runs as root too: a directory cannot be replaced by a file
     with pytest.raises(OSError):
-        keep(cache, picture, JPEG)
+        keep(cache, picture, PIXELS)
+
+
+def test_pixels_that_are_not_the_pictures_size_are_refused(setup: tuple[Path, Path, ResumePicture]) -> None:
+    cache, database, picture = setup
+    with pytest.raises(ValueError):
+        keep(cache, picture, PIXELS[:-4])
+    with pytest.raises(ValueError):
+        keep(cache, replace(picture, picture_size=(0, HEIGHT), bytes_per_line=0), b"")
+    found = find(cache, database)
+    assert found is not None and found[1] == PIXELS, "the kept picture is untouched"

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from helpers.player import add_course, bar_x, open_paused, open_window
 from smrtplayer.player.resume_picture import FileStamp, ResumePicture, StartLayout
 from smrtplayer.ui.shell.main_window import MainWindow
-from smrtplayer.ui.shell.start_picture import StartPictureWindow, fitted, start_size
+from smrtplayer.ui.shell.start_picture import StartPictureWindow, fitted, load_picture, start_size
 
 
 def _two_lessons(context, media, tmp_path: Path):  # type: ignore[no-untyped-def]
@@ -39,7 +39,7 @@ def test_closing_takes_the_frame_on_screen_for_the_saved_resume_point(
     assert taken.picture.position_ms == saved.position_ms, "the time the next start computes"
     assert taken.picture.mirrored
     assert taken.picture.media == FileStamp.of(lessons[0].path)
-    picture = QImage.fromData(taken.jpeg, "JPG")
+    picture = load_picture(taken.picture, taken.pixels)
     assert not picture.isNull() and picture.width() <= decoded.width()
     assert abs(bar_x(picture, 200) / picture.width() - bar_x(decoded) / decoded.width()) < 0.03
 
@@ -98,7 +98,9 @@ def _picture(layout: StartLayout | None, *, mirrored: bool = False) -> ResumePic
         media=FileStamp(1, 1),
         database=(None, None),
         mirrored=mirrored,
-        picture_digest="",
+        picture_size=(160, 90),
+        bytes_per_line=640,
+        picture_crc32=0,
         layout=layout,
     )
 

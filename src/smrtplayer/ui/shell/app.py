@@ -211,10 +211,10 @@ def _find_kept_picture(paths: AppPaths) -> tuple[ResumePicture, bytes] | None:
     return find(paths.cache, paths.database)
 
 
-def _show_kept_picture(picture: ResumePicture, jpeg: bytes) -> StartPictureWindow | None:
+def _show_kept_picture(picture: ResumePicture, pixels: bytes) -> StartPictureWindow | None:
     from smrtplayer.ui.shell.start_picture import StartPictureWindow, load_picture
 
-    image = load_picture(jpeg)
+    image = load_picture(picture, pixels)
     if image.isNull():
         log.info("no resume picture: the kept picture cannot be read")
         return None
@@ -246,8 +246,11 @@ def _keep_picture(paths: AppPaths, taken: TakenPicture | None) -> None:
         forget(paths.cache)
         return
     try:
-        keep(paths.cache, replace(taken.picture, database=database_stamp(paths.database)), taken.jpeg)
-    except OSError as error:  # the next start shows its first frame when it is decoded; nothing is lost
+        keep(paths.cache, replace(taken.picture, database=database_stamp(paths.database)), taken.pixels)
+    except (
+        OSError,
+        ValueError,
+    ) as error:  # the next start shows its first frame when it is decoded; nothing is lost
         log.warning("could not keep the resume picture: %s", error)
         forget(paths.cache)
 

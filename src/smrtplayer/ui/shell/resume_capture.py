@@ -2,8 +2,9 @@
 
 Taken only when it is the picture of where the next start opens: the lesson on screen is the one
 "Continue" goes to, at the time just saved, and the view shows a decoded frame (not a still, not an
-error). The picture is kept at the size it had on screen (a 1080p frame in a 1100-pixel view: ~80 KB
-of JPEG), unmirrored, with the mirroring in the record.
+error). The picture is kept at the size the next start shows it (the video's area before the side
+panels are built, ~1220 pixels wide on a 1920 x 1080 screen), as 32-bit pixels, unmirrored, with the
+mirroring in the record.
 """
 
 from __future__ import annotations
@@ -12,18 +13,16 @@ import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
 from smrtplayer.common.errors import MediaError
-from smrtplayer.common.wholefile import image_bytes
 from smrtplayer.player.controller import PlaybackController
 from smrtplayer.player.media_source import local_media_path
-from smrtplayer.player.resume_picture import FileStamp, ResumePicture, StartLayout
+from smrtplayer.player.resume_picture import MAX_PICTURE_SIZE, FileStamp, ResumePicture, StartLayout
 from smrtplayer.ui.player.video_view import VideoView
 
 log = logging.getLogger(__name__)
-
-JPEG_QUALITY = 85
 
 
 @dataclass(frozen=True)
@@ -31,7 +30,7 @@ class TakenPicture:
     """A picture taken at close, to be kept once the database is closed (its stamp is known then)."""
 
     picture: ResumePicture
-    jpeg: bytes
+    pixels: bytes
 
 
 def take_resume_picture(
@@ -53,9 +52,9 @@ def take_resume_picture(
     stamp = FileStamp.of(media)
     if stamp is None:
         return None
-    jpeg = _jpeg(view, layout)
-    if not jpeg:
-        log.info("no resume picture taken: the frame could not be encoded")
+    image = _picture(view, layout)
+    if image.isNull():
+        log.info("no resume picture taken: the frame could not be converted")
         return None
     return TakenPicture(
         ResumePicture(
@@ -65,10 +64,12 @@ def take_resume_picture(
             media=stamp,
             database=(None, None),  # stamped once the database is closed
             mirrored=view.is_mirrored(),
-            picture_digest="",  # computed as it is written
+            picture_size=(image.width(), image.height()),
+            bytes_per_line=image.bytesPerLine(),
+            picture_crc32=0,  # computed as it is written
             layout=layout,
         ),
-        jpeg,
+        bytes(image.constBits())[: image.sizeInBytes()],
     )
 
 
@@ -87,21 +88,22 @@ def layout_now(window: QWidget, view: VideoView) -> StartLayout | None:
     )
 
 
-def _jpeg(view: VideoView, layout: StartLayout | None) -> bytes:
+def _picture(view: VideoView, layout: StartLayout | None) -> QImage:
     """The frame at the size it is shown, or at the start's larger video area (the side panels are
-    built after the first frame), never larger than decoded."""
+    built after the first frame), never larger than decoded nor than ``MAX_PICTURE_SIZE``."""
     image = view.image()
     if image.isNull():
-        return b""
+        return image
     area = view.video_rect().size()
     if layout is not None:
         area = area.expandedTo(QSize(layout.video[2], layout.video[3]))
     ratio = view.devicePixelRatioF()
-    wanted = image.size().scaled(
-        QSize(round(area.width() * ratio), round(area.height() * ratio)), Qt.AspectRatioMode.KeepAspectRatio
+    wanted = QSize(round(area.width() * ratio), round(area.height() * ratio)).boundedTo(
+        QSize(*MAX_PICTURE_SIZE)
     )
-    if 0 < wanted.width() < image.width():
+    fitted = image.size().scaled(wanted, Qt.AspectRatioMode.KeepAspectRatio)
+    if 0 < fitted.width() < image.width():
         image = image.scaled(
-            wanted, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            fitted, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
         )
-    return image_bytes(image, b"jpeg", JPEG_QUALITY)
+    return image.convertToFormat(QImage.Format.Format_RGB32)

@@ -148,8 +148,7 @@ def _layout_for(layout: StartLayout | None, screen: QScreen | None) -> StartLayo
     return layout
 
 
-def load_picture(jpeg: bytes) -> QImage:
-    """The kept JPEG as an image (a null image if it cannot be read)."""
-    image = QImage()
-    image.loadFromData(jpeg, "JPG")
-    return image
+def load_picture(picture: ResumePicture, pixels: bytes) -> QImage:
+    """The kept pixels as an image of its own (the bytes are not kept alive by it)."""
+    width, height = picture.picture_size
+    return QImage(pixels, width, height, picture.bytes_per_line, QImage.Format.Format_RGB32).copy()
