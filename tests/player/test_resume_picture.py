@@ -184,3 +184,16 @@ def test_pixels_that_are_not_the_pictures_size_are_refused(setup: tuple[Path, Pa
         keep(cache, replace(picture, picture_size=(0, HEIGHT), bytes_per_line=0), b"")
     found = find(cache, database)
     assert found is not None and found[1] == PIXELS, "the kept picture is untouched"
+
+
+@pytest.mark.parametrize("name", [RECORD_FILE, PICTURE_FILE])
+def test_a_pipe_or_a_folder_in_place_of_a_file_is_no_picture_and_does_not_wait(
+    setup: tuple[Path, Path, ResumePicture], name: str
+) -> None:
+    cache, database, _picture = setup
+    (cache / name).unlink()
+    os.mkfifo(cache / name)  # opening it for reading would wait for a writer
+    assert find(cache, database) is None
+    (cache / name).unlink()
+    (cache / name).mkdir()
+    assert find(cache, database) is None

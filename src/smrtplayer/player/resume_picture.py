@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import stat
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -129,10 +131,8 @@ def forget(folder: Path) -> None:
 
 def find(folder: Path, database: Path) -> tuple[ResumePicture, bytes] | None:
     """The picture kept at the last close and its pixels, if it still shows where the start opens."""
-    record_path = folder / RECORD_FILE
     try:
-        with record_path.open("rb") as stream:
-            raw = stream.read(MAX_RECORD_BYTES + 1)
+        raw = _read_regular_file(folder / RECORD_FILE, MAX_RECORD_BYTES + 1)
     except FileNotFoundError:
         return None
     except OSError as error:
@@ -152,8 +152,7 @@ def find(folder: Path, database: Path) -> tuple[ResumePicture, bytes] | None:
         return None
     expected = picture.picture_size[1] * picture.bytes_per_line
     try:
-        with (folder / PICTURE_FILE).open("rb") as stream:
-            pixels = stream.read(expected + 1)
+        pixels = _read_regular_file(folder / PICTURE_FILE, expected + 1)
     except OSError as error:
         log.info("no resume picture: %s", error)
         return None
@@ -161,6 +160,16 @@ def find(folder: Path, database: Path) -> tuple[ResumePicture, bytes] | None:
         log.info("no resume picture: the picture file is not the one kept")
         return None
     return picture, pixels
+
+
+def _read_regular_file(path: Path, at_most: int) -> bytes:
+    """Up to ``at_most`` bytes of a regular file. Anything else in its place (a pipe, a device, a
+    folder) raises ``OSError``: opening a pipe would wait for a writer, and the start with it."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(f"{path.name} is not a file")
+        return stream.read(at_most)
 
 
 def _changed_since(picture: ResumePicture, database: Path) -> str:
