@@ -4221,7 +4221,7 @@ Drücken Sie beim Ansehen {new_note_keys} (oder „Notiz zur aktuellen Zeit“),
     </message>
     <message>
         <source>Try again</source>
-        <extracomment>a jump&apos;s still is shown until a frame at or after this time arrives (None: no still) where each badge was last drawn (&quot;mirrored&quot;, &quot;rate&quot;, &quot;loop&quot;, &quot;hold&quot;, &quot;notice&quot;) distinct frames painted (a frame repainted for an overlay counts once) start time of the frame painted last (-1 when unknown)</extracomment>
+        <extracomment>a jump&apos;s still is shown until a frame at or after this time arrives (None: no still) the still is the picture kept at the last close (``show_start_picture``) where each badge was last drawn (&quot;mirrored&quot;, &quot;rate&quot;, &quot;loop&quot;, &quot;hold&quot;, &quot;notice&quot;) distinct frames painted (a frame repainted for an overlay counts once) start time of the frame painted last (-1 when unknown)</extracomment>
         <translation>Erneut versuchen</translation>
     </message>
     <message>

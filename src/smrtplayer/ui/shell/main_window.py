@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         ``start_picture``: the picture kept at the last close and the time it shows, on screen in the
         video until the decoder's frame arrives (``ui/shell/start_picture.py``)."""
         super().__init__()
-        #: where the video was when the first frame was painted, and the picture taken at close
+        # where the video was when the first frame was painted, and the picture taken at close
         self._start_layout: StartLayout | None = None
         self.taken_picture: TakenPicture | None = None
         self.context = context
@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
         self._video_focus_ring = FocusRing(self.video_view)
         if start_picture is not None:
             self.video_view.show_start_picture(*start_picture)
-        #: the first lesson opened is the start's, which the kept picture shows: it is not cleared
+        # the first lesson opened is the start's, which the kept picture shows: it is not cleared
         self._keeps_start_picture = start_picture is not None
         if panels_after_first_frame:
             hear_the_backend()
