@@ -67,7 +67,7 @@ class _Watcher(logging.Handler):
             start = starts[0]
             self.result["start_window_size"] = [start.width(), start.height()]
             self.result["start_window_video_area"] = list(start.video_area.getRect())  # type: ignore[attr-defined]
-            self.result["start_window_mirrored"] = start.picture.mirrored  # type: ignore[attr-defined]
+            self.result["start_window_title"] = start.windowTitle()
 
     def before_the_hand_over(self, start: StartPictureWindow) -> None:
         """The start window, painted and on screen, just before the main window opens over it."""
@@ -87,6 +87,9 @@ class _Watcher(logging.Handler):
         self.result["main_window_frame_position"] = [window.frameGeometry().x(), window.frameGeometry().y()]
         self.result["main_window_size"] = [window.width(), window.height()]
         self.result["decoded_frame_on_screen"] = window.video_view.shows_decoded_frame()
+        self.result["first_decoded_frame_ms"] = window.video_view.painted_frame_ms
+        self.result["main_window_title"] = window.windowTitle()
+        self.result["mirrored_at_the_first_frame"] = window.video_view.is_mirrored()
         QTimer.singleShot(SETTLE_MS, lambda: self._settled(window))
 
     def _settled(self, window: MainWindow) -> None:
@@ -99,6 +102,7 @@ class _Watcher(logging.Handler):
 
     def _close(self, window: MainWindow) -> None:
         self.result["position_at_close_ms"] = window.playback.position_ms()
+        self.result["frame_on_screen_at_close_ms"] = window.video_view.painted_frame_ms
         self.result["ok"] = True
         (self.out / "result.json").write_text(json.dumps(self.result, indent=2))
         window.close()

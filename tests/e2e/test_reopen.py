@@ -1,5 +1,6 @@
 """Reopening on a real X server: the picture where the lesson stopped is on screen before the window
-is built, in the window's place, mirrored as it was; the window takes over from it; a change to the
+is built, in the window's place, as the window will show it; the window takes over from it, showing
+first the very frame the picture is of; a change to the
 data in between means no picture."""
 
 from __future__ import annotations
@@ -65,8 +66,9 @@ def test_a_reopened_lesson_shows_its_picture_first_then_the_window_takes_over(me
     found = find(paths.cache, paths.database)
     assert found is not None, "the close kept the picture where the lesson stopped"
     kept, pixels = found
-    assert kept.mirrored and kept.lesson_fingerprint == lessons[0].fingerprint
-    assert abs(kept.position_ms - first["position_at_close_ms"]) < 200
+    assert kept.lesson_fingerprint == lessons[0].fingerprint and "Shoulder" in kept.title
+    frame_ms = 1000 // 25
+    assert 0 <= kept.position_ms - first["frame_on_screen_at_close_ms"] < frame_ms, "the frame seen"
     assert kept.layout is not None and kept.layout.screen[2] == 1366
 
     second = _launch(data, out / "second")
@@ -76,10 +78,18 @@ def test_a_reopened_lesson_shows_its_picture_first_then_the_window_takes_over(me
     assert second["start_window_size"] == second["main_window_size"], "the window opens at the picture's size"
     assert second["start_window_frame_position"] == second["main_window_frame_position"], "and in its place"
     assert second["decoded_frame_on_screen"]
+    # The same frame, or now and then the one before it: Qt's seek, even to the middle of a frame,
+    # sometimes delivers the frame before first (then the one asked for). Before the resume point was
+    # taken from the frame on screen, it lagged the picture by one to two frames.
+    step = first["frame_on_screen_at_close_ms"] - second["first_decoded_frame_ms"]
+    assert 0 <= step <= frame_ms, "no step back from the picture, or one frame at most"
+    assert second["start_window_title"] == second["main_window_title"] == kept.title
+    assert not second["mirrored_at_the_first_frame"], "the mirror is not restored at a start"
     assert second["start_windows_after"] == 0 and second["start_windows_alive_after"] == 0, "it is gone"
     assert second["focus_on_video"], "the player's keys work in the window that took over"
 
-    # What the start window painted: the kept frame, mirrored as the lesson was, where the video goes.
+    # What the start window painted: the kept frame as decoded (unmirrored, as the main window shows
+    # it), where the video goes.
     painted = QImage(str(out / "second" / "start-window.png"))
     area = QRect(*second["start_window_video_area"])
     picture = load_picture(kept, pixels)
@@ -87,10 +97,10 @@ def test_a_reopened_lesson_shows_its_picture_first_then_the_window_takes_over(me
     shown = painted.copy(target)
     as_kept = picture.scaled(target.size(), Qt.AspectRatioMode.IgnoreAspectRatio)
     mirrored = as_kept.flipped(Qt.Orientation.Horizontal)
-    assert _difference(shown, mirrored) < 12, "the picture is painted as kept"
+    assert _difference(shown, as_kept) < 12, "the picture is painted as kept"
     bar = bar_x(shown, 200)  # the clip's white bar, away from the middle at this time
-    assert abs(bar - bar_x(mirrored, 200)) <= 3, "mirrored, as the lesson was"
-    assert abs(bar - bar_x(as_kept, 200)) > 20, "not the other way round"
+    assert abs(bar - bar_x(as_kept, 200)) <= 3, "as decoded"
+    assert abs(bar - bar_x(mirrored, 200)) > 20, "though the lesson was mirrored at close"
 
     # The data changed since the close (a sync, a command): no picture, the decoded frame as before.
     context = AppContext.open(paths)

@@ -12,6 +12,7 @@ import pytest
 
 from smrtplayer.player.resume_picture import (
     MAX_RECORD_BYTES,
+    MAX_TITLE_CHARACTERS,
     PICTURE_FILE,
     RECORD_FILE,
     FileStamp,
@@ -43,7 +44,7 @@ def setup(tmp_path: Path) -> tuple[Path, Path, ResumePicture]:
         media_path=str(media),
         media=stamp,
         database=database_stamp(database),
-        mirrored=True,
+        title="Shoulder — smrtplayer",
         picture_size=(WIDTH, HEIGHT),
         bytes_per_line=WIDTH * 4,
         picture_crc32=0,
@@ -109,7 +110,7 @@ def test_a_picture_changed_or_cut_short_means_no_picture(setup: tuple[Path, Path
         lambda record: json.dumps(record | {"position_ms": -5}),
         lambda record: json.dumps(record | {"position_ms": "30120"}),
         lambda record: json.dumps(record | {"position_ms": True}),
-        lambda record: json.dumps(record | {"mirrored": "yes"}),
+        lambda record: json.dumps(record | {"title": 5}),
         lambda record: json.dumps(record | {"media": None}),
         lambda record: json.dumps(record | {"picture_size": [64, 0]}),
         lambda record: json.dumps(record | {"picture_size": [100_000, 36]}),
@@ -197,3 +198,17 @@ def test_a_pipe_or_a_folder_in_place_of_a_file_is_no_picture_and_does_not_wait(
     (cache / name).unlink()
     (cache / name).mkdir()
     assert find(cache, database) is None
+
+
+def test_a_title_with_control_characters_is_shown_cleaned_and_cut(
+    setup: tuple[Path, Path, ResumePicture],
+) -> None:
+    cache, database, _picture = setup
+    record = json.loads((cache / RECORD_FILE).read_text())
+    hostile = "Shoulder\u202e\x1b]0;owned\x07\n" + "x" * 1000
+    (cache / RECORD_FILE).write_text(json.dumps(record | {"title": hostile}))
+    found = find(cache, database)
+    assert found is not None
+    title = found[0].title
+    assert title.startswith("Shoulder]0;owned ") and len(title) == MAX_TITLE_CHARACTERS
+    assert not any(ord(char) < 0x20 or char == "\u202e" for char in title)

@@ -51,6 +51,8 @@ from smrtplayer.store.resume import ProgressRepository
 log = logging.getLogger(__name__)
 
 DEFAULT_FRAME_MS = 40
+#: how far the player's clock may be from the frame on screen for that frame to count as where it is
+ON_SCREEN_WITHIN_MS = 1000
 
 _STILL_LOADING = (QMediaPlayer.MediaStatus.NoMedia, QMediaPlayer.MediaStatus.LoadingMedia)
 
@@ -306,6 +308,17 @@ class PlaybackController(QObject):
         if self._lesson is not None and self._shown.start_ms >= 0:
             on_screen = (self._lesson, self.position_ms())
         return navigation.continue_target(self._progress, self._library, on_screen)
+
+    def position_on_screen(self) -> int | None:
+        """The middle of the frame on screen (a seek there shows that very frame: at its start, a
+        rounding can show the one before), when it is this lesson's and the clock is near it (the
+        clock can be a frame or two behind the frame shown); None otherwise."""
+        if self._lesson is None or self._failed or self._pending_seek_ms is not None:
+            return None
+        shown = self._shown.middle_ms
+        if self._shown.start_ms < 0 or abs(self.position_ms() - shown) > ON_SCREEN_WITHIN_MS:
+            return None
+        return shown
 
     def saved_continue_target(self) -> tuple[Lesson, int] | None:
         """Where the next start opens: "Continue" from what is saved, not from the clock on screen."""

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from smrtplayer.common.controlchars import clean_text
 from smrtplayer.common.wholefile import write_whole
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,8 @@ MAX_RECORD_BYTES = 64 * 1024
 #: the largest picture kept (a larger video area shows it scaled): 8.8 MiB of pixels
 MAX_PICTURE_SIZE = (1920, 1200)
 BYTES_PER_PIXEL = 4
-FORMAT = 2
+MAX_TITLE_CHARACTERS = 300
+FORMAT = 3
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,8 @@ class ResumePicture:
     media: FileStamp
     #: the database file and its write-ahead log (None: none) as the close left them
     database: tuple[FileStamp | None, FileStamp | None]
-    mirrored: bool
+    #: the main window's title at close ("<lesson> — smrtplayer"), for the start window
+    title: str
     #: the picture's pixels: width, height, bytes per line (the file holds height * bytes_per_line)
     picture_size: tuple[int, int]
     bytes_per_line: int
@@ -193,7 +196,7 @@ def _to_json(picture: ResumePicture, crc32: int) -> dict[str, Any]:
         "media_path": picture.media_path,
         "media": stamp(picture.media),
         "database": [stamp(part) for part in picture.database],
-        "mirrored": picture.mirrored,
+        "title": picture.title,
         "picture_size": list(picture.picture_size),
         "bytes_per_line": picture.bytes_per_line,
         "picture_crc32": crc32,
@@ -228,7 +231,7 @@ def _from_json(data: Any) -> ResumePicture:
         media_path=_typed(data["media_path"], str),
         media=media,
         database=(_stamp(database[0]), _stamp(database[1])),
-        mirrored=_typed(data["mirrored"], bool),
+        title=clean_text(_typed(data["title"], str))[:MAX_TITLE_CHARACTERS],
         picture_size=(width, height),
         bytes_per_line=bytes_per_line,
         picture_crc32=_integer(data["picture_crc32"]),

@@ -16,6 +16,8 @@ class ShownFrame:
         self._image: QImage | None = QImage()
         #: start time of the frame on screen (-1 before the first frame)
         self.start_ms = -1
+        #: the middle of its time on screen, where a seek shows that very frame (-1: unknown)
+        self.middle_ms = -1
         #: where a frame step is headed while its frame is still being decoded
         self.step_target_ms: int | None = None
         self.count = 0
@@ -24,8 +26,9 @@ class ShownFrame:
         """``frame`` is on screen now; ``position_ms`` stands in for a frame without a start time."""
         self._frame = frame
         self._image = None  # converting costs ~8 ms for 1080p: only when someone looks
-        start = frame.startTime()
+        start, end = frame.startTime(), frame.endTime()
         self.start_ms = start // 1000 if start >= 0 else position_ms
+        self.middle_ms = (start + end) // 2000 if 0 <= start < end else self.start_ms
         self.step_target_ms = None
         self.count += 1
 

@@ -26,7 +26,7 @@ def test_closing_takes_the_frame_on_screen_for_the_saved_resume_point(
     lessons = _two_lessons(context, media, tmp_path)
     window = open_window(context, qtbot)
     open_paused(context, qtbot, lessons[0], start_ms=2000)
-    qtbot.keyClick(window.video_view, Qt.Key.Key_H)  # mirrored: the picture is kept as decoded
+    qtbot.keyClick(window.video_view, Qt.Key.Key_H)  # mirrored now; a start shows it as decoded
     decoded = window.video_view.image()
 
     window.close()
@@ -37,11 +37,11 @@ def test_closing_takes_the_frame_on_screen_for_the_saved_resume_point(
     assert saved is not None
     assert taken.picture.lesson_fingerprint == lessons[0].fingerprint
     assert taken.picture.position_ms == saved.position_ms, "the time the next start computes"
-    assert taken.picture.mirrored
+    assert taken.picture.title == window.windowTitle() and "Shoulder" in taken.picture.title
     assert taken.picture.media == FileStamp.of(lessons[0].path)
     picture = load_picture(taken.picture, taken.pixels)
     assert not picture.isNull() and picture.width() <= decoded.width()
-    assert abs(bar_x(picture, 200) / picture.width() - bar_x(decoded) / decoded.width()) < 0.03
+    assert abs(bar_x(picture, 200) / picture.width() - bar_x(decoded) / decoded.width()) < 0.03, "unmirrored"
 
 
 def test_no_picture_is_taken_when_the_next_start_opens_another_lesson(
@@ -90,14 +90,14 @@ def test_the_kept_picture_stays_until_its_frame_is_decoded_and_is_not_the_first_
     assert not view.has_picture()
 
 
-def _picture(layout: StartLayout | None, *, mirrored: bool = False) -> ResumePicture:
+def _picture(layout: StartLayout | None) -> ResumePicture:
     return ResumePicture(
         lesson_fingerprint="fp1-abc",
         position_ms=2000,
         media_path="/nowhere.mp4",
         media=FileStamp(1, 1),
         database=(None, None),
-        mirrored=mirrored,
+        title="Shoulder — smrtplayer",
         picture_size=(160, 90),
         bytes_per_line=640,
         picture_crc32=0,
@@ -125,18 +125,19 @@ def test_the_start_window_puts_the_picture_where_the_video_was_on_the_same_scree
     layout = StartLayout(
         screen=_available(), window=(700, 500), video=(200, 40, 480, 300), background="#f4f5f7"
     )
-    window = StartPictureWindow(_picture(layout, mirrored=True), _half_red_image())
+    window = StartPictureWindow(_picture(layout), _half_red_image())
     qtbot.addWidget(window)
     assert window.size() == QSize(700, 500) and window.video_area == QRect(200, 40, 480, 300)
     shown = window.grab().toImage()
     assert shown.pixelColor(100, 250) == QColor("#f4f5f7"), "the window's colour beside the video"
     picture = fitted(QSize(160, 90), window.video_area)
     assert picture.width() == 480 and picture.height() == 270
-    # Mirrored as the lesson was: the red half is on the right.
-    assert shown.pixelColor(picture.left() + 40, picture.center().y()) == QColor("blue")
-    assert shown.pixelColor(picture.right() - 40, picture.center().y()) == QColor("red")
+    # As decoded, as the main window shows it at a start (the mirror is not restored).
+    assert shown.pixelColor(picture.left() + 40, picture.center().y()) == QColor("red")
+    assert shown.pixelColor(picture.right() - 40, picture.center().y()) == QColor("blue")
     assert shown.pixelColor(picture.center().x(), window.video_area.top() + 5) == QColor("black"), "bars"
-    assert window.kept_image.pixelColor(10, 10) == QColor("red"), "the video view gets it as decoded"
+    assert window.windowTitle() == "Shoulder — smrtplayer", "the main window's title: nothing changes"
+    assert window.cursor().shape() == Qt.CursorShape.BusyCursor, "not ready for input yet"
 
 
 def test_on_another_screen_the_start_window_fills_a_window_of_the_start_size(qtbot) -> None:  # type: ignore[no-untyped-def]

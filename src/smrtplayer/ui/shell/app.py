@@ -218,6 +218,11 @@ def _show_kept_picture(picture: ResumePicture, pixels: bytes) -> StartPictureWin
     if image.isNull():
         log.info("no resume picture: the kept picture cannot be read")
         return None
+    from PySide6.QtWidgets import QApplication
+
+    from smrtplayer.ui.shell.app_icon import app_icon
+
+    QApplication.setWindowIcon(app_icon())  # as the main window's: the title bar does not change
     window = StartPictureWindow(picture, image)
     window.show_now()
     return window
@@ -230,7 +235,7 @@ def _confirmed_picture(
     if start_window is None:
         return None
     if target is not None and start_window.picture.matches(target[0].fingerprint, target[1]):
-        return start_window.kept_image, target[1]
+        return start_window.image, target[1]
     log.info("resume picture taken down: the start opens elsewhere")
     start_window.close()
     return None

@@ -1032,7 +1032,7 @@ class MainWindow(QMainWindow):
         if self.context.closed:
             return None
         try:
-            return take_resume_picture(self.playback, self.video_view, self._start_layout)
+            return take_resume_picture(self, self.playback, self.video_view, self._start_layout)
         except Exception:  # closing goes on without it; the next start waits for its decoded frame
             log.warning("could not take the resume picture", exc_info=True)
             return None
@@ -1044,7 +1044,9 @@ class MainWindow(QMainWindow):
         if asking_allowed and not confirm_close_during_hold(self, self.context):
             event.ignore()
             return
-        self.playback.save_position()
+        # At the frame on screen (the player's clock can be a frame or two behind it): the next start
+        # opens on the very frame the user last saw, which it shows first (``resume_capture.py``).
+        self.playback.save_position(self.playback.position_on_screen())
         self.taken_picture = self._take_resume_picture()
         self._remember_layout()
         if self.playback.lesson is not None and self.context.read_only_reason is None:

@@ -3,14 +3,15 @@
 Taken only when it is the picture of where the next start opens: the lesson on screen is the one
 "Continue" goes to, at the time just saved, and the view shows a decoded frame (not a still, not an
 error). The picture is kept at the size the next start shows it (the video's area before the side
-panels are built, ~1220 pixels wide on a 1920 x 1080 screen), as 32-bit pixels, unmirrored, with the
-mirroring in the record.
+panels are built, ~1220 pixels wide on a 1920 x 1080 screen), as 32-bit pixels, as decoded: the
+mirror is not restored at a start (a side depends on the position being worked), so the next start
+shows the lesson unmirrored until the side panels are built, and its picture with it.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
@@ -34,9 +35,12 @@ class TakenPicture:
 
 
 def take_resume_picture(
-    playback: PlaybackController, view: VideoView, layout: StartLayout | None
+    window: QWidget, playback: PlaybackController, view: VideoView, layout: StartLayout | None
 ) -> TakenPicture | None:
-    """The picture for the next start, or None when there is none to take (the reason is logged)."""
+    """The picture for the next start, or None when there is none to take (the reason is logged).
+
+    ``layout`` is where the video was when this start's first frame was painted; its colour is taken
+    now (the theme may have changed since)."""
     lesson = playback.lesson
     target = playback.saved_continue_target()
     if lesson is None or target is None or target[0].id != lesson.id:
@@ -63,11 +67,11 @@ def take_resume_picture(
             media_path=str(media),
             media=stamp,
             database=(None, None),  # stamped once the database is closed
-            mirrored=view.is_mirrored(),
+            title=window.windowTitle(),
             picture_size=(image.width(), image.height()),
             bytes_per_line=image.bytesPerLine(),
             picture_crc32=0,  # computed as it is written
-            layout=layout,
+            layout=None if layout is None else replace(layout, background=window_colour(window)),
         ),
         bytes(image.constBits())[: image.sizeInBytes()],
     )
@@ -84,8 +88,12 @@ def layout_now(window: QWidget, view: VideoView) -> StartLayout | None:
         screen=(available.x(), available.y(), available.width(), available.height()),
         window=(window.width(), window.height()),
         video=(origin.x(), origin.y(), view.width(), view.height()),
-        background=window.palette().window().color().name(),
+        background=window_colour(window),
     )
+
+
+def window_colour(window: QWidget) -> str:
+    return window.palette().window().color().name()
 
 
 def _picture(view: VideoView, layout: StartLayout | None) -> QImage:

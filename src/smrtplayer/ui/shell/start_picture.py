@@ -68,14 +68,16 @@ class StartPictureWindow(QWidget):
     def __init__(self, picture: ResumePicture, image: QImage) -> None:
         super().__init__()
         self.setObjectName("startPictureWindow")
-        self.setWindowTitle(APP_NAME)
-        self.setAccessibleName(APP_NAME)
+        # The main window's title, so that the title bar (and the task bar) does not change when it
+        # takes over; the busy pointer says the window is not ready for input yet.
+        self.setWindowTitle(picture.title or APP_NAME)
+        self.setAccessibleName(picture.title or APP_NAME)
+        self.setCursor(Qt.CursorShape.BusyCursor)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.picture = picture
-        #: as decoded (the video view mirrors it itself), and as painted here
-        self.kept_image = image
-        self.image = image.flipped(Qt.Orientation.Horizontal) if picture.mirrored else image
+        #: as decoded and as shown at the start (the mirror is not restored at a start)
+        self.image = image
         self.painted = False
         screen = QGuiApplication.primaryScreen()
         layout = _layout_for(picture.layout, screen)
