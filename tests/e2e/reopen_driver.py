@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, SignalInstance
+from PySide6.QtCore import QPoint, Qt, QTimer, SignalInstance
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -32,6 +32,11 @@ SETTLE_MS = 500
 
 def _main_windows() -> list[MainWindow]:
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+
+
+def _video_rect(window: MainWindow) -> list[int]:
+    origin = window.video_view.mapTo(window, QPoint(0, 0))
+    return [origin.x(), origin.y(), window.video_view.width(), window.video_view.height()]
 
 
 def _start_windows() -> list[QWidget]:
@@ -88,11 +93,15 @@ class _Watcher(logging.Handler):
         self.result["main_window_size"] = [window.width(), window.height()]
         self.result["decoded_frame_on_screen"] = window.video_view.shows_decoded_frame()
         self.result["first_decoded_frame_ms"] = window.video_view.painted_frame_ms
+        self.result["stills_painted_by_the_main_window"] = window.video_view.stills_painted
+        self.result["video_at_the_first_frame"] = _video_rect(window)
         self.result["main_window_title"] = window.windowTitle()
         self.result["mirrored_at_the_first_frame"] = window.video_view.is_mirrored()
         QTimer.singleShot(SETTLE_MS, lambda: self._settled(window))
 
     def _settled(self, window: MainWindow) -> None:
+        self.result["panels_built"] = window._workspace is not None
+        self.result["video_with_the_panels"] = _video_rect(window)
         self.result["start_windows_after"] = len(_start_windows())
         self.result["start_windows_alive_after"] = sum(
             1 for w in QApplication.topLevelWidgets() if w.objectName() == "startPictureWindow"

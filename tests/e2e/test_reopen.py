@@ -17,7 +17,7 @@ from helpers.player import add_course, bar_x
 from helpers.xvfb import Xvfb, run_window_driver
 from smrtplayer.app.context import AppContext
 from smrtplayer.app.paths import AppPaths
-from smrtplayer.models.settings import AUTOPLAY_NEXT_S
+from smrtplayer.models.settings import AUTOPLAY_NEXT_S, WHATS_HERE_SHOWN
 from smrtplayer.player.resume_picture import find
 from smrtplayer.ui.shell.start_picture import fitted, load_picture
 
@@ -57,12 +57,16 @@ def test_a_reopened_lesson_shows_its_picture_first_then_the_window_takes_over(me
         lessons = add_course(context, tmp_path / "course", [("Shoulder", clip)], uid="reopen")
         context.progress.save_position(lessons[0].fingerprint, 2000, 8000)
         context.settings.set(AUTOPLAY_NEXT_S, 0)
+        context.settings.set(WHATS_HERE_SHOWN, True)  # not a first run: no "What's here" above the video
     finally:
         context.close()
     out = Path(ARTIFACTS) / "reopen" if ARTIFACTS else tmp_path / "out"
 
+    before = _launch(data, out / "before", "--close-after-first-frame")
+    assert before["order"] == ["first frame shown"], "nothing was kept before the first close"
+    # Once more, so that the docks are as a restored window has them (Qt restores a dock saved at its
+    # default width 16 pixels narrower, once), then closed mirrored.
     first = _launch(data, out / "first", "--close-after-first-frame", "--mirror")
-    assert first["order"] == ["first frame shown"], "nothing was kept before the first close"
     found = find(paths.cache, paths.database)
     assert found is not None, "the close kept the picture where the lesson stopped"
     kept, pixels = found
@@ -78,6 +82,7 @@ def test_a_reopened_lesson_shows_its_picture_first_then_the_window_takes_over(me
     assert second["start_window_size"] == second["main_window_size"], "the window opens at the picture's size"
     assert second["start_window_frame_position"] == second["main_window_frame_position"], "and in its place"
     assert second["decoded_frame_on_screen"]
+    assert second["stills_painted_by_the_main_window"] == 1, "the main window showed the picture too"
     # The same frame, or now and then the one before it: Qt's seek, even to the middle of a frame,
     # sometimes delivers the frame before first (then the one asked for). Before the resume point was
     # taken from the frame on screen, it lagged the picture by one to two frames.
@@ -87,6 +92,10 @@ def test_a_reopened_lesson_shows_its_picture_first_then_the_window_takes_over(me
     assert not second["mirrored_at_the_first_frame"], "the mirror is not restored at a start"
     assert second["start_windows_after"] == 0 and second["start_windows_alive_after"] == 0, "it is gone"
     assert second["focus_on_video"], "the player's keys work in the window that took over"
+    # The video is where the picture was, and stays there when the side panels come.
+    assert second["panels_built"]
+    assert second["video_at_the_first_frame"] == second["start_window_video_area"]
+    assert second["video_with_the_panels"] == second["start_window_video_area"]
 
     # What the start window painted: the kept frame as decoded (unmirrored, as the main window shows
     # it), where the video goes.

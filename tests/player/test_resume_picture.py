@@ -125,6 +125,13 @@ def test_a_picture_changed_or_cut_short_means_no_picture(setup: tuple[Path, Path
         lambda record: json.dumps(record | {"layout": {**record["layout"], "video": [1, 2]}}),
         lambda record: json.dumps(record | {"layout": {**record["layout"], "screen": "everything"}}),
         lambda record: " " * (MAX_RECORD_BYTES + 1),
+        lambda record: "[" * 30_000 + "]" * 30_000,  # deeper than Python's recursion limit
+        lambda record: json.dumps(record | {"media_path": "/tmp/with\u0000nul"}),
+        lambda record: json.dumps(record | {"media_path": "/tmp/\ud800"}),
+        lambda record: json.dumps(record | {"layout": {**record["layout"], "window": [32767, 32767]}}),
+        lambda record: json.dumps(record | {"layout": {**record["layout"], "video": [0, 0, 2**31, 10]}}),
+        lambda record: json.dumps(record | {"layout": {**record["layout"], "video": [1400, 0, 200, 100]}}),
+        lambda record: json.dumps(record | {"layout": {**record["layout"], "video": [-5, 0, 200, 100]}}),
     ],
 )
 def test_a_damaged_or_hostile_record_is_no_picture_and_no_error(
@@ -212,3 +219,14 @@ def test_a_title_with_control_characters_is_shown_cleaned_and_cut(
     title = found[0].title
     assert title.startswith("Shoulder]0;owned ") and len(title) == MAX_TITLE_CHARACTERS
     assert not any(ord(char) < 0x20 or char == "\u202e" for char in title)
+
+
+def test_a_pipe_left_at_the_partial_files_name_does_not_hold_the_close(
+    setup: tuple[Path, Path, ResumePicture],
+) -> None:
+    cache, database, picture = setup
+    os.mkfifo(cache / (PICTURE_FILE + ".partial"))  # opening it to write would wait for a reader
+    keep(cache, replace(picture, position_ms=31_000), PIXELS)
+    found = find(cache, database)
+    assert found is not None and found[0].position_ms == 31_000
+    assert not (cache / (PICTURE_FILE + ".partial")).exists()

@@ -20,10 +20,16 @@ from PySide6.QtGui import QImage, QImageWriter
 def write_whole(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Write ``data`` beside ``path`` and rename it once written (and, if ``durable``, flushed to
     the disk: a file the user keeps, not a cache). A failed write (full, read-only, a file in the
-    folder's way) raises ``OSError`` and leaves nothing behind; an earlier file at ``path`` stays."""
+    folder's way) raises ``OSError`` and leaves nothing behind; an earlier file at ``path`` stays.
+
+    The partial file is made anew: whatever was left at its name is removed first, and a pipe or
+    link put there in between is refused (``O_EXCL``), not written into (a pipe would wait forever).
+    """
     partial = path.with_name(path.name + ".partial")
     try:
-        with partial.open("wb") as out:
+        partial.unlink(missing_ok=True)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        with os.fdopen(os.open(partial, flags, 0o666), "wb") as out:
             out.write(data)
             if durable:
                 out.flush()

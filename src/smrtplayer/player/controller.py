@@ -124,6 +124,8 @@ class PlaybackController(QObject):
         self._lesson: Lesson | None = None
         self._positions: list[Position] = []
         self._pending_seek_ms: int | None = None
+        #: the resume point the window's close chose (``save_closing_position``), kept by later saves
+        self._closing_position_ms: int | None = None
         self._preload: _Preload | None = None  # a file opened before its lesson was announced
         self._shown = ShownFrame()
         self._failed = False
@@ -309,6 +311,14 @@ class PlaybackController(QObject):
             on_screen = (self._lesson, self.position_ms())
         return navigation.continue_target(self._progress, self._library, on_screen)
 
+    def save_closing_position(self) -> None:
+        """The window closes: save the resume point at the frame on screen (``position_on_screen``;
+        the clock, else), and keep it through the saves of the app's end, while the clock runs on."""
+        on_screen = self.position_on_screen()
+        self._closing_position_ms = None
+        self.save_position(on_screen)
+        self._closing_position_ms = on_screen
+
     def position_on_screen(self) -> int | None:
         """The middle of the frame on screen (a seek there shows that very frame: at its start, a
         rounding can show the one before), when it is this lesson's and the clock is near it (the
@@ -379,6 +389,7 @@ class PlaybackController(QObject):
         self._paused_at = None  # a pause in another lesson is no reason to go back in this one
         previous_course = self._lesson.course_id if self._lesson else None
         self._lesson = lesson
+        self._closing_position_ms = None
         self._failed = False
         self._shown.clear()
         self._ended_early_at = self._last_played_ms = None
@@ -719,6 +730,8 @@ class PlaybackController(QObject):
         position = self.position_ms() if position_ms is None else position_ms
         if self._pending_seek_ms is not None and position_ms is None:
             position = self._pending_seek_ms  # not loaded yet: keep the saved resume point
+        elif self._closing_position_ms is not None and position_ms is None:
+            position = self._closing_position_ms  # the app is ending: where its close said
         self._resume.save(lesson, position, self.duration_ms() or None)
 
     def set_watched(self, watched: bool) -> None:
@@ -744,6 +757,7 @@ class PlaybackController(QObject):
             self._player.setSource(QUrl())
         self._detach()
         self._lesson = None
+        self._closing_position_ms = None
         if self._frames is not None:
             self._frames.close()
 

@@ -46,6 +46,8 @@ MAX_RECORD_BYTES = 64 * 1024
 #: the largest picture kept (a larger video area shows it scaled): 8.8 MiB of pixels
 MAX_PICTURE_SIZE = (1920, 1200)
 BYTES_PER_PIXEL = 4
+#: Qt's widget coordinates stay within this
+_QT_COORDINATES = 32767
 MAX_TITLE_CHARACTERS = 300
 FORMAT = 3
 
@@ -61,7 +63,7 @@ class FileStamp:
     def of(cls, path: Path) -> FileStamp | None:
         try:
             facts = path.stat()
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a NUL or an unencodable character in the path
             return None
         return cls(facts.st_size, facts.st_mtime_ns)
 
@@ -146,7 +148,7 @@ def find(folder: Path, database: Path) -> tuple[ResumePicture, bytes] | None:
         return None
     try:
         picture = _from_json(json.loads(raw))
-    except (ValueError, TypeError, KeyError) as error:
+    except (ValueError, TypeError, KeyError, RecursionError) as error:  # RecursionError: [[[[...]]]]
         log.info("no resume picture: its record is unreadable (%s)", error)
         return None
     why_not = _changed_since(picture, database)
@@ -246,11 +248,17 @@ def _layout(data: Any) -> StartLayout:
     if len(background) != 7 or not background.startswith("#"):
         raise ValueError("background colour")
     int(background[1:], 16)
-    width, height = _numbers(data["window"], 2)
-    if not (0 < width <= 32767 and 0 < height <= 32767):
-        raise ValueError("window size")
     screen = _numbers(data["screen"], 4)
+    width, height = _numbers(data["window"], 2)
     video = _numbers(data["video"], 4)
+    if not all(-_QT_COORDINATES <= number <= _QT_COORDINATES for number in (*screen, *video)):
+        raise ValueError("coordinates")
+    if not (0 < width <= screen[2] and 0 < height <= screen[3]):
+        raise ValueError("a window larger than its screen")
+    if not (
+        video[0] >= 0 and video[1] >= 0 and video[0] + video[2] <= width and video[1] + video[3] <= height
+    ):
+        raise ValueError("a video area outside its window")
     return StartLayout(
         screen=(screen[0], screen[1], screen[2], screen[3]),
         window=(width, height),

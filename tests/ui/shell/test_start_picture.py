@@ -54,6 +54,17 @@ def test_no_picture_is_taken_when_the_next_start_opens_another_lesson(
     assert window.taken_picture is None
 
 
+def test_no_picture_is_taken_when_the_frame_on_screen_is_not_at_the_resume_point(
+    context, media, qtbot, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    lessons = _two_lessons(context, media, tmp_path)
+    window = open_window(context, qtbot)
+    open_paused(context, qtbot, lessons[0], start_ms=1000)
+    context.playback.seek(5000)  # closed before the jump's frame is decoded: 1 s still on screen
+    window.close()
+    assert window.taken_picture is None
+
+
 def test_no_picture_is_taken_over_an_error(context, media, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     lessons = _two_lessons(context, media, tmp_path)
     window = open_window(context, qtbot)

@@ -253,6 +253,11 @@ class VideoView(QWidget):
         """Frames converted straight to the size drawn (see ``video_surface``)."""
         return self._surface.conversions
 
+    def frame_ms(self) -> int:
+        """The start time of the decoded frame held (-1: none, or not known)."""
+        start = self._frame.startTime() if self._frame.isValid() else -1
+        return start // 1000 if start >= 0 else -1
+
     def shows_start_picture(self) -> bool:
         """The picture kept at the last close is on screen, its frame not decoded yet."""
         return self._start_picture

@@ -174,6 +174,8 @@ def run_gui(
     if start_window is not None:
         start_window.hand_over_to(window, window.video_view.still_painted)
     window.show()
+    if start_picture is not None and start_window is not None and start_window.kept_layout is not None:
+        window.keep_room_for_the_panels(start_window.kept_layout)
     window.start(autoplay=autoplay)
     guard.request_received.connect(lambda request: _handle_request(window, request))
     if open_path is not None:
@@ -208,23 +210,30 @@ def _start_opening_the_last_lesson(context: AppContext) -> tuple[Lesson, int] | 
 def _find_kept_picture(paths: AppPaths) -> tuple[ResumePicture, bytes] | None:
     from smrtplayer.player.resume_picture import find
 
-    return find(paths.cache, paths.database)
+    try:
+        return find(paths.cache, paths.database)
+    except Exception:  # the picture only shortens the wait: whatever went wrong, the start goes on
+        log.warning("no resume picture: an unexpected error", exc_info=True)
+        return None
 
 
 def _show_kept_picture(picture: ResumePicture, pixels: bytes) -> StartPictureWindow | None:
-    from smrtplayer.ui.shell.start_picture import StartPictureWindow, load_picture
-
-    image = load_picture(picture, pixels)
-    if image.isNull():
-        log.info("no resume picture: the kept picture cannot be read")
-        return None
     from PySide6.QtWidgets import QApplication
 
     from smrtplayer.ui.shell.app_icon import app_icon
+    from smrtplayer.ui.shell.start_picture import StartPictureWindow, load_picture
 
-    QApplication.setWindowIcon(app_icon())  # as the main window's: the title bar does not change
-    window = StartPictureWindow(picture, image)
-    window.show_now()
+    try:
+        image = load_picture(picture, pixels)
+        if image.isNull():
+            log.info("no resume picture: the kept picture cannot be read")
+            return None
+        QApplication.setWindowIcon(app_icon())  # as the main window's: the title bar does not change
+        window = StartPictureWindow(picture, image)
+        window.show_now()
+    except Exception:  # the picture only shortens the wait: whatever went wrong, the start goes on
+        log.warning("no resume picture: an unexpected error", exc_info=True)
+        return None
     return window
 
 

@@ -29,12 +29,17 @@ def docks_width(window_width: int) -> int:
     return max(DOCKS_MIN_PX, min(DOCKS_MAX_PX, round(window_width * DOCKS_SHARE)))
 
 
+def restore_splitter(splitter: QSplitter, settings: SettingsService) -> bool:
+    """The lessons panel's width (or collapsed) as it was left; False when nothing was kept."""
+    splitter_state = settings.get(WINDOW_SPLITTER)
+    if not splitter_state:
+        return False
+    return splitter.restoreState(QByteArray.fromBase64(splitter_state.encode("ascii")))
+
+
 def restore_layout(window: QMainWindow, splitter: QSplitter, settings: SettingsService) -> bool:
     """Put the panels back as they were left; False when nothing was kept (or it was unreadable)."""
-    restored = False
-    splitter_state = settings.get(WINDOW_SPLITTER)
-    if splitter_state:
-        restored = splitter.restoreState(QByteArray.fromBase64(splitter_state.encode("ascii")))
+    restored = restore_splitter(splitter, settings)
     docks_state = settings.get(WINDOW_DOCKS)
     if docks_state:
         restored = window.restoreState(QByteArray.fromBase64(docks_state.encode("ascii"))) or restored

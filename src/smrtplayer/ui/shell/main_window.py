@@ -10,7 +10,18 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QChildEvent, QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import (
+    QChildEvent,
+    QCoreApplication,
+    QEvent,
+    QMargins,
+    QObject,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -59,7 +70,7 @@ from smrtplayer.ui.player.video_view import OSD_MS, VideoView
 from smrtplayer.ui.shell.action_feedback import ActionFeedback
 from smrtplayer.ui.shell.focus_mode import FocusMode
 from smrtplayer.ui.shell.language_menu import LanguageMenu
-from smrtplayer.ui.shell.layout_memory import lessons_width, save_layout
+from smrtplayer.ui.shell.layout_memory import lessons_width, restore_splitter, save_layout
 from smrtplayer.ui.shell.panel_focus import Panel, PanelFocus
 from smrtplayer.ui.shell.pedal_hold import OPTION as PEDAL_OPTION
 from smrtplayer.ui.shell.pedal_hold import PedalHoldToPlay
@@ -123,8 +134,7 @@ class MainWindow(QMainWindow):
         ``start_picture``: the picture kept at the last close and the time it shows, on screen in the
         video until the decoder's frame arrives (``ui/shell/start_picture.py``)."""
         super().__init__()
-        # where the video was when the first frame was painted, and the picture taken at close
-        self._start_layout: StartLayout | None = None
+        # the picture taken at close (``resume_capture.py``)
         self.taken_picture: TakenPicture | None = None
         self.context = context
         self.playback = context.playback
@@ -214,6 +224,8 @@ class MainWindow(QMainWindow):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 6, 6, 6)
+        self._right_layout = right_layout
+        self._panels_room = QMargins()  # see keep_room_for_the_panels
         right_layout.addWidget(self.lesson_title)
         right_layout.addWidget(self.video_view, 1)
         right_layout.addWidget(self.error_area)
@@ -558,12 +570,64 @@ class MainWindow(QMainWindow):
         screen = self.screen()
         if screen is None:
             return
-        size = start_size(screen.availableGeometry())
-        width, height = size.width(), size.height()
-        self.resize(max(width, self.minimumSizeHint().width()), height)
+        self.resize(self.start_size())
+        width = self.width()
         if self.lessons_panel_shown():
             left = lessons_width(width)
             self.splitter.setSizes([left, max(400, width - left)])
+
+    def start_size(self) -> QSize:
+        """The size the window opens at on its screen (``fit_to_screen``)."""
+        screen = self.screen()
+        if screen is None:
+            return self.size()
+        size = start_size(screen.availableGeometry())
+        return QSize(max(size.width(), self.minimumSizeHint().width()), size.height())
+
+    def keep_room_for_the_panels(self, layout: StartLayout) -> None:
+        """Until the side panels are built, put the video where it will be once they are: where the
+        last close had it (``layout``, kept with the picture at the window's start size), with the
+        panels' room left empty; so it neither shrinks nor moves when they come, and the start
+        window's picture (``start_picture.py``) is where the video is from the first paint on.
+
+        Called once the window is shown (its layout done). The room is kept around the video's column
+        (docks left or right, the lessons panel as the user left it, the status bar below); the
+        transport, narrower then, wraps as it will. If the video does not land where it was, the room
+        is given back at once.
+        """
+        if self._workspace is not None or self.size() != QSize(*layout.window):
+            return
+        restore_splitter(self.splitter, self.context.settings)  # laid out at once: the window is shown
+        video = QRect(*layout.video)
+        now = QRect(self.video_view.mapTo(self, QPoint(0, 0)), self.video_view.size())
+        # Beside it first: the transport, narrower, may wrap onto another row, which moves the video's
+        # bottom; then above and below it.
+        room = QMargins(video.left() - now.left(), 0, now.right() - video.right(), 0)
+        if min(room.left(), room.right()) < 0 or video.width() < now.width() // 2:
+            log.info("no room kept for the panels: the video's place at the last close does not fit")
+            return
+        self._keep_room(room)
+        now = QRect(self.video_view.mapTo(self, QPoint(0, 0)), self.video_view.size())
+        below = QMargins(0, video.top() - now.top(), 0, now.bottom() - video.bottom())
+        if min(below.top(), below.bottom()) >= 0:
+            self._keep_room(below)
+        placed = QRect(self.video_view.mapTo(self, QPoint(0, 0)), self.video_view.size())
+        off_by = (placed.topLeft() - video.topLeft()).manhattanLength() + abs(placed.width() - video.width())
+        if off_by + abs(placed.height() - video.height()) > 4:
+            log.info("no room kept for the panels: the video would be at %s, not %s", placed, video)
+            self._give_back_the_panels_room()
+            self._right_layout.activate()
+
+    def _keep_room(self, room: QMargins) -> None:
+        self._right_layout.setContentsMargins(self._right_layout.contentsMargins() + room)
+        self._panels_room += room
+        self._right_layout.activate()
+
+    def _give_back_the_panels_room(self) -> None:
+        if self._panels_room.isNull():
+            return
+        self._right_layout.setContentsMargins(self._right_layout.contentsMargins() - self._panels_room)
+        self._panels_room = QMargins()
 
     # ------------------------------------------------------------------------------- panels
     def lessons_panel_shown(self) -> bool:
@@ -603,6 +667,7 @@ class MainWindow(QMainWindow):
         if self._workspace is None:
             from smrtplayer.ui.shell.workspace import WindowParts, Workspace
 
+            self._give_back_the_panels_room()  # the panels take it now
             self._workspace = Workspace(
                 WindowParts(
                     window=self,
@@ -685,7 +750,6 @@ class MainWindow(QMainWindow):
         # short while when nothing plays (no lesson, a broken file).
         def build() -> None:
             if self._workspace is None and not self.context.closed:  # closed: the app is ending
-                self._start_layout = layout_now(self, self.video_view)
                 with self.playback.frames_held_back():  # no backlog of decoded frames meanwhile
                     self.ensure_workspace()
 
@@ -1032,7 +1096,11 @@ class MainWindow(QMainWindow):
         if self.context.closed:
             return None
         try:
-            return take_resume_picture(self, self.playback, self.video_view, self._start_layout)
+            window_layout = self.layout()
+            if window_layout is not None:
+                window_layout.activate()  # the panels focus mode hid are back in place
+            layout = layout_now(self, self.video_view) if self.size() == self.start_size() else None
+            return take_resume_picture(self, self.playback, self.video_view, layout)
         except Exception:  # closing goes on without it; the next start waits for its decoded frame
             log.warning("could not take the resume picture", exc_info=True)
             return None
@@ -1046,9 +1114,9 @@ class MainWindow(QMainWindow):
             return
         # At the frame on screen (the player's clock can be a frame or two behind it): the next start
         # opens on the very frame the user last saw, which it shows first (``resume_capture.py``).
-        self.playback.save_position(self.playback.position_on_screen())
+        self.playback.save_closing_position()
+        self._remember_layout()  # (out of focus mode and full screen first)
         self.taken_picture = self._take_resume_picture()
-        self._remember_layout()
         if self.playback.lesson is not None and self.context.read_only_reason is None:
             # Reopened as it was left: paused stays paused (speed is kept per course by the player).
             try:

@@ -25,6 +25,9 @@ from smrtplayer.ui.player.video_view import VideoView
 
 log = logging.getLogger(__name__)
 
+#: the frame on screen and the resume point: within a few frames (a close saves the frame's own time)
+FRAME_NEAR_THE_RESUME_POINT_MS = 150
+
 
 @dataclass(frozen=True)
 class TakenPicture:
@@ -48,6 +51,10 @@ def take_resume_picture(
         return None
     if not view.shows_decoded_frame():
         log.info("no resume picture taken: no decoded frame on screen")
+        return None
+    if abs(view.frame_ms() - target[1]) > FRAME_NEAR_THE_RESUME_POINT_MS:
+        # A jump not shown yet, or a resume point that could not be saved: another time's frame.
+        log.info("no resume picture taken: the frame on screen is not at the resume point")
         return None
     try:
         media = local_media_path(lesson.path).resolve()

@@ -80,7 +80,8 @@ class StartPictureWindow(QWidget):
         self.image = image
         self.painted = False
         screen = QGuiApplication.primaryScreen()
-        layout = _layout_for(picture.layout, screen)
+        #: the kept layout, when it is for this screen (else the picture fills the window)
+        self.kept_layout = layout = _layout_for(picture.layout, screen)
         if layout is not None:
             self.resize(*layout.window)
             self.video_area = QRect(*layout.video)
