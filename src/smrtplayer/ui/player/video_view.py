@@ -215,6 +215,7 @@ class VideoView(QWidget):
         self._start_picture = False
         self._frame = frame
         self._frame_serial += 1
+        self._image = QImage()  # a still or an older frame's picture: made again from this frame if asked
         self._image_stale = True
         self._frame_unpainted = True
         if self._message:

@@ -128,6 +128,7 @@ def run_gui(
     # The picture where the lesson stopped, on screen before the data layer and the window's modules
     # load (``ui/shell/start_picture.py``).
     start_window = _show_kept_picture(*kept) if kept is not None else None
+    del kept  # its pixels (~3 MiB) are in the start window's image now
     from smrtplayer.app.context import AppContext
 
     try:
@@ -176,6 +177,8 @@ def run_gui(
     window.show()
     if start_picture is not None and start_window is not None and start_window.kept_layout is not None:
         window.keep_room_for_the_panels(start_window.kept_layout)
+    # The video holds the picture until its frame comes, the start window until it goes.
+    start_picture = start_window = None
     window.start(autoplay=autoplay)
     guard.request_received.connect(lambda request: _handle_request(window, request))
     if open_path is not None:
