@@ -11,7 +11,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from smrtplayer.app.early_check import check_database_early
 from smrtplayer.app.keymap_file import FILE_NAME as KEYMAP_FILE_NAME
 from smrtplayer.app.keymap_file import KeymapFile
 from smrtplayer.app.paths import AppPaths
@@ -113,12 +112,6 @@ class AppContext:
         if daily_backup:
             context.backups.daily()
         return context
-
-    @staticmethod
-    def check_early(paths: AppPaths) -> EarlyCheck | None:
-        """Begin the database's check on a thread of its own, for ``open`` to take up (the window's
-        start runs it while Qt loads; see ``EarlyCheck``)."""
-        return check_database_early(paths)
 
     @classmethod
     def _open_read_only(cls, paths: AppPaths, error: DataDirError) -> AppContext:

@@ -12,8 +12,8 @@ was kept:
 - the picture file is whole (its size and CRC-32 are in the record, written after the picture).
 
 The picture is kept as raw 32-bit pixels (``QImage.Format_RGB32``) at the size the window shows it:
-~3 MiB for a 1220-pixel-wide video, read and checked in ~3 ms, where decoding a JPEG of it (and loading
-Qt's JPEG plugin) took 9-13 ms of the start.
+1.6 MiB for an 835-pixel-wide video, read and checked in ~2 ms, where decoding a JPEG of it (and
+loading Qt's JPEG plugin) took 9-13 ms of the start.
 
 Once the database is open, the start checks again that it opens this lesson at this time
 (``matches``), and takes the picture down if not. This module reads and writes the two files; the
@@ -27,14 +27,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import stat
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from smrtplayer.common.controlchars import clean_text
+from smrtplayer.common.userfile import FileRefused, read_user_file
 from smrtplayer.common.wholefile import write_whole
 
 log = logging.getLogger(__name__)
@@ -73,8 +72,8 @@ Rect = tuple[int, int, int, int]
 
 @dataclass(frozen=True)
 class StartLayout:
-    """Where the window put the video when its first frame was painted: the start window repeats it
-    (on the same screen), so the picture does not move when the full window takes over."""
+    """Where the window had its video at close, at its start size: the start window paints the picture
+    there, and the main window keeps it there until its side panels are built (on the same screen)."""
 
     screen: Rect  # the screen's available geometry
     window: tuple[int, int]  # the window's size
@@ -137,14 +136,11 @@ def forget(folder: Path) -> None:
 def find(folder: Path, database: Path) -> tuple[ResumePicture, bytes] | None:
     """The picture kept at the last close and its pixels, if it still shows where the start opens."""
     try:
-        raw = _read_regular_file(folder / RECORD_FILE, MAX_RECORD_BYTES + 1)
+        raw = read_user_file(folder / RECORD_FILE, limit=MAX_RECORD_BYTES, what="a resume picture's record")
     except FileNotFoundError:
         return None
-    except OSError as error:
+    except (OSError, FileRefused) as error:  # a pipe in its place is refused, not waited on
         log.info("no resume picture: %s", error)
-        return None
-    if len(raw) > MAX_RECORD_BYTES:
-        log.info("no resume picture: its record is too large")
         return None
     try:
         picture = _from_json(json.loads(raw))
@@ -157,24 +153,14 @@ def find(folder: Path, database: Path) -> tuple[ResumePicture, bytes] | None:
         return None
     expected = picture.picture_size[1] * picture.bytes_per_line
     try:
-        pixels = _read_regular_file(folder / PICTURE_FILE, expected + 1)
-    except OSError as error:
+        pixels = read_user_file(folder / PICTURE_FILE, limit=expected, what="a resume picture")
+    except (OSError, FileRefused) as error:
         log.info("no resume picture: %s", error)
         return None
     if len(pixels) != expected or zlib.crc32(pixels) != picture.picture_crc32:
         log.info("no resume picture: the picture file is not the one kept")
         return None
     return picture, pixels
-
-
-def _read_regular_file(path: Path, at_most: int) -> bytes:
-    """Up to ``at_most`` bytes of a regular file. Anything else in its place (a pipe, a device, a
-    folder) raises ``OSError``: opening a pipe would wait for a writer, and the start with it."""
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with os.fdopen(descriptor, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise OSError(f"{path.name} is not a file")
-        return stream.read(at_most)
 
 
 def _changed_since(picture: ResumePicture, database: Path) -> str:

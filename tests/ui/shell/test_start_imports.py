@@ -29,18 +29,21 @@ AFTER_THE_FIRST_FRAME = (
 )
 
 
-def test_the_start_path_leaves_the_panels_and_services_for_after_the_first_frame() -> None:
-    # A fresh interpreter: this test process has imported everything already.
-    probe = (
-        "import json, sys\n"
-        "import smrtplayer.__main__, smrtplayer.ui.shell.app, smrtplayer.ui.shell.main_window\n"
-        "import smrtplayer.player.controller\n"
-        "print(json.dumps(sorted(sys.modules)))\n"
-    )
+def _modules_loaded_by(imports: str) -> set[str]:
+    """The modules loaded after running ``imports`` in a fresh interpreter (this test process has
+    imported everything already)."""
+    probe = f"import json, sys\n{imports}print(json.dumps(sorted(sys.modules)))\n"
     completed = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
     )
-    loaded = set(json.loads(completed.stdout))
+    return set(json.loads(completed.stdout))
+
+
+def test_the_start_path_leaves_the_panels_and_services_for_after_the_first_frame() -> None:
+    loaded = _modules_loaded_by(
+        "import smrtplayer.__main__, smrtplayer.ui.shell.app, smrtplayer.ui.shell.main_window\n"
+        "import smrtplayer.player.controller\n"
+    )
     assert "smrtplayer.ui.shell.main_window" in loaded, "the probe imports what the start imports"
     assert not loaded & set(AFTER_THE_FIRST_FRAME), sorted(loaded & set(AFTER_THE_FIRST_FRAME))
 
@@ -91,18 +94,12 @@ NOT_BEFORE_THE_KEPT_PICTURE = (
 
 def test_the_kept_picture_is_shown_before_the_data_layer_and_the_window_load() -> None:
     # What ``run_gui`` imports up to ``_show_kept_picture``, with the commands' parser built first.
-    probe = (
-        "import json, sys\n"
+    loaded = _modules_loaded_by(
         "import smrtplayer.__main__ as entry\n"
         "entry.build_parser()\n"
         "import smrtplayer.ui.shell.app, smrtplayer.app.early_check, smrtplayer.app.instance\n"
         "import smrtplayer.player.resume_picture, smrtplayer.ui.shell.start_picture\n"
-        "import smrtplayer.ui.common.i18n\n"
-        "print(json.dumps(sorted(sys.modules)))\n"
+        "import smrtplayer.ui.common.i18n, smrtplayer.ui.shell.app_icon\n"
     )
-    completed = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
-    )
-    loaded = set(json.loads(completed.stdout))
     assert "smrtplayer.ui.shell.start_picture" in loaded and "PySide6.QtWidgets" in loaded
     assert not loaded & set(NOT_BEFORE_THE_KEPT_PICTURE), sorted(loaded & set(NOT_BEFORE_THE_KEPT_PICTURE))

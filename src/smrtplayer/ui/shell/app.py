@@ -264,10 +264,8 @@ def _keep_picture(paths: AppPaths, taken: TakenPicture | None) -> None:
         return
     try:
         keep(paths.cache, replace(taken.picture, database=database_stamp(paths.database)), taken.pixels)
-    except (
-        OSError,
-        ValueError,
-    ) as error:  # the next start shows its first frame when it is decoded; nothing is lost
+    except (OSError, ValueError) as error:
+        # The next start shows its first frame when it is decoded; nothing is lost.
         log.warning("could not keep the resume picture: %s", error)
         forget(paths.cache)
 

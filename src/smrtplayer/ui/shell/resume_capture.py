@@ -2,16 +2,17 @@
 
 Taken only when it is the picture of where the next start opens: the lesson on screen is the one
 "Continue" goes to, at the time just saved, and the view shows a decoded frame (not a still, not an
-error). The picture is kept at the size the next start shows it (the video's area before the side
-panels are built, ~1220 pixels wide on a 1920 x 1080 screen), as 32-bit pixels, as decoded: the
-mirror is not restored at a start (a side depends on the position being worked), so the next start
-shows the lesson unmirrored until the side panels are built, and its picture with it.
+error). The picture is kept at the size it is shown (~835 x 470 pixels in a 1920 x 1080 screen's
+window), as 32-bit pixels, as decoded: the mirror is not restored at a start (a side depends on the
+position being worked), so the next start shows the lesson unmirrored until the side panels are
+built, and its picture with it. The layout kept with it is the window's at close, which the next
+start repeats from its first paint (``MainWindow.keep_room_for_the_panels``).
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
@@ -40,10 +41,8 @@ class TakenPicture:
 def take_resume_picture(
     window: QWidget, playback: PlaybackController, view: VideoView, layout: StartLayout | None
 ) -> TakenPicture | None:
-    """The picture for the next start, or None when there is none to take (the reason is logged).
-
-    ``layout`` is where the video was when this start's first frame was painted; its colour is taken
-    now (the theme may have changed since)."""
+    """The picture for the next start, or None when there is none to take (the reason is logged);
+    ``layout`` is the window's now (``layout_now``), None when the next start cannot repeat it."""
     lesson = playback.lesson
     target = playback.saved_continue_target()
     if lesson is None or target is None or target[0].id != lesson.id:
@@ -63,7 +62,7 @@ def take_resume_picture(
     stamp = FileStamp.of(media)
     if stamp is None:
         return None
-    image = _picture(view, layout)
+    image = _picture(view)
     if image.isNull():
         log.info("no resume picture taken: the frame could not be converted")
         return None
@@ -78,14 +77,14 @@ def take_resume_picture(
             picture_size=(image.width(), image.height()),
             bytes_per_line=image.bytesPerLine(),
             picture_crc32=0,  # computed as it is written
-            layout=None if layout is None else replace(layout, background=window_colour(window)),
+            layout=layout,
         ),
         bytes(image.constBits())[: image.sizeInBytes()],
     )
 
 
 def layout_now(window: QWidget, view: VideoView) -> StartLayout | None:
-    """Where the window has its video now (taken as the first frame is painted, before the panels)."""
+    """Where the window has its video now, and its colour (the theme's at close)."""
     screen = window.screen()
     if screen is None or window.isFullScreen() or window.isMaximized():
         return None
@@ -95,23 +94,16 @@ def layout_now(window: QWidget, view: VideoView) -> StartLayout | None:
         screen=(available.x(), available.y(), available.width(), available.height()),
         window=(window.width(), window.height()),
         video=(origin.x(), origin.y(), view.width(), view.height()),
-        background=window_colour(window),
+        background=window.palette().window().color().name(),
     )
 
 
-def window_colour(window: QWidget) -> str:
-    return window.palette().window().color().name()
-
-
-def _picture(view: VideoView, layout: StartLayout | None) -> QImage:
-    """The frame at the size it is shown, or at the start's larger video area (the side panels are
-    built after the first frame), never larger than decoded nor than ``MAX_PICTURE_SIZE``."""
+def _picture(view: VideoView) -> QImage:
+    """The frame at the size it is shown, never larger than decoded nor than ``MAX_PICTURE_SIZE``."""
     image = view.image()
     if image.isNull():
         return image
     area = view.video_rect().size()
-    if layout is not None:
-        area = area.expandedTo(QSize(layout.video[2], layout.video[3]))
     ratio = view.devicePixelRatioF()
     wanted = QSize(round(area.width() * ratio), round(area.height() * ratio)).boundedTo(
         QSize(*MAX_PICTURE_SIZE)
